@@ -1,0 +1,1 @@
+export { buildProgram, generateOpenApiText, main } from "./main.ts";

@@ -1,0 +1,194 @@
+/**
+ * The `sisterports` command: composes each capability's commands. Only this folder maps
+ * DomainError codes to exit codes.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { Command, CommanderError } from "commander";
+import { registerAisCommands } from "../ais/cli.ts";
+import type { ConfigFlags } from "../core/config.ts";
+import { isDomainError } from "../core/errors.ts";
+import { localDateTime } from "../core/time.ts";
+import { loadPortRecords, portDetail, portSummary } from "../ports/index.ts";
+import { buildApp, DEFAULT_WEB_DIR } from "../server/app.ts";
+import { APP_VERSION } from "../server/paths.ts";
+import { openStore } from "../store/index.ts";
+import { EXIT_CODE_BY_ERROR, EXIT_USAGE } from "./exit-codes.ts";
+import { cliLanguage, msg } from "./messages.ts";
+import { printJson, printTable } from "./output.ts";
+import { loadConfig, openReadyStore } from "./runtime.ts";
+
+type GlobalOptions = ConfigFlags & { json?: boolean };
+
+function globals(command: Command): GlobalOptions {
+  return command.optsWithGlobals<GlobalOptions>();
+}
+
+function localTime(timeZone: string): string {
+  const t = localDateTime(new Date(), timeZone);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${t.year}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}`;
+}
+
+export function buildProgram(): Command {
+  const program = new Command("sisterports")
+    .description("Sister Ports Exchange: emissions, port calls and data sharing for sister seaports")
+    .version(APP_VERSION)
+    .option("--data-dir <dir>", "folder for the embedded database (env SP_DATA_DIR, default ./var)")
+    .option("--database-url <url>", "postgres://… or sqlite:<file> (env SP_DATABASE_URL)")
+    .option("--log-level <level>", "fatal, error, warn, info, debug, trace or silent (env SP_LOG_LEVEL)")
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command("serve")
+    .description("serve the HTTP API and the portal (migrates the database and loads the ports first)")
+    .option("--port <port>", "TCP port (env PORT or SP_PORT, default 8080)")
+    .option("--host <host>", "address to bind (env SP_HOST, default localhost)")
+    .option("--no-demo", "do not load demo data into an empty database")
+    .action(async (options: { port?: string; host?: string; demo?: boolean }, command: Command) => {
+      const config = loadConfig({ ...globals(command), port: options.port, host: options.host, demo: options.demo === false ? "off" : undefined });
+      const { store } = await openReadyStore(config);
+      const app = await buildApp({ store, webDir: DEFAULT_WEB_DIR, logger: { level: config.logLevel } });
+      const stop = async () => {
+        process.stderr.write(`${msg("stopping")}\n`);
+        await app.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      const port = typeof address === "object" && address ? address.port : config.port;
+      const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
+      process.stdout.write(`${msg("listening", { url, db: config.databaseKind === "sqlite" ? config.databaseUrl : "PostgreSQL" })}\n`);
+    });
+
+  const db = program.command("db").description("database administration");
+  db.command("migrate")
+    .description("apply pending migrations and load the port registry")
+    .option("--json", "machine-readable output")
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const config = loadConfig(globals(command));
+      const ready = await openReadyStore(config);
+      const status = await ready.store.migrationStatus();
+      await ready.store.close();
+      if (options.json) {
+        printJson({ database: config.databaseKind, applied: ready.migrationsApplied, total: status.applied.length, ports: ready.ports });
+        return;
+      }
+      process.stdout.write(
+        `${ready.migrationsApplied.length > 0 ? msg("migrationsApplied", { list: ready.migrationsApplied.join(", ") }) : msg("migrationsCurrent", { count: status.applied.length })}\n`,
+      );
+      process.stdout.write(`${msg("portsSynced", { ...ready.ports })}\n`);
+    });
+  db.command("status")
+    .description("list applied and pending migrations")
+    .option("--json", "machine-readable output")
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const config = loadConfig(globals(command));
+      const store = openStore({ databaseUrl: config.databaseUrl });
+      try {
+        const status = await store.migrationStatus();
+        if (options.json) return printJson({ database: config.databaseKind, ...status });
+        printTable(
+          ["migration", ""],
+          [...status.applied.map((m) => [m, msg("applied")]), ...status.pending.map((m) => [m, msg("pending")])],
+        );
+      } finally {
+        await store.close();
+      }
+    });
+
+  const ports = program.command("ports").description("the port registry");
+  ports
+    .command("list")
+    .description("list the ports with their zone, local time and terminals")
+    .option("--json", "machine-readable output")
+    .action(async (options: { json?: boolean }) => {
+      const summaries = loadPortRecords().map(portSummary);
+      if (options.json) return printJson(summaries);
+      const lang = cliLanguage();
+      printTable(
+        [msg("colLocode"), msg("colName"), msg("colTimeZone"), msg("colLocalTime"), msg("colCurrency"), msg("colTerminals"), msg("colBerths")],
+        summaries.map((p) => [p.locode, p.name[lang], p.timeZone, localTime(p.timeZone), p.currency, p.terminalCount, p.berthCount]),
+      );
+    });
+  ports
+    .command("show")
+    .description("one port with its terminals and berths")
+    .argument("<locode>", "UN/LOCODE, e.g. USLAX or JPNGO")
+    .option("--json", "machine-readable output (includes the GeoJSON)")
+    .action(async (locode: string, options: { json?: boolean }) => {
+      const record = loadPortRecords().find((p) => p.locode === locode.toUpperCase());
+      if (!record) {
+        const { DomainError } = await import("../core/errors.ts");
+        throw new DomainError("not_found", `no port ${locode}; known: ${loadPortRecords().map((p) => p.locode).join(", ")}`);
+      }
+      const detail = portDetail(record);
+      if (options.json) return printJson(detail);
+      const lang = cliLanguage();
+      process.stdout.write(`${detail.locode}  ${detail.name[lang]}  ${detail.timeZone}  ${localTime(detail.timeZone)}  ${detail.currency}\n\n`);
+      printTable(
+        [msg("colTerminal"), msg("colOperator"), msg("colBerthRange"), msg("colBerthList")],
+        detail.terminals.map((t) => [t.name[lang], t.operator, t.berthRange, t.berths.map((b) => b.berth).join(", ")]),
+      );
+    });
+
+  program
+    .command("openapi")
+    .description("write the OpenAPI document of the HTTP API")
+    .option("--out <file>", "file to write (default: stdout)")
+    .action(async (options: { out?: string }) => {
+      const text = await generateOpenApiText();
+      if (!options.out) return void process.stdout.write(text);
+      fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
+      fs.writeFileSync(options.out, text);
+      process.stderr.write(`${msg("openapiWritten", { file: options.out })}\n`);
+    });
+
+  registerAisCommands(program.command("ais").description("AIS: decode NMEA, ingest, vessels"));
+  return program;
+}
+
+/** The OpenAPI document as committed in openapi/openapi.json (stable text, trailing newline). */
+export async function generateOpenApiText(): Promise<string> {
+  const store = openStore({ databaseUrl: "sqlite::memory:" });
+  const app = await buildApp({ store });
+  await app.ready();
+  const text = `${JSON.stringify(app.swagger(), null, 2)}\n`;
+  await app.close();
+  await store.close();
+  return text;
+}
+
+function reportError(error: unknown, json: boolean): number {
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? 0 : EXIT_USAGE;
+  }
+  if (isDomainError(error)) {
+    if (json) {
+      process.stderr.write(`${JSON.stringify({ error: { code: error.code, message: error.message, issues: error.issues } })}\n`);
+    } else {
+      process.stderr.write(`${msg("error")}: ${error.message}\n`);
+      for (const issue of error.issues) {
+        const where = [issue.file, issue.line, issue.field].filter((x) => x !== undefined && x !== "").join(":");
+        process.stderr.write(`  ${where ? `${where}: ` : ""}${issue.reason}\n`);
+      }
+    }
+    return EXIT_CODE_BY_ERROR[error.code];
+  }
+  process.stderr.write(`${msg("error")}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT_CODE_BY_ERROR.internal;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    return reportError(error, argv.includes("--json"));
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The CLI's own words in English and Japanese. The language follows SP_LANG, then LC_ALL / LANG
+ * (ja_JP.UTF-8 → Japanese); command help stays in English, like most command-line tools.
+ */
+const en = {
+  listening: "Sister Ports Exchange is serving {url} (database: {db})",
+  stopping: "Stopping…",
+  migrationsApplied: "Migrations applied: {list}",
+  migrationsCurrent: "Database schema is up to date ({count} migrations).",
+  portsSynced: "Ports: {inserted} added, {updated} updated, {unchanged} unchanged.",
+  colLocode: "LOCODE",
+  colName: "Name",
+  colTimeZone: "Time zone",
+  colLocalTime: "Local time",
+  colCurrency: "Currency",
+  colTerminals: "Terminals",
+  colBerths: "Berths",
+  colTerminal: "Terminal",
+  colOperator: "Operator",
+  colBerthRange: "Berth numbers",
+  colBerthList: "Berths drawn",
+  applied: "applied",
+  pending: "pending",
+  error: "error",
+  openapiWritten: "OpenAPI document written to {file}",
+};
+
+const ja: typeof en = {
+  listening: "姉妹港エクスチェンジを {url} で公開しています（データベース: {db}）",
+  stopping: "停止しています…",
+  migrationsApplied: "適用したマイグレーション: {list}",
+  migrationsCurrent: "データベースのスキーマは最新です（マイグレーション {count} 件）。",
+  portsSynced: "港湾: 追加 {inserted} 件、更新 {updated} 件、変更なし {unchanged} 件。",
+  colLocode: "LOCODE",
+  colName: "名称",
+  colTimeZone: "タイムゾーン",
+  colLocalTime: "現地時刻",
+  colCurrency: "通貨",
+  colTerminals: "ターミナル数",
+  colBerths: "バース数",
+  colTerminal: "ターミナル",
+  colOperator: "運営者",
+  colBerthRange: "バース番号",
+  colBerthList: "図示したバース",
+  applied: "適用済み",
+  pending: "未適用",
+  error: "エラー",
+  openapiWritten: "OpenAPI 文書を {file} に書き出しました",
+};
+
+export const CLI_CATALOGS = { en, ja };
+export type CliMessageKey = keyof typeof en;
+export type CliLanguage = keyof typeof CLI_CATALOGS;
+
+export function cliLanguage(env: NodeJS.ProcessEnv = process.env): CliLanguage {
+  const tag = env.SP_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? "";
+  return tag.toLowerCase().startsWith("ja") ? "ja" : "en";
+}
+
+/** Example: msg("portsSynced", { inserted: 2, updated: 0, unchanged: 0 }) → "Ports: 2 added, 0 updated, 0 unchanged." */
+export function msg(key: CliMessageKey, values: Record<string, string | number> = {}, lang = cliLanguage()): string {
+  return CLI_CATALOGS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}

@@ -1,0 +1,27 @@
+/** Start-up shared by the CLI commands: configuration, the store, and the port registry in it. */
+import { type AppConfig, type ConfigFlags, parseConfig } from "../core/config.ts";
+import { loadPortRecords, type UpsertCounts } from "../ports/index.ts";
+import { openStore, type Store } from "../store/index.ts";
+
+export function loadConfig(flags: ConfigFlags = {}): AppConfig {
+  return parseConfig(flags, process.env);
+}
+
+export interface ReadyStore {
+  store: Store;
+  migrationsApplied: string[];
+  ports: UpsertCounts;
+}
+
+/** Opens the configured database, applies pending migrations and brings the port registry up to date. */
+export async function openReadyStore(config: AppConfig): Promise<ReadyStore> {
+  const store = openStore({ databaseUrl: config.databaseUrl });
+  try {
+    const migrationsApplied = await store.migrate();
+    const ports = await store.ports.upsertPorts(loadPortRecords());
+    return { store, migrationsApplied, ports };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

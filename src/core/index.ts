@@ -1,0 +1,6 @@
+export * from "./config.ts";
+export * from "./errors.ts";
+export * from "./http.ts";
+export * from "./ids.ts";
+export * from "./time.ts";
+export * from "./units.ts";

@@ -1,0 +1,83 @@
+/**
+ * Time-zone helpers. Instants are stored as UTC; each port shows its own zone. Uses the IANA
+ * database built into Node's Intl (full-icu), so no table of offsets is kept here.
+ */
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatterCache.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatterCache.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** True when the name is an IANA time zone this runtime knows. Example: "Asia/Tokyo" → true. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    partsFormatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface LocalDateTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** Wall-clock fields of an instant in a zone. Example: 2026-01-01T00:00:00Z in Asia/Tokyo → 09:00. */
+export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
+  const fields: Record<string, number> = {};
+  for (const part of partsFormatter(timeZone).formatToParts(instant)) {
+    if (part.type !== "literal") fields[part.type] = Number(part.value);
+  }
+  return {
+    year: fields.year ?? 0,
+    month: fields.month ?? 0,
+    day: fields.day ?? 0,
+    hour: fields.hour ?? 0,
+    minute: fields.minute ?? 0,
+    second: fields.second ?? 0,
+  };
+}
+
+/**
+ * Offset of a zone from UTC at an instant, in minutes (east positive).
+ * Example: America/Los_Angeles on 2026-07-01T12:00Z → -420 (PDT); on 2026-01-15T12:00Z → -480 (PST).
+ */
+export function utcOffsetMinutes(instant: Date, timeZone: string): number {
+  const local = localDateTime(instant, timeZone);
+  const asUtcMs = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  const instantMs = Math.floor(instant.getTime() / 1000) * 1000;
+  return Math.round((asUtcMs - instantMs) / 60000);
+}
+
+/**
+ * ISO 8601 text of an instant in a zone, with its offset.
+ * Example: formatInZone(new Date("2026-11-27T04:00:00Z"), "Asia/Tokyo") → "2026-11-27T13:00:00+09:00".
+ */
+export function formatInZone(instant: Date, timeZone: string): string {
+  const l = localDateTime(instant, timeZone);
+  const offset = utcOffsetMinutes(instant, timeZone);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${pad(l.year, 4)}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}:${pad(l.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}

@@ -1,0 +1,2 @@
+export type { Database } from "./schema.ts";
+export { type OpenStoreOptions, openStore, type Store } from "./store.ts";

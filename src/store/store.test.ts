@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestDatabase, testDatabaseKinds } from "../../test/helpers/databases.ts";
+import { samplePort } from "../../test/helpers/ports.ts";
+import { openStore, type Store } from "./index.ts";
+import { migrations } from "./migrations.ts";
+
+for (const kind of testDatabaseKinds()) {
+  describe(`store on ${kind.kind}`, () => {
+    let database: TestDatabase;
+    let store: Store;
+
+    beforeAll(async () => {
+      database = await kind.create();
+      store = openStore({ databaseUrl: database.url });
+    });
+    afterAll(async () => {
+      await store?.close();
+      await database?.drop();
+    });
+
+    it("applies every migration once, in order", async () => {
+      expect(await store.migrationStatus()).toEqual({ applied: [], pending: Object.keys(migrations) });
+      expect(await store.migrate()).toEqual(Object.keys(migrations));
+      expect(await store.migrate()).toEqual([]);
+      expect((await store.migrationStatus()).pending).toEqual([]);
+      expect(store.kind).toBe(kind.kind);
+    });
+
+    it("stores ports once: re-loading the same registry changes nothing", async () => {
+      const la = samplePort();
+      const ngo = samplePort({ locode: "JPNGO", name: { en: "Port of Nagoya", ja: "名古屋港" }, timeZone: "Asia/Tokyo" });
+      expect(await store.ports.upsertPorts([la, ngo])).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+      expect(await store.ports.upsertPorts([la, ngo])).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+      const changed = { ...ngo, zoom: 10.5 };
+      expect(await store.ports.upsertPorts([la, changed])).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+
+      const listed = await store.ports.listPorts();
+      expect(listed.map((p) => p.locode)).toEqual(["JPNGO", "USLAX"]);
+      expect(await store.ports.getPort("JPNGO")).toEqual(changed);
+      expect(await store.ports.getPort("USLAX")).toEqual(la);
+      expect(await store.ports.getPort("XXXXX")).toBeUndefined();
+    });
+
+    it("keeps what was stored when a write fails part-way (one transaction)", async () => {
+      const before = await store.ports.listPorts();
+      const good = { ...samplePort(), zoom: 3 };
+      // name_en is NOT NULL: the second record fails after the first was written in the transaction.
+      const bad = { ...samplePort({ locode: "JPNGO" }), name: { en: null as unknown as string, ja: "x" } };
+      await expect(store.ports.upsertPorts([good, bad])).rejects.toThrow();
+      expect(await store.ports.listPorts()).toEqual(before);
+    });
+  });
+}

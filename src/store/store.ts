@@ -1,0 +1,85 @@
+/**
+ * Opens the database named by the configuration: embedded SQLite (better-sqlite3) by default,
+ * PostgreSQL when the URL is postgres://…. Everything above this file sees only Kysely and the
+ * capability store interfaces, so one code path serves both.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, type MigrationResultSet, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { DomainError } from "../core/errors.ts";
+import type { PortStore } from "../ports/model.ts";
+import { migrations } from "./migrations.ts";
+import { createPortStore } from "./port-store.ts";
+import type { Database } from "./schema.ts";
+
+export interface Store {
+  kind: "sqlite" | "postgres";
+  db: Kysely<Database>;
+  ports: PortStore;
+  /** Applies pending migrations; returns the names applied now (empty when up to date). */
+  migrate(): Promise<string[]>;
+  /** Names of applied and pending migrations. */
+  migrationStatus(): Promise<{ applied: string[]; pending: string[] }>;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  databaseUrl: string;
+}
+
+// PostgreSQL returns bigint (int8) as text by default; our counts and epoch seconds fit in a double.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+function openDialect(databaseUrl: string): { kind: Store["kind"]; dialect: SqliteDialect | PostgresDialect } {
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    return { kind: "postgres", dialect: new PostgresDialect({ pool }) };
+  }
+  if (!databaseUrl.startsWith("sqlite:")) {
+    throw new DomainError("validation", `unsupported database URL "${databaseUrl}"`);
+  }
+  const file = databaseUrl.slice("sqlite:".length);
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  // WAL lets the portal read while an ingest writes; NORMAL sync is durable across app crashes.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  return { kind: "sqlite", dialect: new SqliteDialect({ database: sqlite }) };
+}
+
+export function openStore(options: OpenStoreOptions): Store {
+  const { kind, dialect } = openDialect(options.databaseUrl);
+  const db = new Kysely<Database>({ dialect });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+
+  const describe = (results: MigrationResultSet) => {
+    if (results.error) {
+      const failed = results.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+      const reason = results.error instanceof Error ? results.error.message : String(results.error);
+      throw new DomainError("internal", `migration ${failed} failed: ${reason}`);
+    }
+    return (results.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  };
+
+  return {
+    kind,
+    db,
+    ports: createPortStore(db),
+    migrate: async () => describe(await migrator.migrateToLatest()),
+    async migrationStatus() {
+      const all = await migrator.getMigrations();
+      return {
+        applied: all.filter((m) => m.executedAt).map((m) => m.name),
+        pending: all.filter((m) => !m.executedAt).map((m) => m.name),
+      };
+    },
+    close: () => db.destroy(),
+  };
+}
