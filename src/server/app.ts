@@ -70,7 +70,7 @@ const healthResponse = z.object({
 });
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, ignoreTrailingSlash: true });
+  const app = Fastify({ logger: options.logger ?? false, routerOptions: { ignoreTrailingSlash: true } });
 
   await app.register(fastifySwagger, {
     openapi: {

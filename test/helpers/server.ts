@@ -1,0 +1,42 @@
+/**
+ * Starts the real application for a test: a fresh database (SQLite in a temporary folder unless a
+ * URL is given), migrations, the port registry, the built portal — listening on a free loopback port.
+ */
+import { loadPortRecords, type PortRecord } from "../../src/ports/index.ts";
+import { buildApp, DEFAULT_WEB_DIR } from "../../src/server/app.ts";
+import { openStore, type Store } from "../../src/store/index.ts";
+import { testDatabaseKinds } from "./databases.ts";
+
+export interface TestServer {
+  baseUrl: string;
+  store: Store;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Ports to load instead of the shipped registry. */
+  ports?: PortRecord[];
+  /** A database URL; default: a new SQLite file. */
+  databaseUrl?: string;
+  webDir?: string;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const database = options.databaseUrl ? undefined : await testDatabaseKinds()[0]!.create();
+  const store = openStore({ databaseUrl: options.databaseUrl ?? database!.url });
+  await store.migrate();
+  await store.ports.upsertPorts(options.ports ?? loadPortRecords());
+  const app = await buildApp({ store, webDir: options.webDir ?? DEFAULT_WEB_DIR });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === "string") throw new Error("server has no TCP address");
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    store,
+    async close() {
+      await app.close();
+      await store.close();
+      await database?.drop();
+    },
+  };
+}
