@@ -1,0 +1,20 @@
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../api.ts";
+import type { AsyncState } from "../hooks.ts";
+
+/** Loading and error states shared by every page; renders nothing once the data is ready. */
+export function Status({ state }: { state: AsyncState<unknown> }) {
+  const { t } = useTranslation();
+  if (state.status === "loading") return <p className="loading">{t("common.loading")}</p>;
+  if (state.status === "error") {
+    const e = state.error;
+    const notFound = e instanceof ApiError && e.status === 404;
+    return (
+      <div className="error-box" role="alert">
+        <strong>{notFound ? t("errors.notFound") : t("errors.loadFailed")}</strong>
+        <p>{e.message}</p>
+      </div>
+    );
+  }
+  return null;
+}
