@@ -1,1 +1,1 @@
-export { buildProgram, generateOpenApiText, main } from "./main.ts";
+export { buildProgram, main } from "./main.ts";

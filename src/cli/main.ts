@@ -11,6 +11,7 @@ import { isDomainError } from "../core/errors.ts";
 import { localDateTime } from "../core/time.ts";
 import { loadPortRecords, portDetail, portSummary } from "../ports/index.ts";
 import { buildApp, DEFAULT_WEB_DIR } from "../server/app.ts";
+import { generateOpenApiText } from "../server/openapi.ts";
 import { APP_VERSION } from "../server/paths.ts";
 import { openStore } from "../store/index.ts";
 import { EXIT_CODE_BY_ERROR, EXIT_USAGE } from "./exit-codes.ts";
@@ -47,7 +48,12 @@ export function buildProgram(): Command {
     .option("--host <host>", "address to bind (env SP_HOST, default localhost)")
     .option("--no-demo", "do not load demo data into an empty database")
     .action(async (options: { port?: string; host?: string; demo?: boolean }, command: Command) => {
-      const config = loadConfig({ ...globals(command), port: options.port, host: options.host, demo: options.demo === false ? "off" : undefined });
+      const config = loadConfig({
+        ...globals(command),
+        port: options.port,
+        host: options.host,
+        demo: options.demo === false ? "off" : undefined,
+      });
       const { store } = await openReadyStore(config);
       const app = await buildApp({ store, webDir: DEFAULT_WEB_DIR, logger: { level: config.logLevel } });
       const stop = async () => {
@@ -62,7 +68,9 @@ export function buildProgram(): Command {
       const address = app.server.address();
       const port = typeof address === "object" && address ? address.port : config.port;
       const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
-      process.stdout.write(`${msg("listening", { url, db: config.databaseKind === "sqlite" ? config.databaseUrl : "PostgreSQL" })}\n`);
+      process.stdout.write(
+        `${msg("listening", { url, db: config.databaseKind === "sqlite" ? config.databaseUrl : "PostgreSQL" })}\n`,
+      );
     });
 
   const db = program.command("db").description("database administration");
@@ -75,7 +83,12 @@ export function buildProgram(): Command {
       const status = await ready.store.migrationStatus();
       await ready.store.close();
       if (options.json) {
-        printJson({ database: config.databaseKind, applied: ready.migrationsApplied, total: status.applied.length, ports: ready.ports });
+        printJson({
+          database: config.databaseKind,
+          applied: ready.migrationsApplied,
+          total: status.applied.length,
+          ports: ready.ports,
+        });
         return;
       }
       process.stdout.write(
@@ -94,7 +107,10 @@ export function buildProgram(): Command {
         if (options.json) return printJson({ database: config.databaseKind, ...status });
         printTable(
           ["migration", ""],
-          [...status.applied.map((m) => [m, msg("applied")]), ...status.pending.map((m) => [m, msg("pending")])],
+          [
+            ...status.applied.map((m) => [m, msg("applied")]),
+            ...status.pending.map((m) => [m, msg("pending")]),
+          ],
         );
       } finally {
         await store.close();
@@ -111,8 +127,24 @@ export function buildProgram(): Command {
       if (options.json) return printJson(summaries);
       const lang = cliLanguage();
       printTable(
-        [msg("colLocode"), msg("colName"), msg("colTimeZone"), msg("colLocalTime"), msg("colCurrency"), msg("colTerminals"), msg("colBerths")],
-        summaries.map((p) => [p.locode, p.name[lang], p.timeZone, localTime(p.timeZone), p.currency, p.terminalCount, p.berthCount]),
+        [
+          msg("colLocode"),
+          msg("colName"),
+          msg("colTimeZone"),
+          msg("colLocalTime"),
+          msg("colCurrency"),
+          msg("colTerminals"),
+          msg("colBerths"),
+        ],
+        summaries.map((p) => [
+          p.locode,
+          p.name[lang],
+          p.timeZone,
+          localTime(p.timeZone),
+          p.currency,
+          p.terminalCount,
+          p.berthCount,
+        ]),
       );
     });
   ports
@@ -124,15 +156,27 @@ export function buildProgram(): Command {
       const record = loadPortRecords().find((p) => p.locode === locode.toUpperCase());
       if (!record) {
         const { DomainError } = await import("../core/errors.ts");
-        throw new DomainError("not_found", `no port ${locode}; known: ${loadPortRecords().map((p) => p.locode).join(", ")}`);
+        throw new DomainError(
+          "not_found",
+          `no port ${locode}; known: ${loadPortRecords()
+            .map((p) => p.locode)
+            .join(", ")}`,
+        );
       }
       const detail = portDetail(record);
       if (options.json) return printJson(detail);
       const lang = cliLanguage();
-      process.stdout.write(`${detail.locode}  ${detail.name[lang]}  ${detail.timeZone}  ${localTime(detail.timeZone)}  ${detail.currency}\n\n`);
+      process.stdout.write(
+        `${detail.locode}  ${detail.name[lang]}  ${detail.timeZone}  ${localTime(detail.timeZone)}  ${detail.currency}\n\n`,
+      );
       printTable(
         [msg("colTerminal"), msg("colOperator"), msg("colBerthRange"), msg("colBerthList")],
-        detail.terminals.map((t) => [t.name[lang], t.operator, t.berthRange, t.berths.map((b) => b.berth).join(", ")]),
+        detail.terminals.map((t) => [
+          t.name[lang],
+          t.operator,
+          t.berthRange,
+          t.berths.map((b) => b.berth).join(", "),
+        ]),
       );
     });
 
@@ -152,34 +196,29 @@ export function buildProgram(): Command {
   return program;
 }
 
-/** The OpenAPI document as committed in openapi/openapi.json (stable text, trailing newline). */
-export async function generateOpenApiText(): Promise<string> {
-  const store = openStore({ databaseUrl: "sqlite::memory:" });
-  const app = await buildApp({ store });
-  await app.ready();
-  const text = `${JSON.stringify(app.swagger(), null, 2)}\n`;
-  await app.close();
-  await store.close();
-  return text;
-}
-
 function reportError(error: unknown, json: boolean): number {
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? 0 : EXIT_USAGE;
   }
   if (isDomainError(error)) {
     if (json) {
-      process.stderr.write(`${JSON.stringify({ error: { code: error.code, message: error.message, issues: error.issues } })}\n`);
+      process.stderr.write(
+        `${JSON.stringify({ error: { code: error.code, message: error.message, issues: error.issues } })}\n`,
+      );
     } else {
       process.stderr.write(`${msg("error")}: ${error.message}\n`);
       for (const issue of error.issues) {
-        const where = [issue.file, issue.line, issue.field].filter((x) => x !== undefined && x !== "").join(":");
+        const where = [issue.file, issue.line, issue.field]
+          .filter((x) => x !== undefined && x !== "")
+          .join(":");
         process.stderr.write(`  ${where ? `${where}: ` : ""}${issue.reason}\n`);
       }
     }
     return EXIT_CODE_BY_ERROR[error.code];
   }
-  process.stderr.write(`${msg("error")}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${msg("error")}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return EXIT_CODE_BY_ERROR.internal;
 }
 

@@ -58,6 +58,12 @@ export function cliLanguage(env: NodeJS.ProcessEnv = process.env): CliLanguage {
 }
 
 /** Example: msg("portsSynced", { inserted: 2, updated: 0, unchanged: 0 }) → "Ports: 2 added, 0 updated, 0 unchanged." */
-export function msg(key: CliMessageKey, values: Record<string, string | number> = {}, lang = cliLanguage()): string {
-  return CLI_CATALOGS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+export function msg(
+  key: CliMessageKey,
+  values: Record<string, string | number> = {},
+  lang = cliLanguage(),
+): string {
+  return CLI_CATALOGS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(values[name] ?? `{${name}}`),
+  );
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DomainError } from "./errors.ts";
 import { parseConfig } from "./config.ts";
+import { DomainError } from "./errors.ts";
 
 describe("parseConfig", () => {
   it("uses defaults on an empty environment", () => {
@@ -21,23 +21,38 @@ describe("parseConfig", () => {
     expect(parseConfig({}, { PORT: "9000" }, "/x").port).toBe(9000);
     expect(parseConfig({}, { PORT: "9000", SP_PORT: "9100" }, "/x").port).toBe(9100);
     expect(parseConfig({ port: "9200" }, { PORT: "9000", SP_PORT: "9100" }, "/x").port).toBe(9200);
-    const pgConfig = parseConfig({}, { SP_DATABASE_URL: "postgres://u@h:5432/db", SP_DATA_DIR: "/data" }, "/x");
+    const pgConfig = parseConfig(
+      {},
+      { SP_DATABASE_URL: "postgres://u@h:5432/db", SP_DATA_DIR: "/data" },
+      "/x",
+    );
     expect(pgConfig.databaseKind).toBe("postgres");
     expect(pgConfig.dataDir).toBe("/data");
-    expect(parseConfig({ dataDir: "d" }, { SP_DATA_DIR: "/data" }, "/x").databaseUrl).toBe("sqlite:/x/d/sisterports.sqlite");
+    expect(parseConfig({ dataDir: "d" }, { SP_DATA_DIR: "/data" }, "/x").databaseUrl).toBe(
+      "sqlite:/x/d/sisterports.sqlite",
+    );
     expect(parseConfig({ demo: "off" }, {}, "/x").loadDemo).toBe(false);
   });
 
   it("lists every bad value at once", () => {
     let error: unknown;
     try {
-      parseConfig({ port: "80a" }, { SP_DATABASE_URL: "mysql://x", SP_LOG_LEVEL: "loud", SP_DEMO: "maybe" }, "/x");
+      parseConfig(
+        { port: "80a" },
+        { SP_DATABASE_URL: "mysql://x", SP_LOG_LEVEL: "loud", SP_DEMO: "maybe" },
+        "/x",
+      );
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(DomainError);
     const domainError = error as DomainError;
     expect(domainError.code).toBe("validation");
-    expect(domainError.issues.map((i) => i.field)).toEqual(["--port", "SP_DATABASE_URL", "SP_LOG_LEVEL", "SP_DEMO"]);
+    expect(domainError.issues.map((i) => i.field)).toEqual([
+      "--port",
+      "SP_DATABASE_URL",
+      "SP_LOG_LEVEL",
+      "SP_DEMO",
+    ]);
   });
 });

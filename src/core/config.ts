@@ -38,7 +38,12 @@ interface Source {
   origin: string;
 }
 
-function pick(flag: unknown, flagName: string, env: NodeJS.ProcessEnv, envNames: string[]): Source | undefined {
+function pick(
+  flag: unknown,
+  flagName: string,
+  env: NodeJS.ProcessEnv,
+  envNames: string[],
+): Source | undefined {
   if (flag !== undefined && flag !== null && flag !== "") return { value: String(flag), origin: flagName };
   for (const name of envNames) {
     const value = env[name];
@@ -77,7 +82,8 @@ export function parseConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, cwd = pr
       databaseKind = "postgres";
     } else if (url.startsWith("sqlite:")) {
       const file = url.slice("sqlite:".length);
-      if (file === "") issues.push({ field: urlSource.origin, reason: "sqlite: needs a file path (or :memory:)" });
+      if (file === "")
+        issues.push({ field: urlSource.origin, reason: "sqlite: needs a file path (or :memory:)" });
       databaseUrl = file === ":memory:" ? url : `sqlite:${path.resolve(cwd, file)}`;
     } else {
       issues.push({
@@ -90,8 +96,13 @@ export function parseConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, cwd = pr
   let logLevel: LogLevel = "info";
   const levelSource = pick(flags.logLevel, "--log-level", env, ["SP_LOG_LEVEL"]);
   if (levelSource) {
-    if ((LOG_LEVELS as readonly string[]).includes(levelSource.value)) logLevel = levelSource.value as LogLevel;
-    else issues.push({ field: levelSource.origin, reason: `"${levelSource.value}" is not one of ${LOG_LEVELS.join(", ")}` });
+    if ((LOG_LEVELS as readonly string[]).includes(levelSource.value))
+      logLevel = levelSource.value as LogLevel;
+    else
+      issues.push({
+        field: levelSource.origin,
+        reason: `"${levelSource.value}" is not one of ${LOG_LEVELS.join(", ")}`,
+      });
   }
 
   let loadDemo = true;

@@ -35,8 +35,11 @@ export interface RouteDef<
 }
 
 /** Keeps the generic parameters when collecting routes of different shapes in one array. */
-export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-  route: RouteDef<P, Q, B, R>,
-): RouteDef {
+export function defineRoute<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+>(route: RouteDef<P, Q, B, R>): RouteDef {
   return route as unknown as RouteDef;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { iso6346CheckDigit, mmsiKind, parseContainerNumber, parseImoNumber, parseMmsi, parseUnLocode } from "./ids.ts";
+import {
+  iso6346CheckDigit,
+  mmsiKind,
+  parseContainerNumber,
+  parseImoNumber,
+  parseMmsi,
+  parseUnLocode,
+} from "./ids.ts";
 
 describe("UN/LOCODE", () => {
   it("accepts the two ports and normalises case and spaces", () => {
@@ -7,7 +14,8 @@ describe("UN/LOCODE", () => {
     expect(parseUnLocode("jp ngo")).toEqual({ ok: true, value: "JPNGO" });
   });
   it("rejects wrong length, digits 0/1 and non-letters in the country part", () => {
-    for (const bad of ["USLA", "USLAXX", "US1AX", "U5LAX", "US-LAX", ""]) expect(parseUnLocode(bad).ok).toBe(false);
+    for (const bad of ["USLA", "USLAXX", "US1AX", "U5LAX", "US-LAX", ""])
+      expect(parseUnLocode(bad).ok).toBe(false);
   });
 });
 

@@ -15,7 +15,10 @@ const UNLOCODE_PATTERN = /^[A-Z]{2}[A-Z2-9]{3}$/;
 export function parseUnLocode(input: string): IdResult<string> {
   const value = input.replace(/\s+/g, "").toUpperCase();
   if (!UNLOCODE_PATTERN.test(value)) {
-    return { ok: false, reason: `"${input}" is not a UN/LOCODE (two-letter country + three letters or digits 2-9)` };
+    return {
+      ok: false,
+      reason: `"${input}" is not a UN/LOCODE (two-letter country + three letters or digits 2-9)`,
+    };
   }
   return { ok: true, value };
 }
@@ -26,7 +29,9 @@ export function parseUnLocode(input: string): IdResult<string> {
  * Example: 9074729 → 9×7 + 0×6 + 7×5 + 4×4 + 7×3 + 2×2 = 139 → check digit 9 → valid.
  */
 export function parseImoNumber(input: string | number): IdResult<number> {
-  const text = String(input).trim().replace(/^IMO\s*/i, "");
+  const text = String(input)
+    .trim()
+    .replace(/^IMO\s*/i, "");
   if (!/^\d{7}$/.test(text)) return { ok: false, reason: `"${input}" is not a seven-digit IMO number` };
   let sum = 0;
   for (let i = 0; i < 6; i++) sum += (text.charCodeAt(i) - 48) * (7 - i);

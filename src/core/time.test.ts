@@ -19,9 +19,16 @@ describe("time zones", () => {
 
   it("formats an instant in a port's zone with its offset", () => {
     expect(formatInZone(new Date("2026-11-27T04:00:00Z"), "Asia/Tokyo")).toBe("2026-11-27T13:00:00+09:00");
-    expect(formatInZone(new Date("2026-11-27T04:00:00Z"), "America/Los_Angeles")).toBe("2026-11-26T20:00:00-08:00");
+    expect(formatInZone(new Date("2026-11-27T04:00:00Z"), "America/Los_Angeles")).toBe(
+      "2026-11-26T20:00:00-08:00",
+    );
     expect(localDateTime(new Date("2026-01-01T00:00:00Z"), "Asia/Tokyo")).toEqual({
-      year: 2026, month: 1, day: 1, hour: 9, minute: 0, second: 0,
+      year: 2026,
+      month: 1,
+      day: 1,
+      hour: 9,
+      minute: 0,
+      second: 0,
     });
   });
 });

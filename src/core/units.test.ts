@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { convertMassG, knotsToMetresPerSecond, metresToNauticalMiles, nauticalMilesToMetres } from "./units.ts";
+import {
+  convertMassG,
+  knotsToMetresPerSecond,
+  metresToNauticalMiles,
+  nauticalMilesToMetres,
+} from "./units.ts";
 
 describe("units", () => {
   it("converts nautical miles and knots (1 nm = 1852 m exactly)", () => {

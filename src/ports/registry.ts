@@ -12,7 +12,10 @@ import { parseUnLocode } from "../core/ids.ts";
 import { isValidTimeZone } from "../core/time.ts";
 import type { GeoJsonFeatureCollection, PortRecord } from "./model.ts";
 
-export const DEFAULT_PORTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../data/ports");
+export const DEFAULT_PORTS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../data/ports",
+);
 
 const portEntrySchema = z.object({
   locode: z.string().refine((v) => parseUnLocode(v).ok, "not a UN/LOCODE"),
@@ -51,7 +54,8 @@ export function loadPortRecords(dir: string = DEFAULT_PORTS_DIR): PortRecord[] {
   const registryFile = path.join(dir, "ports.json");
   const issues: FieldIssue[] = [];
   const entries = z.array(portEntrySchema).safeParse(JSON.parse(fs.readFileSync(registryFile, "utf8")));
-  if (!entries.success) throw new DomainError("validation", "invalid port registry", zodIssues(entries.error, registryFile));
+  if (!entries.success)
+    throw new DomainError("validation", "invalid port registry", zodIssues(entries.error, registryFile));
 
   const records: PortRecord[] = [];
   for (const entry of entries.data) {

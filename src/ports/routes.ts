@@ -18,7 +18,9 @@ export const portSummarySchema = z.object({
   sisterPort: z.string().nullable(),
   center: lonLat.describe("[lon, lat] degrees WGS84"),
   zoom: z.number(),
-  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).describe("[minLon, minLat, maxLon, maxLat]"),
+  bbox: z
+    .tuple([z.number(), z.number(), z.number(), z.number()])
+    .describe("[minLon, minLat, maxLon, maxLat]"),
   terminalCount: z.number().int(),
   berthCount: z.number().int(),
 });
@@ -79,7 +81,8 @@ export function portRoutes(ports: PortStore): RouteDef[] {
       response: portDetailSchema,
       handler: async ({ params }) => {
         const parsed = parseUnLocode(params.locode);
-        if (!parsed.ok) throw new DomainError("validation", parsed.reason, [{ field: "locode", reason: parsed.reason }]);
+        if (!parsed.ok)
+          throw new DomainError("validation", parsed.reason, [{ field: "locode", reason: parsed.reason }]);
         const port = await ports.getPort(parsed.value);
         if (!port) throw new DomainError("not_found", `no port ${parsed.value} on this node`);
         return portDetail(port);

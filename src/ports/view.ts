@@ -41,7 +41,8 @@ export interface PortDetail extends PortSummary {
 }
 
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
-const num = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
+const num = (value: unknown): number | null =>
+  typeof value === "number" && Number.isFinite(value) ? value : null;
 
 function featureName(feature: GeoJsonFeature): LocalizedName {
   const en = text(feature.properties.name_en) ?? String(feature.properties.id);

@@ -13,8 +13,8 @@ import { DomainError, isDomainError } from "../core/errors.ts";
 import type { RouteDef } from "../core/http.ts";
 import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
-import { problemFor } from "./problem.ts";
 import { APP_VERSION, REPO_ROOT } from "./paths.ts";
+import { problemFor } from "./problem.ts";
 
 export interface BuildAppOptions {
   store: Store;
@@ -25,7 +25,11 @@ export interface BuildAppOptions {
 
 /** zod → JSON Schema in the draft Fastify's Ajv accepts (STACK.md trap 1). */
 function jsonSchema(schema: z.ZodType, io: "input" | "output") {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: "draft-7", io, unrepresentable: "any" });
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    target: "draft-7",
+    io,
+    unrepresentable: "any",
+  });
   return rest;
 }
 
@@ -40,7 +44,7 @@ function mountRoute(app: FastifyInstance, route: RouteDef) {
       ...(route.params ? { params: jsonSchema(route.params, "input") } : {}),
       ...(route.query ? { querystring: jsonSchema(route.query, "input") } : {}),
       ...(route.body ? { body: jsonSchema(route.body, "input") } : {}),
-      response: { 200: jsonSchema(route.response, "output") },
+      response: { 200: jsonSchema(route.response, "output"), "4xx": PROBLEM_SCHEMA, "5xx": PROBLEM_SCHEMA },
     },
     handler: async (request) => {
       // Ajv checked the shapes; zod parses again for coercion, defaults and refinements.
@@ -48,8 +52,15 @@ function mountRoute(app: FastifyInstance, route: RouteDef) {
         if (!schema) return value;
         const result = schema.safeParse(value);
         if (!result.success) {
-          const issues = result.error.issues.map((i) => ({ field: `${where}.${i.path.join(".")}`, reason: i.message }));
-          throw new DomainError("validation", issues.map((i) => `${i.field}: ${i.reason}`).join("; "), issues);
+          const issues = result.error.issues.map((i) => ({
+            field: `${where}.${i.path.join(".")}`,
+            reason: i.message,
+          }));
+          throw new DomainError(
+            "validation",
+            issues.map((i) => `${i.field}: ${i.reason}`).join("; "),
+            issues,
+          );
         }
         return result.data;
       };
@@ -62,6 +73,33 @@ function mountRoute(app: FastifyInstance, route: RouteDef) {
     },
   });
 }
+
+/** RFC 9457 problem details, as every error reply of the API is shaped. */
+const PROBLEM_SCHEMA = {
+  description: "RFC 9457 problem details (application/problem+json)",
+  type: "object",
+  properties: {
+    type: { type: "string" },
+    title: { type: "string" },
+    status: { type: "integer" },
+    detail: { type: "string" },
+    code: { type: "string" },
+    instance: { type: "string" },
+    issues: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          file: { type: "string" },
+          line: { type: "integer" },
+          field: { type: "string" },
+          reason: { type: "string" },
+        },
+      },
+    },
+  },
+  required: ["type", "title", "status", "detail", "code"],
+};
 
 const healthResponse = z.object({
   status: z.literal("ok"),

@@ -5,4 +5,6 @@ import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-export const APP_VERSION: string = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")).version;
+export const APP_VERSION: string = JSON.parse(
+  fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"),
+).version;

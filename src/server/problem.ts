@@ -37,7 +37,12 @@ export interface Problem {
   issues?: FieldIssue[];
 }
 
-export function problemFor(code: DomainErrorCode, detail: string, instance?: string, issues?: FieldIssue[]): Problem {
+export function problemFor(
+  code: DomainErrorCode,
+  detail: string,
+  instance?: string,
+  issues?: FieldIssue[],
+): Problem {
   return {
     type: `https://sisterports.dev/problems/${code.replaceAll("_", "-")}`,
     title: TITLES[code],

@@ -56,7 +56,11 @@ export function createPortStore(db: Kysely<Database>, now: () => Date = () => ne
       await db.transaction().execute(async (trx) => {
         for (const port of ports) {
           const row = toRow(port, updatedAt);
-          const existing = await trx.selectFrom("ports").selectAll().where("locode", "=", port.locode).executeTakeFirst();
+          const existing = await trx
+            .selectFrom("ports")
+            .selectAll()
+            .where("locode", "=", port.locode)
+            .executeTakeFirst();
           if (!existing) {
             await trx.insertInto("ports").values(row).execute();
             counts.inserted++;

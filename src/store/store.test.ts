@@ -28,7 +28,11 @@ for (const kind of testDatabaseKinds()) {
 
     it("stores ports once: re-loading the same registry changes nothing", async () => {
       const la = samplePort();
-      const ngo = samplePort({ locode: "JPNGO", name: { en: "Port of Nagoya", ja: "名古屋港" }, timeZone: "Asia/Tokyo" });
+      const ngo = samplePort({
+        locode: "JPNGO",
+        name: { en: "Port of Nagoya", ja: "名古屋港" },
+        timeZone: "Asia/Tokyo",
+      });
       expect(await store.ports.upsertPorts([la, ngo])).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
       expect(await store.ports.upsertPorts([la, ngo])).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
       const changed = { ...ngo, zoom: 10.5 };
