@@ -66,7 +66,10 @@ function Footer() {
       <span>{t("footer.tagline")}</span>
       <span>
         {health.status === "ready"
-          ? t("footer.version", { version: health.data.version, database: health.data.database })
+          ? t("footer.version", {
+              version: health.data.version,
+              database: t(`about.databases.${health.data.database}`, { defaultValue: health.data.database }),
+            })
           : null}
       </span>
       <span>{t("footer.osm")}</span>

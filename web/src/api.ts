@@ -13,7 +13,7 @@ export interface PortSummary {
   country: string;
   timeZone: string;
   currency: string;
-  sisterPort: Locode;
+  sisterPort: Locode | null;
   center: [number, number];
   zoom: number;
   bbox: [number, number, number, number];

@@ -43,11 +43,13 @@ export function formatDate(date: Date, timeZone: string, lang: Language): string
   }).format(date);
 }
 
+/** "PST", "JST" where the locale has a name for the zone; otherwise "UTC+9" rather than Intl's "GMT+9". */
 export function formatZoneAbbrev(date: Date, timeZone: string, lang: Language): string {
   const parts = new Intl.DateTimeFormat(intlLocale(lang), { timeZone, timeZoneName: "short" }).formatToParts(
     date,
   );
-  return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+  const name = parts.find((p) => p.type === "timeZoneName")?.value;
+  return name && !name.startsWith("GMT") ? name : formatUtcOffset(date, timeZone);
 }
 
 /** Offset from UTC in minutes at `date` (DST-aware), read back from Intl. */

@@ -255,6 +255,12 @@ export function PortMap({ port, compact = false, focus = null }: Props) {
     containerRef.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }, [focus?.id, focus?.seq, state, port]);
 
+  const fitView = (which: "harbour" | "all") => {
+    const features = port.geojson.features;
+    const b = which === "harbour" ? harbourBounds(features) : featureBounds(features);
+    if (b) mapRef.current?.fitBounds(b, { padding: 32, duration: 600 });
+  };
+
   const toggle = (kind: string) =>
     setHidden((prev) => {
       const next = new Set(prev);
@@ -267,6 +273,16 @@ export function PortMap({ port, compact = false, focus = null }: Props) {
     <section className={`port-map${compact ? " compact" : ""}`} aria-label={t("map.ariaLabel")}>
       <div ref={containerRef} className="map-canvas" data-map-state={state} data-locode={port.locode} />
       {state === "failed" && <p className="map-failed">{t("map.failed")}</p>}
+      {!compact && state === "loaded" && (
+        <fieldset className="map-views" aria-label={t("map.view")}>
+          <button type="button" onClick={() => fitView("harbour")}>
+            {t("map.viewHarbour")}
+          </button>
+          <button type="button" onClick={() => fitView("all")}>
+            {t("map.viewAll")}
+          </button>
+        </fieldset>
+      )}
       <ul className="map-legend" aria-label={t("map.legend")}>
         {kinds.map((k) => (
           <li key={k.kind}>

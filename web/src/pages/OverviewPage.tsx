@@ -67,23 +67,23 @@ function PortCard({ port, now }: { port: PortSummary; now: Date }) {
       <div className="card-clock">
         <PortClock timeZone={port.timeZone} now={now} showDate />
       </div>
-      <dl className="facts">
-        <dt>{t("port.timeZone")}</dt>
-        <dd>
-          {port.timeZone} ({formatUtcOffset(now, port.timeZone)})
-        </dd>
-        <dt>{t("port.country")}</dt>
-        <dd>{t(`countries.${port.country}`, { defaultValue: port.country })}</dd>
-        <dt>{t("port.currency")}</dt>
-        <dd>{port.currency}</dd>
-        <dt>{t("port.terminals")}</dt>
-        <dd className="num">{formatNumber(port.terminalCount, lang)}</dd>
-        <dt>{t("port.berths")}</dt>
-        <dd className="num">{formatNumber(port.berthCount, lang)}</dd>
-      </dl>
       {detail.status === "ready" ? (
         <>
           <LazyPortMap port={detail.data} compact />
+          <dl className="facts">
+            <dt>{t("port.timeZone")}</dt>
+            <dd>
+              {port.timeZone} ({formatUtcOffset(now, port.timeZone)})
+            </dd>
+            <dt>{t("port.country")}</dt>
+            <dd>{t(`countries.${port.country}`, { defaultValue: port.country })}</dd>
+            <dt>{t("port.currency")}</dt>
+            <dd>{port.currency}</dd>
+            <dt>{t("port.terminals")}</dt>
+            <dd className="num">{formatNumber(port.terminalCount, lang)}</dd>
+            <dt>{t("port.berths")}</dt>
+            <dd className="num">{formatNumber(port.berthCount, lang)}</dd>
+          </dl>
           <h3 className="small-heading">{t("overview.containerTerminals")}</h3>
           <ul className="terminal-list">
             {detail.data.terminals.map((term) => (

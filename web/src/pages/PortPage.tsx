@@ -89,7 +89,7 @@ function PortView({ port }: { port: PortDetail }) {
                   <td>{term.operator ?? <span className="muted">{t("common.unknown")}</span>}</td>
                   <td>{term.berthRange ?? <span className="muted">{t("common.unknown")}</span>}</td>
                   <td className="num">{formatNumber(term.berths.length, lang)}</td>
-                  <td>
+                  <td className="nowrap">
                     {port.geojson.features.some((f) => f.properties.id === term.id) && (
                       <button type="button" className="link-button" onClick={() => show(term.id)}>
                         {t("port.showOnMap")}
@@ -139,7 +139,7 @@ function PortView({ port }: { port: PortDetail }) {
                       <td className="num">
                         {b.depthM === null ? "—" : formatNumber(b.depthM, lang, { maximumFractionDigits: 1 })}
                       </td>
-                      <td>
+                      <td className="nowrap">
                         {port.geojson.features.some((f) => f.properties.id === b.id) && (
                           <button type="button" className="link-button" onClick={() => show(b.id)}>
                             {t("port.showOnMap")}
