@@ -1,0 +1,194 @@
+/**
+ * `ais decode [file]`: NMEA in, NDJSON out. Streams chunk by chunk (memory stays flat on
+ * multi-GB inputs), waits for 'drain' when stdout is slow, and stops quietly on EPIPE (`| head`).
+ */
+import { createReadStream, createWriteStream } from "node:fs";
+import type { Readable, Writable } from "node:stream";
+import { createGunzip } from "node:zlib";
+import type { Command } from "commander";
+import { DomainError } from "../core/errors.ts";
+import { AisDecoder, type AisDecodeStats, type AisReject } from "./decoder.ts";
+import { AIS_REJECT_REASONS } from "./messages.ts";
+
+const FLUSH_CHARS = 1 << 16;
+
+export interface DecodeStreamOptions {
+  partTimeoutLines?: number;
+}
+
+export interface DecodeStreamResult {
+  stats: AisDecodeStats;
+  /** True when the output closed early (EPIPE) and reading stopped. */
+  outputClosed: boolean;
+}
+
+/** Writes and, when the stream's buffer is full, waits for drain (or for it to fail or close). */
+class Sink {
+  private buf = "";
+  closed = false;
+
+  constructor(private readonly stream: Writable) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      this.closed = true;
+      if (err.code !== "EPIPE" && err.code !== "ERR_STREAM_DESTROYED") this.error = err;
+    });
+    stream.on("close", () => {
+      this.closed = true;
+    });
+  }
+
+  error: Error | undefined;
+
+  add(text: string): void {
+    this.buf += text;
+  }
+
+  get pending(): number {
+    return this.buf.length;
+  }
+
+  async flush(): Promise<void> {
+    if (this.buf.length === 0 || this.closed) {
+      this.buf = "";
+      return;
+    }
+    const data = this.buf;
+    this.buf = "";
+    if (this.stream.write(data)) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        this.stream.off("drain", done);
+        this.stream.off("error", done);
+        this.stream.off("close", done);
+        resolve();
+      };
+      this.stream.once("drain", done);
+      this.stream.once("error", done);
+      this.stream.once("close", done);
+    });
+  }
+}
+
+/**
+ * Decodes a byte stream of NMEA lines, writing one JSON object per decoded message to `out` and one
+ * `{line, reason, text}` per rejected line to `rejectsOut`.
+ *
+ * Example: the two lines "!AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00Sa,0*5C\njunk\n" give one line of
+ * NDJSON with `"mmsi":366053209` on `out`, `{"line":2,"reason":"not_ais","text":"junk"}` on
+ * `rejectsOut`, and stats `{ lines: 2, messages: 1, rejected: 1 }`.
+ */
+export async function decodeStream(
+  input: AsyncIterable<Buffer | string>,
+  out: Writable,
+  rejectsOut: Writable,
+  options: DecodeStreamOptions = {},
+): Promise<DecodeStreamResult> {
+  const sink = new Sink(out);
+  const rejectSink = rejectsOut === out ? sink : new Sink(rejectsOut);
+  const onReject = (r: AisReject) => rejectSink.add(`${JSON.stringify(r)}\n`);
+  const dec = new AisDecoder({ onReject, partTimeoutLines: options.partTimeoutLines });
+  let rest = "";
+  const handle = (line: string) => {
+    // Strip the CR of CRLF files so reject texts are clean.
+    const msg = dec.push(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
+    if (msg !== null) sink.add(`${JSON.stringify(msg)}\n`);
+  };
+  for await (const chunk of input) {
+    // AIS sentences are ASCII; latin1 maps bytes 1:1 and never fails.
+    const text = rest + (typeof chunk === "string" ? chunk : chunk.toString("latin1"));
+    let from = 0;
+    let nl = text.indexOf("\n");
+    while (nl >= 0) {
+      handle(text.slice(from, nl));
+      if (sink.pending >= FLUSH_CHARS) await sink.flush();
+      if (rejectSink.pending >= FLUSH_CHARS) await rejectSink.flush();
+      if (sink.closed) break;
+      from = nl + 1;
+      nl = text.indexOf("\n", from);
+    }
+    if (sink.closed) break;
+    rest = text.slice(from);
+  }
+  if (!sink.closed) {
+    if (rest.length > 0) handle(rest);
+    dec.end();
+  }
+  await sink.flush();
+  await rejectSink.flush();
+  if (sink.error) throw sink.error;
+  return { stats: dec.stats, outputClosed: sink.closed };
+}
+
+/** "read 3 lines, decoded 2 messages, rejected 1 (by reason: not_ais 1)". */
+export function formatSummary(stats: AisDecodeStats): string {
+  const parts = AIS_REJECT_REASONS.filter((r) => stats.byReason[r] > 0).map(
+    (r) => `${r} ${stats.byReason[r]}`,
+  );
+  const blank = stats.blankLines > 0 ? `, ${stats.blankLines} blank` : "";
+  const byReason = parts.length > 0 ? ` (by reason: ${parts.join(", ")})` : "";
+  return `read ${stats.lines} lines${blank}, decoded ${stats.messages} messages, rejected ${stats.rejected}${byReason}`;
+}
+
+function openInput(file: string | undefined): Readable {
+  if (file === undefined || file === "-") return process.stdin;
+  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
+  if (!file.endsWith(".gz")) return raw;
+  const gunzip = createGunzip();
+  raw.on("error", (err) => gunzip.destroy(err));
+  return raw.pipe(gunzip);
+}
+
+/** Adds `decode [file]` to the given `ais` command. */
+export function registerAisCommands(ais: Command): void {
+  ais
+    .command("decode [file]")
+    .description(
+      "decode NMEA AIVDM/AIVDO (file, .gz, or - / none for stdin) to NDJSON on stdout; rejects as NDJSON on stderr",
+    )
+    .option(
+      "--rejects <file>",
+      "write rejected lines as NDJSON {line, reason, text} to FILE instead of stderr",
+    )
+    .option("-q, --quiet", "do not print the summary")
+    .option("--part-timeout-lines <n>", "give up a multi-sentence message after N lines", "1000")
+    .action(
+      async (
+        file: string | undefined,
+        opts: { rejects?: string; quiet?: boolean; partTimeoutLines: string },
+      ) => {
+        const timeout = Number(opts.partTimeoutLines);
+        if (!Number.isInteger(timeout) || timeout < 1) {
+          throw new DomainError("validation", "--part-timeout-lines must be a positive integer", [
+            { field: "part-timeout-lines", reason: `not a positive integer: ${opts.partTimeoutLines}` },
+          ]);
+        }
+        const rejectsOut = opts.rejects !== undefined ? createWriteStream(opts.rejects) : process.stderr;
+        let result: DecodeStreamResult;
+        const input = openInput(file);
+        try {
+          result = await decodeStream(input, process.stdout, rejectsOut, { partTimeoutLines: timeout });
+        } catch (err) {
+          const e = err as NodeJS.ErrnoException;
+          if (e.code === "ENOENT" || e.code === "EISDIR" || e.code === "EACCES") {
+            throw new DomainError("not_found", `cannot read ${file}: ${e.code}`, [
+              { file: file ?? "-", reason: e.code },
+            ]);
+          }
+          if (e.code === "Z_DATA_ERROR" || e.code === "Z_BUF_ERROR") {
+            throw new DomainError("validation", `${file} is not valid gzip`, [
+              { file: file ?? "-", reason: e.code },
+            ]);
+          }
+          throw err;
+        }
+        if (result.outputClosed && input !== process.stdin) input.destroy();
+        if (rejectsOut !== process.stderr) {
+          await new Promise<void>((resolve, reject) => {
+            rejectsOut.once("error", reject);
+            rejectsOut.end(resolve);
+          });
+        }
+        if (!opts.quiet) process.stderr.write(`${formatSummary(result.stats)}\n`);
+      },
+    );
+}
