@@ -560,9 +560,12 @@ def build_ngo(src):
         [136.56, 34.84],
         [136.63, 34.94],
         [136.70, 35.00],
+        # North edge = the port area's seaward boundary, vertex for vertex, so the two abut.
         [136.766111, 35.035],  # storm-surge barrier NW base (A)
         [136.781389, 35.018333],  # barrier bend (A)
-        [136.791034, 34.946804],  # port-area seaward vertex (A)
+        [136.783734, 34.999796],  # port-area seaward vertices (A)
+        [136.767413, 34.982608],
+        [136.791034, 34.946804],
         [136.825556, 34.939722],  # Shinkawa mouth base point (A)
         [136.84, 34.88],
         [136.87, 34.80],
