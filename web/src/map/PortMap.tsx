@@ -127,7 +127,10 @@ function showPopup(
       tr("map.confidence"),
       `${props.confidence} — ${tr(`confidence.${props.confidence}`, { defaultValue: "" })}`,
     );
+  if (typeof props["valid_from"] === "string") row(tr("map.validFrom"), props["valid_from"]);
+  if (typeof props["valid_to"] === "string") row(tr("map.validTo"), props["valid_to"]);
   if (props.source) row(tr("map.source"), String(props.source));
+  if (typeof props["note"] === "string") row(tr("map.note"), props["note"]);
   el.append(dl);
   return new maplibregl.Popup({ maxWidth: "340px" }).setLngLat(lngLat).setDOMContent(el).addTo(map);
 }
@@ -167,6 +170,7 @@ export function PortMap({ port, compact = false, focus = null }: Props) {
     const container = containerRef.current;
     if (!container) return;
     setState("loading");
+    delete container.dataset["mapIdle"];
     const bounds = harbourBounds(port.geojson.features);
     const osm = port.attribution.filter((a) => /openstreetmap/i.test(a)).length > 0;
     let map: maplibregl.Map;
@@ -194,6 +198,10 @@ export function PortMap({ port, compact = false, focus = null }: Props) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
     map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-left");
     map.on("load", () => setState("loaded"));
+    // Set outside React: tests and scripts wait for the first frame with all data drawn.
+    map.once("idle", () => {
+      container.dataset["mapIdle"] = "true";
+    });
 
     const clickable = kinds.flatMap((k) => layersFor(k).map((l) => l.id));
     const at = (p: maplibregl.Point): maplibregl.MapGeoJSONFeature[] =>

@@ -15,6 +15,14 @@ export const KIND_STYLES: KindStyle[] = [
   { kind: "port_area", color: "#7a9cb8", fillOpacity: 0.16, lineWidth: 1.2, circleRadius: 4 },
   { kind: "speed_zone", color: "#d9822b", fillOpacity: 0, lineWidth: 2, lineDash: [3, 2], circleRadius: 4 },
   { kind: "precautionary_area", color: "#e0b000", fillOpacity: 0.14, lineWidth: 1.2, circleRadius: 4 },
+  {
+    kind: "approach_area",
+    color: "#c9a227",
+    fillOpacity: 0.1,
+    lineWidth: 1.2,
+    lineDash: [4, 2],
+    circleRadius: 4,
+  },
   { kind: "traffic_lane", color: "#b0479a", fillOpacity: 0.18, lineWidth: 1.2, circleRadius: 4 },
   {
     kind: "anchorage",
