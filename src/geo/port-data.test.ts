@@ -173,8 +173,8 @@ describe.each(ports.map((p) => [p.locode, p] as const))("%s geography", (locode,
 describe("Los Angeles VSR zones", () => {
   it("are circles of 20 and 40 nm around Point Fermin Light (within 0.5 %) at 12 kn", () => {
     const fermin = la.byId.get("uslax-ref-point-fermin-light");
-    expect(fermin?.geometry.type).toBe("Point");
-    const centre = (fermin?.geometry as { coordinates: LonLat }).coordinates;
+    if (fermin?.geometry.type !== "Point") throw new Error("Point Fermin Light must be a Point");
+    const centre: LonLat = fermin.geometry.coordinates;
     // 33°42.30'N 118°17.60'W (33 CFR 167.501(a)).
     expect(centre[1]).toBeCloseTo(33.705, 4);
     expect(centre[0]).toBeCloseTo(-118.293333, 4);

@@ -171,7 +171,7 @@ describe("loadPortRegistry", () => {
     const reg = loadPortRegistry();
     expect(reg.list()).toHaveLength(2);
     expect(reg.get("JPNGO")?.features.length).toBeGreaterThan(10);
-    expect(DEFAULT_PORTS_DIR.endsWith(join("data", "ports") + "/")).toBe(true);
+    expect(DEFAULT_PORTS_DIR.endsWith(`${join("data", "ports")}/`)).toBe(true);
   });
 
   it("collects problems across ports.json and the GeoJSON files", () => {

@@ -372,7 +372,7 @@ NGO_TERMINALS = [
         ),
         "berth": {
             "id": "jpngo-berth-tobishima-north",
-            "berth": "TN",
+            "berth": "all",
             "name_en": "Tobishima Pier North Container Terminal quay (berth names not found)",
             "name_ja": "飛島ふ頭北コンテナターミナル 岸壁（バース名不明）",
             "length_m": 620,
@@ -415,7 +415,7 @@ NGO_TERMINALS = [
         ),
         "berth": {
             "id": "jpngo-berth-tobishima-south",
-            "berth": "TS",
+            "berth": "all",
             "name_en": "Tobishima Pier South Container Terminal quay (berth names not found)",
             "name_ja": "飛島ふ頭南コンテナターミナル 岸壁（バース名不明）",
             "length_m": 700,
