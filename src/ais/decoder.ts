@@ -166,7 +166,8 @@ export class AisDecoder {
     ) {
       return this.reject(lineNo, "not_ais", text);
     }
-    // One pass: checksum over the characters between '!' and '*', noting the field commas.
+    // One pass in three tight loops: the header fields up to the payload, the payload (checksum
+    // and armour to six-bit values at once), then the fill-bits field up to '*'.
     const commas = this.commas;
     let x = 0;
     let nc = 0;
@@ -176,8 +177,35 @@ export class AisDecoder {
       if (c === 42) break;
       x ^= c;
       if (c === 44) {
-        if (nc < 6) commas[nc] = j;
-        nc++;
+        commas[nc++] = j;
+        if (nc === 5) {
+          j++;
+          break;
+        }
+      }
+    }
+    let nChars = 0;
+    let badArmor = false;
+    if (nc === 5) {
+      if (n > this.sb.length) this.sb = new Uint8Array(n * 2);
+      const sb = this.sb;
+      for (; j < n; j++) {
+        const c = text.charCodeAt(j);
+        if (c === 44 || c === 42) break;
+        x ^= c;
+        const v = c < 128 ? ARMOR_VALUE[c]! : -1;
+        if (v < 0) badArmor = true;
+        else sb[nChars] = v;
+        nChars++;
+      }
+      for (; j < n; j++) {
+        const c = text.charCodeAt(j);
+        if (c === 42) break;
+        x ^= c;
+        if (c === 44) {
+          if (nc < 6) commas[nc] = j;
+          nc++;
+        }
       }
     }
     if (j + 2 >= n) {
@@ -201,8 +229,7 @@ export class AisDecoder {
     const channel = chLen === 0 ? null : chLen === 1 ? text[chStart]! : text.slice(chStart, commas[4]!);
 
     if (total === 1) {
-      const nChars = p1 - p0;
-      if (this.armor(text, p0, p1, 0) < 0) return this.reject(lineNo, "bad_armor_character", text);
+      if (badArmor) return this.reject(lineNo, "bad_armor_character", text);
       const bitLen = nChars * 6 - fill;
       const msg = decodePayload(this.sb, bitLen, lineNo, channel);
       if (typeof msg === "string") return this.reject(lineNo, msg, text);
@@ -213,7 +240,19 @@ export class AisDecoder {
       this.stats.linesInMessages++;
       return msg;
     }
-    return this.pushPart(text, lineNo, total, num, p0, p1, fill, channel, commas[2]! + 1, commas[3]!);
+    return this.pushPart(
+      text,
+      lineNo,
+      total,
+      num,
+      p0,
+      p1,
+      fill,
+      channel,
+      commas[2]! + 1,
+      commas[3]!,
+      badArmor,
+    );
   }
 
   /** Gives up every incomplete multi-sentence message (orphan_part); call at the end of input. */
@@ -233,6 +272,7 @@ export class AisDecoder {
     channel: string | null,
     seqFrom: number,
     seqTo: number,
+    badArmor: boolean,
   ): AisMessage | null {
     // Parts linked by an NMEA 4.0 group belong together whatever their channel/sequence fields
     // say; otherwise the key is (source, channel, sequence id).
@@ -241,16 +281,13 @@ export class AisDecoder {
         ? `g\u0000${this.tagGroupId}`
         : `${this.tagSource ?? ""}\u0000${channel ?? ""}\u0000${text.slice(seqFrom, seqTo)}`;
     const pending = this.pending.get(key);
-    // Check the armour now so a bad part is reported on its own line.
-    for (let k = p0; k < p1; k++) {
-      const c = text.charCodeAt(k);
-      if (c >= 128 || ARMOR_VALUE[c]! < 0) {
-        if (pending !== undefined) {
-          this.pending.delete(key);
-          this.rejectPending(pending, "orphan_part");
-        }
-        return this.reject(lineNo, "bad_armor_character", text);
+    // A part with bad armour is reported on its own line and ends the message it belonged to.
+    if (badArmor) {
+      if (pending !== undefined) {
+        this.pending.delete(key);
+        this.rejectPending(pending, "orphan_part");
       }
+      return this.reject(lineNo, "bad_armor_character", text);
     }
     const payload = text.slice(p0, p1);
     if (num === 1) {

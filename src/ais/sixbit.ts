@@ -74,7 +74,11 @@ export class BitWriter {
 
   /** Writes the low `lenBits` of `value` (two's complement for negatives), most significant first. */
   uint(value: number, lenBits: number): this {
-    for (let b = lenBits - 1; b >= 0; b--) this.bits.push(Math.floor(value / 2 ** b) & 1);
+    if (lenBits <= 31 && value >= 0 && value < 2 ** 31) {
+      for (let b = lenBits - 1; b >= 0; b--) this.bits.push((value >>> b) & 1);
+    } else {
+      for (let b = lenBits - 1; b >= 0; b--) this.bits.push(Math.floor(value / 2 ** b) & 1);
+    }
     return this;
   }
 
