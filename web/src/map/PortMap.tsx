@@ -10,7 +10,7 @@ import type { PortDetail, PortFeature } from "../api.ts";
 import { featureName, formatNumber } from "../format.ts";
 import { useLanguage } from "../hooks.ts";
 import type { Language } from "../i18n/index.ts";
-import { boundsCenter, featureBounds, harbourBounds } from "./geometry.ts";
+import { featureBounds, harbourBounds } from "./geometry.ts";
 import { KIND_STYLES, type KindStyle, KNOWN_KINDS, styleOf } from "./kinds.ts";
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -99,6 +99,7 @@ function showPopup(
   props: PortFeature["properties"],
   tr: TFunction,
   lg: Language,
+  anchor?: maplibregl.PositionAnchor,
 ): maplibregl.Popup {
   const el = document.createElement("div");
   el.className = "map-popup";
@@ -132,7 +133,10 @@ function showPopup(
   if (props.source) row(tr("map.source"), String(props.source));
   if (typeof props["note"] === "string") row(tr("map.note"), props["note"]);
   el.append(dl);
-  return new maplibregl.Popup({ maxWidth: "340px" }).setLngLat(lngLat).setDOMContent(el).addTo(map);
+  return new maplibregl.Popup({ maxWidth: "340px", ...(anchor ? { anchor } : {}) })
+    .setLngLat(lngLat)
+    .setDOMContent(el)
+    .addTo(map);
 }
 
 interface Props {
@@ -251,15 +255,12 @@ export function PortMap({ port, compact = false, focus = null }: Props) {
     const feature = port.geojson.features.find((f) => f.properties.id === focus.id);
     const b = feature ? featureBounds([feature]) : null;
     if (!feature || !b) return;
-    map.fitBounds(b, { padding: 60, maxZoom: 15, duration: 600 });
+    // Keep the feature on the left and its popup beside it, so neither hides the other.
+    const right = Math.min(380, map.getContainer().clientWidth / 2);
+    map.fitBounds(b, { padding: { top: 40, bottom: 40, left: 40, right }, maxZoom: 13.5, duration: 600 });
     popupRef.current?.remove();
-    popupRef.current = showPopup(
-      map,
-      boundsCenter(b),
-      feature.properties,
-      textRef.current.t,
-      textRef.current.lang,
-    );
+    const { t: tr, lang: lg } = textRef.current;
+    popupRef.current = showPopup(map, [b[2], (b[1] + b[3]) / 2], feature.properties, tr, lg, "left");
     containerRef.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }, [focus?.id, focus?.seq, state, port]);
 

@@ -29,7 +29,3 @@ const HARBOUR_KINDS = new Set(["port_area", "terminal", "berth", "entrance", "br
 export function harbourBounds(features: PortFeature[]): Bounds | null {
   return featureBounds(features.filter((f) => HARBOUR_KINDS.has(f.properties.kind)));
 }
-
-export function boundsCenter(b: Bounds): [number, number] {
-  return [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
-}

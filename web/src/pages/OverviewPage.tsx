@@ -89,7 +89,7 @@ function PortCard({ port, now }: { port: PortSummary; now: Date }) {
             {detail.data.terminals.map((term) => (
               <li key={term.id}>
                 {localName(term.name, lang)}
-                {term.berthRange && (
+                {term.berthRange && term.berthRange !== "unknown" && (
                   <span className="muted"> · {t("port.berthRangeShort", { range: term.berthRange })}</span>
                 )}
               </li>

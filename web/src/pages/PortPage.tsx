@@ -87,7 +87,13 @@ function PortView({ port }: { port: PortDetail }) {
                 <tr key={term.id}>
                   <th scope="row">{localName(term.name, lang)}</th>
                   <td>{term.operator ?? <span className="muted">{t("common.unknown")}</span>}</td>
-                  <td>{term.berthRange ?? <span className="muted">{t("common.unknown")}</span>}</td>
+                  <td>
+                    {term.berthRange && term.berthRange !== "unknown" ? (
+                      term.berthRange
+                    ) : (
+                      <span className="muted">{t("common.unknown")}</span>
+                    )}
+                  </td>
                   <td className="num">{formatNumber(term.berths.length, lang)}</td>
                   <td className="nowrap">
                     {port.geojson.features.some((f) => f.properties.id === term.id) && (
@@ -133,7 +139,9 @@ function PortView({ port }: { port: PortDetail }) {
                   term.berths.map((b, i) => (
                     <tr key={b.id} className={i === 0 ? "group-start" : ""}>
                       <td>{i === 0 ? localName(term.name, lang) : ""}</td>
-                      <th scope="row">{b.berth}</th>
+                      <th scope="row" className="nowrap">
+                        {b.berth}
+                      </th>
                       <td>{localName(b.name, lang)}</td>
                       <td className="num">{b.lengthM === null ? "—" : formatNumber(b.lengthM, lang)}</td>
                       <td className="num">
