@@ -7,11 +7,9 @@ import path from "node:path";
 import { Command, CommanderError } from "commander";
 import { registerAisCommands } from "../ais/cli.ts";
 import type { ConfigFlags } from "../core/config.ts";
-import { isDomainError } from "../core/errors.ts";
+import { DomainError, isDomainError } from "../core/errors.ts";
 import { localDateTime } from "../core/time.ts";
 import { loadPortRecords, portDetail, portSummary } from "../ports/index.ts";
-import { buildApp, DEFAULT_WEB_DIR } from "../server/app.ts";
-import { generateOpenApiText } from "../server/openapi.ts";
 import { APP_VERSION } from "../server/paths.ts";
 import { openStore } from "../store/index.ts";
 import { EXIT_CODE_BY_ERROR, EXIT_USAGE } from "./exit-codes.ts";
@@ -55,6 +53,8 @@ export function buildProgram(): Command {
         demo: options.demo === false ? "off" : undefined,
       });
       const { store } = await openReadyStore(config);
+      // Loaded on demand: the web framework is not needed by the other commands.
+      const { buildApp, DEFAULT_WEB_DIR } = await import("../server/app.ts");
       const app = await buildApp({ store, webDir: DEFAULT_WEB_DIR, logger: { level: config.logLevel } });
       const stop = async () => {
         process.stderr.write(`${msg("stopping")}\n`);
@@ -155,7 +155,6 @@ export function buildProgram(): Command {
     .action(async (locode: string, options: { json?: boolean }) => {
       const record = loadPortRecords().find((p) => p.locode === locode.toUpperCase());
       if (!record) {
-        const { DomainError } = await import("../core/errors.ts");
         throw new DomainError(
           "not_found",
           `no port ${locode}; known: ${loadPortRecords()
@@ -185,6 +184,7 @@ export function buildProgram(): Command {
     .description("write the OpenAPI document of the HTTP API")
     .option("--out <file>", "file to write (default: stdout)")
     .action(async (options: { out?: string }) => {
+      const { generateOpenApiText } = await import("../server/openapi.ts");
       const text = await generateOpenApiText();
       if (!options.out) return void process.stdout.write(text);
       fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
