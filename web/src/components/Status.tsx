@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api.ts";
 import type { AsyncState } from "../hooks.ts";
+import { Link } from "../router.tsx";
 
 /** Loading and error states shared by every page; renders nothing once the data is ready. */
 export function Status({ state }: { state: AsyncState<unknown> }) {
@@ -12,7 +13,14 @@ export function Status({ state }: { state: AsyncState<unknown> }) {
     return (
       <div className="error-box" role="alert">
         <strong>{notFound ? t("errors.notFound") : t("errors.loadFailed")}</strong>
-        <p>{e.message}</p>
+        {/* The server's detail is English and technical: useful for a failure, noise for a wrong address. */}
+        {notFound ? (
+          <p>
+            <Link to="/">{t("notFound.back")}</Link>
+          </p>
+        ) : (
+          <p className="small">{e.message}</p>
+        )}
       </div>
     );
   }
