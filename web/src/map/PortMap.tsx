@@ -16,6 +16,7 @@ import { KIND_STYLES, type KindStyle, KNOWN_KINDS, styleOf } from "./kinds.ts";
 maplibregl.setWorkerUrl(workerUrl);
 
 const SOURCE_ID = "port";
+const SELECTED_LAYER = "selected";
 const POLYGON = ["Polygon", "MultiPolygon"];
 const LINE_OR_POLYGON = ["Polygon", "MultiPolygon", "LineString", "MultiLineString"];
 const POINT = ["Point", "MultiPoint"];
@@ -88,8 +89,35 @@ function buildStyle(port: PortDetail, kinds: KindStyle[]): maplibregl.StyleSpeci
       // No coastline data is shipped: a calm neutral ground, the port's own shapes on top.
       { id: "background", type: "background", paint: { "background-color": "#eef2f4" } },
       ...kinds.flatMap(layersFor),
+      // The feature whose popup is open, outlined on top of everything.
+      {
+        id: SELECTED_LAYER,
+        type: "line",
+        source: SOURCE_ID,
+        filter: ["==", ["get", "id"], ""],
+        paint: { "line-color": "#f59e0b", "line-width": 3.5 },
+      },
+      {
+        id: `${SELECTED_LAYER}-point`,
+        type: "circle",
+        source: SOURCE_ID,
+        filter: ["all", ["==", ["get", "id"], ""], ["in", ["geometry-type"], ["literal", POINT]]],
+        paint: {
+          "circle-radius": 9,
+          "circle-color": "rgba(0,0,0,0)",
+          "circle-stroke-color": "#f59e0b",
+          "circle-stroke-width": 3,
+        },
+      },
     ],
   };
+}
+
+function select(map: maplibregl.Map, id: string | null): void {
+  const is: maplibregl.ExpressionSpecification = ["==", ["get", "id"], id ?? ""];
+  if (map.getLayer(SELECTED_LAYER)) map.setFilter(SELECTED_LAYER, is);
+  if (map.getLayer(`${SELECTED_LAYER}-point`))
+    map.setFilter(`${SELECTED_LAYER}-point`, ["all", is, ["in", ["geometry-type"], ["literal", POINT]]]);
 }
 
 /** A feature's popup, built as DOM nodes (text only, never HTML from the data). */
@@ -133,10 +161,10 @@ function showPopup(
   if (props.source) row(tr("map.source"), String(props.source));
   if (typeof props["note"] === "string") row(tr("map.note"), props["note"]);
   el.append(dl);
-  return new maplibregl.Popup({ maxWidth: "340px", ...(anchor ? { anchor } : {}) })
-    .setLngLat(lngLat)
-    .setDOMContent(el)
-    .addTo(map);
+  select(map, props.id);
+  const popup = new maplibregl.Popup({ maxWidth: "340px", ...(anchor ? { anchor } : {}) });
+  popup.on("close", () => select(map, null));
+  return popup.setLngLat(lngLat).setDOMContent(el).addTo(map);
 }
 
 interface Props {
