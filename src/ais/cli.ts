@@ -87,30 +87,33 @@ export async function decodeStream(
   const rejectSink = rejectsOut === out ? sink : new Sink(rejectsOut);
   const onReject = (r: AisReject) => rejectSink.add(`${JSON.stringify(r)}\n`);
   const dec = new AisDecoder({ onReject, partTimeoutLines: options.partTimeoutLines });
-  let rest = "";
-  const handle = (line: string) => {
-    // Strip the CR of CRLF files so reject texts are clean.
-    const msg = dec.push(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
+  const handle = (chunk: Buffer, from: number, to: number) => {
+    const msg = dec.pushBytes(chunk, from, to);
     if (msg !== null) sink.add(`${JSON.stringify(msg)}\n`);
   };
-  for await (const chunk of input) {
-    // AIS sentences are ASCII; latin1 maps bytes 1:1 and never fails.
-    const text = rest + (typeof chunk === "string" ? chunk : chunk.toString("latin1"));
+  // Lines are cut straight from the byte chunks (AIS is ASCII): no string per line unless needed.
+  let carry: Buffer | null = null;
+  for await (const raw of input) {
+    let chunk = typeof raw === "string" ? Buffer.from(raw, "latin1") : raw;
+    if (carry !== null) {
+      chunk = Buffer.concat([carry, chunk]);
+      carry = null;
+    }
     let from = 0;
-    let nl = text.indexOf("\n");
+    let nl = chunk.indexOf(10, from);
     while (nl >= 0) {
-      handle(text.slice(from, nl));
+      handle(chunk, from, nl);
       if (sink.pending >= FLUSH_CHARS) await sink.flush();
       if (rejectSink.pending >= FLUSH_CHARS) await rejectSink.flush();
       if (sink.closed) break;
       from = nl + 1;
-      nl = text.indexOf("\n", from);
+      nl = chunk.indexOf(10, from);
     }
     if (sink.closed) break;
-    rest = text.slice(from);
+    if (from < chunk.length) carry = chunk.subarray(from);
   }
   if (!sink.closed) {
-    if (rest.length > 0) handle(rest);
+    if (carry !== null) handle(carry, 0, carry.length);
     dec.end();
   }
   await sink.flush();

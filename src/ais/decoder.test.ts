@@ -418,3 +418,32 @@ describe("NMEA 4.0 tag blocks", () => {
     });
   });
 });
+
+describe("pushBytes (lines cut from a byte chunk)", () => {
+  it("decodes lines in place, strips CR from reject texts, and reassembles parts", () => {
+    const A1 = "!AIVDM,2,1,1,A,55?MbV02;H;s<HtKR20EHE:0@T4@Dn2222222216L961O5Gf0NSQEp6ClRp8,0*1C";
+    const A2 = "!AIVDM,2,2,1,A,88888888880,2*25";
+    const chunk = Buffer.from(`${A1}\r\nno bang here\r\n${GPSD_TYPE1}\r\n${A2}\r\n`, "latin1");
+    const rejects: AisReject[] = [];
+    const dec = new AisDecoder({ onReject: (r) => rejects.push(r) });
+    const out: AisMessage[] = [];
+    let from = 0;
+    for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, from)) {
+      const m = dec.pushBytes(chunk, from, nl);
+      if (m !== null) out.push(m);
+      from = nl + 1;
+    }
+    dec.end();
+    expect(out.map((m) => [m.line, m.mmsi])).toEqual([
+      [3, 366053209],
+      [4, 351759000],
+    ]);
+    expect(rejects).toEqual([{ line: 2, reason: "not_ais", text: "no bang here" }]);
+  });
+
+  it("rejects a sentence with characters outside Latin-1 instead of aliasing them", () => {
+    // U+0140 would become 0x40 ('@') if only its low byte were kept; the checksum still fails.
+    const bad = GPSD_TYPE1.replace("15M67", "15M6\u0140");
+    expect(decodeAisLines([bad]).rejects.map((r) => [r.reason, r.text])).toEqual([["bad_checksum", bad]]);
+  });
+});

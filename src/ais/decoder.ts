@@ -1,8 +1,8 @@
 /**
  * Streaming NMEA 0183 AIVDM/AIVDO decoder (IEC 61162-1 sentences, NMEA 4.0 tag blocks,
  * ITU-R M.1371-5 payloads). One `AisDecoder` holds the multi-sentence reassembly state of one
- * input; feed it one line at a time. The hot path scans each line once with charCodeAt (no regex,
- * no split), armours the payload into a reused Uint8Array and reads fields with integer ops.
+ * input; feed it one line at a time. The hot path scans each line's bytes once (no regex, no
+ * split), armours the payload into a reused Uint8Array and reads fields with integer ops.
  */
 import { AIS_REJECT_REASONS, type AisMessage, type AisRejectReason, decodePayload } from "./messages.ts";
 import { ARMOR_VALUE } from "./sixbit.ts";
@@ -43,8 +43,8 @@ interface PendingMessage {
   key: string;
   total: number;
   next: number;
-  payloads: string[];
-  lastFillBits: number;
+  /** Six-bit values of each part received so far. */
+  parts: Uint8Array[];
   lines: number[];
   texts: string[];
   firstLine: number;
@@ -63,16 +63,24 @@ function hexValue(c: number): number {
 }
 
 /** Parses a short unsigned decimal field [from, to); -1 when empty or not digits. */
-function smallInt(text: string, from: number, to: number): number {
+function smallInt(b: Uint8Array, from: number, to: number): number {
   if (from >= to || to - from > 9) return -1;
   let v = 0;
   for (let k = from; k < to; k++) {
-    const d = text.charCodeAt(k) - 48;
+    const d = b[k]! - 48;
     if (d < 0 || d > 9) return -1;
     v = v * 10 + d;
   }
   return v;
 }
+
+/** Node's Buffer has had latin1Write since v0.x; it skips `write`'s encoding dispatch. */
+interface LatinWritable extends Buffer {
+  latin1Write(text: string, offset: number): number;
+}
+
+/** One-character strings by code, so a channel letter costs no allocation. */
+const CHAR_STR: string[] = Array.from({ length: 256 }, (_, c) => String.fromCharCode(c));
 
 /**
  * Decodes AIS sentences line by line.
@@ -86,6 +94,8 @@ function smallInt(text: string, from: number, to: number): number {
  * }
  * dec.end(); // incomplete multi-sentence messages become orphan_part rejects
  * ```
+ * Readers that already hold bytes (a file chunk) call `pushBytes(chunk, lineStart, lineEnd)`
+ * instead: no string is made for the line unless it is rejected or part of a multi-sentence message.
  *
  * Example (gpsd AIVDM guide): pushing `!AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00Sa,0*5C` returns
  * `{ line: 1, channel: "B", msgType: 1, mmsi: 366053209, navStatus: 3, sogKnots: 0, cogDeg: 219.3,
@@ -100,8 +110,14 @@ export class AisDecoder {
   private lineNo = 0;
   private lastSweep = 0;
   private sb = new Uint8Array(512);
+  private lineBuf: Buffer = Buffer.allocUnsafe(512);
   private readonly commas = new Int32Array(6);
   private readonly pending = new Map<string, PendingMessage>();
+  // The current line, as bytes and (when known or once needed) as a string.
+  private curBytes: Buffer = this.lineBuf;
+  private curStart = 0;
+  private curEnd = 0;
+  private curText: string | undefined = undefined;
   // Tag-block fields of the current line (scratch, to avoid an object per line).
   private tagSource: string | undefined = undefined;
   private tagUnixTimeS: number | undefined = undefined;
@@ -136,35 +152,63 @@ export class AisDecoder {
    * `onReject`).
    */
   push(text: string): AisMessage | null {
+    let buf = this.lineBuf;
+    if (text.length > buf.length) buf = this.lineBuf = Buffer.allocUnsafe(text.length * 2);
+    // Bytes index faster than charCodeAt on sliced strings. Characters above U+00FF keep only
+    // their low byte here; no valid sentence contains them, and rejects keep the original text.
+    const n = (buf as LatinWritable).latin1Write(text, 0);
+    return this.parse(buf, 0, n, text);
+  }
+
+  /** Like `push`, for the line held in bytes [start, end) of `bytes` (ASCII / Latin-1). */
+  pushBytes(bytes: Buffer, start = 0, end: number = bytes.length): AisMessage | null {
+    return this.parse(bytes, start, end, undefined);
+  }
+
+  /** Gives up every incomplete multi-sentence message (orphan_part); call at the end of input. */
+  end(): void {
+    for (const p of this.pending.values()) this.rejectPending(p, "orphan_part");
+    this.pending.clear();
+  }
+
+  private parse(b: Buffer, s: number, e: number, text: string | undefined): AisMessage | null {
     const lineNo = ++this.lineNo;
     this.stats.lines++;
+    this.curBytes = b;
+    this.curStart = s;
+    this.curEnd = e;
+    this.curText = text;
     if (this.pending.size > 0 && lineNo - this.lastSweep >= 32) this.sweep();
-    const n = text.length;
-    if (n === 0 || (text.charCodeAt(0) <= 32 && text.trim() === "")) {
+    let k = s;
+    while (k < e && b[k]! <= 32) k++;
+    if (k === e) {
       this.stats.blankLines++;
       return null;
     }
-    let i = 0;
+    let i = s;
     this.tagSource = undefined;
     this.tagUnixTimeS = undefined;
     this.tagGroupId = -1;
-    if (text.charCodeAt(0) === 92) {
-      i = this.parseTagBlock(text, lineNo);
+    if (b[s] === 92) {
+      i = this.parseTagBlock(b, s, e, lineNo);
       if (i < 0) return null;
     }
     let start = i;
-    if (text.charCodeAt(start) !== 33) {
-      start = text.indexOf("!", i);
-      if (start < 0) return this.reject(lineNo, "not_ais", text);
+    if (b[start] !== 33) {
+      // Tolerate a prefix (e.g. a logger's timestamp) before the sentence.
+      // (A bounded loop: indexOf would search past the line's end into the rest of a chunk.)
+      while (start < e && b[start] !== 33) start++;
+      if (start >= e) return this.reject(lineNo, "not_ais", this.lineText());
     }
-    const c5 = text.charCodeAt(start + 5);
+    const c5 = b[start + 5];
     if (
-      text.charCodeAt(start + 3) !== 86 ||
-      text.charCodeAt(start + 4) !== 68 ||
+      start + 6 >= e ||
+      b[start + 3] !== 86 ||
+      b[start + 4] !== 68 ||
       (c5 !== 77 && c5 !== 79) ||
-      text.charCodeAt(start + 6) !== 44
+      b[start + 6] !== 44
     ) {
-      return this.reject(lineNo, "not_ais", text);
+      return this.reject(lineNo, "not_ais", this.lineText());
     }
     // One pass in three tight loops: the header fields up to the payload, the payload (checksum
     // and armour to six-bit values at once), then the fill-bits field up to '*'.
@@ -172,8 +216,8 @@ export class AisDecoder {
     let x = 0;
     let nc = 0;
     let j = start + 1;
-    for (; j < n; j++) {
-      const c = text.charCodeAt(j);
+    for (; j < e; j++) {
+      const c = b[j]!;
       if (c === 42) break;
       x ^= c;
       if (c === 44) {
@@ -187,10 +231,10 @@ export class AisDecoder {
     let nChars = 0;
     let badArmor = false;
     if (nc === 5) {
-      if (n > this.sb.length) this.sb = new Uint8Array(n * 2);
+      if (e - s > this.sb.length) this.sb = new Uint8Array((e - s) * 2);
       const sb = this.sb;
-      for (; j < n; j++) {
-        const c = text.charCodeAt(j);
+      for (; j < e; j++) {
+        const c = b[j]!;
         if (c === 44 || c === 42) break;
         x ^= c;
         const v = c < 128 ? ARMOR_VALUE[c]! : -1;
@@ -198,8 +242,8 @@ export class AisDecoder {
         else sb[nChars] = v;
         nChars++;
       }
-      for (; j < n; j++) {
-        const c = text.charCodeAt(j);
+      for (; j < e; j++) {
+        const c = b[j]!;
         if (c === 42) break;
         x ^= c;
         if (c === 44) {
@@ -208,31 +252,29 @@ export class AisDecoder {
         }
       }
     }
-    if (j + 2 >= n) {
-      // no '*hh' checksum
-      return this.reject(lineNo, "malformed_sentence", text);
-    }
-    const h1 = hexValue(text.charCodeAt(j + 1));
-    const h2 = hexValue(text.charCodeAt(j + 2));
-    if (h1 < 0 || h2 < 0 || h1 * 16 + h2 !== x) return this.reject(lineNo, "bad_checksum", text);
-    if (nc !== 6) return this.reject(lineNo, "malformed_sentence", text);
-    const total = smallInt(text, commas[0]! + 1, commas[1]!);
-    const num = smallInt(text, commas[1]! + 1, commas[2]!);
-    if (total < 1 || num < 1 || num > total) return this.reject(lineNo, "malformed_sentence", text);
-    const p0 = commas[4]! + 1;
+    // Anything after "*hh" (USCG receiver metadata, a CR) is ignored.
+    if (j + 2 >= e) return this.reject(lineNo, "malformed_sentence", this.lineText());
+    const h1 = hexValue(b[j + 1]!);
+    const h2 = hexValue(b[j + 2]!);
+    if (h1 < 0 || h2 < 0 || h1 * 16 + h2 !== x) return this.reject(lineNo, "bad_checksum", this.lineText());
+    if (nc !== 6) return this.reject(lineNo, "malformed_sentence", this.lineText());
+    const total = smallInt(b, commas[0]! + 1, commas[1]!);
+    const num = smallInt(b, commas[1]! + 1, commas[2]!);
+    if (total < 1 || num < 1 || num > total)
+      return this.reject(lineNo, "malformed_sentence", this.lineText());
+    if (nChars === 0) return this.reject(lineNo, "empty_payload", this.lineText());
     const p1 = commas[5]!;
-    if (p0 === p1) return this.reject(lineNo, "empty_payload", text);
-    const fill = j - p1 === 2 ? text.charCodeAt(p1 + 1) - 48 : -1;
-    if (fill < 0 || fill > 5) return this.reject(lineNo, "bad_fill_bits", text);
+    const fill = j - p1 === 2 ? b[p1 + 1]! - 48 : -1;
+    if (fill < 0 || fill > 5) return this.reject(lineNo, "bad_fill_bits", this.lineText());
     const chStart = commas[3]! + 1;
     const chLen = commas[4]! - chStart;
-    const channel = chLen === 0 ? null : chLen === 1 ? text[chStart]! : text.slice(chStart, commas[4]!);
+    const channel =
+      chLen === 0 ? null : chLen === 1 ? CHAR_STR[b[chStart]!]! : b.toString("latin1", chStart, commas[4]!);
 
     if (total === 1) {
-      if (badArmor) return this.reject(lineNo, "bad_armor_character", text);
-      const bitLen = nChars * 6 - fill;
-      const msg = decodePayload(this.sb, bitLen, lineNo, channel);
-      if (typeof msg === "string") return this.reject(lineNo, msg, text);
+      if (badArmor) return this.reject(lineNo, "bad_armor_character", this.lineText());
+      const msg = decodePayload(this.sb, nChars * 6 - fill, lineNo, channel);
+      if (typeof msg === "string") return this.reject(lineNo, msg, this.lineText());
       if (this.tagSource !== undefined) msg.tagSource = this.tagSource;
       if (this.tagUnixTimeS !== undefined) msg.tagUnixTimeS = this.tagUnixTimeS;
       if (this.tagGroupId >= 0) msg.tagGroupId = this.tagGroupId;
@@ -240,38 +282,27 @@ export class AisDecoder {
       this.stats.linesInMessages++;
       return msg;
     }
-    return this.pushPart(
-      text,
-      lineNo,
-      total,
-      num,
-      p0,
-      p1,
-      fill,
-      channel,
-      commas[2]! + 1,
-      commas[3]!,
-      badArmor,
-    );
+    const seq = b.toString("latin1", commas[2]! + 1, commas[3]!);
+    return this.pushPart(lineNo, total, num, nChars, fill, channel, seq, badArmor);
   }
 
-  /** Gives up every incomplete multi-sentence message (orphan_part); call at the end of input. */
-  end(): void {
-    for (const p of this.pending.values()) this.rejectPending(p, "orphan_part");
-    this.pending.clear();
+  /** The current line as a string (made only when needed: rejects and multi-sentence parts). */
+  private lineText(): string {
+    if (this.curText !== undefined) return this.curText;
+    let end = this.curEnd;
+    if (end > this.curStart && this.curBytes[end - 1] === 13) end--;
+    this.curText = this.curBytes.toString("latin1", this.curStart, end);
+    return this.curText;
   }
 
   private pushPart(
-    text: string,
     lineNo: number,
     total: number,
     num: number,
-    p0: number,
-    p1: number,
+    nChars: number,
     fill: number,
     channel: string | null,
-    seqFrom: number,
-    seqTo: number,
+    seq: string,
     badArmor: boolean,
   ): AisMessage | null {
     // Parts linked by an NMEA 4.0 group belong together whatever their channel/sequence fields
@@ -279,8 +310,9 @@ export class AisDecoder {
     const key =
       this.tagGroupId >= 0
         ? `g\u0000${this.tagGroupId}`
-        : `${this.tagSource ?? ""}\u0000${channel ?? ""}\u0000${text.slice(seqFrom, seqTo)}`;
+        : `${this.tagSource ?? ""}\u0000${channel ?? ""}\u0000${seq}`;
     const pending = this.pending.get(key);
+    const text = this.lineText();
     // A part with bad armour is reported on its own line and ends the message it belonged to.
     if (badArmor) {
       if (pending !== undefined) {
@@ -289,7 +321,7 @@ export class AisDecoder {
       }
       return this.reject(lineNo, "bad_armor_character", text);
     }
-    const payload = text.slice(p0, p1);
+    const sixbits = this.sb.slice(0, nChars);
     if (num === 1) {
       if (pending !== undefined) {
         this.pending.delete(key);
@@ -299,8 +331,7 @@ export class AisDecoder {
         key,
         total,
         next: 2,
-        payloads: [payload],
-        lastFillBits: fill,
+        parts: [sixbits],
         lines: [lineNo],
         texts: [text],
         firstLine: lineNo,
@@ -319,10 +350,9 @@ export class AisDecoder {
       this.rejectPending(pending, "mismatched_part");
       return this.reject(lineNo, "mismatched_part", text);
     }
-    pending.payloads.push(payload);
+    pending.parts.push(sixbits);
     pending.lines.push(lineNo);
     pending.texts.push(text);
-    pending.lastFillBits = fill;
     pending.next++;
     if (pending.tagSource === undefined) pending.tagSource = this.tagSource;
     if (pending.tagUnixTimeS === undefined) pending.tagUnixTimeS = this.tagUnixTimeS;
@@ -332,8 +362,15 @@ export class AisDecoder {
     }
     this.pending.delete(key);
     this.stats.pendingLines -= pending.lines.length - 1;
+    let len = 0;
+    for (const p of pending.parts) len += p.length;
+    if (len + 8 > this.sb.length) this.sb = new Uint8Array((len + 8) * 2);
     let off = 0;
-    for (const p of pending.payloads) off = this.armor(p, 0, p.length, off);
+    for (const p of pending.parts) {
+      this.sb.set(p, off);
+      off += p.length;
+    }
+    // Only the last sentence's fill bits count: earlier parts carry whole characters.
     const msg = decodePayload(this.sb, off * 6 - fill, lineNo, pending.channel);
     if (typeof msg === "string") {
       for (let k = 0; k < pending.lines.length; k++) this.reject(pending.lines[k]!, msg, pending.texts[k]!);
@@ -347,42 +384,25 @@ export class AisDecoder {
     return msg;
   }
 
-  /** Six-bit values of text[from, to) into this.sb at `offset`; returns the end offset or -1. */
-  private armor(text: string, from: number, to: number, offset: number): number {
-    let sb = this.sb;
-    const need = offset + (to - from) + 8;
-    if (need > sb.length) {
-      const grown = new Uint8Array(Math.max(need, sb.length * 2));
-      grown.set(sb.subarray(0, offset));
-      this.sb = sb = grown;
-    }
-    let o = offset;
-    for (let k = from; k < to; k++) {
-      const c = text.charCodeAt(k);
-      const v = c < 128 ? ARMOR_VALUE[c]! : -1;
-      if (v < 0) return -1;
-      sb[o++] = v;
-    }
-    return o;
-  }
-
-  /** Parses `\key:value,…*hh\` at the start of the line; returns the index after it, or -1 (rejected). */
-  private parseTagBlock(text: string, lineNo: number): number {
-    const close = text.indexOf("\\", 1);
-    if (close < 0) {
-      this.reject(lineNo, "malformed_sentence", text);
+  /** Parses `\key:value,…*hh\` at bytes[s]; returns the index after it, or -1 (rejected). */
+  private parseTagBlock(b: Buffer, s: number, e: number, lineNo: number): number {
+    let close = s + 1;
+    while (close < e && b[close] !== 92) close++;
+    if (close >= e) {
+      this.reject(lineNo, "malformed_sentence", this.lineText());
       return -1;
     }
-    const star = text.lastIndexOf("*", close);
+    let star = close - 1;
+    while (star > s && b[star] !== 42) star--;
     let x = 0;
-    for (let k = 1; k < star; k++) x ^= text.charCodeAt(k);
-    const h1 = hexValue(text.charCodeAt(star + 1));
-    const h2 = hexValue(text.charCodeAt(star + 2));
-    if (star < 1 || close - star !== 3 || h1 < 0 || h2 < 0 || h1 * 16 + h2 !== x) {
-      this.reject(lineNo, "bad_tag_block_checksum", text);
+    for (let k = s + 1; k < star; k++) x ^= b[k]!;
+    const h1 = hexValue(b[star + 1]!);
+    const h2 = hexValue(b[star + 2]!);
+    if (star <= s || close - star !== 3 || h1 < 0 || h2 < 0 || h1 * 16 + h2 !== x) {
+      this.reject(lineNo, "bad_tag_block_checksum", this.lineText());
       return -1;
     }
-    for (const field of text.slice(1, star).split(",")) {
+    for (const field of b.toString("latin1", s + 1, star).split(",")) {
       if (field.charCodeAt(1) !== 58) continue; // not "k:"
       const key = field.charCodeAt(0);
       if (key === 115) {

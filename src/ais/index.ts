@@ -6,5 +6,5 @@ export {
   type AisReject,
   decodeAisLines,
 } from "./decoder.ts";
-export { type AisEncodeOptions, encodeAis } from "./encode.ts";
+export { type AisEncodeOptions, encodeAis, nmeaChecksum } from "./encode.ts";
 export * from "./messages.ts";
