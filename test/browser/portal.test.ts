@@ -232,8 +232,19 @@ describe("portal in the browser", { timeout: 60_000 }, () => {
         expect(await visibleText(popup)).toContain(
           lang === "ja" ? "コンテナターミナル" : "Container terminal",
         );
-        await page.waitForTimeout(800); // let the zoom animation finish for the screenshot
+        await page.waitForTimeout(800); // let the zoom animation finish
         await shot(`${lang}-port-${locode}`);
+
+        // A click on the map itself: the terminal now sits centred in the map's left part (PortMap's
+        // focus padding), so close the popup and click there.
+        await page.locator(".maplibregl-popup-close-button").click();
+        await expect.poll(() => popup.count()).toBe(0);
+        const box = await page.locator(".map-canvas").boundingBox();
+        if (!box) throw new Error("map has no box");
+        const right = Math.min(380, box.width / 2);
+        await page.mouse.click(box.x + (40 + box.width - right) / 2, box.y + box.height / 2);
+        await popup.waitFor();
+        expect(await visibleText(popup)).toContain(first?.name[lang]);
         await shot(`${lang}-port-${locode}-full`, true);
       });
     }
