@@ -40,8 +40,8 @@ for (const kind of testDatabaseKinds()) {
       const body = (await (await get("/api/ports")).json()) as {
         ports: { locode: string; terminalCount: number; berthCount: number; timeZone: string }[];
       };
-      expect(body.ports.map((p) => p.locode)).toEqual(["JPNGO", "USLAX"]);
-      expect(body.ports[1]).toMatchObject({
+      expect(body.ports.map((p) => p.locode)).toEqual(["USLAX", "JPNGO"]);
+      expect(body.ports[0]).toMatchObject({
         locode: "USLAX",
         timeZone: "America/Los_Angeles",
         terminalCount: 1,

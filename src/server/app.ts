@@ -170,8 +170,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const webDir = options.webDir;
   const indexHtml = webDir ? path.join(webDir, "index.html") : undefined;
   if (webDir && indexHtml && fs.existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
-    app.get("/", (_request, reply) => reply.sendFile("index.html"));
+    // wildcard: files built after start-up are served too; misses fall through to the SPA fallback.
+    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: ["index.html"] });
   }
 
   app.setNotFoundHandler((request, reply) => {

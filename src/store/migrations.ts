@@ -10,6 +10,7 @@ export const migrations: Record<string, Migration> = {
       await db.schema
         .createTable("ports")
         .addColumn("locode", "text", (c) => c.primaryKey())
+        .addColumn("display_order", "integer", (c) => c.notNull())
         .addColumn("name_en", "text", (c) => c.notNull())
         .addColumn("name_ja", "text", (c) => c.notNull())
         .addColumn("country", "text", (c) => c.notNull())

@@ -3,9 +3,10 @@ import type { Kysely, Selectable } from "kysely";
 import type { PortRecord, PortStore, UpsertCounts } from "../ports/model.ts";
 import type { Database, PortsTable } from "./schema.ts";
 
-function toRow(port: PortRecord, updatedAt: string): PortsTable {
+function toRow(port: PortRecord, displayOrder: number, updatedAt: string): PortsTable {
   return {
     locode: port.locode,
+    display_order: displayOrder,
     name_en: port.name.en,
     name_ja: port.name.ja,
     country: port.country,
@@ -54,8 +55,8 @@ export function createPortStore(db: Kysely<Database>, now: () => Date = () => ne
       const updatedAt = now().toISOString();
       // One transaction: either every port is current afterwards or none changed.
       await db.transaction().execute(async (trx) => {
-        for (const port of ports) {
-          const row = toRow(port, updatedAt);
+        for (const [index, port] of ports.entries()) {
+          const row = toRow(port, index, updatedAt);
           const existing = await trx
             .selectFrom("ports")
             .selectAll()
@@ -75,7 +76,12 @@ export function createPortStore(db: Kysely<Database>, now: () => Date = () => ne
       return counts;
     },
     async listPorts() {
-      const rows = await db.selectFrom("ports").selectAll().orderBy("locode").execute();
+      const rows = await db
+        .selectFrom("ports")
+        .selectAll()
+        .orderBy("display_order")
+        .orderBy("locode")
+        .execute();
       return rows.map(fromRow);
     },
     async getPort(locode) {

@@ -6,6 +6,8 @@
 
 export interface PortsTable {
   locode: string;
+  /** Position in the shipped registry: lists show ports in this order. */
+  display_order: number;
   name_en: string;
   name_ja: string;
   country: string;

@@ -39,7 +39,7 @@ for (const kind of testDatabaseKinds()) {
       expect(await store.ports.upsertPorts([la, changed])).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
 
       const listed = await store.ports.listPorts();
-      expect(listed.map((p) => p.locode)).toEqual(["JPNGO", "USLAX"]);
+      expect(listed.map((p) => p.locode)).toEqual(["USLAX", "JPNGO"]);
       expect(await store.ports.getPort("JPNGO")).toEqual(changed);
       expect(await store.ports.getPort("USLAX")).toEqual(la);
       expect(await store.ports.getPort("XXXXX")).toBeUndefined();
