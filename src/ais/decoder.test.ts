@@ -398,6 +398,16 @@ describe("NMEA 4.0 tag blocks", () => {
     expect(one(tagged("c:1426118400123,s:x", GPSD_TYPE1))).toMatchObject({ tagUnixTimeS: 1426118400.123 });
   });
 
+  it("ignores other tag fields (n:, d:, t:), reads decimal times, skips a malformed g:", () => {
+    expect(one(tagged("n:42,s:rx1,d:rx2,c:1426118400.5,t:hello", GPSD_TYPE1))).toMatchObject({
+      tagSource: "rx1",
+      tagUnixTimeS: 1426118400.5,
+    });
+    const m = one(tagged("g:1-1,c:x", GPSD_TYPE1));
+    expect(m.tagGroupId).toBeUndefined();
+    expect(m.tagUnixTimeS).toBeUndefined();
+  });
+
   it("links parts by g: group even when only the first carries s: and c:", () => {
     const p1 = "!AIVDM,2,1,1,A,55?MbV02;H;s<HtKR20EHE:0@T4@Dn2222222216L961O5Gf0NSQEp6ClRp8,0*1C";
     const p2 = "!AIVDM,2,2,1,A,88888888880,2*25";

@@ -79,6 +79,22 @@ interface LatinWritable extends Buffer {
   latin1Write(text: string, offset: number): number;
 }
 
+/** A non-negative decimal number in [from, to) ("123" or "123.45"); -1 when empty or malformed. */
+function decimal(b: Uint8Array, from: number, to: number): number {
+  if (from >= to) return -1;
+  let v = 0;
+  for (let k = from; k < to; k++) {
+    const d = b[k]! - 48;
+    if (d < 0 || d > 9) {
+      if (b[k] !== 46) return -1;
+      const frac = Number(Buffer.from(b.buffer, b.byteOffset + from, to - from).toString("latin1"));
+      return Number.isFinite(frac) ? frac : -1;
+    }
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 /** One-character strings by code, so a channel letter costs no allocation. */
 const CHAR_STR: string[] = Array.from({ length: 256 }, (_, c) => String.fromCharCode(c));
 
@@ -122,6 +138,7 @@ export class AisDecoder {
   private tagSource: string | undefined = undefined;
   private tagUnixTimeS: number | undefined = undefined;
   private tagGroupId = -1;
+  private lastSource = "";
 
   constructor(options: AisDecoderOptions = {}) {
     this.onReject = options.onReject;
@@ -402,21 +419,46 @@ export class AisDecoder {
       this.reject(lineNo, "bad_tag_block_checksum", this.lineText());
       return -1;
     }
-    for (const field of b.toString("latin1", s + 1, star).split(",")) {
-      if (field.charCodeAt(1) !== 58) continue; // not "k:"
-      const key = field.charCodeAt(0);
-      if (key === 115) {
-        this.tagSource = field.slice(2); // s:
-      } else if (key === 99) {
-        const t = Number(field.slice(2)); // c:, seconds (some feeds send milliseconds)
-        if (Number.isFinite(t) && field.length > 2) this.tagUnixTimeS = t > 1e11 ? t / 1000 : t;
-      } else if (key === 103) {
-        const parts = field.slice(2).split("-"); // g:part-total-id
-        const id = parts.length === 3 ? Number(parts[2]) : Number.NaN;
-        if (Number.isInteger(id) && id >= 0) this.tagGroupId = id;
+    // Fields "k:value" separated by commas, read in place; only s: makes a string, and a source
+    // that repeats the previous one reuses its string.
+    let k = s + 1;
+    while (k < star) {
+      let f = k;
+      while (f < star && b[f] !== 44) f++;
+      if (f - k >= 2 && b[k + 1] === 58) {
+        const key = b[k];
+        if (key === 115) this.tagSource = this.sourceString(b, k + 2, f);
+        else if (key === 99) {
+          const t = decimal(b, k + 2, f); // c:, seconds (some feeds send milliseconds)
+          if (t >= 0) this.tagUnixTimeS = t > 1e11 ? t / 1000 : t;
+        } else if (key === 103) {
+          // g:part-total-id
+          let d = k + 2;
+          let dashes = 0;
+          while (d < f && dashes < 2) if (b[d++] === 45) dashes++;
+          const id = dashes === 2 ? decimal(b, d, f) : -1;
+          if (id >= 0 && Number.isInteger(id)) this.tagGroupId = id;
+        }
       }
+      k = f + 1;
     }
     return close + 1;
+  }
+
+  private sourceString(b: Buffer, from: number, to: number): string {
+    const last = this.lastSource;
+    if (last.length === to - from) {
+      let same = true;
+      for (let q = 0; q < last.length; q++) {
+        if (last.charCodeAt(q) !== b[from + q]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return last;
+    }
+    this.lastSource = b.toString("latin1", from, to);
+    return this.lastSource;
   }
 
   private sweep(): void {

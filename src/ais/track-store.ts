@@ -1,0 +1,124 @@
+/**
+ * What AIS ingest and reads need from storage; `store/` implements it on SQLite and PostgreSQL.
+ * Track reports are kept as per-vessel-day blocks (see track-block.ts for why and the layout).
+ */
+
+/** A vessel's reports of one UTC day: `dayUtc` = floor(epoch seconds / 86 400). */
+export interface VesselDayKey {
+  mmsi: number;
+  dayUtc: number;
+}
+
+export interface StoredTrackBlock extends VesselDayKey {
+  reportCount: number;
+  firstTimeS: number;
+  lastTimeS: number;
+  /** Bounding box in degrees, for spatial pre-filtering. */
+  minLatDeg: number;
+  maxLatDeg: number;
+  minLonDeg: number;
+  maxLonDeg: number;
+  data: Uint8Array;
+}
+
+/** The latest known position of a vessel (for live maps), one row per MMSI. */
+export interface LatestPosition {
+  mmsi: number;
+  timeS: number;
+  latDeg: number;
+  lonDeg: number;
+  sogKnots: number | null;
+  cogDeg: number | null;
+  headingDeg: number | null;
+  navStatus: number | null;
+  msgType: number;
+}
+
+/** A distinct set of static/voyage fields a vessel broadcast (types 5, 19, 24), with when it was seen. */
+export interface VesselStaticReport {
+  mmsi: number;
+  /** Hash of the field values: the same broadcast heard again is the same report. */
+  contentHash: string;
+  firstSeenS: number;
+  lastSeenS: number;
+  imo: number | null;
+  name: string | null;
+  callsign: string | null;
+  shipType: number | null;
+  toBowM: number | null;
+  toSternM: number | null;
+  toPortM: number | null;
+  toStarboardM: number | null;
+  draughtM: number | null;
+  destination: string | null;
+  /** ETA as broadcast, e.g. "11-27 14:30" (no year in AIS). */
+  eta: string | null;
+  aisClass: "A" | "B";
+}
+
+/** A fixed AIS station: base station (type 4) or aid to navigation (type 21). */
+export interface AisFixedStation {
+  mmsi: number;
+  kind: "base_station" | "aid_to_navigation";
+  name: string | null;
+  latDeg: number;
+  lonDeg: number;
+  lastSeenS: number;
+}
+
+export interface IngestRejectRecord {
+  source: string;
+  line: number;
+  reason: string;
+  text: string;
+}
+
+/** One transaction's worth of ingest: everything in it is stored, or nothing is. */
+export interface AisWriteBatch {
+  /** Reports per vessel-day to merge into the stored blocks. */
+  tracks: Map<string, { key: VesselDayKey; reports: import("./track-block.ts").TrackReports }>;
+  latest: LatestPosition[];
+  staticReports: VesselStaticReport[];
+  stations: AisFixedStation[];
+  rejects: IngestRejectRecord[];
+}
+
+export interface AisWriteResult {
+  /** Position reports that were new. */
+  reportsAdded: number;
+  /** Position reports already stored (or repeated in the batch). */
+  reportsDuplicate: number;
+  staticAdded: number;
+  staticDuplicate: number;
+  stationsAdded: number;
+  stationsDuplicate: number;
+  rejectsAdded: number;
+  rejectsDuplicate: number;
+}
+
+export interface AisStore {
+  /**
+   * Stores a batch in one transaction. Track reports are merged into the stored blocks with
+   * `merge` (pure, from track-block.ts) so the store knows nothing of the block layout.
+   */
+  writeBatch(
+    batch: AisWriteBatch,
+    merge: (stored: Uint8Array | undefined, incoming: import("./track-block.ts").TrackReports) => MergedBlock,
+  ): Promise<AisWriteResult>;
+  /** Blocks of one vessel overlapping [fromS, toS], in day order. */
+  trackBlocks(mmsi: number, fromS: number, toS: number): Promise<StoredTrackBlock[]>;
+  /** Latest positions seen at or after `sinceS`, optionally inside a bounding box [minLon, minLat, maxLon, maxLat]. */
+  latestPositions(sinceS: number, bbox?: [number, number, number, number]): Promise<LatestPosition[]>;
+  /** Every distinct static report of a vessel, oldest first. */
+  staticHistory(mmsi: number): Promise<VesselStaticReport[]>;
+  /** The newest static report of each vessel. */
+  vessels(mmsis?: number[]): Promise<VesselStaticReport[]>;
+  stations(): Promise<AisFixedStation[]>;
+  rejectCounts(source?: string): Promise<Record<string, number>>;
+}
+
+/** A merged vessel-day block ready to store, with the counts of what the merge added. */
+export interface MergedBlock extends Omit<StoredTrackBlock, "mmsi" | "dayUtc"> {
+  added: number;
+  duplicates: number;
+}
