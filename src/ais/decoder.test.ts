@@ -244,6 +244,14 @@ describe("published examples", () => {
   });
 });
 
+describe("decodeAisLines", () => {
+  it("gives the doc-comment example: one message and one not_ais reject", () => {
+    const r = decodeAisLines([GPSD_TYPE1, "junk"]);
+    expect(r.messages.map((m) => m.mmsi)).toEqual([366053209]);
+    expect(r.rejects).toEqual([{ line: 2, reason: "not_ais", text: "junk" }]);
+  });
+});
+
 describe("sentence tolerance", () => {
   it("accepts other talker IDs and !AIVDO", () => {
     const body = "15M67FC000G?ufbE`FepT@3n00Sa,0";
@@ -337,6 +345,20 @@ describe("multi-sentence reassembly", () => {
       [3, "r2"],
       [4, "r1"],
     ]);
+  });
+
+  it("keeps parts from different USCG receivers apart (metadata ,r<id> after the checksum)", () => {
+    const meta = (r: string) => `,s1234,d-096,T12.3,x1,r${r},1230000000`;
+    const r = decodeAisLines([
+      A1 + meta("003669945"),
+      A1 + meta("003669946"),
+      A2 + meta("003669946"),
+      A2 + meta("003669945"),
+    ]);
+    expect(r.rejects).toEqual([]);
+    expect(r.messages.map((m) => m.line)).toEqual([3, 4]);
+    // Metadata without a receiver, or a CR on one part only, changes nothing.
+    expect(decodeAisLines([`${A1}\r`, `${A2},s1234`]).messages.map((m) => m.line)).toEqual([2]);
   });
 
   it("gives up a first part after the timeout (orphan_part) and reports the late second part", () => {

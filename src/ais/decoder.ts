@@ -95,6 +95,18 @@ function decimal(b: Uint8Array, from: number, to: number): number {
   return v;
 }
 
+/** The ",r<id>" field of USCG receiver metadata in [from, to), or "" when there is none. */
+function receiverId(b: Buffer, from: number, to: number): string {
+  for (let k = from; k < to - 1; k++) {
+    if (b[k] === 44 && b[k + 1] === 114) {
+      let f = k + 2;
+      while (f < to && b[f] !== 44 && b[f] !== 13) f++;
+      return b.toString("latin1", k + 2, f);
+    }
+  }
+  return "";
+}
+
 /** One-character strings by code, so a channel letter costs no allocation. */
 const CHAR_STR: string[] = Array.from({ length: 256 }, (_, c) => String.fromCharCode(c));
 
@@ -299,7 +311,10 @@ export class AisDecoder {
       this.stats.linesInMessages++;
       return msg;
     }
-    const seq = b.toString("latin1", commas[2]! + 1, commas[3]!);
+    // USCG-style metadata after the checksum names the receiver (",r<id>"): parts from different
+    // receivers must not be joined, so it joins the key when no tag block gave a source.
+    let seq = b.toString("latin1", commas[2]! + 1, commas[3]!);
+    if (this.tagSource === undefined) seq += `\u0000${receiverId(b, j + 3, e)}`;
     return this.pushPart(lineNo, total, num, nChars, fill, channel, seq, badArmor);
   }
 

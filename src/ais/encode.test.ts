@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeAisLines } from "./decoder.ts";
-import { encodeAis, nmeaChecksum } from "./encode.ts";
+import { encodeAis, encodePayloadBits, nmeaChecksum } from "./encode.ts";
 import type { AisPayload } from "./messages.ts";
 
 const samples: AisPayload[] = [
@@ -231,6 +231,14 @@ describe("encode → decode round trip", () => {
       expect(payload).toEqual(expected);
     });
   }
+
+  it("computes the NMEA checksum and payload sizes of the doc-comment examples", () => {
+    expect(nmeaChecksum("AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00Sa,0")).toBe("5C");
+    expect(encodePayloadBits(samples[0]!).length).toBe(168);
+    expect(encodePayloadBits(samples[4]!).armor()).toMatchObject({ fillBits: 2 });
+    expect(encodePayloadBits(samples[4]!).length).toBe(424);
+    expect(encodePayloadBits(samples[8]!).length).toBe(160);
+  });
 
   it("gives the gpsd guide's first sentence exactly (doc-comment example)", () => {
     expect(encodeAis(samples[0]!, { channel: "B" })).toEqual([

@@ -20,7 +20,11 @@ export interface AisEncodeOptions {
   tag?: { source?: string; unixTimeS?: number; groupId?: number };
 }
 
-/** XOR checksum of the characters between the start delimiter and '*', as two upper-case hex digits. */
+/**
+ * XOR checksum of the characters between the start delimiter and '*', as two upper-case hex digits.
+ *
+ * Example: `nmeaChecksum("AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00Sa,0") === "5C"`.
+ */
 export function nmeaChecksum(body: string): string {
   let x = 0;
   for (let k = 0; k < body.length; k++) x ^= body.charCodeAt(k);
@@ -55,7 +59,12 @@ function rotRaw(rotDegPerMin: number | null): number {
   return rotDegPerMin < 0 ? -r : r;
 }
 
-/** The payload bits of one message. */
+/**
+ * The payload bits of one message, laid out as decodePayload reads them.
+ *
+ * Example: a type 1 report is 168 bits (28 armour characters, 0 fill bits); a type 5 is 424 bits
+ * (71 characters, 2 fill bits); a type 24 part A is 160 bits (27 characters, 2 fill bits).
+ */
 export function encodePayloadBits(m: AisPayload): BitWriter {
   const w = new BitWriter();
   w.uint(m.msgType, 6).uint(m.repeat, 2).uint(m.mmsi, 30);
