@@ -203,6 +203,27 @@ describe("published examples", () => {
     });
   });
 
+  it("type 21 of 268 bits (no RAIM/virtual/assigned flags) — pyais test_issue_46_b (STDB CUT 2)", () => {
+    const m = one("!AIVDM,1,1,,B,E>lt;KLab21@1bb@I@@@@@@@@@@D8k2tnmvs000003v0@,2*52");
+    expect(m).toMatchObject({
+      msgType: 21,
+      mmsi: 995036013,
+      aidType: 25,
+      name: "STDB CUT 2",
+      positionAccuracy: 1,
+      toBowM: 0,
+      epfd: 7,
+      utcSecond: null,
+      offPosition: 0,
+      raim: null,
+      virtualAid: null,
+      assigned: null,
+    });
+    if (m.msgType !== 21) throw new Error("type");
+    expect(m.lonDeg).toBeCloseTo(115.691833, 6);
+    expect(m.latDeg).toBeCloseTo(-32.004333, 6);
+  });
+
   it("type 24 part B — pyais test_msg_type_24; 160-bit part A — pyais test_msg_type_24_with_160_bits", () => {
     expect(one("!AIVDM,1,1,,A,H52KMeDU653hhhi0000000000000,0*1A")).toMatchObject({
       msgType: 24,

@@ -177,9 +177,9 @@ export function encodePayloadBits(m: AisPayload): BitWriter {
         .uint(na(m.utcSecond, 60), 6)
         .uint(m.offPosition, 1)
         .uint(0, 8)
-        .uint(m.raim, 1)
-        .uint(m.virtualAid, 1)
-        .uint(m.assigned, 1)
+        .uint(m.raim ?? 0, 1)
+        .uint(m.virtualAid ?? 0, 1)
+        .uint(m.assigned ?? 0, 1)
         .uint(0, 1);
       const ext = name.slice(20, 34);
       if (ext.length > 0) w.text(ext, ext.length);

@@ -171,9 +171,10 @@ export interface AisAidToNavigation extends AisHeader {
   epfd: number | null;
   utcSecond: number | null;
   offPosition: number;
-  raim: number;
-  virtualAid: number;
-  assigned: number;
+  /** raim, virtualAid and assigned are null in the short (260..271-bit) messages some AtoNs send. */
+  raim: number | null;
+  virtualAid: number | null;
+  assigned: number | null;
 }
 
 /** Type 24 part A: class B static data, name. */
@@ -420,9 +421,12 @@ export function decodePayload(
       };
     }
     case 21: {
-      if (bitLen < 272) return "truncated";
+      // 272 bits + name extension per M.1371-5; some AtoNs stop after the regional bits (268), so
+      // anything from the off-position flag on (260) is accepted and the missing flags are null.
+      if (bitLen < 260) return "truncated";
+      const full = bitLen >= 271;
       // Name extension: up to 14 more characters after bit 272, whole characters only.
-      const extChars = Math.min(14, Math.floor((bitLen - 272) / 6));
+      const extChars = bitLen > 272 ? Math.min(14, Math.floor((bitLen - 272) / 6)) : 0;
       return {
         line,
         channel,
@@ -441,9 +445,9 @@ export function decodePayload(
         epfd: zeroNull(readUint(sb, 249, 4)),
         utcSecond: second(readUint(sb, 253, 6)),
         offPosition: readUint(sb, 259, 1),
-        raim: readUint(sb, 268, 1),
-        virtualAid: readUint(sb, 269, 1),
-        assigned: readUint(sb, 270, 1),
+        raim: full ? readUint(sb, 268, 1) : null,
+        virtualAid: full ? readUint(sb, 269, 1) : null,
+        assigned: full ? readUint(sb, 270, 1) : null,
       };
     }
     case 24: {
