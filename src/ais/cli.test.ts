@@ -73,6 +73,22 @@ describe("decodeStream", () => {
 });
 
 describe("ais decode command", () => {
+  it("fails before reading when the rejects file cannot be written", async () => {
+    const program = new Command("sisterports").exitOverride();
+    registerAisCommands(program.command("ais"));
+    await expect(
+      program.parseAsync([
+        "node",
+        "sisterports",
+        "ais",
+        "decode",
+        "/dev/null",
+        "--rejects",
+        "/nonexistent/dir/r.ndjson",
+      ]),
+    ).rejects.toMatchObject({ code: "validation" });
+  });
+
   it("reads a .gz file, writes rejects to --rejects FILE and the summary to stderr", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ais-cli-"));
     const file = join(dir, "in.nmea.gz");

@@ -119,6 +119,7 @@ export async function decodeStream(
   await sink.flush();
   await rejectSink.flush();
   if (sink.error) throw sink.error;
+  if (rejectSink.error) throw rejectSink.error;
   return { stats: dec.stats, outputClosed: sink.closed };
 }
 
@@ -165,7 +166,26 @@ export function registerAisCommands(ais: Command): void {
             { field: "part-timeout-lines", reason: `not a positive integer: ${opts.partTimeoutLines}` },
           ]);
         }
-        const rejectsOut = opts.rejects !== undefined ? createWriteStream(opts.rejects) : process.stderr;
+        let rejectsOut: Writable = process.stderr;
+        if (opts.rejects !== undefined) {
+          // Open the rejects file before reading anything: rejects must never be dropped silently.
+          const ws = createWriteStream(opts.rejects);
+          rejectsOut = ws;
+          await new Promise<void>((resolve, reject) => {
+            ws.once("open", () => resolve());
+            ws.once("error", (err) =>
+              reject(
+                new DomainError("validation", `cannot write rejects file ${opts.rejects}: ${err.message}`, [
+                  {
+                    file: opts.rejects,
+                    field: "rejects",
+                    reason: (err as NodeJS.ErrnoException).code ?? "error",
+                  },
+                ]),
+              ),
+            );
+          });
+        }
         let result: DecodeStreamResult;
         const input = openInput(file);
         try {

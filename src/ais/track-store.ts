@@ -111,8 +111,9 @@ export interface AisStore {
   latestPositions(sinceS: number, bbox?: [number, number, number, number]): Promise<LatestPosition[]>;
   /** Every distinct static report of a vessel, oldest first. */
   staticHistory(mmsi: number): Promise<VesselStaticReport[]>;
-  /** The newest static report of each vessel. */
-  vessels(mmsis?: number[]): Promise<VesselStaticReport[]>;
+  /** Static reports of the given vessels (all vessels when omitted), oldest first per vessel. */
+  staticReports(mmsis?: number[]): Promise<VesselStaticReport[]>;
+  /** Fixed stations, the newest report of each. */
   stations(): Promise<AisFixedStation[]>;
   rejectCounts(source?: string): Promise<Record<string, number>>;
 }
