@@ -8,9 +8,11 @@ import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, type MigrationResultSet, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
+import type { AisStore } from "../ais/track-store.ts";
 import { DomainError } from "../core/errors.ts";
 import type { PortStore } from "../ports/model.ts";
-import { migrations } from "./migrations.ts";
+import { createAisStore } from "./ais-store.ts";
+import { migrationsFor } from "./migrations.ts";
 import { createPortStore } from "./port-store.ts";
 import type { Database } from "./schema.ts";
 
@@ -18,6 +20,7 @@ export interface Store {
   kind: "sqlite" | "postgres";
   db: Kysely<Database>;
   ports: PortStore;
+  ais: AisStore;
   /** Applies pending migrations; returns the names applied now (empty when up to date). */
   migrate(): Promise<string[]>;
   /** Names of applied and pending migrations. */
@@ -56,7 +59,7 @@ export function openStore(options: OpenStoreOptions): Store {
   const db = new Kysely<Database>({ dialect });
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => migrationsFor(kind) },
   });
 
   const describe = (results: MigrationResultSet) => {
@@ -72,6 +75,7 @@ export function openStore(options: OpenStoreOptions): Store {
     kind,
     db,
     ports: createPortStore(db),
+    ais: createAisStore(db, kind),
     migrate: async () => describe(await migrator.migrateToLatest()),
     async migrationStatus() {
       const all = await migrator.getMigrations();
