@@ -105,7 +105,7 @@ function position(r: () => number): AisPayload {
     cogDeg,
     headingDeg: Math.floor(r() * 360),
     utcSecond,
-    maneuver: 0,
+    maneuver: null,
     raim: r() < 0.3 ? 1 : 0,
     radio: Math.floor(r() * 524287),
   };

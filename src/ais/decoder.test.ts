@@ -53,7 +53,7 @@ describe("published examples", () => {
       cogDeg: 219.3,
       headingDeg: 1,
       utcSecond: 59,
-      maneuver: 0,
+      maneuver: null,
       raim: 0,
       radio: 2281,
     });

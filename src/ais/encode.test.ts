@@ -18,7 +18,7 @@ const samples: AisPayload[] = [
     cogDeg: 219.3,
     headingDeg: 1,
     utcSecond: 59,
-    maneuver: 0,
+    maneuver: null,
     raim: 0,
     radio: 2281,
   },

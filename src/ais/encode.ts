@@ -81,7 +81,7 @@ export function encodePayloadBits(m: AisPayload): BitWriter {
         .uint(cogRaw(m.cogDeg), 12)
         .uint(na(m.headingDeg, 511), 9)
         .uint(na(m.utcSecond, 60), 6)
-        .uint(m.maneuver, 2)
+        .uint(na(m.maneuver, 0), 2)
         .uint(0, 3)
         .uint(m.raim, 1)
         .uint(m.radio ?? 0, 19);
@@ -224,7 +224,7 @@ export function encodePayloadBits(m: AisPayload): BitWriter {
  *
  * Example: `encodeAis({ msgType: 1, repeat: 0, mmsi: 366053209, navStatus: 3, rotDegPerMin: 0,
  * rotRaw: 0, sogKnots: 0, positionAccuracy: 0, lonDeg: -122.341618333, latDeg: 37.802118333,
- * cogDeg: 219.3, headingDeg: 1, utcSecond: 59, maneuver: 0, raim: 0, radio: 2281 }, { channel: "B" })`
+ * cogDeg: 219.3, headingDeg: 1, utcSecond: 59, maneuver: null, raim: 0, radio: 2281 }, { channel: "B" })`
  * gives `["!AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00Sa,0*5C"]` (the gpsd guide's first example).
  */
 export function encodeAis(m: AisPayload, options: AisEncodeOptions = {}): string[] {

@@ -68,7 +68,8 @@ export interface AisPositionReportA extends AisHeader {
   cogDeg: number | null;
   headingDeg: number | null;
   utcSecond: number | null;
-  maneuver: number;
+  /** Special manoeuvre indicator: 1 none, 2 special; 0 (not available) is null. */
+  maneuver: number | null;
   raim: number;
   radio?: number;
 }
@@ -309,7 +310,7 @@ export function decodePayload(
         cogDeg: cog(readUint(sb, 116, 12)),
         headingDeg: heading(readUint(sb, 128, 9)),
         utcSecond: second(readUint(sb, 137, 6)),
-        maneuver: readUint(sb, 143, 2),
+        maneuver: zeroNull(readUint(sb, 143, 2)),
         raim: readUint(sb, 148, 1),
         radio: readUint(sb, 149, 19),
       };
