@@ -55,7 +55,12 @@ export function buildProgram(): Command {
       const { store } = await openReadyStore(config);
       // Loaded on demand: the web framework is not needed by the other commands.
       const { buildApp, DEFAULT_WEB_DIR } = await import("../server/app.ts");
-      const app = await buildApp({ store, webDir: DEFAULT_WEB_DIR, logger: { level: config.logLevel } });
+      const app = await buildApp({
+        store,
+        webDir: DEFAULT_WEB_DIR,
+        logger: { level: config.logLevel },
+        logRequests: config.logLevel === "debug" || config.logLevel === "trace",
+      });
       const stop = async () => {
         process.stderr.write(`${msg("stopping")}\n`);
         await app.close();

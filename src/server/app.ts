@@ -21,6 +21,7 @@ export interface BuildAppOptions {
   /** Folder of the built portal; not served when absent. */
   webDir?: string;
   logger?: FastifyServerOptions["logger"];
+  logRequests?: boolean;
 }
 
 /** zod → JSON Schema in the draft Fastify's Ajv accepts (STACK.md trap 1). */
@@ -108,7 +109,12 @@ const healthResponse = z.object({
 });
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, routerOptions: { ignoreTrailingSlash: true } });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // One line per request is noise at the console; at debug level it is wanted.
+    disableRequestLogging: !options.logRequests,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
