@@ -23,9 +23,13 @@ if (name !== undefined && !available.includes(name)) {
 
 for (const bench of name === undefined ? available : [name]) {
   process.stdout.write(`\n== bench ${bench} ==\n`);
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(benchDir, `${bench}.bench.ts`), ...rest], {
-    cwd: root,
-    stdio: "inherit",
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", join(benchDir, `${bench}.bench.ts`), ...rest],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

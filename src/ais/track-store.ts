@@ -49,6 +49,9 @@ export interface VesselStaticReport {
   toSternM: number | null;
   toPortM: number | null;
   toStarboardM: number | null;
+  /** Length overall and beam: from the dimensions (bow + stern, port + starboard) or a CSV file. */
+  lengthM: number | null;
+  beamM: number | null;
   draughtM: number | null;
   destination: string | null;
   /** ETA as broadcast, e.g. "11-27 14:30" (no year in AIS). */
@@ -76,9 +79,13 @@ export interface IngestRejectRecord {
 /** One transaction's worth of ingest: everything in it is stored, or nothing is. */
 export interface AisWriteBatch {
   /** Reports per vessel-day to merge into the stored blocks. */
-  tracks: Map<string, { key: VesselDayKey; reports: import("./track-block.ts").TrackReports }>;
+  /** Keyed by `trackKey(mmsi, dayUtc)`. */
+  tracks: Map<number, { key: VesselDayKey; reports: import("./track-block.ts").TrackReports }>;
   latest: LatestPosition[];
+  /** Static reports that are their record's counted fact (types 5, 24). */
   staticReports: VesselStaticReport[];
+  /** Static fields riding along with a counted position (type 19, CSV rows): stored, not counted. */
+  sideStaticReports: VesselStaticReport[];
   stations: AisFixedStation[];
   rejects: IngestRejectRecord[];
 }
@@ -122,4 +129,9 @@ export interface AisStore {
 export interface MergedBlock extends Omit<StoredTrackBlock, "mmsi" | "dayUtc"> {
   added: number;
   duplicates: number;
+}
+
+/** A number unique per vessel-day (days fit in 16 bits until the year 2149; MMSIs in 30 bits). */
+export function trackKey(mmsi: number, dayUtc: number): number {
+  return mmsi * 65_536 + dayUtc;
 }

@@ -1,0 +1,366 @@
+/**
+ * AIS ingest: decoded messages (or CSV rows) in, facts out — track reports per vessel-day, the
+ * latest position of each vessel, distinct static broadcasts, fixed stations and every reject —
+ * written to the store in batches, each batch one transaction. Counts balance:
+ * read = accepted + rejected + duplicates; a second ingest of the same input accepts nothing.
+ *
+ * A record is one decoded message, one CSV row or one rejected line. Its counted fact is the
+ * position for types 1, 2, 3, 18, 19, 27 and CSV rows (the static fields riding along with
+ * type 19 and CSV rows are stored too, without counting twice), the static report for types 5
+ * and 24, the station for types 4 and 21.
+ */
+import { emptyIngestCounts, type IngestCounts } from "../core/ingest.ts";
+import type { AisMessage } from "./messages.ts";
+import {
+  COG_NOT_AVAILABLE,
+  HEADING_NOT_AVAILABLE,
+  mergeIntoBlock,
+  NAV_STATUS_NOT_DEFINED,
+  POSITION_UNITS_PER_DEG,
+  SOG_NOT_AVAILABLE,
+  TrackReports,
+} from "./track-block.ts";
+import { type AisStore, type AisWriteBatch, trackKey, type VesselStaticReport } from "./track-store.ts";
+
+const SECONDS_PER_DAY = 86_400;
+/** 2000-01-01 … 2100-01-01: outside this a timestamp is an error, not a fact. */
+const MIN_TIME_S = 946_684_800;
+const MAX_TIME_S = 4_102_444_800;
+
+export interface AisIngestOptions {
+  /** Name of the input (file path, "udp:10110", …): rejects are stored under it. */
+  source: string;
+  /** Records buffered before `flushDue` turns true. Default 200,000 (~10 MB of buffers). */
+  flushEveryRecords?: number;
+}
+
+/** Static fields as they arrive, before they are keyed into a VesselStaticReport. */
+export interface StaticFields {
+  imo: number | null;
+  name: string | null;
+  callsign: string | null;
+  shipType: number | null;
+  toBowM: number | null;
+  toSternM: number | null;
+  toPortM: number | null;
+  toStarboardM: number | null;
+  lengthM: number | null;
+  beamM: number | null;
+  draughtM: number | null;
+  destination: string | null;
+  eta: string | null;
+}
+
+const NO_STATIC: StaticFields = {
+  imo: null,
+  name: null,
+  callsign: null,
+  shipType: null,
+  toBowM: null,
+  toSternM: null,
+  toPortM: null,
+  toStarboardM: null,
+  lengthM: null,
+  beamM: null,
+  draughtM: null,
+  destination: null,
+  eta: null,
+};
+
+/** Two independent 32-bit FNV-1a style hashes: a short, stable key for a set of field values. */
+export function contentHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+}
+
+const sum = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
+
+/** "MM-DD HH:mm" as broadcast (AIS carries no year), or null when incomplete. */
+function formatEta(m: number | null, d: number | null, h: number | null, min: number | null): string | null {
+  if (m === null || d === null) return null;
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(m)}-${p(d)} ${h === null ? "--" : p(h)}:${min === null ? "--" : p(min)}`;
+}
+
+/** The static fields a message carries, or null for messages without any. */
+export function staticFieldsOf(msg: AisMessage): StaticFields | null {
+  switch (msg.msgType) {
+    case 5:
+      return {
+        ...NO_STATIC,
+        imo: msg.imo,
+        name: msg.shipname,
+        callsign: msg.callsign,
+        shipType: msg.shipType,
+        toBowM: msg.toBowM,
+        toSternM: msg.toSternM,
+        toPortM: msg.toPortM,
+        toStarboardM: msg.toStarboardM,
+        lengthM: msg.toBowM + msg.toSternM || null,
+        beamM: msg.toPortM + msg.toStarboardM || null,
+        draughtM: msg.draughtM,
+        destination: msg.destination,
+        eta: formatEta(msg.etaMonth, msg.etaDay, msg.etaHour, msg.etaMinute),
+      };
+    case 19:
+      return {
+        ...NO_STATIC,
+        name: msg.shipname,
+        shipType: msg.shipType,
+        toBowM: msg.toBowM,
+        toSternM: msg.toSternM,
+        toPortM: msg.toPortM,
+        toStarboardM: msg.toStarboardM,
+        lengthM: msg.toBowM + msg.toSternM || null,
+        beamM: msg.toPortM + msg.toStarboardM || null,
+      };
+    case 24:
+      if (msg.partNo === 0) return { ...NO_STATIC, name: msg.shipname };
+      return {
+        ...NO_STATIC,
+        shipType: msg.shipType,
+        callsign: msg.callsign,
+        toBowM: msg.toBowM,
+        toSternM: msg.toSternM,
+        toPortM: msg.toPortM,
+        toStarboardM: msg.toStarboardM,
+        lengthM: sum(msg.toBowM, msg.toSternM) || null,
+        beamM: sum(msg.toPortM, msg.toStarboardM) || null,
+      };
+    default:
+      return null;
+  }
+}
+
+function emptyBatch(): AisWriteBatch {
+  return {
+    tracks: new Map(),
+    latest: [],
+    staticReports: [],
+    sideStaticReports: [],
+    stations: [],
+    rejects: [],
+  };
+}
+
+/**
+ * Buffers records and writes them in batches. Use: `add…` per record; when `flushDue`, `await
+ * flush()`; at the end `await flush()` once more and read `counts`.
+ *
+ * Example: two type 1 reports of MMSI 366999712 ten seconds apart and one bad line, flushed →
+ * counts `{ read: 3, accepted: 2, rejected: 1, duplicates: 0 }`; the same again → `accepted 0,
+ * rejected 1, duplicates 2` (the reject is kept once).
+ */
+export class AisIngest {
+  readonly counts: IngestCounts = emptyIngestCounts();
+  private batch = emptyBatch();
+  private batchRecords = 0;
+  private readonly latest = new Map<number, AisWriteBatch["latest"][number]>();
+  private readonly flushEvery: number;
+
+  constructor(
+    private readonly store: AisStore,
+    private readonly options: AisIngestOptions,
+  ) {
+    this.flushEvery = options.flushEveryRecords ?? 200_000;
+  }
+
+  get flushDue(): boolean {
+    return this.batchRecords >= this.flushEvery;
+  }
+
+  /** Counts a rejected line now; it is stored with the next flush. */
+  addReject(line: number, reason: string, text: string): void {
+    this.counts.read++;
+    this.counts.rejected++;
+    this.counts.rejectedByReason[reason] = (this.counts.rejectedByReason[reason] ?? 0) + 1;
+    this.batch.rejects.push({ source: this.options.source, line, reason, text });
+    this.batchRecords++;
+  }
+
+  /** Adds one decoded message heard at `timeS` (epoch seconds); without a time it is rejected. */
+  addMessage(msg: AisMessage, timeS: number | undefined, text = ""): void {
+    if (timeS === undefined || !(timeS >= MIN_TIME_S && timeS < MAX_TIME_S)) {
+      this.addReject(msg.line, timeS === undefined ? "no_timestamp" : "bad_timestamp", text);
+      return;
+    }
+    const t = Math.floor(timeS);
+    switch (msg.msgType) {
+      case 1:
+      case 2:
+      case 3:
+      case 27:
+        this.addPosition(
+          msg.mmsi,
+          t,
+          msg.latDeg,
+          msg.lonDeg,
+          msg.sogKnots,
+          msg.cogDeg,
+          msg.msgType === 27 ? null : msg.headingDeg,
+          msg.navStatus,
+          msg.msgType,
+          msg.line,
+          text,
+        );
+        return;
+      case 18:
+        this.addPosition(
+          msg.mmsi,
+          t,
+          msg.latDeg,
+          msg.lonDeg,
+          msg.sogKnots,
+          msg.cogDeg,
+          msg.headingDeg,
+          null,
+          18,
+          msg.line,
+          text,
+        );
+        return;
+      case 19:
+        if (
+          this.addPosition(
+            msg.mmsi,
+            t,
+            msg.latDeg,
+            msg.lonDeg,
+            msg.sogKnots,
+            msg.cogDeg,
+            msg.headingDeg,
+            null,
+            19,
+            msg.line,
+            text,
+          )
+        ) {
+          this.addStatic(msg.mmsi, t, "B", staticFieldsOf(msg)!, false);
+        }
+        return;
+      case 5:
+        this.counts.read++;
+        this.addStatic(msg.mmsi, t, "A", staticFieldsOf(msg)!, true);
+        return;
+      case 24:
+        this.counts.read++;
+        this.addStatic(msg.mmsi, t, "B", staticFieldsOf(msg)!, true);
+        return;
+      case 4:
+      case 21:
+        if (msg.latDeg === null || msg.lonDeg === null) {
+          this.addReject(msg.line, "no_position", text);
+          return;
+        }
+        this.counts.read++;
+        this.batch.stations.push({
+          mmsi: msg.mmsi,
+          kind: msg.msgType === 4 ? "base_station" : "aid_to_navigation",
+          name: msg.msgType === 21 ? msg.name : null,
+          latDeg: msg.latDeg,
+          lonDeg: msg.lonDeg,
+          lastSeenS: t,
+        });
+        this.batchRecords++;
+        return;
+    }
+  }
+
+  /**
+   * Adds one position report; false (and a reject) when it has no usable position.
+   * Units as decoded: degrees, knots; null = not available.
+   */
+  addPosition(
+    mmsi: number,
+    timeS: number,
+    latDeg: number | null,
+    lonDeg: number | null,
+    sogKnots: number | null,
+    cogDeg: number | null,
+    headingDeg: number | null,
+    navStatus: number | null,
+    msgType: number,
+    line: number,
+    text: string,
+  ): boolean {
+    if (
+      latDeg === null ||
+      lonDeg === null ||
+      Math.abs(latDeg) > 90 ||
+      Math.abs(lonDeg) > 180 ||
+      (latDeg === 0 && lonDeg === 0)
+    ) {
+      // (0, 0) is what unconfigured GNSS receivers send: not a position anyone is at.
+      this.addReject(line, "no_position", text);
+      return false;
+    }
+    this.counts.read++;
+    const dayUtc = Math.floor(timeS / SECONDS_PER_DAY);
+    const key = trackKey(mmsi, dayUtc);
+    let entry = this.batch.tracks.get(key);
+    if (!entry) {
+      entry = { key: { mmsi, dayUtc }, reports: new TrackReports(16) };
+      this.batch.tracks.set(key, entry);
+    }
+    entry.reports.push(
+      timeS,
+      Math.round(latDeg * POSITION_UNITS_PER_DEG),
+      Math.round(lonDeg * POSITION_UNITS_PER_DEG),
+      sogKnots === null ? SOG_NOT_AVAILABLE : Math.round(sogKnots * 10),
+      cogDeg === null ? COG_NOT_AVAILABLE : Math.round(cogDeg * 10),
+      headingDeg === null ? HEADING_NOT_AVAILABLE : Math.round(headingDeg),
+      navStatus === null ? NAV_STATUS_NOT_DEFINED : navStatus,
+      msgType,
+    );
+    const seen = this.latest.get(mmsi);
+    if (!seen || timeS > seen.timeS) {
+      this.latest.set(mmsi, {
+        mmsi,
+        timeS,
+        latDeg,
+        lonDeg,
+        sogKnots,
+        cogDeg,
+        headingDeg,
+        navStatus,
+        msgType,
+      });
+    }
+    this.batchRecords++;
+    return true;
+  }
+
+  /** Adds static fields heard at `timeS`; `counted` when they are the record's own fact. */
+  addStatic(mmsi: number, timeS: number, aisClass: "A" | "B", fields: StaticFields, counted: boolean): void {
+    const report: VesselStaticReport = {
+      mmsi,
+      contentHash: contentHash(
+        `${aisClass}|${fields.imo}|${fields.name}|${fields.callsign}|${fields.shipType}|${fields.toBowM}|${fields.toSternM}|${fields.toPortM}|${fields.toStarboardM}|${fields.lengthM}|${fields.beamM}|${fields.draughtM}|${fields.destination}|${fields.eta}`,
+      ),
+      firstSeenS: timeS,
+      lastSeenS: timeS,
+      aisClass,
+      ...fields,
+    };
+    (counted ? this.batch.staticReports : this.batch.sideStaticReports).push(report);
+    if (counted) this.batchRecords++;
+  }
+
+  /** Writes what is buffered in one transaction and updates the counts. */
+  async flush(): Promise<void> {
+    const batch = this.batch;
+    batch.latest = [...this.latest.values()];
+    this.batch = emptyBatch();
+    this.latest.clear();
+    this.batchRecords = 0;
+    const result = await this.store.writeBatch(batch, mergeIntoBlock);
+    this.counts.accepted += result.reportsAdded + result.staticAdded + result.stationsAdded;
+    this.counts.duplicates += result.reportsDuplicate + result.staticDuplicate + result.stationsDuplicate;
+  }
+}
