@@ -123,6 +123,22 @@ export interface AisStore {
   /** Fixed stations, the newest report of each. */
   stations(): Promise<AisFixedStation[]>;
   rejectCounts(source?: string): Promise<Record<string, number>>;
+  /** Keeps the ledger of ingest runs: what was read from where, and the counts. */
+  recordIngestRun(run: IngestRunRecord): Promise<void>;
+  ingestRuns(limit: number): Promise<IngestRunRecord[]>;
+}
+
+export interface IngestRunRecord {
+  id: string;
+  kind: string;
+  source: string;
+  startedAt: string;
+  finishedAt: string | null;
+  read: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  detail: Record<string, unknown>;
 }
 
 /** A merged vessel-day block ready to store, with the counts of what the merge added. */

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Command, CommanderError } from "commander";
 import { registerAisCommands } from "../ais/cli.ts";
+import { registerAisIngestCommand } from "../ais/ingest-cli.ts";
 import type { ConfigFlags } from "../core/config.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { localDateTime } from "../core/time.ts";
@@ -197,7 +198,12 @@ export function buildProgram(): Command {
       process.stderr.write(`${msg("openapiWritten", { file: options.out })}\n`);
     });
 
-  registerAisCommands(program.command("ais").description("AIS: decode NMEA, ingest, vessels"));
+  const ais = program.command("ais").description("AIS: decode NMEA, ingest, vessels");
+  registerAisCommands(ais);
+  registerAisIngestCommand(ais, async () => {
+    const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
+    return { ais: store.ais, close: () => store.close() };
+  });
   return program;
 }
 

@@ -6,7 +6,7 @@ import {
   POSITION_UNITS_PER_DEG,
   TrackReports,
 } from "../ais/track-block.ts";
-import type { AisWriteBatch, VesselStaticReport } from "../ais/track-store.ts";
+import { type AisWriteBatch, trackKey, type VesselStaticReport } from "../ais/track-store.ts";
 import { openStore, type Store } from "./index.ts";
 
 const DAY_S = 86_400;
@@ -16,7 +16,7 @@ function track(mmsi: number, rows: [number, number, number][]): AisWriteBatch["t
   const map: AisWriteBatch["tracks"] = new Map();
   for (const [t, lat, lon] of rows) {
     const dayUtc = Math.floor(t / DAY_S);
-    const key = `${mmsi}:${dayUtc}`;
+    const key = trackKey(mmsi, dayUtc);
     let entry = map.get(key);
     if (!entry) {
       entry = { key: { mmsi, dayUtc }, reports: new TrackReports() };
@@ -50,6 +50,8 @@ const staticReport = (over: Partial<VesselStaticReport> = {}): VesselStaticRepor
   toSternM: 100,
   toPortM: 29,
   toStarboardM: 30,
+  lengthM: 400,
+  beamM: 59,
   draughtM: 14.5,
   destination: "USLAX",
   eta: "11-08 14:00",
@@ -57,7 +59,15 @@ const staticReport = (over: Partial<VesselStaticReport> = {}): VesselStaticRepor
 });
 
 function batch(over: Partial<AisWriteBatch> = {}): AisWriteBatch {
-  return { tracks: new Map(), latest: [], staticReports: [], stations: [], rejects: [], ...over };
+  return {
+    tracks: new Map(),
+    latest: [],
+    staticReports: [],
+    sideStaticReports: [],
+    stations: [],
+    rejects: [],
+    ...over,
+  };
 }
 
 for (const kind of testDatabaseKinds()) {
@@ -145,6 +155,12 @@ for (const kind of testDatabaseKinds()) {
         staticDuplicate: 1,
       });
       expect((await store.ais.staticReports([366999712])).length).toBe(2);
+      // Side reports (static fields of a counted position) are stored but not counted.
+      const side = staticReport({ contentHash: "h3", name: "EVER GIVEN II" });
+      expect(
+        await store.ais.writeBatch(batch({ sideStaticReports: [side, side] }), mergeIntoBlock),
+      ).toMatchObject({ staticAdded: 0, staticDuplicate: 0 });
+      expect((await store.ais.staticReports([366999712])).length).toBe(3);
       expect(await store.ais.staticReports([])).toEqual([]);
     });
 

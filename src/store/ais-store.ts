@@ -38,6 +38,8 @@ function staticFromRow(row: VesselStaticReportsTable): VesselStaticReport {
     toSternM: row.to_stern_m,
     toPortM: row.to_port_m,
     toStarboardM: row.to_starboard_m,
+    lengthM: row.length_m,
+    beamM: row.beam_m,
     draughtM: row.draught_m,
     destination: row.destination,
     eta: row.eta,
@@ -46,23 +48,34 @@ function staticFromRow(row: VesselStaticReportsTable): VesselStaticReport {
 
 type Tx = Transaction<Database>;
 
-/** Inserts rows that are new by key and widens the seen-interval of those already there. */
+/**
+ * Inserts rows that are new by key and widens the seen-interval of those already there. `counted`
+ * rows are records' own facts: the result says how many of them were new (the first of each new
+ * key) and how many repeated something known; side rows are stored without being counted.
+ */
 async function upsertSeen<
   T extends { mmsi: number; content_hash: string; first_seen_s: number; last_seen_s: number },
 >(
   trx: Tx,
   table: "vessel_static_reports" | "ais_stations",
-  rows: T[],
+  counted: T[],
+  side: T[] = [],
 ): Promise<{ added: number; duplicate: number }> {
   // The same broadcast heard many times in one batch is one row.
-  const byKey = new Map<string, T>();
-  for (const row of rows) {
-    const key = `${row.mmsi}:${row.content_hash}`;
-    const seen = byKey.get(key);
-    if (!seen) byKey.set(key, { ...row });
-    else {
-      seen.first_seen_s = Math.min(seen.first_seen_s, row.first_seen_s);
-      seen.last_seen_s = Math.max(seen.last_seen_s, row.last_seen_s);
+  const byKey = new Map<string, { row: T; counted: boolean }>();
+  for (const [rows, isCounted] of [
+    [counted, true],
+    [side, false],
+  ] as const) {
+    for (const row of rows) {
+      const key = `${row.mmsi}:${row.content_hash}`;
+      const seen = byKey.get(key);
+      if (!seen) byKey.set(key, { row: { ...row }, counted: isCounted });
+      else {
+        seen.row.first_seen_s = Math.min(seen.row.first_seen_s, row.first_seen_s);
+        seen.row.last_seen_s = Math.max(seen.row.last_seen_s, row.last_seen_s);
+        seen.counted ||= isCounted;
+      }
     }
   }
   let added = 0;
@@ -70,21 +83,17 @@ async function upsertSeen<
     const existing = await trx
       .selectFrom(table)
       .select(["mmsi", "content_hash", "first_seen_s", "last_seen_s"])
-      .where(
-        "mmsi",
-        "in",
-        part.map((r) => r.mmsi),
-      )
+      .where("mmsi", "in", [...new Set(part.map((p) => p.row.mmsi))])
       .execute();
     const known = new Map(existing.map((e) => [`${e.mmsi}:${e.content_hash}`, e]));
-    const fresh = part.filter((r) => !known.has(`${r.mmsi}:${r.content_hash}`));
-    added += fresh.length;
+    const fresh = part.filter((p) => !known.has(`${p.row.mmsi}:${p.row.content_hash}`));
+    added += fresh.filter((p) => p.counted).length;
     if (fresh.length > 0)
       await trx
         .insertInto(table)
-        .values(fresh as never)
+        .values(fresh.map((p) => p.row) as never)
         .execute();
-    for (const row of part) {
+    for (const { row } of part) {
       const old = known.get(`${row.mmsi}:${row.content_hash}`);
       if (!old) continue;
       const first = Math.min(Number(old.first_seen_s), row.first_seen_s);
@@ -98,8 +107,8 @@ async function upsertSeen<
         .execute();
     }
   }
-  // Every report that did not add a row repeats one already known.
-  return { added, duplicate: rows.length - added };
+  // Every counted report that did not add a row repeats one already known.
+  return { added, duplicate: counted.length - added };
 }
 
 export function createAisStore(db: Kysely<Database>, kind: "sqlite" | "postgres"): AisStore {
@@ -208,27 +217,31 @@ export function createAisStore(db: Kysely<Database>, kind: "sqlite" | "postgres"
             .execute();
         }
 
+        const staticRow = (s: VesselStaticReport) => ({
+          mmsi: s.mmsi,
+          content_hash: s.contentHash,
+          first_seen_s: s.firstSeenS,
+          last_seen_s: s.lastSeenS,
+          ais_class: s.aisClass,
+          imo: s.imo,
+          name: s.name,
+          callsign: s.callsign,
+          ship_type: s.shipType,
+          to_bow_m: s.toBowM,
+          to_stern_m: s.toSternM,
+          to_port_m: s.toPortM,
+          to_starboard_m: s.toStarboardM,
+          length_m: s.lengthM,
+          beam_m: s.beamM,
+          draught_m: s.draughtM,
+          destination: s.destination,
+          eta: s.eta,
+        });
         const statics = await upsertSeen(
           trx,
           "vessel_static_reports",
-          batch.staticReports.map((s) => ({
-            mmsi: s.mmsi,
-            content_hash: s.contentHash,
-            first_seen_s: s.firstSeenS,
-            last_seen_s: s.lastSeenS,
-            ais_class: s.aisClass,
-            imo: s.imo,
-            name: s.name,
-            callsign: s.callsign,
-            ship_type: s.shipType,
-            to_bow_m: s.toBowM,
-            to_stern_m: s.toSternM,
-            to_port_m: s.toPortM,
-            to_starboard_m: s.toStarboardM,
-            draught_m: s.draughtM,
-            destination: s.destination,
-            eta: s.eta,
-          })),
+          batch.staticReports.map(staticRow),
+          batch.sideStaticReports.map(staticRow),
         );
         result.staticAdded = statics.added;
         result.staticDuplicate = statics.duplicate;
@@ -354,6 +367,42 @@ export function createAisStore(db: Kysely<Database>, kind: "sqlite" | "postgres"
         });
       }
       return [...newest.values()];
+    },
+
+    async recordIngestRun(run) {
+      const row = {
+        id: run.id,
+        kind: run.kind,
+        source: run.source,
+        started_at: run.startedAt,
+        finished_at: run.finishedAt,
+        read: run.read,
+        accepted: run.accepted,
+        rejected: run.rejected,
+        duplicates: run.duplicates,
+        detail_json: JSON.stringify(run.detail),
+      };
+      await db
+        .insertInto("ingest_runs")
+        .values(row)
+        .onConflict((oc) => oc.column("id").doUpdateSet(row))
+        .execute();
+    },
+
+    async ingestRuns(limit) {
+      const rows = await db.selectFrom("ingest_runs").selectAll().orderBy("started_at", "desc").limit(limit).execute();
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        source: r.source,
+        startedAt: r.started_at,
+        finishedAt: r.finished_at,
+        read: Number(r.read),
+        accepted: Number(r.accepted),
+        rejected: Number(r.rejected),
+        duplicates: Number(r.duplicates),
+        detail: JSON.parse(r.detail_json),
+      }));
     },
 
     async rejectCounts(source) {

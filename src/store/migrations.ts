@@ -93,6 +93,8 @@ export function migrationsFor(kind: DialectKind): Record<string, Migration> {
           .addColumn("to_stern_m", "double precision")
           .addColumn("to_port_m", "double precision")
           .addColumn("to_starboard_m", "double precision")
+          .addColumn("length_m", "double precision")
+          .addColumn("beam_m", "double precision")
           .addColumn("draught_m", "double precision")
           .addColumn("destination", "text")
           .addColumn("eta", "text")

@@ -64,6 +64,8 @@ export interface VesselStaticReportsTable {
   to_stern_m: number | null;
   to_port_m: number | null;
   to_starboard_m: number | null;
+  length_m: number | null;
+  beam_m: number | null;
   draught_m: number | null;
   destination: string | null;
   eta: string | null;
