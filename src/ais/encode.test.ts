@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DomainError } from "../core/errors.ts";
 import { decodeAisLines } from "./decoder.ts";
 import { encodeAis, encodePayloadBits, nmeaChecksum } from "./encode.ts";
 import type { AisPayload } from "./messages.ts";
@@ -315,6 +316,15 @@ describe("encode → decode round trip", () => {
       tagGroupId: 77,
       shipname: "EVER ACE",
     });
+  });
+
+  it("wraps 359.96° course and 360° heading to 0, and rejects values that do not fit", () => {
+    const base = samples[0] as AisPayload & { msgType: 1 };
+    const r = decodeAisLines(encodeAis({ ...base, cogDeg: 359.96, headingDeg: 360 }));
+    expect(r.messages[0]).toMatchObject({ cogDeg: 0, headingDeg: 0 });
+    expect(() => encodeAis({ ...base, mmsi: 2 ** 30 })).toThrow(/does not fit 30 unsigned bits/);
+    expect(() => encodeAis({ ...base, latDeg: 95 })).toThrow(/latDeg 95 is out of range/);
+    expect(() => encodeAis({ ...base, navStatus: 1.5 })).toThrow(DomainError);
   });
 
   it("derives ROT_AIS from rotDegPerMin when rotRaw is absent", () => {

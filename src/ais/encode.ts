@@ -4,6 +4,7 @@
  * correct fill bits and checksums). Used by the demo-world generator and the round-trip tests.
  * `null` fields are written as the "not available" codes the decoder turns back into `null`.
  */
+import { DomainError } from "../core/errors.ts";
 import type { AisPayload } from "./messages.ts";
 import { BitWriter } from "./sixbit.ts";
 
@@ -16,7 +17,10 @@ export interface AisEncodeOptions {
   seqId?: number;
   /** Most payload characters per sentence, default 60 (keeps sentences within 82 characters). */
   maxPayloadChars?: number;
-  /** Adds an NMEA 4.0 tag block; multi-sentence messages are linked with `g:` groups. */
+  /**
+   * Adds an NMEA 4.0 tag block; multi-sentence messages are linked with `g:` groups (give each
+   * message its own groupId: decoders join parts by it).
+   */
   tag?: { source?: string; unixTimeS?: number; groupId?: number };
 }
 
@@ -39,17 +43,30 @@ function tagBlock(fields: string[]): string {
 function na(v: number | null | undefined, code: number): number {
   return v === null || v === undefined ? code : v;
 }
+function outOfRange(field: string, v: number): never {
+  throw new DomainError("validation", `AIS ${field} ${v} is out of range`, [
+    { field, reason: "out_of_range" },
+  ]);
+}
 function lonRaw(v: number | null): number {
-  return v === null ? 181 * 600000 : Math.round(v * 600000);
+  if (v === null) return 181 * 600000;
+  if (!(Math.abs(v) <= 180)) outOfRange("lonDeg", v);
+  return Math.round(v * 600000);
 }
 function latRaw(v: number | null): number {
-  return v === null ? 91 * 600000 : Math.round(v * 600000);
+  if (v === null) return 91 * 600000;
+  if (!(Math.abs(v) <= 90)) outOfRange("latDeg", v);
+  return Math.round(v * 600000);
 }
 function sogRaw(v: number | null): number {
   return v === null ? 1023 : Math.min(1022, Math.round(v * 10));
 }
 function cogRaw(v: number | null): number {
-  return v === null ? 3600 : Math.round(v * 10);
+  // 359.96° rounds to 3600, the "not available" code: wrap it to 0.
+  return v === null ? 3600 : Math.round(v * 10) % 3600;
+}
+function headingRaw(v: number | null): number {
+  return v === null ? 511 : Math.round(v) % 360;
 }
 
 /** ROT_AIS = 4.733 √(°/min), signed, limited to ±126 (±127 means "no turn indicator"). */
@@ -79,7 +96,7 @@ export function encodePayloadBits(m: AisPayload): BitWriter {
         .int(lonRaw(m.lonDeg), 28)
         .int(latRaw(m.latDeg), 27)
         .uint(cogRaw(m.cogDeg), 12)
-        .uint(na(m.headingDeg, 511), 9)
+        .uint(headingRaw(m.headingDeg), 9)
         .uint(na(m.utcSecond, 60), 6)
         .uint(na(m.maneuver, 0), 2)
         .uint(0, 3)
@@ -128,7 +145,7 @@ export function encodePayloadBits(m: AisPayload): BitWriter {
         .int(lonRaw(m.lonDeg), 28)
         .int(latRaw(m.latDeg), 27)
         .uint(cogRaw(m.cogDeg), 12)
-        .uint(na(m.headingDeg, 511), 9)
+        .uint(headingRaw(m.headingDeg), 9)
         .uint(na(m.utcSecond, 60), 6)
         .uint(0, 2)
         .uint(m.csUnit, 1)
@@ -147,7 +164,7 @@ export function encodePayloadBits(m: AisPayload): BitWriter {
         .int(lonRaw(m.lonDeg), 28)
         .int(latRaw(m.latDeg), 27)
         .uint(cogRaw(m.cogDeg), 12)
-        .uint(na(m.headingDeg, 511), 9)
+        .uint(headingRaw(m.headingDeg), 9)
         .uint(na(m.utcSecond, 60), 6)
         .uint(0, 4)
         .text(m.shipname, 20)
@@ -220,7 +237,9 @@ export function encodePayloadBits(m: AisPayload): BitWriter {
 }
 
 /**
- * Encodes one message into its sentences.
+ * Encodes one message into its sentences. Values that do not fit their fields (an MMSI above
+ * 2^30, a latitude beyond ±90°…) throw a DomainError("validation"): the encoder feeds our own
+ * generators, where such a value is a bug to surface, not data to repair.
  *
  * Example: `encodeAis({ msgType: 1, repeat: 0, mmsi: 366053209, navStatus: 3, rotDegPerMin: 0,
  * rotRaw: 0, sogKnots: 0, positionAccuracy: 0, lonDeg: -122.341618333, latDeg: 37.802118333,

@@ -1,3 +1,5 @@
+import { DomainError } from "../core/errors.ts";
+
 /**
  * Six-bit armour and bit-field access for AIS payloads (ITU-R M.1371-5 Annex 8 §3.3 and
  * IEC 61162-1 table 7). The decoder turns each armour character into its 6-bit value once, in a
@@ -72,8 +74,13 @@ export function readText(sb: Uint8Array, startBit: number, nChars: number): stri
 export class BitWriter {
   bits: number[] = [];
 
-  /** Writes the low `lenBits` of `value` (two's complement for negatives), most significant first. */
+  /** Writes `value` as `lenBits` unsigned bits, most significant first; throws when it does not fit. */
   uint(value: number, lenBits: number): this {
+    if (!Number.isInteger(value) || value < 0 || value >= 2 ** lenBits) {
+      throw new DomainError("validation", `AIS field value ${value} does not fit ${lenBits} unsigned bits`, [
+        { field: `bit ${this.bits.length}`, reason: "out_of_range" },
+      ]);
+    }
     if (lenBits <= 31 && value >= 0 && value < 2 ** 31) {
       for (let b = lenBits - 1; b >= 0; b--) this.bits.push((value >>> b) & 1);
     } else {
@@ -82,7 +89,14 @@ export class BitWriter {
     return this;
   }
 
+  /** Writes `value` as `lenBits` two's-complement bits; throws when it does not fit. */
   int(value: number, lenBits: number): this {
+    const half = 2 ** (lenBits - 1);
+    if (!Number.isInteger(value) || value < -half || value >= half) {
+      throw new DomainError("validation", `AIS field value ${value} does not fit ${lenBits} signed bits`, [
+        { field: `bit ${this.bits.length}`, reason: "out_of_range" },
+      ]);
+    }
     return this.uint(value < 0 ? 2 ** lenBits + value : value, lenBits);
   }
 
