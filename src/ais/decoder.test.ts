@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AisDecoder, type AisReject, decodeAisLines } from "./decoder.ts";
 import { nmeaChecksum } from "./encode.ts";
 import type { AisMessage } from "./messages.ts";
-import { readInt, readText, readUint } from "./sixbit.ts";
+import { ARMOR_CHAR, ARMOR_VALUE, BitWriter, readInt, readText, readUint } from "./sixbit.ts";
 
 /** Builds a sentence with a correct checksum from its body (without '!' and '*hh'). */
 function sentence(body: string): string {
@@ -34,6 +34,12 @@ describe("six-bit field access", () => {
     // Trailing spaces trimmed, all padding → null.
     expect(readText(Uint8Array.of(1, 32, 32), 0, 3)).toBe("A");
     expect(readText(Uint8Array.of(0, 1), 0, 2)).toBeNull();
+  });
+
+  it("armours bits with fill bits (BitWriter doc-comment example)", () => {
+    expect(new BitWriter().uint(1, 6).uint(0, 2).armor()).toEqual({ payload: "10", fillBits: 4 });
+    // Every armour character maps back to its value.
+    for (let v = 0; v < 64; v++) expect(ARMOR_VALUE[ARMOR_CHAR[v]!.charCodeAt(0)]).toBe(v);
   });
 });
 

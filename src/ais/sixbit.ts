@@ -70,7 +70,12 @@ export function readText(sb: Uint8Array, startBit: number, nChars: number): stri
   return lastNonSpace === s.length ? s : s.slice(0, lastNonSpace);
 }
 
-/** Appends bits to a growable bit array; used by the encoder (not on the decode hot path). */
+/**
+ * Appends bits to a growable bit array; used by the encoder (not on the decode hot path).
+ *
+ * Example: `new BitWriter().uint(1, 6).uint(0, 2).armor()` gives `{ payload: "10", fillBits: 4 }`
+ * (8 bits: "000001" → '1', "00" + 4 fill bits → '0').
+ */
 export class BitWriter {
   bits: number[] = [];
 
