@@ -327,6 +327,22 @@ describe("encode → decode round trip", () => {
     expect(() => encodeAis({ ...base, navStatus: 1.5 })).toThrow(DomainError);
   });
 
+  it("accepts the short 420-bit type 5 (dte null) and rejects 419 bits as truncated", () => {
+    const payload = encodeAis(samples[4]!, { maxPayloadChars: 100 })[0]!.split(",")[5]!;
+    const line = (p: string, fill: number) => {
+      const body = `AIVDM,1,1,,A,${p},${fill}`;
+      return `!${body}*${nmeaChecksum(body)}`;
+    };
+    const short = decodeAisLines([line(payload.slice(0, 70), 0)]);
+    expect(short.messages[0]).toMatchObject({
+      msgType: 5,
+      shipname: "EVER ACE",
+      destination: "USLAX>JPNGO",
+      dte: null,
+    });
+    expect(decodeAisLines([line(payload.slice(0, 70), 1)]).rejects[0]?.reason).toBe("truncated");
+  });
+
   it("derives ROT_AIS from rotDegPerMin when rotRaw is absent", () => {
     const { rotRaw: _omit, ...noRaw } = samples[1] as AisPayload & { msgType: 2 };
     const r = decodeAisLines(encodeAis({ ...noRaw, rotDegPerMin: 11.2 }));
