@@ -30,7 +30,10 @@ const MAX_TIME_S = 4_102_444_800;
 export interface AisIngestOptions {
   /** Name of the input (file path, "udp:10110", …): rejects are stored under it. */
   source: string;
-  /** Records buffered before `flushDue` turns true. Default 200,000 (~10 MB of buffers). */
+  /**
+   * Records buffered before `flushDue` turns true. Default 1,000,000 (~40 MB of buffers): large
+   * batches matter because each flush rewrites the blocks of the vessel-days it touches.
+   */
   flushEveryRecords?: number;
 }
 
@@ -138,6 +141,13 @@ export function staticFieldsOf(msg: AisMessage): StaticFields | null {
   }
 }
 
+/** A vessel-day of the batch with the index of its newest report. */
+interface BatchTrack {
+  key: { mmsi: number; dayUtc: number };
+  reports: TrackReports;
+  newest: number;
+}
+
 function emptyBatch(): AisWriteBatch {
   return {
     tracks: new Map(),
@@ -161,14 +171,15 @@ export class AisIngest {
   readonly counts: IngestCounts = emptyIngestCounts();
   private batch = emptyBatch();
   private batchRecords = 0;
-  private readonly latest = new Map<number, AisWriteBatch["latest"][number]>();
+  /** Each vessel's vessel-day entry used last: most reports follow their vessel's previous one. */
+  private readonly current = new Map<number, BatchTrack>();
   private readonly flushEvery: number;
 
   constructor(
     private readonly store: AisStore,
     private readonly options: AisIngestOptions,
   ) {
-    this.flushEvery = options.flushEveryRecords ?? 200_000;
+    this.flushEvery = options.flushEveryRecords ?? 1_000_000;
   }
 
   get flushDue(): boolean {
@@ -302,11 +313,16 @@ export class AisIngest {
     }
     this.counts.read++;
     const dayUtc = Math.floor(timeS / SECONDS_PER_DAY);
-    const key = trackKey(mmsi, dayUtc);
-    let entry = this.batch.tracks.get(key);
-    if (!entry) {
-      entry = { key: { mmsi, dayUtc }, reports: new TrackReports(16) };
-      this.batch.tracks.set(key, entry);
+    // MMSIs are small integers (fast map keys); the vessel-day key is only needed on a new day.
+    let entry = this.current.get(mmsi);
+    if (entry === undefined || entry.key.dayUtc !== dayUtc) {
+      const key = trackKey(mmsi, dayUtc);
+      entry = this.batch.tracks.get(key) as BatchTrack | undefined;
+      if (!entry) {
+        entry = { key: { mmsi, dayUtc }, reports: new TrackReports(16), newest: 0 };
+        this.batch.tracks.set(key, entry);
+      }
+      this.current.set(mmsi, entry);
     }
     entry.reports.push(
       timeS,
@@ -318,20 +334,8 @@ export class AisIngest {
       navStatus === null ? NAV_STATUS_NOT_DEFINED : navStatus,
       msgType,
     );
-    const seen = this.latest.get(mmsi);
-    if (!seen || timeS > seen.timeS) {
-      this.latest.set(mmsi, {
-        mmsi,
-        timeS,
-        latDeg,
-        lonDeg,
-        sogKnots,
-        cogDeg,
-        headingDeg,
-        navStatus,
-        msgType,
-      });
-    }
+    // The newest report is the latest position: remembered by index, no object per report.
+    if (timeS > entry.reports.timeS[entry.newest]!) entry.newest = entry.reports.count - 1;
     this.batchRecords++;
     return true;
   }
@@ -352,12 +356,39 @@ export class AisIngest {
     if (counted) this.batchRecords++;
   }
 
+  /** The newest report of each vessel in the batch. */
+  private latestPositions(): AisWriteBatch["latest"] {
+    const byMmsi = new Map<number, AisWriteBatch["latest"][number]>();
+    for (const track of this.batch.tracks.values()) {
+      const { key: vesselDay, reports: r, newest: i } = track as BatchTrack;
+      const timeS = r.timeS[i]!;
+      const seen = byMmsi.get(vesselDay.mmsi);
+      if (seen && seen.timeS >= timeS) continue;
+      const sog = r.sogDeciKn[i]!;
+      const cog = r.cogDeciDeg[i]!;
+      const heading = r.headingDeg[i]!;
+      const nav = r.navStatus[i]!;
+      byMmsi.set(vesselDay.mmsi, {
+        mmsi: vesselDay.mmsi,
+        timeS,
+        latDeg: r.latU[i]! / POSITION_UNITS_PER_DEG,
+        lonDeg: r.lonU[i]! / POSITION_UNITS_PER_DEG,
+        sogKnots: sog === SOG_NOT_AVAILABLE ? null : sog / 10,
+        cogDeg: cog === COG_NOT_AVAILABLE ? null : cog / 10,
+        headingDeg: heading === HEADING_NOT_AVAILABLE ? null : heading,
+        navStatus: nav === NAV_STATUS_NOT_DEFINED ? null : nav,
+        msgType: r.msgType[i]!,
+      });
+    }
+    return [...byMmsi.values()];
+  }
+
   /** Writes what is buffered in one transaction and updates the counts. */
   async flush(): Promise<void> {
     const batch = this.batch;
-    batch.latest = [...this.latest.values()];
+    batch.latest = this.latestPositions();
     this.batch = emptyBatch();
-    this.latest.clear();
+    this.current.clear();
     this.batchRecords = 0;
     const result = await this.store.writeBatch(batch, mergeIntoBlock);
     this.counts.accepted += result.reportsAdded + result.staticAdded + result.stationsAdded;

@@ -9,7 +9,7 @@
  * one index probe, and the packed columns compress (~5–6 bytes per report instead of ~80).
  *
  * Layout (version 1), little-endian, then deflate-raw compressed:
- *   u8 version=1, u32 count,
+ *   u8 version=1, 3 bytes padding, u32 count (so the columns below stay aligned),
  *   then columns of `count` values each, sorted by time then MMSI-local order:
  *   i32 Δtime s (first value absolute epoch seconds), i32 Δlat, i32 Δlon (1/600 000 degree,
  *   AIS's native resolution, so AIS positions round-trip exactly), u16 sog (0.1 kn, 1023 = n/a),
@@ -161,65 +161,84 @@ export function mergeTrackReports(stored: TrackReports, incoming: TrackReports):
   return { merged, added, duplicates };
 }
 
-const HEADER_BYTES = 5;
+const HEADER_BYTES = 8;
 const BYTES_PER_REPORT = 4 + 4 + 4 + 2 + 2 + 2 + 1 + 1;
+
+// Columns are written through typed-array views (platform byte order); the format is little-endian.
+if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1)
+  throw new Error("track blocks need a little-endian platform");
 
 /** Packs sorted reports into a compressed block (layout in the file comment). */
 export function encodeTrackBlock(r: TrackReports): Uint8Array {
   const n = r.count;
-  const buf = Buffer.allocUnsafe(HEADER_BYTES + n * BYTES_PER_REPORT);
-  buf.writeUInt8(1, 0);
-  buf.writeUInt32LE(n, 1);
-  let o = HEADER_BYTES;
+  const bytes = new Uint8Array(HEADER_BYTES + n * BYTES_PER_REPORT);
+  const buffer = bytes.buffer;
+  const view = new DataView(buffer);
+  view.setUint8(0, 1);
+  view.setUint32(4, n, true);
+  // Deltas make slowly changing columns mostly small numbers, which deflate packs well.
+  const time = new Int32Array(buffer, HEADER_BYTES, n);
+  const lat = new Int32Array(buffer, HEADER_BYTES + 4 * n, n);
+  const lon = new Int32Array(buffer, HEADER_BYTES + 8 * n, n);
   let prevT = 0;
   let prevLat = 0;
   let prevLon = 0;
-  // Deltas make slowly changing columns mostly small numbers, which deflate packs well.
-  for (let i = 0; i < n; i++, o += 4) {
+  for (let i = 0; i < n; i++) {
     const t = r.timeS[i]!;
-    if (i === 0) buf.writeUInt32LE(t, o);
-    else buf.writeInt32LE(t - prevT, o);
+    time[i] = i === 0 ? t | 0 : t - prevT;
     prevT = t;
+    const la = r.latU[i]!;
+    lat[i] = la - prevLat;
+    prevLat = la;
+    const lo = r.lonU[i]!;
+    lon[i] = lo - prevLon;
+    prevLon = lo;
   }
-  for (let i = 0; i < n; i++, o += 4) {
-    buf.writeInt32LE(r.latU[i]! - prevLat, o);
-    prevLat = r.latU[i]!;
-  }
-  for (let i = 0; i < n; i++, o += 4) {
-    buf.writeInt32LE(r.lonU[i]! - prevLon, o);
-    prevLon = r.lonU[i]!;
-  }
-  for (let i = 0; i < n; i++, o += 2) buf.writeUInt16LE(r.sogDeciKn[i]!, o);
-  for (let i = 0; i < n; i++, o += 2) buf.writeUInt16LE(r.cogDeciDeg[i]!, o);
-  for (let i = 0; i < n; i++, o += 2) buf.writeUInt16LE(r.headingDeg[i]!, o);
-  for (let i = 0; i < n; i++, o += 1) buf.writeUInt8(r.navStatus[i]!, o);
-  for (let i = 0; i < n; i++, o += 1) buf.writeUInt8(r.msgType[i]!, o);
-  return deflateRawSync(buf, { level: 1 });
+  let o = HEADER_BYTES + 12 * n;
+  new Uint16Array(buffer, o, n).set(r.sogDeciKn.subarray(0, n));
+  new Uint16Array(buffer, o + 2 * n, n).set(r.cogDeciDeg.subarray(0, n));
+  new Uint16Array(buffer, o + 4 * n, n).set(r.headingDeg.subarray(0, n));
+  o += 6 * n;
+  bytes.set(r.navStatus.subarray(0, n), o);
+  bytes.set(r.msgType.subarray(0, n), o + n);
+  return deflateRawSync(bytes, { level: 1 });
 }
 
 export function decodeTrackBlock(block: Uint8Array): TrackReports {
-  const buf = inflateRawSync(block);
-  if (buf.readUInt8(0) !== 1) throw new Error(`unknown track block version ${buf.readUInt8(0)}`);
-  const n = buf.readUInt32LE(1);
-  if (buf.length !== HEADER_BYTES + n * BYTES_PER_REPORT)
+  const raw = inflateRawSync(block);
+  // Copy into a fresh, aligned buffer: typed-array views need 4-byte alignment.
+  const bytes = new Uint8Array(raw.length);
+  bytes.set(raw);
+  const buffer = bytes.buffer;
+  const view = new DataView(buffer);
+  if (view.getUint8(0) !== 1) throw new Error(`unknown track block version ${view.getUint8(0)}`);
+  const n = view.getUint32(4, true);
+  if (bytes.length !== HEADER_BYTES + n * BYTES_PER_REPORT)
     throw new Error("track block length does not match its count");
   const r = new TrackReports(Math.max(n, 1));
   r.count = n;
-  let o = HEADER_BYTES;
+  const time = new Int32Array(buffer, HEADER_BYTES, n);
+  const lat = new Int32Array(buffer, HEADER_BYTES + 4 * n, n);
+  const lon = new Int32Array(buffer, HEADER_BYTES + 8 * n, n);
   let t = 0;
-  let lat = 0;
-  let lon = 0;
-  for (let i = 0; i < n; i++, o += 4) {
-    t = i === 0 ? buf.readUInt32LE(o) : t + buf.readInt32LE(o);
+  let la = 0;
+  let lo = 0;
+  for (let i = 0; i < n; i++) {
+    // The first time is absolute (unsigned: valid until 2106).
+    t = i === 0 ? time[0]! >>> 0 : t + time[i]!;
     r.timeS[i] = t;
+    la += lat[i]!;
+    r.latU[i] = la;
+    lo += lon[i]!;
+    r.lonU[i] = lo;
   }
-  for (let i = 0; i < n; i++, o += 4) r.latU[i] = lat += buf.readInt32LE(o);
-  for (let i = 0; i < n; i++, o += 4) r.lonU[i] = lon += buf.readInt32LE(o);
-  for (let i = 0; i < n; i++, o += 2) r.sogDeciKn[i] = buf.readUInt16LE(o);
-  for (let i = 0; i < n; i++, o += 2) r.cogDeciDeg[i] = buf.readUInt16LE(o);
-  for (let i = 0; i < n; i++, o += 2) r.headingDeg[i] = buf.readUInt16LE(o);
-  for (let i = 0; i < n; i++, o += 1) r.navStatus[i] = buf.readUInt8(o);
-  for (let i = 0; i < n; i++, o += 1) r.msgType[i] = buf.readUInt8(o);
+  let o = HEADER_BYTES + 12 * n;
+  r.sogDeciKn.set(new Uint16Array(buffer, o, n));
+  r.cogDeciDeg.set(new Uint16Array(buffer, o + 2 * n, n));
+  r.headingDeg.set(new Uint16Array(buffer, o + 4 * n, n));
+  o += 6 * n;
+  r.navStatus.set(bytes.subarray(o, o + n));
+  r.msgType.set(bytes.subarray(o + n, o + 2 * n));
   return r;
 }
 
