@@ -116,6 +116,8 @@ export interface AisStore {
   trackBlocks(mmsi: number, fromS: number, toS: number): Promise<StoredTrackBlock[]>;
   /** Latest positions seen at or after `sinceS`, optionally inside a bounding box [minLon, minLat, maxLon, maxLat]. */
   latestPositions(sinceS: number, bbox?: [number, number, number, number]): Promise<LatestPosition[]>;
+  /** The latest position of one vessel. */
+  latestPosition(mmsi: number): Promise<LatestPosition | undefined>;
   /** Every distinct static report of a vessel, oldest first. */
   staticHistory(mmsi: number): Promise<VesselStaticReport[]>;
   /** Static reports of the given vessels (all vessels when omitted), oldest first per vessel. */

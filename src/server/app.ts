@@ -7,14 +7,16 @@ import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import { z } from "zod";
+import { aisRoutes } from "../ais/routes.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import type { RouteDef } from "../core/http.ts";
 import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
 import { APP_VERSION, REPO_ROOT } from "./paths.ts";
 import { problemFor } from "./problem.ts";
+import { portRegionOf } from "./regions.ts";
 
 export interface BuildAppOptions {
   store: Store;
@@ -112,7 +114,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? false,
     // One line per request is noise at the console; at debug level it is wanted.
-    disableRequestLogging: !options.logRequests,
+    logController: new LogController({ disableRequestLogging: !options.logRequests }),
     routerOptions: { ignoreTrailingSlash: true },
   });
 
@@ -130,6 +132,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       tags: [
         { name: "system", description: "Health and metadata" },
         { name: "ports", description: "Port registry: ports, terminals, berths, geography" },
+        { name: "vessels", description: "AIS: vessels on the map, particulars, tracks" },
       ],
     },
   });
@@ -168,6 +171,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       handler: async () => ({ status: "ok" as const, version: APP_VERSION, database: options.store.kind }),
     },
     ...portRoutes(options.store.ports),
+    ...aisRoutes({ ais: options.store.ais, portRegion: portRegionOf(options.store) }),
   ];
   for (const route of routes) mountRoute(app, route);
 

@@ -8,7 +8,7 @@ import type {
   StoredTrackBlock,
   VesselStaticReport,
 } from "../ais/track-store.ts";
-import type { Database, VesselStaticReportsTable } from "./schema.ts";
+import type { AisLatestPositionsTable, Database, VesselStaticReportsTable } from "./schema.ts";
 
 const SECONDS_PER_DAY = 86_400;
 /** Rows per INSERT: keeps statements under PostgreSQL's 65,535 parameters and SQLite's limits. */
@@ -47,6 +47,20 @@ function staticFromRow(row: VesselStaticReportsTable): VesselStaticReport {
 }
 
 type Tx = Transaction<Database>;
+
+function latestFromRow(r: AisLatestPositionsTable): LatestPosition {
+  return {
+    mmsi: Number(r.mmsi),
+    timeS: Number(r.time_s),
+    latDeg: r.lat_deg,
+    lonDeg: r.lon_deg,
+    sogKnots: r.sog_knots,
+    cogDeg: r.cog_deg,
+    headingDeg: r.heading_deg,
+    navStatus: r.nav_status,
+    msgType: r.msg_type,
+  };
+}
 
 /**
  * Inserts rows that are new by key and widens the seen-interval of those already there. `counted`
@@ -302,6 +316,15 @@ export function createAisStore(db: Kysely<Database>, kind: "sqlite" | "postgres"
       );
     },
 
+    async latestPosition(mmsi) {
+      const r = await db
+        .selectFrom("ais_latest_positions")
+        .selectAll()
+        .where("mmsi", "=", mmsi)
+        .executeTakeFirst();
+      return r ? latestFromRow(r) : undefined;
+    },
+
     async latestPositions(sinceS, bbox) {
       let query = db.selectFrom("ais_latest_positions").selectAll().where("time_s", ">=", sinceS);
       if (bbox) {
@@ -312,17 +335,7 @@ export function createAisStore(db: Kysely<Database>, kind: "sqlite" | "postgres"
           .where("lat_deg", "<=", bbox[3]);
       }
       const rows = await query.orderBy("mmsi").execute();
-      return rows.map((r) => ({
-        mmsi: Number(r.mmsi),
-        timeS: Number(r.time_s),
-        latDeg: r.lat_deg,
-        lonDeg: r.lon_deg,
-        sogKnots: r.sog_knots,
-        cogDeg: r.cog_deg,
-        headingDeg: r.heading_deg,
-        navStatus: r.nav_status,
-        msgType: r.msg_type,
-      }));
+      return rows.map(latestFromRow);
     },
 
     async staticHistory(mmsi) {
@@ -390,7 +403,12 @@ export function createAisStore(db: Kysely<Database>, kind: "sqlite" | "postgres"
     },
 
     async ingestRuns(limit) {
-      const rows = await db.selectFrom("ingest_runs").selectAll().orderBy("started_at", "desc").limit(limit).execute();
+      const rows = await db
+        .selectFrom("ingest_runs")
+        .selectAll()
+        .orderBy("started_at", "desc")
+        .limit(limit)
+        .execute();
       return rows.map((r) => ({
         id: r.id,
         kind: r.kind,

@@ -1,0 +1,67 @@
+/** A vessel's track over a time range, read from its vessel-day blocks. */
+import {
+  COG_NOT_AVAILABLE,
+  decodeTrackBlock,
+  HEADING_NOT_AVAILABLE,
+  NAV_STATUS_NOT_DEFINED,
+  POSITION_UNITS_PER_DEG,
+  SOG_NOT_AVAILABLE,
+} from "./track-block.ts";
+import type { AisStore, StoredTrackBlock } from "./track-store.ts";
+
+/** Columns of a track (one array per field, same length), ready to send or draw. */
+export interface TrackColumns {
+  timeS: number[];
+  lonDeg: number[];
+  latDeg: number[];
+  sogKnots: (number | null)[];
+  cogDeg: (number | null)[];
+  headingDeg: (number | null)[];
+  navStatus: (number | null)[];
+}
+
+/**
+ * The reports of the blocks that fall in [fromS, toS], in time order.
+ * Example: blocks holding reports at t = 100, 200, 300 and the range [150, 300] → timeS [200, 300].
+ */
+export function trackInRange(blocks: readonly StoredTrackBlock[], fromS: number, toS: number): TrackColumns {
+  const out: TrackColumns = {
+    timeS: [],
+    lonDeg: [],
+    latDeg: [],
+    sogKnots: [],
+    cogDeg: [],
+    headingDeg: [],
+    navStatus: [],
+  };
+  for (const block of blocks) {
+    if (block.lastTimeS < fromS || block.firstTimeS > toS) continue;
+    const r = decodeTrackBlock(block.data);
+    for (let i = 0; i < r.count; i++) {
+      const t = r.timeS[i]!;
+      if (t < fromS || t > toS) continue;
+      const sog = r.sogDeciKn[i]!;
+      const cog = r.cogDeciDeg[i]!;
+      const heading = r.headingDeg[i]!;
+      const nav = r.navStatus[i]!;
+      out.timeS.push(t);
+      // Six decimals (~0.1 m) are more than AIS's resolution needs and keep JSON small.
+      out.lonDeg.push(Math.round((r.lonU[i]! / POSITION_UNITS_PER_DEG) * 1e6) / 1e6);
+      out.latDeg.push(Math.round((r.latU[i]! / POSITION_UNITS_PER_DEG) * 1e6) / 1e6);
+      out.sogKnots.push(sog === SOG_NOT_AVAILABLE ? null : sog / 10);
+      out.cogDeg.push(cog === COG_NOT_AVAILABLE ? null : cog / 10);
+      out.headingDeg.push(heading === HEADING_NOT_AVAILABLE ? null : heading);
+      out.navStatus.push(nav === NAV_STATUS_NOT_DEFINED ? null : nav);
+    }
+  }
+  return out;
+}
+
+export async function readTrack(
+  store: AisStore,
+  mmsi: number,
+  fromS: number,
+  toS: number,
+): Promise<TrackColumns> {
+  return trackInRange(await store.trackBlocks(mmsi, fromS, toS), fromS, toS);
+}
