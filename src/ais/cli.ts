@@ -2,12 +2,12 @@
  * `ais decode [file]`: NMEA in, NDJSON out. Streams chunk by chunk (memory stays flat on
  * multi-GB inputs), waits for 'drain' when stdout is slow, and stops quietly on EPIPE (`| head`).
  */
-import { createReadStream, createWriteStream } from "node:fs";
-import type { Readable, Writable } from "node:stream";
-import { createGunzip } from "node:zlib";
+import { createWriteStream } from "node:fs";
+import type { Writable } from "node:stream";
 import type { Command } from "commander";
 import { DomainError } from "../core/errors.ts";
 import { AisDecoder, type AisDecodeStats, type AisReject } from "./decoder.ts";
+import { forEachLine, openInput } from "./input.ts";
 import { AIS_REJECT_REASONS } from "./messages.ts";
 
 const FLUSH_CHARS = 1 << 16;
@@ -87,35 +87,18 @@ export async function decodeStream(
   const rejectSink = rejectsOut === out ? sink : new Sink(rejectsOut);
   const onReject = (r: AisReject) => rejectSink.add(`${JSON.stringify(r)}\n`);
   const dec = new AisDecoder({ onReject, partTimeoutLines: options.partTimeoutLines });
-  const handle = (chunk: Buffer, from: number, to: number) => {
-    const msg = dec.pushBytes(chunk, from, to);
-    if (msg !== null) sink.add(`${JSON.stringify(msg)}\n`);
-  };
   // Lines are cut straight from the byte chunks (AIS is ASCII): no string per line unless needed.
-  let carry: Buffer | null = null;
-  for await (const raw of input) {
-    let chunk = typeof raw === "string" ? Buffer.from(raw, "latin1") : raw;
-    if (carry !== null) {
-      chunk = Buffer.concat([carry, chunk]);
-      carry = null;
-    }
-    let from = 0;
-    let nl = chunk.indexOf(10, from);
-    while (nl >= 0) {
-      handle(chunk, from, nl);
+  await forEachLine(
+    input,
+    async (chunk, from, to) => {
+      const msg = dec.pushBytes(chunk, from, to);
+      if (msg !== null) sink.add(`${JSON.stringify(msg)}\n`);
       if (sink.pending >= FLUSH_CHARS) await sink.flush();
       if (rejectSink.pending >= FLUSH_CHARS) await rejectSink.flush();
-      if (sink.closed) break;
-      from = nl + 1;
-      nl = chunk.indexOf(10, from);
-    }
-    if (sink.closed) break;
-    if (from < chunk.length) carry = chunk.subarray(from);
-  }
-  if (!sink.closed) {
-    if (carry !== null) handle(carry, 0, carry.length);
-    dec.end();
-  }
+    },
+    () => sink.closed,
+  );
+  if (!sink.closed) dec.end();
   await sink.flush();
   await rejectSink.flush();
   if (sink.error) throw sink.error;
@@ -131,15 +114,6 @@ export function formatSummary(stats: AisDecodeStats): string {
   const blank = stats.blankLines > 0 ? `, ${stats.blankLines} blank` : "";
   const byReason = parts.length > 0 ? ` (by reason: ${parts.join(", ")})` : "";
   return `read ${stats.lines} lines${blank}, decoded ${stats.messages} messages, rejected ${stats.rejected}${byReason}`;
-}
-
-function openInput(file: string | undefined): Readable {
-  if (file === undefined || file === "-") return process.stdin;
-  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-  if (!file.endsWith(".gz")) return raw;
-  const gunzip = createGunzip();
-  raw.on("error", (err) => gunzip.destroy(err));
-  return raw.pipe(gunzip);
 }
 
 /** Adds `decode [file]` to the given `ais` command. */
@@ -187,7 +161,7 @@ export function registerAisCommands(ais: Command): void {
           });
         }
         let result: DecodeStreamResult;
-        const input = openInput(file);
+        const input = openInput(file ?? "-").stream;
         try {
           result = await decodeStream(input, process.stdout, rejectsOut, { partTimeoutLines: timeout });
         } catch (err) {

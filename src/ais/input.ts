@@ -131,11 +131,12 @@ export function openInput(file: string): OpenedInput {
  * Calls `onLine(buffer, start, end)` for every line of a byte stream (LF or CRLF; the CR is left
  * in place for the parser, which tolerates it). Lines are cut from the chunks as they come, so
  * memory stays bounded whatever the input size. `onLine` may return a promise (a flush): reading
- * waits for it.
+ * waits for it; when `stop()` turns true reading ends (the output went away).
  */
 export async function forEachLine(
   input: AsyncIterable<Buffer | string>,
   onLine: (buffer: Buffer, start: number, end: number) => void | Promise<void>,
+  stop: () => boolean = () => false,
 ): Promise<void> {
   let carry: Buffer | null = null;
   for await (const piece of input) {
@@ -149,12 +150,13 @@ export async function forEachLine(
     while (nl >= 0) {
       const pending = onLine(chunk, from, nl);
       if (pending) await pending;
+      if (stop()) return;
       from = nl + 1;
       nl = chunk.indexOf(10, from);
     }
     if (from < chunk.length) carry = chunk.subarray(from);
   }
-  if (carry !== null && carry.length > 0) {
+  if (carry !== null && carry.length > 0 && !stop()) {
     const pending = onLine(carry, 0, carry.length);
     if (pending) await pending;
   }
