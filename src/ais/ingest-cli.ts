@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
-import { emptyIngestCounts, formatIngestCounts, type IngestCounts } from "../core/ingest.ts";
+import { addIngestCounts, emptyIngestCounts, formatIngestCounts, type IngestCounts } from "../core/ingest.ts";
 import { ingestStream } from "./ingest-file.ts";
 import { openInput } from "./input.ts";
 import type { AisStore } from "./track-store.ts";
@@ -20,16 +20,6 @@ export interface FileIngestReport {
   seconds: number;
   recordsPerSecond: number;
   counts: IngestCounts;
-}
-
-function addCounts(total: IngestCounts, c: IngestCounts): void {
-  total.read += c.read;
-  total.accepted += c.accepted;
-  total.rejected += c.rejected;
-  total.duplicates += c.duplicates;
-  for (const [reason, n] of Object.entries(c.rejectedByReason)) {
-    total.rejectedByReason[reason] = (total.rejectedByReason[reason] ?? 0) + n;
-  }
 }
 
 /** Ingests files one after the other; progress goes to stderr (lines when not a terminal). */
@@ -95,7 +85,7 @@ export async function ingestFiles(
         recordsPerSecond: seconds > 0 ? Math.round(result.counts.read / seconds) : 0,
         counts: result.counts,
       });
-      addCounts(total, result.counts);
+      addIngestCounts(total, result.counts);
     } finally {
       if (timer) clearInterval(timer);
       bar?.stop();

@@ -7,6 +7,7 @@ import path from "node:path";
 import { Command, CommanderError } from "commander";
 import { registerAisCommands } from "../ais/cli.ts";
 import { registerAisIngestCommand } from "../ais/ingest-cli.ts";
+import { feedSpecs, registerAisListenCommand } from "../ais/listen-cli.ts";
 import type { ConfigFlags } from "../core/config.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { localDateTime } from "../core/time.ts";
@@ -23,6 +24,8 @@ type GlobalOptions = ConfigFlags & { json?: boolean };
 function globals(command: Command): GlobalOptions {
   return command.optsWithGlobals<GlobalOptions>();
 }
+
+const collect = (value: string, previous: string[]) => [...previous, value];
 
 function localTime(timeZone: string): string {
   const t = localDateTime(new Date(), timeZone);
@@ -46,38 +49,55 @@ export function buildProgram(): Command {
     .option("--port <port>", "TCP port (env PORT or SP_PORT, default 8080)")
     .option("--host <host>", "address to bind (env SP_HOST, default localhost)")
     .option("--no-demo", "do not load demo data into an empty database")
-    .action(async (options: { port?: string; host?: string; demo?: boolean }, command: Command) => {
-      const config = loadConfig({
-        ...globals(command),
-        port: options.port,
-        host: options.host,
-        demo: options.demo === false ? "off" : undefined,
-      });
-      const { store } = await openReadyStore(config);
-      // Loaded on demand: the web framework is not needed by the other commands.
-      const { buildApp, DEFAULT_WEB_DIR } = await import("../server/app.ts");
-      const app = await buildApp({
-        store,
-        webDir: DEFAULT_WEB_DIR,
-        logger: { level: config.logLevel },
-        logRequests: config.logLevel === "debug" || config.logLevel === "trace",
-      });
-      const stop = async () => {
-        process.stderr.write(`${msg("stopping")}\n`);
-        await app.close();
-        await store.close();
-        process.exit(0);
-      };
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
-      await app.listen({ port: config.port, host: config.host });
-      const address = app.server.address();
-      const port = typeof address === "object" && address ? address.port : config.port;
-      const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
-      process.stdout.write(
-        `${msg("listening", { url, db: config.databaseKind === "sqlite" ? config.databaseUrl : "PostgreSQL" })}\n`,
-      );
-    });
+    .option("--ais-udp <port>", "also ingest live NMEA datagrams on this UDP port (repeatable)", collect, [])
+    .option("--ais-tcp <host:port>", "also ingest live NMEA from a feed server (repeatable)", collect, [])
+    .action(
+      async (
+        options: { port?: string; host?: string; demo?: boolean; aisUdp: string[]; aisTcp: string[] },
+        command: Command,
+      ) => {
+        const feeds = feedSpecs(options.aisUdp, options.aisTcp);
+        const config = loadConfig({
+          ...globals(command),
+          port: options.port,
+          host: options.host,
+          demo: options.demo === false ? "off" : undefined,
+        });
+        const { store } = await openReadyStore(config);
+        // Loaded on demand: the web framework is not needed by the other commands.
+        const { buildApp, DEFAULT_WEB_DIR } = await import("../server/app.ts");
+        const app = await buildApp({
+          store,
+          webDir: DEFAULT_WEB_DIR,
+          logger: { level: config.logLevel },
+          logRequests: config.logLevel === "debug" || config.logLevel === "trace",
+        });
+        const { startListener } = await import("../ais/listen.ts");
+        const listener =
+          feeds.length > 0
+            ? await startListener(store.ais, feeds, {
+                onStatus: (feed, text) => app.log.info({ feed }, text),
+                onFlush: (feed, counts) => app.log.debug({ feed, counts }, "AIS feed flushed"),
+              })
+            : undefined;
+        const stop = async () => {
+          process.stderr.write(`${msg("stopping")}\n`);
+          await listener?.close();
+          await app.close();
+          await store.close();
+          process.exit(0);
+        };
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+        await app.listen({ port: config.port, host: config.host });
+        const address = app.server.address();
+        const port = typeof address === "object" && address ? address.port : config.port;
+        const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
+        process.stdout.write(
+          `${msg("listening", { url, db: config.databaseKind === "sqlite" ? config.databaseUrl : "PostgreSQL" })}\n`,
+        );
+      },
+    );
 
   const db = program.command("db").description("database administration");
   db.command("migrate")
@@ -200,10 +220,12 @@ export function buildProgram(): Command {
 
   const ais = program.command("ais").description("AIS: decode NMEA, ingest, vessels");
   registerAisCommands(ais);
-  registerAisIngestCommand(ais, async () => {
+  const openAisStore = async () => {
     const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
     return { ais: store.ais, close: () => store.close() };
-  });
+  };
+  registerAisIngestCommand(ais, openAisStore);
+  registerAisListenCommand(ais, openAisStore);
   return program;
 }
 
