@@ -80,6 +80,22 @@ describe("track blocks", () => {
     expect(duplicates).toBe(2);
   });
 
+  it("appends reports that all follow the stored ones, still dropping repeats among them", () => {
+    const stored = reports([
+      [10, 33.7, -118.2],
+      [20, 33.71, -118.2],
+    ]);
+    const incoming = reports([
+      [40, 33.73, -118.2],
+      [30, 33.72, -118.2],
+      [30, 33.72, -118.2],
+    ]);
+    const { merged, added, duplicates } = mergeTrackReports(stored, incoming);
+    expect(times(merged)).toEqual([10, 20, 30, 40]);
+    expect(Array.from(merged.latU.subarray(0, 4))).toEqual([33.7, 33.71, 33.72, 33.73].map((d) => Math.round(d * POSITION_UNITS_PER_DEG)));
+    expect([added, duplicates]).toEqual([2, 1]);
+  });
+
   it("re-merging the same reports adds nothing", () => {
     const input = reports([
       [100, 35.0, 136.8],

@@ -91,6 +91,22 @@ export class TrackReports {
     this.msgType[i] = type;
   }
 
+  /** Appends all of `src` (bulk copies; capacity must suffice). */
+  appendAll(src: TrackReports): void {
+    const n = src.count;
+    while (this.count + n > this.timeS.length) this.grow();
+    const at = this.count;
+    this.timeS.set(src.timeS.subarray(0, n), at);
+    this.latU.set(src.latU.subarray(0, n), at);
+    this.lonU.set(src.lonU.subarray(0, n), at);
+    this.sogDeciKn.set(src.sogDeciKn.subarray(0, n), at);
+    this.cogDeciDeg.set(src.cogDeciDeg.subarray(0, n), at);
+    this.headingDeg.set(src.headingDeg.subarray(0, n), at);
+    this.navStatus.set(src.navStatus.subarray(0, n), at);
+    this.msgType.set(src.msgType.subarray(0, n), at);
+    this.count += n;
+  }
+
   copyFrom(src: TrackReports, i: number): void {
     this.push(
       src.timeS[i]!,
@@ -141,6 +157,15 @@ export function mergeTrackReports(stored: TrackReports, incoming: TrackReports):
   const order = sortedIndices(incoming);
   const merged = new TrackReports(stored.count + incoming.count || 1);
   let i = 0;
+  // The common case — new reports all after the stored ones (a feed moving forward, a new day):
+  // the stored reports are copied in bulk and only the incoming ones are compared.
+  if (
+    order.length > 0 &&
+    (stored.count === 0 || compareAt(stored, stored.count - 1, incoming, order[0]!) < 0)
+  ) {
+    merged.appendAll(stored);
+    i = stored.count;
+  }
   let added = 0;
   let duplicates = 0;
   for (let k = 0; k < order.length; k++) {
