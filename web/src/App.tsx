@@ -35,8 +35,8 @@ export function App() {
                 <Link
                   key={r.path}
                   to={r.path}
-                  className={entry === r ? "active" : ""}
-                  aria-current={entry === r ? "page" : undefined}
+                  className={entry === r || entry?.section === r.path ? "active" : ""}
+                  aria-current={entry === r || entry?.section === r.path ? "page" : undefined}
                 >
                   {t(r.labelKey ?? "")}
                 </Link>

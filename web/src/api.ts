@@ -127,3 +127,110 @@ export const api = {
   ports: () => cached<{ ports: PortSummary[] }>("/api/ports").then((r) => r.ports),
   port: (locode: Locode) => cached<PortDetail>(`/api/ports/${encodeURIComponent(locode)}`),
 };
+
+// ---- vessels (AIS) ----
+
+/** ITU-R M.1371 ship-type groups as the server classifies them. */
+export const SHIP_TYPE_GROUPS = [
+  "cargo",
+  "tanker",
+  "passenger",
+  "tug",
+  "pilot",
+  "fishing",
+  "pleasure",
+  "high_speed",
+  "special",
+  "other",
+  "unknown",
+] as const;
+export type ShipTypeGroup = (typeof SHIP_TYPE_GROUPS)[number];
+
+export interface VesselOnMap {
+  mmsi: number;
+  /** UTC instant of the report (ISO 8601). */
+  time: string;
+  latDeg: number;
+  lonDeg: number;
+  sogKnots: number | null;
+  cogDeg: number | null;
+  headingDeg: number | null;
+  navStatus: number | null;
+  name: string | null;
+  imo: number | null;
+  shipType: number | null;
+  shipTypeGroup: ShipTypeGroup;
+  aisClass: "A" | "B";
+  lengthM: number | null;
+}
+
+export interface PortVessels {
+  locode: Locode;
+  /** Newest report in the port's area (UTC), null when there is none. */
+  asOf: string | null;
+  vessels: VesselOnMap[];
+}
+
+export interface VesselRecord {
+  mmsi: number;
+  imo: number | null;
+  name: string | null;
+  callsign: string | null;
+  shipType: number | null;
+  shipTypeGroup: ShipTypeGroup;
+  aisClass: "A" | "B";
+  lengthM: number | null;
+  beamM: number | null;
+  draughtM: number | null;
+  destination: string | null;
+  /** As broadcast: "MM-DD HH:mm" UTC, no year. */
+  eta: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  staticReports: number;
+  names: string[];
+}
+
+export interface VesselLatest {
+  mmsi: number;
+  time: string;
+  latDeg: number;
+  lonDeg: number;
+  sogKnots: number | null;
+  cogDeg: number | null;
+  headingDeg: number | null;
+  navStatus: number | null;
+}
+
+export interface VesselDetail {
+  vessel: VesselRecord;
+  latest: VesselLatest | null;
+}
+
+/** A track as columns of equal length; times in epoch seconds (UTC). */
+export interface VesselTrack {
+  mmsi: number;
+  from: string;
+  to: string;
+  points: number;
+  timeS: number[];
+  lonDeg: number[];
+  latDeg: number[];
+  sogKnots: (number | null)[];
+  cogDeg: (number | null)[];
+  headingDeg: (number | null)[];
+  navStatus: (number | null)[];
+}
+
+// Vessel data changes: fetched fresh each time (no cache), cancellable.
+export const vesselApi = {
+  inPort: (locode: Locode, signal?: AbortSignal) =>
+    getJson<PortVessels>(`/api/ports/${encodeURIComponent(locode)}/vessels?maxAgeHours=24`, signal),
+  vessel: (mmsi: number, signal?: AbortSignal) => getJson<VesselDetail>(`/api/vessels/${mmsi}`, signal),
+  track: (mmsi: number, range: { from: Date; to: Date } | null, signal?: AbortSignal) => {
+    const q = range
+      ? `?${new URLSearchParams({ from: range.from.toISOString(), to: range.to.toISOString() })}`
+      : "";
+    return getJson<VesselTrack>(`/api/vessels/${mmsi}/track${q}`, signal);
+  },
+};

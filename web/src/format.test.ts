@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   featureName,
+  formatAgo,
   formatClock,
   formatNumber,
   formatUtcOffset,
   formatZoneAbbrev,
+  fromZonedInput,
+  toZonedInput,
   utcOffsetMinutes,
 } from "./format.ts";
 
@@ -39,5 +42,24 @@ describe("format", () => {
     expect(featureName({ id: "x", name_en: "Anchorage B", name_ja: null }, "ja")).toBe("Anchorage B");
     expect(featureName({ id: "x", name_en: "Port area", name_ja: "港湾区域" }, "ja")).toBe("港湾区域");
     expect(featureName({ id: "x", name_en: null, name_ja: null }, "en")).toBe("x");
+  });
+
+  it("converts a port's wall-clock time to a UTC instant and back (DST-aware)", () => {
+    expect(fromZonedInput("2026-11-17T00:05", "America/Los_Angeles")?.toISOString()).toBe(
+      "2026-11-17T08:05:00.000Z",
+    );
+    expect(fromZonedInput("2026-07-15T05:00", "America/Los_Angeles")?.toISOString()).toBe(
+      "2026-07-15T12:00:00.000Z",
+    );
+    expect(fromZonedInput("2026-11-17T17:05", "Asia/Tokyo")?.toISOString()).toBe("2026-11-17T08:05:00.000Z");
+    expect(fromZonedInput("not a time", "Asia/Tokyo")).toBeNull();
+    expect(toZonedInput(summer, "America/Los_Angeles")).toBe("2026-07-15T05:00");
+    expect(toZonedInput(winter, "Asia/Tokyo")).toBe("2026-01-15T21:00");
+  });
+
+  it("says how long ago in each language", () => {
+    const now = new Date("2026-11-17T08:00:00Z");
+    expect(formatAgo(new Date("2026-11-17T07:55:00Z"), now, "en")).toBe("5 minutes ago");
+    expect(formatAgo(new Date("2026-11-14T08:00:00Z"), now, "ja")).toBe("3 日前");
   });
 });

@@ -14,9 +14,26 @@ function subscribe(onChange: () => void): () => void {
 }
 
 const getPathname = (): string => window.location.pathname;
+const getSearch = (): string => window.location.search;
 
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, getPathname);
+}
+
+/** One query parameter of the address (e.g. `?vessel=366999712`), null when absent. */
+export function useSearchParam(name: string): string | null {
+  const search = useSyncExternalStore(subscribe, getSearch);
+  return new URLSearchParams(search).get(name);
+}
+
+/** Sets or removes a query parameter in place: no new history entry, no scroll. */
+export function replaceSearchParam(name: string, value: string | null): void {
+  const url = new URL(window.location.href);
+  if (value === null) url.searchParams.delete(name);
+  else url.searchParams.set(name, value);
+  if (url.href === window.location.href) return;
+  window.history.replaceState(null, "", url.pathname + url.search + url.hash);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 
 export function navigate(to: string, { replace = false } = {}): void {

@@ -12,6 +12,8 @@ export interface RouteEntry {
   /** i18n key of the navigation label; omit for pages reached by links only (e.g. a port page). */
   labelKey?: string;
   component: LazyExoticComponent<ComponentType<PageProps>>;
+  /** Path of the navigation entry to highlight while this page is shown (pages reached by links only). */
+  section?: string;
 }
 
 export const routes: RouteEntry[] = [
@@ -23,6 +25,17 @@ export const routes: RouteEntry[] = [
   {
     path: "/ports/:locode",
     component: lazy(() => import("./pages/PortPage.tsx").then((m) => ({ default: m.PortPage }))),
+  },
+  {
+    // The navigation entry: opens the first port's list; each port's list has its own address.
+    path: "/vessels",
+    labelKey: "nav.vessels",
+    component: lazy(() => import("./pages/VesselsPage.tsx").then((m) => ({ default: m.VesselsIndexPage }))),
+  },
+  {
+    path: "/ports/:locode/vessels",
+    section: "/vessels",
+    component: lazy(() => import("./pages/VesselsPage.tsx").then((m) => ({ default: m.VesselsPage }))),
   },
   {
     path: "/about",

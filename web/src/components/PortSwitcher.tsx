@@ -11,7 +11,9 @@ export function PortSwitcher() {
   const now = useNow();
   const pathname = usePathname();
   const ports = useAsync(api.ports, "ports");
-  const current = matchPath("/ports/:locode", pathname)?.["locode"];
+  // On a port's vessel list, the other port's chip opens its vessel list.
+  const onList = matchPath("/ports/:locode/vessels", pathname);
+  const current = (matchPath("/ports/:locode", pathname) ?? onList)?.["locode"];
 
   if (ports.status !== "ready") return null;
   return (
@@ -19,7 +21,7 @@ export function PortSwitcher() {
       {ports.data.map((port) => (
         <Link
           key={port.locode}
-          to={`/ports/${port.locode}`}
+          to={`/ports/${port.locode}${onList ? "/vessels" : ""}`}
           className={`port-chip${current === port.locode ? " active" : ""}`}
           aria-current={current === port.locode ? "page" : undefined}
           data-locode={port.locode}

@@ -6,12 +6,23 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import type { TFunction } from "i18next";
 import { type CSSProperties, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { PortDetail, PortFeature } from "../api.ts";
-import { featureName, formatNumber } from "../format.ts";
+import type { PortDetail, PortFeature, PortVessels, ShipTypeGroup, VesselTrack } from "../api.ts";
+import { featureName, formatDateTime, formatNumber } from "../format.ts";
 import { useLanguage } from "../hooks.ts";
 import type { Language } from "../i18n/index.ts";
 import { featureBounds, harbourBounds } from "./geometry.ts";
 import { KIND_STYLES, type KindStyle, KNOWN_KINDS, styleOf } from "./kinds.ts";
+import {
+  drawVesselIcon,
+  GROUP_COLORS,
+  GROUP_ORDER,
+  SPEED_CLASSES,
+  trackBounds,
+  trackFeatures,
+  UNKNOWN_SPEED_COLOR,
+  VESSEL_ICON_PREFIX,
+  vesselFeatures,
+} from "./vessels.ts";
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -75,7 +86,7 @@ function layersFor(style: KindStyle): maplibregl.LayerSpecification[] {
   return layers;
 }
 
-function buildStyle(port: PortDetail, kinds: KindStyle[]): maplibregl.StyleSpecification {
+function buildStyle(port: PortDetail, kinds: KindStyle[], compact: boolean): maplibregl.StyleSpecification {
   return {
     version: 8,
     sources: {
@@ -84,6 +95,8 @@ function buildStyle(port: PortDetail, kinds: KindStyle[]): maplibregl.StyleSpeci
         data: port.geojson as unknown as maplibregl.GeoJSONSourceSpecification["data"],
         promoteId: "id",
       },
+      [VESSEL_SOURCE]: { type: "geojson", data: vesselFeatures(null) },
+      [TRACK_SOURCE]: { type: "geojson", data: trackFeatures(null) },
     },
     layers: [
       // No coastline data is shipped: a calm neutral ground, the port's own shapes on top.
@@ -109,8 +122,108 @@ function buildStyle(port: PortDetail, kinds: KindStyle[]): maplibregl.StyleSpeci
           "circle-stroke-width": 3,
         },
       },
+      ...vesselLayers(compact),
     ],
   };
+}
+
+const VESSEL_SOURCE = "vessels";
+const TRACK_SOURCE = "track";
+const VESSEL_ICON_LAYER = "vessel-icon";
+const VESSEL_DOT_LAYER = "vessel-dot";
+const VESSEL_SELECTED_LAYER = "vessel-selected";
+const TRACK_LINE_LAYER = "track-line";
+const VESSEL_LAYERS = [VESSEL_DOT_LAYER, VESSEL_ICON_LAYER];
+
+// The spread pairs defeat the tuple type of "match": cast once here.
+const groupColor = [
+  "match",
+  ["get", "group"],
+  ...GROUP_ORDER.flatMap((g) => [g, GROUP_COLORS[g]]),
+  GROUP_COLORS.unknown,
+] as unknown as maplibregl.ExpressionSpecification;
+
+const speedColor = [
+  "match",
+  ["get", "speedClass"],
+  ...SPEED_CLASSES.flatMap((c, i) => [i, c.color]),
+  UNKNOWN_SPEED_COLOR,
+] as unknown as maplibregl.ExpressionSpecification;
+
+function vesselFilter(hidden: ReadonlySet<string>, heading: boolean): maplibregl.FilterSpecification {
+  return [
+    "all",
+    heading ? [">=", ["get", "bearing"], 0] : ["<", ["get", "bearing"], 0],
+    ["!", ["in", ["get", "group"], ["literal", [...hidden]]]],
+  ];
+}
+
+/** The track under the vessels, the vessels on top, the selected one ringed. */
+function vesselLayers(compact: boolean): maplibregl.LayerSpecification[] {
+  const scale = compact ? 0.75 : 1;
+  return [
+    {
+      id: TRACK_LINE_LAYER,
+      type: "line",
+      source: TRACK_SOURCE,
+      filter: ["==", ["get", "part"], "line"],
+      layout: { "line-cap": "round", "line-join": "round" },
+      paint: {
+        "line-color": speedColor,
+        "line-width": 3.5,
+      },
+    },
+    {
+      id: "track-ends",
+      type: "circle",
+      source: TRACK_SOURCE,
+      filter: ["in", ["get", "part"], ["literal", ["start", "end"]]],
+      paint: {
+        "circle-radius": 6,
+        "circle-color": ["match", ["get", "part"], "start", "#ffffff", "#1c2b36"],
+        "circle-stroke-color": "#1c2b36",
+        "circle-stroke-width": 2.5,
+      },
+    },
+    {
+      id: VESSEL_DOT_LAYER,
+      type: "circle",
+      source: VESSEL_SOURCE,
+      filter: vesselFilter(new Set(), false),
+      paint: {
+        "circle-radius": 5 * scale,
+        "circle-color": groupColor,
+        "circle-stroke-color": "#1c2b36",
+        "circle-stroke-width": 1.3,
+      },
+    },
+    {
+      id: VESSEL_ICON_LAYER,
+      type: "symbol",
+      source: VESSEL_SOURCE,
+      filter: vesselFilter(new Set(), true),
+      layout: {
+        "icon-image": ["concat", VESSEL_ICON_PREFIX, ["get", "group"]],
+        "icon-size": 0.85 * scale,
+        "icon-rotate": ["get", "bearing"],
+        "icon-rotation-alignment": "map",
+        "icon-allow-overlap": true,
+        "icon-ignore-placement": true,
+      },
+    },
+    {
+      id: VESSEL_SELECTED_LAYER,
+      type: "circle",
+      source: VESSEL_SOURCE,
+      filter: ["==", ["get", "mmsi"], -1],
+      paint: {
+        "circle-radius": 14,
+        "circle-color": "rgba(0,0,0,0)",
+        "circle-stroke-color": "#f59e0b",
+        "circle-stroke-width": 3,
+      },
+    },
+  ];
 }
 
 function select(map: maplibregl.Map, id: string | null): void {
@@ -173,9 +286,23 @@ interface Props {
   compact?: boolean;
   /** A feature id to zoom to and open; `seq` repeats the request for the same id. */
   focus?: { id: string; seq: number } | null;
+  /** The port's vessels at their latest positions (refreshed by the page). */
+  vessels?: PortVessels | null;
+  selectedMmsi?: number | null;
+  onSelectVessel?: (mmsi: number | null) => void;
+  /** A track to draw; the map fits it each time a new one arrives. */
+  track?: VesselTrack | null;
 }
 
-export function PortMap({ port, compact = false, focus = null }: Props) {
+export function PortMap({
+  port,
+  compact = false,
+  focus = null,
+  vessels = null,
+  selectedMmsi = null,
+  onSelectVessel,
+  track = null,
+}: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -183,7 +310,16 @@ export function PortMap({ port, compact = false, focus = null }: Props) {
   const popupRef = useRef<maplibregl.Popup | null>(null);
   const [state, setState] = useState<"loading" | "loaded" | "failed">("loading");
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [hiddenGroups, setHiddenGroups] = useState<ReadonlySet<string>>(new Set());
   const kinds = useMemo(() => kindsIn(port), [port]);
+  const onSelectRef = useRef(onSelectVessel);
+  onSelectRef.current = onSelectVessel;
+  const groupCounts = useMemo(() => {
+    const counts = new Map<ShipTypeGroup, number>();
+    for (const v of vessels?.vessels ?? [])
+      counts.set(v.shipTypeGroup, (counts.get(v.shipTypeGroup) ?? 0) + 1);
+    return GROUP_ORDER.filter((g) => counts.has(g)).map((g) => [g, counts.get(g) ?? 0] as const);
+  }, [vessels]);
 
   // Popups are built outside React: keep the latest translation function for the click handler.
   const textRef = useRef({ t, lang });
@@ -209,7 +345,7 @@ export function PortMap({ port, compact = false, focus = null }: Props) {
     try {
       map = new maplibregl.Map({
         container,
-        style: buildStyle(port, kinds),
+        style: buildStyle(port, kinds, compact),
         ...(bounds
           ? { bounds, fitBoundsOptions: { padding: compact ? 16 : 32 } }
           : { center: port.center, zoom: port.zoom }),
@@ -229,10 +365,31 @@ export function PortMap({ port, compact = false, focus = null }: Props) {
     mapRef.current = map;
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
     map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-left");
+    // Vessel icons are drawn here on demand (no sprite sheet is fetched).
+    map.on("styleimagemissing", (e) => {
+      const group = e.id.startsWith(VESSEL_ICON_PREFIX) ? e.id.slice(VESSEL_ICON_PREFIX.length) : null;
+      if (!group || map.hasImage(e.id)) return;
+      const color = GROUP_COLORS[group as ShipTypeGroup] ?? GROUP_COLORS.unknown;
+      const ratio = 2;
+      const image = drawVesselIcon(color, ratio);
+      if (image) map.addImage(e.id, image, { pixelRatio: ratio });
+    });
     map.on("load", () => setState("loaded"));
     // Set outside React: tests and scripts wait for the first frame with all data drawn.
     map.once("idle", () => {
       container.dataset["mapIdle"] = "true";
+    });
+    // What is actually drawn, for tests and scripts: vessels and track pieces on screen, the view.
+    map.on("idle", () => {
+      const layers = [...VESSEL_LAYERS, TRACK_LINE_LAYER].filter((id) => map.getLayer(id));
+      const drawn = map.queryRenderedFeatures({ layers });
+      container.dataset["vesselsRendered"] = String(
+        new Set(drawn.filter((f) => f.source === VESSEL_SOURCE).map((f) => f.properties["mmsi"])).size,
+      );
+      container.dataset["trackRendered"] = String(
+        drawn.filter((f) => f.layer.id === TRACK_LINE_LAYER).length,
+      );
+      container.dataset["bounds"] = map.getBounds().toArray().flat().join(",");
     });
 
     const clickable = kinds.flatMap((k) => layersFor(k).map((l) => l.id));
@@ -244,10 +401,29 @@ export function PortMap({ port, compact = false, focus = null }: Props) {
         ],
         { layers: clickable.filter((id) => map.getLayer(id)) },
       );
+    // Vessels are small and move: a slightly larger hit box, checked before the port's shapes.
+    const vesselAt = (p: maplibregl.Point): number | null => {
+      const hit = map.queryRenderedFeatures(
+        [
+          [p.x - 8, p.y - 8],
+          [p.x + 8, p.y + 8],
+        ],
+        { layers: VESSEL_LAYERS.filter((id) => map.getLayer(id)) },
+      )[0];
+      const mmsi = hit?.properties["mmsi"];
+      return typeof mmsi === "number" ? mmsi : null;
+    };
     map.on("mousemove", (e) => {
-      map.getCanvas().style.cursor = at(e.point).length > 0 ? "pointer" : "";
+      const onVessel = onSelectRef.current && vesselAt(e.point) !== null;
+      map.getCanvas().style.cursor = onVessel || at(e.point).length > 0 ? "pointer" : "";
     });
     map.on("click", (e) => {
+      const mmsi = onSelectRef.current ? vesselAt(e.point) : null;
+      if (mmsi !== null) {
+        popupRef.current?.remove();
+        onSelectRef.current?.(mmsi);
+        return;
+      }
       const hit = at(e.point)[0];
       if (!hit) return;
       popupRef.current?.remove();
@@ -292,6 +468,50 @@ export function PortMap({ port, compact = false, focus = null }: Props) {
     containerRef.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }, [focus?.id, focus?.seq, state, port]);
 
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || state !== "loaded") return;
+    (map.getSource(VESSEL_SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData(vesselFeatures(vessels));
+  }, [vessels, state]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || state !== "loaded") return;
+    map.setFilter(VESSEL_DOT_LAYER, vesselFilter(hiddenGroups, false));
+    map.setFilter(VESSEL_ICON_LAYER, vesselFilter(hiddenGroups, true));
+  }, [hiddenGroups, state]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || state !== "loaded") return;
+    map.setFilter(VESSEL_SELECTED_LAYER, ["==", ["get", "mmsi"], selectedMmsi ?? -1]);
+  }, [selectedMmsi, state]);
+
+  // A vessel chosen elsewhere (the list, a shared link) is brought into view when it is off screen.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || state !== "loaded" || selectedMmsi === null) return;
+    const v = vessels?.vessels.find((x) => x.mmsi === selectedMmsi);
+    if (v && !map.getBounds().contains([v.lonDeg, v.latDeg]))
+      map.easeTo({ center: [v.lonDeg, v.latDeg], duration: 500 });
+  }, [selectedMmsi, state, vessels]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || state !== "loaded") return;
+    (map.getSource(TRACK_SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData(trackFeatures(track));
+    const b = track ? trackBounds(track) : null;
+    if (b) map.fitBounds(b, { padding: 48, maxZoom: 14, duration: 600 });
+  }, [track, state]);
+
+  const toggleGroup = (group: string) =>
+    setHiddenGroups((prev) => {
+      const next = new Set(prev);
+      if (next.has(group)) next.delete(group);
+      else next.add(group);
+      return next;
+    });
+
   const fitView = (which: "harbour" | "all") => {
     const features = port.geojson.features;
     const b = which === "harbour" ? harbourBounds(features) : featureBounds(features);
@@ -319,6 +539,37 @@ export function PortMap({ port, compact = false, focus = null }: Props) {
             {t("map.viewAll")}
           </button>
         </fieldset>
+      )}
+      {vessels && (
+        <p className="vessel-status" data-vessel-count={vessels.vessels.length}>
+          {vessels.asOf
+            ? t("vessels.status", {
+                n: formatNumber(vessels.vessels.length, lang),
+                time: formatDateTime(new Date(vessels.asOf), port.timeZone, lang),
+              })
+            : t("vessels.none")}
+        </p>
+      )}
+      {groupCounts.length > 0 && (
+        <ul className="map-legend vessel-legend" aria-label={t("vessels.legend")}>
+          {groupCounts.map(([group, n]) => (
+            <li key={group} data-group={group}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={!hiddenGroups.has(group)}
+                  onChange={() => toggleGroup(group)}
+                />
+                <span
+                  className="swatch swatch-vessel"
+                  style={{ "--swatch": GROUP_COLORS[group] } as CSSProperties}
+                  aria-hidden="true"
+                />
+                {t(`shipTypeGroups.${group}`)} <span className="legend-note">({formatNumber(n, lang)})</span>
+              </label>
+            </li>
+          ))}
+        </ul>
       )}
       <ul className="map-legend" aria-label={t("map.legend")}>
         {kinds.map((k) => (

@@ -5,7 +5,8 @@ import { Status } from "../components/Status.tsx";
 import { formatNumber, formatUtcOffset, localName, utcOffsetMinutes } from "../format.ts";
 import { useAsync, useLanguage, useNow } from "../hooks.ts";
 import { LazyPortMap } from "../map/LazyPortMap.tsx";
-import { Link } from "../router.tsx";
+import { Link, navigate } from "../router.tsx";
+import { usePortVessels } from "../vessels/usePortVessels.ts";
 
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -56,6 +57,7 @@ function PortCard({ port, now }: { port: PortSummary; now: Date }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const detail = useAsync<PortDetail>(() => api.port(port.locode), port.locode);
+  const vessels = usePortVessels(port.locode);
   return (
     <article className="card port-card" data-locode={port.locode}>
       <header className="card-header">
@@ -69,7 +71,12 @@ function PortCard({ port, now }: { port: PortSummary; now: Date }) {
       </div>
       {detail.status === "ready" ? (
         <>
-          <LazyPortMap port={detail.data} compact />
+          <LazyPortMap
+            port={detail.data}
+            compact
+            vessels={vessels.data}
+            onSelectVessel={(mmsi) => mmsi !== null && navigate(`/ports/${port.locode}?vessel=${mmsi}`)}
+          />
           <dl className="facts">
             <dt>{t("port.timeZone")}</dt>
             <dd>

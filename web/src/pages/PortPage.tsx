@@ -1,14 +1,16 @@
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type PortDetail, type PortFeature } from "../api.ts";
+import { api, type PortDetail, type PortFeature, type VesselTrack } from "../api.ts";
 import { PortClock } from "../components/PortClock.tsx";
 import { Status } from "../components/Status.tsx";
 import { featureName, formatNumber, formatUtcOffset, localName } from "../format.ts";
 import { useAsync, useLanguage, useNow } from "../hooks.ts";
 import { KIND_STYLES } from "../map/kinds.ts";
 import { LazyPortMap } from "../map/LazyPortMap.tsx";
-import { Link } from "../router.tsx";
+import { Link, replaceSearchParam, useSearchParam } from "../router.tsx";
 import type { PageProps } from "../routes.ts";
+import { usePortVessels } from "../vessels/usePortVessels.ts";
+import { VesselPanel } from "../vessels/VesselPanel.tsx";
 
 export function PortPage({ params }: PageProps) {
   const locode = (params["locode"] ?? "").toUpperCase();
@@ -31,6 +33,16 @@ function PortView({ port }: { port: PortDetail }) {
     sister.status === "ready" ? sister.data.find((p) => p.locode === port.sisterPort)?.name : undefined;
   const show = (id: string) => setFocus((f) => ({ id, seq: (f?.seq ?? 0) + 1 }));
   const berthCount = port.terminals.reduce((n, term) => n + term.berths.length, 0);
+  const vessels = usePortVessels(port.locode);
+  // The selected vessel lives in the address (?vessel=MMSI), so the list page and shared links can open it.
+  const selectedText = useSearchParam("vessel");
+  const selectedMmsi = selectedText && /^\d{1,9}$/.test(selectedText) ? Number(selectedText) : null;
+  const [track, setTrack] = useState<VesselTrack | null>(null);
+  const selectVessel = useCallback((mmsi: number | null) => {
+    setTrack(null);
+    replaceSearchParam("vessel", mmsi === null ? null : String(mmsi));
+  }, []);
+  const selectedOnMap = vessels.data?.vessels.find((v) => v.mmsi === selectedMmsi) ?? null;
 
   return (
     <>
@@ -60,7 +72,34 @@ function PortView({ port }: { port: PortDetail }) {
         </div>
       </header>
 
-      <LazyPortMap port={port} focus={focus} />
+      <p className="page-links">
+        <Link to={`/ports/${port.locode}/vessels`}>
+          {t("vessels.listLink")}
+          {vessels.data && ` (${formatNumber(vessels.data.vessels.length, lang)})`}
+        </Link>
+      </p>
+      <div className={`map-with-panel${selectedMmsi !== null ? " has-panel" : ""}`}>
+        <LazyPortMap
+          port={port}
+          focus={focus}
+          vessels={vessels.data}
+          selectedMmsi={selectedMmsi}
+          onSelectVessel={selectVessel}
+          track={selectedMmsi !== null ? track : null}
+        />
+        {selectedMmsi !== null && (
+          <VesselPanel
+            key={selectedMmsi}
+            locode={port.locode}
+            timeZone={port.timeZone}
+            mmsi={selectedMmsi}
+            onMap={selectedOnMap}
+            onClose={() => selectVessel(null)}
+            onTrack={setTrack}
+          />
+        )}
+      </div>
+      {vessels.error && <p className="warn small">{t("vessels.loadFailed")}</p>}
 
       <section className="panel">
         <h2>
