@@ -18,4 +18,21 @@ export {
   decodeAisLines,
 } from "./decoder.ts";
 export { type AisEncodeOptions, encodeAis, nmeaChecksum } from "./encode.ts";
+export { AisIngest, type AisIngestOptions } from "./ingest.ts";
+export { type FeedSpec, parseFeedSpec, type RunningListener, startListener } from "./listen.ts";
 export * from "./messages.ts";
+export { type AisRouteDeps, aisRoutes } from "./routes.ts";
+export {
+  decodeTrackBlock,
+  POSITION_UNITS_PER_DEG,
+  TrackReports,
+} from "./track-block.ts";
+export type {
+  AisFixedStation,
+  AisStore,
+  LatestPosition,
+  StoredTrackBlock,
+  VesselStaticReport,
+} from "./track-store.ts";
+export { readTrack, type TrackColumns, trackInRange } from "./tracks.ts";
+export { mergeVesselStatics, type ShipTypeGroup, shipTypeGroup, type VesselRecord } from "./vessels.ts";

@@ -9,7 +9,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import { z } from "zod";
-import { aisRoutes } from "../ais/routes.ts";
+import { aisRoutes } from "../ais/index.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import type { RouteDef } from "../core/http.ts";
 import { portRoutes } from "../ports/index.ts";
