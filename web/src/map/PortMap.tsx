@@ -365,16 +365,15 @@ export function PortMap({
     mapRef.current = map;
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
     map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-left");
-    // Vessel icons are drawn here on demand (no sprite sheet is fetched).
-    map.on("styleimagemissing", (e) => {
-      const group = e.id.startsWith(VESSEL_ICON_PREFIX) ? e.id.slice(VESSEL_ICON_PREFIX.length) : null;
-      if (!group || map.hasImage(e.id)) return;
-      const color = GROUP_COLORS[group as ShipTypeGroup] ?? GROUP_COLORS.unknown;
+    map.on("load", () => {
+      // Vessel icons are drawn here, before any vessel is on the map (no sprite sheet is fetched).
       const ratio = 2;
-      const image = drawVesselIcon(color, ratio);
-      if (image) map.addImage(e.id, image, { pixelRatio: ratio });
+      for (const group of GROUP_ORDER) {
+        const image = drawVesselIcon(GROUP_COLORS[group], ratio);
+        if (image) map.addImage(`${VESSEL_ICON_PREFIX}${group}`, image, { pixelRatio: ratio });
+      }
+      setState("loaded");
     });
-    map.on("load", () => setState("loaded"));
     // Set outside React: tests and scripts wait for the first frame with all data drawn.
     map.once("idle", () => {
       container.dataset["mapIdle"] = "true";

@@ -41,7 +41,8 @@ export function drawVesselIcon(color: string, pixelRatio: number): ImageData | n
   const canvas = document.createElement("canvas");
   canvas.width = size;
   canvas.height = size;
-  const ctx = canvas.getContext("2d");
+  // A CPU canvas: it is read back once with getImageData (a GPU one stalls and warns).
+  const ctx = canvas.getContext("2d", { willReadFrequently: true });
   if (!ctx) return null;
   const s = size / 22;
   ctx.scale(s, s);
@@ -144,12 +145,23 @@ export function trackFeatures(track: VesselTrack | null): FeatureCollection {
   return { type: "FeatureCollection", features };
 }
 
-export function trackBounds(track: VesselTrack): [number, number, number, number] | null {
+/** The track's extent, at least `minSpanDeg` wide and high so a moored vessel's track keeps its surroundings. */
+export function trackBounds(track: VesselTrack, minSpanDeg = 0.02): [number, number, number, number] | null {
   if (track.points === 0) return null;
-  return [
-    Math.min(...track.lonDeg),
-    Math.min(...track.latDeg),
-    Math.max(...track.lonDeg),
-    Math.max(...track.latDeg),
-  ];
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < track.points; i++) {
+    const lon = track.lonDeg[i] ?? 0;
+    const lat = track.latDeg[i] ?? 0;
+    w = Math.min(w, lon);
+    e = Math.max(e, lon);
+    s = Math.min(s, lat);
+    n = Math.max(n, lat);
+  }
+  const grow = (lo: number, hi: number): [number, number] => {
+    const pad = Math.max(0, (minSpanDeg - (hi - lo)) / 2);
+    return [lo - pad, hi + pad];
+  };
+  [w, e] = grow(w, e);
+  [s, n] = grow(s, n);
+  return [w, s, e, n];
 }

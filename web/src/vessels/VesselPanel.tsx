@@ -129,7 +129,8 @@ export function VesselPanel({ locode, timeZone, mmsi, onMap, onClose, onTrack }:
   const num = (x: number | null | undefined, unit: string, digits = 1): ReactNode =>
     x === null || x === undefined
       ? dash
-      : `${formatNumber(x, lang, { maximumFractionDigits: digits })} ${unit}`.trim();
+      : // Degrees sit against the number (345°); other units after a space (4.5 kn).
+        `${formatNumber(x, lang, { maximumFractionDigits: digits })}${unit === "°" ? "" : " "}${unit}`;
   const text = (x: string | null | undefined): ReactNode => (x ? x : dash);
   const zone = formatZoneAbbrev(now, timeZone, lang);
   const eta = v?.eta && pos ? etaInstant(v.eta, new Date(pos.time)) : null;
