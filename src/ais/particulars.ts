@@ -681,7 +681,7 @@ export interface ParticularsParserOptions {
  * non-blank line is the header), then `finish()`. Bad rows become `{line, field, reason}` rejects
  * (one per row, its first problem); nothing throws per row. Later rows for the same IMO replace
  * earlier ones and are counted as duplicates, so read = accepted + rejected + duplicates.
- * Example: header "imo,ship_type,teu" then "9778791,Container Ship,14000", "1234567,Bulk,1",
+ * Example: header "imo,ship_type,teu" then "9778791,Container Ship,14000", "9778792,Bulk,1",
  * "9778791,Container Ship,14000" → counts { read 3, accepted 1, rejected 1 (line 3: imo check
  * digit), duplicates 1 }.
  */
