@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
+import { crc32, deflateRawSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import {
   applyDefaults,
@@ -307,6 +307,18 @@ describe("particulars CSV", () => {
     expect(r.rejects[0]).toMatchObject({ line: 3, field: "imo" });
   });
 
+  it("takes a given sub_type when the table knows it and rejects one it does not", () => {
+    const r = parseParticularsCsv(
+      'imo,ship_type,sub_type\n9778791,Container Ship,"8,000 teu"\n9454436,Container Ship,Panamax',
+      { table },
+    );
+    // Row: Container Ship,"8,000 TEU",3,SSD,55800,26.5,13.9.
+    expect(byImo(r.rows, 9778791)).toMatchObject({ subType: "8,000 TEU", mainEngineKw: 55800 });
+    expect(r.rejects).toEqual([
+      { line: 3, field: "sub_type", reason: '"Panamax" is not a Container Ship class of Table C.3' },
+    ]);
+  });
+
   it("accepts files with few columns and short rows", () => {
     const r = parseParticularsCsv(
       "imo,ship_type,dwt,unknown_col\n9311488,bulk carrier,180000\nIMO 9580120,tanker",
@@ -359,19 +371,55 @@ describe("particulars CSV", () => {
   });
 });
 
+/** A one-entry deflated zip file, enough for openInput (local header, central directory, end record). */
+function zipOf(name: string, data: Buffer): Buffer {
+  const body = deflateRawSync(data);
+  const nameBytes = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc32(data), 14);
+  local.writeUInt32LE(body.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc32(data), 16);
+  central.writeUInt32LE(body.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  central.writeUInt32LE(0, 42);
+  const dirOffset = 30 + nameBytes.length + body.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + nameBytes.length, 12);
+  end.writeUInt32LE(dirOffset, 16);
+  return Buffer.concat([local, nameBytes, body, central, nameBytes, end]);
+}
+
 describe("readParticularsFile", () => {
-  it("streams plain and gzip files with the same result", async () => {
+  it("streams plain, gzip and zip files with the same result", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "particulars-"));
     try {
       const text = `${[HEADER, ...ROWS, "9778792,BAD,Container Ship,,5000,,,,,,,,,,,,"].join("\r\n")}\r\n`;
       const plain = path.join(dir, "p.csv");
       const gz = path.join(dir, "p.csv.gz");
       fs.writeFileSync(plain, text);
+      const zip = path.join(dir, "p.zip");
       fs.writeFileSync(gz, gzipSync(Buffer.from(text)));
+      fs.writeFileSync(zip, zipOf("particulars.csv", Buffer.from(text)));
       const a = await readParticularsFile(plain);
       const b = await readParticularsFile(gz);
+      const c = await readParticularsFile(zip);
       expect(a.counts).toEqual({ read: 6, accepted: 5, rejected: 1, duplicates: 0 });
       expect(b).toEqual(a);
+      expect(c).toEqual(a);
       expect(byImo(a.rows, 9778791).mainEngineKw).toBe(65000);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
