@@ -204,7 +204,7 @@ function vesselLayers(compact: boolean): maplibregl.LayerSpecification[] {
       filter: vesselFilter(new Set(), true),
       layout: {
         "icon-image": ["concat", VESSEL_ICON_PREFIX, ["get", "group"]],
-        "icon-size": 0.85 * scale,
+        "icon-size": scale,
         "icon-rotate": ["get", "bearing"],
         "icon-rotation-alignment": "map",
         "icon-allow-overlap": true,
@@ -217,10 +217,10 @@ function vesselLayers(compact: boolean): maplibregl.LayerSpecification[] {
       source: VESSEL_SOURCE,
       filter: ["==", ["get", "mmsi"], -1],
       paint: {
-        "circle-radius": 14,
-        "circle-color": "rgba(0,0,0,0)",
+        "circle-radius": 17,
+        "circle-color": "rgba(245,158,11,0.12)",
         "circle-stroke-color": "#f59e0b",
-        "circle-stroke-width": 3,
+        "circle-stroke-width": 2.5,
       },
     },
   ];
@@ -500,7 +500,7 @@ export function PortMap({
     if (!map || state !== "loaded") return;
     (map.getSource(TRACK_SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData(trackFeatures(track));
     const b = track ? trackBounds(track) : null;
-    if (b) map.fitBounds(b, { padding: 48, maxZoom: 14, duration: 600 });
+    if (b) map.fitBounds(b, { padding: 64, maxZoom: 14, duration: 600 });
   }, [track, state]);
 
   const toggleGroup = (group: string) =>

@@ -42,7 +42,7 @@ describe("vessel drawing", () => {
   });
 
   it("keeps a moored vessel's track bounds from collapsing to a point", () => {
-    expect(trackBounds(track([10, 10], [20, 20], [0, 0]))).toEqual([9.99, 19.99, 10.01, 20.01]);
+    expect(trackBounds(track([10, 10], [20, 20], [0, 0]), 0.02)).toEqual([9.99, 19.99, 10.01, 20.01]);
     expect(trackBounds(track([10, 11], [20, 20.5], [5, 5]))).toEqual([10, 20, 11, 20.5]);
   });
 });

@@ -146,7 +146,7 @@ export function trackFeatures(track: VesselTrack | null): FeatureCollection {
 }
 
 /** The track's extent, at least `minSpanDeg` wide and high so a moored vessel's track keeps its surroundings. */
-export function trackBounds(track: VesselTrack, minSpanDeg = 0.02): [number, number, number, number] | null {
+export function trackBounds(track: VesselTrack, minSpanDeg = 0.03): [number, number, number, number] | null {
   if (track.points === 0) return null;
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
   for (let i = 0; i < track.points; i++) {
