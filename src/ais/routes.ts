@@ -3,12 +3,15 @@ import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
 import { defineRoute, type RouteDef } from "../core/http.ts";
 import { parseMmsi } from "../core/ids.ts";
+import { type DefaultEngineTable, particularsFromAis } from "./particulars.ts";
 import type { AisStore } from "./track-store.ts";
 import { readTrack } from "./tracks.ts";
 import { mergeVesselStatics, vesselsOnMap } from "./vessels.ts";
 
 export interface AisRouteDeps {
   ais: AisStore;
+  /** Default engine table, to estimate particulars of vessels known only from AIS. */
+  particularsDefaults: DefaultEngineTable;
   /** The area a port's map covers, [minLon, minLat, maxLon, maxLat]; undefined for an unknown port. */
   portRegion(locode: string): Promise<[number, number, number, number] | undefined>;
 }
@@ -79,6 +82,38 @@ const staticHistorySchema = z.object({
   draughtM: z.number().nullable(),
   destination: z.string().nullable(),
   eta: z.string().nullable(),
+});
+
+const particularsSchema = z.object({
+  origin: z
+    .enum(["imported", "ais_defaults"])
+    .describe("imported from a particulars file, or estimated from AIS type and size"),
+  imo: z.number().int(),
+  name: z.string().nullable(),
+  shipType: z.string().nullable(),
+  subType: z.string().nullable(),
+  dwt: z.number().nullable(),
+  teu: z.number().nullable(),
+  grossTonnage: z.number().nullable(),
+  buildYear: z.number().int().nullable(),
+  mainEngineKw: z.number().nullable(),
+  engineType: z.string().nullable(),
+  engineStroke: z.number().int().nullable(),
+  engineRpm: z.number().nullable(),
+  serviceSpeedKn: z.number().nullable(),
+  maxSpeedKn: z.number().nullable(),
+  maxDraftM: z.number().nullable(),
+  auxKw: z.number().nullable(),
+  shorePower: z.boolean().nullable(),
+  lengthM: z.number().nullable(),
+  beamM: z.number().nullable(),
+  defaulted: z.array(
+    z.object({
+      field: z.string(),
+      value: z.union([z.string(), z.number(), z.boolean()]),
+      source: z.string(),
+    }),
+  ),
 });
 
 function mmsiParam(text: string): number {
@@ -153,6 +188,7 @@ export function aisRoutes(deps: AisRouteDeps): RouteDef[] {
         latest: vesselOnMapSchema
           .omit({ name: true, imo: true, shipType: true, shipTypeGroup: true, aisClass: true, lengthM: true })
           .nullable(),
+        particulars: particularsSchema.nullable(),
       }),
       handler: async ({ params }) => {
         const mmsi = mmsiParam(params.mmsi);
@@ -180,7 +216,23 @@ export function aisRoutes(deps: AisRouteDeps): RouteDef[] {
           staticReports: 0,
           names: [],
         };
+        const [imported] = rest.imo !== null ? await deps.ais.particulars([rest.imo]) : [];
+        const particulars = imported
+          ? { origin: "imported" as const, ...imported }
+          : rest.imo !== null
+            ? {
+                origin: "ais_defaults" as const,
+                ...particularsFromAis(deps.particularsDefaults, {
+                  imo: rest.imo,
+                  name: rest.name,
+                  aisShipType: rest.shipType,
+                  lengthM: rest.lengthM,
+                  beamM: rest.beamM,
+                }),
+              }
+            : null;
         return {
+          particulars,
           vessel: { ...rest, firstSeen: iso(firstSeenS), lastSeen: iso(lastSeenS) },
           history: history.map(
             ({

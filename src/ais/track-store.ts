@@ -1,3 +1,5 @@
+import type { VesselParticulars } from "./particulars.ts";
+
 /**
  * What AIS ingest and reads need from storage; `store/` implements it on SQLite and PostgreSQL.
  * Track reports are kept as per-vessel-day blocks (see track-block.ts for why and the layout).
@@ -125,6 +127,15 @@ export interface AisStore {
   /** Fixed stations, the newest report of each. */
   stations(): Promise<AisFixedStation[]>;
   rejectCounts(source?: string): Promise<Record<string, number>>;
+  /**
+   * Stores imported particulars by IMO in one transaction: `added` new IMOs, `updated` changed
+   * records, `unchanged` identical to what is stored (a re-import changes nothing).
+   */
+  upsertParticulars(
+    records: VesselParticulars[],
+    source: string,
+  ): Promise<{ added: number; updated: number; unchanged: number }>;
+  particulars(imos: number[]): Promise<VesselParticulars[]>;
   /** Keeps the ledger of ingest runs: what was read from where, and the counts. */
   recordIngestRun(run: IngestRunRecord): Promise<void>;
   ingestRuns(limit: number): Promise<IngestRunRecord[]>;

@@ -70,4 +70,38 @@ describe("sisterports CLI", () => {
     const status = JSON.parse(run(["db", "status", "--json"]).stdout);
     expect(status.pending).toEqual([]);
   });
+
+  it("imports vessel particulars with defaults, names each bad row, and adds nothing the second time", () => {
+    const csv = path.join(dataDir, "particulars.csv");
+    fs.writeFileSync(
+      csv,
+      [
+        "IMO,Name,Ship Type,TEU,DWT,Build Year,Main Engine (kW),Engine Stroke,Service Speed (kn),Aux kW,Shore Power",
+        "9074729,PACIFIC TRADER,Container Ship,8500,,2012,,2,,9000,yes",
+        "9074728,BAD CHECK DIGIT,Container Ship,8500,,2012,,2,,9000,yes",
+        "9321483,NAGOYA MARU,Bulk Carrier,,180000,2008,16000,2,14.2,,no",
+      ].join("\n"),
+    );
+    const first = run(["vessels", "import", csv, "--json"]);
+    expect(first.code).toBe(0);
+    const [summary] = JSON.parse(first.stdout);
+    expect(summary.counts).toMatchObject({ read: 3, accepted: 2, rejected: 1, duplicates: 0 });
+    expect(summary.rejects).toEqual([
+      { line: 3, field: "imo", reason: expect.stringContaining("check digit") },
+    ]);
+    const second = JSON.parse(run(["vessels", "import", csv, "--json"]).stdout);
+    expect(second[0].counts).toMatchObject({ read: 3, accepted: 0, rejected: 1, duplicates: 2 });
+
+    const shown = JSON.parse(run(["vessels", "show", "IMO9074729", "--json"]).stdout);
+    // 8,500 TEU falls in Table C.3's "12,000 TEU" class (over 8,000): 61,000 kW, slow-speed diesel.
+    expect(shown.particulars).toMatchObject({
+      shipType: "Container Ship",
+      subType: "12,000 TEU",
+      mainEngineKw: 61000,
+      engineType: "SSD",
+      auxKw: 9000,
+      shorePower: true,
+    });
+    expect(shown.particulars.defaulted.map((d: { field: string }) => d.field)).toContain("mainEngineKw");
+  });
 });

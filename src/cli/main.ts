@@ -8,6 +8,7 @@ import { Command, CommanderError } from "commander";
 import { registerAisCommands } from "../ais/cli.ts";
 import { registerAisIngestCommand } from "../ais/ingest-cli.ts";
 import { feedSpecs, registerAisListenCommand } from "../ais/listen-cli.ts";
+import { registerVesselCommands } from "../ais/vessels-cli.ts";
 import type { ConfigFlags } from "../core/config.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { localDateTime } from "../core/time.ts";
@@ -226,6 +227,7 @@ export function buildProgram(): Command {
   };
   registerAisIngestCommand(ais, openAisStore);
   registerAisListenCommand(ais, openAisStore);
+  registerVesselCommands(program, openAisStore);
   return program;
 }
 

@@ -10,6 +10,7 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import { z } from "zod";
 import { aisRoutes } from "../ais/index.ts";
+import { loadDefaultEngineTable } from "../ais/particulars-io.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import type { RouteDef } from "../core/http.ts";
 import { portRoutes } from "../ports/index.ts";
@@ -171,7 +172,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       handler: async () => ({ status: "ok" as const, version: APP_VERSION, database: options.store.kind }),
     },
     ...portRoutes(options.store.ports),
-    ...aisRoutes({ ais: options.store.ais, portRegion: portRegionOf(options.store) }),
+    ...aisRoutes({
+      ais: options.store.ais,
+      portRegion: portRegionOf(options.store),
+      particularsDefaults: loadDefaultEngineTable(),
+    }),
   ];
   for (const route of routes) mountRoute(app, route);
 

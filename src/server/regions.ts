@@ -9,7 +9,9 @@ export function portRegionOf(store: Store): (locode: string) => Promise<BBox | u
     if (cached) return cached;
     const port = await store.ports.getPort(locode);
     if (!port) return undefined;
-    const boxes = port.geography.features.map((f) => bboxOf(f.geometry.coordinates as Parameters<typeof bboxOf>[0]));
+    const boxes = port.geography.features.map((f) =>
+      bboxOf(f.geometry.coordinates as Parameters<typeof bboxOf>[0]),
+    );
     const box: BBox = [
       Math.min(...boxes.map((b) => b[0])),
       Math.min(...boxes.map((b) => b[1])),

@@ -382,6 +382,53 @@ export function createAisStore(db: Kysely<Database>, kind: "sqlite" | "postgres"
       return [...newest.values()];
     },
 
+    async upsertParticulars(records, source) {
+      const counts = { added: 0, updated: 0, unchanged: 0 };
+      const updatedAt = new Date().toISOString();
+      await db.transaction().execute(async (trx) => {
+        for (const part of chunks(records, ROWS_PER_INSERT)) {
+          const existing = await trx
+            .selectFrom("vessel_particulars")
+            .select(["imo", "record_json"])
+            .where(
+              "imo",
+              "in",
+              part.map((r) => r.imo),
+            )
+            .execute();
+          const stored = new Map(existing.map((e) => [Number(e.imo), e.record_json]));
+          for (const record of part) {
+            const json = JSON.stringify(record);
+            const before = stored.get(record.imo);
+            if (before === json) {
+              counts.unchanged++;
+              continue;
+            }
+            const row = { imo: record.imo, record_json: json, source, updated_at: updatedAt };
+            if (before === undefined) {
+              await trx.insertInto("vessel_particulars").values(row).execute();
+              counts.added++;
+            } else {
+              await trx.updateTable("vessel_particulars").set(row).where("imo", "=", record.imo).execute();
+              counts.updated++;
+            }
+          }
+        }
+      });
+      return counts;
+    },
+
+    async particulars(imos) {
+      if (imos.length === 0) return [];
+      const rows = await db
+        .selectFrom("vessel_particulars")
+        .select("record_json")
+        .where("imo", "in", imos)
+        .orderBy("imo")
+        .execute();
+      return rows.map((r) => JSON.parse(r.record_json));
+    },
+
     async recordIngestRun(run) {
       const row = {
         id: run.id,

@@ -157,5 +157,21 @@ export function migrationsFor(kind: DialectKind): Record<string, Migration> {
         }
       },
     },
+    "0003_vessel_particulars": {
+      async up(db: Kysely<unknown>) {
+        // Particulars imported from a registry file, one row per IMO number; `defaulted_json` lists
+        // the values that came from default tables, so the raw input can always be told apart.
+        await db.schema
+          .createTable("vessel_particulars")
+          .addColumn("imo", "integer", (c) => c.primaryKey())
+          .addColumn("record_json", "text", (c) => c.notNull())
+          .addColumn("source", "text", (c) => c.notNull())
+          .addColumn("updated_at", "text", (c) => c.notNull())
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable("vessel_particulars").execute();
+      },
+    },
   };
 }

@@ -102,7 +102,15 @@ export interface IngestRunsTable {
   detail_json: string;
 }
 
+export interface VesselParticularsTable {
+  imo: number;
+  record_json: string;
+  source: string;
+  updated_at: string;
+}
+
 export interface Database {
+  vessel_particulars: VesselParticularsTable;
   ports: PortsTable;
   ais_track_blocks: AisTrackBlocksTable;
   ais_latest_positions: AisLatestPositionsTable;

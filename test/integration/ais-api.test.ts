@@ -57,6 +57,20 @@ describe("vessel API", () => {
       destination: "USLAX",
     });
     expect(body.history).toHaveLength(1);
+    // No particulars imported: estimated from the AIS type (71 → General Cargo) and size (300 m).
+    expect(body.particulars).toMatchObject({
+      origin: "ais_defaults",
+      imo: 9074729,
+      shipType: "General Cargo",
+    });
+    expect((body.particulars as { defaulted: unknown[] }).defaulted.length).toBeGreaterThan(0);
+    const [imported] = [
+      { ...(body.particulars as object), origin: undefined, mainEngineKw: 41_000, defaulted: [] },
+    ];
+    delete (imported as { origin?: string }).origin;
+    await server.store.ais.upsertParticulars([imported as never], "registry.csv");
+    const again = (await get("/api/vessels/366999712")).body;
+    expect(again.particulars).toMatchObject({ origin: "imported", mainEngineKw: 41_000 });
     expect(body.latest).toMatchObject({ mmsi: 366999712, time: new Date((T0 + 400) * 1000).toISOString() });
     expect((await get("/api/vessels/123")).status).toBe(404);
     expect((await get("/api/vessels/abc")).status).toBe(400);
