@@ -121,7 +121,10 @@ export function VesselPanel({ locode, timeZone, mmsi, onMap, onClose, onTrack }:
   };
 
   const v = detail?.vessel;
-  const pos = detail?.latest ?? onMap;
+  // The port's list refreshes every 30 s: its report wins when it is newer than the particulars' one.
+  const latest = detail?.latest ?? null;
+  const pos =
+    latest && onMap ? (Date.parse(onMap.time) > Date.parse(latest.time) ? onMap : latest) : (latest ?? onMap);
   const name = v?.name ?? onMap?.name ?? null;
   const group = v?.shipTypeGroup ?? onMap?.shipTypeGroup ?? "unknown";
   const shipType = v?.shipType ?? onMap?.shipType ?? null;
