@@ -131,6 +131,14 @@ describe("vessels in the portal", { timeout: 90_000 }, () => {
       expect(legend).toContain("Tanker");
     }
     await shot("vessels-en-overview");
+
+    // A vessel clicked on a small map opens it on its port's page.
+    const nagoya = page.locator('.port-card[data-locode="JPNGO"] .map-canvas');
+    const maru = vessel(431000001);
+    const at = await screenPoint(nagoya, maru.to[0], maru.to[1]);
+    await page.mouse.click(at.x, at.y);
+    await poll(() => page.url()).toBe(`${server.baseUrl}/ports/JPNGO?vessel=431000001`);
+    await poll(() => visibleText(page.locator(".vessel-panel .vessel-name"))).toBe("NAGOYA MARU");
   });
 
   for (const lang of ["en", "ja"] as const) {
@@ -215,7 +223,9 @@ describe("vessels in the portal", { timeout: 90_000 }, () => {
       await poll(() => panel.locator(".track-summary").getAttribute("data-points")).toBe("145");
       await shot(`vessels-${lang}-USLAX-panel`, true);
 
-      await panel.locator(".close-button").click();
+      // Closed by Escape in one language, by its button in the other.
+      if (lang === "en") await page.keyboard.press("Escape");
+      else await panel.locator(".close-button").click();
       await poll(() => panel.count()).toBe(0);
       expect(page.url()).not.toContain("vessel=");
     });

@@ -42,6 +42,7 @@ function PortView({ port }: { port: PortDetail }) {
     setTrack(null);
     replaceSearchParam("vessel", mmsi === null ? null : String(mmsi));
   }, []);
+  const closeVessel = useCallback(() => selectVessel(null), [selectVessel]);
   const selectedOnMap = vessels.data?.vessels.find((v) => v.mmsi === selectedMmsi) ?? null;
 
   return (
@@ -94,7 +95,7 @@ function PortView({ port }: { port: PortDetail }) {
             timeZone={port.timeZone}
             mmsi={selectedMmsi}
             onMap={selectedOnMap}
-            onClose={() => selectVessel(null)}
+            onClose={closeVessel}
             onTrack={setTrack}
           />
         )}

@@ -104,6 +104,15 @@ export function VesselPanel({ locode, timeZone, mmsi, onMap, onClose, onTrack }:
       });
   }, [rangeKey, timeZone, period.kind]);
 
+  // Escape closes the panel, as it closes a popup.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && !(e.target instanceof HTMLInputElement)) onClose();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onClose]);
+
   const applyCustom = (e: FormEvent) => {
     e.preventDefault();
     const from = fromZonedInput(custom.from, timeZone);
