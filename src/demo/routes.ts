@@ -339,8 +339,8 @@ export const USLAX_ROUTES: PortRoutes = {
         terminal: "uslax-demo-auto-terminal",
         berth: "195-199",
         midline: [
-          [-118.2603, 33.764],
-          [-118.2603, 33.769],
+          [-118.259, 33.7625],
+          [-118.259, 33.7675],
         ],
         waterSide: 1,
       },
