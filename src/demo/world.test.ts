@@ -181,7 +181,7 @@ describe("demo world", () => {
     expect(decoded).toBe(messages.length);
     expect(withTags).toBe(messages.length);
     expect(messages.some((m) => m.echo === true)).toBe(true);
-    const types = new Set(messages.map((m) => m.payload.msgType));
+    const types = new Set<number>(messages.map((m) => m.payload.msgType));
     for (const t of [1, 3, 5, 18, 24]) expect(types.has(t)).toBe(true);
   });
 
