@@ -12,6 +12,7 @@ import { registerVesselCommands } from "../ais/vessels-cli.ts";
 import type { ConfigFlags } from "../core/config.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { localDateTime } from "../core/time.ts";
+import { registerDemoCommand } from "../demo/cli.ts";
 import { loadPortRecords, portDetail, portSummary } from "../ports/index.ts";
 import { APP_VERSION } from "../server/paths.ts";
 import { openStore } from "../store/index.ts";
@@ -65,6 +66,25 @@ export function buildProgram(): Command {
           demo: options.demo === false ? "off" : undefined,
         });
         const { store } = await openReadyStore(config);
+        if (config.loadDemo) {
+          const { loadDemoIfEmpty } = await import("./demo-load.ts");
+          const started = Date.now();
+          const demo = await loadDemoIfEmpty(store.ais, {
+            seed: 1,
+            days: 2,
+            scale: 1,
+            end: new Date(),
+            onProgress: (n) =>
+              process.stderr.write(`${msg("demoProgress", { n: n.toLocaleString("en-US") })}\r`),
+          });
+          if (demo) {
+            const seconds = ((Date.now() - started) / 1000).toFixed(1);
+            const reports = demo.counts.accepted.toLocaleString("en-US");
+            process.stderr.write(
+              `${msg("demoLoaded", { vessels: demo.vessels, calls: demo.calls, reports, seconds })}\n`,
+            );
+          }
+        }
         // Loaded on demand: the web framework is not needed by the other commands.
         const { buildApp, DEFAULT_WEB_DIR } = await import("../server/app.ts");
         const app = await buildApp({
@@ -228,6 +248,7 @@ export function buildProgram(): Command {
   registerAisIngestCommand(ais, openAisStore);
   registerAisListenCommand(ais, openAisStore);
   registerVesselCommands(program, openAisStore);
+  registerDemoCommand(program);
   return program;
 }
 

@@ -23,6 +23,9 @@ const en = {
   pending: "pending",
   error: "error",
   openapiWritten: "OpenAPI document written to {file}",
+  demoProgress: "First start: loading demo AIS traffic for both ports… {n} messages",
+  demoLoaded:
+    "Demo data loaded: {vessels} vessels, {calls} port calls, {reports} AIS facts ({seconds} s). Start with --no-demo (or SP_DEMO=off) to skip it.",
 };
 
 const ja: typeof en = {
@@ -46,6 +49,9 @@ const ja: typeof en = {
   pending: "未適用",
   error: "エラー",
   openapiWritten: "OpenAPI 文書を {file} に書き出しました",
+  demoProgress: "初回起動: 両港のデモ AIS データを読み込んでいます… {n} 件",
+  demoLoaded:
+    "デモデータを読み込みました: 船舶 {vessels} 隻、入港 {calls} 件、AIS データ {reports} 件（{seconds} 秒）。読み込まない場合は --no-demo（または SP_DEMO=off）で起動してください。",
 };
 
 export const CLI_CATALOGS = { en, ja };
