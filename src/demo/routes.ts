@@ -48,6 +48,11 @@ export interface DemoBerthSpec {
   demo?: { name: string; terminal: string; berth: string; midline: LonLat[]; waterSide: 1 | -1 };
   /** Ship-length metres of quay per slot (sets how many ships fit). */
   slotLengthM: number;
+  /**
+   * At least this many ships at once (demo berths stand for several real berths of that trade,
+   * sized for ~60 % occupancy at scale 1; their slots may then be closer than a ship's length).
+   */
+  minSlots?: number;
 }
 
 export interface DemoAnchorageSpec {
@@ -287,6 +292,7 @@ export const USLAX_ROUTES: PortRoutes = {
         waterSide: -1,
       },
       slotLengthM: 320,
+      minSlots: 2,
     },
     {
       id: "uslax-demo-berth-liquid-bulk-408",
@@ -303,6 +309,7 @@ export const USLAX_ROUTES: PortRoutes = {
         waterSide: -1,
       },
       slotLengthM: 280,
+      minSlots: 5,
     },
     {
       id: "uslax-demo-berth-dry-bulk-49",
@@ -319,6 +326,7 @@ export const USLAX_ROUTES: PortRoutes = {
         waterSide: -1,
       },
       slotLengthM: 260,
+      minSlots: 6,
     },
     {
       id: "uslax-demo-berth-autos-195-199",
@@ -345,6 +353,7 @@ export const USLAX_ROUTES: PortRoutes = {
         waterSide: 1,
       },
       slotLengthM: 230,
+      minSlots: 3,
     },
   ],
   anchorages: [
@@ -357,10 +366,11 @@ export const USLAX_ROUTES: PortRoutes = {
   pilotBase: [-118.2788, 33.7335],
   marina: [-118.2785, 33.716],
   leisureNodes: ["ag_in", "outer_turn", "mc_s", "angels_gate"],
+  // South of the TSS lanes, off Palos Verdes (clear of the lanes).
   fishingGrounds: [
-    [-118.35, 33.62],
-    [-118.42, 33.66],
-    [-118.25, 33.58],
+    [-118.5, 33.6],
+    [-118.4, 33.53],
+    [-118.3, 33.5],
   ],
   fishingExit: ["ag_in", "angels_gate"],
   receivers: [
@@ -515,6 +525,7 @@ export const JPNGO_ROUTES: PortRoutes = {
         waterSide: 1,
       },
       slotLengthM: 220,
+      minSlots: 4,
     },
     {
       id: "jpngo-demo-berth-kinjo-cruise",
@@ -558,6 +569,7 @@ export const JPNGO_ROUTES: PortRoutes = {
         waterSide: 1,
       },
       slotLengthM: 250,
+      minSlots: 7,
     },
     {
       id: "jpngo-demo-berth-oil",
@@ -579,6 +591,7 @@ export const JPNGO_ROUTES: PortRoutes = {
         waterSide: 1,
       },
       slotLengthM: 260,
+      minSlots: 5,
     },
   ],
   anchorages: [

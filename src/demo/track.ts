@@ -36,7 +36,11 @@ export function courseDeg(ax: number, ay: number, bx: number, by: number): numbe
   return c < 0 ? c + 360 : c;
 }
 
-/** Point `distanceM` from (x, y) on `bearingDeg`, planar approximation (metres-scale offsets). */
+/**
+ * Point `distanceM` from (x, y) on `bearingDeg`, planar approximation (metres-scale offsets).
+ *
+ * Example: `offsetM(0, 0, 0, 111195)` → [0, 1] (one degree of latitude north).
+ */
 export function offsetM(x: number, y: number, bearingDeg: number, distanceM: number): LonLat {
   const b = (bearingDeg * Math.PI) / 180;
   const dLat = (distanceM * Math.cos(b)) / 111195;
@@ -195,7 +199,10 @@ export function legPosition(leg: Leg, t: number): LonLat {
 
 /**
  * First time the track is inside the polygon and last time it is inside (leaving), by bisection on
- * the legs whose ends differ; null when never inside.
+ * the legs whose ends differ (about 0.1 s after 30 halvings of a 10 h leg); null when never inside.
+ *
+ * Example: one leg from x = -1 to x = 3 over t = 0…400 s through the unit square [0, 1]² at y = 0.5
+ * enters at t ≈ 100 and leaves at t ≈ 200.
  */
 export function polygonEntryExit(
   legs: readonly Leg[],
@@ -203,25 +210,47 @@ export function polygonEntryExit(
 ): { enter: number; exit: number } | null {
   let enter: number | null = null;
   let exit: number | null = null;
-  const inside = (leg: Leg, t: number) => pointInPolygon(legPosition(leg, t), polygon);
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const [x, y] of polygon[0] ?? []) {
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  const inside = (leg: Leg, t: number) => {
+    const p = legPosition(leg, t);
+    return p[0] >= x0 && p[0] <= x1 && p[1] >= y0 && p[1] <= y1 && pointInPolygon(p, polygon);
+  };
+  let last: Leg | undefined;
   for (const leg of legs) {
-    const i0 = inside(leg, leg.t0);
-    const i1 = inside(leg, leg.t1);
-    if (i0 && enter === null) enter = leg.t0;
-    if (i0 !== i1) {
-      let lo = leg.t0;
-      let hi = leg.t1;
-      for (let k = 0; k < 30; k++) {
-        const m = (lo + hi) / 2;
-        if (inside(leg, m) === i0) lo = m;
-        else hi = m;
+    last = leg;
+    // Sample every ~200 m so a leg that passes through the polygon is not missed.
+    const n =
+      leg.stay !== null ? 1 : Math.max(1, Math.ceil(haversineM(leg.ax, leg.ay, leg.bx, leg.by) / 200));
+    let ta = leg.t0;
+    let ia = inside(leg, ta);
+    if (ia && enter === null) enter = ta;
+    for (let k = 1; k <= n; k++) {
+      const tb = leg.t0 + ((leg.t1 - leg.t0) * k) / n;
+      const ib = inside(leg, tb);
+      if (ia !== ib) {
+        let lo = ta;
+        let hi = tb;
+        for (let j = 0; j < 30; j++) {
+          const m = (lo + hi) / 2;
+          if (inside(leg, m) === ia) lo = m;
+          else hi = m;
+        }
+        if (!ia && enter === null) enter = hi;
+        exit = ia ? hi : null;
       }
-      if (!i0 && enter === null) enter = hi;
-      if (i0) exit = hi;
+      ta = tb;
+      ia = ib;
     }
-    if (i1) exit = null;
   }
   if (enter === null) return null;
-  const last = legs[legs.length - 1];
   return { enter, exit: exit ?? (last ? last.t1 : enter) };
 }

@@ -21,7 +21,7 @@ import { imoCheckDigit } from "./fleet.ts";
 import { MinHeap } from "./heap.ts";
 import { hash32, Rng } from "./prng.ts";
 import { DEMO_ROUTES } from "./routes.ts";
-import { circleCrossings } from "./track.ts";
+import { circleCrossings, courseDeg, offsetM, polygonEntryExit, TrackBuilder } from "./track.ts";
 import { type DemoMessage, type DemoWorld, generateDemoWorld, isoS } from "./world.ts";
 import { DemoNmeaFormatter, demoCsvRow, VESSELS_CSV_HEADER, vesselsCsv } from "./writers.ts";
 
@@ -337,4 +337,38 @@ describe("demo world", () => {
     expect(s).toBeLessThan(30);
     expect(peak).toBeLessThan(300 * 1024 * 1024);
   }, 60_000);
+});
+
+describe("track geometry", () => {
+  it("finds polygon entry and exit (doc example)", () => {
+    const b = new TrackBuilder(0, [-1, 0.5]);
+    b.legs.push({
+      t0: 0,
+      t1: 400,
+      ax: -1,
+      ay: 0.5,
+      bx: 3,
+      by: 0.5,
+      speedKn: 1,
+      courseDeg: 90,
+      navStatus: 0,
+      stay: null,
+      headingDeg: 0,
+      radiusM: 0,
+    });
+    const sq: PolygonCoords = [
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+        [0, 0],
+      ],
+    ];
+    const r = polygonEntryExit(b.legs, sq)!;
+    expect(r.enter).toBeCloseTo(100, 3);
+    expect(r.exit).toBeCloseTo(200, 3);
+    expect(offsetM(0, 0, 0, 111195)[1]).toBeCloseTo(1, 9);
+    expect(courseDeg(0, 0, 0, 1)).toBe(0);
+  });
 });

@@ -118,6 +118,8 @@ export interface DemoPortTruth {
   options: { seed: number; start: string; days: number; scale: number; intervalScale: number };
   calls: DemoCallTruth[];
   harbourCraft: DemoHarbourCraftTruth[];
+  /** Every vessel of this port's traffic with its particulars (ships and harbour craft). */
+  vessels: DemoVessel[];
   /** Berths and anchorages the demo adds to data/ports (GeoJSON features, confidence C). */
   demoFeatures: {
     type: "FeatureCollection";
@@ -311,7 +313,7 @@ function buildPortModel(port: DemoPort, registry: PortRegistry, scale: number): 
       };
     }
     const lengthM = lineLengthM(mid);
-    const n = Math.max(1, Math.floor(lengthM / spec.slotLengthM)) * slotFactor;
+    const n = Math.max(1, spec.minSlots ?? 1, Math.floor(lengthM / spec.slotLengthM)) * slotFactor;
     const info: BerthInfo = {
       id: spec.id,
       terminal,
@@ -528,7 +530,7 @@ function planCall(inp: CallPlanInput): PlannedCall | null {
   let waitS = best.t - etaDirect;
   if (waitS > 0) hardCases.push("berth_busy_anchorage_wait");
   // Some ships anchor with a free berth (waiting for a window, cargo, bunkers, daylight).
-  if (waitS <= 0 && rng.chance(0.15)) waitS = rng.uniform(3, 20) * H;
+  if (waitS <= 0 && vessel.shipType !== "cruise" && rng.chance(0.15)) waitS = rng.uniform(3, 20) * H;
   const anchorTwice = waitS > 0 && rng.chance(0.12);
   let gapKind: "ais_gap_at_anchor" | "ais_gap_on_approach" | null = null;
   if (rng.chance(0.08)) gapKind = waitS > 0 ? "ais_gap_at_anchor" : "ais_gap_on_approach";
@@ -1232,6 +1234,7 @@ export function generateDemoWorld(options: DemoWorldOptions, registry: PortRegis
         trips: cp.trips,
         mustNotBeCall: true,
       })),
+      vessels: vessels.filter((v) => v.port === port).map(({ port: _p, ...v }) => v),
       demoFeatures: { type: "FeatureCollection", features: model.demoFeatures },
       notes: [
         "Times are ISO 8601 UTC. berthArrivalAt/berthDepartureAt are the first berth; later berths are in shifts.",
