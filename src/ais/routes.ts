@@ -48,6 +48,7 @@ const vesselOnMapSchema = z.object({
   shipTypeGroup: z.enum(SHIP_TYPE_GROUPS),
   aisClass: z.enum(["A", "B"]),
   lengthM: z.number().nullable(),
+  destination: z.string().nullable().describe("as broadcast in AIS type 5"),
 });
 
 const vesselRecordSchema = z.object({
@@ -186,7 +187,15 @@ export function aisRoutes(deps: AisRouteDeps): RouteDef[] {
         vessel: vesselRecordSchema,
         history: z.array(staticHistorySchema),
         latest: vesselOnMapSchema
-          .omit({ name: true, imo: true, shipType: true, shipTypeGroup: true, aisClass: true, lengthM: true })
+          .omit({
+            name: true,
+            imo: true,
+            shipType: true,
+            shipTypeGroup: true,
+            aisClass: true,
+            lengthM: true,
+            destination: true,
+          })
           .nullable(),
         particulars: particularsSchema.nullable(),
       }),

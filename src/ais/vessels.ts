@@ -137,6 +137,7 @@ export interface VesselOnMap extends LatestPosition {
   shipTypeGroup: ShipTypeGroup;
   aisClass: "A" | "B";
   lengthM: number | null;
+  destination: string | null;
 }
 
 export function vesselsOnMap(
@@ -153,6 +154,7 @@ export function vesselsOnMap(
       shipTypeGroup: v?.shipTypeGroup ?? "unknown",
       aisClass: v?.aisClass ?? (p.msgType === 18 || p.msgType === 19 ? "B" : "A"),
       lengthM: v?.lengthM ?? null,
+      destination: v?.destination ?? null,
     };
   });
 }
