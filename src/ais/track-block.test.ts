@@ -92,7 +92,9 @@ describe("track blocks", () => {
     ]);
     const { merged, added, duplicates } = mergeTrackReports(stored, incoming);
     expect(times(merged)).toEqual([10, 20, 30, 40]);
-    expect(Array.from(merged.latU.subarray(0, 4))).toEqual([33.7, 33.71, 33.72, 33.73].map((d) => Math.round(d * POSITION_UNITS_PER_DEG)));
+    expect(Array.from(merged.latU.subarray(0, 4))).toEqual(
+      [33.7, 33.71, 33.72, 33.73].map((d) => Math.round(d * POSITION_UNITS_PER_DEG)),
+    );
     expect([added, duplicates]).toEqual([2, 1]);
   });
 
