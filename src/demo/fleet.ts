@@ -388,8 +388,8 @@ const NAME_PARTS: Record<DemoShipType, { first: string[]; second: string[] }> = 
     second: ["PRINCESS", "ODYSSEY", "JEWEL", "DREAM", "SPLENDOR", "VOYAGER", "EXPLORER", "SERENADE"],
   },
   tug: {
-    first: ["CROWLEY", "FOSS", "MILLENNIUM", "HARBOR", "TOWA", "NAGOYA", "SAN PEDRO", "ISE"],
-    second: ["FALCON", "HAWK", "BEAR", "MARU", "STRIKER", "GUARDIAN", "DOLPHIN", "TITAN"],
+    first: ["CROWLEY", "FOSS", "MILLENNIUM", "HARBOR", "SAN PEDRO", "PACIFIC"],
+    second: ["FALCON", "HAWK", "BEAR", "STRIKER", "GUARDIAN", "DOLPHIN", "TITAN"],
   },
   pilot: { first: ["PILOT"], second: ["ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX"] },
   pleasure: {
@@ -475,12 +475,18 @@ export class FleetMaker {
     }
 
     let name = "";
-    const parts = NAME_PARTS[shipType];
+    // Japanese harbour tugs carry "MARU" names.
+    const parts =
+      shipType === "tug" && homePort === "JPNGO"
+        ? { first: ["TOWA", "NAGOYA", "ISE", "CHITA", "KINJO", "SHINKO"], second: ["MARU"] }
+        : NAME_PARTS[shipType];
     for (let attempt = 0; ; attempt++) {
       name =
         shipType === "pilot"
           ? `${homePort === "JPNGO" ? "ISE" : "LA"} PILOT ${rng.pick(parts.second)}`
-          : `${rng.pick(parts.first)} ${rng.pick(parts.second)}`;
+          : parts.second.length === 1
+            ? `${rng.pick(parts.first)} ${parts.second[0]} NO.${rng.int(1, 12)}`
+            : `${rng.pick(parts.first)} ${rng.pick(parts.second)}`;
       if (attempt > 3) name = `${name} ${rng.int(1, 99)}`;
       if (!this.names.has(name)) break;
     }

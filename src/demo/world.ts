@@ -360,6 +360,25 @@ function buildPortModel(port: DemoPort, registry: PortRegistry, scale: number): 
       throw new Error(`${port}: anchorage ${a.id} not found`);
     return { id: a.id, weight: a.weight, polygon: f.geometry.coordinates };
   });
+  if (!entry.features.some((f) => f.kind === "pilot_boarding")) {
+    // No published pilot boarding area (Nagoya): publish the demo's boarding place as a 1 km circle.
+    const c = node(routes.pilotIn);
+    const ring: LonLat[] = [];
+    for (let k = 0; k <= 24; k++) ring.push(offsetM(c[0], c[1], (k % 24) * 15, 1000));
+    demoFeatures.push({
+      type: "Feature",
+      properties: {
+        id: `${port.toLowerCase()}-demo-pilot-boarding`,
+        kind: "pilot_boarding",
+        name_en: "Pilot boarding place (demo, our choice)",
+        port,
+        confidence: "C",
+        source: "sisterports demo world (hand-placed, approximate)",
+        registry: false,
+      },
+      geometry: { type: "Polygon", coordinates: [ring] },
+    });
+  }
   const area = entry.features.find((f) => f.kind === "port_area");
   const portArea = area?.geometry.type === "Polygon" ? area.geometry.coordinates : null;
   const zones: CircleZone[] =

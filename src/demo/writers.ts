@@ -183,7 +183,8 @@ class BufferedFile {
   async flush(): Promise<void> {
     if (this.buf.length === 0) return;
     const data = `${this.buf.join("\n")}\n`;
-    this.bytes += Buffer.byteLength(data);
+    // Every line is ASCII (armoured payloads, upper-case names), so characters are bytes.
+    this.bytes += data.length;
     this.buf = [];
     this.chars = 0;
     if (!this.stream.write(data)) await once(this.stream, "drain");
