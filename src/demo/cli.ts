@@ -76,6 +76,16 @@ export function registerDemoCommand(program: Command): Command {
       1,
     )
     .option(
+      "--csv-interval <s>",
+      "least seconds between CSV rows of a vessel (NOAA files: 60; 0 = every report)",
+      (v: string) => {
+        const n = Number(v);
+        if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError("csv-interval must be ≥ 0");
+        return n;
+      },
+      60,
+    )
+    .option(
       "--noise <share>",
       "share of NMEA lines to corrupt (0..0.5)",
       (v) => {
@@ -96,6 +106,7 @@ export function registerDemoCommand(program: Command): Command {
         out: string;
         format: DemoFormat[];
         intervalScale: number;
+        csvInterval: number;
         noise: number;
       }) => {
         const t0 = performance.now();
@@ -123,6 +134,7 @@ export function registerDemoCommand(program: Command): Command {
         const summary = await writeDemoWorld(world, {
           outDir: o.out,
           formats: o.format,
+          csvMinIntervalS: o.csvInterval,
           onProgress: (done, messages) => bar.update(Math.round(done * 100), { messages }),
         });
         bar.stop();

@@ -89,6 +89,8 @@ export interface PortRoutes {
   /** Fishing boats' way out of the harbour, from the marina. */
   fishingExit: string[];
   receivers: { name: string; at: LonLat }[];
+  /** AIS base station of the port (type 4 every 10 s): MMSI of form 00MIDxxxx and position. */
+  baseStation: { mmsi: number; at: LonLat };
   /** AIS destination text of inbound ships. */
   destination: string;
   /** Next ports of outbound ships (UN/LOCODE written as AIS destinations often are). */
@@ -377,6 +379,7 @@ export const USLAX_ROUTES: PortRoutes = {
     { name: "USLAX-FERMIN", at: [-118.2933, 33.705] },
     { name: "USLAX-TI", at: [-118.26, 33.75] },
   ],
+  baseStation: { mmsi: 3669701, at: [-118.2933, 33.7051] },
   destination: "USLAX",
   nextPorts: ["CNSHA", "JPTYO", "KRPUS", "USOAK", "CNYTN", "TWKHH", "MXZLO"],
   utcOffsetH: -8,
@@ -624,6 +627,7 @@ export const JPNGO_ROUTES: PortRoutes = {
     { name: "JPNGO-KINJO", at: [136.845, 35.04] },
     { name: "JPNGO-IRAGO", at: [137.016, 34.579] },
   ],
+  baseStation: { mmsi: 4310701, at: [136.845, 35.04] },
   destination: "JPNGO",
   nextPorts: ["JPTYO", "JPYOK", "CNSHA", "KRPUS", "USLAX", "TWKHH", "SGSIN"],
   utcOffsetH: 9,

@@ -182,7 +182,7 @@ describe("demo world", () => {
     expect(withTags).toBe(messages.length);
     expect(messages.some((m) => m.echo === true)).toBe(true);
     const types = new Set<number>(messages.map((m) => m.payload.msgType));
-    for (const t of [1, 3, 5, 18, 24]) expect(types.has(t)).toBe(true);
+    for (const t of [1, 3, 4, 5, 18, 24]) expect(types.has(t)).toBe(true);
   });
 
   it("corrupts a counted share of lines with --noise", () => {

@@ -12,6 +12,7 @@
  * below), static data every 6 min.
  */
 import type {
+  AisBaseStationReport,
   AisPayload,
   AisPositionReportA,
   AisPositionReportB,
@@ -1045,6 +1046,33 @@ function* timelineMessages(
   }
 }
 
+/** The port's base station: type 4 (UTC date and time, position) every 10 s × intervalScale. */
+function* baseStationMessages(port: DemoPort, w0: number, w1: number, scale: number): Generator<DemoMessage> {
+  const r = DEMO_ROUTES[port];
+  const step = Math.max(1, Math.round(10 * scale));
+  for (let t = w0; t < w1; t += step) {
+    const d = new Date(t * 1000);
+    const payload: AisBaseStationReport = {
+      msgType: 4,
+      repeat: 0,
+      mmsi: r.baseStation.mmsi,
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+      positionAccuracy: 1,
+      lonDeg: r.baseStation.at[0],
+      latDeg: r.baseStation.at[1],
+      epfd: 7,
+      raim: 0,
+      radio: 0,
+    };
+    yield { timeS: t, port, source: r.receivers[0]!.name, payload };
+  }
+}
+
 function staticMessages(tl: Timeline, ts: number, source: string): DemoMessage[] {
   const v = tl.vessel;
   if (v.transceiverClass === "B") {
@@ -1277,6 +1305,11 @@ export function generateDemoWorld(options: DemoWorldOptions, registry: PortRegis
           const it = timelineMessages(tl, opts.seed, w0, w1, scale);
           const r = it.next();
           if (!r.done) heap.push(r.value.timeS, i, { it, m: r.value });
+        });
+        opts.ports.forEach((port, k) => {
+          const it = baseStationMessages(port, w0, w1, scale);
+          const r = it.next();
+          if (!r.done) heap.push(r.value.timeS, timelines.length + k, { it, m: r.value });
         });
         for (;;) {
           const top = heap.pop();

@@ -147,6 +147,11 @@ export type DemoFormat = "nmea" | "csv";
 export interface DemoWriteOptions {
   outDir: string;
   formats: DemoFormat[];
+  /**
+   * Least seconds between two CSV rows of one vessel: 60 like the NOAA files ("National AIS at
+   * 1 Minute Intervals"); 0 writes every report.
+   */
+  csvMinIntervalS?: number;
   /** Called about every 100,000 messages with the share of simulated time done (0..1). */
   onProgress?: (done: number, messages: number) => void;
 }
@@ -219,6 +224,8 @@ export async function writeDemoWorld(world: DemoWorld, opts: DemoWriteOptions): 
     }
   }
   const byMmsi = new Map(world.vessels.map((v) => [v.mmsi, v]));
+  const csvGapS = opts.csvMinIntervalS ?? 60;
+  const lastCsv = new Map<number, number>();
   const w0 = world.options.start.getTime() / 1000;
   const span = world.options.days * 86400;
   let n = 0;
@@ -229,7 +236,13 @@ export async function writeDemoWorld(world: DemoWorld, opts: DemoWriteOptions): 
     const cf = csv.get(m.port);
     if (cf !== undefined) {
       const row = demoCsvRow(m, byMmsi.get(m.payload.mmsi));
-      if (row !== null) cf.add(formatMarineCadastreRow(row));
+      if (
+        row !== null &&
+        (csvGapS <= 0 || m.timeS >= (lastCsv.get(row.mmsi) ?? Number.NEGATIVE_INFINITY) + csvGapS)
+      ) {
+        lastCsv.set(row.mmsi, m.timeS);
+        cf.add(formatMarineCadastreRow(row));
+      }
     }
     if ((n & 0xfff) === 0) {
       for (const x of nmea.values()) if (x.file.full) await x.file.flush();
