@@ -7,7 +7,8 @@ import { haversineM, type LonLat, type PolygonCoords, pointInPolygon } from "../
 
 export const KNOT_MS = 1852 / 3600;
 
-export type StayKind = "berth" | "anchor" | "base";
+/** berth / anchor / base: stationary with jitter; work: circling at low speed (tug assist, trawling). */
+export type StayKind = "berth" | "anchor" | "base" | "work";
 
 export interface Leg {
   t0: number;
@@ -167,6 +168,32 @@ export class TrackBuilder {
       radiusM: 0,
     });
     this.t += dur;
+  }
+
+  /**
+   * Works on a circle through the current position (tug assist, trawling) at `speedKn`, for whole
+   * turns only, so the next leg starts where this one ends. One leg, however long.
+   */
+  work(durationS: number, radiusM: number, speedKn: number, bearingDeg: number): void {
+    const periodS = (2 * Math.PI * radiusM) / (speedKn * KNOT_MS);
+    const turns = Math.max(1, Math.round(durationS / periodS));
+    const [x, y] = this.pos;
+    const [cx, cy] = offsetM(x, y, bearingDeg, radiusM);
+    this.legs.push({
+      t0: this.t,
+      t1: this.t + turns * periodS,
+      ax: cx,
+      ay: cy,
+      bx: cx,
+      by: cy,
+      speedKn,
+      courseDeg: 0,
+      navStatus: 0,
+      stay: "work",
+      headingDeg: (bearingDeg + 180) % 360,
+      radiusM,
+    });
+    this.t += turns * periodS;
   }
 
   stay(durationS: number, kind: StayKind, navStatus: number, headingDeg: number, radiusM = 0): void {

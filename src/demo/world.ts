@@ -36,6 +36,7 @@ import { DEMO_ROUTES, type LegClass, type PortRoutes, type RouteStep } from "./r
 import {
   type CircleZone,
   courseDeg,
+  KNOT_MS,
   type Leg,
   legPosition,
   offsetM,
@@ -793,14 +794,7 @@ function planTugs(
       b.stay(job.start - b.t, "base", 5, 90);
       for (const q of job.path) b.moveTo(q, rng.uniform(8, 10));
       // Assist: push and pull around the berth approach at 1-3 kn.
-      const a = job.path[job.path.length - 1]!;
-      const end = b.t + job.workS;
-      let k = 0;
-      while (b.t < end - 60) {
-        const q = offsetM(a[0], a[1], rng.uniform(0, 360), rng.uniform(30, 120));
-        b.moveTo(q, rng.uniform(1, 3));
-        if (++k > 50) break;
-      }
+      b.work(job.workS, rng.uniform(40, 90), rng.uniform(1, 2.5), rng.uniform(0, 360));
       for (const q of [...job.path].reverse().slice(1)) b.moveTo(q, rng.uniform(8, 10));
       b.moveTo(base, rng.uniform(6, 8));
       trips++;
@@ -883,9 +877,7 @@ function planLeisure(
       for (const n of r.fishingExit) b.moveTo(model.node(n), rng.uniform(6, 8));
       const g = rng.pick(r.fishingGrounds);
       b.moveTo(g, rng.uniform(7, 9));
-      const end = b.t + rng.uniform(3, 6) * H;
-      while (b.t < end)
-        b.moveTo(offsetM(g[0], g[1], rng.uniform(0, 360), rng.uniform(500, 2500)), rng.uniform(2.5, 3.5));
+      b.work(rng.uniform(3, 6) * H, rng.uniform(600, 1500), rng.uniform(2.5, 3.5), rng.uniform(0, 360));
       for (const n of [...r.fishingExit].reverse()) b.moveTo(model.node(n), rng.uniform(6, 8));
     } else {
       const n = rng.int(2, 3);
@@ -929,8 +921,9 @@ function nearestReceiver(routes: PortRoutes, x: number, y: number): { main: stri
 }
 
 function reportIntervalS(v: DemoVessel, leg: Leg, scale: number): number {
-  if (v.transceiverClass === "B") return (leg.stay !== null || leg.speedKn <= 2 ? 180 : 30) * scale;
-  if (leg.stay !== null) return 180 * scale;
+  const still = leg.stay !== null && leg.stay !== "work";
+  if (v.transceiverClass === "B") return (still || leg.speedKn <= 2 ? 180 : 30) * scale;
+  if (still) return 180 * scale;
   return (leg.speedKn > 23 ? 2 : leg.speedKn >= 14 ? 6 : 10) * scale;
 }
 
@@ -977,6 +970,15 @@ function* timelineMessages(
           sog = Math.round(rng.uniform(0, 0.4) * 10) / 10;
           cog = Math.round(rng.uniform(0, 359.9) * 10) / 10;
           hdg = Math.round((theta + 180 + 360 * 4) % 360);
+        } else if (leg.stay === "work") {
+          // Circling: clockwise from the start bearing, whole turns.
+          const periodS = (2 * Math.PI * leg.radiusM) / (leg.speedKn * KNOT_MS);
+          const angle = leg.headingDeg + (360 * (t - leg.t0)) / periodS;
+          [x, y] = offsetM(leg.ax, leg.ay, angle, leg.radiusM);
+          [x, y] = offsetM(x, y, rng.uniform(0, 360), Math.abs(rng.normal()) * 2.5);
+          sog = Math.max(0, Math.round((leg.speedKn + rng.normal() * 0.15) * 10) / 10);
+          cog = Math.round((((angle + 90) % 360) + 360) % 360) % 360;
+          hdg = Math.round((cog + rng.normal() * 3 + 360) % 360) % 360;
         } else if (leg.stay !== null) {
           // Moored: a metre or two of GPS noise and a slow surge along the berth.
           const surge = 1.5 * Math.sin((2 * Math.PI * ts) / 7200 + anchorPhase);
