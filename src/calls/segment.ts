@@ -1,0 +1,609 @@
+/**
+ * Operating-mode segmentation and port-call detection for one vessel's track: pure, typed arrays
+ * on the hot path (no object per report), one pass per step.
+ *
+ * Steps: order and de-duplicate → drop impossible jumps → clean speeds → classify each report
+ * against the port geography → mode per report (EPA or operational rule) → runs → absorb jitter
+ * → segments (gaps interpolated or marked unknown) → visits of the port's region → calls.
+ */
+import {
+  type CallGeography,
+  type FastPolygon,
+  fastContains,
+  fastDistanceToEdgeM,
+  METRES_PER_SCALED_DEG,
+} from "./geography.ts";
+import {
+  type AnchorStay,
+  type BerthStay,
+  type CallOptions,
+  DEFAULT_CALL_OPTIONS,
+  type DetectedCall,
+  MODE_ANCHOR,
+  MODE_BERTH,
+  MODE_MANOEUVRING,
+  MODE_RSZ,
+  MODE_TRANSIT,
+  MODE_UNKNOWN,
+  type ModeSegment,
+  OPERATING_MODES,
+  type SpeedZoneCompliance,
+} from "./model.ts";
+
+/** 1/600 000 degree: AIS's native position unit (as stored in track blocks). */
+const UNITS_PER_DEG = 600_000;
+const SOG_NA = 1023;
+const KN_TO_MS = 1852 / 3600;
+
+/** Track columns as stored (TrackReports from src/ais satisfies this). */
+export interface TrackInput {
+  count: number;
+  timeS: ArrayLike<number>;
+  latU: ArrayLike<number>;
+  lonU: ArrayLike<number>;
+  sogDeciKn: ArrayLike<number>;
+  navStatus?: ArrayLike<number>;
+}
+
+const F_PORT = 1;
+const F_PILOT = 2;
+const F_INNER = 4;
+const F_OUTER = 8;
+const F_REGION = 16;
+
+/** The cleaned, classified reports of one track (struct of arrays). */
+export interface ClassifiedTrack {
+  n: number;
+  t: Float64Array;
+  /** Scaled degrees (x = lon·cosφ₀). */
+  x: Float64Array;
+  y: Float64Array;
+  sogKn: Float32Array;
+  berth: Int16Array;
+  anchorage: Int16Array;
+  flags: Uint8Array;
+  zoneMask: Uint8Array;
+  mode: Uint8Array;
+  /** Reports dropped: duplicates (same second) and impossible jumps. */
+  droppedDuplicates: number;
+  droppedJumps: number;
+}
+
+function firstContaining(
+  list: readonly FastPolygon[],
+  lon: number,
+  lat: number,
+  x: number,
+  y: number,
+): number {
+  for (let k = 0; k < list.length; k++) {
+    const p = list[k]!;
+    const b = p.bbox;
+    if (lon < b[0] || lon > b[2] || lat < b[1] || lat > b[3]) continue;
+    if (fastContains(p, x, y)) return k;
+  }
+  return -1;
+}
+
+/**
+ * Cleans and classifies a track against the geography and assigns a mode to every report.
+ *
+ * Example: two reports 10 s apart inside the APM berth polygon at 0 kn → both `at_berth`
+ * (mode code 5); a third 10 s later 5 km away (1 000 kn implied) → dropped as a jump.
+ */
+export function classifyTrack(
+  track: TrackInput,
+  geo: CallGeography,
+  options: CallOptions = DEFAULT_CALL_OPTIONS,
+  maxSpeedKn: number = options.defaultMaxSpeedKn,
+): ClassifiedTrack {
+  const count = track.count;
+  // 1. Time order (blocks are sorted; merged inputs may not be).
+  let order: Uint32Array | null = null;
+  for (let i = 1; i < count; i++) {
+    if (track.timeS[i]! < track.timeS[i - 1]!) {
+      order = new Uint32Array(count);
+      for (let k = 0; k < count; k++) order[k] = k;
+      order.sort((a, b) => track.timeS[a]! - track.timeS[b]!);
+      break;
+    }
+  }
+  const cosLat = geo.cosLat;
+  const t = new Float64Array(count);
+  const x = new Float64Array(count);
+  const y = new Float64Array(count);
+  const sog = new Float32Array(count);
+  let n = 0;
+  let dups = 0;
+  let jumps = 0;
+  let lastT = Number.NEGATIVE_INFINITY;
+  let rejectedSince = -1;
+  const maxImplied = options.maxImpliedSpeedKn * KN_TO_MS;
+  for (let k = 0; k < count; k++) {
+    const i = order === null ? k : order[k]!;
+    const ti = track.timeS[i]!;
+    if (ti === lastT) {
+      dups++;
+      continue;
+    }
+    const lat = track.latU[i]! / UNITS_PER_DEG;
+    const xi = (track.lonU[i]! / UNITS_PER_DEG) * cosLat;
+    if (n > 0) {
+      const dx = xi - x[n - 1]!;
+      const dy = lat - y[n - 1]!;
+      const dM = Math.sqrt(dx * dx + dy * dy) * METRES_PER_SCALED_DEG;
+      const dt = ti - t[n - 1]!;
+      if (dM > 1000 && dM > maxImplied * dt) {
+        // A jump no ship can make: a bad position or a second ship on the same MMSI. Keep the
+        // track we have, unless it has been silent for jumpResetS while only jumps arrived.
+        if (rejectedSince < 0) rejectedSince = ti;
+        if (ti - rejectedSince < options.jumpResetS || ti - t[n - 1]! < options.jumpResetS) {
+          jumps++;
+          lastT = ti;
+          continue;
+        }
+      }
+    }
+    rejectedSince = -1;
+    lastT = ti;
+    t[n] = ti;
+    x[n] = xi;
+    y[n] = lat;
+    const s = track.sogDeciKn[i]!;
+    sog[n] = s === SOG_NA ? -1 : s / 10;
+    n++;
+  }
+  // 2. Speeds: missing → from positions; single spikes → median of three.
+  for (let i = 0; i < n; i++) {
+    if (sog[i]! >= 0) continue;
+    const a = i > 0 ? i - 1 : i;
+    const b = i < n - 1 ? i + 1 : i;
+    const dt = t[b]! - t[a]!;
+    const dM = Math.hypot(x[b]! - x[a]!, y[b]! - y[a]!) * METRES_PER_SCALED_DEG;
+    sog[i] = dt > 0 ? dM / dt / KN_TO_MS : 0;
+  }
+  const sogKn = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = sog[i > 0 ? i - 1 : i]!;
+    const b = sog[i]!;
+    const c = sog[i < n - 1 ? i + 1 : i]!;
+    sogKn[i] = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+  }
+  // 3. Geography.
+  const berth = new Int16Array(n).fill(-1);
+  const anchorage = new Int16Array(n).fill(-1);
+  const flags = new Uint8Array(n);
+  const zoneMask = new Uint8Array(n);
+  const mode = new Uint8Array(n);
+  const rb = geo.regionBBox;
+  const lfSpeed = maxSpeedKn * Math.cbrt(options.manoeuvringMaxLoadFactor);
+  const bufDeg = options.berthBufferM / METRES_PER_SCALED_DEG;
+  const operational = options.modeRule === "operational";
+  for (let i = 0; i < n; i++) {
+    const lat = y[i]!;
+    const xi = x[i]!;
+    const lon = xi / cosLat;
+    const s = sogKn[i]!;
+    let f = 0;
+    let zm = 0;
+    if (lon >= rb[0] && lon <= rb[2] && lat >= rb[1] && lat <= rb[3]) {
+      for (let k = 0; k < geo.speedZones.length; k++) {
+        const p = geo.speedZones[k]!;
+        const b = p.bbox;
+        if (lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3] && fastContains(p, xi, lat))
+          zm |= 1 << k;
+      }
+      if (firstContaining(geo.portAreas, lon, lat, xi, lat) >= 0) f |= F_PORT;
+      if (firstContaining(geo.pilotAreas, lon, lat, xi, lat) >= 0) f |= F_PILOT;
+      if (firstContaining(geo.innerApproach, lon, lat, xi, lat) >= 0) f |= F_INNER;
+      if (firstContaining(geo.outerApproach, lon, lat, xi, lat) >= 0) f |= F_OUTER;
+      const a = firstContaining(geo.anchorages, lon, lat, xi, lat);
+      anchorage[i] = a;
+      if (s <= options.berthMaxKn) {
+        for (let k = 0; k < geo.berths.length; k++) {
+          const p = geo.berths[k]!;
+          const b = p.bbox;
+          if (
+            lon < b[0] - bufDeg * 2 ||
+            lon > b[2] + bufDeg * 2 ||
+            lat < b[1] - bufDeg ||
+            lat > b[3] + bufDeg
+          )
+            continue;
+          if (fastContains(p, xi, lat) || fastDistanceToEdgeM(p, xi, lat) <= options.berthBufferM) {
+            berth[i] = k;
+            break;
+          }
+        }
+      }
+      if (zm !== 0 || f !== 0 || a >= 0 || berth[i]! >= 0) f |= F_REGION;
+    }
+    flags[i] = f;
+    zoneMask[i] = zm;
+    // 4. Mode (METHOD.md §1.3 order: anchorage, berth, manoeuvring, transit, else anchorage).
+    let m: number;
+    if (anchorage[i]! >= 0 && s <= options.anchorMaxKn) m = MODE_ANCHOR;
+    else if (berth[i]! >= 0) m = MODE_BERTH;
+    else if (s <= options.berthMaxKn) m = MODE_ANCHOR;
+    else if (operational) {
+      if ((f & (F_PORT | F_PILOT | F_INNER)) !== 0 || s <= options.manoeuvringMaxKn) m = MODE_MANOEUVRING;
+      else if (zm !== 0) m = MODE_RSZ;
+      else m = MODE_TRANSIT;
+    } else if (s <= lfSpeed) m = MODE_MANOEUVRING;
+    else m = zm !== 0 ? MODE_RSZ : MODE_TRANSIT;
+    mode[i] = m;
+  }
+  return {
+    n,
+    t: t.subarray(0, n),
+    x: x.subarray(0, n),
+    y: y.subarray(0, n),
+    sogKn,
+    berth,
+    anchorage,
+    flags,
+    zoneMask,
+    mode,
+    droppedDuplicates: dups,
+    droppedJumps: jumps,
+  };
+}
+
+/** Zone key of a report for its mode: berth or anchorage index, or the speed-zone mask. */
+function zoneKey(c: ClassifiedTrack, i: number): number {
+  const m = c.mode[i]!;
+  if (m === MODE_BERTH) return c.berth[i]!;
+  if (m === MODE_ANCHOR) return c.anchorage[i]!;
+  if (m === MODE_RSZ) return 1000 + c.zoneMask[i]!;
+  return -1;
+}
+
+function stepM(c: ClassifiedTrack, i: number): number {
+  return Math.hypot(c.x[i]! - c.x[i - 1]!, c.y[i]! - c.y[i - 1]!) * METRES_PER_SCALED_DEG;
+}
+
+/** A run of reports [from, to] (inclusive) with one mode and zone, plus its boundary times. */
+interface Run {
+  from: number;
+  to: number;
+  mode: number;
+  zone: number;
+  startS: number;
+  endS: number;
+}
+
+function isStopped(m: number): boolean {
+  return m === MODE_BERTH || m === MODE_ANCHOR;
+}
+
+/**
+ * Runs of equal mode and zone with jitter absorbed and gaps handled: a gap up to
+ * `maxInterpolateGapS` is interpolated; a longer one is bridged when the ship was stopped in the
+ * same berth/anchorage (or within `stationaryBridgeM`) on both sides, else it becomes `unknown`.
+ */
+function buildRuns(c: ClassifiedTrack, o: CallOptions): Run[] {
+  const runs: Run[] = [];
+  const n = c.n;
+  if (n === 0) return runs;
+  let cur: Run = { from: 0, to: 0, mode: c.mode[0]!, zone: zoneKey(c, 0), startS: c.t[0]!, endS: c.t[0]! };
+  for (let i = 1; i < n; i++) {
+    const m = c.mode[i]!;
+    const z = zoneKey(c, i);
+    const dt = c.t[i]! - c.t[i - 1]!;
+    if (dt > o.maxInterpolateGapS) {
+      const bridged =
+        isStopped(cur.mode) && m === cur.mode && (z === cur.zone || stepM(c, i) <= o.stationaryBridgeM);
+      if (!bridged) {
+        cur.endS = c.t[i - 1]!;
+        runs.push(cur);
+        runs.push({ from: i, to: i - 1, mode: MODE_UNKNOWN, zone: -1, startS: c.t[i - 1]!, endS: c.t[i]! });
+        cur = { from: i, to: i, mode: m, zone: z, startS: c.t[i]!, endS: c.t[i]! };
+        continue;
+      }
+    }
+    if (m === cur.mode && z === cur.zone) {
+      cur.to = i;
+      continue;
+    }
+    // Boundary time: stopping → the previous report plus the time to cover the last step at its
+    // speed; starting → the first moving report minus the same; otherwise the first new report.
+    const t0 = c.t[i - 1]!;
+    const t1 = c.t[i]!;
+    let b = t1;
+    if (isStopped(m) && !isStopped(cur.mode)) {
+      const v = c.sogKn[i - 1]! * KN_TO_MS;
+      b = v > 0.1 ? Math.min(t1, t0 + stepM(c, i) / v) : t1;
+    } else if (isStopped(cur.mode) && !isStopped(m)) {
+      const v = c.sogKn[i]! * KN_TO_MS;
+      b = v > 0.1 ? Math.max(t0, t1 - stepM(c, i) / v) : t1;
+    }
+    cur.endS = b;
+    runs.push(cur);
+    cur = { from: i, to: i, mode: m, zone: z, startS: b, endS: b };
+  }
+  cur.endS = c.t[n - 1]!;
+  runs.push(cur);
+  // Jitter: a short run between two runs of the same mode and zone is absorbed (repeat until stable).
+  const out: Run[] = [];
+  for (const r of runs) {
+    out.push(r);
+    for (;;) {
+      const k = out.length;
+      if (k < 3) break;
+      const a = out[k - 3]!;
+      const mid = out[k - 2]!;
+      const b = out[k - 1]!;
+      if (
+        a.mode === b.mode &&
+        a.zone === b.zone &&
+        mid.mode !== MODE_UNKNOWN &&
+        mid.endS - mid.startS <= o.jitterMaxS &&
+        (isStopped(a.mode) || mid.mode !== MODE_ANCHOR) &&
+        // Re-anchoring or re-berthing elsewhere in the same polygon is a move, not jitter.
+        (!isStopped(a.mode) || stepBetween(c, a.to, b.from) <= o.stationaryBridgeM)
+      ) {
+        a.to = b.to;
+        a.endS = b.endS;
+        out.length = k - 2;
+      } else break;
+    }
+  }
+  return out;
+}
+
+function zoneName(geo: CallGeography, mode: number, zone: number): string | null {
+  if (mode === MODE_BERTH) return geo.berths[zone]?.id ?? null;
+  if (mode === MODE_ANCHOR) return zone >= 0 ? (geo.anchorages[zone]?.id ?? null) : null;
+  if (mode === MODE_RSZ) {
+    const mask = zone - 1000;
+    // The innermost zone: the one with the smallest area (last bit set wins on LA's nested circles).
+    let best: FastPolygon | null = null;
+    for (let k = 0; k < geo.speedZones.length; k++)
+      if (mask & (1 << k)) {
+        const p = geo.speedZones[k]!;
+        if (best === null || p.rOut2 < best.rOut2) best = p;
+      }
+    return best?.id ?? null;
+  }
+  return null;
+}
+
+function toSegment(mmsi: number, c: ClassifiedTrack, geo: CallGeography, r: Run): ModeSegment {
+  let distM = 0;
+  let sum = 0;
+  let max = 0;
+  let k = 0;
+  for (let i = r.from; i <= r.to; i++) {
+    if (i > r.from) distM += stepM(c, i);
+    const s = c.sogKn[i]!;
+    sum += s;
+    if (s > max) max = s;
+    k++;
+  }
+  if (r.mode === MODE_UNKNOWN && r.from > 0 && r.from < c.n) distM = stepM(c, r.from);
+  const durationS = Math.max(0, r.endS - r.startS);
+  return {
+    mmsi,
+    mode: OPERATING_MODES[r.mode]!,
+    zone: zoneName(geo, r.mode, r.zone),
+    startS: Math.round(r.startS),
+    endS: Math.round(r.endS),
+    durationH: round(durationS / 3600, 4),
+    distanceNm: round(distM / 1852, 3),
+    meanSpeedKn:
+      r.mode === MODE_UNKNOWN
+        ? round(durationS > 0 ? distM / 1852 / (durationS / 3600) : 0, 2)
+        : round(k > 0 ? sum / k : 0, 2),
+    maxSpeedKn: round(max, 1),
+    reports: r.mode === MODE_UNKNOWN ? 0 : k,
+  };
+}
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+export interface TrackAnalysis {
+  segments: ModeSegment[];
+  calls: DetectedCall[];
+  reportsUsed: number;
+  droppedDuplicates: number;
+  droppedJumps: number;
+}
+
+/**
+ * Segments a vessel's track and detects its port calls (pure).
+ *
+ * Example (see segment.test.ts): a ship sailing in from 45 nm at 11 kn, anchoring 6 h in
+ * Anchorage B, berthing 24 h at APM 401-406 and leaving → one call with berth arrival/departure
+ * within a minute of the scripted times, one anchorage stay of ≈ 6 h and a VSR compliance of 1.
+ * `callCandidate: false` (tugs, pilot boats, harbour craft) gives segments and no calls.
+ */
+export function analyseTrack(
+  mmsi: number,
+  track: TrackInput,
+  geo: CallGeography,
+  options: CallOptions = DEFAULT_CALL_OPTIONS,
+  callCandidate = true,
+  maxSpeedKn?: number,
+): TrackAnalysis {
+  const c = classifyTrack(track, geo, options, maxSpeedKn);
+  const runs = buildRuns(c, options);
+  const calls: DetectedCall[] = [];
+  const segments: ModeSegment[] = [];
+  // Visits: stretches inside the port's region; only their segments are kept.
+  const visits = findVisits(c, options);
+  let r0 = 0;
+  for (const [vFrom, vTo] of visits) {
+    const vStart = c.t[vFrom]!;
+    const vEnd = c.t[vTo]!;
+    while (r0 < runs.length && runs[r0]!.endS < vStart) r0++;
+    const vRuns: Run[] = [];
+    for (let k = r0; k < runs.length && runs[k]!.startS <= vEnd; k++) {
+      const r = runs[k]!;
+      // Clip the run's reports to the visit.
+      const from = Math.max(r.from, vFrom);
+      const to = Math.min(r.to, vTo);
+      if (r.mode !== MODE_UNKNOWN && from > to) continue;
+      const startS = Math.max(r.startS, vStart);
+      const endS = Math.min(r.endS, vEnd);
+      if (r.mode === MODE_UNKNOWN && endS <= startS) continue;
+      vRuns.push({ ...r, from, to, startS, endS });
+    }
+    const vSegs = vRuns.map((r) => toSegment(mmsi, c, geo, r));
+    segments.push(...vSegs);
+    if (!callCandidate) continue;
+    const call = callOfVisit(mmsi, c, geo, options, vFrom, vTo, vRuns, vSegs);
+    if (call !== null) calls.push(call);
+  }
+  return {
+    segments,
+    calls,
+    reportsUsed: c.n,
+    droppedDuplicates: c.droppedDuplicates,
+    droppedJumps: c.droppedJumps,
+  };
+}
+
+function findVisits(c: ClassifiedTrack, o: CallOptions): [number, number][] {
+  const visits: [number, number][] = [];
+  let start = -1;
+  let last = -1;
+  let outside = false;
+  for (let i = 0; i < c.n; i++) {
+    if ((c.flags[i]! & F_REGION) === 0) {
+      if (last >= 0) outside = true;
+      continue;
+    }
+    if (start >= 0) {
+      const dt = c.t[i]! - c.t[last]!;
+      const far = stepBetween(c, last, i) > 2000;
+      if (dt > o.visitBreakS && (outside || far)) {
+        visits.push([start, last]);
+        start = i;
+      }
+    } else start = i;
+    last = i;
+    outside = false;
+  }
+  if (start >= 0) visits.push([start, last]);
+  return visits;
+}
+
+function stepBetween(c: ClassifiedTrack, i: number, j: number): number {
+  return Math.hypot(c.x[j]! - c.x[i]!, c.y[j]! - c.y[i]!) * METRES_PER_SCALED_DEG;
+}
+
+function callOfVisit(
+  mmsi: number,
+  c: ClassifiedTrack,
+  geo: CallGeography,
+  o: CallOptions,
+  vFrom: number,
+  vTo: number,
+  runs: Run[],
+  segs: ModeSegment[],
+): DetectedCall | null {
+  // Berth stays: berth runs of the same berth merge across short interruptions.
+  const berths: BerthStay[] = [];
+  for (const r of runs) {
+    if (r.mode !== MODE_BERTH) continue;
+    const prev = berths[berths.length - 1];
+    const id = geo.berths[r.zone]!.id;
+    if (prev !== undefined && prev.berth === id && r.startS - prev.departureS <= o.minBerthStayS) {
+      prev.departureS = r.endS;
+    } else {
+      const p = geo.berths[r.zone]!;
+      berths.push({
+        berth: id,
+        terminal: p.terminal,
+        berthLabel: p.label,
+        arrivalS: r.startS,
+        departureS: r.endS,
+      });
+    }
+  }
+  const stays = berths.filter((b) => b.departureS - b.arrivalS >= o.minBerthStayS);
+  if (stays.length === 0) return null;
+  const anchorages: AnchorStay[] = [];
+  for (const r of runs) {
+    if (r.mode !== MODE_ANCHOR || r.zone < 0) continue;
+    if (r.endS - r.startS < o.jitterMaxS) continue;
+    anchorages.push({ anchorage: geo.anchorages[r.zone]!.id, fromS: r.startS, toS: r.endS });
+  }
+  const firstArrival = stays[0]!.arrivalS;
+  let crossed40 = null as number | null;
+  let crossed20 = null as number | null;
+  let enteredPort = null as number | null;
+  let leftPort = null as number | null;
+  let pilot = null as number | null;
+  const zoneStats = geo.speedZones.map(
+    (p): SpeedZoneCompliance => ({
+      zone: p.id,
+      limitKn: p.limitKn ?? 0,
+      distanceNm: 0,
+      compliantDistanceNm: 0,
+      compliantShare: null,
+      maxSpeedKn: 0,
+      enteredS: null,
+    }),
+  );
+  for (let i = vFrom; i <= vTo; i++) {
+    const f = c.flags[i]!;
+    const ti = c.t[i]!;
+    if (f & F_PORT) {
+      if (enteredPort === null) enteredPort = ti;
+      leftPort = ti;
+    }
+    if (f & F_PILOT && pilot === null && ti <= firstArrival) pilot = ti;
+    const zm = c.zoneMask[i]!;
+    if (zm === 0) continue;
+    for (let k = 0; k < zoneStats.length; k++) {
+      if ((zm & (1 << k)) === 0) continue;
+      const z = zoneStats[k]!;
+      if (z.enteredS === null) z.enteredS = ti;
+      if (i > vFrom && c.zoneMask[i - 1]! & (1 << k) && ti - c.t[i - 1]! <= o.maxInterpolateGapS) {
+        const dNm = stepM(c, i) / 1852;
+        const v = (c.sogKn[i]! + c.sogKn[i - 1]!) / 2;
+        z.distanceNm += dNm;
+        if (v <= z.limitKn + 1e-6) z.compliantDistanceNm += dNm;
+        if (c.sogKn[i]! > z.maxSpeedKn) z.maxSpeedKn = c.sogKn[i]!;
+      }
+    }
+  }
+  for (const z of zoneStats) {
+    z.compliantShare = z.distanceNm > 0 ? round(z.compliantDistanceNm / z.distanceNm, 4) : null;
+    z.distanceNm = round(z.distanceNm, 3);
+    z.compliantDistanceNm = round(z.compliantDistanceNm, 3);
+    z.maxSpeedKn = round(z.maxSpeedKn, 1);
+  }
+  for (const [k, p] of geo.speedZones.entries()) {
+    if (/40\s*nm$/i.test(p.id)) crossed40 = zoneStats[k]!.enteredS;
+    if (/20\s*nm$/i.test(p.id)) crossed20 = zoneStats[k]!.enteredS;
+  }
+  const firstRun = runs[0]!;
+  const lastRun = runs[runs.length - 1]!;
+  const lastStay = stays[stays.length - 1]!;
+  return {
+    mmsi,
+    port: geo.port,
+    startS: Math.round(c.t[vFrom]!),
+    endS: Math.round(c.t[vTo]!),
+    berths: stays.map((b) => ({
+      ...b,
+      arrivalS: Math.round(b.arrivalS),
+      departureS: Math.round(b.departureS),
+    })),
+    anchorages: anchorages.map((a) => ({ ...a, fromS: Math.round(a.fromS), toS: Math.round(a.toS) })),
+    crossed40nmS: crossed40,
+    crossed20nmS: crossed20,
+    enteredPortAreaS: enteredPort,
+    leftPortAreaS: leftPort,
+    pilotBoardingS: pilot,
+    speedZones: zoneStats,
+    arrivalObserved: !(firstRun.mode === MODE_BERTH && firstRun.startS >= stays[0]!.arrivalS),
+    departureObserved: !(lastRun.mode === MODE_BERTH && lastStay.departureS <= lastRun.endS),
+    segments: segs,
+  };
+}
