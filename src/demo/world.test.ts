@@ -251,6 +251,9 @@ describe("demo world", () => {
         }
       }
     expect(checked).toBeGreaterThan(1000);
+    const all = world.truth.flatMap((t) => t.calls);
+    expect(all.some((c) => c.observed.arrival)).toBe(true);
+    expect(all.some((c) => c.observed.departure)).toBe(true);
   });
 
   it("keeps compliant ships at or below 12 kn inside the 20 nm zone", () => {

@@ -99,6 +99,11 @@ export interface DemoCallTruth {
   /** AIS silences (no reports from this ship at all). */
   aisGaps: { from: string; to: string }[];
   hardCases: DemoHardCase[];
+  /**
+   * Whether the berth arrival (with at least the hour before it) and the berth departure (with the
+   * hour after it) fall inside the generated window: evaluate arrivals and departures on these.
+   */
+  observed: { arrival: boolean; departure: boolean };
   /** First and last report time of this call inside the generated window. */
   trackFrom: string;
   trackTo: string;
@@ -698,6 +703,10 @@ function planCall(inp: CallPlanInput): PlannedCall | null {
     leftPortAreaAt: area === null ? null : isoS(area.exit),
     aisGaps: gaps.map(([g0, g1]) => ({ from: isoS(g0), to: isoS(g1) })),
     hardCases,
+    observed: {
+      arrival: arrS >= inp.windowFrom + H && arrS < inp.windowTo,
+      departure: firstDepS >= inp.windowFrom && firstDepS < inp.windowTo - H,
+    },
     trackFrom: isoS(Math.max(inp.seaStartS, inp.windowFrom)),
     trackTo: isoS(Math.min(endS, inp.windowTo)),
   };
@@ -1134,8 +1143,8 @@ function staticMessages(tl: Timeline, ts: number, source: string): DemoMessage[]
  * hundred bytes per call); messages are generated lazily on each `messages()` pass.
  *
  * Example: `generateDemoWorld({ seed: 1, start: new Date("2026-11-01T00:00:00Z"), days: 2, scale: 1,
- * ports: ["USLAX", "JPNGO"] }, loadPortRegistry())` gives about 50 calls with ~20 at Los Angeles
- * per day of window, and roughly 0.9 million messages.
+ * ports: ["USLAX", "JPNGO"] }, loadPortRegistry())` gives 175 vessels, 66 calls at Los Angeles
+ * and 46 at Nagoya that touch the window (most only partly: stays last days), and 469,101 messages.
  */
 export function generateDemoWorld(options: DemoWorldOptions, registry: PortRegistry): DemoWorld {
   const opts: Required<DemoWorldOptions> = {
@@ -1288,7 +1297,8 @@ export function generateDemoWorld(options: DemoWorldOptions, registry: PortRegis
       notes: [
         "Times are ISO 8601 UTC. berthArrivalAt/berthDepartureAt are the first berth; later berths are in shifts.",
         "Berths and anchorages with registry: false are demo additions (approximate); their polygons are in demoFeatures.",
-        "Calls flagged starts_before_window / ends_after_window are only partly inside the generated window.",
+        "Calls flagged starts_before_window / ends_after_window are only partly inside the generated window; observed.arrival / observed.departure say which berth events can be evaluated.",
+        "Pilot boarding: Los Angeles inside the LA Pilot Area (33 CFR 165.1152); Nagoya at a place of our choice off the storm-surge barrier (in demoFeatures).",
         "Report intervals per ITU-R M.1371-5 (class A 10 s / 6 s / 3 min, class B 30 s / 3 min) times intervalScale; ~2 % of reports are lost at random and ~2 % are heard by two receivers.",
       ],
     });
