@@ -73,8 +73,13 @@ export function compareWithTruth(
     if (list) list.push(d);
     else byVessel.set(k, [d]);
   }
-  const overlapsTruth = (d: PortCallRecord, t: DemoCallTruth) =>
-    sOf(d.berthArrivalAt) < sOf(t.berthDepartureAt) && sOf(d.berthDepartureAt) > sOf(t.berthArrivalAt);
+  const overlapsTruth = (d: PortCallRecord, t: DemoCallTruth) => {
+    const a = sOf(d.berthArrivalAt);
+    const b = sOf(d.lastBerthDepartureAt);
+    return [{ arrivalAt: t.berthArrivalAt, departureAt: t.berthDepartureAt }, ...t.shifts].some(
+      (s) => a < sOf(s.departureAt) && b > sOf(s.arrivalAt),
+    );
+  };
   const partial: DemoCallTruth[] = [];
   for (const pt of truths) {
     const w0 = sOf(pt.window.from);

@@ -236,7 +236,10 @@ describe("analyseTrack", () => {
     const tr = new Track(SEA);
     const a1 = centroid(ANCH);
     tr.move(a1, 11).stay(5, 180, 40, 0.2);
-    tr.move([a1[0] + 0.01, a1[1] + 0.005], 6).stay(4, 180, 40, 0.2);
+    const v0 = featurePoly(ANCH)[0]!;
+    const a2: P = [a1[0] + 0.6 * (v0[0] - a1[0]), a1[1] + 0.6 * (v0[1] - a1[1])];
+    expect(distM(a1, a2)).toBeGreaterThan(600);
+    tr.move(a2, 6).stay(4, 180, 40, 0.2);
     tr.move(berthPoint(APM), 6).stay(20).move(SEA, 12);
     const c = analyseTrack(367000001, tr.input(), geo).calls;
     expect(c).toHaveLength(1);

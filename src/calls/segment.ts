@@ -524,7 +524,12 @@ function callOfVisit(
       });
     }
   }
-  const stays = berths.filter((b) => b.departureS - b.arrivalS >= o.minBerthStayS);
+  // A stay still going on at the end of the track (live feed, end of window) counts however short.
+  const endRun = runs[runs.length - 1];
+  const ongoing = vTo === c.n - 1 && endRun !== undefined && endRun.mode === MODE_BERTH;
+  const stays = berths.filter(
+    (b, k) => b.departureS - b.arrivalS >= o.minBerthStayS || (ongoing && k === berths.length - 1),
+  );
   if (stays.length === 0) return null;
   const anchorages: AnchorStay[] = [];
   for (const r of runs) {

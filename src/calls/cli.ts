@@ -1,0 +1,323 @@
+/**
+ * `calls detect|list|show|evaluate`. The CLI composes: it gives these commands an opener for the
+ * configured database and one for a database at a URL (evaluate's temporary SQLite file).
+ */
+import type { Command } from "commander";
+import type { AisStore } from "../ais/index.ts";
+import { DomainError } from "../core/errors.ts";
+import type { DemoPort } from "../demo/index.ts";
+import { loadPortRegistry } from "../geo/index.ts";
+import type { PortCallRecord } from "./calls.ts";
+import { toDcsaTimestamps } from "./dcsa.ts";
+import { type OpenCallsDatabase, runEvaluation } from "./evaluate.ts";
+import { detectCallsInRange, updateCalls } from "./service.ts";
+import type { CallStore } from "./store.ts";
+
+export type OpenCallsStore = () => Promise<{ ais: AisStore; calls: CallStore; close(): Promise<void> }>;
+
+function parseTime(value: string | undefined, field: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const s = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value) / 1000;
+  if (!Number.isFinite(s))
+    throw new DomainError("validation", `--${field}: not a date or ISO 8601 instant: ${value}`);
+  return s;
+}
+
+function parsePort(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const v = value.toUpperCase();
+  if (loadPortRegistry().get(v) === undefined)
+    throw new DomainError("validation", `--port: unknown port ${value}`);
+  return v;
+}
+
+const CSV_COLUMNS: (keyof PortCallRecord)[] = [
+  "id",
+  "port",
+  "mmsi",
+  "imo",
+  "vesselName",
+  "shipTypeGroup",
+  "terminal",
+  "berth",
+  "berthLabel",
+  "crossed40nmAt",
+  "crossed20nmAt",
+  "enteredPortAreaAt",
+  "anchoredFrom",
+  "anchoredTo",
+  "pilotBoardingAt",
+  "berthArrivalAt",
+  "berthDepartureAt",
+  "lastBerthDepartureAt",
+  "leftPortAreaAt",
+  "anchorageWaitH",
+  "timeAtBerthH",
+  "berthShifts",
+];
+
+/** RFC 4180 field. Example: csvField('a,"b"') → '"a,""b"""'. */
+export function csvField(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
+  return `${[line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n")}\n`;
+}
+
+export function registerCallsCommands(
+  program: Command,
+  openStore: OpenCallsStore,
+  openDatabase?: OpenCallsDatabase,
+): void {
+  const calls = program.command("calls").description("port calls and operating modes from AIS");
+
+  calls
+    .command("detect")
+    .description("recompute calls and mode segments (all vessel-days in the range, or only what changed)")
+    .option("--port <locode>", "only this port (USLAX, JPNGO)")
+    .option("--from <time>", "start (date or ISO instant, UTC)")
+    .option("--to <time>", "end (date or ISO instant, UTC)")
+    .option("--changed", "only vessel-days whose AIS changed since the last run")
+    .option("--json", "machine-readable summary")
+    .action(async (o: { port?: string; from?: string; to?: string; changed?: boolean; json?: boolean }) => {
+      const port = parsePort(o.port);
+      const registry = loadPortRegistry();
+      const store = await openStore();
+      try {
+        const deps = { ais: store.ais, calls: store.calls, registry, ...(port ? { ports: [port] } : {}) };
+        const summary = o.changed
+          ? await updateCalls(deps)
+          : await detectCallsInRange(
+              deps,
+              parseTime(o.from, "from", 0),
+              parseTime(o.to, "to", 4_102_444_800),
+            );
+        if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        else
+          process.stdout.write(
+            `${summary.vessels} vessels, ${summary.vesselDays} vessel-days, ${summary.reports} reports → ${summary.calls} calls, ${summary.segments} segments in ${summary.seconds.toFixed(1)} s\n`,
+          );
+      } finally {
+        await store.close();
+      }
+    });
+
+  calls
+    .command("list")
+    .description("port calls overlapping a time range")
+    .option("--port <locode>", "USLAX or JPNGO")
+    .option("--from <time>", "start (date or ISO instant, UTC)")
+    .option("--to <time>", "end (date or ISO instant, UTC)")
+    .option("--mmsi <mmsi>", "one vessel")
+    .option("--limit <n>", "at most this many", "1000")
+    .option("--json", "JSON")
+    .option("--csv", "CSV")
+    .action(
+      async (o: {
+        port?: string;
+        from?: string;
+        to?: string;
+        mmsi?: string;
+        limit: string;
+        json?: boolean;
+        csv?: boolean;
+      }) => {
+        const port = parsePort(o.port);
+        const limit = Number(o.limit);
+        if (!Number.isInteger(limit) || limit < 1)
+          throw new DomainError("validation", "--limit: a positive integer");
+        const store = await openStore();
+        try {
+          const { total, calls: list } = await store.calls.listCalls({
+            ...(port ? { port } : {}),
+            ...(o.from ? { fromS: parseTime(o.from, "from", 0) } : {}),
+            ...(o.to ? { toS: parseTime(o.to, "to", 0) } : {}),
+            ...(o.mmsi ? { mmsi: Number(o.mmsi) } : {}),
+            limit,
+            offset: 0,
+          });
+          if (o.json) process.stdout.write(`${JSON.stringify({ total, calls: list }, null, 2)}\n`);
+          else if (o.csv) {
+            process.stdout.write(`${CSV_COLUMNS.join(",")}\n`);
+            for (const c of list)
+              process.stdout.write(`${CSV_COLUMNS.map((k) => csvField(c[k])).join(",")}\n`);
+          } else {
+            process.stdout.write(
+              table(
+                [
+                  "id",
+                  "vessel",
+                  "berth",
+                  "arrival (UTC)",
+                  "departure (UTC)",
+                  "anchor h",
+                  "berth h",
+                  "shifts",
+                ],
+                list.map((c) => [
+                  c.id,
+                  c.vesselName ?? String(c.mmsi),
+                  c.berthLabel ?? c.berth,
+                  c.berthArrivalAt,
+                  c.lastBerthDepartureAt,
+                  c.anchorageWaitH.toFixed(1),
+                  c.timeAtBerthH.toFixed(1),
+                  String(c.berthShifts),
+                ]),
+              ),
+            );
+            process.stdout.write(`${list.length} of ${total} calls\n`);
+          }
+        } finally {
+          await store.close();
+        }
+      },
+    );
+
+  calls
+    .command("show")
+    .description("one call with its segments and DCSA Port Call (JIT 2.0.0) timestamps")
+    .argument("<id>", "call id, e.g. USLAX-367000001-202601020304")
+    .option("--json", "JSON")
+    .action(async (id: string, o: { json?: boolean }) => {
+      const store = await openStore();
+      try {
+        const call = await store.calls.getCall(id);
+        if (call === undefined) throw new DomainError("not_found", `no call ${id}`);
+        const segments = await store.calls.segments(
+          call.port,
+          call.mmsi,
+          Date.parse(call.startAt) / 1000,
+          Date.parse(call.endAt) / 1000,
+        );
+        const dcsa = toDcsaTimestamps(call);
+        if (o.json) {
+          process.stdout.write(`${JSON.stringify({ call, segments, dcsa }, null, 2)}\n`);
+          return;
+        }
+        const lines = [
+          `${call.id}  ${call.vesselName ?? ""} (MMSI ${call.mmsi}${call.imo ? `, IMO ${call.imo}` : ""}, ${call.shipTypeGroup})`,
+          `port ${call.port}  terminal ${call.terminal ?? "-"}  berth ${call.berthLabel ?? call.berth}`,
+          ...(
+            [
+              ["crossed 40 nm", call.crossed40nmAt],
+              ["crossed 20 nm", call.crossed20nmAt],
+              ["entered port area", call.enteredPortAreaAt],
+              [
+                "anchored",
+                call.anchoredFrom
+                  ? `${call.anchoredFrom} – ${call.anchoredTo} (${call.anchorageWaitH} h)`
+                  : null,
+              ],
+              ["pilot boarding place", call.pilotBoardingAt],
+              ["berth arrival", call.berthArrivalAt],
+              ["berth departure", call.lastBerthDepartureAt],
+              ["left port area", call.leftPortAreaAt],
+            ] as const
+          ).map(([k, v]) => `  ${k.padEnd(22)}${v ?? "-"}`),
+          `  berth shifts ${call.berthShifts}, time at berth ${call.timeAtBerthH} h`,
+          ...call.speedZones.map(
+            (z) =>
+              `  ${z.zone}: ${z.distanceNm} nm, ${z.compliantShare === null ? "-" : `${(z.compliantShare * 100).toFixed(1)} %`} at ≤ ${z.limitKn} kn`,
+          ),
+          `  methodology ${call.methodology.version} (${call.methodology.options.modeRule} mode rule)`,
+        ];
+        process.stdout.write(`${lines.join("\n")}\n`);
+        process.stdout.write(
+          table(
+            ["mode", "zone", "start (UTC)", "hours", "nm", "mean kn", "max kn"],
+            segments.map((s) => [
+              s.mode,
+              s.zone ?? "",
+              new Date(s.startS * 1000).toISOString().slice(0, 19),
+              s.durationH.toFixed(2),
+              s.distanceNm.toFixed(1),
+              s.meanSpeedKn.toFixed(1),
+              s.maxSpeedKn.toFixed(1),
+            ]),
+          ),
+        );
+      } finally {
+        await store.close();
+      }
+    });
+
+  calls
+    .command("evaluate")
+    .description(
+      "build a demo world in a temporary database, detect its calls and compare with the ground truth",
+    )
+    .option("--seed <n>", "demo seed", "1")
+    .option("--days <d>", "days of traffic", "7")
+    .option("--scale <s>", "traffic scale (1 ≈ a realistic day)", "1")
+    .option("--port <locode>", "one port (default both)")
+    .option("--database <url>", "use this (empty) database instead of a temporary SQLite file")
+    .option(
+      "--json",
+      "exactly {expected, matched, missed, spurious, berthArrivalErrorMin, berthDepartureErrorMin}",
+    )
+    .action(
+      async (o: {
+        seed: string;
+        days: string;
+        scale: string;
+        port?: string;
+        database?: string;
+        json?: boolean;
+      }) => {
+        if (openDatabase === undefined)
+          throw new DomainError("unavailable", "calls evaluate is not wired to a database opener");
+        const seed = Number(o.seed);
+        const days = Number(o.days);
+        const scale = Number(o.scale);
+        if (!Number.isInteger(seed) || !(days > 0 && days <= 366) || !(scale > 0))
+          throw new DomainError("validation", "--seed integer, --days 1..366, --scale > 0");
+        const port = parsePort(o.port);
+        const ports = (port ? [port] : ["USLAX", "JPNGO"]) as DemoPort[];
+        const detail = await runEvaluation(openDatabase, loadPortRegistry(), {
+          seed,
+          days,
+          scale,
+          ports,
+          start: new Date("2026-01-01T00:00:00Z"),
+          ...(o.database ? { databaseUrl: o.database } : {}),
+          onProgress: (m) => {
+            if (!o.json) process.stderr.write(`${m}\n`);
+          },
+        });
+        const r = detail.result;
+        if (o.json) {
+          process.stdout.write(`${JSON.stringify(r)}\n`);
+          return;
+        }
+        const pct = (a: number, b: number) => (b === 0 ? "-" : `${((100 * a) / b).toFixed(1)} %`);
+        process.stdout.write(
+          `${[
+            `expected calls      ${r.expected}`,
+            `matched             ${r.matched} (${pct(r.matched, r.expected)}); berth times within 5 min: ${detail.matchedWithin5Min} (${pct(detail.matchedWithin5Min, r.expected)})`,
+            `missed              ${r.missed}`,
+            `spurious            ${r.spurious} (harbour craft: ${detail.harbourCraftCalls})`,
+            `berth arrival error   median ${r.berthArrivalErrorMin.median} min, p95 ${r.berthArrivalErrorMin.p95} min`,
+            `berth departure error median ${r.berthDepartureErrorMin.median} min, p95 ${r.berthDepartureErrorMin.p95} min`,
+            `hard cases: ${Object.entries(detail.byHardCase)
+              .map(([k, v]) => `${k} ${v.matched}/${v.expected}`)
+              .join(", ")}`,
+            `${detail.reports} position reports; ingest ${detail.seconds.ingest.toFixed(1)} s, detect ${detail.seconds.detect.toFixed(1)} s`,
+          ].join("\n")}\n`,
+        );
+        for (const m of detail.missedCalls.slice(0, 20))
+          process.stdout.write(`  missed ${m.callId} MMSI ${m.mmsi} ${m.hardCases.join(",")}\n`);
+        for (const s of detail.spuriousCalls.slice(0, 20))
+          process.stdout.write(`  spurious ${s.id} at ${s.berth}\n`);
+      },
+    );
+}
