@@ -514,7 +514,8 @@ function planCall(inp: CallPlanInput): PlannedCall | null {
   const approach = pickWeighted(rng, routes.approaches);
   const seaKn = Math.max(14, Math.min(20, vessel.serviceSpeedKn * rng.uniform(0.78, 0.95)));
   const compliant = model.zones.length === 0 ? true : rng.chance(0.85);
-  const vsrKn = compliant ? rng.uniform(10.6, 11.9) : rng.uniform(13, 16);
+  // Compliant ships keep a margin under 12 kn (as VSR participants do), so reported SOG stays ≤ 12.
+  const vsrKn = compliant ? rng.uniform(10, 11.5) : rng.uniform(13, 16);
   const hardCases: DemoHardCase[] = [];
   if (!compliant) hardCases.push("vsr_non_compliant");
 
@@ -574,7 +575,7 @@ function planCall(inp: CallPlanInput): PlannedCall | null {
     // Silent from shortly after the start until well before the pilot (2–6 h, less if the approach is shorter).
     const g0 = inp.seaStartS + 10 * 60;
     const g1 = Math.min(g0 + gapS, prePilotS - 20 * 60);
-    if (g1 - g0 > 1.5 * H) {
+    if (g1 - g0 >= 2 * H) {
       gaps.push([g0, g1]);
       hardCases.push(gapKind);
     } else gapKind = null;
@@ -929,6 +930,12 @@ function nearestReceiver(routes: PortRoutes, x: number, y: number): { main: stri
   return { main: rx[best]!.name, other: rx[(best + 1) % rx.length]!.name };
 }
 
+/** Reported SOG: GNSS noise σ 0.1 kn clipped at ±0.3 kn, 0.1 kn resolution. */
+function sogWithNoise(rng: Rng, speedKn: number): number {
+  const e = Math.max(-0.3, Math.min(0.3, rng.normal() * 0.1));
+  return Math.max(0, Math.round((speedKn + e) * 10) / 10);
+}
+
 function reportIntervalS(v: DemoVessel, leg: Leg, scale: number): number {
   const still = leg.stay !== null && leg.stay !== "work";
   if (v.transceiverClass === "B") return (still || leg.speedKn <= 2 ? 180 : 30) * scale;
@@ -985,7 +992,7 @@ function* timelineMessages(
           const angle = leg.headingDeg + (360 * (t - leg.t0)) / periodS;
           [x, y] = offsetM(leg.ax, leg.ay, angle, leg.radiusM);
           [x, y] = offsetM(x, y, rng.uniform(0, 360), Math.abs(rng.normal()) * 2.5);
-          sog = Math.max(0, Math.round((leg.speedKn + rng.normal() * 0.15) * 10) / 10);
+          sog = sogWithNoise(rng, leg.speedKn);
           cog = Math.round((((angle + 90) % 360) + 360) % 360) % 360;
           hdg = Math.round((cog + rng.normal() * 3 + 360) % 360) % 360;
         } else if (leg.stay !== null) {
@@ -999,7 +1006,7 @@ function* timelineMessages(
         } else {
           [x, y] = legPosition(leg, t);
           [x, y] = offsetM(x, y, rng.uniform(0, 360), Math.abs(rng.normal()) * 2.5);
-          sog = Math.max(0, Math.round((leg.speedKn + rng.normal() * 0.15) * 10) / 10);
+          sog = sogWithNoise(rng, leg.speedKn);
           cog = (Math.round(((leg.courseDeg + rng.normal() * 0.6 + 360) % 360) * 10) / 10) % 360;
           hdg = Math.round((leg.courseDeg + rng.normal() * 1.5 + 360) % 360) % 360;
         }
