@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { callId, isCallCandidate, isoUtc, resolveAisEta } from "./calls.ts";
+import { csvField } from "./cli.ts";
+import { quantile } from "./evaluate.ts";
+
+describe("calls helpers", () => {
+  it("isoUtc", () => expect(isoUtc(86400)).toBe("1970-01-02T00:00:00Z"));
+  it("callId", () =>
+    expect(callId("USLAX", 367000001, Date.UTC(2026, 0, 2, 3, 4, 59) / 1000)).toBe(
+      "USLAX-367000001-202601020304",
+    ));
+  it("isCallCandidate: tugs, pilots and class B harbour craft never call", () => {
+    expect(isCallCandidate({ shipType: 52, aisClass: "A" })).toBe(false);
+    expect(isCallCandidate({ shipType: 50, aisClass: "A" })).toBe(false);
+    expect(isCallCandidate({ shipType: 70, aisClass: "A" })).toBe(true);
+    expect(isCallCandidate({ shipType: null, aisClass: "A" })).toBe(true);
+    expect(isCallCandidate({ shipType: null, aisClass: "B" })).toBe(false);
+  });
+  it("resolveAisEta: year from the time heard", () => {
+    expect(isoUtc(resolveAisEta("01-03 06:00", Date.UTC(2026, 11, 30) / 1000)!)).toBe("2027-01-03T06:00:00Z");
+    expect(isoUtc(resolveAisEta("12-31 23:00", Date.UTC(2026, 11, 30) / 1000)!)).toBe("2026-12-31T23:00:00Z");
+    expect(resolveAisEta("00-00 24:60", 0)).toBeNull();
+    expect(resolveAisEta(null, 0)).toBeNull();
+  });
+  it("quantile by nearest rank", () => {
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2);
+    expect(quantile([1, 2, 3, 4], 0.95)).toBe(4);
+    expect(quantile([], 0.5)).toBe(0);
+  });
+  it("csvField", () => expect(csvField('a,"b"')).toBe('"a,""b"""'));
+});

@@ -1,0 +1,326 @@
+/** HTTP routes of the calls capability. Times are UTC ISO 8601; the portal shows the port's zone. */
+import { z } from "zod";
+import { DomainError } from "../core/errors.ts";
+import { defineRoute, type RouteDef } from "../core/http.ts";
+import { anchorageQueue, speedCompliance } from "./aggregate.ts";
+import type { PortCallRecord } from "./calls.ts";
+import { toDcsaTimestamps } from "./dcsa.ts";
+import { OPERATING_MODES } from "./model.ts";
+import type { CallStore } from "./store.ts";
+
+export interface CallRouteDeps {
+  calls: CallStore;
+  /** Whether the port exists (registry). */
+  hasPort(locode: string): boolean;
+}
+
+const MAX_RANGE_DAYS = 400;
+const MAX_AGGREGATE_CALLS = 50_000;
+
+const isoTime = z.string().describe("UTC instant (ISO 8601)");
+const nullableIso = isoTime.nullable();
+
+const callSchema = z.object({
+  id: z.string(),
+  port: z.string(),
+  mmsi: z.number().int(),
+  imo: z.number().int().nullable(),
+  vesselName: z.string().nullable(),
+  shipType: z.number().int().nullable(),
+  shipTypeGroup: z.string(),
+  aisClass: z.enum(["A", "B"]),
+  callsign: z.string().nullable(),
+  lengthM: z.number().nullable(),
+  terminal: z.string().nullable(),
+  berth: z.string(),
+  berthLabel: z.string().nullable(),
+  startAt: isoTime,
+  endAt: isoTime,
+  crossed40nmAt: nullableIso,
+  crossed20nmAt: nullableIso,
+  enteredPortAreaAt: nullableIso,
+  anchoredFrom: nullableIso,
+  anchoredTo: nullableIso,
+  anchorages: z.array(
+    z.object({ anchorage: z.string().nullable(), from: isoTime, to: isoTime, durationH: z.number() }),
+  ),
+  pilotBoardingAt: nullableIso,
+  berthArrivalAt: isoTime,
+  berthDepartureAt: isoTime.describe("departure from the first berth"),
+  lastBerthDepartureAt: isoTime,
+  leftPortAreaAt: nullableIso,
+  anchorageWaitH: z.number(),
+  timeAtBerthH: z.number(),
+  berthShifts: z.number().int(),
+  berths: z.array(
+    z.object({
+      berth: z.string(),
+      terminal: z.string().nullable(),
+      berthLabel: z.string().nullable(),
+      arrivalAt: isoTime,
+      departureAt: isoTime,
+      durationH: z.number(),
+    }),
+  ),
+  speedZones: z.array(
+    z.object({
+      zone: z.string(),
+      limitKn: z.number(),
+      distanceNm: z.number(),
+      compliantDistanceNm: z.number(),
+      compliantShare: z.number().nullable(),
+      maxSpeedKn: z.number(),
+      enteredAt: nullableIso,
+    }),
+  ),
+  arrivalObserved: z.boolean(),
+  departureObserved: z.boolean(),
+  destination: z.string().nullable(),
+  etaAt: nullableIso,
+  methodology: z.object({
+    version: z.string(),
+    options: z.object({
+      modeRule: z.enum(["epa", "operational"]),
+      berthMaxKn: z.number(),
+      anchorMaxKn: z.number(),
+      berthBufferM: z.number(),
+      manoeuvringMaxLoadFactor: z.number(),
+      defaultMaxSpeedKn: z.number(),
+      manoeuvringMaxKn: z.number(),
+      maxInterpolateGapS: z.number(),
+      stationaryBridgeM: z.number(),
+      maxImpliedSpeedKn: z.number(),
+      jumpResetS: z.number(),
+      jitterMaxS: z.number(),
+      minBerthStayS: z.number(),
+      visitBreakS: z.number(),
+    }),
+  }),
+});
+
+const segmentSchema = z.object({
+  mode: z.enum(OPERATING_MODES),
+  zone: z.string().nullable(),
+  start: isoTime,
+  end: isoTime,
+  durationH: z.number(),
+  distanceNm: z.number(),
+  meanSpeedKn: z.number(),
+  maxSpeedKn: z.number(),
+  reports: z.number().int(),
+});
+
+const dcsaSchema = z.object({
+  portCall: z.object({
+    portCallID: z.string(),
+    portVisitReference: z.string(),
+    UNLocationCode: z.string(),
+    vessel: z.object({
+      vesselIMONumber: z.string().optional(),
+      MMSINumber: z.string(),
+      name: z.string().optional(),
+      lengthOverall: z.number().optional(),
+      dimensionUnit: z.literal("MTR").optional(),
+      callSign: z.string().optional(),
+      typeCode: z.string().optional(),
+    }),
+  }),
+  portCallServices: z.array(
+    z.object({
+      terminalCallID: z.string(),
+      portCallServiceID: z.string(),
+      portCallServiceTypeCode: z.string(),
+      portCallServiceEventTypeCode: z.string(),
+      portCallPhaseTypeCode: z.string(),
+      facilityTypeCode: z.string(),
+      portCallServiceLocation: z.object({ locationName: z.string().optional(), UNLocationCode: z.string() }),
+    }),
+  ),
+  timestamps: z.array(
+    z.object({
+      timestampID: z.string(),
+      portCallServiceID: z.string(),
+      classifierCode: z.enum(["ACT", "EST"]),
+      dateTime: z.string(),
+      remark: z.string().optional(),
+    }),
+  ),
+});
+
+const rangeQuery = {
+  from: z.string().datetime({ offset: true }).optional().describe("UTC instant; default 30 days before `to`"),
+  to: z.string().datetime({ offset: true }).optional().describe("UTC instant; default now"),
+};
+
+function range(q: { from?: string; to?: string }): { fromS: number; toS: number } {
+  const toS = q.to ? Date.parse(q.to) / 1000 : Math.floor(Date.now() / 1000);
+  const fromS = q.from ? Date.parse(q.from) / 1000 : toS - 30 * 86400;
+  if (!(toS > fromS))
+    throw new DomainError("validation", "`from` must be before `to`", [
+      { field: "from", reason: "not before to" },
+    ]);
+  if (toS - fromS > MAX_RANGE_DAYS * 86400)
+    throw new DomainError("validation", `range longer than ${MAX_RANGE_DAYS} days`, [
+      { field: "to", reason: "range too long" },
+    ]);
+  return { fromS, toS };
+}
+
+function checkPort(deps: CallRouteDeps, locode: string): string {
+  const p = locode.toUpperCase();
+  if (!deps.hasPort(p)) throw new DomainError("not_found", `unknown port ${locode}`);
+  return p;
+}
+
+async function allCalls(
+  deps: CallRouteDeps,
+  port: string,
+  fromS: number,
+  toS: number,
+): Promise<PortCallRecord[]> {
+  const out: PortCallRecord[] = [];
+  for (let offset = 0; offset < MAX_AGGREGATE_CALLS; offset += 5000) {
+    const page = await deps.calls.listCalls({ port, fromS, toS, limit: 5000, offset });
+    out.push(...page.calls);
+    if (page.calls.length < 5000) break;
+  }
+  return out;
+}
+
+/** Routes: list, one call (segments, DCSA timestamps), anchorage queue, speed-zone compliance. */
+export function callRoutes(deps: CallRouteDeps): RouteDef[] {
+  return [
+    defineRoute({
+      method: "GET",
+      path: "/api/ports/:locode/calls",
+      operationId: "listPortCalls",
+      summary: "Port calls overlapping a time range, with filters and paging",
+      tags: ["calls"],
+      params: z.object({ locode: z.string() }),
+      query: z.object({
+        ...rangeQuery,
+        terminal: z.string().optional(),
+        shipTypeGroup: z.string().optional(),
+        mmsi: z.coerce.number().int().positive().optional(),
+        limit: z.coerce.number().int().min(1).max(1000).default(100),
+        offset: z.coerce.number().int().min(0).default(0),
+      }),
+      response: z.object({
+        total: z.number().int(),
+        limit: z.number().int(),
+        offset: z.number().int(),
+        calls: z.array(callSchema),
+      }),
+      async handler({ params, query }) {
+        const port = checkPort(deps, params.locode);
+        const { fromS, toS } = range(query);
+        const page = await deps.calls.listCalls({
+          port,
+          fromS,
+          toS,
+          ...(query.terminal ? { terminal: query.terminal } : {}),
+          ...(query.shipTypeGroup ? { shipTypeGroup: query.shipTypeGroup } : {}),
+          ...(query.mmsi ? { mmsi: query.mmsi } : {}),
+          limit: query.limit,
+          offset: query.offset,
+        });
+        return { total: page.total, limit: query.limit, offset: query.offset, calls: page.calls };
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/api/calls/:id",
+      operationId: "getCall",
+      summary: "One port call with its operating-mode timeline and DCSA Port Call (JIT 2.0.0) timestamps",
+      tags: ["calls"],
+      params: z.object({ id: z.string() }),
+      response: z.object({ call: callSchema, segments: z.array(segmentSchema), dcsa: dcsaSchema }),
+      async handler({ params }) {
+        const call = await deps.calls.getCall(params.id);
+        if (call === undefined) throw new DomainError("not_found", `no call ${params.id}`);
+        const segments = await deps.calls.segments(
+          call.port,
+          call.mmsi,
+          Date.parse(call.startAt) / 1000,
+          Date.parse(call.endAt) / 1000,
+        );
+        const iso = (s: number) => new Date(s * 1000).toISOString().replace(".000", "");
+        return {
+          call,
+          segments: segments.map((s) => ({
+            mode: s.mode,
+            zone: s.zone,
+            start: iso(s.startS),
+            end: iso(s.endS),
+            durationH: s.durationH,
+            distanceNm: s.distanceNm,
+            meanSpeedKn: s.meanSpeedKn,
+            maxSpeedKn: s.maxSpeedKn,
+            reports: s.reports,
+          })),
+          dcsa: toDcsaTimestamps(call),
+        };
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/api/ports/:locode/calls/anchorage-queue",
+      operationId: "getAnchorageQueue",
+      summary: "Vessels at anchor over time (from the port calls' anchorage stays)",
+      tags: ["calls"],
+      params: z.object({ locode: z.string() }),
+      query: z.object({ ...rangeQuery, stepMinutes: z.coerce.number().int().min(5).max(1440).default(60) }),
+      response: z.object({
+        port: z.string(),
+        stepMinutes: z.number().int(),
+        points: z.array(z.object({ time: isoTime, atAnchor: z.number().int() })),
+      }),
+      async handler({ params, query }) {
+        const port = checkPort(deps, params.locode);
+        const { fromS, toS } = range(query);
+        if ((toS - fromS) / (query.stepMinutes * 60) > 20_000)
+          throw new DomainError("validation", "too many steps: widen stepMinutes", [
+            { field: "stepMinutes", reason: "too many steps" },
+          ]);
+        const calls = await allCalls(deps, port, fromS, toS);
+        return {
+          port,
+          stepMinutes: query.stepMinutes,
+          points: anchorageQueue(calls, fromS, toS, query.stepMinutes * 60),
+        };
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/api/ports/:locode/calls/speed-compliance",
+      operationId: "getSpeedZoneCompliance",
+      summary:
+        "Share of the distance inside each speed zone sailed at or below its limit, by vessel or ship type (AIS has no operator)",
+      tags: ["calls"],
+      params: z.object({ locode: z.string() }),
+      query: z.object({ ...rangeQuery, groupBy: z.enum(["vessel", "shipType"]).default("vessel") }),
+      response: z.object({
+        port: z.string(),
+        groupBy: z.enum(["vessel", "shipType"]),
+        rows: z.array(
+          z.object({
+            key: z.string(),
+            name: z.string().nullable(),
+            zone: z.string(),
+            limitKn: z.number(),
+            calls: z.number().int(),
+            distanceNm: z.number(),
+            compliantDistanceNm: z.number(),
+            compliantShare: z.number().nullable(),
+          }),
+        ),
+      }),
+      async handler({ params, query }) {
+        const port = checkPort(deps, params.locode);
+        const { fromS, toS } = range(query);
+        const calls = await allCalls(deps, port, fromS, toS);
+        return { port, groupBy: query.groupBy, rows: speedCompliance(calls, query.groupBy) };
+      },
+    }),
+  ];
+}
