@@ -98,7 +98,8 @@ export function circleCrossings(a: LonLat, b: LonLat, centre: LonLat, radiusM: n
 export class TrackBuilder {
   readonly legs: Leg[] = [];
   /** First inbound crossing time per circle key. */
-  readonly crossings = new Map<string, number>();
+  /** First inbound crossing point per circle key (its time is read once the track is built). */
+  private readonly crossingPoints = new Map<string, LonLat>();
 
   constructor(
     public t: number,
@@ -133,7 +134,7 @@ export class TrackBuilder {
           v = Math.min(v, zoneSpeedKn);
         this.push(ax, ay, bx, by, v, navStatus);
       }
-      if (c.key !== "" && !this.crossings.has(c.key)) {
+      if (c.key !== "" && !this.crossingPoints.has(c.key)) {
         const z = zones.find((zz) => zz.key === c.key)!;
         const bx = from[0] + (to[0] - from[0]) * c.s;
         const by = from[1] + (to[1] - from[1]) * c.s;
@@ -142,16 +143,56 @@ export class TrackBuilder {
         const ix = from[0] + (to[0] - from[0]) * ahead;
         const iy = from[1] + (to[1] - from[1]) * ahead;
         if (haversineM(ix, iy, z.centre[0], z.centre[1]) < haversineM(bx, by, z.centre[0], z.centre[1]))
-          this.crossings.set(c.key, this.t);
+          this.crossingPoints.set(c.key, [bx, by]);
       }
       prevS = c.s;
     }
     this.pos = to;
   }
 
+  /**
+   * Time the track reaches point p (a waypoint or crossing: the end of a leg), at or after `afterS`.
+   * Read it after later legs are added, since slowing down for them shifts earlier ends.
+   */
+  timeAt(p: LonLat, afterS = Number.NEGATIVE_INFINITY): number | undefined {
+    for (const leg of this.legs) if (leg.t1 >= afterS && leg.bx === p[0] && leg.by === p[1]) return leg.t1;
+    return undefined;
+  }
+
+  /** Time of the first inbound crossing of the circle with this key. */
+  crossingTime(key: string): number | undefined {
+    const p = this.crossingPoints.get(key);
+    return p === undefined ? undefined : this.timeAt(p);
+  }
+
+  /**
+   * Ships slow down gradually (about 1 kn a minute): before a slower leg or a stop, the last part
+   * of the previous leg is sailed at the mean of the two speeds.
+   */
+  private decelerate(toKn: number): void {
+    const prev = this.legs[this.legs.length - 1];
+    if (prev === undefined || prev.stay !== null || prev.speedKn - toKn <= 1.5) return;
+    const lenM = haversineM(prev.ax, prev.ay, prev.bx, prev.by);
+    const meanKn = (prev.speedKn + toKn) / 2;
+    const rampM = Math.min(0.5 * lenM, meanKn * KNOT_MS * 60 * (prev.speedKn - toKn));
+    if (rampM < 20) return;
+    const f = 1 - rampM / lenM;
+    const px = prev.ax + (prev.bx - prev.ax) * f;
+    const py = prev.ay + (prev.by - prev.ay) * f;
+    const tail: Leg = { ...prev, ax: px, ay: py, speedKn: meanKn };
+    prev.bx = px;
+    prev.by = py;
+    prev.t1 = prev.t0 + (prev.t1 - prev.t0) * f;
+    tail.t0 = prev.t1;
+    tail.t1 = tail.t0 + rampM / (meanKn * KNOT_MS);
+    this.legs.push(tail);
+    this.t = tail.t1;
+  }
+
   private push(ax: number, ay: number, bx: number, by: number, speedKn: number, navStatus: number): void {
     const distM = haversineM(ax, ay, bx, by);
     if (distM < 0.01) return;
+    this.decelerate(speedKn);
     const dur = distM / (speedKn * KNOT_MS);
     this.legs.push({
       t0: this.t,
@@ -198,6 +239,7 @@ export class TrackBuilder {
 
   stay(durationS: number, kind: StayKind, navStatus: number, headingDeg: number, radiusM = 0): void {
     if (durationS <= 0) return;
+    this.decelerate(0);
     const [x, y] = this.pos;
     this.legs.push({
       t0: this.t,

@@ -256,6 +256,49 @@ describe("demo world", () => {
     expect(all.some((c) => c.observed.departure)).toBe(true);
   });
 
+  it("ground-truth crossing, pilot and anchor times agree with the positions", () => {
+    const fermin = DEMO_ROUTES.USLAX.vsr!.centre;
+    const byMmsi = new Map<number, DemoMessage[]>();
+    for (const m of messages) {
+      if (m.payload.msgType !== 1 && m.payload.msgType !== 3) continue;
+      const list = byMmsi.get(m.payload.mmsi) ?? [];
+      list.push(m);
+      byMmsi.set(m.payload.mmsi, list);
+    }
+    let checks = 0;
+    for (const t of world.truth)
+      for (const c of t.calls) {
+        const track = byMmsi.get(c.mmsi) ?? [];
+        const near = (iso: string) => {
+          const at = Date.parse(iso) / 1000;
+          return track.filter((m) => Math.abs(m.timeS - at) <= 12);
+        };
+        if (c.crossed20nmAt !== undefined)
+          for (const m of near(c.crossed20nmAt)) {
+            const p = m.payload as { lonDeg: number; latDeg: number };
+            const dNm = haversineM(p.lonDeg, p.latDeg, fermin[0], fermin[1]) / 1852;
+            expect(Math.abs(dNm - 20), c.callId).toBeLessThan(0.1);
+            checks++;
+          }
+        const pilotNode = DEMO_ROUTES[t.port].nodes[DEMO_ROUTES[t.port].pilotIn]!;
+        for (const m of near(c.pilotBoardingAt)) {
+          const p = m.payload as { lonDeg: number; latDeg: number };
+          expect(haversineM(p.lonDeg, p.latDeg, pilotNode[0], pilotNode[1]), c.callId).toBeLessThan(100);
+          checks++;
+        }
+        for (const a of c.anchorages) {
+          const from = Date.parse(a.from) / 1000;
+          const to = Date.parse(a.to) / 1000;
+          for (const m of track)
+            if (m.timeS > from + 2 && m.timeS < to - 2) {
+              expect((m.payload as { navStatus: number }).navStatus, c.callId).toBe(1);
+              checks++;
+            }
+        }
+      }
+    expect(checks).toBeGreaterThan(50);
+  });
+
   it("keeps compliant ships at or below 12 kn inside the 20 nm zone", () => {
     const la = world.truth.find((t) => t.port === "USLAX")!;
     const compliant = new Set(la.calls.filter((c) => c.vsrCompliant === true).map((c) => c.mmsi));

@@ -597,10 +597,10 @@ function planCall(inp: CallPlanInput): PlannedCall | null {
       const spot = spots[k]!;
       b.moveTo(spot.p, k === 0 ? sp("approach") : rng.uniform(5, 7), 0, model.zones, vsrKn);
       // Slow down onto the spot (last few hundred metres at 2-3 kn is folded into the stay).
-      const from = b.t;
       let dur = Math.max(1800, waitS * (k === 0 ? share : 1 - share));
       if (gapKind === "ais_gap_at_anchor" && k === 0) dur = Math.max(dur, gapS + 2 * H);
       b.stay(dur, "anchor", 1, rng.uniform(0, 360), rng.uniform(60, 110));
+      const from = b.legs[b.legs.length - 1]!.t0;
       anchorages.push({ anchorage: spot.id, from: isoS(from), to: isoS(b.t) });
       if (gapKind === "ais_gap_at_anchor" && k === 0) {
         const g0 = from + Math.min(H, (b.t - from - gapS) / 2);
@@ -611,7 +611,7 @@ function planCall(inp: CallPlanInput): PlannedCall | null {
   } else if (gapKind === "ais_gap_at_anchor") gapKind = null;
 
   b.moveTo(pilotPos, sp("approach"), 0, model.zones, vsrKn);
-  const pilotBoardingS = b.t;
+  const pilotFromS = b.t - 1;
   for (const st of routes.toGate) b.moveTo(node(st.node), sp(st.leg));
   for (const st of slot.berth.harbour) b.moveTo(node(st.node), sp(st.leg));
   b.moveTo(slot.approach, sp("manoeuvre"));
@@ -679,8 +679,10 @@ function planCall(inp: CallPlanInput): PlannedCall | null {
   if (endS > inp.windowTo) hardCases.push("ends_after_window");
 
   const area = model.portArea === null ? null : polygonEntryExit(b.legs, model.portArea);
-  const c40 = b.crossings.get("40nm");
-  const c20 = b.crossings.get("20nm");
+  const c40 = b.crossingTime("40nm");
+  const c20 = b.crossingTime("20nm");
+  // Read after the whole track is built: slowing down for the next leg moves a waypoint's time.
+  const pilotBoardingS = b.timeAt(pilotPos, pilotFromS - 3600) ?? pilotFromS;
   const truth: DemoCallTruth = {
     callId: inp.callId,
     mmsi: vessel.mmsi,
