@@ -146,6 +146,19 @@ describe("demo world", () => {
     expect(nmeaHash(12)).not.toBe(a);
   });
 
+  it("gives the doc example's figures at the default options", () => {
+    const w = generateDemoWorld(
+      { seed: 1, start: START, days: 2, scale: 1, ports: ["USLAX", "JPNGO"] },
+      registry,
+    );
+    expect(w.vessels.length).toBe(175);
+    expect(w.truth.map((t) => t.calls.length)).toEqual([65, 47]);
+    expect(w.truth.map((t) => t.calls.filter((c) => c.observed.arrival).length)).toEqual([31, 20]);
+    let n = 0;
+    for (const _ of w.messages()) n++;
+    expect(n).toBe(472_333);
+  }, 60_000);
+
   it("has calls of every type at both ports, and harbour craft", () => {
     for (const t of world.truth) {
       expect(t.calls.length).toBeGreaterThan(10);

@@ -1152,8 +1152,9 @@ function staticMessages(tl: Timeline, ts: number, source: string): DemoMessage[]
  * hundred bytes per call); messages are generated lazily on each `messages()` pass.
  *
  * Example: `generateDemoWorld({ seed: 1, start: new Date("2026-11-01T00:00:00Z"), days: 2, scale: 1,
- * ports: ["USLAX", "JPNGO"] }, loadPortRegistry())` gives 175 vessels, 66 calls at Los Angeles
- * and 46 at Nagoya that touch the window (most only partly: stays last days), and 469,101 messages.
+ * ports: ["USLAX", "JPNGO"] }, loadPortRegistry())` gives 175 vessels, 65 calls at Los Angeles
+ * and 47 at Nagoya that touch the window (31 and 20 berth arrivals inside it; stays last days),
+ * and 472,333 messages.
  */
 export function generateDemoWorld(options: DemoWorldOptions, registry: PortRegistry): DemoWorld {
   const opts: Required<DemoWorldOptions> = {
