@@ -174,28 +174,69 @@ function digits(s: string, at: number, n: number): number {
  * Example: `parseMarineCadastreTime("2024-01-01T00:00:03")` → 1704067203.
  */
 export function parseMarineCadastreTime(s: string): number {
-  if (s.length < 19) return Number.NaN;
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58)
+  return parseTimeAt(s, 0, s.length);
+}
+
+function parseTimeAt(s: string, a: number, b: number): number {
+  if (b - a < 19) return Number.NaN;
+  if (
+    s.charCodeAt(a + 4) !== 45 ||
+    s.charCodeAt(a + 7) !== 45 ||
+    s.charCodeAt(a + 13) !== 58 ||
+    s.charCodeAt(a + 16) !== 58
+  )
     return Number.NaN;
-  const sep = s.charCodeAt(10);
+  const sep = s.charCodeAt(a + 10);
   if (sep !== 84 && sep !== 32) return Number.NaN;
-  const y = digits(s, 0, 4);
-  const mo = digits(s, 5, 2);
-  const d = digits(s, 8, 2);
-  const h = digits(s, 11, 2);
-  const mi = digits(s, 14, 2);
-  const se = digits(s, 17, 2);
+  const y = digits(s, a, 4);
+  const mo = digits(s, a + 5, 2);
+  const d = digits(s, a + 8, 2);
+  const h = digits(s, a + 11, 2);
+  const mi = digits(s, a + 14, 2);
+  const se = digits(s, a + 17, 2);
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59)
     return Number.NaN;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   if (d > (mo === 2 && !leap ? 28 : (DAYS_IN_MONTH[mo - 1] ?? 0))) return Number.NaN;
   // Allowed tails: ".fff", "Z", ".fffZ".
-  for (let k = 19; k < s.length; k++) {
+  for (let k = a + 19; k < b; k++) {
     const c = s.charCodeAt(k);
-    if (!((c >= 48 && c <= 57) || (k === 19 && c === 46) || (k === s.length - 1 && c === 90)))
-      return Number.NaN;
+    if (!((c >= 48 && c <= 57) || (k === a + 19 && c === 46) || (k === b - 1 && c === 90))) return Number.NaN;
   }
   return daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A plain decimal (`-12.345`) read in place from s[a, b): null when blank, NaN when malformed.
+ * Mantissa ÷ 10^k is correctly rounded, so the value equals Number() of the same text.
+ */
+function numAt(s: string, a: number, b: number): number | null {
+  if (a === b) return null;
+  let i = a;
+  let neg = false;
+  if (s.charCodeAt(i) === 45) {
+    neg = true;
+    i++;
+  }
+  let mant = 0;
+  let nd = 0;
+  let frac = 0;
+  let dot = false;
+  for (; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mant = mant * 10 + (c - 48);
+      nd++;
+      if (dot) frac++;
+    } else if (c === 46 && !dot) dot = true;
+    else return num(s.slice(a, b));
+  }
+  if (nd === 0) return Number.NaN;
+  if (nd > 15) return num(s.slice(a, b));
+  const v = frac === 0 ? mant : mant / POW10[frac]!;
+  return neg ? -v : v;
 }
 
 // Number fields: NaN = malformed, null = blank.
@@ -229,6 +270,8 @@ export class MarineCadastreParser {
   private latCol = 2;
   private lonCol = 3;
   private readonly fields: string[] = new Array<string>(N_COLUMNS + 4).fill("");
+  private readonly starts = new Int32Array(N_COLUMNS);
+  private readonly ends = new Int32Array(N_COLUMNS);
   readonly stats = { lines: 0, blankLines: 0, rows: 0, rejected: 0 };
 
   constructor(private readonly onReject: (r: MarineCadastreReject) => void) {}
@@ -257,19 +300,52 @@ export class MarineCadastreParser {
       return null;
     }
     if (this.layout === null) return this.reject(lineNo, "unknown_csv_header", line);
-    const f = this.fields;
-    const n = splitCsvLine(line, f);
-    if (n < 0) return this.reject(lineNo, "bad_csv_quote", line);
-    if (n !== N_COLUMNS) return this.reject(lineNo, "bad_csv_columns", line);
+    // Field bounds in `src`: the line itself, or (quoted lines) its unquoted fields joined by \u0001.
+    const st = this.starts;
+    const en = this.ends;
+    let src = line;
+    if (line.indexOf('"') < 0) {
+      let start = 0;
+      let k = 0;
+      for (;;) {
+        const comma = line.indexOf(",", start);
+        if (k === N_COLUMNS - 1) {
+          if (comma >= 0) return this.reject(lineNo, "bad_csv_columns", line);
+          st[k] = start;
+          en[k] = line.length;
+          break;
+        }
+        if (comma < 0) return this.reject(lineNo, "bad_csv_columns", line);
+        st[k] = start;
+        en[k] = comma;
+        k++;
+        start = comma + 1;
+      }
+    } else {
+      const f = this.fields;
+      const n = splitCsvLine(line, f);
+      if (n < 0) return this.reject(lineNo, "bad_csv_quote", line);
+      if (n !== N_COLUMNS) return this.reject(lineNo, "bad_csv_columns", line);
+      let at = 0;
+      for (let k = 0; k < N_COLUMNS; k++) {
+        st[k] = at;
+        at += f[k]!.length;
+        en[k] = at;
+        at++;
+      }
+      src = f.slice(0, N_COLUMNS).join("\u0001");
+    }
 
-    const mmsiText = f[0]!;
-    const mmsi = mmsiText.length >= 1 && mmsiText.length <= 9 ? digits(mmsiText, 0, mmsiText.length) : -1;
+    const mmsiLen = en[0]! - st[0]!;
+    const mmsi = mmsiLen >= 1 && mmsiLen <= 9 ? digits(src, st[0]!, mmsiLen) : -1;
     if (mmsi <= 0) return this.reject(lineNo, "bad_mmsi", line);
-    const timeS = parseMarineCadastreTime(f[1]!);
+    const timeS = parseTimeAt(src, st[1]!, en[1]!);
     if (Number.isNaN(timeS)) return this.reject(lineNo, "bad_time", line);
 
-    let latDeg = num(f[this.latCol]!);
-    let lonDeg = num(f[this.lonCol]!);
+    const la = this.latCol;
+    const lo = this.lonCol;
+    let latDeg = numAt(src, st[la]!, en[la]!);
+    let lonDeg = numAt(src, st[lo]!, en[lo]!);
     if (latDeg !== null && (Number.isNaN(latDeg) || latDeg < -90 || latDeg > 91))
       return this.reject(lineNo, "bad_position", line);
     if (lonDeg !== null && (Number.isNaN(lonDeg) || lonDeg < -180 || lonDeg > 181))
@@ -277,9 +353,9 @@ export class MarineCadastreParser {
     if (latDeg !== null && latDeg > 90) latDeg = null;
     if (lonDeg !== null && lonDeg > 180) lonDeg = null;
 
-    let sogKnots = num(f[4]!);
-    let cogDeg = num(f[5]!);
-    let headingDeg = num(f[6]!);
+    let sogKnots = numAt(src, st[4]!, en[4]!);
+    let cogDeg = numAt(src, st[5]!, en[5]!);
+    let headingDeg = numAt(src, st[6]!, en[6]!);
     if (Number.isNaN(sogKnots) || Number.isNaN(cogDeg) || Number.isNaN(headingDeg))
       return this.reject(lineNo, "bad_motion", line);
     // Sentinels: SOG 102.3 (and the negative values some rows carry), COG 360 and negative, heading 511.
@@ -287,12 +363,12 @@ export class MarineCadastreParser {
     if (cogDeg !== null && (cogDeg < 0 || cogDeg >= 360)) cogDeg = null;
     if (headingDeg !== null && (headingDeg < 0 || headingDeg >= 360)) headingDeg = null;
 
-    const vesselType = num(f[10]!);
-    const navStatus = num(f[11]!);
-    const lengthM = num(f[12]!);
-    const widthM = num(f[13]!);
-    const draughtM = num(f[14]!);
-    const cargo = num(f[15]!);
+    const vesselType = numAt(src, st[10]!, en[10]!);
+    const navStatus = numAt(src, st[11]!, en[11]!);
+    const lengthM = numAt(src, st[12]!, en[12]!);
+    const widthM = numAt(src, st[13]!, en[13]!);
+    const draughtM = numAt(src, st[14]!, en[14]!);
+    const cargo = numAt(src, st[15]!, en[15]!);
     if (
       Number.isNaN(vesselType) ||
       Number.isNaN(navStatus) ||
@@ -302,9 +378,11 @@ export class MarineCadastreParser {
       Number.isNaN(cargo)
     )
       return this.reject(lineNo, "bad_static", line);
-    const cls = f[16]!;
-    const transceiverClass = cls === "A" ? "A" : cls === "B" ? "B" : null;
-    if (transceiverClass === null && cls.trim().length > 0) return this.reject(lineNo, "bad_static", line);
+    const clsLen = en[16]! - st[16]!;
+    const cls0 = clsLen === 1 ? src.charCodeAt(st[16]!) : 0;
+    const transceiverClass = cls0 === 65 ? "A" : cls0 === 66 ? "B" : null;
+    if (transceiverClass === null && src.slice(st[16]!, en[16]!).trim().length > 0)
+      return this.reject(lineNo, "bad_static", line);
 
     this.stats.rows++;
     return {
@@ -315,9 +393,9 @@ export class MarineCadastreParser {
       sogKnots,
       cogDeg,
       headingDeg,
-      vesselName: text(f[7]!),
-      imo: parseImo(f[8]!),
-      callsign: text(f[9]!),
+      vesselName: text(src.slice(st[7]!, en[7]!)),
+      imo: parseImo(src.slice(st[8]!, en[8]!)),
+      callsign: text(src.slice(st[9]!, en[9]!)),
       vesselType: vesselType === 0 ? null : vesselType,
       // 15 = "undefined (default)" in M.1371; kept as sent, only blanks are null.
       navStatus,
