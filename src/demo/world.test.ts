@@ -312,6 +312,29 @@ describe("demo world", () => {
     expect(checks).toBeGreaterThan(50);
   });
 
+  it("orders each call's events", () => {
+    for (const t of world.truth)
+      for (const c of t.calls) {
+        const seq = [
+          c.crossed40nmAt,
+          c.crossed20nmAt,
+          ...c.anchorages.flatMap((a) => [a.from, a.to]),
+          c.pilotBoardingAt,
+          c.berthArrivalAt,
+          c.berthDepartureAt,
+          ...c.shifts.flatMap((x) => [x.arrivalAt, x.departureAt]),
+          c.pilotDisembarkAt,
+        ]
+          .filter((x): x is string => x !== undefined)
+          .map((x) => Date.parse(x));
+        for (let i = 1; i < seq.length; i++)
+          expect(seq[i]!, `${c.callId} #${i}`).toBeGreaterThanOrEqual(seq[i - 1]!);
+        expect(c.enteredPortAreaAt).not.toBeNull();
+        expect(Date.parse(c.enteredPortAreaAt!)).toBeLessThan(Date.parse(c.berthArrivalAt));
+        expect(Date.parse(c.leftPortAreaAt!)).toBeGreaterThan(Date.parse(c.berthDepartureAt));
+      }
+  });
+
   it("keeps compliant ships at or below 12 kn inside the 20 nm zone", () => {
     const la = world.truth.find((t) => t.port === "USLAX")!;
     const compliant = new Set(la.calls.filter((c) => c.vsrCompliant === true).map((c) => c.mmsi));
