@@ -379,6 +379,7 @@ export const USLAX_ROUTES: PortRoutes = {
     { name: "USLAX-FERMIN", at: [-118.2933, 33.705] },
     { name: "USLAX-TI", at: [-118.26, 33.75] },
   ],
+  // On land at Point Fermin, away from every berth.
   baseStation: { mmsi: 3669701, at: [-118.2933, 33.7051] },
   destination: "USLAX",
   nextPorts: ["CNSHA", "JPTYO", "KRPUS", "USOAK", "CNYTN", "TWKHH", "MXZLO"],
@@ -627,7 +628,8 @@ export const JPNGO_ROUTES: PortRoutes = {
     { name: "JPNGO-KINJO", at: [136.845, 35.04] },
     { name: "JPNGO-IRAGO", at: [137.016, 34.579] },
   ],
-  baseStation: { mmsi: 4310701, at: [136.845, 35.04] },
+  // On land at Garden Pier (Nagoya Port Building), away from every berth.
+  baseStation: { mmsi: 4310701, at: [136.8816, 35.0897] },
   destination: "JPNGO",
   nextPorts: ["JPTYO", "JPYOK", "CNSHA", "KRPUS", "USLAX", "TWKHH", "SGSIN"],
   utcOffsetH: 9,
