@@ -243,3 +243,111 @@ export function compileCallGeography(entry: PortEntry, extra: readonly GeoFeatur
 }
 
 export const METRES_PER_SCALED_DEG = M_PER_DEG;
+
+/** Grid cell size in scaled degrees (≈ 220 m): cells are resolved once, lazily. */
+const CELL = 0.002;
+
+/**
+ * What a grid cell knows: polygons that contain all of it (`sure`) and polygons whose edges cross
+ * it (`maybe`, tested exactly per point). Polygon indices are into `zonePolygons(geo)`.
+ */
+export interface GridCell {
+  sure: Int32Array;
+  maybe: Int32Array;
+}
+
+/** Liang–Barsky: does segment (x0,y0)-(x1,y1) touch the rectangle? */
+function segmentTouchesRect(
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  rx0: number,
+  ry0: number,
+  rx1: number,
+  ry1: number,
+): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  const p = [-dx, dx, -dy, dy];
+  const q = [x0 - rx0, rx1 - x0, y0 - ry0, ry1 - y0];
+  for (let k = 0; k < 4; k++) {
+    const pk = p[k]!;
+    const qk = q[k]!;
+    if (pk === 0) {
+      if (qk < 0) return false;
+    } else {
+      const r = qk / pk;
+      if (pk < 0) {
+        if (r > t1) return false;
+        if (r > t0) t0 = r;
+      } else {
+        if (r < t0) return false;
+        if (r < t1) t1 = r;
+      }
+    }
+  }
+  return true;
+}
+
+/** The area polygons classified through the grid, in a fixed order (berths are tested directly). */
+export function zonePolygons(geo: CallGeography): FastPolygon[] {
+  return [
+    ...geo.speedZones,
+    ...geo.portAreas,
+    ...geo.pilotAreas,
+    ...geo.innerApproach,
+    ...geo.outerApproach,
+    ...geo.anchorages,
+  ];
+}
+
+/** A lazily filled grid over a geography (one per geography per computation run). */
+export class ZoneGrid {
+  private readonly cells = new Map<number, GridCell>();
+  readonly polys: FastPolygon[];
+  private readonly cosLat: number;
+  constructor(geo: CallGeography) {
+    this.polys = zonePolygons(geo);
+    this.cosLat = geo.cosLat;
+  }
+
+  cell(x: number, y: number): GridCell {
+    const ix = Math.floor(x / CELL);
+    const iy = Math.floor(y / CELL);
+    const key = (ix + 524_288) * 1_048_576 + (iy + 524_288);
+    let c = this.cells.get(key);
+    if (c === undefined) {
+      c = this.build(ix, iy);
+      this.cells.set(key, c);
+    }
+    return c;
+  }
+
+  private build(ix: number, iy: number): GridCell {
+    const rx0 = ix * CELL;
+    const ry0 = iy * CELL;
+    const rx1 = rx0 + CELL;
+    const ry1 = ry0 + CELL;
+    const sure: number[] = [];
+    const maybe: number[] = [];
+    this.polys.forEach((p, k) => {
+      const minX = p.bbox[0] * this.cosLat;
+      const maxX = p.bbox[2] * this.cosLat;
+      const minY = p.bbox[1];
+      const maxY = p.bbox[3];
+      if (rx1 < minX || rx0 > maxX || ry1 < minY || ry0 > maxY) return;
+      let crossed = false;
+      for (const r of p.rings) {
+        for (let i = 2; i < r.length && !crossed; i += 2)
+          if (segmentTouchesRect(r[i - 2]!, r[i - 1]!, r[i]!, r[i + 1]!, rx0, ry0, rx1, ry1)) crossed = true;
+        if (crossed) break;
+      }
+      if (crossed) maybe.push(k);
+      else if (fastContains(p, (rx0 + rx1) / 2, (ry0 + ry1) / 2)) sure.push(k);
+    });
+    return { sure: Int32Array.from(sure), maybe: Int32Array.from(maybe) };
+  }
+}

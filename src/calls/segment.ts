@@ -12,6 +12,7 @@ import {
   fastContains,
   fastDistanceToEdgeM,
   METRES_PER_SCALED_DEG,
+  ZoneGrid,
 } from "./geography.ts";
 import {
   type AnchorStay,
@@ -69,7 +70,7 @@ export interface ClassifiedTrack {
   droppedJumps: number;
 }
 
-function firstContaining(
+function _firstContaining(
   list: readonly FastPolygon[],
   lon: number,
   lat: number,
@@ -83,6 +84,41 @@ function firstContaining(
     if (fastContains(p, x, y)) return k;
   }
   return -1;
+}
+
+interface GridKinds {
+  kind: Uint8Array;
+  local: Int16Array;
+}
+const grids = new WeakMap<CallGeography, { grid: ZoneGrid; kinds: GridKinds }>();
+
+/** The geography's lazily filled zone grid and, per grid polygon, its kind and index. */
+function gridOf(geo: CallGeography): { grid: ZoneGrid; kinds: GridKinds } {
+  let g = grids.get(geo);
+  if (g === undefined) {
+    const grid = new ZoneGrid(geo);
+    const n = grid.polys.length;
+    const kinds: GridKinds = { kind: new Uint8Array(n), local: new Int16Array(n) };
+    let k = 0;
+    const lists = [
+      geo.speedZones,
+      geo.portAreas,
+      geo.pilotAreas,
+      geo.innerApproach,
+      geo.outerApproach,
+      geo.anchorages,
+    ];
+    lists.forEach((list, kind) => {
+      list.forEach((_, local) => {
+        kinds.kind[k] = kind;
+        kinds.local[k] = local;
+        k++;
+      });
+    });
+    g = { grid, kinds };
+    grids.set(geo, g);
+  }
+  return g;
 }
 
 /**
@@ -159,7 +195,9 @@ export function classifyTrack(
     const a = i > 0 ? i - 1 : i;
     const b = i < n - 1 ? i + 1 : i;
     const dt = t[b]! - t[a]!;
-    const dM = Math.hypot(x[b]! - x[a]!, y[b]! - y[a]!) * METRES_PER_SCALED_DEG;
+    const ddx = x[b]! - x[a]!;
+    const ddy = y[b]! - y[a]!;
+    const dM = Math.sqrt(ddx * ddx + ddy * ddy) * METRES_PER_SCALED_DEG;
     sog[i] = dt > 0 ? dM / dt / KN_TO_MS : 0;
   }
   const sogKn = new Float32Array(n);
@@ -179,6 +217,7 @@ export function classifyTrack(
   const lfSpeed = maxSpeedKn * Math.cbrt(options.manoeuvringMaxLoadFactor);
   const bufDeg = options.berthBufferM / METRES_PER_SCALED_DEG;
   const operational = options.modeRule === "operational";
+  const { grid, kinds } = gridOf(geo);
   for (let i = 0; i < n; i++) {
     const lat = y[i]!;
     const xi = x[i]!;
@@ -187,17 +226,20 @@ export function classifyTrack(
     let f = 0;
     let zm = 0;
     if (lon >= rb[0] && lon <= rb[2] && lat >= rb[1] && lat <= rb[3]) {
-      for (let k = 0; k < geo.speedZones.length; k++) {
-        const p = geo.speedZones[k]!;
-        const b = p.bbox;
-        if (lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3] && fastContains(p, xi, lat))
-          zm |= 1 << k;
+      const cell = grid.cell(xi, lat);
+      let a = 32767;
+      for (let q = 0; q < cell.sure.length + cell.maybe.length; q++) {
+        const k = q < cell.sure.length ? cell.sure[q]! : cell.maybe[q - cell.sure.length]!;
+        if (q >= cell.sure.length && !fastContains(grid.polys[k]!, xi, lat)) continue;
+        const kind = kinds.kind[k]!;
+        if (kind === 0) zm |= 1 << kinds.local[k]!;
+        else if (kind === 1) f |= F_PORT;
+        else if (kind === 2) f |= F_PILOT;
+        else if (kind === 3) f |= F_INNER;
+        else if (kind === 4) f |= F_OUTER;
+        else if (kinds.local[k]! < a) a = kinds.local[k]!;
       }
-      if (firstContaining(geo.portAreas, lon, lat, xi, lat) >= 0) f |= F_PORT;
-      if (firstContaining(geo.pilotAreas, lon, lat, xi, lat) >= 0) f |= F_PILOT;
-      if (firstContaining(geo.innerApproach, lon, lat, xi, lat) >= 0) f |= F_INNER;
-      if (firstContaining(geo.outerApproach, lon, lat, xi, lat) >= 0) f |= F_OUTER;
-      const a = firstContaining(geo.anchorages, lon, lat, xi, lat);
+      if (a === 32767) a = -1;
       anchorage[i] = a;
       if (s <= options.berthMaxKn) {
         for (let k = 0; k < geo.berths.length; k++) {
@@ -259,7 +301,9 @@ function zoneKey(c: ClassifiedTrack, i: number): number {
 }
 
 function stepM(c: ClassifiedTrack, i: number): number {
-  return Math.hypot(c.x[i]! - c.x[i - 1]!, c.y[i]! - c.y[i - 1]!) * METRES_PER_SCALED_DEG;
+  const dx = c.x[i]! - c.x[i - 1]!;
+  const dy = c.y[i]! - c.y[i - 1]!;
+  return Math.sqrt(dx * dx + dy * dy) * METRES_PER_SCALED_DEG;
 }
 
 /** A run of reports [from, to] (inclusive) with one mode and zone, plus its boundary times. */
@@ -478,8 +522,7 @@ function findVisits(c: ClassifiedTrack, o: CallOptions): [number, number][] {
     }
     if (start >= 0) {
       const dt = c.t[i]! - c.t[last]!;
-      const far = stepBetween(c, last, i) > 2000;
-      if (dt > o.visitBreakS && (outside || far)) {
+      if (dt > o.visitBreakS && (outside || stepBetween(c, last, i) > 2000)) {
         visits.push([start, last]);
         start = i;
       }
@@ -492,7 +535,9 @@ function findVisits(c: ClassifiedTrack, o: CallOptions): [number, number][] {
 }
 
 function stepBetween(c: ClassifiedTrack, i: number, j: number): number {
-  return Math.hypot(c.x[j]! - c.x[i]!, c.y[j]! - c.y[i]!) * METRES_PER_SCALED_DEG;
+  const dx = c.x[j]! - c.x[i]!;
+  const dy = c.y[j]! - c.y[i]!;
+  return Math.sqrt(dx * dx + dy * dy) * METRES_PER_SCALED_DEG;
 }
 
 function callOfVisit(
