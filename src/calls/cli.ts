@@ -10,6 +10,7 @@ import { loadPortRegistry } from "../geo/index.ts";
 import type { PortCallRecord } from "./calls.ts";
 import { toDcsaTimestamps } from "./dcsa.ts";
 import { type OpenCallsDatabase, runEvaluation } from "./evaluate.ts";
+import { type CallOptions, DEFAULT_CALL_OPTIONS } from "./model.ts";
 import { detectCallsInRange, updateCalls } from "./service.ts";
 import type { CallStore } from "./store.ts";
 
@@ -21,6 +22,13 @@ function parseTime(value: string | undefined, field: string, fallback: number): 
   if (!Number.isFinite(s))
     throw new DomainError("validation", `--${field}: not a date or ISO 8601 instant: ${value}`);
   return s;
+}
+
+function parseModeRule(value: string | undefined): CallOptions | undefined {
+  if (value === undefined) return undefined;
+  if (value !== "epa" && value !== "operational")
+    throw new DomainError("validation", `--mode-rule: epa or operational, not ${value}`);
+  return { ...DEFAULT_CALL_OPTIONS, modeRule: value };
 }
 
 function parsePort(value: string | undefined): string | undefined {
@@ -87,29 +95,46 @@ export function registerCallsCommands(
     .option("--from <time>", "start (date or ISO instant, UTC)")
     .option("--to <time>", "end (date or ISO instant, UTC)")
     .option("--changed", "only vessel-days whose AIS changed since the last run")
+    .option("--mode-rule <rule>", "epa (METHOD.md §1.3 as written) or operational (default)")
     .option("--json", "machine-readable summary")
-    .action(async (o: { port?: string; from?: string; to?: string; changed?: boolean; json?: boolean }) => {
-      const port = parsePort(o.port);
-      const registry = loadPortRegistry();
-      const store = await openStore();
-      try {
-        const deps = { ais: store.ais, calls: store.calls, registry, ...(port ? { ports: [port] } : {}) };
-        const summary = o.changed
-          ? await updateCalls(deps)
-          : await detectCallsInRange(
-              deps,
-              parseTime(o.from, "from", 0),
-              parseTime(o.to, "to", 4_102_444_800),
+    .action(
+      async (o: {
+        port?: string;
+        from?: string;
+        to?: string;
+        changed?: boolean;
+        modeRule?: string;
+        json?: boolean;
+      }) => {
+        const port = parsePort(o.port);
+        const options = parseModeRule(o.modeRule);
+        const registry = loadPortRegistry();
+        const store = await openStore();
+        try {
+          const deps = {
+            ais: store.ais,
+            calls: store.calls,
+            registry,
+            ...(port ? { ports: [port] } : {}),
+            ...(options ? { options } : {}),
+          };
+          const summary = o.changed
+            ? await updateCalls(deps)
+            : await detectCallsInRange(
+                deps,
+                parseTime(o.from, "from", 0),
+                parseTime(o.to, "to", 4_102_444_800),
+              );
+          if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+          else
+            process.stdout.write(
+              `${summary.vessels} vessels, ${summary.vesselDays} vessel-days, ${summary.reports} reports → ${summary.calls} calls, ${summary.segments} segments in ${summary.seconds.toFixed(1)} s\n`,
             );
-        if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-        else
-          process.stdout.write(
-            `${summary.vessels} vessels, ${summary.vesselDays} vessel-days, ${summary.reports} reports → ${summary.calls} calls, ${summary.segments} segments in ${summary.seconds.toFixed(1)} s\n`,
-          );
-      } finally {
-        await store.close();
-      }
-    });
+        } finally {
+          await store.close();
+        }
+      },
+    );
 
   calls
     .command("list")
@@ -261,6 +286,7 @@ export function registerCallsCommands(
     .option("--scale <s>", "traffic scale (1 ≈ a realistic day)", "1")
     .option("--port <locode>", "one port (default both)")
     .option("--database <url>", "use this (empty) database instead of a temporary SQLite file")
+    .option("--mode-rule <rule>", "epa or operational (default)")
     .option(
       "--json",
       "exactly {expected, matched, missed, spurious, berthArrivalErrorMin, berthDepartureErrorMin}",
@@ -272,8 +298,10 @@ export function registerCallsCommands(
         scale: string;
         port?: string;
         database?: string;
+        modeRule?: string;
         json?: boolean;
       }) => {
+        const options = parseModeRule(o.modeRule);
         if (openDatabase === undefined)
           throw new DomainError("unavailable", "calls evaluate is not wired to a database opener");
         const seed = Number(o.seed);
@@ -290,6 +318,7 @@ export function registerCallsCommands(
           ports,
           start: new Date("2026-01-01T00:00:00Z"),
           ...(o.database ? { databaseUrl: o.database } : {}),
+          ...(options ? { options } : {}),
           onProgress: (m) => {
             if (!o.json) process.stderr.write(`${m}\n`);
           },

@@ -11,6 +11,7 @@ import { generateDemoWorld } from "../demo/index.ts";
 import type { PortRegistry } from "../geo/index.ts";
 import type { PortCallRecord } from "./calls.ts";
 import type { GeoFeatureLike } from "./geography.ts";
+import type { CallOptions } from "./model.ts";
 import { type CallServiceDeps, updateCalls } from "./service.ts";
 import type { CallStore } from "./store.ts";
 
@@ -167,6 +168,8 @@ export interface EvaluationOptions {
   start: Date;
   /** Use this database instead of a temporary SQLite file (it must be empty). */
   databaseUrl?: string;
+  /** Detection options (default DEFAULT_CALL_OPTIONS). */
+  options?: CallOptions;
   onProgress?: (message: string) => void;
 }
 
