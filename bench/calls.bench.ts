@@ -6,7 +6,7 @@
  * §1.3, operational variant), runs of equal mode → segments, berth runs ≥ 30 min → calls. The peer
  * runs on a sample of vessels (it is slow) and its rate is per report, so the ratio is like for like.
  *
- *   npm run bench -- calls [--days 365] [--scale 1] [--interval 2] [--port USLAX] [--peer-reports 2000000]
+ *   npm run bench -- calls [--days 365] [--scale 1] [--interval 1.85] [--port USLAX] [--peer-reports 2000000]
  *
  * Generation (the demo world) is not timed; only segmentation is. Peak memory is the process's
  * peak resident set (from `process.resourceUsage().maxRSS`) and the heap after segmentation.
@@ -29,7 +29,7 @@ function arg(name: string, fallback: string): string {
 
 const days = Number(arg("days", "365"));
 const scale = Number(arg("scale", "1"));
-const intervalScale = Number(arg("interval", "2"));
+const intervalScale = Number(arg("interval", "1.85"));
 const port = arg("port", "USLAX") as DemoPort;
 const peerReports = Number(arg("peer-reports", "2000000"));
 

@@ -245,7 +245,12 @@ export function registerCallsCommands(
               ],
               ["pilot boarding place", call.pilotBoardingAt],
               ["berth arrival", call.berthArrivalAt],
-              ["berth departure", call.lastBerthDepartureAt],
+              [
+                "berth departure",
+                call.departureObserved
+                  ? call.lastBerthDepartureAt
+                  : `${call.lastBerthDepartureAt} (still at berth at the last report)`,
+              ],
               ["left port area", call.leftPortAreaAt],
             ] as const
           ).map(([k, v]) => `  ${k.padEnd(22)}${v ?? "-"}`),

@@ -649,7 +649,8 @@ function callOfVisit(
     crossed40nmS: crossed40,
     crossed20nmS: crossed20,
     enteredPortAreaS: enteredPort,
-    leftPortAreaS: leftPort,
+    // Still inside the port area at the visit's last report: not seen leaving.
+    leftPortAreaS: (c.flags[vTo]! & F_PORT) !== 0 ? null : leftPort,
     pilotBoardingS: pilot,
     speedZones: zoneStats,
     arrivalObserved: !(firstRun.mode === MODE_BERTH && firstRun.startS >= stays[0]!.arrivalS),
