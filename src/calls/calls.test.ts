@@ -29,3 +29,43 @@ describe("calls helpers", () => {
   });
   it("csvField", () => expect(csvField('a,"b"')).toBe('"a,""b"""'));
 });
+
+describe("toPortCallRecord", () => {
+  it("worked example: a shift between two berths → berthShifts 1, timeAtBerthH 18", async () => {
+    const { toPortCallRecord } = await import("./calls.ts");
+    const { DEFAULT_CALL_OPTIONS } = await import("./model.ts");
+    const h = (x: number) => Date.UTC(2026, 0, 1) / 1000 + x * 3600;
+    const r = toPortCallRecord(
+      {
+        mmsi: 367000001,
+        port: "USLAX",
+        startS: h(0),
+        endS: h(30),
+        berths: [
+          { berth: "a", terminal: "ta", berthLabel: "1", arrivalS: h(10), departureS: h(22) },
+          { berth: "b", terminal: "tb", berthLabel: "2", arrivalS: h(23), departureS: h(29) },
+        ],
+        anchorages: [{ anchorage: "x", fromS: h(4), toS: h(8) }],
+        crossed40nmS: h(0),
+        crossed20nmS: h(1),
+        enteredPortAreaS: h(9),
+        leftPortAreaS: h(29.5),
+        pilotBoardingS: h(8.5),
+        speedZones: [],
+        arrivalObserved: true,
+        departureObserved: true,
+        segments: [],
+      },
+      undefined,
+      DEFAULT_CALL_OPTIONS,
+    );
+    expect(r.id).toBe("USLAX-367000001-202601011000");
+    expect(r.berthShifts).toBe(1);
+    expect(r.timeAtBerthH).toBe(18);
+    expect(r.anchorageWaitH).toBe(4);
+    expect(r.berthDepartureAt).toBe("2026-01-01T22:00:00Z");
+    expect(r.lastBerthDepartureAt).toBe("2026-01-02T05:00:00Z");
+    expect(r.methodology.version).toBe("calls-1.0.0");
+    expect(r.vesselName).toBeNull();
+  });
+});
