@@ -10,6 +10,7 @@ import {
   callRoutes,
   compareWithTruth,
   detectCallsInRange,
+  startCallUpdater,
   updateCalls,
 } from "../../src/calls/index.ts";
 import { type DemoWorld, generateDemoWorld } from "../../src/demo/index.ts";
@@ -127,6 +128,68 @@ for (const kind of testDatabaseKinds()) {
       )) as { rows: { zone: string }[] };
       expect(compliance.rows.some((r) => r.zone === "uslax-vsr-20nm")).toBe(true);
       await expect(route("getCall").handler(req({ id: "nope" }, {}))).rejects.toThrow(/no call/);
+    }, 60_000);
+
+    it("the live updater picks up new reports within seconds (ais listen)", async () => {
+      const updater = startCallUpdater(deps, { intervalS: 1 });
+      try {
+        // A ship sailing in from sea to the APM berth, 2 h alongside, then leaving.
+        const f = registry.get("USLAX")!.byId.get("uslax-berth-apm-401-406")!;
+        const ring = (f.geometry as { coordinates: [number, number][][] }).coordinates[0]!;
+        const n = ring.length - 1;
+        const q = Math.floor(n / 4);
+        const berth: [number, number] = [
+          (ring[q]![0] + ring[n - 1 - q]![0]) / 2,
+          (ring[q]![1] + ring[n - 1 - q]![1]) / 2,
+        ];
+        const sea: [number, number] = [-118.3, 33.6];
+        const t0 = START.getTime() / 1000 + 10 * 86400;
+        const ing = new AisIngest(store.ais, { source: "live-test" });
+        let t = t0;
+        const put = (p: [number, number], sog: number) => {
+          ing.addMessage(
+            {
+              msgType: 1,
+              repeat: 0,
+              mmsi: 999000001,
+              navStatus: 0,
+              rotDegPerMin: 0,
+              sogKnots: sog,
+              positionAccuracy: 1,
+              lonDeg: p[0],
+              latDeg: p[1],
+              cogDeg: 0,
+              headingDeg: 0,
+              utcSecond: 0,
+              maneuver: null,
+              raim: 0,
+              radio: 0,
+              line: 1,
+              channel: "A",
+            } as AisMessage,
+            t,
+          );
+        };
+        const leg = (a: [number, number], b: [number, number], sog: number, steps: number, dt: number) => {
+          for (let k = 0; k <= steps; k++) {
+            put([a[0] + ((b[0] - a[0]) * k) / steps, a[1] + ((b[1] - a[1]) * k) / steps], sog);
+            t += dt;
+          }
+        };
+        leg(sea, berth, 8, 120, 10);
+        for (let k = 0; k < 40; k++, t += 180) put(berth, 0);
+        leg(berth, sea, 8, 120, 10);
+        await ing.flush();
+        const deadline = Date.now() + 30_000;
+        let found = 0;
+        while (Date.now() < deadline && found === 0) {
+          await new Promise((r) => setTimeout(r, 500));
+          found = (await calls.listCalls({ mmsi: 999000001, limit: 10, offset: 0 })).total;
+        }
+        expect(found).toBe(1);
+      } finally {
+        await updater.stop();
+      }
     }, 60_000);
   });
 }
