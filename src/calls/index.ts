@@ -10,6 +10,30 @@
  *   `startCallUpdater(deps, { intervalS })` for `ais listen` / `serve`.
  * - HTTP: `callRoutes(deps)`; CLI: `registerCallsCommands` in ./cli.ts (imports commander, not re-exported).
  * - Every result carries `CALLS_METHODOLOGY_VERSION` and the options used.
+ *
+ * Methodology (calls-1.0.0; defaults in model.ts `DEFAULT_CALL_OPTIONS`):
+ * - Modes: METHOD.md §1.3 (EPA-420-B-22-011): anchorage polygon and ≤ 3 kn → at anchor; berth
+ *   polygon (+ 30 m for the antenna offset) and ≤ 1 kn → at berth; else by the `modeRule`:
+ *   `epa` = load factor (v / vmax)³ ≤ 0.20 → manoeuvring (vmax 21 kn when unknown, so ≤ 12.3 kn),
+ *   above → transit (`reduced_speed_zone` inside a speed zone); `operational` (default) =
+ *   manoeuvring inside the port area, precautionary / inner approach and pilot areas or ≤ 5 kn,
+ *   `reduced_speed_zone` inside a speed zone, else transit. Stopped (≤ 1 kn) elsewhere → at anchor
+ *   (EPA's rule 5), with no anchorage id.
+ * - Robustness: same-second duplicates dropped; jumps implying > 60 kn over > 1 km dropped (a bad
+ *   fix or a second ship on the MMSI) unless only jumps arrive for 20 min; missing SOG from
+ *   positions; single SOG spikes by a median of three; gaps ≤ 30 min interpolated; longer gaps
+ *   bridged when stopped in the same berth/anchorage (or within 500 m) on both sides, otherwise an
+ *   `unknown` segment; runs ≤ 10 min between two runs of the same mode and zone absorbed (jitter),
+ *   except a move of > 500 m between stops (re-anchoring); berth stays < 30 min are not calls
+ *   (unless still alongside at the last report); a visit ends after 6 h outside the region.
+ * - Calls: only vessels that can call (`isCallCandidate`: not AIS types 30–59 — tugs, pilots,
+ *   harbour craft —, class B only when cargo/tanker/passenger); missing static data → candidate.
+ * - Speed zones: every feature with `speed_limit_kn`. Los Angeles: VSR 20 nm and 40 nm of Point
+ *   Fermin, 12 kn (Port of Los Angeles, 2009/2019). Nagoya: no port speed rule was found; the only
+ *   zone is the MTSA Irago Suido Traffic Route with 12 kn, marked UNCONFIRMED in data/ports (MTSA
+ *   Enforcement Regulation Art. 4 table not read; route rectangle approximate, confidence C).
+ *   Compliance = share of the distance sailed inside the zone with the mean SOG of the two reports
+ *   ≤ the limit.
  */
 export {
   anchorageQueue,

@@ -2,6 +2,9 @@
  * Calls on SQLite and PostgreSQL: demo AIS ingested in two parts, incremental updates recompute
  * only what changed, results match the ground truth, queries page and filter, routes answer.
  */
+import { readFileSync } from "node:fs";
+import { Ajv } from "ajv";
+import addFormatsModule from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AisIngest, type AisMessage } from "../../src/ais/index.ts";
 import {
@@ -11,6 +14,7 @@ import {
   compareWithTruth,
   detectCallsInRange,
   startCallUpdater,
+  toDcsaTimestamps,
   updateCalls,
 } from "../../src/calls/index.ts";
 import { type DemoWorld, generateDemoWorld } from "../../src/demo/index.ts";
@@ -21,6 +25,14 @@ import { callsMigrations } from "../../src/store/migrations-calls.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 
 const registry = loadPortRegistry();
+// DCSA JIT 2.0.0 component schemas (copied into the repository with their source).
+const jit = JSON.parse(
+  readFileSync(new URL("../../src/calls/dcsa/jit-2.0.0-schemas.json", import.meta.url), "utf8"),
+);
+const ajv = new Ajv({ strict: false, allErrors: true });
+(addFormatsModule as unknown as (a: Ajv) => void)(ajv);
+ajv.addSchema({ $id: "jit", components: jit.components });
+const schema = (name: string) => ajv.compile({ $ref: `jit#/components/schemas/${name}` });
 const START = new Date("2026-03-01T00:00:00Z");
 const world: DemoWorld = generateDemoWorld(
   { seed: 11, start: START, days: 3, scale: 0.6, ports: ["USLAX"] },
@@ -84,6 +96,14 @@ for (const kind of testDatabaseKinds()) {
       const again = await calls.listCalls({ port: "USLAX", limit: 10_000, offset: 0 });
       expect(again.calls.map((c) => c.id)).toEqual(list.map((c) => c.id));
       for (const c of again.calls) expect(c.methodology.version).toBe("calls-1.0.0");
+      // Every call's DCSA view validates against the published schemas.
+      const [pc, svc, ts] = [schema("PortCall"), schema("PortCallService"), schema("Timestamp")];
+      for (const c of again.calls) {
+        const v = toDcsaTimestamps(c);
+        expect(pc(v.portCall), JSON.stringify(pc.errors)).toBe(true);
+        for (const x of v.portCallServices) expect(svc(x), JSON.stringify(svc.errors)).toBe(true);
+        for (const x of v.timestamps) expect(ts(x), JSON.stringify(ts.errors)).toBe(true);
+      }
     }, 180_000);
 
     it("pages, filters and serves a call with its segments and DCSA timestamps", async () => {
