@@ -11,8 +11,17 @@ import { ingestStream } from "./ingest-file.ts";
 import { openInput } from "./input.ts";
 import type { AisStore } from "./track-store.ts";
 
-/** How the CLI gives a command its store (composed in src/cli/). */
-export type OpenAisStore = () => Promise<{ ais: AisStore; close(): Promise<void> }>;
+/**
+ * How the CLI gives a command its store (composed in src/cli/), with hooks for what follows new
+ * AIS: `afterIngest` brings derived results up to date (returns a line to print), `follow` keeps
+ * them up to date while a live feed runs.
+ */
+export type OpenAisStore = () => Promise<{
+  ais: AisStore;
+  close(): Promise<void>;
+  afterIngest?(): Promise<string | undefined>;
+  follow?(): { stop(): Promise<void> };
+}>;
 
 export interface FileIngestReport {
   file: string;
@@ -117,6 +126,8 @@ export function registerAisIngestCommand(ais: Command, openStore: OpenAisStore):
           );
         }
         if (result.files.length > 1) process.stdout.write(`total: ${formatIngestCounts(result.total)}\n`);
+        const derived = await store.afterIngest?.();
+        if (derived) process.stdout.write(`${derived}\n`);
       } finally {
         await store.close();
       }

@@ -60,11 +60,13 @@ export function registerAisListenCommand(ais: Command, openStore: OpenAisStore):
           lastRead.set(feed, counts.read);
         },
       });
+      const follower = store.follow?.();
       await new Promise<void>((resolve) => {
         process.once("SIGINT", resolve);
         process.once("SIGTERM", resolve);
       });
       await listener.close();
+      await follower?.stop();
       await store.close();
       const total = Object.values(listener.counts()).reduce(addIngestCounts, emptyIngestCounts());
       process.stderr.write(`total: ${formatIngestCounts(total)}\n`);

@@ -11,10 +11,16 @@ import type { PortCallRecord } from "./calls.ts";
 import { toDcsaTimestamps } from "./dcsa.ts";
 import { type OpenCallsDatabase, runEvaluation } from "./evaluate.ts";
 import { type CallOptions, DEFAULT_CALL_OPTIONS } from "./model.ts";
-import { detectCallsInRange, updateCalls } from "./service.ts";
+import { type CallServiceDeps, detectCallsInRange, updateCalls } from "./service.ts";
 import type { CallStore } from "./store.ts";
 
-export type OpenCallsStore = () => Promise<{ ais: AisStore; calls: CallStore; close(): Promise<void> }>;
+export type OpenCallsStore = () => Promise<{
+  ais: AisStore;
+  calls: CallStore;
+  /** Geography the data set adds (e.g. the demo world's berths and anchorages). */
+  extraFeatures?: CallServiceDeps["extraFeatures"];
+  close(): Promise<void>;
+}>;
 
 function parseTime(value: string | undefined, field: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -115,6 +121,7 @@ export function registerCallsCommands(
             ais: store.ais,
             calls: store.calls,
             registry,
+            ...(store.extraFeatures ? { extraFeatures: store.extraFeatures } : {}),
             ...(port ? { ports: [port] } : {}),
             ...(options ? { options } : {}),
           };

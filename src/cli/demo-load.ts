@@ -8,7 +8,7 @@ import { AisIngest, type AisMessage, type AisStore } from "../ais/index.ts";
 import { parseParticularsCsv } from "../ais/particulars.ts";
 import { loadDefaultEngineTable } from "../ais/particulars-io.ts";
 import type { IngestCounts } from "../core/ingest.ts";
-import { generateDemoWorld } from "../demo/index.ts";
+import { type DemoPortTruth, generateDemoWorld } from "../demo/index.ts";
 import { vesselsCsv } from "../demo/writers.ts";
 import { loadPortRegistry } from "../geo/index.ts";
 
@@ -77,4 +77,22 @@ export async function loadDemoIfEmpty(
       to: new Date(start.getTime() + options.days * 86_400_000).toISOString(),
     },
   };
+}
+
+/**
+ * The geography the demo world adds to the shipped registry (its hand-placed cruise, bulk, tanker
+ * and car-carrier berths, Nagoya's anchorage and pilot station), when the database holds demo
+ * data — so port calls detect against the same places the demo ships use. Real data gets none.
+ */
+export async function demoGeographyExtras(
+  ais: AisStore,
+): Promise<Record<string, DemoPortTruth["demoFeatures"]["features"]> | undefined> {
+  const runs = await ais.ingestRuns(10_000);
+  if (!runs.some((r) => r.kind === "demo")) return undefined;
+  // The added features depend only on the ports, not on the traffic: a tiny window is enough.
+  const world = generateDemoWorld(
+    { seed: 1, start: new Date(0), days: 0.01, scale: 1, ports: ["USLAX", "JPNGO"] },
+    loadPortRegistry(),
+  );
+  return Object.fromEntries(world.truth.map((t) => [t.port, t.demoFeatures.features]));
 }

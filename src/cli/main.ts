@@ -9,10 +9,12 @@ import { registerAisCommands } from "../ais/cli.ts";
 import { registerAisIngestCommand } from "../ais/ingest-cli.ts";
 import { feedSpecs, registerAisListenCommand } from "../ais/listen-cli.ts";
 import { registerVesselCommands } from "../ais/vessels-cli.ts";
+import { registerCallsCommands } from "../calls/cli.ts";
 import type { ConfigFlags } from "../core/config.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { localDateTime } from "../core/time.ts";
 import { registerDemoCommand } from "../demo/cli.ts";
+import { loadPortRegistry } from "../geo/index.ts";
 import { loadPortRecords, portDetail, portSummary } from "../ports/index.ts";
 import { APP_VERSION } from "../server/paths.ts";
 import { openStore } from "../store/index.ts";
@@ -93,6 +95,20 @@ export function buildProgram(): Command {
           logger: { level: config.logLevel },
           logRequests: config.logLevel === "debug" || config.logLevel === "trace",
         });
+        // Port calls follow the AIS: recomputed for changed vessel-days every 30 s (and now).
+        const { startCallUpdater } = await import("../calls/index.ts");
+        const { demoGeographyExtras } = await import("./demo-load.ts");
+        const extraFeatures = await demoGeographyExtras(store.ais);
+        const callUpdater = startCallUpdater(
+          {
+            ais: store.ais,
+            calls: store.calls,
+            registry: loadPortRegistry(),
+            ...(extraFeatures ? { extraFeatures } : {}),
+          },
+          { intervalS: 30, onError: (error) => app.log.error(error) },
+        );
+        void callUpdater.runNow().catch((error) => app.log.error(error));
         const { startListener } = await import("../ais/listen.ts");
         const listener =
           feeds.length > 0
@@ -243,12 +259,50 @@ export function buildProgram(): Command {
   registerAisCommands(ais);
   const openAisStore = async () => {
     const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
-    return { ais: store.ais, close: () => store.close() };
+    const { demoGeographyExtras } = await import("./demo-load.ts");
+    const { updateCalls, startCallUpdater } = await import("../calls/index.ts");
+    const callDeps = async () => {
+      const extraFeatures = await demoGeographyExtras(store.ais);
+      return {
+        ais: store.ais,
+        calls: store.calls,
+        registry: loadPortRegistry(),
+        ...(extraFeatures ? { extraFeatures } : {}),
+      };
+    };
+    return {
+      ais: store.ais,
+      calls: store.calls,
+      close: () => store.close(),
+      extraFeatures: await demoGeographyExtras(store.ais),
+      // New AIS recomputes the port calls of the vessel-days it touched (issue 4).
+      afterIngest: async () => {
+        const summary = await updateCalls(await callDeps());
+        return `port calls updated: ${summary.vessels} vessels, ${summary.vesselDays} vessel-days, ${summary.calls} calls`;
+      },
+      follow: () => {
+        let updater: { stop(): Promise<void> } | undefined;
+        const ready = callDeps().then((deps) => {
+          updater = startCallUpdater(deps, { intervalS: 30 });
+        });
+        return {
+          stop: async () => {
+            await ready;
+            await updater?.stop();
+          },
+        };
+      },
+    };
   };
   registerAisIngestCommand(ais, openAisStore);
   registerAisListenCommand(ais, openAisStore);
   registerVesselCommands(program, openAisStore);
   registerDemoCommand(program);
+  registerCallsCommands(program, openAisStore, async (databaseUrl) => {
+    const store = openStore({ databaseUrl });
+    await store.migrate();
+    return { ais: store.ais, calls: store.calls, close: () => store.close() };
+  });
   return program;
 }
 

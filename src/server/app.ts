@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { z } from "zod";
 import { aisRoutes } from "../ais/index.ts";
 import { loadDefaultEngineTable } from "../ais/particulars-io.ts";
+import { callRoutes } from "../calls/index.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import type { RouteDef } from "../core/http.ts";
 import { portRoutes } from "../ports/index.ts";
@@ -134,6 +135,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: "system", description: "Health and metadata" },
         { name: "ports", description: "Port registry: ports, terminals, berths, geography" },
         { name: "vessels", description: "AIS: vessels on the map, particulars, tracks" },
+        {
+          name: "calls",
+          description: "Port calls, operating modes, anchorage queue, speed-zone compliance, DCSA timestamps",
+        },
       ],
     },
   });
@@ -161,6 +166,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       .send(problemFor("internal", "unexpected error; see the server log", request.url));
   });
 
+  const knownPorts = new Set((await options.store.ports.listPorts()).map((p) => p.locode));
   const routes: RouteDef[] = [
     {
       method: "GET",
@@ -177,6 +183,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       portRegion: portRegionOf(options.store),
       particularsDefaults: loadDefaultEngineTable(),
     }),
+    ...callRoutes({ calls: options.store.calls, hasPort: (locode) => knownPorts.has(locode) }),
   ];
   for (const route of routes) mountRoute(app, route);
 

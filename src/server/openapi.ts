@@ -10,6 +10,7 @@ export const OPENAPI_FILE = path.join(REPO_ROOT, "openapi", "openapi.json");
 export async function generateOpenApiText(): Promise<string> {
   // Routes are only described, never called: an in-memory database is enough.
   const store = openStore({ databaseUrl: "sqlite::memory:" });
+  await store.migrate();
   const app = await buildApp({ store });
   await app.ready();
   const text = `${JSON.stringify(app.swagger(), null, 2)}\n`;

@@ -3,13 +3,14 @@
  * add a new one. Each runs in a transaction on PostgreSQL; on SQLite Kysely runs them one by one.
  */
 import type { Kysely, Migration } from "kysely";
+import { callsMigrations } from "./migrations-calls.ts";
 
 export type DialectKind = "sqlite" | "postgres";
 
 /** Migrations for a dialect: the only difference is the binary column type (blob / bytea). */
 export function migrationsFor(kind: DialectKind): Record<string, Migration> {
   const binary = kind === "postgres" ? "bytea" : "blob";
-  return {
+  const base: Record<string, Migration> = {
     "0001_ports": {
       async up(db: Kysely<unknown>) {
         await db.schema
@@ -174,4 +175,5 @@ export function migrationsFor(kind: DialectKind): Record<string, Migration> {
       },
     },
   };
+  return { ...base, ...callsMigrations(kind) };
 }

@@ -9,9 +9,11 @@ import SqliteDatabase from "better-sqlite3";
 import { Kysely, type MigrationResultSet, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { AisStore } from "../ais/track-store.ts";
+import type { CallStore } from "../calls/store.ts";
 import { DomainError } from "../core/errors.ts";
 import type { PortStore } from "../ports/model.ts";
 import { createAisStore } from "./ais-store.ts";
+import { createCallStore } from "./calls-store.ts";
 import { migrationsFor } from "./migrations.ts";
 import { createPortStore } from "./port-store.ts";
 import type { Database } from "./schema.ts";
@@ -21,6 +23,7 @@ export interface Store {
   db: Kysely<Database>;
   ports: PortStore;
   ais: AisStore;
+  calls: CallStore;
   /** Applies pending migrations; returns the names applied now (empty when up to date). */
   migrate(): Promise<string[]>;
   /** Names of applied and pending migrations. */
@@ -76,6 +79,7 @@ export function openStore(options: OpenStoreOptions): Store {
     db,
     ports: createPortStore(db),
     ais: createAisStore(db, kind),
+    calls: createCallStore(db as unknown as Kysely<unknown>),
     migrate: async () => describe(await migrator.migrateToLatest()),
     async migrationStatus() {
       const all = await migrator.getMigrations();
