@@ -234,3 +234,192 @@ export const vesselApi = {
     return getJson<VesselTrack>(`/api/vessels/${mmsi}/track${q}`, signal);
   },
 };
+
+// ---- port calls ----
+
+export const CALL_MODES = [
+  "transit",
+  "reduced_speed_zone",
+  "manoeuvring",
+  "at_anchor",
+  "at_berth",
+  "unknown",
+] as const;
+export type CallMode = (typeof CALL_MODES)[number];
+
+export interface CallBerthStay {
+  berth: string;
+  terminal: string | null;
+  berthLabel: string | null;
+  arrivalAt: string;
+  departureAt: string;
+  durationH: number;
+}
+
+export interface CallSpeedZone {
+  zone: string;
+  limitKn: number;
+  distanceNm: number;
+  compliantDistanceNm: number;
+  /** 0–1 of the distance in the zone sailed at or below the limit; null when no distance. */
+  compliantShare: number | null;
+  maxSpeedKn: number;
+  enteredAt: string | null;
+}
+
+/** One port call; every time a UTC instant (ISO 8601). */
+export interface PortCall {
+  id: string;
+  port: Locode;
+  mmsi: number;
+  imo: number | null;
+  vesselName: string | null;
+  shipType: number | null;
+  shipTypeGroup: ShipTypeGroup;
+  aisClass: "A" | "B";
+  callsign: string | null;
+  lengthM: number | null;
+  terminal: string | null;
+  berth: string;
+  berthLabel: string | null;
+  startAt: string;
+  endAt: string;
+  crossed40nmAt: string | null;
+  crossed20nmAt: string | null;
+  enteredPortAreaAt: string | null;
+  anchoredFrom: string | null;
+  anchoredTo: string | null;
+  anchorages: { anchorage: string | null; from: string; to: string; durationH: number }[];
+  pilotBoardingAt: string | null;
+  berthArrivalAt: string;
+  berthDepartureAt: string;
+  lastBerthDepartureAt: string;
+  leftPortAreaAt: string | null;
+  anchorageWaitH: number;
+  timeAtBerthH: number;
+  berthShifts: number;
+  berths: CallBerthStay[];
+  speedZones: CallSpeedZone[];
+  arrivalObserved: boolean;
+  departureObserved: boolean;
+  destination: string | null;
+  etaAt: string | null;
+}
+
+export interface CallPage {
+  total: number;
+  limit: number;
+  offset: number;
+  calls: PortCall[];
+}
+
+export interface CallSegment {
+  mode: CallMode;
+  zone: string | null;
+  start: string;
+  end: string;
+  durationH: number;
+  distanceNm: number;
+  meanSpeedKn: number;
+  maxSpeedKn: number;
+  reports: number;
+}
+
+export interface DcsaPortCall {
+  portCall: { portCallID: string; portVisitReference: string; UNLocationCode: string };
+  portCallServices: {
+    portCallServiceID: string;
+    portCallServiceTypeCode: string;
+    portCallServiceEventTypeCode: string;
+    portCallPhaseTypeCode: string;
+    facilityTypeCode: string;
+    portCallServiceLocation: { locationName?: string; UNLocationCode: string };
+  }[];
+  timestamps: {
+    timestampID: string;
+    portCallServiceID: string;
+    classifierCode: "ACT" | "EST";
+    dateTime: string;
+    remark?: string;
+  }[];
+}
+
+export interface CallDetail {
+  call: PortCall;
+  segments: CallSegment[];
+  dcsa: DcsaPortCall;
+}
+
+export interface AnchorageQueue {
+  port: Locode;
+  stepMinutes: number;
+  points: { time: string; atAnchor: number }[];
+}
+
+export interface SpeedComplianceRow {
+  key: string;
+  name: string | null;
+  zone: string;
+  limitKn: number;
+  calls: number;
+  distanceNm: number;
+  compliantDistanceNm: number;
+  compliantShare: number | null;
+}
+
+export interface SpeedCompliance {
+  port: Locode;
+  groupBy: "vessel" | "shipType";
+  rows: SpeedComplianceRow[];
+}
+
+export interface CallFilter {
+  from?: Date | null;
+  to?: Date | null;
+  terminal?: string | null;
+  shipTypeGroup?: string | null;
+}
+
+function query(params: Record<string, string | number | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    if (v !== null && v !== undefined && v !== "") q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+const portPath = (locode: Locode) => `/api/ports/${encodeURIComponent(locode)}`;
+
+// Calls change as AIS arrives: fetched fresh, cancellable.
+export const callApi = {
+  list: (locode: Locode, f: CallFilter & { limit?: number; offset?: number }, signal?: AbortSignal) =>
+    getJson<CallPage>(
+      `${portPath(locode)}/calls${query({
+        from: f.from?.toISOString(),
+        to: f.to?.toISOString(),
+        terminal: f.terminal,
+        shipTypeGroup: f.shipTypeGroup,
+        limit: f.limit,
+        offset: f.offset,
+      })}`,
+      signal,
+    ),
+  call: (id: string, signal?: AbortSignal) =>
+    getJson<CallDetail>(`/api/calls/${encodeURIComponent(id)}`, signal),
+  anchorageQueue: (locode: Locode, range: { from: Date; to: Date }, stepMinutes: number) =>
+    getJson<AnchorageQueue>(
+      `${portPath(locode)}/calls/anchorage-queue${query({
+        from: range.from.toISOString(),
+        to: range.to.toISOString(),
+        stepMinutes,
+      })}`,
+    ),
+  speedCompliance: (locode: Locode, groupBy: "vessel" | "shipType", range: { from: Date; to: Date } | null) =>
+    getJson<SpeedCompliance>(
+      `${portPath(locode)}/calls/speed-compliance${query({
+        groupBy,
+        from: range?.from.toISOString(),
+        to: range?.to.toISOString(),
+      })}`,
+    ),
+};

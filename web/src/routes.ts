@@ -38,6 +38,22 @@ export const routes: RouteEntry[] = [
     component: lazy(() => import("./pages/VesselsPage.tsx").then((m) => ({ default: m.VesselsPage }))),
   },
   {
+    // The navigation entry: opens the first port's calls; each port's calls have their own address.
+    path: "/calls",
+    labelKey: "nav.calls",
+    component: lazy(() => import("./pages/CallsPage.tsx").then((m) => ({ default: m.CallsIndexPage }))),
+  },
+  {
+    path: "/ports/:locode/calls",
+    section: "/calls",
+    component: lazy(() => import("./pages/CallsPage.tsx").then((m) => ({ default: m.CallsPage }))),
+  },
+  {
+    path: "/ports/:locode/calls/:id",
+    section: "/calls",
+    component: lazy(() => import("./pages/CallPage.tsx").then((m) => ({ default: m.CallPage }))),
+  },
+  {
     path: "/about",
     labelKey: "nav.about",
     component: lazy(() => import("./pages/AboutPage.tsx").then((m) => ({ default: m.AboutPage }))),
