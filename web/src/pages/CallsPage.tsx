@@ -108,13 +108,16 @@ function CallList({ port }: { port: PortDetail }) {
   const from = fromDay ? fromZonedInput(`${fromDay}T00:00`, tz) : null;
   const toStart = toDay ? fromZonedInput(`${toDay}T00:00`, tz) : null;
   const to = toStart ? new Date(toStart.getTime() + DAY_MS) : null;
+  // While one date is being changed the range can be inverted: ask for nothing until it is not.
+  const badRange = from !== null && to !== null && from.getTime() >= to.getTime();
   const key = [port.locode, terminal, group, from?.getTime(), to?.getTime()].join("|");
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the filter.
   useEffect(() => {
     const ctl = new AbortController();
-    setState((s) => ({ data: s.data, error: false }));
+    setState((s) => ({ data: badRange ? null : s.data, error: false }));
     setPage(0);
+    if (badRange) return;
     callApi
       .list(port.locode, { from, to, terminal, shipTypeGroup: group, limit: MAX_CALLS }, ctl.signal)
       .then(
@@ -155,12 +158,13 @@ function CallList({ port }: { port: PortDetail }) {
   const fromMs = from?.getTime() ?? null;
   const toMs = to?.getTime() ?? null;
   const range = useMemo(() => {
+    if (badRange) return null;
     if (fromMs !== null && toMs !== null) return { from: new Date(fromMs), to: new Date(toMs) };
     if (calls.length === 0) return null;
     const a = fromMs ?? Math.min(...calls.map((c) => Date.parse(c.startAt)));
     const b = toMs ?? Math.max(...calls.map((c) => Date.parse(c.endAt)));
     return { from: new Date(a), to: new Date(b) };
-  }, [fromMs, toMs, calls]);
+  }, [badRange, fromMs, toMs, calls]);
 
   const terminalIds = [...new Set([...port.terminals.map((x) => x.id), ...seen.terminals])].sort((a, b) =>
     placeName(port, a, lang).localeCompare(placeName(port, b, lang), lang),
@@ -262,10 +266,19 @@ function CallList({ port }: { port: PortDetail }) {
             </button>
           )}
           <span className="call-count" data-total={state.data?.total ?? ""}>
-            {state.data ? t("calls.count", { n: formatNumber(state.data.total, lang) }) : t("common.loading")}
+            {badRange
+              ? ""
+              : state.data
+                ? t("calls.count", { n: formatNumber(state.data.total, lang) })
+                : t("common.loading")}
           </span>
         </form>
         <p className="muted small">{t("calls.dateNote", { zone: tz })}</p>
+        {badRange && (
+          <p className="warn small" role="alert">
+            {t("calls.filters.badRange")}
+          </p>
+        )}
         {state.error && <p className="warn small">{t("calls.loadFailed")}</p>}
         {state.data && state.data.total > calls.length && (
           <p className="warn small">{t("calls.truncated", { n: formatNumber(calls.length, lang) })}</p>
