@@ -70,6 +70,9 @@ function CallView({ port, detail }: { port: PortDetail; detail: CallDetail }) {
   ];
   const services = new Map(dcsa.portCallServices.map((s) => [s.portCallServiceID, s]));
   const share = vsrShare(call);
+  // DCSA location names are sometimes our feature ids: show the port's name for them.
+  const locationName = (name: string) =>
+    name.startsWith(`${port.locode.toLowerCase()}-`) ? placeName(port, name, lang) : name;
 
   const fact = (field: string, label: string, value: ReactNode) => (
     <div data-field={field}>
@@ -178,7 +181,7 @@ function CallView({ port, detail }: { port: PortDetail; detail: CallDetail }) {
         </section>
       </div>
 
-      <div className="call-columns">
+      <div className="call-columns stacked">
         <section className="panel">
           <h2>{t("calls.detail.segments")}</h2>
           <div className="table-wrap">
@@ -211,13 +214,15 @@ function CallView({ port, detail }: { port: PortDetail; detail: CallDetail }) {
                       {s.zone && <div className="muted small">{placeName(port, s.zone, lang)}</div>}
                     </th>
                     <td className="nowrap">{time(s.start)}</td>
-                    <td className="num nowrap">{h(s.durationH)}</td>
                     <td className="num nowrap">
-                      {formatNumber(s.distanceNm, lang, { maximumFractionDigits: 1 })} {t("units.nm")}
+                      {formatNumber(s.durationH, lang, { maximumFractionDigits: 2 })}
+                    </td>
+                    <td className="num nowrap">
+                      {formatNumber(s.distanceNm, lang, { maximumFractionDigits: 1 })}
                     </td>
                     <td className="num nowrap">
                       {formatNumber(s.meanSpeedKn, lang, { maximumFractionDigits: 1 })} /{" "}
-                      {formatNumber(s.maxSpeedKn, lang, { maximumFractionDigits: 1 })} {t("units.kn")}
+                      {formatNumber(s.maxSpeedKn, lang, { maximumFractionDigits: 1 })}
                     </td>
                   </tr>
                 ))}
@@ -255,10 +260,10 @@ function CallView({ port, detail }: { port: PortDetail; detail: CallDetail }) {
                       </span>
                     </th>
                     <td className="num nowrap">
-                      {formatNumber(z.distanceNm, lang, { maximumFractionDigits: 1 })} {t("units.nm")}
+                      {formatNumber(z.distanceNm, lang, { maximumFractionDigits: 1 })}
                     </td>
                     <td className="num nowrap">
-                      {formatNumber(z.maxSpeedKn, lang, { maximumFractionDigits: 1 })} {t("units.kn")}
+                      {formatNumber(z.maxSpeedKn, lang, { maximumFractionDigits: 1 })}
                     </td>
                     <td className="num">{formatPercent(z.compliantShare, lang)}</td>
                   </tr>
@@ -266,7 +271,7 @@ function CallView({ port, detail }: { port: PortDetail; detail: CallDetail }) {
               </tbody>
             </table>
           )}
-          <h2>{t("calls.detail.dcsa")}</h2>
+          <h2 className="dcsa-heading">{t("calls.detail.dcsa")}</h2>
           <p className="muted small">{t("calls.detail.dcsaLead")}</p>
           <table className="data-table dcsa-table">
             <thead>
@@ -286,7 +291,9 @@ function CallView({ port, detail }: { port: PortDetail; detail: CallDetail }) {
                         {s ? `${s.portCallServiceTypeCode} ${s.portCallServiceEventTypeCode}` : "—"}
                       </span>
                       {s?.portCallServiceLocation.locationName && (
-                        <div className="muted small">{s.portCallServiceLocation.locationName}</div>
+                        <div className="muted small">
+                          {locationName(s.portCallServiceLocation.locationName)}
+                        </div>
                       )}
                     </th>
                     <td>

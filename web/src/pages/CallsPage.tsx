@@ -467,7 +467,7 @@ function CompliancePanel({ port, range }: { port: PortDetail; range: { from: Dat
                   </td>
                   <td className="num">{formatNumber(r.calls, lang)}</td>
                   <td className="num nowrap">
-                    {formatNumber(r.distanceNm, lang, { maximumFractionDigits: 1 })} {t("units.nm")}
+                    {formatNumber(r.distanceNm, lang, { maximumFractionDigits: 1 })}
                   </td>
                   <td className="share-cell">
                     <span className="share-bar" aria-hidden="true">
