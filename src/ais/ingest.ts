@@ -141,12 +141,17 @@ export function staticFieldsOf(msg: AisMessage): StaticFields | null {
   }
 }
 
-/** A vessel-day of the batch with the index of its newest report. */
-interface BatchTrack {
+/** A vessel-day of the batch: how many of the buffered rows are its, and its newest one. */
+interface BatchEntry {
   key: { mmsi: number; dayUtc: number };
-  reports: TrackReports;
-  newest: number;
+  index: number;
+  count: number;
+  newestTimeS: number;
+  newestRow: number;
 }
+
+/** Int32 values per buffered report: entry, time, lat, lon, sog|cog, heading|nav|type. */
+const ROW_INTS = 6;
 
 function emptyBatch(): AisWriteBatch {
   return {
@@ -171,8 +176,17 @@ export class AisIngest {
   readonly counts: IngestCounts = emptyIngestCounts();
   private batch = emptyBatch();
   private batchRecords = 0;
+  /**
+   * Reports are buffered as rows of one growing Int32Array, in arrival order: writes stay
+   * sequential (one cache line per report) however many vessels interleave. They are grouped by
+   * vessel-day once, at flush.
+   */
+  private rows = new Int32Array(ROW_INTS * 65_536);
+  private rowCount = 0;
+  private entries: BatchEntry[] = [];
+  private readonly entryByKey = new Map<number, BatchEntry>();
   /** Each vessel's vessel-day entry used last: most reports follow their vessel's previous one. */
-  private readonly current = new Map<number, BatchTrack>();
+  private readonly current = new Map<number, BatchEntry>();
   private readonly flushEvery: number;
 
   constructor(
@@ -317,25 +331,45 @@ export class AisIngest {
     let entry = this.current.get(mmsi);
     if (entry === undefined || entry.key.dayUtc !== dayUtc) {
       const key = trackKey(mmsi, dayUtc);
-      entry = this.batch.tracks.get(key) as BatchTrack | undefined;
+      entry = this.entryByKey.get(key);
       if (!entry) {
-        entry = { key: { mmsi, dayUtc }, reports: new TrackReports(16), newest: 0 };
-        this.batch.tracks.set(key, entry);
+        entry = {
+          key: { mmsi, dayUtc },
+          index: this.entries.length,
+          count: 0,
+          newestTimeS: -1,
+          newestRow: -1,
+        };
+        this.entries.push(entry);
+        this.entryByKey.set(key, entry);
       }
       this.current.set(mmsi, entry);
     }
-    entry.reports.push(
-      timeS,
-      Math.round(latDeg * POSITION_UNITS_PER_DEG),
-      Math.round(lonDeg * POSITION_UNITS_PER_DEG),
-      sogKnots === null ? SOG_NOT_AVAILABLE : Math.round(sogKnots * 10),
-      cogDeg === null ? COG_NOT_AVAILABLE : Math.round(cogDeg * 10),
-      headingDeg === null ? HEADING_NOT_AVAILABLE : Math.round(headingDeg),
-      navStatus === null ? NAV_STATUS_NOT_DEFINED : navStatus,
-      msgType,
-    );
-    // The newest report is the latest position: remembered by index, no object per report.
-    if (timeS > entry.reports.timeS[entry.newest]!) entry.newest = entry.reports.count - 1;
+    if ((this.rowCount + 1) * ROW_INTS > this.rows.length) {
+      const bigger = new Int32Array(this.rows.length * 2);
+      bigger.set(this.rows);
+      this.rows = bigger;
+    }
+    const o = this.rowCount * ROW_INTS;
+    const rows = this.rows;
+    rows[o] = entry.index;
+    rows[o + 1] = timeS | 0;
+    rows[o + 2] = Math.round(latDeg * POSITION_UNITS_PER_DEG);
+    rows[o + 3] = Math.round(lonDeg * POSITION_UNITS_PER_DEG);
+    rows[o + 4] =
+      (sogKnots === null ? SOG_NOT_AVAILABLE : Math.min(SOG_NOT_AVAILABLE, Math.round(sogKnots * 10))) |
+      ((cogDeg === null ? COG_NOT_AVAILABLE : Math.round(cogDeg * 10)) << 10);
+    rows[o + 5] =
+      (headingDeg === null ? HEADING_NOT_AVAILABLE : Math.round(headingDeg)) |
+      ((navStatus === null ? NAV_STATUS_NOT_DEFINED : navStatus) << 9) |
+      (msgType << 13);
+    // The newest report is the latest position: remembered by row, no object per report.
+    if (timeS > entry.newestTimeS) {
+      entry.newestTimeS = timeS;
+      entry.newestRow = this.rowCount;
+    }
+    entry.count++;
+    this.rowCount++;
     this.batchRecords++;
     return true;
   }
@@ -356,28 +390,66 @@ export class AisIngest {
     if (counted) this.batchRecords++;
   }
 
+  /** Groups the buffered rows by vessel-day (a stable counting sort) into one set of columns. */
+  private gatherTracks(): AisWriteBatch["tracks"] {
+    const n = this.rowCount;
+    const rows = this.rows;
+    const cursor = new Int32Array(this.entries.length);
+    let offset = 0;
+    for (const e of this.entries) {
+      cursor[e.index] = offset;
+      offset += e.count;
+    }
+    const order = new Int32Array(n);
+    for (let r = 0; r < n; r++) order[cursor[rows[r * ROW_INTS]!]!++] = r;
+    const columns = new TrackReports(n);
+    for (let k = 0; k < n; k++) {
+      const o = order[k]! * ROW_INTS;
+      columns.timeS[k] = rows[o + 1]! >>> 0;
+      columns.latU[k] = rows[o + 2]!;
+      columns.lonU[k] = rows[o + 3]!;
+      const motion = rows[o + 4]!;
+      columns.sogDeciKn[k] = motion & 0x3ff;
+      columns.cogDeciDeg[k] = motion >>> 10;
+      const state = rows[o + 5]!;
+      columns.headingDeg[k] = state & 0x1ff;
+      columns.navStatus[k] = (state >>> 9) & 0xf;
+      columns.msgType[k] = state >>> 13;
+    }
+    const tracks: AisWriteBatch["tracks"] = new Map();
+    let start = 0;
+    for (const e of this.entries) {
+      tracks.set(trackKey(e.key.mmsi, e.key.dayUtc), {
+        key: e.key,
+        reports: TrackReports.slice(columns, start, e.count),
+      });
+      start += e.count;
+    }
+    return tracks;
+  }
+
   /** The newest report of each vessel in the batch. */
   private latestPositions(): AisWriteBatch["latest"] {
     const byMmsi = new Map<number, AisWriteBatch["latest"][number]>();
-    for (const track of this.batch.tracks.values()) {
-      const { key: vesselDay, reports: r, newest: i } = track as BatchTrack;
-      const timeS = r.timeS[i]!;
-      const seen = byMmsi.get(vesselDay.mmsi);
-      if (seen && seen.timeS >= timeS) continue;
-      const sog = r.sogDeciKn[i]!;
-      const cog = r.cogDeciDeg[i]!;
-      const heading = r.headingDeg[i]!;
-      const nav = r.navStatus[i]!;
-      byMmsi.set(vesselDay.mmsi, {
-        mmsi: vesselDay.mmsi,
-        timeS,
-        latDeg: r.latU[i]! / POSITION_UNITS_PER_DEG,
-        lonDeg: r.lonU[i]! / POSITION_UNITS_PER_DEG,
+    const rows = this.rows;
+    for (const e of this.entries) {
+      const seen = byMmsi.get(e.key.mmsi);
+      if (seen && seen.timeS >= e.newestTimeS) continue;
+      const o = e.newestRow * ROW_INTS;
+      const sog = rows[o + 4]! & 0x3ff;
+      const cog = rows[o + 4]! >>> 10;
+      const heading = rows[o + 5]! & 0x1ff;
+      const nav = (rows[o + 5]! >>> 9) & 0xf;
+      byMmsi.set(e.key.mmsi, {
+        mmsi: e.key.mmsi,
+        timeS: e.newestTimeS,
+        latDeg: rows[o + 2]! / POSITION_UNITS_PER_DEG,
+        lonDeg: rows[o + 3]! / POSITION_UNITS_PER_DEG,
         sogKnots: sog === SOG_NOT_AVAILABLE ? null : sog / 10,
         cogDeg: cog === COG_NOT_AVAILABLE ? null : cog / 10,
         headingDeg: heading === HEADING_NOT_AVAILABLE ? null : heading,
         navStatus: nav === NAV_STATUS_NOT_DEFINED ? null : nav,
-        msgType: r.msgType[i]!,
+        msgType: rows[o + 5]! >>> 13,
       });
     }
     return [...byMmsi.values()];
@@ -386,9 +458,13 @@ export class AisIngest {
   /** Writes what is buffered in one transaction and updates the counts. */
   async flush(): Promise<void> {
     const batch = this.batch;
+    batch.tracks = this.gatherTracks();
     batch.latest = this.latestPositions();
     this.batch = emptyBatch();
     this.current.clear();
+    this.entryByKey.clear();
+    this.entries = [];
+    this.rowCount = 0;
     this.batchRecords = 0;
     const result = await this.store.writeBatch(batch, mergeIntoBlock);
     this.counts.accepted += result.reportsAdded + result.staticAdded + result.stationsAdded;

@@ -50,7 +50,7 @@ export class TrackReports {
   }
 
   private grow(): void {
-    const cap = this.timeS.length * 2;
+    const cap = Math.max(16, this.timeS.length * 2);
     const copy = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(
       a: T,
       make: (n: number) => T,
@@ -89,6 +89,29 @@ export class TrackReports {
     this.headingDeg[i] = heading;
     this.navStatus[i] = nav;
     this.msgType[i] = type;
+  }
+
+  /**
+   * Reports [start, start + count) of shared columns, without copying (ingest gathers a whole
+   * batch into one set of columns and hands each vessel-day its slice).
+   */
+  static slice(
+    columns: Omit<TrackReports, "count" | "push" | "appendAll" | "copyFrom">,
+    start: number,
+    count: number,
+  ): TrackReports {
+    const r = new TrackReports(0);
+    const end = start + count;
+    r.timeS = columns.timeS.subarray(start, end);
+    r.latU = columns.latU.subarray(start, end);
+    r.lonU = columns.lonU.subarray(start, end);
+    r.sogDeciKn = columns.sogDeciKn.subarray(start, end);
+    r.cogDeciDeg = columns.cogDeciDeg.subarray(start, end);
+    r.headingDeg = columns.headingDeg.subarray(start, end);
+    r.navStatus = columns.navStatus.subarray(start, end);
+    r.msgType = columns.msgType.subarray(start, end);
+    r.count = count;
+    return r;
   }
 
   /** Appends all of `src` (bulk copies; capacity must suffice). */
