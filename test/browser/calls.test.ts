@@ -7,27 +7,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateCalls } from "../../src/calls/index.ts";
 import { demoGeographyExtras, loadDemoIfEmpty } from "../../src/cli/demo-load.ts";
 import { loadPortRegistry } from "../../src/geo/index.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { launchChromium } from "./chromium.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SHOTS = path.join(ROOT, "test-output", "screenshots");
-const CHROMIUM = process.env["SP_CHROMIUM"] ?? "/usr/bin/chromium";
-// STACK.md trap 5: the flags that work with Debian's chromium on these machines.
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const END = new Date("2026-11-20T00:00:00Z");
 // Days in the ports' zones that cover the demo data (it ends at END); the default view is the last
 // 30 days before now, which would miss it once the calendar moves on.
@@ -83,8 +72,6 @@ describe("port calls in the portal", { timeout: 120_000 }, () => {
   beforeAll(async () => {
     if (!fs.existsSync(path.join(ROOT, "web", "dist", "index.html")))
       throw new Error("web/dist is missing: run `npm run build:web` (npm test builds it when stale)");
-    if (!fs.existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} not found: apt-get install chromium fonts-noto-cjk (or set SP_CHROMIUM)`);
     fs.mkdirSync(SHOTS, { recursive: true });
     server = await startTestServer();
     await loadDemoIfEmpty(server.store.ais, { seed: 1, days: 1, scale: 0.5, end: END });
@@ -94,7 +81,7 @@ describe("port calls in the portal", { timeout: 120_000 }, () => {
       registry: loadPortRegistry(),
       extraFeatures: await demoGeographyExtras(server.store.ais),
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
     page = await context.newPage();
     page.on("console", (msg) => {

@@ -6,24 +6,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { launchChromium } from "./chromium.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SHOTS = path.join(ROOT, "test-output", "screenshots");
-const CHROMIUM = process.env["SP_CHROMIUM"] ?? "/usr/bin/chromium";
-// STACK.md trap 5: the flags that work with Debian's chromium on these machines.
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 interface Named {
   en: string;
@@ -118,15 +107,13 @@ describe("portal in the browser", { timeout: 60_000 }, () => {
   beforeAll(async () => {
     if (!fs.existsSync(path.join(ROOT, "web", "dist", "index.html")))
       throw new Error("web/dist is missing: run `npm run build:web` (npm test builds it when stale)");
-    if (!fs.existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} not found: apt-get install chromium fonts-noto-cjk (or set SP_CHROMIUM)`);
     fs.mkdirSync(SHOTS, { recursive: true });
     server = await startTestServer();
     for (const locode of ["USLAX", "JPNGO"]) {
       const res = await fetch(`${server.baseUrl}/api/ports/${locode}`);
       ports.set(locode, (await res.json()) as PortDetail);
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
     page = await context.newPage();
     page.on("console", (msg) => {

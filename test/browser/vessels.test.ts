@@ -7,26 +7,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFiles } from "../../src/ais/ingest-cli.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { launchChromium } from "./chromium.ts";
 import { FLEET, FLEET_END_S, type FleetVessel, fleetNmea, REPORTS_PER_VESSEL } from "./vessel-fleet.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SHOTS = path.join(ROOT, "test-output", "screenshots");
-const CHROMIUM = process.env["SP_CHROMIUM"] ?? "/usr/bin/chromium";
-// STACK.md trap 5: the flags that work with Debian's chromium on these machines.
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let server: TestServer;
 let browser: Browser;
@@ -90,8 +79,6 @@ describe("vessels in the portal", { timeout: 90_000 }, () => {
   beforeAll(async () => {
     if (!fs.existsSync(path.join(ROOT, "web", "dist", "index.html")))
       throw new Error("web/dist is missing: run `npm run build:web` (npm test builds it when stale)");
-    if (!fs.existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} not found: apt-get install chromium fonts-noto-cjk (or set SP_CHROMIUM)`);
     fs.mkdirSync(SHOTS, { recursive: true });
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sp-vessels-"));
     const file = path.join(tmp, "fleet.nmea");
@@ -99,7 +86,7 @@ describe("vessels in the portal", { timeout: 90_000 }, () => {
     server = await startTestServer();
     const { total } = await ingestFiles(server.store.ais, [file], { progress: false });
     expect(total.rejected).toBe(0);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
     page = await context.newPage();
     page.on("console", (msg) => {
