@@ -13,6 +13,7 @@ import {
 } from "../api.ts";
 import { QueueChart } from "../calls/QueueChart.tsx";
 import { formatPercent, placeName } from "../calls/text.ts";
+import { FirstPortRedirect } from "../components/FirstPortRedirect.tsx";
 import { Status } from "../components/Status.tsx";
 import { formatNumber, formatShortDateTime, fromZonedInput, localName } from "../format.ts";
 import { useAsync, useLanguage } from "../hooks.ts";
@@ -27,17 +28,7 @@ const DAY_MS = 86_400_000;
 
 /** `/calls` from the navigation: the first port's calls. */
 export function CallsIndexPage(_: PageProps) {
-  const { t } = useTranslation();
-  const ports = useAsync(api.ports, "ports");
-  useEffect(() => {
-    const first = ports.status === "ready" ? ports.data[0] : undefined;
-    if (first) navigate(`/ports/${first.locode}/calls`, { replace: true });
-  }, [ports]);
-  return ports.status === "ready" && ports.data.length === 0 ? (
-    <p>{t("overview.noPorts")}</p>
-  ) : (
-    <Status state={ports} />
-  );
+  return <FirstPortRedirect subpath="calls" />;
 }
 
 export function CallsPage({ params }: PageProps) {

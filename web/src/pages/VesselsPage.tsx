@@ -1,7 +1,8 @@
 // The vessels in a port's area as a table: sortable, filtered by type, each row opening the map.
-import { type CSSProperties, useEffect, useMemo, useState } from "react";
+import { type CSSProperties, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type PortDetail, type ShipTypeGroup, type VesselOnMap } from "../api.ts";
+import { FirstPortRedirect } from "../components/FirstPortRedirect.tsx";
 import { Status } from "../components/Status.tsx";
 import { formatAgo, formatDateTime, formatNumber, localName } from "../format.ts";
 import { useAsync, useLanguage, useNow } from "../hooks.ts";
@@ -13,17 +14,7 @@ import { usePortVessels } from "../vessels/usePortVessels.ts";
 
 /** `/vessels` from the navigation: the first port's list. */
 export function VesselsIndexPage(_: PageProps) {
-  const { t } = useTranslation();
-  const ports = useAsync(api.ports, "ports");
-  useEffect(() => {
-    const first = ports.status === "ready" ? ports.data[0] : undefined;
-    if (first) navigate(`/ports/${first.locode}/vessels`, { replace: true });
-  }, [ports]);
-  return ports.status === "ready" && ports.data.length === 0 ? (
-    <p>{t("overview.noPorts")}</p>
-  ) : (
-    <Status state={ports} />
-  );
+  return <FirstPortRedirect subpath="vessels" />;
 }
 
 export function VesselsPage({ params }: PageProps) {
