@@ -122,6 +122,8 @@ export interface AisStore {
   latestPosition(mmsi: number): Promise<LatestPosition | undefined>;
   /** Every distinct static report of a vessel, oldest first. */
   staticHistory(mmsi: number): Promise<VesselStaticReport[]>;
+  /** MMSIs that broadcast this IMO number (usually one; more after a flag or MMSI change). */
+  mmsisWithImo(imo: number): Promise<number[]>;
   /** Static reports of the given vessels (all vessels when omitted), oldest first per vessel. */
   staticReports(mmsis?: number[]): Promise<VesselStaticReport[]>;
   /** Fixed stations, the newest report of each. */
@@ -138,7 +140,8 @@ export interface AisStore {
   particulars(imos: number[]): Promise<VesselParticulars[]>;
   /** Keeps the ledger of ingest runs: what was read from where, and the counts. */
   recordIngestRun(run: IngestRunRecord): Promise<void>;
-  ingestRuns(limit: number): Promise<IngestRunRecord[]>;
+  /** The newest runs first; only runs of `kind` when given. */
+  ingestRuns(limit: number, kind?: string): Promise<IngestRunRecord[]>;
 }
 
 export interface IngestRunRecord {

@@ -72,9 +72,10 @@ export function registerVesselCommands(program: Command, openStore: OpenAisStore
           : undefined;
         const imoNumber = imo.ok ? imo.value : (ais?.imo ?? null);
         if (!ais && imoNumber !== null) {
-          ais = [...mergeVesselStatics(await store.ais.staticReports()).values()].find(
-            (v) => v.imo === imoNumber,
+          const merged = mergeVesselStatics(
+            await store.ais.staticReports(await store.ais.mmsisWithImo(imoNumber)),
           );
+          ais = [...merged.values()].find((v) => v.imo === imoNumber);
         }
         const [particulars] = imoNumber !== null ? await store.ais.particulars([imoNumber]) : [];
         const latestMmsi = ais?.mmsi ?? (mmsi?.ok ? mmsi.value : undefined);

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { AisIngest, type AisMessage, type AisStore } from "../ais/index.ts";
 import { parseParticularsCsv } from "../ais/particulars.ts";
 import { loadDefaultEngineTable } from "../ais/particulars-io.ts";
+import type { CallServiceDeps, CallStore } from "../calls/index.ts";
 import type { IngestCounts } from "../core/ingest.ts";
 import { type DemoPortTruth, generateDemoWorld } from "../demo/index.ts";
 import { vesselsCsv } from "../demo/writers.ts";
@@ -87,12 +88,22 @@ export async function loadDemoIfEmpty(
 export async function demoGeographyExtras(
   ais: AisStore,
 ): Promise<Record<string, DemoPortTruth["demoFeatures"]["features"]> | undefined> {
-  const runs = await ais.ingestRuns(10_000);
-  if (!runs.some((r) => r.kind === "demo")) return undefined;
+  if ((await ais.ingestRuns(1, "demo")).length === 0) return undefined;
   // The added features depend only on the ports, not on the traffic: a tiny window is enough.
   const world = generateDemoWorld(
     { seed: 1, start: new Date(0), days: 0.01, scale: 1, ports: ["USLAX", "JPNGO"] },
     loadPortRegistry(),
   );
   return Object.fromEntries(world.truth.map((t) => [t.port, t.demoFeatures.features]));
+}
+
+/** What the port-call service needs, composed from the store (with the demo's geography when loaded). */
+export async function callServiceDeps(store: { ais: AisStore; calls: CallStore }): Promise<CallServiceDeps> {
+  const extraFeatures = await demoGeographyExtras(store.ais);
+  return {
+    ais: store.ais,
+    calls: store.calls,
+    registry: loadPortRegistry(),
+    ...(extraFeatures ? { extraFeatures } : {}),
+  };
 }

@@ -14,7 +14,6 @@ import type { ConfigFlags } from "../core/config.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { localDateTime } from "../core/time.ts";
 import { registerDemoCommand } from "../demo/cli.ts";
-import { loadPortRegistry } from "../geo/index.ts";
 import { loadPortRecords, portDetail, portSummary } from "../ports/index.ts";
 import { APP_VERSION } from "../server/paths.ts";
 import { openStore } from "../store/index.ts";
@@ -97,17 +96,11 @@ export function buildProgram(): Command {
         });
         // Port calls follow the AIS: recomputed for changed vessel-days every 30 s (and now).
         const { startCallUpdater } = await import("../calls/index.ts");
-        const { demoGeographyExtras } = await import("./demo-load.ts");
-        const extraFeatures = await demoGeographyExtras(store.ais);
-        const callUpdater = startCallUpdater(
-          {
-            ais: store.ais,
-            calls: store.calls,
-            registry: loadPortRegistry(),
-            ...(extraFeatures ? { extraFeatures } : {}),
-          },
-          { intervalS: 30, onError: (error) => app.log.error(error) },
-        );
+        const { callServiceDeps } = await import("./demo-load.ts");
+        const callUpdater = startCallUpdater(await callServiceDeps(store), {
+          intervalS: 30,
+          onError: (error) => app.log.error(error),
+        });
         void callUpdater.runNow().catch((error) => app.log.error(error));
         const { startListener } = await import("../ais/listen.ts");
         const listener =
@@ -259,39 +252,21 @@ export function buildProgram(): Command {
   registerAisCommands(ais);
   const openAisStore = async () => {
     const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
-    const { demoGeographyExtras } = await import("./demo-load.ts");
+    const { callServiceDeps } = await import("./demo-load.ts");
     const { updateCalls, startCallUpdater } = await import("../calls/index.ts");
-    const callDeps = async () => {
-      const extraFeatures = await demoGeographyExtras(store.ais);
-      return {
-        ais: store.ais,
-        calls: store.calls,
-        registry: loadPortRegistry(),
-        ...(extraFeatures ? { extraFeatures } : {}),
-      };
-    };
+    // Composed once per command: the demo geography (when demo data is loaded) is part of it.
+    const callDeps = await callServiceDeps(store);
     return {
       ais: store.ais,
       calls: store.calls,
       close: () => store.close(),
-      extraFeatures: await demoGeographyExtras(store.ais),
+      extraFeatures: callDeps.extraFeatures,
       // New AIS recomputes the port calls of the vessel-days it touched (issue 4).
       afterIngest: async () => {
-        const summary = await updateCalls(await callDeps());
+        const summary = await updateCalls(callDeps);
         return `port calls updated: ${summary.vessels} vessels, ${summary.vesselDays} vessel-days, ${summary.calls} calls`;
       },
-      follow: () => {
-        let updater: { stop(): Promise<void> } | undefined;
-        const ready = callDeps().then((deps) => {
-          updater = startCallUpdater(deps, { intervalS: 30 });
-        });
-        return {
-          stop: async () => {
-            await ready;
-            await updater?.stop();
-          },
-        };
-      },
+      follow: () => startCallUpdater(callDeps, { intervalS: 30 }),
     };
   };
   registerAisIngestCommand(ais, openAisStore);

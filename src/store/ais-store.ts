@@ -349,6 +349,17 @@ export function createAisStore(db: Kysely<Database>, kind: "sqlite" | "postgres"
       return rows.map(staticFromRow);
     },
 
+    async mmsisWithImo(imo) {
+      const rows = await db
+        .selectFrom("vessel_static_reports")
+        .select("mmsi")
+        .distinct()
+        .where("imo", "=", imo)
+        .orderBy("mmsi")
+        .execute();
+      return rows.map((r) => Number(r.mmsi));
+    },
+
     async staticReports(mmsis) {
       let query = db.selectFrom("vessel_static_reports").selectAll();
       if (mmsis) {
@@ -449,13 +460,10 @@ export function createAisStore(db: Kysely<Database>, kind: "sqlite" | "postgres"
         .execute();
     },
 
-    async ingestRuns(limit) {
-      const rows = await db
-        .selectFrom("ingest_runs")
-        .selectAll()
-        .orderBy("started_at", "desc")
-        .limit(limit)
-        .execute();
+    async ingestRuns(limit, kind) {
+      let query = db.selectFrom("ingest_runs").selectAll();
+      if (kind !== undefined) query = query.where("kind", "=", kind);
+      const rows = await query.orderBy("started_at", "desc").limit(limit).execute();
       return rows.map((r) => ({
         id: r.id,
         kind: r.kind,
