@@ -3,7 +3,6 @@ import { type CSSProperties, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   type AnchorageQueue,
-  api,
   type CallPage,
   callApi,
   type PortCall,
@@ -14,6 +13,7 @@ import {
 import { QueueChart } from "../calls/QueueChart.tsx";
 import { formatPercent, placeName } from "../calls/text.ts";
 import { FirstPortRedirect } from "../components/FirstPortRedirect.tsx";
+import { PortSection } from "../components/PortSection.tsx";
 import { Status } from "../components/Status.tsx";
 import { formatNumber, formatShortDateTime, fromZonedInput, localName } from "../format.ts";
 import { useAsync, useLanguage } from "../hooks.ts";
@@ -33,12 +33,10 @@ export function CallsIndexPage(_: PageProps) {
 
 export function CallsPage({ params }: PageProps) {
   const locode = (params["locode"] ?? "").toUpperCase();
-  const detail = useAsync<PortDetail>(() => api.port(locode), locode);
   return (
-    <section className="page calls-page" data-locode={locode}>
-      <Status state={detail} />
-      {detail.status === "ready" && <CallList port={detail.data} />}
-    </section>
+    <PortSection locode={locode} className="calls-page">
+      {(port) => <CallList port={port} />}
+    </PortSection>
   );
 }
 

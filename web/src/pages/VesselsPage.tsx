@@ -1,11 +1,11 @@
 // The vessels in a port's area as a table: sortable, filtered by type, each row opening the map.
 import { type CSSProperties, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type PortDetail, type ShipTypeGroup, type VesselOnMap } from "../api.ts";
+import type { PortDetail, ShipTypeGroup, VesselOnMap } from "../api.ts";
 import { FirstPortRedirect } from "../components/FirstPortRedirect.tsx";
-import { Status } from "../components/Status.tsx";
+import { PortSection } from "../components/PortSection.tsx";
 import { formatAgo, formatDateTime, formatNumber, localName } from "../format.ts";
-import { useAsync, useLanguage, useNow } from "../hooks.ts";
+import { useLanguage, useNow } from "../hooks.ts";
 import type { Language } from "../i18n/index.ts";
 import { GROUP_COLORS, GROUP_ORDER } from "../map/vessels.ts";
 import { Link, navigate } from "../router.tsx";
@@ -19,12 +19,10 @@ export function VesselsIndexPage(_: PageProps) {
 
 export function VesselsPage({ params }: PageProps) {
   const locode = (params["locode"] ?? "").toUpperCase();
-  const detail = useAsync<PortDetail>(() => api.port(locode), locode);
   return (
-    <section className="page vessels-page" data-locode={locode}>
-      <Status state={detail} />
-      {detail.status === "ready" && <VesselList port={detail.data} />}
-    </section>
+    <PortSection locode={locode} className="vessels-page">
+      {(port) => <VesselList port={port} />}
+    </PortSection>
   );
 }
 
