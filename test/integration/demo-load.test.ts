@@ -1,6 +1,6 @@
 /** First start: the demo world goes into an empty database once, and never over real data. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoIfEmpty } from "../../src/cli/demo-load.ts";
+import { demoGeographyExtras, loadDemoIfEmpty } from "../../src/cli/demo-load.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 
@@ -19,6 +19,7 @@ describe("demo data on first start", () => {
 
   it("loads both ports' traffic ending at the given time, with particulars, and only once", async () => {
     const end = new Date("2026-11-27T04:30:00Z");
+    expect(await demoGeographyExtras(store.ais)).toBeUndefined();
     const first = await loadDemoIfEmpty(store.ais, { seed: 7, days: 0.5, scale: 0.5, end });
     expect(first).not.toBeNull();
     expect(first!.window).toEqual({ from: "2026-11-26T16:00:00.000Z", to: "2026-11-27T04:00:00.000Z" });
@@ -37,5 +38,9 @@ describe("demo data on first start", () => {
     expect(newest).toBeLessThanOrEqual(Date.parse("2026-11-27T04:00:00Z") / 1000);
     expect(await loadDemoIfEmpty(store.ais, { seed: 7, days: 0.5, scale: 0.5, end })).toBeNull();
     expect((await store.ais.ingestRuns(5)).map((r) => r.kind)).toEqual(["demo"]);
+    // With demo data loaded, port calls also know the demo's hand-placed berths and anchorages.
+    const extras = await demoGeographyExtras(store.ais);
+    expect(Object.keys(extras ?? {}).sort()).toEqual(["JPNGO", "USLAX"]);
+    expect(extras!.JPNGO!.some((f) => f.properties.kind === "anchorage")).toBe(true);
   });
 });
