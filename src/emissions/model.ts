@@ -1,0 +1,92 @@
+/**
+ * Shapes every part of `emissions/` shares: pollutants, source categories, the traceable inventory
+ * line each calculator emits, and the method version stored with every result (DESIGN.md: derived
+ * results carry the methodology and reference-table versions that produced them).
+ */
+
+/** Bumped whenever a formula, a default or an option's default changes. */
+export const EMISSIONS_METHOD_VERSION = "emissions-1.0.0";
+
+/**
+ * Pollutants of the inventory (METHOD.md §1.5, §1.7). `pm25` is PM2.5, `dpm` diesel particulate
+ * matter, `co2e` CO2 + GWP_CH4 × CH4 + GWP_N2O × N2O with the chosen GWP set.
+ */
+export const POLLUTANTS = ["nox", "pm10", "pm25", "dpm", "so2", "co", "hc", "co2", "ch4", "n2o", "co2e"] as const;
+export type Pollutant = (typeof POLLUTANTS)[number];
+export type PollutantGrams = Record<Pollutant, number>;
+
+export function zeroPollutants(): PollutantGrams {
+  return { nox: 0, pm10: 0, pm25: 0, dpm: 0, so2: 0, co: 0, hc: 0, co2: 0, ch4: 0, n2o: 0, co2e: 0 };
+}
+
+/** Adds b into a (in place) and returns a. */
+export function addPollutants(a: PollutantGrams, b: Partial<PollutantGrams>, scale = 1): PollutantGrams {
+  for (const p of POLLUTANTS) {
+    const v = b[p];
+    if (v !== undefined) a[p] += v * scale;
+  }
+  return a;
+}
+
+/** Port source categories (EPA Ports Emissions Inventory Guidance; METHOD.md §2). */
+export const SOURCE_CATEGORIES = ["ogv", "harbor_craft", "che", "drayage", "rail"] as const;
+export type SourceCategory = (typeof SOURCE_CATEGORIES)[number];
+
+/**
+ * Where an emission happens. `tailpipe` is the inventory proper (direct, at the source); `grid` is
+ * electricity drawn instead (shore power, battery equipment: kWh × the grid factor, scope-2 style);
+ * `upstream` is fuel production (hydrogen, well-to-tank diesel) — reported separately, never added
+ * to the tailpipe totals.
+ */
+export const EMISSION_SCOPES = ["tailpipe", "grid", "upstream"] as const;
+export type EmissionScope = (typeof EMISSION_SCOPES)[number];
+
+/** 100-year global warming potential sets (data/reference/emissions/gwp.csv). */
+export const GWP_SETS = ["AR4", "AR5", "AR6"] as const;
+export type GwpSet = (typeof GWP_SETS)[number];
+
+/**
+ * One step of a computation, enough to redo it by hand:
+ * grams = activity × factor × Π adjustments.
+ */
+export interface TraceStep {
+  /** What is emitting, e.g. "main engine, transit", "aux engine, at berth", "yard tractor YT-014". */
+  what: string;
+  pollutant: Pollutant;
+  activity: number;
+  /** Unit of the activity, e.g. "kWh", "bhp-hr", "gal", "mi", "h". */
+  activityUnit: string;
+  factor: number;
+  /** Unit of the factor, e.g. "g/kWh". */
+  factorUnit: string;
+  adjustments: { name: string; value: number }[];
+  grams: number;
+  /** Where the factor comes from: table file and row, or a user-supplied factor with its source. */
+  source: string;
+}
+
+/**
+ * One emitting source's contribution for one month: what the inventory stores per source and
+ * aggregates. `sourceId` is stable (a call id, an equipment unit id, a truck group key) so that
+ * recomputation replaces, never adds.
+ */
+export interface InventoryLine {
+  port: string;
+  category: SourceCategory;
+  scope: EmissionScope;
+  /** Inventory year and month (1–12) in the port's own calendar (see inventory.ts). */
+  year: number;
+  month: number;
+  terminal: string | null;
+  sourceId: string;
+  /** Short label for people (vessel name, equipment type). */
+  label: string;
+  /** Main activity measure and its unit (kWh for engines, miles for trucks, gal for rail). */
+  activity: number;
+  activityUnit: string;
+  grams: PollutantGrams;
+  /** Kept for drill-down; may be omitted for bulk lines (recomputable on demand). */
+  trace?: TraceStep[];
+}
+
+// Mass conversions (tonnes, US short tons) are in src/core/units.ts.
