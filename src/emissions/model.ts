@@ -74,7 +74,10 @@ export interface InventoryLine {
   port: string;
   category: SourceCategory;
   scope: EmissionScope;
-  /** Inventory year and month (1–12) in the port's own calendar (see inventory.ts). */
+  /**
+   * Calendar year and month (1–12) in the port's time zone. The inventory maps them to the port's
+   * reporting year (calendar year for Los Angeles, April–March fiscal year for Nagoya).
+   */
   year: number;
   month: number;
   terminal: string | null;
