@@ -50,4 +50,6 @@ export interface CallStore {
   getCall(id: string): Promise<PortCallRecord | undefined>;
   /** Segments of a vessel at a port starting in [fromS, toS], in time order. */
   segments(port: string, mmsi: number, fromS: number, toS: number): Promise<StoredSegment[]>;
+  /** Segments that belong to these calls, grouped by call id, each in time order (one query per chunk). */
+  segmentsOfCalls(callIds: readonly string[]): Promise<Map<string, StoredSegment[]>>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInZone, isValidTimeZone, localDateTime, utcOffsetMinutes } from "./time.ts";
+import { formatInZone, isValidTimeZone, localDateTime, utcOffsetMinutes, zonedMidnightUtcS } from "./time.ts";
 
 describe("time zones", () => {
   it("knows the ports' zones", () => {
@@ -30,5 +30,13 @@ describe("time zones", () => {
       minute: 0,
       second: 0,
     });
+  });
+
+  it("finds local midnight in UTC across daylight saving time", () => {
+    // 2026-03-08 is the US spring-forward day; midnight is still PST (UTC−8).
+    expect(zonedMidnightUtcS(2026, 3, 8, "America/Los_Angeles")).toBe(Date.UTC(2026, 2, 8, 8) / 1000);
+    expect(zonedMidnightUtcS(2026, 7, 1, "America/Los_Angeles")).toBe(Date.UTC(2026, 6, 1, 7) / 1000);
+    // Tokyo is UTC+9 all year: local midnight 1 April is 15:00Z on 31 March.
+    expect(zonedMidnightUtcS(2025, 4, 1, "Asia/Tokyo")).toBe(Date.UTC(2025, 2, 31, 15) / 1000);
   });
 });

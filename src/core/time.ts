@@ -81,3 +81,15 @@ export function formatInZone(instant: Date, timeZone: string): string {
   const pad = (n: number, w = 2) => String(n).padStart(w, "0");
   return `${pad(l.year, 4)}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}:${pad(l.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
+
+/**
+ * The UTC instant (epoch seconds) of local midnight starting a day in a zone.
+ * Example: zonedMidnightUtcS(2026, 3, 8, "America/Los_Angeles") → 1772956800 (08:00Z, still PST).
+ */
+export function zonedMidnightUtcS(year: number, month: number, day: number, timeZone: string): number {
+  const guessMs = Date.UTC(year, month - 1, day);
+  // Two passes: the offset at the first guess can differ from the offset at the answer (DST).
+  let ms = guessMs - utcOffsetMinutes(new Date(guessMs), timeZone) * 60000;
+  ms = guessMs - utcOffsetMinutes(new Date(ms), timeZone) * 60000;
+  return ms / 1000;
+}

@@ -90,6 +90,23 @@ function dayFromRow(r: {
 }
 
 /** `db` is the application's Kysely instance (any schema type: the calls tables are typed here). */
+function segmentFromRow(r: ModeSegmentsTable): StoredSegment {
+  return {
+    port: r.port,
+    mmsi: Number(r.mmsi),
+    mode: r.mode as OperatingMode,
+    zone: r.zone,
+    callId: r.call_id,
+    startS: Number(r.start_s),
+    endS: Number(r.end_s),
+    durationH: r.duration_h,
+    distanceNm: r.distance_nm,
+    meanSpeedKn: r.mean_speed_kn,
+    maxSpeedKn: r.max_speed_kn,
+    reports: r.reports,
+  };
+}
+
 export function createCallStore(anyDb: Kysely<unknown>): CallStore {
   const db = anyDb as unknown as Kysely<CallsDatabase>;
   const blockCols = [
@@ -280,6 +297,25 @@ export function createCallStore(anyDb: Kysely<unknown>): CallStore {
       return row === undefined ? undefined : (JSON.parse(row.record_json) as PortCallRecord);
     },
 
+    async segmentsOfCalls(callIds) {
+      const out = new Map<string, StoredSegment[]>();
+      for (const part of chunks(callIds, ROWS_PER_INSERT)) {
+        const rows = await db
+          .selectFrom("mode_segments")
+          .selectAll()
+          .where("call_id", "in", part)
+          .orderBy("start_s")
+          .execute();
+        for (const r of rows) {
+          const s = segmentFromRow(r);
+          const list = out.get(s.callId as string);
+          if (list) list.push(s);
+          else out.set(s.callId as string, [s]);
+        }
+      }
+      return out;
+    },
+
     async segments(port, mmsi, fromS, toS) {
       const rows = await db
         .selectFrom("mode_segments")
@@ -290,22 +326,7 @@ export function createCallStore(anyDb: Kysely<unknown>): CallStore {
         .where("start_s", "<=", toS)
         .orderBy("start_s")
         .execute();
-      return rows.map(
-        (r): StoredSegment => ({
-          port: r.port,
-          mmsi: Number(r.mmsi),
-          mode: r.mode as OperatingMode,
-          zone: r.zone,
-          callId: r.call_id,
-          startS: Number(r.start_s),
-          endS: Number(r.end_s),
-          durationH: r.duration_h,
-          distanceNm: r.distance_nm,
-          meanSpeedKn: r.mean_speed_kn,
-          maxSpeedKn: r.max_speed_kn,
-          reports: r.reports,
-        }),
-      );
+      return rows.map(segmentFromRow);
     },
   };
 }

@@ -3,6 +3,7 @@
  * add a new one. Each runs in a transaction on PostgreSQL; on SQLite Kysely runs them one by one.
  */
 import type { Kysely, Migration } from "kysely";
+import { emissionsMigrations } from "./emissions-store.ts";
 import { callsMigrations } from "./migrations-calls.ts";
 
 export type DialectKind = "sqlite" | "postgres";
@@ -175,5 +176,5 @@ export function migrationsFor(kind: DialectKind): Record<string, Migration> {
       },
     },
   };
-  return { ...base, ...callsMigrations(kind) };
+  return { ...base, ...callsMigrations(kind), ...emissionsMigrations() };
 }

@@ -11,9 +11,11 @@ import pg from "pg";
 import type { AisStore } from "../ais/track-store.ts";
 import type { CallStore } from "../calls/store.ts";
 import { DomainError } from "../core/errors.ts";
+import type { EmissionStore } from "../emissions/store.ts";
 import type { PortStore } from "../ports/model.ts";
 import { createAisStore } from "./ais-store.ts";
 import { createCallStore } from "./calls-store.ts";
+import { createEmissionStore } from "./emissions-store.ts";
 import { migrationsFor } from "./migrations.ts";
 import { createPortStore } from "./port-store.ts";
 import type { Database } from "./schema.ts";
@@ -24,6 +26,7 @@ export interface Store {
   ports: PortStore;
   ais: AisStore;
   calls: CallStore;
+  emissions: EmissionStore;
   /** Applies pending migrations; returns the names applied now (empty when up to date). */
   migrate(): Promise<string[]>;
   /** Names of applied and pending migrations. */
@@ -80,6 +83,7 @@ export function openStore(options: OpenStoreOptions): Store {
     ports: createPortStore(db),
     ais: createAisStore(db, kind),
     calls: createCallStore(db as unknown as Kysely<unknown>),
+    emissions: createEmissionStore(db as unknown as Kysely<unknown>),
     migrate: async () => describe(await migrator.migrateToLatest()),
     async migrationStatus() {
       const all = await migrator.getMigrations();

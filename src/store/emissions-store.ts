@@ -1,0 +1,361 @@
+/**
+ * Emissions inventories on SQLite and PostgreSQL: one header row per port-year, one row per source,
+ * scope and month with a column per pollutant (grams) so that totals are plain SQL sums, and the
+ * user's baselines. Migration "0210_emissions" is here too.
+ */
+import { type Kysely, type Migration, sql } from "kysely";
+import {
+  type EmissionScope,
+  type InventoryLine,
+  POLLUTANTS,
+  type PollutantGrams,
+  type SourceCategory,
+  zeroPollutants,
+} from "../emissions/model.ts";
+import type { EmissionStore, SourceTotal, StoredInventory } from "../emissions/store.ts";
+import type { Baseline } from "../emissions/targets.ts";
+
+type PollutantColumns = { [K in (typeof POLLUTANTS)[number] as `${K}_g`]: number };
+
+interface InventoriesTable {
+  port: string;
+  year: number;
+  label: string;
+  computed_at: string;
+  method_version: string;
+  meta_json: string;
+}
+
+interface LinesTable extends PollutantColumns {
+  port: string;
+  year: number;
+  category: string;
+  scope: string;
+  source_id: string;
+  cal_year: number;
+  month: number;
+  terminal: string | null;
+  label: string;
+  activity: number;
+  activity_unit: string;
+}
+
+interface BaselinesTable {
+  port: string;
+  pollutant: string;
+  year: number;
+  tonnes: number;
+  source: string;
+  entered_at: string;
+}
+
+interface EmissionsDatabase {
+  emission_inventories: InventoriesTable;
+  emission_lines: LinesTable;
+  emission_baselines: BaselinesTable;
+}
+
+const POLLUTANT_COLUMNS = POLLUTANTS.map((p) => `${p}_g` as const);
+
+export function emissionsMigrations(): Record<string, Migration> {
+  return {
+    "0210_emissions": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("emission_inventories")
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("year", "integer", (c) => c.notNull())
+          .addColumn("label", "text", (c) => c.notNull())
+          .addColumn("computed_at", "text", (c) => c.notNull())
+          .addColumn("method_version", "text", (c) => c.notNull())
+          .addColumn("meta_json", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("emission_inventories_pk", ["port", "year"])
+          .execute();
+        let lines = db.schema
+          .createTable("emission_lines")
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("year", "integer", (c) => c.notNull())
+          .addColumn("category", "text", (c) => c.notNull())
+          .addColumn("scope", "text", (c) => c.notNull())
+          .addColumn("source_id", "text", (c) => c.notNull())
+          .addColumn("cal_year", "integer", (c) => c.notNull())
+          .addColumn("month", "integer", (c) => c.notNull())
+          .addColumn("terminal", "text")
+          .addColumn("label", "text", (c) => c.notNull())
+          .addColumn("activity", "double precision", (c) => c.notNull())
+          .addColumn("activity_unit", "text", (c) => c.notNull());
+        for (const col of POLLUTANT_COLUMNS) lines = lines.addColumn(col, "double precision", (c) => c.notNull());
+        await lines
+          .addPrimaryKeyConstraint("emission_lines_pk", [
+            "port",
+            "year",
+            "category",
+            "scope",
+            "source_id",
+            "cal_year",
+            "month",
+          ])
+          .execute();
+        await db.schema
+          .createTable("emission_baselines")
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("pollutant", "text", (c) => c.notNull())
+          .addColumn("year", "integer", (c) => c.notNull())
+          .addColumn("tonnes", "double precision", (c) => c.notNull())
+          .addColumn("source", "text", (c) => c.notNull())
+          .addColumn("entered_at", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("emission_baselines_pk", ["port", "pollutant", "year"])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        for (const t of ["emission_baselines", "emission_lines", "emission_inventories"])
+          await db.schema.dropTable(t).execute();
+      },
+    },
+  };
+}
+
+// 11 pollutant columns + 11 others per row; stays under SQLite's 999 bound-parameter limit.
+const ROWS_PER_INSERT = 40;
+
+function gramsOf(row: PollutantColumns): PollutantGrams {
+  const g = zeroPollutants();
+  for (const p of POLLUTANTS) g[p] = Number(row[`${p}_g`]);
+  return g;
+}
+
+export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
+  const db = anyDb as unknown as Kysely<EmissionsDatabase>;
+  const toInventory = (r: InventoriesTable): StoredInventory => ({
+    port: r.port,
+    year: Number(r.year),
+    label: r.label,
+    computedAt: r.computed_at,
+    methodVersion: r.method_version,
+    meta: JSON.parse(r.meta_json) as Record<string, unknown>,
+  });
+  return {
+    async replaceInventory(inv, lines) {
+      // Same source, scope and month may come twice (e.g. a call split into segments): sum them.
+      const merged = new Map<string, LinesTable>();
+      for (const l of lines) {
+        const key = `${l.category}\u0000${l.scope}\u0000${l.sourceId}\u0000${l.year}\u0000${l.month}`;
+        let row = merged.get(key);
+        if (!row) {
+          row = {
+            port: inv.port,
+            year: inv.year,
+            category: l.category,
+            scope: l.scope,
+            source_id: l.sourceId,
+            cal_year: l.year,
+            month: l.month,
+            terminal: l.terminal,
+            label: l.label,
+            activity: 0,
+            activity_unit: l.activityUnit,
+            ...(Object.fromEntries(POLLUTANT_COLUMNS.map((c) => [c, 0])) as PollutantColumns),
+          };
+          merged.set(key, row);
+        }
+        row.activity += l.activity;
+        for (const p of POLLUTANTS) row[`${p}_g`] += l.grams[p];
+      }
+      const rows = [...merged.values()];
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .deleteFrom("emission_lines")
+          .where("port", "=", inv.port)
+          .where("year", "=", inv.year)
+          .execute();
+        await tx
+          .deleteFrom("emission_inventories")
+          .where("port", "=", inv.port)
+          .where("year", "=", inv.year)
+          .execute();
+        await tx
+          .insertInto("emission_inventories")
+          .values({
+            port: inv.port,
+            year: inv.year,
+            label: inv.label,
+            computed_at: inv.computedAt,
+            method_version: inv.methodVersion,
+            meta_json: JSON.stringify(inv.meta),
+          })
+          .execute();
+        for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+          await tx
+            .insertInto("emission_lines")
+            .values(rows.slice(i, i + ROWS_PER_INSERT))
+            .execute();
+        }
+      });
+    },
+
+    async getInventory(port, year) {
+      const r = await db
+        .selectFrom("emission_inventories")
+        .selectAll()
+        .where("port", "=", port)
+        .where("year", "=", year)
+        .executeTakeFirst();
+      return r === undefined ? undefined : toInventory(r);
+    },
+
+    async listInventories(port) {
+      const rows = await db
+        .selectFrom("emission_inventories")
+        .select(["port", "year", "label", "computed_at", "method_version"])
+        .where("port", "=", port)
+        .orderBy("year")
+        .execute();
+      return rows.map((r) => ({
+        port: r.port,
+        year: Number(r.year),
+        label: r.label,
+        computedAt: r.computed_at,
+        methodVersion: r.method_version,
+      }));
+    },
+
+    async lines(port, year) {
+      const rows = await db
+        .selectFrom("emission_lines")
+        .selectAll()
+        .where("port", "=", port)
+        .where("year", "=", year)
+        .execute();
+      return rows.map(
+        (r): InventoryLine => ({
+          port: r.port,
+          category: r.category as SourceCategory,
+          scope: r.scope as EmissionScope,
+          year: Number(r.cal_year),
+          month: Number(r.month),
+          terminal: r.terminal,
+          sourceId: r.source_id,
+          label: r.label,
+          activity: Number(r.activity),
+          activityUnit: r.activity_unit,
+          grams: gramsOf(r),
+        }),
+      );
+    },
+
+    async topSources(port, year, options) {
+      let q = db
+        .selectFrom("emission_lines")
+        .where("port", "=", port)
+        .where("year", "=", year)
+        .where("scope", "=", "tailpipe");
+      if (options.category) q = q.where("category", "=", options.category);
+      const totalRow = await q
+        .select((eb) => eb.fn.count<number>(sql`distinct ${sql.ref("category")} || ':' || ${sql.ref("source_id")}`).as("n"))
+        .executeTakeFirst();
+      const sums = POLLUTANT_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
+      const rows = await q
+        .select([
+          "category",
+          "source_id",
+          (eb) => eb.fn.max("label").as("label"),
+          (eb) => eb.fn.max("terminal").as("terminal"),
+          (eb) => eb.fn.max("activity_unit").as("activity_unit"),
+          (eb) => eb.fn.sum<number>("activity").as("activity"),
+          ...sums,
+        ])
+        .groupBy(["category", "source_id"])
+        .orderBy(sql`sum(${sql.ref(`${options.pollutant}_g`)})`, "desc")
+        .orderBy("source_id")
+        .limit(options.limit)
+        .offset(options.offset)
+        .execute();
+      return {
+        total: Number(totalRow?.n ?? 0),
+        sources: rows.map(
+          (r): SourceTotal => ({
+            category: r.category as SourceCategory,
+            sourceId: r.source_id,
+            label: String(r.label ?? ""),
+            terminal: (r.terminal as string | null) ?? null,
+            activity: Number(r.activity),
+            activityUnit: String(r.activity_unit ?? ""),
+            grams: gramsOf(r as unknown as PollutantColumns),
+          }),
+        ),
+      };
+    },
+
+    async yearlyTotals(port) {
+      const sums = POLLUTANT_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
+      const rows = await db
+        .selectFrom("emission_lines")
+        .select(["year", "scope", ...sums])
+        .where("port", "=", port)
+        .groupBy(["year", "scope"])
+        .orderBy("year")
+        .execute();
+      const byYear = new Map<number, { year: number; tailpipe: PollutantGrams; grid: PollutantGrams }>();
+      for (const r of rows) {
+        const year = Number(r.year);
+        let y = byYear.get(year);
+        if (!y) {
+          y = { year, tailpipe: zeroPollutants(), grid: zeroPollutants() };
+          byYear.set(year, y);
+        }
+        if (r.scope === "tailpipe" || r.scope === "grid") y[r.scope] = gramsOf(r as unknown as PollutantColumns);
+      }
+      return [...byYear.values()];
+    },
+
+    async setBaseline(b) {
+      const existing = await db
+        .selectFrom("emission_baselines")
+        .selectAll()
+        .where("port", "=", b.port)
+        .where("pollutant", "=", b.pollutant)
+        .where("year", "=", b.year)
+        .executeTakeFirst();
+      if (existing && Number(existing.tonnes) === b.tonnes && existing.source === b.source) return "unchanged";
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .deleteFrom("emission_baselines")
+          .where("port", "=", b.port)
+          .where("pollutant", "=", b.pollutant)
+          .where("year", "=", b.year)
+          .execute();
+        await tx
+          .insertInto("emission_baselines")
+          .values({
+            port: b.port,
+            pollutant: b.pollutant,
+            year: b.year,
+            tonnes: b.tonnes,
+            source: b.source,
+            entered_at: b.enteredAt,
+          })
+          .execute();
+      });
+      return existing ? "updated" : "added";
+    },
+
+    async baselines(port) {
+      const rows = await db
+        .selectFrom("emission_baselines")
+        .selectAll()
+        .where("port", "=", port)
+        .orderBy("pollutant")
+        .orderBy("year")
+        .execute();
+      return rows.map((r) => ({
+        port: r.port,
+        pollutant: r.pollutant as Baseline["pollutant"],
+        year: Number(r.year),
+        tonnes: Number(r.tonnes),
+        source: r.source,
+        enteredAt: r.entered_at,
+      }));
+    },
+  };
+}
+
