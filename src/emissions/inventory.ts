@@ -6,8 +6,9 @@
  * Angeles (CAAP inventories), April–March fiscal years for Nagoya (CNP's FY2013 baseline). Months are
  * calendar months in the port's time zone.
  */
-import { zonedMidnightUtcS } from "../core/time.ts";
+
 import { splitCsvLine } from "../ais/marinecadastre.ts";
+import { zonedMidnightUtcS } from "../core/time.ts";
 import {
   addPollutants,
   EMISSION_SCOPES,
@@ -108,6 +109,8 @@ export interface ReportingYear {
   /** "2025" for a calendar year; "FY2025" for a fiscal year starting in its named calendar year. */
   label: string;
   months: YearMonth[];
+  /** UTC instant of local midnight starting each month (12 entries). */
+  monthStartsS: number[];
   fromS: number;
   toS: number;
   /** First and last local day, e.g. "2025-04-01" and "2026-03-31". */
@@ -138,6 +141,7 @@ export function reportingYear(settings: PortEmissionSettings, timeZone: string, 
     year,
     label: start === 1 ? String(year) : `FY${year}`,
     months,
+    monthStartsS: months.map((m) => zonedMidnightUtcS(m.year, m.month, 1, timeZone)),
     fromS: zonedMidnightUtcS(first.year, first.month, 1, timeZone),
     toS: zonedMidnightUtcS(endYear, endMonth, 1, timeZone),
     firstDay: `${first.year}-${pad2(first.month)}-01`,
@@ -220,7 +224,11 @@ export function summarizeLines(lines: Iterable<InventoryLine>, year: ReportingYe
     scopes[s] = {
       total: a.total,
       byCategory: SOURCE_CATEGORIES.filter((c) => a.cat.has(c)).map((category) => {
-        const c = a.cat.get(category) as { sources: Set<string>; activity: Map<string, number>; grams: PollutantGrams };
+        const c = a.cat.get(category) as {
+          sources: Set<string>;
+          activity: Map<string, number>;
+          grams: PollutantGrams;
+        };
         return {
           category,
           sources: c.sources.size,

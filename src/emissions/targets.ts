@@ -37,12 +37,18 @@ function records(text: string, file: string): Record<string, string>[] {
   const header = cells.slice(0, n);
   return lines.slice(1).map((line, i) => {
     const m = splitCsvLine(line, cells);
-    if (m !== header.length) throw new Error(`${file}: line ${i + 2} has ${m} cells, expected ${header.length}`);
+    if (m !== header.length)
+      throw new Error(`${file}: line ${i + 2} has ${m} cells, expected ${header.length}`);
     return Object.fromEntries(header.map((h, j) => [h, cells[j] ?? ""]));
   });
 }
 
-const PROGRAM_POLLUTANT: Record<string, Pollutant | "ghg"> = { DPM: "dpm", NOx: "nox", SOx: "so2", GHG: "ghg" };
+const PROGRAM_POLLUTANT: Record<string, Pollutant | "ghg"> = {
+  DPM: "dpm",
+  NOx: "nox",
+  SOx: "so2",
+  GHG: "ghg",
+};
 
 /** The emission targets a port tracks (its settings' target programs). */
 export function parseEmissionTargets(text: string, settings: PortEmissionSettings): EmissionTarget[] {

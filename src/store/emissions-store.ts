@@ -84,7 +84,8 @@ export function emissionsMigrations(): Record<string, Migration> {
           .addColumn("label", "text", (c) => c.notNull())
           .addColumn("activity", "double precision", (c) => c.notNull())
           .addColumn("activity_unit", "text", (c) => c.notNull());
-        for (const col of POLLUTANT_COLUMNS) lines = lines.addColumn(col, "double precision", (c) => c.notNull());
+        for (const col of POLLUTANT_COLUMNS)
+          lines = lines.addColumn(col, "double precision", (c) => c.notNull());
         await lines
           .addPrimaryKeyConstraint("emission_lines_pk", [
             "port",
@@ -251,7 +252,9 @@ export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
         .where("scope", "=", "tailpipe");
       if (options.category) q = q.where("category", "=", options.category);
       const totalRow = await q
-        .select((eb) => eb.fn.count<number>(sql`distinct ${sql.ref("category")} || ':' || ${sql.ref("source_id")}`).as("n"))
+        .select((eb) =>
+          eb.fn.count<number>(sql`distinct ${sql.ref("category")} || ':' || ${sql.ref("source_id")}`).as("n"),
+        )
         .executeTakeFirst();
       const sums = POLLUTANT_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
       const rows = await q
@@ -303,7 +306,8 @@ export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
           y = { year, tailpipe: zeroPollutants(), grid: zeroPollutants() };
           byYear.set(year, y);
         }
-        if (r.scope === "tailpipe" || r.scope === "grid") y[r.scope] = gramsOf(r as unknown as PollutantColumns);
+        if (r.scope === "tailpipe" || r.scope === "grid")
+          y[r.scope] = gramsOf(r as unknown as PollutantColumns);
       }
       return [...byYear.values()];
     },
@@ -316,7 +320,8 @@ export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
         .where("pollutant", "=", b.pollutant)
         .where("year", "=", b.year)
         .executeTakeFirst();
-      if (existing && Number(existing.tonnes) === b.tonnes && existing.source === b.source) return "unchanged";
+      if (existing && Number(existing.tonnes) === b.tonnes && existing.source === b.source)
+        return "unchanged";
       await db.transaction().execute(async (tx) => {
         await tx
           .deleteFrom("emission_baselines")
@@ -358,4 +363,3 @@ export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
     },
   };
 }
-
