@@ -423,3 +423,256 @@ export const callApi = {
       })}`,
     ),
 };
+
+// ---- emissions ----
+
+/** Pollutants of the inventory, in the order tables show them (`so2` is SOx, shown as SO2). */
+export const POLLUTANTS = [
+  "nox",
+  "pm10",
+  "pm25",
+  "dpm",
+  "so2",
+  "co",
+  "hc",
+  "co2",
+  "ch4",
+  "n2o",
+  "co2e",
+] as const;
+export type Pollutant = (typeof POLLUTANTS)[number];
+/** Metric tonnes (inventory) or grams (one call), by pollutant. */
+export type PollutantValues = Record<Pollutant, number>;
+
+export const SOURCE_CATEGORIES = ["ogv", "harbor_craft", "che", "drayage", "rail"] as const;
+export type SourceCategory = (typeof SOURCE_CATEGORIES)[number];
+
+export const EMISSION_SCOPES = ["tailpipe", "grid", "upstream"] as const;
+export type EmissionScope = (typeof EMISSION_SCOPES)[number];
+
+export interface InventoryListEntry {
+  year: number;
+  label: string;
+  computedAt: string;
+  methodVersion: string;
+}
+
+export interface InventoryList {
+  port: Locode;
+  currentYear: number;
+  inventories: InventoryListEntry[];
+}
+
+export interface ScopeReport {
+  total: PollutantValues;
+  byCategory: {
+    category: SourceCategory;
+    sources: number;
+    activity: { amount: number; unit: string }[];
+    tonnes: PollutantValues;
+  }[];
+  /** One entry per month of the reporting year, in order. */
+  byMonth: { year: number; month: number; tonnes: PollutantValues }[];
+  byTerminal: { terminal: string | null; tonnes: PollutantValues }[];
+}
+
+export interface InventoryCoverage {
+  calls?: number;
+  estimatedVessels?: number;
+  unaccountedH?: number;
+  nonship?: unknown;
+}
+
+export interface InventoryMeta {
+  options?: { gwp?: string; ogv?: Record<string, unknown>; wellToWheel?: boolean };
+  settings?: Record<string, unknown>;
+  tables?: { file: string; sha256: string }[];
+  coverage?: InventoryCoverage;
+  warnings?: string[];
+  [key: string]: unknown;
+}
+
+/** A reporting year's inventory; every mass in metric tonnes. */
+export interface InventoryReport {
+  port: Locode;
+  year: number;
+  /** "2025" (calendar year) or "FY2025" (April–March). */
+  label: string;
+  timeZone: string;
+  firstDay: string;
+  lastDay: string;
+  computedAt: string;
+  methodVersion: string;
+  unit: "t";
+  shortTonsPerTonne: number;
+  meta: InventoryMeta;
+  lines: number;
+  scopes: Record<EmissionScope, ScopeReport>;
+}
+
+export interface EmissionSource {
+  category: SourceCategory;
+  sourceId: string;
+  label: string;
+  terminal: string | null;
+  activity: number;
+  activityUnit: string;
+  tonnes: PollutantValues;
+}
+
+export interface EmissionSourcePage {
+  total: number;
+  sources: EmissionSource[];
+}
+
+export interface EmissionBaseline {
+  pollutant: Pollutant;
+  year: number;
+  tonnes: number;
+  source: string;
+  enteredAt?: string;
+}
+
+export interface EmissionTarget {
+  program: string;
+  pollutant: Pollutant;
+  /** The program's own name: DPM, NOx, SOx, GHG. */
+  programPollutant: string;
+  baselineYear: number;
+  targetYear: number;
+  targetReductionPct: number;
+  source: string;
+}
+
+export interface TargetProgressYear {
+  year: number;
+  label: string;
+  tonnes: number;
+  changePct: number;
+  pathPct: number;
+  /** changePct − pathPct: above zero behind the path, below it ahead. */
+  gapPctPoints: number;
+}
+
+export interface TargetProgress {
+  target: EmissionTarget;
+  baseline: EmissionBaseline | null;
+  targetTonnes: number | null;
+  remainingTonnes: number | null;
+  years: TargetProgressYear[];
+}
+
+export interface ShareProgress {
+  target: { program: string; metric: string; targetYear: number; targetPct: number; source: string };
+  years: { year: number; sharePct: number; basis: string }[];
+}
+
+export interface EmissionProgress {
+  port: Locode;
+  ghgBasis: "co2e" | "co2";
+  ghgBasisSource: string;
+  ghgScope: string;
+  baselines: EmissionBaseline[];
+  targets: TargetProgress[];
+  shares: ShareProgress[];
+  inventories: { year: number; label: string; computedAt: string }[];
+}
+
+export interface CallTraceStep {
+  what: string;
+  pollutant: Pollutant;
+  activity: number;
+  activityUnit: string;
+  factor: number;
+  factorUnit: string;
+  adjustments: { name: string; value: number }[];
+  grams: number;
+  source: string;
+}
+
+export interface CallEmissionSegment {
+  mode: CallMode;
+  startAt: string;
+  endAt: string;
+  durationH: number;
+  meanSpeedKn: number | null;
+  epaMode?: string | null;
+  loadFactor: number | null;
+  propulsionKw: number | null;
+  auxKw: number | null;
+  boilerKw: number | null;
+  energyKwh: { main: number; aux: number; boiler: number };
+  /** Grams by pollutant. */
+  grams: PollutantValues;
+  trace?: CallTraceStep[];
+  [key: string]: unknown;
+}
+
+export interface CallEmissionsVessel {
+  imo?: number | null;
+  name?: string | null;
+  shipType?: string | null;
+  subType?: string | null;
+  defaulted: { field: string; value: string | number | boolean; source: string }[];
+  [key: string]: unknown;
+}
+
+/** One call's computation; masses in grams. */
+export interface CallEmissions {
+  callId: string | null;
+  methodVersion: string;
+  method?: string;
+  options?: Record<string, unknown>;
+  vessel: CallEmissionsVessel;
+  engine?: Record<string, unknown>;
+  segments: CallEmissionSegment[];
+  totals: {
+    tailpipe: PollutantValues;
+    byComponent: { main: PollutantValues; aux: PollutantValues; boiler: PollutantValues };
+    grid?: { kwh: number; co2eGrams: number };
+    energyKwh?: number | { main: number; aux: number; boiler: number };
+    unaccountedH?: number;
+  };
+  [key: string]: unknown;
+}
+
+const emissionsPath = (locode: Locode) => `${portPath(locode)}/emissions`;
+
+async function postJson<T>(path: string): Promise<T> {
+  const res = await fetch(path, { method: "POST", headers: { accept: "application/json" } });
+  if (!res.ok) {
+    let problem: Problem | null = null;
+    try {
+      problem = (await res.json()) as Problem;
+    } catch {
+      // Not problem+json: keep the status only.
+    }
+    throw new ApiError(res.status, problem);
+  }
+  return (await res.json()) as T;
+}
+
+// Inventories change when recomputed: fetched fresh each time.
+export const emissionApi = {
+  inventories: (locode: Locode) => getJson<InventoryList>(`${emissionsPath(locode)}/inventories`),
+  inventory: (locode: Locode, year: number | null) =>
+    getJson<InventoryReport>(`${emissionsPath(locode)}/inventory${query({ year })}`),
+  compute: (locode: Locode, year: number) =>
+    postJson<InventoryReport>(`${emissionsPath(locode)}/inventory/compute${query({ year })}`),
+  sources: (
+    locode: Locode,
+    q: {
+      year: number;
+      category?: SourceCategory | null;
+      pollutant: Pollutant;
+      limit: number;
+      offset: number;
+    },
+    signal?: AbortSignal,
+  ) => getJson<EmissionSourcePage>(`${emissionsPath(locode)}/sources${query(q)}`, signal),
+  progress: (locode: Locode) => getJson<EmissionProgress>(`${emissionsPath(locode)}/progress`),
+  exportUrl: (locode: Locode, year: number, format: "csv" | "json") =>
+    `${emissionsPath(locode)}/inventory/export${query({ year, format })}`,
+  call: (id: string, signal?: AbortSignal) =>
+    getJson<CallEmissions>(`/api/calls/${encodeURIComponent(id)}/emissions`, signal),
+};

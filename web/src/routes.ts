@@ -54,6 +54,19 @@ export const routes: RouteEntry[] = [
     component: lazy(() => import("./pages/CallPage.tsx").then((m) => ({ default: m.CallPage }))),
   },
   {
+    // The navigation entry: opens the first port's inventory; each port's inventory has its own address.
+    path: "/emissions",
+    labelKey: "nav.emissions",
+    component: lazy(() =>
+      import("./pages/EmissionsPage.tsx").then((m) => ({ default: m.EmissionsIndexPage })),
+    ),
+  },
+  {
+    path: "/ports/:locode/emissions",
+    section: "/emissions",
+    component: lazy(() => import("./pages/EmissionsPage.tsx").then((m) => ({ default: m.EmissionsPage }))),
+  },
+  {
     path: "/about",
     labelKey: "nav.about",
     component: lazy(() => import("./pages/AboutPage.tsx").then((m) => ({ default: m.AboutPage }))),

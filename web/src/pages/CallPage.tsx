@@ -5,6 +5,7 @@ import { api, type CallDetail, callApi, type PortDetail, type VesselTrack, vesse
 import { Timeline } from "../calls/Timeline.tsx";
 import { formatPercent, MODE_COLORS, placeName } from "../calls/text.ts";
 import { Status } from "../components/Status.tsx";
+import { CallEmissionsSection } from "../emissions/CallEmissions.tsx";
 import { formatDateTime, formatNumber, localName } from "../format.ts";
 import { useAsync, useLanguage } from "../hooks.ts";
 import { LazyPortMap } from "../map/LazyPortMap.tsx";
@@ -309,6 +310,8 @@ function CallView({ port, detail }: { port: PortDetail; detail: CallDetail }) {
           </table>
         </section>
       </div>
+
+      <CallEmissionsSection callId={call.id} timeZone={tz} />
     </>
   );
 }
