@@ -14,6 +14,9 @@ import type { ConfigFlags } from "../core/config.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { localDateTime } from "../core/time.ts";
 import { registerDemoCommand } from "../demo/cli.ts";
+import { registerEmissionsCommands } from "../emissions/cli.ts";
+import { registerActivityImportCommands } from "../emissions/nonship/cli.ts";
+import { loadPortRegistry } from "../geo/index.ts";
 import { loadPortRecords, portDetail, portSummary } from "../ports/index.ts";
 import { APP_VERSION } from "../server/paths.ts";
 import { openStore } from "../store/index.ts";
@@ -277,6 +280,25 @@ export function buildProgram(): Command {
     const store = openStore({ databaseUrl });
     await store.migrate();
     return { ais: store.ais, calls: store.calls, close: () => store.close() };
+  });
+  const emissions = program
+    .command("emissions")
+    .description("emissions: calculators, activity imports, inventories, progress against targets");
+  const openEmissions = async () => {
+    const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
+    return {
+      ais: store.ais,
+      calls: store.calls,
+      emissions: store.emissions,
+      activity: store.emissionActivity,
+      registry: loadPortRegistry(),
+      close: () => store.close(),
+    };
+  };
+  registerEmissionsCommands(emissions, openEmissions);
+  registerActivityImportCommands(emissions, async () => {
+    const deps = await openEmissions();
+    return { store: deps.activity, close: deps.close };
   });
   return program;
 }

@@ -31,6 +31,16 @@ export interface RouteDef<
   body?: B;
   /** Schema of the 200 reply. */
   response: R;
+  /**
+   * Media type of a non-JSON reply (e.g. "text/csv"): the handler returns the body as text and
+   * `download` names the file the browser saves it as.
+   */
+  produces?: {
+    contentType: string;
+    /** The reply's media type when it depends on the request (e.g. ?format=json). */
+    contentTypeOf?: (request: RouteRequest<z.output<P>, z.output<Q>, z.output<B>>) => string;
+    download?: (request: RouteRequest<z.output<P>, z.output<Q>, z.output<B>>) => string;
+  };
   handler(request: RouteRequest<z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<R>>;
 }
 

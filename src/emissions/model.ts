@@ -11,7 +11,19 @@ export const EMISSIONS_METHOD_VERSION = "emissions-1.0.0";
  * Pollutants of the inventory (METHOD.md §1.5, §1.7). `pm25` is PM2.5, `dpm` diesel particulate
  * matter, `co2e` CO2 + GWP_CH4 × CH4 + GWP_N2O × N2O with the chosen GWP set.
  */
-export const POLLUTANTS = ["nox", "pm10", "pm25", "dpm", "so2", "co", "hc", "co2", "ch4", "n2o", "co2e"] as const;
+export const POLLUTANTS = [
+  "nox",
+  "pm10",
+  "pm25",
+  "dpm",
+  "so2",
+  "co",
+  "hc",
+  "co2",
+  "ch4",
+  "n2o",
+  "co2e",
+] as const;
 export type Pollutant = (typeof POLLUTANTS)[number];
 export type PollutantGrams = Record<Pollutant, number>;
 

@@ -14,6 +14,8 @@ import { loadDefaultEngineTable } from "../ais/particulars-io.ts";
 import { callRoutes } from "../calls/index.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import type { RouteDef } from "../core/http.ts";
+import { emissionRoutes } from "../emissions/routes.ts";
+import { loadPortRegistry } from "../geo/index.ts";
 import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
 import { APP_VERSION, REPO_ROOT } from "./paths.ts";
@@ -49,9 +51,18 @@ function mountRoute(app: FastifyInstance, route: RouteDef) {
       ...(route.params ? { params: jsonSchema(route.params, "input") } : {}),
       ...(route.query ? { querystring: jsonSchema(route.query, "input") } : {}),
       ...(route.body ? { body: jsonSchema(route.body, "input") } : {}),
-      response: { 200: jsonSchema(route.response, "output"), "4xx": PROBLEM_SCHEMA, "5xx": PROBLEM_SCHEMA },
+      response: {
+        200: route.produces
+          ? {
+              description: route.produces.contentType,
+              content: { [route.produces.contentType]: { schema: { type: "string" } } },
+            }
+          : jsonSchema(route.response, "output"),
+        "4xx": PROBLEM_SCHEMA,
+        "5xx": PROBLEM_SCHEMA,
+      },
     },
-    handler: async (request) => {
+    handler: async (request, reply) => {
       // Ajv checked the shapes; zod parses again for coercion, defaults and refinements.
       const parse = (schema: z.ZodType | undefined, value: unknown, where: string) => {
         if (!schema) return value;
@@ -69,12 +80,19 @@ function mountRoute(app: FastifyInstance, route: RouteDef) {
         }
         return result.data;
       };
-      return route.handler({
+      const parsed = {
         params: parse(route.params, request.params, "params"),
         query: parse(route.query, request.query, "query"),
         body: parse(route.body, request.body, "body"),
         headers: request.headers,
-      });
+      };
+      const body = await route.handler(parsed);
+      if (route.produces) {
+        reply.type(route.produces.contentTypeOf?.(parsed) ?? route.produces.contentType);
+        const file = route.produces.download?.(parsed);
+        if (file) reply.header("content-disposition", `attachment; filename="${file}"`);
+      }
+      return body;
     },
   });
 }
@@ -139,6 +157,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           name: "calls",
           description: "Port calls, operating modes, anchorage queue, speed-zone compliance, DCSA timestamps",
         },
+        {
+          name: "emissions",
+          description:
+            "Activity-based emissions inventories (EPA / IMO methods), sources, progress against CAAP / CNP targets, one call's computation",
+        },
       ],
     },
   });
@@ -184,6 +207,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       particularsDefaults: loadDefaultEngineTable(),
     }),
     ...callRoutes({ calls: options.store.calls, hasPort: (locode) => knownPorts.has(locode) }),
+    ...emissionRoutes({
+      ais: options.store.ais,
+      calls: options.store.calls,
+      emissions: options.store.emissions,
+      activity: options.store.emissionActivity,
+      registry: loadPortRegistry(),
+      hasPort: (locode) => knownPorts.has(locode),
+    }),
   ];
   for (const route of routes) mountRoute(app, route);
 

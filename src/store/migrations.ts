@@ -5,6 +5,7 @@
 import type { Kysely, Migration } from "kysely";
 import { emissionsMigrations } from "./emissions-store.ts";
 import { callsMigrations } from "./migrations-calls.ts";
+import { emissionActivityMigrations } from "./migrations-emission-activity.ts";
 
 export type DialectKind = "sqlite" | "postgres";
 
@@ -176,5 +177,5 @@ export function migrationsFor(kind: DialectKind): Record<string, Migration> {
       },
     },
   };
-  return { ...base, ...callsMigrations(kind), ...emissionsMigrations() };
+  return { ...base, ...callsMigrations(kind), ...emissionActivityMigrations(kind), ...emissionsMigrations() };
 }

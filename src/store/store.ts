@@ -11,10 +11,12 @@ import pg from "pg";
 import type { AisStore } from "../ais/track-store.ts";
 import type { CallStore } from "../calls/store.ts";
 import { DomainError } from "../core/errors.ts";
+import type { EmissionActivityStore } from "../emissions/nonship/index.ts";
 import type { EmissionStore } from "../emissions/store.ts";
 import type { PortStore } from "../ports/model.ts";
 import { createAisStore } from "./ais-store.ts";
 import { createCallStore } from "./calls-store.ts";
+import { createEmissionActivityStore } from "./emission-activity-store.ts";
 import { createEmissionStore } from "./emissions-store.ts";
 import { migrationsFor } from "./migrations.ts";
 import { createPortStore } from "./port-store.ts";
@@ -27,6 +29,7 @@ export interface Store {
   ais: AisStore;
   calls: CallStore;
   emissions: EmissionStore;
+  emissionActivity: EmissionActivityStore;
   /** Applies pending migrations; returns the names applied now (empty when up to date). */
   migrate(): Promise<string[]>;
   /** Names of applied and pending migrations. */
@@ -84,6 +87,7 @@ export function openStore(options: OpenStoreOptions): Store {
     ais: createAisStore(db, kind),
     calls: createCallStore(db as unknown as Kysely<unknown>),
     emissions: createEmissionStore(db as unknown as Kysely<unknown>),
+    emissionActivity: createEmissionActivityStore(db as unknown as Kysely<unknown>),
     migrate: async () => describe(await migrator.migrateToLatest()),
     async migrationStatus() {
       const all = await migrator.getMigrations();

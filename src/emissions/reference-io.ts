@@ -1,0 +1,35 @@
+/**
+ * Reads the emissions reference shipped in data/reference/emissions/: port settings and targets
+ * (the factor tables are read by ogv/tables-io.ts and nonship/tables-io.ts). Once per process.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { DEFAULT_REFERENCE_DIR } from "../ais/particulars-io.ts";
+import { PORT_SETTINGS_FILE, type PortEmissionSettings, parsePortEmissionSettings } from "./inventory.ts";
+import { TARGET_FILES } from "./targets.ts";
+
+export interface EmissionsReference {
+  settings: Map<string, PortEmissionSettings>;
+  targetTexts: { emissions: string; shares: string };
+  files: { file: string; sha256: string }[];
+}
+
+let cached: EmissionsReference | undefined;
+
+export function loadEmissionsReference(dir: string = DEFAULT_REFERENCE_DIR): EmissionsReference {
+  if (cached && dir === DEFAULT_REFERENCE_DIR) return cached;
+  const files: EmissionsReference["files"] = [];
+  const read = (file: string) => {
+    const text = fs.readFileSync(path.join(dir, file), "utf8");
+    files.push({ file, sha256: createHash("sha256").update(text).digest("hex") });
+    return text;
+  };
+  const ref: EmissionsReference = {
+    settings: parsePortEmissionSettings(read(PORT_SETTINGS_FILE)),
+    targetTexts: { emissions: read(TARGET_FILES.emissions), shares: read(TARGET_FILES.shares) },
+    files,
+  };
+  if (dir === DEFAULT_REFERENCE_DIR) cached = ref;
+  return ref;
+}

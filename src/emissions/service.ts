@@ -1,0 +1,510 @@
+/**
+ * The inventory service: loads a port-year's facts (calls with their segments and vessels, non-ship
+ * activity), runs the calculators, stores the lines (replacing the port-year: recomputation is
+ * idempotent) and builds the reports the CLI and the API show.
+ */
+import type { AisStore } from "../ais/index.ts";
+import type { VesselParticulars } from "../ais/particulars.ts";
+import { loadDefaultEngineTable } from "../ais/particulars-io.ts";
+import type { PortCallRecord } from "../calls/calls.ts";
+import type { CallStore } from "../calls/store.ts";
+import { DomainError } from "../core/errors.ts";
+import { gramsToShortTons, gramsToTonnes } from "../core/units.ts";
+import type { PortRegistry } from "../geo/index.ts";
+import {
+  type InventorySummary,
+  type PortEmissionSettings,
+  type ReportingYear,
+  reportingYear,
+  summarizeLines,
+  type YearMonth,
+} from "./inventory.ts";
+import {
+  EMISSIONS_METHOD_VERSION,
+  type GwpSet,
+  type InventoryLine,
+  POLLUTANTS,
+  type Pollutant,
+  type PollutantGrams,
+  type SourceCategory,
+  zeroPollutants,
+} from "./model.ts";
+import {
+  computeNonshipLines,
+  type EmissionActivityStore,
+  formatNonshipWarning,
+  loadNonshipTables,
+  type NonshipActivity,
+  portGridFactor,
+} from "./nonship/index.ts";
+import {
+  type CallActivity,
+  type CallEmissions,
+  computeCallEmissions,
+  computeCallEmissionsBulk,
+  DEFAULT_OGV_OPTIONS,
+  loadOgvTables,
+  type OgvOptions,
+} from "./ogv/index.ts";
+import { buildCallActivity } from "./ogv-activity.ts";
+import { loadEmissionsReference } from "./reference-io.ts";
+import type { EmissionStore, StoredInventory } from "./store.ts";
+import {
+  type Baseline,
+  parseEmissionTargets,
+  parseShareTargets,
+  type ShareProgress,
+  type TargetProgress,
+  targetProgress,
+} from "./targets.ts";
+
+export interface EmissionsServiceDeps {
+  ais: AisStore;
+  calls: CallStore;
+  emissions: EmissionStore;
+  activity: EmissionActivityStore;
+  registry: PortRegistry;
+}
+
+export interface InventoryOptions {
+  gwp: GwpSet;
+  ogv: OgvOptions;
+  /** Adds diesel well-to-tank emissions as "upstream" lines. */
+  wellToWheel: boolean;
+}
+
+export function defaultInventoryOptions(): InventoryOptions {
+  return { gwp: DEFAULT_OGV_OPTIONS.gwp, ogv: { ...DEFAULT_OGV_OPTIONS }, wellToWheel: false };
+}
+
+function portSetup(
+  deps: EmissionsServiceDeps,
+  port: string,
+): { settings: PortEmissionSettings; timeZone: string } {
+  const entry = deps.registry.get(port);
+  const settings = loadEmissionsReference().settings.get(port);
+  if (!entry || !settings) throw new DomainError("not_found", `no emissions settings for port ${port}`);
+  return { settings, timeZone: entry.timeZone };
+}
+
+const IMO_CHUNK = 400;
+
+async function particularsByImo(
+  ais: AisStore,
+  calls: readonly PortCallRecord[],
+): Promise<Map<number, VesselParticulars>> {
+  const imos = [...new Set(calls.map((c) => c.imo).filter((i): i is number => i !== null))];
+  const out = new Map<number, VesselParticulars>();
+  for (let i = 0; i < imos.length; i += IMO_CHUNK) {
+    for (const p of await ais.particulars(imos.slice(i, i + IMO_CHUNK))) out.set(p.imo, p);
+  }
+  return out;
+}
+
+export interface InventoryProgress {
+  phase: "calls" | "ogv" | "nonship" | "store";
+  done: number;
+  total: number;
+}
+
+/** Computes and stores the inventory of a port's reporting year; returns its report. */
+export async function computeInventory(
+  deps: EmissionsServiceDeps,
+  port: string,
+  year: number,
+  options: InventoryOptions = defaultInventoryOptions(),
+  onProgress?: (p: InventoryProgress) => void,
+): Promise<InventoryReport> {
+  const { settings, timeZone } = portSetup(deps, port);
+  const period = reportingYear(settings, timeZone, year);
+  const bounds = period.monthStartsS;
+  const warnings: string[] = [];
+  const gridLookup = portGridFactor(port);
+  const ogvTables = loadOgvTables();
+  const defaults = loadDefaultEngineTable();
+  const ogvOptions: OgvOptions = { ...options.ogv, gwp: options.gwp };
+
+  // Calls whose visit overlaps the year; each segment counts in the month it starts in.
+  onProgress?.({ phase: "calls", done: 0, total: 1 });
+  const { calls } = await deps.calls.listCalls({
+    port,
+    fromS: period.fromS,
+    toS: period.toS - 1,
+    limit: 1_000_000,
+    offset: 0,
+  });
+  const segments = await deps.calls.segmentsOfCalls(calls.map((c) => c.id));
+  const vessels = await particularsByImo(deps.ais, calls);
+  const lines: InventoryLine[] = [];
+  let estimatedVessels = 0;
+  let unaccountedH = 0;
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i] as PortCallRecord;
+    const imported = call.imo === null ? undefined : vessels.get(call.imo);
+    if (!imported) estimatedVessels++;
+    const callSegments = (segments.get(call.id) ?? []).filter(
+      (s) => s.startS >= period.fromS && s.startS < period.toS,
+    );
+    if (callSegments.length === 0) continue;
+    const firstMonth = monthIndexOf(bounds, (callSegments[0] as { startS: number }).startS);
+    const grid = gridLookup(period.months[firstMonth]?.year ?? year);
+    const activity = buildCallActivity(call, callSegments, imported, defaults, settings, grid);
+    const result = computeCallEmissionsBulk(ogvTables, activity, ogvOptions);
+    unaccountedH += result.totals.unaccountedH;
+    // One line per call and month (tailpipe), and one for shore-power electricity (grid).
+    const perMonth = new Map<
+      number,
+      { tail: PollutantGrams; kwh: number; gridKwh: number; gridCo2e: number; terminal: string | null }
+    >();
+    result.segments.forEach((seg, k) => {
+      const s = callSegments[k];
+      if (!s) return;
+      const mi = monthIndexOf(bounds, s.startS);
+      let m = perMonth.get(mi);
+      if (!m) {
+        m = { tail: zeroPollutants(), kwh: 0, gridKwh: 0, gridCo2e: 0, terminal: call.terminal };
+        perMonth.set(mi, m);
+      }
+      for (const p of POLLUTANTS) m.tail[p] += seg.grams[p];
+      m.kwh += seg.energyKwh.main + seg.energyKwh.aux + seg.energyKwh.boiler;
+      m.gridKwh += seg.gridKwh;
+      m.gridCo2e += seg.gridCo2eGrams;
+    });
+    const label = call.vesselName ?? (call.imo !== null ? `IMO ${call.imo}` : `MMSI ${call.mmsi}`);
+    for (const [mi, m] of perMonth) {
+      const ym = period.months[mi];
+      if (!ym) continue;
+      lines.push({
+        port,
+        category: "ogv",
+        scope: "tailpipe",
+        year: ym.year,
+        month: ym.month,
+        terminal: m.terminal,
+        sourceId: call.id,
+        label,
+        activity: m.kwh,
+        activityUnit: "kWh",
+        grams: m.tail,
+      });
+      if (m.gridKwh > 0) {
+        const g = zeroPollutants();
+        g.co2e = m.gridCo2e;
+        g.co2 = m.gridCo2e;
+        lines.push({
+          port,
+          category: "ogv",
+          scope: "grid",
+          year: ym.year,
+          month: ym.month,
+          terminal: m.terminal,
+          sourceId: call.id,
+          label,
+          activity: m.gridKwh,
+          activityUnit: "kWh",
+          grams: g,
+        });
+      }
+    }
+    if (i % 200 === 0) onProgress?.({ phase: "ogv", done: i, total: calls.length });
+  }
+  onProgress?.({ phase: "ogv", done: calls.length, total: calls.length });
+  if (estimatedVessels > 0)
+    warnings.push(
+      `${estimatedVessels} of ${calls.length} calls: vessel particulars estimated from AIS type and size (no imported particulars)`,
+    );
+
+  // Non-ship categories from the imported activity.
+  onProgress?.({ phase: "nonship", done: 0, total: 1 });
+  const inYear = new Set(period.months.map((m) => m.year * 100 + m.month));
+  const activity = await deps.activity.activityFor(
+    port,
+    period.months[0] as YearMonth,
+    period.months[11] as YearMonth,
+  );
+  const nonship = computeNonshipLines(loadNonshipTables(), activity, {
+    port,
+    gwp: options.gwp,
+    wellToWheel: options.wellToWheel,
+    gridFactor: gridLookup,
+    trace: false,
+    include: (y, m) => inYear.has(y * 100 + m),
+  });
+  lines.push(...nonship.lines);
+  warnings.push(...nonship.warnings.map((w) => formatNonshipWarning(w, "en")));
+  warnings.push(...nonship.notes.map((n) => formatNonshipWarning(n, "en")));
+
+  const computedAt = new Date().toISOString();
+  const header: StoredInventory = {
+    port,
+    year,
+    label: period.label,
+    computedAt,
+    methodVersion: EMISSIONS_METHOD_VERSION,
+    meta: {
+      options,
+      settings,
+      tables: [...loadEmissionsReference().files, ...ogvTables.files],
+      coverage: { calls: calls.length, estimatedVessels, unaccountedH, nonship: nonship.coverage },
+      notEstimated: nonship.notEstimated.length,
+      zeroEmissionShares: zeroEmissionShares(activity, inYear),
+      warnings,
+    },
+  };
+  onProgress?.({ phase: "store", done: 0, total: 1 });
+  await deps.emissions.replaceInventory(header, lines);
+  return toInventoryReport(header, summarizeLines(lines, period), period, timeZone);
+}
+
+/** Index (0–11) of the reporting-year month an instant falls in: binary search on month starts. */
+function monthIndexOf(bounds: number[], s: number): number {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((bounds[mid] as number) <= s) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports
+
+export type PollutantTonnes = Record<Pollutant, number>;
+
+function tonnes(g: PollutantGrams): PollutantTonnes {
+  const t = {} as PollutantTonnes;
+  for (const p of POLLUTANTS) t[p] = gramsToTonnes(g[p]);
+  return t;
+}
+
+export type InventoryReport = {
+  port: string;
+  year: number;
+  label: string;
+  timeZone: string;
+  firstDay: string;
+  lastDay: string;
+  computedAt: string;
+  methodVersion: string;
+  /** Figures are metric tonnes; `shortTonsPerTonne` converts to US short tons. */
+  unit: "t";
+  shortTonsPerTonne: number;
+  meta: Record<string, unknown>;
+  lines: number;
+  scopes: Record<
+    "tailpipe" | "grid" | "upstream",
+    {
+      total: PollutantTonnes;
+      byCategory: {
+        category: SourceCategory;
+        sources: number;
+        activity: { amount: number; unit: string }[];
+        tonnes: PollutantTonnes;
+      }[];
+      byMonth: { year: number; month: number; tonnes: PollutantTonnes }[];
+      byTerminal: { terminal: string | null; tonnes: PollutantTonnes }[];
+    }
+  >;
+};
+
+function toInventoryReport(
+  header: StoredInventory,
+  summary: InventorySummary,
+  period: ReportingYear,
+  timeZone: string,
+): InventoryReport {
+  const scopes = {} as InventoryReport["scopes"];
+  for (const [scope, s] of Object.entries(summary.scopes) as [
+    keyof InventoryReport["scopes"],
+    InventorySummary["scopes"]["tailpipe"],
+  ][]) {
+    scopes[scope] = {
+      total: tonnes(s.total),
+      byCategory: s.byCategory.map((c) => ({
+        category: c.category,
+        sources: c.sources,
+        activity: c.activity,
+        tonnes: tonnes(c.grams),
+      })),
+      byMonth: s.byMonth.map((m) => ({ year: m.year, month: m.month, tonnes: tonnes(m.grams) })),
+      byTerminal: s.byTerminal.map((t) => ({ terminal: t.terminal, tonnes: tonnes(t.grams) })),
+    };
+  }
+  return {
+    port: header.port,
+    year: header.year,
+    label: header.label,
+    timeZone,
+    firstDay: period.firstDay,
+    lastDay: period.lastDay,
+    computedAt: header.computedAt,
+    methodVersion: header.methodVersion,
+    unit: "t",
+    shortTonsPerTonne: gramsToShortTons(1e6),
+    meta: header.meta,
+    lines: summary.lines,
+    scopes,
+  };
+}
+
+/** The stored inventory of a port-year as a report, or undefined when it was never computed. */
+export async function storedInventoryReport(
+  deps: EmissionsServiceDeps,
+  port: string,
+  year: number,
+): Promise<InventoryReport | undefined> {
+  const { settings, timeZone } = portSetup(deps, port);
+  const header = await deps.emissions.getInventory(port, year);
+  if (!header) return undefined;
+  const period = reportingYear(settings, timeZone, year);
+  return toInventoryReport(
+    header,
+    summarizeLines(await deps.emissions.lines(port, year), period),
+    period,
+    timeZone,
+  );
+}
+
+/** The reporting year an instant falls in, for a port. */
+export function reportingYearAt(deps: EmissionsServiceDeps, port: string, instant: Date): number {
+  const { settings, timeZone } = portSetup(deps, port);
+  const y = instant.getUTCFullYear();
+  for (const candidate of [y + 1, y, y - 1]) {
+    const p = reportingYear(settings, timeZone, candidate);
+    const s = instant.getTime() / 1000;
+    if (s >= p.fromS && s < p.toS) return candidate;
+  }
+  return y;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One call
+
+export async function loadCallActivity(deps: EmissionsServiceDeps, callId: string): Promise<CallActivity> {
+  const call = await deps.calls.getCall(callId);
+  if (!call) throw new DomainError("not_found", `no port call ${callId}`);
+  const { settings, timeZone } = portSetup(deps, call.port);
+  const segments = (await deps.calls.segmentsOfCalls([call.id])).get(call.id) ?? [];
+  const [imported] = call.imo === null ? [] : await deps.ais.particulars([call.imo]);
+  const year = reportingYearAt(deps, call.port, new Date(call.startAt));
+  void timeZone;
+  const period = reportingYear(settings, timeZone, year);
+  const grid = portGridFactor(call.port)(period.months[0]?.year ?? year);
+  return buildCallActivity(call, segments, imported, loadDefaultEngineTable(), settings, grid);
+}
+
+export async function callEmissions(
+  deps: EmissionsServiceDeps,
+  callId: string,
+  options: OgvOptions = DEFAULT_OGV_OPTIONS,
+): Promise<CallEmissions> {
+  return computeCallEmissions(loadOgvTables(), await loadCallActivity(deps, callId), options, {
+    trace: true,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress against targets
+
+export type ProgressReport = {
+  port: string;
+  ghgBasis: "co2e" | "co2";
+  ghgBasisSource: string;
+  /** What the GHG figures include. */
+  ghgScope: string;
+  baselines: Baseline[];
+  targets: (Omit<TargetProgress, "years"> & {
+    years: (TargetProgress["years"][number] & { label: string })[];
+  })[];
+  shares: ShareProgress[];
+  inventories: { year: number; label: string; computedAt: string }[];
+};
+
+export async function progressReport(deps: EmissionsServiceDeps, port: string): Promise<ProgressReport> {
+  const { settings } = portSetup(deps, port);
+  const ref = loadEmissionsReference();
+  const baselines = await deps.emissions.baselines(port);
+  const totals = await deps.emissions.yearlyTotals(port);
+  const inventories = await deps.emissions.listInventories(port);
+  const labelOf = new Map(inventories.map((i) => [i.year, i.label]));
+  const targets = parseEmissionTargets(ref.targetTexts.emissions, settings).map((target) => {
+    // GHG counts tailpipe plus grid electricity (shore power, battery equipment); criteria pollutants tailpipe only.
+    const isGhg = target.pollutant === "co2e" || target.pollutant === "co2";
+    const series = totals.map((t) => ({
+      year: t.year,
+      tonnes: gramsToTonnes(t.tailpipe[target.pollutant] + (isGhg ? t.grid[target.pollutant] : 0)),
+    }));
+    const baseline =
+      baselines.find((b) => b.pollutant === target.pollutant && b.year === target.baselineYear) ?? null;
+    const p = targetProgress(target, baseline, series);
+    return { ...p, years: p.years.map((y) => ({ ...y, label: labelOf.get(y.year) ?? String(y.year) })) };
+  });
+  const shareTargets = parseShareTargets(ref.targetTexts.shares, settings);
+  const shares: ShareProgress[] = [];
+  for (const target of shareTargets) {
+    const years: ShareProgress["years"] = [];
+    for (const inv of inventories) {
+      const header = await deps.emissions.getInventory(port, inv.year);
+      const stored = (header?.meta.zeroEmissionShares ?? {}) as Record<
+        string,
+        { sharePct: number; basis: string } | null
+      >;
+      const share = stored[target.metric];
+      if (share) years.push({ year: inv.year, sharePct: share.sharePct, basis: share.basis });
+    }
+    shares.push({ target, years });
+  }
+  return {
+    port,
+    ghgBasis: settings.ghgBasis.value,
+    ghgBasisSource: settings.ghgBasis.source,
+    ghgScope:
+      "tailpipe (direct) + grid electricity (shore power, battery equipment); upstream fuel production not included",
+    baselines,
+    targets,
+    shares,
+    inventories: inventories.map((i) => ({ year: i.year, label: i.label, computedAt: i.computedAt })),
+  };
+}
+
+/**
+ * Zero-emission shares a port's targets count, from the year's activity: battery-electric and
+ * fuel-cell CHE units among all units reported, and gate visits by zero-emission trucks among all.
+ */
+export function zeroEmissionShares(
+  activity: NonshipActivity,
+  inYear: Set<number>,
+): Record<string, { sharePct: number; basis: string } | null> {
+  const units = new Map<string, boolean>();
+  for (const r of activity.che) {
+    if (r.month !== null && !inYear.has(r.year * 100 + r.month)) continue;
+    const ze = r.powertrain === "battery_electric" || r.powertrain === "fuel_cell";
+    units.set(r.unitId, (units.get(r.unitId) ?? false) || ze);
+  }
+  let visits = 0;
+  let zeVisits = 0;
+  for (const r of activity.drayage) {
+    if (!inYear.has(r.year * 100 + r.month)) continue;
+    visits += r.gateVisits;
+    if (r.powertrain === "battery_electric" || r.powertrain === "fuel_cell") zeVisits += r.gateVisits;
+  }
+  const zeUnits = [...units.values()].filter(Boolean).length;
+  return {
+    "zero-emission share of cargo-handling equipment":
+      units.size === 0
+        ? null
+        : {
+            sharePct: (zeUnits / units.size) * 100,
+            basis: `${zeUnits} of ${units.size} CHE units battery-electric or fuel-cell`,
+          },
+    "zero-emission share of on-road drayage trucks":
+      visits === 0
+        ? null
+        : {
+            sharePct: (zeVisits / visits) * 100,
+            basis: `${zeVisits.toLocaleString("en-US")} of ${visits.toLocaleString("en-US")} gate visits by zero-emission trucks`,
+          },
+  };
+}
