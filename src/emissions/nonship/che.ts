@@ -1,0 +1,690 @@
+/**
+ * Cargo-handling equipment, EPA NONROAD form (shared nonship README, "Cargo handling equipment"):
+ *
+ *   E [g] = hp × hours × LF × EF_adj
+ *   EF_adj = EF_zh × DF                                   (NOx, THC, CO; PM before its sulfur correction)
+ *   DF     = 1 + A × min(age, cap)^b,  age = cumulative hours × LF / median life
+ *   PM10   = EF_zh,PM × DF − BSFC × 453.6 × 7.0 × conv × 0.01 × (S_base − S_actual)
+ *   CO2    = (BSFC × 453.6 − THC_adj) × 0.87 × 44/12      (NONROAD uses the deteriorated THC)
+ *   SO2    = BSFC × 453.6 × (1 − conv) × 0.01 × S_actual × 64/32   (sulfur mass balance)
+ *   PM2.5  = 0.97 × PM10;  DPM = PM10 (diesel)
+ *
+ * EF_zh and BSFC by SCC (che_equipment_map.csv), horsepower band (min < hp ≤ max) and tech type;
+ * the tech type from model year and band (che_tech_type_by_model_year.csv: the majority share; on a
+ * tie the first listed, recorded in the trace). Engine age is taken at the start of the calendar
+ * year. Diesel-electric hybrids are computed as their diesel engine. LPG and CNG units use user
+ * factors (no sourced NONROAD factor is in the shared tables). Battery-electric and fuel-cell units
+ * have no exhaust: their metered electricity is a grid line, their hydrogen an upstream line.
+ */
+
+import { dieselConstants, hydrogenIntensity } from "../energy.ts";
+import type { PollutantGrams, TraceStep } from "../model.ts";
+import type { CheRecord, FactorPollutant } from "./model.ts";
+import { monthsOf, type ResultBuilder, step } from "./result.ts";
+import type { CheTables, NonshipTables, Sourced, TechType } from "./tables.ts";
+import { hpToKw, KW_PER_BHP, kwToHp } from "./units.ts";
+import type { UserFactorIndex } from "./user-factors.ts";
+import { CHE_POWERTRAIN_LABELS, cheEquipmentTypeById } from "./vocab.ts";
+
+/** g CO2 per g C (44/12) and g SO2 per g S (64/32): molar-mass ratios. */
+const CO2_PER_C = 44 / 12;
+const SO2_PER_S = 64 / 32;
+
+/** One diesel pollutant's factor, ready to trace: g = rated hp·h × LF × factor × Π adjustments. */
+export interface CheFactorStep {
+  factor: number;
+  factorUnit: string;
+  adjustments: { name: string; value: number }[];
+  /** factor × Π adjustments (g/bhp-hr of engine output). */
+  perBhpHr: number;
+  source: string;
+}
+
+export interface CheDieselFactors {
+  scc: string;
+  sccEquipment: string;
+  hp: number;
+  tech: TechType;
+  /** Why this tech type: table rows and the choice. */
+  techSource: string;
+  loadFactor: Sourced;
+  cumulativeHoursStart: number;
+  cumulativeSource: string;
+  medianLifeH: number;
+  age: number;
+  factors: Partial<Record<FactorPollutant, CheFactorStep>>;
+}
+
+export type CheFactorsResult =
+  | { ok: true; value: CheDieselFactors }
+  | { ok: false; what: string; table: string };
+
+function inBand(hp: number, min: number, max: number): boolean {
+  return hp > min && hp <= max;
+}
+
+/** Tech type of a new diesel engine of this power and model year: majority share, first on a tie. */
+export function techTypeFor(
+  tables: CheTables,
+  hp: number,
+  modelYear: number,
+): { tech: TechType; source: string } | undefined {
+  const band = tables.techTypes.filter((t) => inBand(hp, t.hpMin, t.hpMax));
+  let from = Number.NEGATIVE_INFINITY;
+  for (const t of band) if (t.modelYearFrom <= modelYear && t.modelYearFrom > from) from = t.modelYearFrom;
+  const rows = band.filter((t) => t.modelYearFrom === from);
+  if (rows.length === 0) return undefined;
+  let best = rows[0]!;
+  for (const r of rows) if (r.fraction > best.fraction) best = r;
+  const shares = rows.map((r) => `${r.tech} ${r.fraction}`).join(" / ");
+  const tie = rows.filter((r) => r.fraction === best.fraction).length > 1;
+  const choice =
+    rows.length === 1 ? "" : tie ? `; tie, took the first listed (${best.tech})` : `; majority ${best.tech}`;
+  return {
+    tech: best.tech,
+    source: `che_tech_type_by_model_year.csv: line${rows.length > 1 ? "s" : ""} ${rows.map((r) => r.line).join(", ")} — ${best.hpMin}-${best.hpMax} hp, model years from ${from}: ${shares}${choice}`,
+  };
+}
+
+function factorRow(tables: CheTables, scc: string, tech: TechType, pollutant: string, hp: number) {
+  return tables.factors.get(`${scc}|${tech}|${pollutant}`)?.find((r) => inBand(hp, r.hpMin, r.hpMax));
+}
+
+function loadFactorRow(tables: CheTables, scc: string, fuel: string) {
+  return tables.loadFactors.find((l) => l.scc.slice(4) === scc.slice(4) && l.fuel === fuel);
+}
+
+/**
+ * NONROAD factors (g/bhp-hr) of one diesel unit for one calendar year.
+ * Example: yard tractor (SCC 2270003070), 200 hp, model year 2018, year 2024, no hour meter:
+ * tech T4N (175–300 hp from MY2014); LF 0.59; cumulative hours 6 × 1,257 = 7,542; age = 7,542 ×
+ * 0.59 / 4,667 = 0.9535; NOx 0.28 × (1 + 0.008 × 0.9535) = 0.2821 g/bhp-hr, so 2,000 h give
+ * 200 × 2,000 × 0.59 × 0.2821 = 66,584 g NOx.
+ */
+export function cheDieselFactors(
+  tables: CheTables,
+  unit: {
+    equipmentType: string;
+    hp: number;
+    modelYear: number;
+    year: number;
+    cumulativeHoursStart: number | null;
+    loadFactor: number | null;
+    loadFactorSource: string | null;
+  },
+): CheFactorsResult {
+  const map = tables.equipmentMap.get(unit.equipmentType);
+  if (map === undefined)
+    return { ok: false, what: `equipment type ${unit.equipmentType}`, table: "che_equipment_map.csv" };
+  const scc = map.scc;
+  const hp = unit.hp;
+  const techChoice = techTypeFor(tables, hp, unit.modelYear);
+  if (techChoice === undefined)
+    return {
+      ok: false,
+      what: `${hp.toFixed(0)} hp, model year ${unit.modelYear}`,
+      table: "che_tech_type_by_model_year.csv",
+    };
+  const tech = techChoice.tech;
+  const lfRow = loadFactorRow(tables, scc, "diesel");
+  if (lfRow === undefined) return { ok: false, what: `SCC ${scc} diesel`, table: "che_load_factors.csv" };
+  const loadFactor: Sourced =
+    unit.loadFactor !== null
+      ? {
+          value: unit.loadFactor,
+          source: `load factor ${unit.loadFactor} given with the unit — ${unit.loadFactorSource ?? ""}`,
+        }
+      : lfRow.loadFactor;
+  let cumulativeHoursStart: number;
+  let cumulativeSource: string;
+  if (unit.cumulativeHoursStart !== null) {
+    cumulativeHoursStart = unit.cumulativeHoursStart;
+    cumulativeSource = `hour meter ${unit.cumulativeHoursStart} h at the start of ${unit.year}`;
+  } else {
+    const years = Math.max(0, unit.year - unit.modelYear);
+    cumulativeHoursStart = years * lfRow.annualHours.value;
+    cumulativeSource = `${years} years × ${lfRow.annualHours.value} h/yr (${lfRow.annualHours.source})`;
+  }
+  const lives = tables.usefulLife.filter((u) => u.scc === scc);
+  if (lives.length === 0) return { ok: false, what: `SCC ${scc}`, table: "che_useful_life.csv" };
+  let life = lives.find((u) => inBand(hp, u.hpMin, u.hpMax));
+  let lifeNote = "";
+  if (life === undefined) {
+    // Gaps in the table (e.g. 600–1,000 hp for material handling): the nearest band of the SCC.
+    life = [...lives].sort((a, b) => bandDistance(hp, a) - bandDistance(hp, b))[0]!;
+    lifeNote = ` (no ${hp.toFixed(0)} hp band; nearest band ${life.hpMin}-${life.hpMax} hp)`;
+  }
+  const age = (cumulativeHoursStart * loadFactor.value) / life.medianLifeH;
+  const ageText = `age ${age.toFixed(4)} = ${cumulativeHoursStart.toFixed(0)} h × ${loadFactor.value} / ${life.medianLifeH} h median life (che_useful_life.csv: line ${life.line}${lifeNote}; ${cumulativeSource})`;
+
+  const rowSource = (
+    r: { line: number; confidence: string; hpMin: number; hpMax: number },
+    p: string,
+    v: number,
+    u: string,
+  ) =>
+    `che_emission_factors.csv: line ${r.line} — ${map.equipment} (SCC ${scc}) ${r.hpMin}-${r.hpMax} hp ${tech} ${p} ${v} ${u} (epa-nonroad2008a-moves5, ${r.confidence}); tech type: ${techChoice.source}; SCC: che_equipment_map.csv line ${map.line} (${map.confidence})`;
+
+  const df = (pollutant: string): { value: number; name: string } | undefined => {
+    const d = tables.deterioration.get(`${tech}|${pollutant}`);
+    if (d === undefined) return undefined;
+    const capped = Math.min(age, d.cap);
+    return {
+      value: 1 + d.a * capped ** d.b,
+      name: `DF = 1 + ${d.a} × min(${age.toFixed(4)}, cap ${d.cap})^${d.b} (che_deterioration.csv: line ${d.line}; ${ageText})`,
+    };
+  };
+
+  const factors: Partial<Record<FactorPollutant, CheFactorStep>> = {};
+  const zh: Record<string, number> = {};
+  for (const [col, p] of [
+    ["NOx", "nox"],
+    ["THC", "hc"],
+    ["CO", "co"],
+    ["PM10", "pm10"],
+  ] as const) {
+    const r = factorRow(tables, scc, tech, col, hp);
+    const d = df(col);
+    if (r === undefined || d === undefined)
+      return {
+        ok: false,
+        what: `SCC ${scc}, ${hp.toFixed(0)} hp, ${tech}, ${col}`,
+        table: "che_emission_factors.csv",
+      };
+    zh[col] = r.value;
+    factors[p] = {
+      factor: r.value,
+      factorUnit: "g/bhp-hr",
+      adjustments: [{ name: d.name, value: d.value }],
+      perBhpHr: r.value * d.value,
+      source: rowSource(r, col, r.value, "g/bhp-hr"),
+    };
+  }
+  const bsfcRow = factorRow(tables, scc, tech, "BSFC", hp);
+  if (bsfcRow === undefined)
+    return {
+      ok: false,
+      what: `SCC ${scc}, ${hp.toFixed(0)} hp, ${tech}, BSFC`,
+      table: "che_emission_factors.csv",
+    };
+  const bsfc = bsfcRow.value;
+  const gPerLb = tables.gramsPerPound.value;
+  const sBase = tables.pmBaseSulfurPct.get(tech)!;
+  const conv = tables.sulfateConversion.get(tech)!;
+  const sActual = tables.ulsdSulfurPct;
+  const ratio7 = tables.sulfateToSulfurRatio.value;
+
+  // PM sulfur correction (subtracted after deterioration), shown as a multiplier for the trace.
+  const pm = factors.pm10!;
+  const pmDeteriorated = pm.perBhpHr;
+  const sulfurG = bsfc * gPerLb * ratio7 * conv.value * 0.01 * (sBase.value - sActual.value);
+  const pmAdjusted = Math.max(0, pmDeteriorated - sulfurG);
+  pm.adjustments.push({
+    name: `PM sulfur correction: − ${bsfc} lb/bhp-hr × ${gPerLb} × ${ratio7} × ${conv.value} × 0.01 × (${sBase.value} − ${sActual.value}) % S = − ${sulfurG.toPrecision(4)} g/bhp-hr (${sBase.source}; ${conv.source}; ${tables.sulfateToSulfurRatio.source}; ${sActual.source}; BSFC: che_emission_factors.csv line ${bsfcRow.line})`,
+    value: pmDeteriorated > 0 ? pmAdjusted / pmDeteriorated : 1,
+  });
+  pm.perBhpHr = pmAdjusted;
+  const pmStep = (ratio: Sourced | null, what: string): CheFactorStep => ({
+    factor: pmAdjusted,
+    factorUnit: "g/bhp-hr",
+    adjustments: ratio === null ? [] : [{ name: "PM2.5/PM10", value: ratio.value }],
+    perBhpHr: ratio === null ? pmAdjusted : pmAdjusted * ratio.value,
+    source: ratio === null ? what : `${what} × ${ratio.source}`,
+  });
+  factors.pm25 = pmStep(tables.pm25ToPm10Diesel, "PM10 after DF and sulfur correction");
+  factors.dpm = pmStep(null, "DPM = PM10 for diesel engines (nonship README)");
+
+  const thcAdjusted = factors.hc!.perBhpHr;
+  const carbon = tables.carbonMassFraction;
+  const co2 = (bsfc * gPerLb - thcAdjusted) * carbon.value * CO2_PER_C;
+  factors.co2 = {
+    factor: co2,
+    factorUnit: "g/bhp-hr",
+    adjustments: [],
+    perBhpHr: co2,
+    source: `CO2 = (BSFC ${bsfc} lb/bhp-hr × ${gPerLb} g/lb − THC ${thcAdjusted.toPrecision(4)}) × ${carbon.value} × 44/12 (che_emission_factors.csv: line ${bsfcRow.line}; ${carbon.source}; ${tables.gramsPerPound.source})`,
+  };
+  const so2 = bsfc * gPerLb * (1 - conv.value) * 0.01 * sActual.value * SO2_PER_S;
+  factors.so2 = {
+    factor: so2,
+    factorUnit: "g/bhp-hr",
+    adjustments: [],
+    perBhpHr: so2,
+    source: `SO2 = BSFC ${bsfc} lb/bhp-hr × ${gPerLb} × (1 − ${conv.value}) × 0.01 × ${sActual.value} % S × 64/32 (sulfur mass balance; ${sActual.source}; ${conv.source})`,
+  };
+  return {
+    ok: true,
+    value: {
+      scc,
+      sccEquipment: map.equipment,
+      hp,
+      tech,
+      techSource: techChoice.source,
+      loadFactor,
+      cumulativeHoursStart,
+      cumulativeSource,
+      medianLifeH: life.medianLifeH,
+      age,
+      factors,
+    },
+  };
+}
+
+type Adjustment = { name: string; value: number };
+
+function cheHead(
+  r: CheRecord,
+  sourceId: string,
+  label: string,
+  scope: "tailpipe" | "grid" | "upstream",
+  month: number,
+  activityUnit: string,
+) {
+  return {
+    category: "che" as const,
+    scope,
+    year: r.year,
+    month,
+    terminal: r.terminal,
+    sourceId,
+    label,
+    activityUnit,
+  };
+}
+
+function bandDistance(hp: number, b: { hpMin: number; hpMax: number }): number {
+  if (hp <= b.hpMin) return b.hpMin - hp;
+  if (hp > b.hpMax) return hp - b.hpMax;
+  return 0;
+}
+
+const DIESEL_POLLUTANTS: readonly FactorPollutant[] = [
+  "nox",
+  "hc",
+  "co",
+  "pm10",
+  "pm25",
+  "dpm",
+  "co2",
+  "so2",
+];
+const REQUIRED_USER: readonly FactorPollutant[] = ["nox", "pm10", "co", "hc", "co2"];
+
+/** Computes every CHE record into `rb`. */
+export function computeChe(
+  tables: NonshipTables,
+  records: readonly CheRecord[],
+  factors: UserFactorIndex,
+  rb: ResultBuilder,
+): void {
+  rb.countRecords("che", records.length);
+  // A unit-year with monthly rows drops its whole-year row (it would count twice).
+  const monthly = new Set<string>();
+  for (const r of records) if (r.month !== null) monthly.add(`${r.unitId}|${r.year}`);
+  const diesel = dieselConstants(tables.energy);
+  // Factors and their trace adjustments (load factor first) per distinct unit-year: computed once.
+  let noted = false;
+  const cache = new Map<
+    string,
+    { f: CheFactorsResult; adjustments: Partial<Record<FactorPollutant, Adjustment[]>> }
+  >();
+
+  for (const r of records) {
+    const sourceId = `che:${r.unitId}`;
+    const type = cheEquipmentTypeById(r.equipmentType);
+    const label = `${type?.label ?? r.equipmentType} (${CHE_POWERTRAIN_LABELS[r.powertrain]})`;
+    const what = `${label} ${r.unitId}`;
+    if (r.month === null && monthly.has(`${r.unitId}|${r.year}`)) {
+      rb.warn("annual_and_monthly", "che", sourceId, r.ref, { label: what, year: r.year });
+      continue;
+    }
+    const months = monthsOf(r.year, r.month).filter((m) => rb.included(r.year, m.month));
+    if (months.length === 0) continue;
+    const head = (scope: "tailpipe" | "grid" | "upstream", month: number, activityUnit: string) =>
+      cheHead(r, sourceId, label, scope, month, activityUnit);
+    const hp = r.ratedHp ?? (r.ratedKw !== null ? kwToHp(r.ratedKw) : null);
+    const powerText =
+      r.ratedHp !== null
+        ? `${r.ratedHp} hp`
+        : r.ratedKw !== null
+          ? `${r.ratedKw} kW = ${hp!.toFixed(1)} hp`
+          : "";
+
+    if (r.powertrain === "diesel" || r.powertrain === "hybrid") {
+      if (hp === null || r.hours === null || r.modelYear === null) {
+        rb.warn(hp === null ? "no_rated_power" : "no_hours", "che", sourceId, r.ref, {
+          label: what,
+          unit: "g/bhp-hr",
+        });
+        for (const m of months)
+          rb.notEstimated("che", sourceId, "tailpipe", r.year, m.month, "all", "no_hours", r.ref);
+        continue;
+      }
+      if (r.powertrain === "hybrid") rb.note("hybrid_as_diesel");
+      const key = `${r.equipmentType}|${hp}|${r.modelYear}|${r.year}|${r.cumulativeHoursStart}|${r.loadFactor}`;
+      let cached = cache.get(key);
+      if (cached === undefined) {
+        const f = cheDieselFactors(tables.che, {
+          equipmentType: r.equipmentType,
+          hp,
+          modelYear: r.modelYear,
+          year: r.year,
+          cumulativeHoursStart: r.cumulativeHoursStart,
+          loadFactor: r.loadFactor,
+          loadFactorSource: r.loadFactorSource,
+        });
+        const adjustments: Partial<Record<FactorPollutant, Adjustment[]>> = {};
+        if (f.ok) {
+          const lf = { name: `load factor (${f.value.loadFactor.source})`, value: f.value.loadFactor.value };
+          for (const p of DIESEL_POLLUTANTS) adjustments[p] = [lf, ...f.value.factors[p]!.adjustments];
+        }
+        cached = { f, adjustments };
+        cache.set(key, cached);
+      }
+      const f = cached.f;
+      if (!f.ok) {
+        rb.warn("no_emission_factor", "che", sourceId, r.ref, { label: what, table: f.table, what: f.what });
+        for (const m of months)
+          rb.notEstimated("che", sourceId, "tailpipe", r.year, m.month, "all", "no_emission_factor", r.ref);
+        continue;
+      }
+      const v = f.value;
+      if (!noted) {
+        rb.note("che_ch4_n2o_not_estimated");
+        rb.note("ulsd_assumed", { ppm: Math.round(tables.che.ulsdSulfurPct.value * 10_000) });
+        rb.note("che_age_start_of_year");
+        noted = true;
+      }
+      const meteredCo2G =
+        r.fuelL !== null
+          ? { g: r.fuelL * diesel.co2KgPerL.value * 1000, text: `${r.fuelL} L × ${diesel.co2KgPerL.source}` }
+          : r.fuelGal !== null
+            ? {
+                g: r.fuelGal * diesel.co2KgPerGal.value * 1000,
+                text: `${r.fuelGal} gal × ${diesel.co2KgPerGal.source}`,
+              }
+            : null;
+      for (const m of months) {
+        const hours = r.hours * m.share;
+        const ratedHpH = hp * hours;
+        const line = rb.lineFor("che", "tailpipe", r.year, m.month, r.terminal, sourceId, label, "kWh");
+        const g = line.grams;
+        const bhpHr = ratedHpH * v.loadFactor.value;
+        const unitText = rb.trace ? `hp·h at rated power (${powerText} × ${hours.toFixed(2)} h)` : "";
+        const co2Before = g.co2;
+        for (const p of DIESEL_POLLUTANTS) {
+          const fs = v.factors[p]!;
+          if (p === "co2" && meteredCo2G !== null) {
+            g.co2 += meteredCo2G.g * m.share;
+            if (rb.trace)
+              line.trace!.push(
+                step(
+                  what,
+                  "co2",
+                  meteredCo2G.g / 1000,
+                  "kg CO2 from metered fuel",
+                  1000,
+                  "g/kg",
+                  m.label ? [{ name: m.label, value: m.share }] : [],
+                  `metered diesel: ${meteredCo2G.text}`,
+                ),
+              );
+            continue;
+          }
+          g[p] += bhpHr * fs.perBhpHr;
+          if (rb.trace)
+            line.trace!.push(
+              step(what, p, ratedHpH, unitText, fs.factor, fs.factorUnit, cached.adjustments[p]!, fs.source),
+            );
+        }
+        line.activity += bhpHr * KW_PER_BHP;
+        const grams = { co2: g.co2 - co2Before };
+        if (rb.options.wellToWheel)
+          addDieselUpstream(
+            rb,
+            head("upstream", m.month, "g CO2"),
+            what,
+            grams.co2 ?? 0,
+            diesel.upstreamCo2ePerTailpipeCo2,
+          );
+        if (r.powertrain === "hybrid" && r.energyKwh !== null)
+          addGrid(rb, head("grid", m.month, "kWh"), what, r.energyKwh * m.share, r.year);
+      }
+      continue;
+    }
+
+    if (r.powertrain === "lpg" || r.powertrain === "cng") {
+      computeGasUnit(tables, r, factors, rb, { sourceId, label, what, hp, months, head });
+      continue;
+    }
+
+    // Zero-emission units: no exhaust; energy reported separately.
+    for (const m of months) {
+      const hours = (r.hours ?? 0) * m.share;
+      rb.add(head("tailpipe", m.month, "h"), hours, {}, [
+        step(
+          what,
+          "co2",
+          hours,
+          "h",
+          0,
+          "g/h",
+          [],
+          `${CHE_POWERTRAIN_LABELS[r.powertrain]}: no exhaust emissions`,
+        ),
+      ]);
+      if (r.powertrain === "battery_electric") {
+        if (r.energyKwh === null) {
+          rb.warn("no_energy_reading", "che", sourceId, r.ref, { label: what });
+          rb.notEstimated("che", sourceId, "grid", r.year, m.month, "all", "no_energy_reading", r.ref);
+        } else addGrid(rb, head("grid", m.month, "kWh"), what, r.energyKwh * m.share, r.year);
+      } else {
+        if (r.hydrogenKg === null) {
+          rb.warn("no_hydrogen_reading", "che", sourceId, r.ref, { label: what });
+          rb.notEstimated("che", sourceId, "upstream", r.year, m.month, "all", "no_hydrogen_reading", r.ref);
+        } else
+          addHydrogen(
+            rb,
+            tables,
+            head("upstream", m.month, "kg H2"),
+            what,
+            r.hydrogenKg * m.share,
+            r.hydrogenPathway,
+            {
+              category: "che",
+              sourceId,
+              ref: r.ref,
+              year: r.year,
+              month: m.month,
+            },
+          );
+      }
+    }
+  }
+}
+
+function computeGasUnit(
+  tables: NonshipTables,
+  r: CheRecord,
+  index: UserFactorIndex,
+  rb: ResultBuilder,
+  ctx: {
+    sourceId: string;
+    label: string;
+    what: string;
+    hp: number | null;
+    months: ReturnType<typeof monthsOf>;
+    head: (scope: "tailpipe", month: number, unit: string) => Parameters<ResultBuilder["add"]>[0];
+  },
+): void {
+  const { sourceId, what, hp, months } = ctx;
+  const keyText = `${cheEquipmentTypeById(r.equipmentType)?.label ?? r.equipmentType} ${r.powertrain.toUpperCase()}`;
+  const hits = index.che(r.equipmentType, r.powertrain);
+  if (hits.size === 0 || r.hours === null) {
+    rb.warn("missing_user_factor", "che", sourceId, r.ref, { key: keyText, pollutants: "all pollutants" });
+    for (const m of months)
+      rb.notEstimated("che", sourceId, "tailpipe", r.year, m.month, "all", "missing_user_factor", r.ref);
+    return;
+  }
+  const missing = REQUIRED_USER.filter((p) => !hits.has(p));
+  if (missing.length > 0)
+    rb.warn("missing_pollutant_factors", "che", sourceId, r.ref, {
+      key: keyText,
+      pollutants: missing.join(", "),
+    });
+  const map = tables.che.equipmentMap.get(r.equipmentType);
+  const lfRow = map
+    ? tables.che.loadFactors.find(
+        (l) => l.scc.slice(4) === map.scc.slice(4) && l.fuel === r.powertrain.toUpperCase(),
+      )
+    : undefined;
+  const lf: Sourced | undefined =
+    r.loadFactor !== null
+      ? {
+          value: r.loadFactor,
+          source: `load factor ${r.loadFactor} given with the unit — ${r.loadFactorSource ?? ""}`,
+        }
+      : lfRow?.loadFactor;
+  const pm25Ratio = tables.che.pm25ToPm10LpgCng;
+  for (const m of months) {
+    const hours = r.hours * m.share;
+    const grams: Partial<PollutantGrams> = {};
+    const steps: TraceStep[] = [];
+    const skipped: FactorPollutant[] = [...missing];
+    let outputKwh = 0;
+    for (const [p, hit] of hits) {
+      let activity: number;
+      let unitText: string;
+      const adj: { name: string; value: number }[] = [];
+      if (hit.unit === "g/h") {
+        activity = hours;
+        unitText = "h";
+      } else {
+        if (hp === null || lf === undefined) {
+          rb.warn("no_rated_power", "che", sourceId, r.ref, { label: what, unit: hit.unit });
+          skipped.push(p);
+          continue;
+        }
+        activity = hit.unit === "g/kWh" ? hpToKw(hp) * hours : hp * hours;
+        unitText = hit.unit === "g/kWh" ? "kWh at rated power" : "hp·h at rated power";
+        adj.push({ name: `load factor (${lf.source})`, value: lf.value });
+        outputKwh = hpToKw(hp) * hours * lf.value;
+      }
+      const s = step(what, p, activity, unitText, hit.value, hit.unit, adj, hit.source);
+      grams[p] = s.grams;
+      if (rb.trace) steps.push(s);
+    }
+    if (grams.pm25 === undefined && grams.pm10 !== undefined) {
+      grams.pm25 = grams.pm10 * pm25Ratio.value;
+      if (rb.trace)
+        steps.push(
+          step(what, "pm25", grams.pm10, "g PM10", pm25Ratio.value, "g PM2.5/g PM10", [], pm25Ratio.source),
+        );
+    }
+    if (skipped.length > 0)
+      rb.notEstimated(
+        "che",
+        sourceId,
+        "tailpipe",
+        r.year,
+        m.month,
+        skipped,
+        "missing_pollutant_factors",
+        r.ref,
+      );
+    rb.add(ctx.head("tailpipe", m.month, "kWh"), outputKwh, grams, steps);
+  }
+}
+
+/** Electricity drawn: kWh × the port's grid factor for the year (scope "grid"). */
+export function addGrid(
+  rb: ResultBuilder,
+  head: Parameters<ResultBuilder["add"]>[0],
+  what: string,
+  kwh: number,
+  year: number,
+): void {
+  const g = rb.options.gridFactor(year);
+  rb.note("grid_upstream_ghg_only");
+  const s = step(what, "co2e", kwh, "kWh", g.kgCo2ePerKwh * 1000, "g CO2e/kWh", [], g.source);
+  rb.add(head, kwh, { co2: s.grams, co2e: s.grams }, [s]);
+}
+
+/** Diesel well-to-tank CO2e: tailpipe CO2 × (WTW − TTW) / TTW (scope "upstream"). */
+export function addDieselUpstream(
+  rb: ResultBuilder,
+  head: Parameters<ResultBuilder["add"]>[0],
+  what: string,
+  tailpipeCo2G: number,
+  ratio: { value: number; source: string },
+): void {
+  if (tailpipeCo2G <= 0) return;
+  rb.note("wtw_diesel_only", { ratio: ratio.value.toFixed(4) });
+  const s = step(
+    what,
+    "co2e",
+    tailpipeCo2G,
+    "g CO2 (tailpipe)",
+    ratio.value,
+    "g CO2e upstream / g CO2",
+    [],
+    ratio.source,
+  );
+  rb.add(head, tailpipeCo2G, { co2: s.grams, co2e: s.grams }, [s]);
+}
+
+/** Hydrogen used: kg × carbon intensity of its production pathway (scope "upstream"). */
+export function addHydrogen(
+  rb: ResultBuilder,
+  tables: NonshipTables,
+  head: Parameters<ResultBuilder["add"]>[0],
+  what: string,
+  kg: number,
+  pathway: string | null,
+  ctx: {
+    category: "che" | "drayage";
+    sourceId: string;
+    ref: CheRecord["ref"];
+    year: number;
+    month: number;
+  },
+): void {
+  const name = pathway ?? rb.options.defaultHydrogenPathway ?? null;
+  if (name === null) {
+    rb.warn("no_hydrogen_pathway", ctx.category, ctx.sourceId, ctx.ref, { label: what });
+    rb.notEstimated(
+      ctx.category,
+      ctx.sourceId,
+      "upstream",
+      ctx.year,
+      ctx.month,
+      "all",
+      "no_hydrogen_pathway",
+      ctx.ref,
+    );
+    return;
+  }
+  const ci = hydrogenIntensity(tables.energy, name);
+  if (ci === undefined) {
+    rb.warn("unknown_hydrogen_pathway", ctx.category, ctx.sourceId, ctx.ref, {
+      pathway: name,
+      aliases:
+        "grey-smr, grey-coal, green, grid-electrolysis-california, grid-electrolysis-chubu, solar-electrolysis",
+    });
+    rb.notEstimated(
+      ctx.category,
+      ctx.sourceId,
+      "upstream",
+      ctx.year,
+      ctx.month,
+      "all",
+      "unknown_hydrogen_pathway",
+      ctx.ref,
+    );
+    return;
+  }
+  rb.note("grid_upstream_ghg_only");
+  const source = pathway === null ? `${ci.source}; pathway by default option` : ci.source;
+  const s = step(what, "co2e", kg, "kg H2", ci.kgCo2ePerKgH2 * 1000, "g CO2e/kg H2", [], source);
+  rb.add(head, kg, { co2: s.grams, co2e: s.grams }, [s]);
+}

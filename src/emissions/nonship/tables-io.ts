@@ -1,0 +1,59 @@
+/**
+ * Reads the non-ship and energy reference tables from data/reference/emissions/ (the copies with
+ * their provenance in data/reference/README.md). Nothing outside the repository is read.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  ENERGY_TABLE_FILES,
+  type EnergyTables,
+  type EnergyTableTexts,
+  type GridFactorLookup,
+  gridFactorFunction,
+  parseEnergyTables,
+} from "../energy.ts";
+import {
+  GWP_FILE,
+  NONSHIP_TABLE_FILES,
+  type NonshipTables,
+  type NonshipTableTexts,
+  parseNonshipTables,
+} from "./tables.ts";
+
+/** <repo>/data/reference/emissions, found from this file so that the working directory does not matter. */
+export const EMISSIONS_REFERENCE_DIR = fileURLToPath(
+  new URL("../../../data/reference/emissions/", import.meta.url),
+);
+
+export function loadEnergyTables(dir: string = EMISSIONS_REFERENCE_DIR): EnergyTables {
+  const texts = {} as EnergyTableTexts;
+  for (const [key, file] of Object.entries(ENERGY_TABLE_FILES) as [keyof EnergyTableTexts, string][])
+    texts[key] = fs.readFileSync(path.join(dir, file), "utf8");
+  return parseEnergyTables(texts);
+}
+
+let cached: { dir: string; tables: NonshipTables } | undefined;
+
+/** Reads and parses every table the non-ship calculators use (cached per directory). */
+export function loadNonshipTables(dir: string = EMISSIONS_REFERENCE_DIR): NonshipTables {
+  if (cached?.dir === dir) return cached.tables;
+  const texts = {} as NonshipTableTexts;
+  for (const [key, file] of Object.entries(NONSHIP_TABLE_FILES) as [
+    keyof typeof NONSHIP_TABLE_FILES,
+    string,
+  ][])
+    texts[key] = fs.readFileSync(path.join(dir, "nonship", file), "utf8");
+  texts.gwp = fs.readFileSync(path.join(dir, GWP_FILE), "utf8");
+  const tables = parseNonshipTables(texts, loadEnergyTables(dir));
+  cached = { dir, tables };
+  return tables;
+}
+
+/**
+ * The shipped grid factor of a port by calendar year (energy.ts gridFactorFor on the shipped tables).
+ * Example: portGridFactor("USLAX")(2026).kgCo2ePerKwh → 0.2985.
+ */
+export function portGridFactor(port: string, tables: NonshipTables = loadNonshipTables()): GridFactorLookup {
+  return gridFactorFunction(tables.energy, port);
+}
