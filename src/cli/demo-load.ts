@@ -9,7 +9,7 @@ import { parseParticularsCsv } from "../ais/particulars.ts";
 import { loadDefaultEngineTable } from "../ais/particulars-io.ts";
 import type { CallServiceDeps, CallStore } from "../calls/index.ts";
 import type { IngestCounts } from "../core/ingest.ts";
-import { type DemoPortTruth, generateDemoWorld } from "../demo/index.ts";
+import { type DemoPort, type DemoPortTruth, generateDemoWorld } from "../demo/index.ts";
 import { vesselsCsv } from "../demo/writers.ts";
 import { loadPortRegistry } from "../geo/index.ts";
 
@@ -38,12 +38,43 @@ export async function loadDemoIfEmpty(
   if ((await ais.ingestRuns(1)).length > 0) return null;
   const hourMs = 3_600_000;
   const start = new Date(Math.floor(options.end.getTime() / hourMs) * hourMs - options.days * 86_400_000);
+  return ingestDemoWorld(ais, {
+    seed: options.seed,
+    start,
+    days: options.days,
+    scale: options.scale,
+    ports: ["USLAX", "JPNGO"],
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+}
+
+export interface DemoWorldLoad {
+  seed: number;
+  start: Date;
+  days: number;
+  scale: number;
+  ports: DemoPort[];
+  /** Multiplies every report interval (fewer reports for long windows). */
+  intervalScale?: number;
+  onProgress?: (messages: number) => void;
+}
+
+/** Generates a demo world and ingests its AIS and vessel particulars (one "demo" ingest run). */
+export async function ingestDemoWorld(ais: AisStore, options: DemoWorldLoad): Promise<DemoLoadResult> {
+  const { start, days } = options;
   const world = generateDemoWorld(
-    { seed: options.seed, start, days: options.days, scale: options.scale, ports: ["USLAX", "JPNGO"] },
+    {
+      seed: options.seed,
+      start,
+      days,
+      scale: options.scale,
+      ports: options.ports,
+      ...(options.intervalScale ? { intervalScale: options.intervalScale } : {}),
+    },
     loadPortRegistry(),
   );
   const startedAt = new Date();
-  const source = `demo:seed=${options.seed},days=${options.days},scale=${options.scale},start=${start.toISOString()}`;
+  const source = `demo:seed=${options.seed},days=${days},scale=${options.scale},start=${start.toISOString()}${options.intervalScale ? `,interval=${options.intervalScale}` : ""}`;
   const ingest = new AisIngest(ais, { source });
   let n = 0;
   // Messages go straight in as decoded payloads: the NMEA round trip is tested elsewhere.
@@ -75,7 +106,7 @@ export async function loadDemoIfEmpty(
     particulars: particulars.rows.length,
     window: {
       from: start.toISOString(),
-      to: new Date(start.getTime() + options.days * 86_400_000).toISOString(),
+      to: new Date(start.getTime() + days * 86_400_000).toISOString(),
     },
   };
 }

@@ -16,6 +16,8 @@ import { localDateTime } from "../core/time.ts";
 import { registerDemoCommand } from "../demo/cli.ts";
 import { registerEmissionsCommands } from "../emissions/cli.ts";
 import { registerActivityImportCommands } from "../emissions/nonship/cli.ts";
+import { registerOgvCalculatorCommands } from "../emissions/ogv/cli.ts";
+import { loadCallActivity } from "../emissions/service.ts";
 import { loadPortRegistry } from "../geo/index.ts";
 import { loadPortRecords, portDetail, portSummary } from "../ports/index.ts";
 import { APP_VERSION } from "../server/paths.ts";
@@ -296,6 +298,14 @@ export function buildProgram(): Command {
     };
   };
   registerEmissionsCommands(emissions, openEmissions);
+  registerOgvCalculatorCommands(emissions, async (id) => {
+    const deps = await openEmissions();
+    try {
+      return await loadCallActivity(deps, id);
+    } finally {
+      await deps.close();
+    }
+  });
   registerActivityImportCommands(emissions, async () => {
     const deps = await openEmissions();
     return { store: deps.activity, close: deps.close };
