@@ -513,13 +513,18 @@ describe("performance (the inventory runs 2,000+ calls)", () => {
     const modes = a.segments;
     a.segments = Array.from({ length: 50 }, (_, i) => modes[i % 3] as CallSegment);
     for (let i = 0; i < 200; i++) computeCallEmissionsBulk(t, a);
-    const n = 500;
-    let t0 = performance.now();
-    for (let i = 0; i < n; i++) computeCallEmissionsBulk(t, a);
-    const bulkMs = (performance.now() - t0) / n;
-    t0 = performance.now();
-    for (let i = 0; i < 100; i++) computeCallEmissions(t, a);
-    const tracedMs = (performance.now() - t0) / 100;
+    // Best of five rounds: the build machine is shared, and a round can lose its core.
+    const perCallMs = (fn: () => unknown, n: number) => {
+      let best = Number.POSITIVE_INFINITY;
+      for (let round = 0; round < 5; round++) {
+        const t0 = performance.now();
+        for (let i = 0; i < n; i++) fn();
+        best = Math.min(best, (performance.now() - t0) / n);
+      }
+      return best;
+    };
+    const bulkMs = perCallMs(() => computeCallEmissionsBulk(t, a), 100);
+    const tracedMs = perCallMs(() => computeCallEmissions(t, a), 20);
     // Measured about 0.1 ms (bulk) and 0.4 ms (traced) on the 2-core build machine under load.
     expect(bulkMs).toBeLessThan(1);
     expect(tracedMs).toBeLessThan(10);
