@@ -596,16 +596,23 @@ export interface CallEmissionSegment {
   endAt: string;
   durationH: number;
   meanSpeedKn: number | null;
-  epaMode?: string | null;
+  distanceNm?: number | null;
+  zone?: string | null;
+  terminal?: string | null;
+  /** EPA mode of the auxiliary / boiler load tables; null for unknown segments. */
+  epaMode: string | null;
   loadFactor: number | null;
   propulsionKw: number | null;
   auxKw: number | null;
   boilerKw: number | null;
+  /** Energy from the ship's own engines and boilers. */
   energyKwh: { main: number; aux: number; boiler: number };
-  /** Grams by pollutant. */
+  /** Auxiliary energy from shore power instead (not in `grams`). */
+  gridKwh?: number;
+  gridCo2eGrams?: number;
+  /** Tailpipe grams by pollutant. */
   grams: PollutantValues;
   trace?: CallTraceStep[];
-  [key: string]: unknown;
 }
 
 export interface CallEmissionsVessel {
@@ -617,23 +624,50 @@ export interface CallEmissionsVessel {
   [key: string]: unknown;
 }
 
+type ByComponent<T> = { main: T; aux: T; boiler: T };
+
+export interface CallEmissionsEngine {
+  type: string;
+  tier: number;
+  tierSource: string;
+  auxType?: string;
+  auxTier?: number;
+  auxTierSource?: string;
+  fuel?: ByComponent<string>;
+  fuelSource?: ByComponent<string>;
+  sulfurPct?: ByComponent<number>;
+  lngEngine?: string | null;
+}
+
 /** One call's computation; masses in grams. */
 export interface CallEmissions {
   callId: string | null;
+  port?: string;
   methodVersion: string;
   method?: string;
   options?: Record<string, unknown>;
+  location?: string;
+  locationSource?: string;
   vessel: CallEmissionsVessel;
-  engine?: Record<string, unknown>;
+  engine?: CallEmissionsEngine;
+  propulsion?: {
+    installedKw: number | null;
+    refSpeedKn: number | null;
+    refSpeedType: string | null;
+    law: string;
+    seaMarginPct: number;
+  };
+  loads?: { method: string; shipType: string; subType: string; source: string; fallback: boolean };
   segments: CallEmissionSegment[];
   totals: {
     tailpipe: PollutantValues;
-    byComponent: { main: PollutantValues; aux: PollutantValues; boiler: PollutantValues };
-    grid?: { kwh: number; co2eGrams: number };
-    energyKwh?: number | { main: number; aux: number; boiler: number };
+    byComponent: ByComponent<PollutantValues>;
+    grid?: { kwh: number; co2eGrams: number | null; kgCo2ePerKwh?: number | null; source?: string | null };
+    energyKwh?: ByComponent<number>;
     unaccountedH?: number;
   };
-  [key: string]: unknown;
+  tables?: { file: string; sha256: string }[];
+  warnings?: string[];
 }
 
 const emissionsPath = (locode: Locode) => `${portPath(locode)}/emissions`;

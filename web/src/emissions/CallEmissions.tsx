@@ -108,10 +108,17 @@ function CallEmissionsView({ data, timeZone }: { data: CallEmissions; timeZone: 
   const gwp = typeof data.options?.["gwp"] === "string" ? (data.options["gwp"] as string) : "—";
   const grid = totals.grid;
   const gridUnit = massUnitForGrams(grid?.co2eGrams ?? 0);
+  const gridCo2e = grid?.co2eGrams ?? null;
   return (
     <>
       <p className="muted small">
-        {t("emissions.call.lead", { method: data.method ?? "—", version: data.methodVersion, gwp })}
+        {t("emissions.call.lead", {
+          method: data.method
+            ? t(`emissions.call.methods.${data.method}`, { defaultValue: data.method })
+            : "—",
+          version: data.methodVersion,
+          gwp,
+        })}
       </p>
       <h3>{t("emissions.call.byComponent")}</h3>
       <div className="table-wrap">
@@ -155,11 +162,21 @@ function CallEmissionsView({ data, timeZone }: { data: CallEmissions; timeZone: 
           </tfoot>
         </table>
       </div>
+      {(data.warnings?.length ?? 0) > 0 && (
+        <details className="inventory-warnings">
+          <summary className="warn">{t("emissions.warnings", { n: data.warnings?.length ?? 0 })}</summary>
+          <ul className="plain">
+            {data.warnings?.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       {grid && grid.kwh > 0 && (
         <p className="small">
           {t("emissions.call.shorePower", {
             kwh: formatPlain(grid.kwh, lang, 0),
-            co2e: formatMass(gramsIn(grid.co2eGrams, gridUnit), lang),
+            co2e: gridCo2e === null ? "—" : formatMass(gramsIn(gridCo2e, gridUnit), lang),
             unit: gridUnit,
           })}
         </p>
@@ -171,7 +188,7 @@ function CallEmissionsView({ data, timeZone }: { data: CallEmissions; timeZone: 
       )}
       <div className="call-columns emissions-particulars">
         <VesselUsed data={data} />
-        <EngineUsed engine={data.engine} />
+        <EngineUsed data={data} />
       </div>
       <SegmentsTable segments={data.segments} timeZone={timeZone} />
     </>
@@ -199,7 +216,7 @@ function VesselUsed({ data }: { data: CallEmissions }) {
         </thead>
         <tbody>
           {fields
-            .filter((f) => defaulted.has(f) || (vessel[f] !== undefined && vessel[f] !== null))
+            .filter((f) => defaulted.has(f) || f in vessel)
             .map((f) => {
               const d = defaulted.get(f);
               return (
@@ -227,37 +244,114 @@ function VesselUsed({ data }: { data: CallEmissions }) {
   );
 }
 
-function EngineUsed({ engine }: { engine: Record<string, unknown> | undefined }) {
+function EngineUsed({ data }: { data: CallEmissions }) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const engine = data.engine;
   if (!engine) return null;
-  const yes = t("emissions.call.yes");
-  const no = t("emissions.call.no");
-  // "tierSource" and the like sit under the value they explain.
-  const entries = Object.entries(engine).filter(
-    ([k]) => !/Source$/.test(k) || !(k.replace(/Source$/, "") in engine),
-  );
+  const tier = (n: number | undefined) =>
+    n === undefined ? "—" : n === 0 ? t("emissions.call.tier0") : t("emissions.call.tier", { n });
+  const rows: { c: (typeof COMPONENTS)[number]; type: string; tier: string }[] = [
+    {
+      c: "main",
+      type: engine.lngEngine ? `${engine.type} (${engine.lngEngine})` : engine.type,
+      tier: tier(engine.tier),
+    },
+    { c: "aux", type: engine.auxType ?? "—", tier: tier(engine.auxTier) },
+    { c: "boiler", type: t("emissions.call.components.boiler"), tier: "—" },
+  ];
+  // Each source once, with what it explains ("IMO NOx tier — main engine, auxiliary engines: …").
+  const sources = new Map<string, string[]>();
+  const cite = (what: string, source: string | null | undefined) => {
+    if (!source) return;
+    sources.set(source, [...(sources.get(source) ?? []), what]);
+  };
+  cite(`${t("emissions.call.fields.tier")} — ${t("emissions.call.components.main")}`, engine.tierSource);
+  cite(`${t("emissions.call.fields.tier")} — ${t("emissions.call.components.aux")}`, engine.auxTierSource);
+  for (const c of COMPONENTS)
+    cite(
+      `${t("emissions.call.fields.fuel")} — ${t(`emissions.call.components.${c}`)}`,
+      engine.fuelSource?.[c],
+    );
+  cite(t("emissions.call.fields.location"), data.locationSource);
+  const p = data.propulsion;
   return (
     <div className="engine-used">
       <h3>{t("emissions.call.engine")}</h3>
-      <table className="data-table particulars-table">
+      <table className="data-table engine-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("emissions.call.component")}</th>
+            <th scope="col">{t("emissions.call.fields.engineType")}</th>
+            <th scope="col">{t("emissions.call.fields.tier")}</th>
+            <th scope="col">{t("emissions.call.fields.fuel")}</th>
+            <th scope="col" className="num">
+              {t("emissions.call.fields.sulfurPct")}
+            </th>
+          </tr>
+        </thead>
         <tbody>
-          {entries.map(([k, v]) => {
-            const source = engine[`${k}Source`];
-            return (
-              <tr key={k} data-field={k}>
-                <th scope="row">{t(`emissions.call.fields.${k}`, { defaultValue: k })}</th>
-                <td>
-                  {valueText(k, v, lang, yes, no)}
-                  {source !== undefined && source !== null && (
-                    <div className="muted small source-text">{valueText(k, source, lang, yes, no)}</div>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
+          {rows.map((r) => (
+            <tr key={r.c} data-component={r.c}>
+              <th scope="row" className="nowrap">
+                {t(`emissions.call.components.${r.c}`)}
+              </th>
+              <td>{r.type}</td>
+              <td className="nowrap">{r.tier}</td>
+              <td className="nowrap">{engine.fuel?.[r.c] ?? "—"}</td>
+              <td className="num">{formatPlain(engine.sulfurPct?.[r.c], lang, 3)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
+      <dl className="facts engine-facts small">
+        {data.location && (
+          <>
+            <dt>{t("emissions.call.fields.location")}</dt>
+            <dd>{data.location}</dd>
+          </>
+        )}
+        {p && (
+          <>
+            <dt>{t("emissions.call.propulsionModel")}</dt>
+            <dd>
+              {t("emissions.call.propulsionText", {
+                kw: formatPlain(p.installedKw, lang, 0),
+                speed: formatPlain(p.refSpeedKn, lang, 1),
+                speedType: p.refSpeedType
+                  ? t(`emissions.call.speedTypes.${p.refSpeedType}`, { defaultValue: p.refSpeedType })
+                  : "—",
+                law: t(`emissions.call.laws.${p.law}`, { defaultValue: p.law }),
+              })}
+            </dd>
+          </>
+        )}
+        {data.loads && (
+          <>
+            <dt>{t("emissions.call.loadRow")}</dt>
+            <dd>
+              {data.loads.subType} ({data.loads.method}){" "}
+              {data.loads.fallback && (
+                <span className="badge defaulted">{t("emissions.call.defaulted")}</span>
+              )}
+              <div className="muted source-text">{data.loads.source}</div>
+            </dd>
+          </>
+        )}
+      </dl>
+      {sources.size > 0 && (
+        <>
+          <h4 className="small-heading">{t("emissions.call.sources")}</h4>
+          <ul className="plain engine-sources small">
+            {[...sources].map(([source, what]) => (
+              <li key={source}>
+                <span className="muted">{what.join(", ")}:</span>{" "}
+                <span className="source-text">{source}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }
@@ -393,6 +487,16 @@ function SegmentsTable({ segments, timeZone }: { segments: CallEmissionSegment[]
   );
 }
 
+/**
+ * "LLAF nox (ogv_llaf_coefficients.csv (EPA equation, ShipEF calcLLAF))" → short "LLAF nox" for the
+ * formula, detail "ogv_llaf_coefficients.csv (EPA equation, ShipEF calcLLAF)" beside the factor's source.
+ */
+export function splitAdjustment(name: string): { short: string; detail: string | null } {
+  const i = name.indexOf(" (");
+  if (i <= 0 || !name.endsWith(")")) return { short: name, detail: null };
+  return { short: name.slice(0, i), detail: name.slice(i + 2, -1) };
+}
+
 function TraceTable({ steps }: { steps: CallTraceStep[] }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -423,9 +527,10 @@ function TraceTable({ steps }: { steps: CallTraceStep[] }) {
                 {formatFactor(st.factor, lang)} {st.factorUnit}
               </span>
               {st.adjustments.map((a) => (
-                <span key={a.name} className="nowrap">
+                <span key={a.name} className="nowrap" title={a.name}>
                   {" "}
-                  × {formatFactor(a.value, lang)} <span className="muted">({a.name})</span>
+                  × {formatFactor(a.value, lang)}{" "}
+                  <span className="muted">({splitAdjustment(a.name).short})</span>
                 </span>
               ))}{" "}
               ={" "}
@@ -433,7 +538,17 @@ function TraceTable({ steps }: { steps: CallTraceStep[] }) {
                 {formatFactor(st.grams, lang)} {t("emissions.units.g")}
               </strong>
             </td>
-            <td className="small source-text">{st.source}</td>
+            <td className="small source-text">
+              {st.source}
+              {st.adjustments.map((a) => {
+                const { short, detail } = splitAdjustment(a.name);
+                return detail ? (
+                  <div key={a.name} className="muted">
+                    {short}: {detail}
+                  </div>
+                ) : null;
+              })}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -10,7 +10,7 @@ const H = 46;
 const BAR_H = 34;
 
 interface Props {
-  values: { category: SourceCategory; value: number }[];
+  values: { category: SourceCategory; value: number | null }[];
   pollutant: Pollutant;
   unit: string;
 }
@@ -19,7 +19,7 @@ export function CategoryBar({ values, pollutant, unit }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const pieces = stackShares(values);
-  const total = values.reduce((s, v) => s + v.value, 0);
+  const total = values.reduce((s, v) => s + (v.value ?? 0), 0);
   const pollutantLabel = t(`emissions.pollutants.${pollutant}`);
   return (
     <figure className="category-bar" data-pollutant={pollutant} data-pieces={pieces.length}>
@@ -65,12 +65,12 @@ export function CategoryBar({ values, pollutant, unit }: Props) {
       )}
       <ul className="category-legend">
         {values.map((v) => (
-          <li key={v.category} data-category={v.category} className={v.value > 0 ? "" : "muted"}>
+          <li key={v.category} data-category={v.category} className={v.value ? "" : "muted"}>
             <span className="swatch" style={{ background: CATEGORY_COLORS[v.category] }} aria-hidden="true" />{" "}
             {t(`emissions.categories.${v.category}`)}{" "}
             <span className="legend-value">
-              {formatMass(v.value, lang)} {unit}
-              {total > 0 && v.value > 0 ? ` (${formatPercent(v.value / total, lang)})` : ""}
+              {v.value === null ? "—" : `${formatMass(v.value, lang)} ${unit}`}
+              {total > 0 && v.value ? ` (${formatPercent(v.value / total, lang)})` : ""}
             </span>
           </li>
         ))}

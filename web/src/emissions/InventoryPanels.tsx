@@ -12,7 +12,7 @@ import { formatNumber } from "../format.ts";
 import { useLanguage } from "../hooks.ts";
 import { CategoryBar } from "./CategoryBar.tsx";
 import { MonthlyChart } from "./MonthlyChart.tsx";
-import { CATEGORY_COLORS, categoryValues, formatMass } from "./text.ts";
+import { CATEGORY_COLORS, categoryValues, formatMass, labelWord } from "./text.ts";
 
 export interface UnitChoice {
   /** Factor from tonnes to the shown unit. */
@@ -56,7 +56,7 @@ export function CategoryPanel({
     <section className="panel emissions-by-category" aria-labelledby="emissions-by-category">
       <h2 id="emissions-by-category">{t("emissions.byCategory.title")}</h2>
       <p className="muted small">
-        {t("emissions.byCategory.lead", { label: report.label })}{" "}
+        {t("emissions.byCategory.lead", { label: labelWord(report.label, lang) })}{" "}
         {t("emissions.units.note", { unit: unit.label })}
       </p>
       <div className="table-wrap">
@@ -139,7 +139,10 @@ export function CategoryPanel({
         </table>
       </div>
       <CategoryBar
-        values={categoryValues(scope.byCategory, pollutant).map((v) => ({ ...v, value: v.value * unit.k }))}
+        values={categoryValues(scope.byCategory, pollutant).map((v) => ({
+          ...v,
+          value: v.value === null ? null : v.value * unit.k,
+        }))}
         pollutant={pollutant}
         unit={unit.label}
       />
@@ -157,6 +160,7 @@ export function MonthlyPanel({
   unit: UnitChoice;
 }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   return (
     <section className="panel emissions-monthly">
       <h2>
@@ -165,7 +169,7 @@ export function MonthlyPanel({
           unit: unit.label,
         })}
       </h2>
-      <p className="muted small">{t("emissions.monthly.lead", { label: report.label })}</p>
+      <p className="muted small">{t("emissions.monthly.lead", { label: labelWord(report.label, lang) })}</p>
       <MonthlyChart
         months={report.scopes.tailpipe.byMonth.map((m) => ({
           year: m.year,
@@ -235,13 +239,24 @@ function ScopeTable({
 
 export function ScopesPanel({ report, unit }: { report: InventoryReport; unit: UnitChoice }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   return (
     <section className="panel emissions-scopes">
       <h2>{t("emissions.scopes.title")}</h2>
       <p className="muted small">{t("emissions.scopes.lead")}</p>
       <div className="scope-columns">
-        <ScopeTable scope={report.scopes.grid} label={report.label} unit={unit} name="grid" />
-        <ScopeTable scope={report.scopes.upstream} label={report.label} unit={unit} name="upstream" />
+        <ScopeTable
+          scope={report.scopes.grid}
+          label={labelWord(report.label, lang)}
+          unit={unit}
+          name="grid"
+        />
+        <ScopeTable
+          scope={report.scopes.upstream}
+          label={labelWord(report.label, lang)}
+          unit={unit}
+          name="upstream"
+        />
       </div>
     </section>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Pollutant } from "../api.ts";
 import { formatNumber } from "../format.ts";
 import { useLanguage } from "../hooks.ts";
-import { CATEGORY_COLORS, calendarYearText, formatMass, monthLabel, niceMax } from "./text.ts";
+import { CATEGORY_COLORS, calendarYearText, formatMass, monthLabel, niceTicks } from "./text.ts";
 
 const W = 960;
 const H = 240;
@@ -22,12 +22,12 @@ export function MonthlyChart({ months, pollutant, unit }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const max = Math.max(0, ...months.map((m) => m.value));
-  const yMax = niceMax(max);
+  const ticks = niceTicks(max);
+  const yMax = ticks.at(-1) ?? 1;
   const n = Math.max(months.length, 1);
   const slot = (W - L - R) / n;
   const barW = slot * 0.64;
   const y = (v: number) => T + (1 - v / yMax) * (H - T - B);
-  const ticks = [0, yMax / 4, yMax / 2, (3 * yMax) / 4, yMax];
   return (
     <figure className="monthly-chart" data-pollutant={pollutant} data-months={months.length}>
       <svg
@@ -39,7 +39,7 @@ export function MonthlyChart({ months, pollutant, unit }: Props) {
           <g key={v}>
             <line x1={L} x2={W - R} y1={y(v)} y2={y(v)} stroke="#dde3e8" />
             <text x={L - 8} y={y(v) + 4} textAnchor="end" className="tick-label">
-              {formatNumber(v, lang, { maximumSignificantDigits: 3 })}
+              {formatNumber(v, lang, { maximumFractionDigits: 6 })}
             </text>
           </g>
         ))}

@@ -2,20 +2,20 @@
 import { useTranslation } from "react-i18next";
 import type { TargetProgress } from "../api.ts";
 import { useLanguage } from "../hooks.ts";
-import { calendarYearText, formatSignedPct, pathPctAt, progressYears, yearTicks } from "./text.ts";
+import { formatSignedPct, labelWord, pathPctAt, progressYears, yearTicks, yearWord } from "./text.ts";
 
 const W = 560;
 const H = 230;
 const L = 52;
-const R = 18;
-const T = 16;
-const B = 34;
+const R = 36;
+const T = 22;
+const B = 28;
 
 export const AHEAD_COLOR = "#009E73";
 export const BEHIND_COLOR = "#D55E00";
 const PATH_COLOR = "#51616e";
 
-export function ProgressChart({ progress }: { progress: TargetProgress }) {
+export function ProgressChart({ progress, fiscal }: { progress: TargetProgress; fiscal: boolean }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { target, years } = progress;
@@ -60,7 +60,7 @@ export function ProgressChart({ progress }: { progress: TargetProgress }) {
         ))}
         {yearTicks(lo, hi, 7).map((yr) => (
           <text key={yr} x={x(yr)} y={H - B + 18} textAnchor="middle" className="tick-label">
-            {calendarYearText(yr, lang)}
+            {yearWord(yr, fiscal, lang)}
           </text>
         ))}
         <polyline
@@ -86,7 +86,7 @@ export function ProgressChart({ progress }: { progress: TargetProgress }) {
           transform={`rotate(45 ${x(target.targetYear)} ${y(targetPct)})`}
           fill={PATH_COLOR}
         >
-          <title>{`${calendarYearText(target.targetYear, lang)}: ${formatSignedPct(targetPct, lang, 0)}`}</title>
+          <title>{`${yearWord(target.targetYear, fiscal, lang)}: ${formatSignedPct(targetPct, lang, 0)}`}</title>
         </rect>
         <text
           x={x(target.targetYear)}
@@ -108,18 +108,31 @@ export function ProgressChart({ progress }: { progress: TargetProgress }) {
                 stroke="#fff"
                 strokeWidth={1.5}
               >
-                <title>{`${yr.label}: ${formatSignedPct(yr.changePct, lang)}`}</title>
+                <title>{`${labelWord(yr.label, lang)}: ${formatSignedPct(yr.changePct, lang)}`}</title>
               </circle>
               <text x={x(yr.year)} y={y(yr.changePct) - 10} textAnchor="middle" className="value-label">
-                {yr.label}
+                {labelWord(yr.label, lang)}
               </text>
             </g>
           );
         })}
-        <text x={W - R} y={H - 4} textAnchor="end" className="axis-title">
+        <text x={4} y={10} className="axis-title">
           {t("emissions.progress.axis")}
         </text>
       </svg>
+      <figcaption className="progress-legend small muted">
+        <span>
+          <svg width="26" height="10" aria-hidden="true">
+            <line x1="1" x2="25" y1="5" y2="5" stroke={PATH_COLOR} strokeWidth={1.6} strokeDasharray="6 4" />
+          </svg>{" "}
+          {t("emissions.progress.legendPath")}
+        </span>
+        <span>
+          <span className="dot" style={{ background: AHEAD_COLOR }} aria-hidden="true" />
+          <span className="dot" style={{ background: BEHIND_COLOR }} aria-hidden="true" />{" "}
+          {t("emissions.progress.legendYears")}
+        </span>
+      </figcaption>
     </figure>
   );
 }

@@ -4,7 +4,7 @@ import type { EmissionProgress, InventoryReport, ShareProgress, TargetProgress }
 import { useLanguage } from "../hooks.ts";
 import type { UnitChoice } from "./InventoryPanels.tsx";
 import { AHEAD_COLOR, BEHIND_COLOR, ProgressChart } from "./ProgressChart.tsx";
-import { formatMass, formatPlain, formatSignedPct } from "./text.ts";
+import { formatMass, formatPlain, formatSignedPct, isFiscalLabel, labelWord, yearWord } from "./text.ts";
 
 /** The CLI line that enters a missing baseline (the portal does not write baselines). */
 export function baselineCommand(port: string, pollutant: string, year: number): string {
@@ -21,6 +21,8 @@ export function ProgressPanel({
   unit: UnitChoice;
 }) {
   const { t } = useTranslation();
+  // Nagoya counts fiscal years (FY2013 baseline); Los Angeles calendar years.
+  const fiscal = isFiscalLabel(progress.inventories[0]?.label ?? report?.label);
   return (
     <section className="panel emissions-progress" aria-labelledby="emissions-progress">
       <h2 id="emissions-progress">{t("emissions.progress.title")}</h2>
@@ -39,6 +41,7 @@ export function ProgressPanel({
             key={`${tp.target.program}-${tp.target.programPollutant}-${tp.target.targetYear}`}
             port={progress.port}
             tp={tp}
+            fiscal={fiscal}
             report={report}
             unit={unit}
           />
@@ -52,11 +55,13 @@ export function ProgressPanel({
 function TargetCard({
   port,
   tp,
+  fiscal,
   report,
   unit,
 }: {
   port: string;
   tp: TargetProgress;
+  fiscal: boolean;
   report: InventoryReport | null;
   unit: UnitChoice;
 }) {
@@ -69,15 +74,15 @@ function TargetCard({
       ? t("emissions.progress.netZero", {
           program: target.program,
           pollutant: target.programPollutant,
-          targetYear: target.targetYear,
-          baselineYear: target.baselineYear,
+          targetYear: yearWord(target.targetYear, fiscal, lang),
+          baselineYear: yearWord(target.baselineYear, fiscal, lang),
         })
       : t("emissions.progress.targetHeading", {
           program: target.program,
           pollutant: target.programPollutant,
           pct: formatPlain(target.targetReductionPct, lang),
-          targetYear: target.targetYear,
-          baselineYear: target.baselineYear,
+          targetYear: yearWord(target.targetYear, fiscal, lang),
+          baselineYear: yearWord(target.baselineYear, fiscal, lang),
         });
   const mass = (tonnes: number) => `${formatMass(tonnes * unit.k, lang)} ${unit.label}`;
   // Without a baseline, the inventory's own figure still helps (GHG counts tailpipe + grid, as the server does).
@@ -98,7 +103,7 @@ function TargetCard({
       {baseline ? (
         <>
           <dl className="facts target-facts">
-            <dt>{t("emissions.progress.baseline", { year: baseline.year })}</dt>
+            <dt>{t("emissions.progress.baseline", { year: yearWord(baseline.year, fiscal, lang) })}</dt>
             <dd>
               {mass(baseline.tonnes)} {pollutant}
               <div className="muted small">
@@ -107,7 +112,9 @@ function TargetCard({
             </dd>
             {tp.targetTonnes !== null && (
               <>
-                <dt>{t("emissions.progress.targetTonnes", { year: target.targetYear })}</dt>
+                <dt>
+                  {t("emissions.progress.targetTonnes", { year: yearWord(target.targetYear, fiscal, lang) })}
+                </dt>
                 <dd>{mass(tp.targetTonnes)}</dd>
               </>
             )}
@@ -115,67 +122,73 @@ function TargetCard({
               <>
                 <dt>{t("emissions.progress.remaining")}</dt>
                 <dd className="remaining">
-                  {mass(tp.remainingTonnes)} <span className="muted small">({latest.label})</span>
+                  {mass(tp.remainingTonnes)}{" "}
+                  <span className="muted small">
+                    ({labelWord(latest.label, lang)}
+                    {tp.remainingTonnes <= 0 ? ` · ${t("emissions.progress.reached")}` : ""})
+                  </span>
                 </dd>
               </>
             )}
           </dl>
-          <ProgressChart progress={tp} />
+          <ProgressChart progress={tp} fiscal={fiscal} />
           {tp.years.length === 0 ? (
             <p className="muted small">{t("emissions.progress.noYears")}</p>
           ) : (
-            <table className="data-table progress-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("emissions.progress.columns.year")}</th>
-                  <th scope="col" className="num">
-                    {t("emissions.progress.columns.tonnes", { pollutant, unit: unit.label })}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("emissions.progress.columns.change")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("emissions.progress.columns.path")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("emissions.progress.columns.gap")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tp.years.map((y) => {
-                  const pp = formatPlain(Math.abs(y.gapPctPoints), lang);
-                  const ahead = y.gapPctPoints < -0.05;
-                  const behind = y.gapPctPoints > 0.05;
-                  return (
-                    <tr key={y.year} data-year={y.year}>
-                      <th scope="row">{y.label}</th>
-                      <td className="num nowrap">{formatMass(y.tonnes * unit.k, lang)}</td>
-                      <td className="num nowrap">{formatSignedPct(y.changePct, lang)}</td>
-                      <td className="num nowrap">{formatSignedPct(y.pathPct, lang)}</td>
-                      <td
-                        className="num nowrap gap-cell"
-                        style={{ color: ahead ? AHEAD_COLOR : behind ? BEHIND_COLOR : undefined }}
-                        data-gap={y.gapPctPoints.toFixed(2)}
-                      >
-                        {ahead
-                          ? t("emissions.progress.ahead", { pp })
-                          : behind
-                            ? t("emissions.progress.behind", { pp })
-                            : t("emissions.progress.onPath")}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="table-wrap">
+              <table className="data-table progress-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("emissions.progress.columns.year")}</th>
+                    <th scope="col" className="num">
+                      {t("emissions.progress.columns.tonnes", { pollutant, unit: unit.label })}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("emissions.progress.columns.change")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("emissions.progress.columns.path")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("emissions.progress.columns.gap")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {tp.years.map((y) => {
+                    const pp = formatPlain(Math.abs(y.gapPctPoints), lang);
+                    const ahead = y.gapPctPoints < -0.05;
+                    const behind = y.gapPctPoints > 0.05;
+                    return (
+                      <tr key={y.year} data-year={y.year}>
+                        <th scope="row">{labelWord(y.label, lang)}</th>
+                        <td className="num nowrap">{formatMass(y.tonnes * unit.k, lang)}</td>
+                        <td className="num nowrap">{formatSignedPct(y.changePct, lang)}</td>
+                        <td className="num nowrap">{formatSignedPct(y.pathPct, lang)}</td>
+                        <td
+                          className="num nowrap gap-cell"
+                          style={{ color: ahead ? AHEAD_COLOR : behind ? BEHIND_COLOR : undefined }}
+                          data-gap={y.gapPctPoints.toFixed(2)}
+                        >
+                          {ahead
+                            ? t("emissions.progress.ahead", { pp })
+                            : behind
+                              ? t("emissions.progress.behind", { pp })
+                              : t("emissions.progress.onPath")}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           )}
         </>
       ) : (
         <div className="no-baseline">
           <p>
             {t("emissions.progress.noBaseline", {
-              year: target.baselineYear,
+              year: yearWord(target.baselineYear, fiscal, lang),
               pollutant: target.programPollutant,
             })}
           </p>
@@ -185,7 +198,7 @@ function TargetCard({
           {now !== null && report && (
             <p className="small">
               {t("emissions.progress.inventoryNow", {
-                label: report.label,
+                label: labelWord(report.label, lang),
                 value: formatMass(now * unit.k, lang),
                 unit: unit.label,
                 pollutant,
@@ -217,7 +230,8 @@ function SharesTable({
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const labelOf = (year: number) => labels.find((l) => l.year === year)?.label ?? String(year);
+  const labelOf = (year: number) =>
+    labelWord(labels.find((l) => l.year === year)?.label ?? String(year), lang);
   return (
     <div className="shares">
       <h3>{t("emissions.progress.shares.title")}</h3>
@@ -241,7 +255,7 @@ function SharesTable({
               <td className="nowrap" title={s.target.source}>
                 {t("emissions.progress.shares.targetValue", {
                   pct: formatPlain(s.target.targetPct, lang),
-                  year: s.target.targetYear,
+                  year: yearWord(s.target.targetYear, false, lang),
                 })}
               </td>
               <td>

@@ -7,9 +7,10 @@ import {
   formatMass,
   formatSignedPct,
   gramsIn,
+  labelWord,
   massUnitForGrams,
   monthLabel,
-  niceMax,
+  niceTicks,
   parseCategory,
   parsePollutant,
   parseUnits,
@@ -20,6 +21,7 @@ import {
   toUnits,
   yearLabelLike,
   yearTicks,
+  yearWord,
 } from "./text.ts";
 
 const zero = { nox: 0, pm10: 0, pm25: 0, dpm: 0, so2: 0, co: 0, hc: 0, co2: 0, ch4: 0, n2o: 0, co2e: 0 };
@@ -29,9 +31,10 @@ describe("emission figures", () => {
     expect(formatMass(12345.6, "en")).toBe("12,346");
     expect(formatMass(123.4, "en")).toBe("123");
     expect(formatMass(42.17, "en")).toBe("42.2");
-    expect(formatMass(1.005, "en")).toBe("1.01");
+    expect(formatMass(2, "en")).toBe("2.00");
+    expect(formatMass(0.52, "en")).toBe("0.520");
     expect(formatMass(0.012345, "en")).toBe("0.0123");
-    expect(formatMass(0.001, "en")).toBe("0.001");
+    expect(formatMass(0.001, "en")).toBe("0.00100");
     expect(formatMass(0.00004, "en")).toBe("< 0.001");
     expect(formatMass(0, "en")).toBe("0");
     expect(formatMass(12345.6, "ja")).toBe("12,346");
@@ -79,6 +82,7 @@ describe("emission figures", () => {
       "nox",
     );
     expect(values.map((v) => v.category)).toEqual(["ogv", "harbor_craft", "che", "drayage", "rail"]);
+    expect(values.map((v) => v.value)).toEqual([3, null, 1, null, null]);
     expect(stackShares(values)).toEqual([
       { category: "ogv", value: 3, from: 0, to: 0.75 },
       { category: "che", value: 1, from: 0.75, to: 1 },
@@ -93,6 +97,14 @@ describe("emission figures", () => {
     expect(calendarYearText(2026, "ja")).toBe("2026年");
     expect(formatDay("2025-04-01", "en")).toBe("Apr 1, 2025");
     expect(formatDay("2026-03-31", "ja")).toBe("2026年3月31日");
+    expect(yearWord(2026, false, "en")).toBe("2026");
+    expect(yearWord(2026, true, "en")).toBe("FY2026");
+    expect(yearWord(2026, false, "ja")).toBe("2026年");
+    expect(yearWord(2013, true, "ja")).toBe("2013年度");
+    expect(labelWord("FY2026", "ja")).toBe("2026年度");
+    expect(labelWord("FY2026", "en")).toBe("FY2026");
+    expect(labelWord("2026", "ja")).toBe("2026年");
+    expect(labelWord("odd", "ja")).toBe("odd");
     expect(yearLabelLike(2024, "FY2025")).toBe("FY2024");
     expect(yearLabelLike(2024, "2025")).toBe("2024");
     expect(yearLabelLike(2024, null)).toBe("2024");
@@ -107,10 +119,11 @@ describe("emission figures", () => {
   });
 
   it("chooses axis bounds and year ticks", () => {
-    expect(niceMax(0)).toBe(1);
-    expect(niceMax(7.3)).toBe(10);
-    expect(niceMax(180)).toBe(200);
-    expect(niceMax(2400)).toBe(2500);
+    expect(niceTicks(22.1)).toEqual([0, 10, 20, 30]);
+    expect(niceTicks(30.2)).toEqual([0, 10, 20, 30, 40]);
+    expect(niceTicks(1020)).toEqual([0, 500, 1000, 1500]);
+    expect(niceTicks(0)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(niceTicks(0.0123)).toEqual([0, 0.005, 0.01, 0.015]);
     expect(yearTicks(2005, 2023)).toEqual([2005, 2010, 2015, 2020, 2023]);
     expect(yearTicks(1990, 2050)).toEqual([1990, 2000, 2010, 2020, 2030, 2040, 2050]);
     expect(yearTicks(2013, 2030)).toEqual([2013, 2020, 2025, 2030]);

@@ -40,14 +40,15 @@ export function toUnits(tonnes: number, units: MassUnits, shortTonsPerTonne: num
 /**
  * A mass for tables: whole numbers from 100 up, three significant digits below, and never "0.00"
  * for a figure that is not zero: below 0.001 it reads "< 0.001".
- * Examples (en): 12345.6 → "12,346"; 42.17 → "42.2"; 0.012345 → "0.0123"; 0.00004 → "< 0.001"; 0 → "0".
+ * Examples (en): 12345.6 → "12,346"; 42.17 → "42.2"; 2 → "2.00"; 0.012345 → "0.0123"; 0.00004 → "< 0.001";
+ * 0 → "0".
  */
 export function formatMass(value: number, lang: Language): string {
   const abs = Math.abs(value);
   const nf = (o: Intl.NumberFormatOptions) => new Intl.NumberFormat(intlLocale(lang), o).format(value);
   if (value === 0 || !Number.isFinite(value)) return value === 0 ? "0" : "—";
   if (abs >= 100) return nf({ maximumFractionDigits: 0 });
-  if (abs >= 0.001) return nf({ maximumSignificantDigits: 3 });
+  if (abs >= 0.001) return nf({ minimumSignificantDigits: 3, maximumSignificantDigits: 3 });
   return `${value < 0 ? "> −" : "< "}${new Intl.NumberFormat(intlLocale(lang)).format(0.001)}`;
 }
 
@@ -102,14 +103,14 @@ export const CATEGORY_COLORS: Record<SourceCategory, string> = {
   rail: "#009E73",
 };
 
-/** The categories in the fixed order, each with its value of one pollutant. */
+/** The categories in the fixed order, each with its value of one pollutant (null: no activity recorded). */
 export function categoryValues(
   byCategory: { category: SourceCategory; tonnes: PollutantValues }[],
   pollutant: Pollutant,
-): { category: SourceCategory; value: number }[] {
+): { category: SourceCategory; value: number | null }[] {
   return SOURCE_CATEGORIES.map((category) => ({
     category,
-    value: byCategory.find((c) => c.category === category)?.tonnes[pollutant] ?? 0,
+    value: byCategory.find((c) => c.category === category)?.tonnes[pollutant] ?? null,
   }));
 }
 
@@ -118,17 +119,17 @@ export function categoryValues(
  * left out. Example: [ogv 3, che 1] → ogv 0–0.75, che 0.75–1.
  */
 export function stackShares(
-  values: { category: SourceCategory; value: number }[],
+  values: { category: SourceCategory; value: number | null }[],
 ): { category: SourceCategory; value: number; from: number; to: number }[] {
-  const total = values.reduce((s, v) => s + Math.max(0, v.value), 0);
+  const total = values.reduce((s, v) => s + Math.max(0, v.value ?? 0), 0);
   if (total <= 0) return [];
   let acc = 0;
   const out: { category: SourceCategory; value: number; from: number; to: number }[] = [];
   for (const v of values) {
-    if (v.value <= 0) continue;
+    if (v.value === null || v.value <= 0) continue;
     const from = acc / total;
     acc += v.value;
-    out.push({ ...v, from, to: acc / total });
+    out.push({ category: v.category, value: v.value, from, to: acc / total });
   }
   return out;
 }
@@ -160,6 +161,25 @@ export function formatDay(day: string, lang: Language): string {
 }
 
 /**
+ * A reporting year as a reader says it. Examples: (2026, false, "en") → "2026"; (2026, true, "en") →
+ * "FY2026"; (2026, false, "ja") → "2026年"; (2026, true, "ja") → "2026年度".
+ */
+export function yearWord(year: number, fiscal: boolean, lang: Language): string {
+  if (lang === "ja") return `${year}年${fiscal ? "度" : ""}`;
+  return fiscal ? `FY${year}` : String(year);
+}
+
+/** A server label ("2026", "FY2026") in the reader's words ("2026年", "2026年度" in Japanese). */
+export function labelWord(label: string, lang: Language): string {
+  const m = /^(FY)?(\d{4})$/i.exec(label);
+  return m ? yearWord(Number(m[2]), Boolean(m[1]), lang) : label;
+}
+
+/** True for a fiscal-year label ("FY2026"). */
+export const isFiscalLabel = (label: string | null | undefined): boolean =>
+  Boolean(label && /^FY/i.test(label));
+
+/**
  * The label of another reporting year in the same port's style as a known label.
  * Examples: (2024, "FY2025") → "FY2024"; (2024, "2025") → "2024".
  */
@@ -167,12 +187,17 @@ export function yearLabelLike(year: number, known: string | null | undefined): s
   return known && /^FY/i.test(known) ? `FY${year}` : String(year);
 }
 
-/** Nice upper bound for an axis: 1, 2, 2.5 or 5 times a power of ten at or above `max`. */
-export function niceMax(max: number): number {
-  if (!(max > 0)) return 1;
-  const p = 10 ** Math.floor(Math.log10(max));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= max * (1 - 1e-9)) return m * p;
-  return 10 * p;
+/**
+ * Round ticks from 0 for an axis holding `max`: `count` steps of 1, 2, 2.5 or 5 × 10^k.
+ * Examples: (22.1, 4) → [0, 10, 20, 30]; (1020, 4) → [0, 500, 1000, 1500]; (0, 4) → [0, 0.25, 0.5, 0.75, 1].
+ */
+export function niceTicks(max: number, count = 4): number[] {
+  const top = max > 0 ? max : 1;
+  const raw = top / count;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * p >= raw * (1 - 1e-9)) ?? 10) * p;
+  const n = Math.max(1, Math.ceil(top / step - 1e-9));
+  return Array.from({ length: n + 1 }, (_, i) => Number((i * step).toPrecision(12)));
 }
 
 /** Inclusive year range of a target's chart: baseline to target year, widened to the inventory years. */

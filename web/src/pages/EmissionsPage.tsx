@@ -22,6 +22,7 @@ import { SourcesPanel } from "../emissions/SourcesPanel.tsx";
 import {
   formatDay,
   formatPlain,
+  labelWord,
   type MassUnits,
   parseCategory,
   parsePollutant,
@@ -150,7 +151,7 @@ function EmissionsView({ port }: { port: PortDetail }) {
                 .sort((a, b) => b[0] - a[0])
                 .map(([y, o]) => (
                   <option key={y} value={y}>
-                    {o.label}
+                    {labelWord(o.label, lang)}
                     {o.stored ? "" : ` (${t("emissions.toolbar.notComputed")})`}
                   </option>
                 ))}
@@ -197,7 +198,7 @@ function EmissionsView({ port }: { port: PortDetail }) {
         </form>
         {recompute.status === "running" && (
           <p className="small recompute-status" role="status">
-            {t("emissions.recomputing", { label: data?.label ?? "" })}
+            {t("emissions.recomputing", { label: data ? labelWord(data.label, lang) : "" })}
           </p>
         )}
         {recompute.status === "error" && (
@@ -233,7 +234,7 @@ function EmissionsView({ port }: { port: PortDetail }) {
           <SourcesPanel
             port={port}
             year={data.year}
-            label={data.label}
+            label={labelWord(data.label, lang)}
             pollutant={pollutant}
             category={category}
             onCategory={(c) => setParam("category", c)}
@@ -242,7 +243,9 @@ function EmissionsView({ port }: { port: PortDetail }) {
           />
           <section className="panel emissions-export">
             <h2>{t("emissions.export.title")}</h2>
-            <p className="muted small">{t("emissions.export.lead", { label: data.label })}</p>
+            <p className="muted small">
+              {t("emissions.export.lead", { label: labelWord(data.label, lang) })}
+            </p>
             <p className="export-links">
               {(["csv", "json"] as const).map((f) => (
                 <a

@@ -1,0 +1,300 @@
+/**
+ * Emissions in the portal: a small demo world loaded into the real server, its calls detected, then
+ * each port's inventory page (category × pollutant table with units, stacked bar, monthly trend,
+ * separately reported scopes, progress against targets with and without a baseline, largest
+ * sources, exports, recompute) and one call's emission trace, in English and Japanese.
+ * Screenshots go to test-output/screenshots/.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { updateCalls } from "../../src/calls/index.ts";
+import { demoGeographyExtras, loadDemoIfEmpty } from "../../src/cli/demo-load.ts";
+import { loadPortRegistry } from "../../src/geo/index.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { launchChromium } from "./chromium.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const SHOTS = path.join(ROOT, "test-output", "screenshots");
+const END = new Date("2026-11-20T00:00:00Z");
+// The reporting year holding the demo data: calendar 2026 at Los Angeles, FY2026 (April 2026 –
+// March 2027) at Nagoya. Named in the address, so the test does not depend on today's date.
+const YEAR = 2026;
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) =>
+  expect.poll(fn, { timeout: 30_000, ...options });
+
+async function shot(name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+}
+
+async function visibleText(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text we assert on.
+  return (await locator.innerText()).replace(/\s+/g, " ");
+}
+
+async function useLanguage(lang: "en" | "ja"): Promise<void> {
+  await page.getByRole("button", { name: lang === "ja" ? "日本語" : "English" }).click();
+  await poll(() => page.locator("html").getAttribute("lang")).toBe(lang);
+}
+
+/** A figure as shown ("12,346", "0.0123", "< 0.001") → a number; "< 0.001" counts as a small non-zero. */
+function shownNumber(text: string): number {
+  if (text.includes("<")) return 0.0005;
+  const n = Number(text.replace(/[^\d.]/g, ""));
+  return Number.isFinite(n) ? n : Number.NaN;
+}
+
+const TEXT = {
+  en: {
+    nav: "Emissions",
+    title: "Emissions inventory",
+    ogv: "Ocean-going vessels",
+    so2: "SO2",
+    unit: "t",
+    shortTon: "short tons",
+    progress: "Progress against targets",
+    noBaseline: "No ",
+    emissions: "Emissions",
+    mainEngine: "Main engine",
+  },
+  ja: {
+    nav: "排出量",
+    title: "排出量インベントリ",
+    ogv: "外航船舶",
+    so2: "SO2",
+    unit: "t",
+    shortTon: "米トン",
+    progress: "目標に対する進捗",
+    noBaseline: "基準値が登録されていない",
+    emissions: "排出量",
+    mainEngine: "主機",
+  },
+} as const;
+
+const PORTS = {
+  USLAX: {
+    label: "2026",
+    ja: "2026年",
+    zone: /(PST|PDT|UTC−8|UTC−7)/,
+    withBaseline: "nox",
+    baselineYear: 2005,
+  },
+  JPNGO: { label: "FY2026", ja: "2026年度", zone: /(JST|UTC\+9)/, withBaseline: "co2", baselineYear: 2013 },
+} as const;
+
+describe("emissions in the portal", { timeout: 240_000 }, () => {
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(ROOT, "web", "dist", "index.html")))
+      throw new Error("web/dist is missing: run `npm run build:web` (npm test builds it when stale)");
+    fs.mkdirSync(SHOTS, { recursive: true });
+    server = await startTestServer();
+    await loadDemoIfEmpty(server.store.ais, { seed: 1, days: 2, scale: 0.5, end: END });
+    await updateCalls({
+      ais: server.store.ais,
+      calls: server.store.calls,
+      registry: loadPortRegistry(),
+      extraFeatures: await demoGeographyExtras(server.store.ais),
+    });
+    // One baseline per port, so that a target shows its path and points; the others stay empty and
+    // show the command that enters them. The figure is twice the demo inventory (a test fixture).
+    for (const [port, p] of Object.entries(PORTS)) {
+      const res = await fetch(`${server.baseUrl}/api/ports/${port}/emissions/inventory?year=${YEAR}`);
+      expect(res.status).toBe(200);
+      const report = (await res.json()) as {
+        scopes: { tailpipe: { total: Record<string, number> }; grid: { total: Record<string, number> } };
+      };
+      const tonnes =
+        report.scopes.tailpipe.total[p.withBaseline]! + (report.scopes.grid.total[p.withBaseline] ?? 0);
+      expect(tonnes).toBeGreaterThan(0);
+      await server.store.emissions.setBaseline({
+        port,
+        pollutant: p.withBaseline,
+        year: p.baselineYear,
+        tonnes: tonnes * 2,
+        source: "test fixture: twice the demo inventory",
+        enteredAt: new Date().toISOString(),
+      });
+    }
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
+    page = await context.newPage();
+    page.on("console", (msg) => {
+      if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+    });
+    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+    page.on("requestfailed", (req) => {
+      if (req.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${req.url()}`);
+    });
+    page.on("response", (res) => {
+      if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("the navigation opens the first port's inventory", async () => {
+    await page.goto(`${server.baseUrl}/?lang=en`);
+    await page.locator(".main-nav").getByRole("link", { name: TEXT.en.nav }).click();
+    await poll(() => new URL(page.url()).pathname).toBe("/ports/USLAX/emissions");
+    await page.locator(".emissions-page h1").waitFor();
+  });
+
+  for (const lang of ["en", "ja"] as const) {
+    for (const port of ["USLAX", "JPNGO"] as const) {
+      it(`${port} in ${lang}: inventory table with units, charts, progress, sources, then a call's trace`, async () => {
+        const p = PORTS[port];
+        await page.goto(`${server.baseUrl}/ports/${port}/emissions?year=${YEAR}`);
+        await useLanguage(lang);
+        const view = page.locator(".emissions-page");
+        expect(await visibleText(view.locator("h1"))).toContain(TEXT[lang].title);
+        await view.locator(".category-table").waitFor();
+        // Header: the reporting year in the port's style, computed-at in the port's zone.
+        expect(await view.locator(".inventory-facts").getAttribute("data-label")).toBe(p.label);
+        expect(await visibleText(view.locator('select[name="year"] option:checked'))).toContain(
+          lang === "ja" ? p.ja : p.label,
+        );
+        expect(await visibleText(view.locator('.inventory-facts [data-field="computed-at"]'))).toMatch(
+          p.zone,
+        );
+        expect(await visibleText(view.locator('.inventory-facts [data-field="calls"] dd'))).toMatch(/[1-9]/);
+
+        // The category table: OGV figures are non-zero, every pollutant column carries its unit.
+        const ogv = view.locator('.category-table tr[data-category="ogv"]');
+        expect(await visibleText(ogv.locator("th"))).toContain(TEXT[lang].ogv);
+        for (const pol of ["nox", "co2", "co2e"]) {
+          const text = await visibleText(ogv.locator(`td[data-pollutant="${pol}"]`));
+          expect(shownNumber(text), `${pol}: ${text}`).toBeGreaterThan(0);
+        }
+        const units = await view.locator(".category-table thead th .unit").allInnerTexts();
+        expect(units).toHaveLength(11);
+        expect(new Set(units)).toEqual(new Set([TEXT[lang].unit]));
+        expect(await visibleText(view.locator('.category-table thead th[data-pollutant="so2"]'))).toContain(
+          TEXT[lang].so2,
+        );
+        expect(await visibleText(view.locator(".category-table tfoot"))).toMatch(/[1-9]/);
+        await poll(() => view.locator(".category-bar rect").count()).toBeGreaterThan(0);
+        expect(await view.locator(".monthly-chart g[data-month]").count()).toBe(12);
+
+        // Progress: one target with its baseline (chart with points), the others with the command.
+        expect(await visibleText(view.locator(".emissions-progress h2"))).toBe(TEXT[lang].progress);
+        const withBaseline = view.locator(
+          `.target-card[data-pollutant="${p.withBaseline}"][data-has-baseline="true"]`,
+        );
+        await poll(() => withBaseline.count()).toBeGreaterThan(0);
+        expect(await withBaseline.first().locator(".progress-chart g[data-year]").count()).toBeGreaterThan(0);
+        expect(await visibleText(withBaseline.first().locator(".progress-table tbody"))).toMatch(/−50\.0 %/);
+        const missing = view.locator('.target-card[data-has-baseline="false"]');
+        if (port === "USLAX") {
+          expect(await missing.count()).toBeGreaterThan(0);
+          expect(await visibleText(missing.first())).toContain(TEXT[lang].noBaseline);
+          expect(await visibleText(missing.first().locator("pre.cli"))).toContain(
+            "npx sisterports emissions baseline set --port USLAX --pollutant",
+          );
+        }
+
+        // Units: US short tons, kept in the address.
+        await view.locator('.units-switch button[data-units="short_ton"]').click();
+        await poll(() => new URL(page.url()).searchParams.get("units")).toBe("short_ton");
+        expect(new Set(await view.locator(".category-table thead th .unit").allInnerTexts())).toEqual(
+          new Set([TEXT[lang].shortTon]),
+        );
+        await view.locator('.units-switch button[data-units="t"]').click();
+        await poll(() => new URL(page.url()).searchParams.get("units")).toBeNull();
+
+        // Pollutant from its column heading, kept in the address; the bar and the sources follow.
+        await view.locator('.category-table thead th[data-pollutant="co2e"] button').click();
+        await poll(() => new URL(page.url()).searchParams.get("pollutant")).toBe("co2e");
+        await poll(() => view.locator(".category-bar").getAttribute("data-pollutant")).toBe("co2e");
+
+        // Largest sources: OGV calls first, each linking to its call.
+        await poll(() => view.locator(".sources-table tbody tr").count()).toBeGreaterThan(0);
+        await view.locator('select[name="category"]').selectOption("ogv");
+        await poll(() => new URL(page.url()).searchParams.get("category")).toBe("ogv");
+        await poll(async () => {
+          const cats = await view
+            .locator(".sources-table tbody tr")
+            .evaluateAll((els) => els.map((e) => e.getAttribute("data-category")));
+          return cats.length > 0 && cats.every((c) => c === "ogv");
+        }).toBe(true);
+        // Exports.
+        const csv = await view.locator('.export-links a[data-format="csv"]').getAttribute("href");
+        expect(csv).toContain(`year=${YEAR}`);
+        const exported = await fetch(`${server.baseUrl}${csv}`);
+        expect(exported.status).toBe(200);
+        expect((await exported.text()).split("\n")[0]).toContain("nox_t");
+        await view.locator('select[name="category"]').selectOption("");
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await shot(`emissions-${lang}-${port}`);
+
+        // One call's computation: totals by engine group, particulars, a segment's trace steps.
+        await view.locator('select[name="category"]').selectOption("ogv");
+        const link = view.locator(".sources-table tbody tr a").first();
+        await link.click();
+        await poll(() => new URL(page.url()).hash).toBe("#emissions");
+        expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/ports/${port}/calls/`));
+        const section = page.locator("section#emissions.call-emissions");
+        await poll(() => section.getAttribute("data-state")).toBe("ready");
+        expect(await visibleText(section.locator("h2").first())).toBe(TEXT[lang].emissions);
+        expect(await visibleText(section.locator('.component-table tr[data-component="main"] th'))).toBe(
+          TEXT[lang].mainEngine,
+        );
+        const totalNox = await visibleText(
+          section.locator('.component-table tfoot td[data-pollutant="nox"]'),
+        );
+        expect(shownNumber(totalNox)).toBeGreaterThan(0);
+        expect(await section.locator(".particulars-table tbody tr").count()).toBeGreaterThan(3);
+        // Expand the first segment that emits (not an AIS gap).
+        const seg = section
+          .locator('.emission-segments-table tbody tr[data-segment]:not([data-mode="unknown"])')
+          .first();
+        await seg.locator(".expand-button").click();
+        await poll(() => seg.locator(".expand-button").getAttribute("aria-expanded")).toBe("true");
+        const steps = section.locator(".trace-row .trace-step");
+        await poll(() => steps.count()).toBeGreaterThan(0);
+        const step = await visibleText(steps.first().locator(".formula"));
+        expect(step).toMatch(/×.*=/);
+        expect((await visibleText(steps.first().locator("td").last())).length).toBeGreaterThan(3);
+        // Only one pollutant's steps.
+        await section.locator('select[name="trace-pollutant"]').selectOption("nox");
+        await poll(async () => {
+          const ps = await steps.evaluateAll((els) => els.map((e) => e.getAttribute("data-pollutant")));
+          return ps.length > 0 && ps.every((x) => x === "nox");
+        }).toBe(true);
+        await section.scrollIntoViewIfNeeded();
+        await section.screenshot({ path: path.join(SHOTS, `emissions-${lang}-${port}-call.png`) });
+      });
+    }
+  }
+
+  it("Recompute replaces the inventory and shows its new time", async () => {
+    await page.goto(`${server.baseUrl}/ports/USLAX/emissions?year=${YEAR}`);
+    await useLanguage("en");
+    const facts = page.locator('.inventory-facts [data-field="computed-at"] dd');
+    await facts.waitFor();
+    const before = await visibleText(facts);
+    const posted = page.waitForResponse(
+      (r) => r.request().method() === "POST" && r.url().includes("/emissions/inventory/compute"),
+    );
+    await page.locator("button.recompute").click();
+    expect((await posted).status()).toBe(200);
+    await poll(() => page.locator("button.recompute").isDisabled()).toBe(false);
+    await poll(() => page.locator(".inventory-facts .fresh").count()).toBe(1);
+    expect(await visibleText(facts)).toMatch(PORTS.USLAX.zone);
+    expect(before).toMatch(PORTS.USLAX.zone);
+  });
+
+  it("no console errors, failed requests or HTTP errors", () => {
+    expect(problems).toEqual([]);
+  });
+});
