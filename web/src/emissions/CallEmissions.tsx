@@ -308,7 +308,7 @@ function EngineUsed({ data }: { data: CallEmissions }) {
         {data.location && (
           <>
             <dt>{t("emissions.call.fields.location")}</dt>
-            <dd>{data.location}</dd>
+            <dd>{t(`emissions.call.locations.${data.location}`, { defaultValue: data.location })}</dd>
           </>
         )}
         {p && (

@@ -74,9 +74,11 @@ function EmissionsView({ port }: { port: PortDetail }) {
     () => emissionApi.inventory(port.locode, yearParam),
     `${port.locode}|${yearParam}|${reload}`,
   );
+  // Progress follows the stored inventories: asked again once a year computed on demand is in.
+  const computedAt = report.status === "ready" ? report.data.computedAt : "";
   const progress = useAsync<EmissionProgress>(
     () => emissionApi.progress(port.locode),
-    `${port.locode}|${reload}`,
+    `${port.locode}|${reload}|${computedAt}`,
   );
   const ports = useAsync(api.ports, "ports");
 
