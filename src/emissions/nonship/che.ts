@@ -20,7 +20,7 @@
 import { dieselConstants, hydrogenIntensity } from "../energy.ts";
 import type { PollutantGrams, TraceStep } from "../model.ts";
 import type { CheRecord, FactorPollutant } from "./model.ts";
-import { monthsOf, type ResultBuilder, step } from "./result.ts";
+import { type MonthShare, monthsOf, type ResultBuilder, step } from "./result.ts";
 import type { CheTables, NonshipTables, Sourced, TechType } from "./tables.ts";
 import { hpToKw, KW_PER_BHP, kwToHp } from "./units.ts";
 import type { UserFactorIndex } from "./user-factors.ts";
@@ -152,7 +152,7 @@ export function cheDieselFactors(
   if (life === undefined) {
     // Gaps in the table (e.g. 600–1,000 hp for material handling): the nearest band of the SCC.
     life = [...lives].sort((a, b) => bandDistance(hp, a) - bandDistance(hp, b))[0]!;
-    lifeNote = ` (no ${hp.toFixed(0)} hp band; nearest band ${life.hpMin}-${life.hpMax} hp)`;
+    lifeNote = ` (no band for this power in the table; nearest band ${life.hpMin}-${life.hpMax} hp)`;
   }
   const age = (cumulativeHoursStart * loadFactor.value) / life.medianLifeH;
   const ageText = `age ${age.toFixed(4)} = ${cumulativeHoursStart.toFixed(0)} h × ${loadFactor.value} / ${life.medianLifeH} h median life (che_useful_life.csv: line ${life.line}${lifeNote}; ${cumulativeSource})`;
@@ -292,13 +292,68 @@ function cheHead(
   };
 }
 
+type CachedFactors = {
+  f: CheFactorsResult;
+  adjustments: Partial<Record<FactorPollutant, Adjustment[]>>;
+  perBhpHr: Record<DieselPollutant, number>;
+};
+
+function dieselFactorsForTrace(f: CheFactorsResult): CachedFactors {
+  const adjustments: Partial<Record<FactorPollutant, Adjustment[]>> = {};
+  const perBhpHr: Record<DieselPollutant, number> = {
+    nox: 0,
+    hc: 0,
+    co: 0,
+    pm10: 0,
+    pm25: 0,
+    dpm: 0,
+    co2: 0,
+    so2: 0,
+  };
+  if (f.ok) {
+    const lf = { name: `load factor (${f.value.loadFactor.source})`, value: f.value.loadFactor.value };
+    for (const p of DIESEL_POLLUTANTS) {
+      adjustments[p] = [lf, ...f.value.factors[p]!.adjustments];
+      perBhpHr[p] = f.value.factors[p]!.perBhpHr;
+    }
+  }
+  return { f, adjustments, perBhpHr };
+}
+
+function powerText(r: CheRecord, hp: number): string {
+  return r.ratedHp !== null ? `${r.ratedHp} hp` : `${r.ratedKw} kW = ${hp.toFixed(1)} hp`;
+}
+
+/** One month, shared by every monthly row (read only). */
+const MONTH_ALONE: readonly MonthShare[][] = Array.from({ length: 13 }, (_, m) => [
+  { month: m, share: 1, label: null },
+]);
+const NO_MONTHS: MonthShare[] = [];
+
+/** The months of a row that the result includes (no closures: this runs per record). */
+function includedMonths(rb: ResultBuilder, year: number, month: number | null): MonthShare[] {
+  if (month !== null) return rb.included(year, month) ? MONTH_ALONE[month]! : NO_MONTHS;
+  const all = monthsOf(year, month);
+  const out: MonthShare[] = [];
+  for (const m of all) if (rb.included(year, m.month)) out.push(m);
+  return out;
+}
+
+/** Index of the band (edges[i-1], edges[i]] that holds hp. */
+function hpBand(edges: readonly number[], hp: number): number {
+  let i = 0;
+  while (i < edges.length && hp > edges[i]!) i++;
+  return i;
+}
+
 function bandDistance(hp: number, b: { hpMin: number; hpMax: number }): number {
   if (hp <= b.hpMin) return b.hpMin - hp;
   if (hp > b.hpMax) return hp - b.hpMax;
   return 0;
 }
 
-const DIESEL_POLLUTANTS: readonly FactorPollutant[] = [
+type DieselPollutant = "nox" | "hc" | "co" | "pm10" | "pm25" | "dpm" | "co2" | "so2";
+const DIESEL_POLLUTANTS: readonly DieselPollutant[] = [
   "nox",
   "hc",
   "co",
@@ -320,35 +375,47 @@ export function computeChe(
   rb.countRecords("che", records.length);
   // A unit-year with monthly rows drops its whole-year row (it would count twice).
   const monthly = new Set<string>();
-  for (const r of records) if (r.month !== null) monthly.add(`${r.unitId}|${r.year}`);
+  if (records.some((r) => r.month === null))
+    for (const r of records) if (r.month !== null) monthly.add(`${r.unitId}|${r.year}`);
   const diesel = dieselConstants(tables.energy);
   // Factors and their trace adjustments (load factor first) per distinct unit-year: computed once.
   let noted = false;
-  const cache = new Map<
-    string,
-    { f: CheFactorsResult; adjustments: Partial<Record<FactorPollutant, Adjustment[]>> }
-  >();
+  const cache = new Map<string, CachedFactors>();
+  // Rows of one unit usually follow each other: its names and factors are reused from the row before.
+  let prev: CheRecord | undefined;
+  let sourceId = "";
+  let label = "";
+  let what = "";
+  let prevCached: CachedFactors | undefined;
 
   for (const r of records) {
-    const sourceId = `che:${r.unitId}`;
-    const type = cheEquipmentTypeById(r.equipmentType);
-    const label = `${type?.label ?? r.equipmentType} (${CHE_POWERTRAIN_LABELS[r.powertrain]})`;
-    const what = `${label} ${r.unitId}`;
+    const sameUnit =
+      prev !== undefined &&
+      prev.unitId === r.unitId &&
+      prev.equipmentType === r.equipmentType &&
+      prev.powertrain === r.powertrain;
+    if (!sameUnit) {
+      sourceId = `che:${r.unitId}`;
+      const type = cheEquipmentTypeById(r.equipmentType);
+      label = `${type?.label ?? r.equipmentType} (${CHE_POWERTRAIN_LABELS[r.powertrain]})`;
+      what = `${label} ${r.unitId}`;
+    }
+    const samePowerAndAge =
+      sameUnit &&
+      prev!.ratedHp === r.ratedHp &&
+      prev!.ratedKw === r.ratedKw &&
+      prev!.modelYear === r.modelYear &&
+      prev!.year === r.year &&
+      prev!.cumulativeHoursStart === r.cumulativeHoursStart &&
+      prev!.loadFactor === r.loadFactor;
+    prev = r;
     if (r.month === null && monthly.has(`${r.unitId}|${r.year}`)) {
       rb.warn("annual_and_monthly", "che", sourceId, r.ref, { label: what, year: r.year });
       continue;
     }
-    const months = monthsOf(r.year, r.month).filter((m) => rb.included(r.year, m.month));
+    const months = includedMonths(rb, r.year, r.month);
     if (months.length === 0) continue;
-    const head = (scope: "tailpipe" | "grid" | "upstream", month: number, activityUnit: string) =>
-      cheHead(r, sourceId, label, scope, month, activityUnit);
     const hp = r.ratedHp ?? (r.ratedKw !== null ? kwToHp(r.ratedKw) : null);
-    const powerText =
-      r.ratedHp !== null
-        ? `${r.ratedHp} hp`
-        : r.ratedKw !== null
-          ? `${r.ratedKw} kW = ${hp!.toFixed(1)} hp`
-          : "";
 
     if (r.powertrain === "diesel" || r.powertrain === "hybrid") {
       if (hp === null || r.hours === null || r.modelYear === null) {
@@ -361,26 +428,27 @@ export function computeChe(
         continue;
       }
       if (r.powertrain === "hybrid") rb.note("hybrid_as_diesel");
-      const key = `${r.equipmentType}|${hp}|${r.modelYear}|${r.year}|${r.cumulativeHoursStart}|${r.loadFactor}`;
-      let cached = cache.get(key);
+      let cached = samePowerAndAge ? prevCached : undefined;
       if (cached === undefined) {
-        const f = cheDieselFactors(tables.che, {
-          equipmentType: r.equipmentType,
-          hp,
-          modelYear: r.modelYear,
-          year: r.year,
-          cumulativeHoursStart: r.cumulativeHoursStart,
-          loadFactor: r.loadFactor,
-          loadFactorSource: r.loadFactorSource,
-        });
-        const adjustments: Partial<Record<FactorPollutant, Adjustment[]>> = {};
-        if (f.ok) {
-          const lf = { name: `load factor (${f.value.loadFactor.source})`, value: f.value.loadFactor.value };
-          for (const p of DIESEL_POLLUTANTS) adjustments[p] = [lf, ...f.value.factors[p]!.adjustments];
+        // Engines between the same two band edges share every table row, hence their factors.
+        const key = `${r.equipmentType}|${hpBand(tables.che.hpEdges, hp)}|${r.modelYear}|${r.year}|${r.cumulativeHoursStart}|${r.loadFactor}`;
+        cached = cache.get(key);
+        if (cached === undefined) {
+          cached = dieselFactorsForTrace(
+            cheDieselFactors(tables.che, {
+              equipmentType: r.equipmentType,
+              hp,
+              modelYear: r.modelYear,
+              year: r.year,
+              cumulativeHoursStart: r.cumulativeHoursStart,
+              loadFactor: r.loadFactor,
+              loadFactorSource: r.loadFactorSource,
+            }),
+          );
+          cache.set(key, cached);
         }
-        cached = { f, adjustments };
-        cache.set(key, cached);
       }
+      prevCached = cached;
       const f = cached.f;
       if (!f.ok) {
         rb.warn("no_emission_factor", "che", sourceId, r.ref, { label: what, table: f.table, what: f.what });
@@ -404,21 +472,28 @@ export function computeChe(
                 text: `${r.fuelGal} gal × ${diesel.co2KgPerGal.source}`,
               }
             : null;
+      const perBhpHr = cached.perBhpHr;
       for (const m of months) {
         const hours = r.hours * m.share;
         const ratedHpH = hp * hours;
         const line = rb.lineFor("che", "tailpipe", r.year, m.month, r.terminal, sourceId, label, "kWh");
         const g = line.grams;
         const bhpHr = ratedHpH * v.loadFactor.value;
-        const unitText = rb.trace ? `hp·h at rated power (${powerText} × ${hours.toFixed(2)} h)` : "";
         const co2Before = g.co2;
-        for (const p of DIESEL_POLLUTANTS) {
-          const fs = v.factors[p]!;
-          if (p === "co2" && meteredCo2G !== null) {
-            g.co2 += meteredCo2G.g * m.share;
-            if (rb.trace)
-              line.trace!.push(
-                step(
+        g.nox += bhpHr * perBhpHr.nox;
+        g.hc += bhpHr * perBhpHr.hc;
+        g.co += bhpHr * perBhpHr.co;
+        g.pm10 += bhpHr * perBhpHr.pm10;
+        g.pm25 += bhpHr * perBhpHr.pm25;
+        g.dpm += bhpHr * perBhpHr.dpm;
+        g.so2 += bhpHr * perBhpHr.so2;
+        g.co2 += meteredCo2G !== null ? meteredCo2G.g * m.share : bhpHr * perBhpHr.co2;
+        if (rb.trace)
+          rb.traceLater(line, () =>
+            DIESEL_POLLUTANTS.map((p) => {
+              const fs = v.factors[p]!;
+              if (p === "co2" && meteredCo2G !== null)
+                return step(
                   what,
                   "co2",
                   meteredCo2G.g / 1000,
@@ -427,41 +502,51 @@ export function computeChe(
                   "g/kg",
                   m.label ? [{ name: m.label, value: m.share }] : [],
                   `metered diesel: ${meteredCo2G.text}`,
-                ),
+                );
+              const unitText = `hp·h at rated power (${powerText(r, hp)} × ${hours.toFixed(2)} h)`;
+              return step(
+                what,
+                p,
+                ratedHpH,
+                unitText,
+                fs.factor,
+                fs.factorUnit,
+                cached.adjustments[p]!,
+                fs.source,
               );
-            continue;
-          }
-          g[p] += bhpHr * fs.perBhpHr;
-          if (rb.trace)
-            line.trace!.push(
-              step(what, p, ratedHpH, unitText, fs.factor, fs.factorUnit, cached.adjustments[p]!, fs.source),
-            );
-        }
+            }),
+          );
         line.activity += bhpHr * KW_PER_BHP;
         const grams = { co2: g.co2 - co2Before };
         if (rb.options.wellToWheel)
           addDieselUpstream(
             rb,
-            head("upstream", m.month, "g CO2"),
+            cheHead(r, sourceId, label, "upstream", m.month, "g CO2"),
             what,
             grams.co2 ?? 0,
             diesel.upstreamCo2ePerTailpipeCo2,
           );
         if (r.powertrain === "hybrid" && r.energyKwh !== null)
-          addGrid(rb, head("grid", m.month, "kWh"), what, r.energyKwh * m.share, r.year);
+          addGrid(
+            rb,
+            cheHead(r, sourceId, label, "grid", m.month, "kWh"),
+            what,
+            r.energyKwh * m.share,
+            r.year,
+          );
       }
       continue;
     }
 
     if (r.powertrain === "lpg" || r.powertrain === "cng") {
-      computeGasUnit(tables, r, factors, rb, { sourceId, label, what, hp, months, head });
+      computeGasUnit(tables, r, factors, rb, { sourceId, label, what, hp, months });
       continue;
     }
 
     // Zero-emission units: no exhaust; energy reported separately.
     for (const m of months) {
       const hours = (r.hours ?? 0) * m.share;
-      rb.add(head("tailpipe", m.month, "h"), hours, {}, [
+      rb.add(cheHead(r, sourceId, label, "tailpipe", m.month, "h"), hours, {}, [
         step(
           what,
           "co2",
@@ -477,7 +562,14 @@ export function computeChe(
         if (r.energyKwh === null) {
           rb.warn("no_energy_reading", "che", sourceId, r.ref, { label: what });
           rb.notEstimated("che", sourceId, "grid", r.year, m.month, "all", "no_energy_reading", r.ref);
-        } else addGrid(rb, head("grid", m.month, "kWh"), what, r.energyKwh * m.share, r.year);
+        } else
+          addGrid(
+            rb,
+            cheHead(r, sourceId, label, "grid", m.month, "kWh"),
+            what,
+            r.energyKwh * m.share,
+            r.year,
+          );
       } else {
         if (r.hydrogenKg === null) {
           rb.warn("no_hydrogen_reading", "che", sourceId, r.ref, { label: what });
@@ -486,7 +578,7 @@ export function computeChe(
           addHydrogen(
             rb,
             tables,
-            head("upstream", m.month, "kg H2"),
+            cheHead(r, sourceId, label, "upstream", m.month, "kg H2"),
             what,
             r.hydrogenKg * m.share,
             r.hydrogenPathway,
@@ -513,8 +605,7 @@ function computeGasUnit(
     label: string;
     what: string;
     hp: number | null;
-    months: ReturnType<typeof monthsOf>;
-    head: (scope: "tailpipe", month: number, unit: string) => Parameters<ResultBuilder["add"]>[0];
+    months: MonthShare[];
   },
 ): void {
   const { sourceId, what, hp, months } = ctx;
@@ -592,7 +683,7 @@ function computeGasUnit(
         "missing_pollutant_factors",
         r.ref,
       );
-    rb.add(ctx.head("tailpipe", m.month, "kWh"), outputKwh, grams, steps);
+    rb.add(cheHead(r, sourceId, ctx.label, "tailpipe", m.month, "kWh"), outputKwh, grams, steps);
   }
 }
 

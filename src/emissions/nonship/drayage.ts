@@ -37,6 +37,7 @@ export function computeDrayage(
   rb.countRecords("drayage", records.length);
   if (records.length > 0) rb.note("drayage_round_trip");
   const diesel = dieselConstants(tables.energy);
+  const hitCache = new Map<string, ReturnType<UserFactorIndex["drayage"]>>();
   for (const r of records) {
     if (!rb.included(r.year, r.month)) continue;
     const group = r.modelYearGroup;
@@ -117,7 +118,12 @@ export function computeDrayage(
     }
 
     const key = `${DRAYAGE_POWERTRAIN_LABELS[r.powertrain]}${group ? ` MY${group}` : ""}`;
-    const hits = index.drayage(r.powertrain, group);
+    const hitKey = `${r.powertrain}|${group}`;
+    let hits = hitCache.get(hitKey);
+    if (hits === undefined) {
+      hits = index.drayage(r.powertrain, group);
+      hitCache.set(hitKey, hits);
+    }
     const anyFactor = hits.running.size + hits.idle.size + hits.start.size > 0;
     if (!anyFactor) {
       rb.warn("missing_user_factor", "drayage", sourceId, r.ref, { key, pollutants: "all pollutants" });

@@ -50,6 +50,7 @@ export function computeHarborCraft(
   const monthly = new Set<string>();
   for (const r of records) if (r.month !== null) monthly.add(`${r.vesselId}|${r.engineId}|${r.year}`);
   const diesel = dieselConstants(tables.energy);
+  const hitCache = new Map<string, ReturnType<UserFactorIndex["harborCraft"]>>();
   for (const r of records) {
     const sourceId = `harbor_craft:${r.vesselId}`;
     const label = `${r.vesselName ?? r.vesselId} (${HARBOR_CRAFT_LABELS[r.vesselType]})`;
@@ -62,13 +63,19 @@ export function computeHarborCraft(
     if (months.length === 0) continue;
     const kw = r.engineKw ?? hpToKw(r.engineHp ?? 0);
     const lf = tables.harborCraftLoadFactors[r.engineUse];
-    const hits = index.harborCraft({
-      vesselType: r.vesselType,
-      engineUse: r.engineUse,
-      tier: r.tier,
-      kw,
-      modelYear: r.modelYear,
-    });
+    // Engine groups repeat month after month: their factors are looked up once.
+    const hitKey = `${r.vesselType}|${r.engineUse}|${r.tier}|${kw}|${r.modelYear}`;
+    let hits = hitCache.get(hitKey);
+    if (hits === undefined) {
+      hits = index.harborCraft({
+        vesselType: r.vesselType,
+        engineUse: r.engineUse,
+        tier: r.tier,
+        kw,
+        modelYear: r.modelYear,
+      });
+      hitCache.set(hitKey, hits);
+    }
     const key = harborCraftEngineKey(r, kw);
     if (hits.size === 0) {
       rb.warn("missing_user_factor", "harbor_craft", sourceId, r.ref, { key, pollutants: "all pollutants" });

@@ -98,6 +98,60 @@ export interface LineHead {
 
 type CoverageCategory = "che" | "harbor_craft" | "drayage" | "rail";
 
+/**
+ * An inventory line whose `trace` is built from its producers when first read (then kept).
+ * `JSON.stringify` includes the trace (toJSON), so a line reads and serialises like a plain one.
+ */
+export class TracedLine implements InventoryLine {
+  activity = 0;
+  grams: PollutantGrams = zeroPollutants();
+  /** Functions that give this line's trace steps (internal). */
+  readonly producers: (() => TraceStep[])[] = [];
+  private built: TraceStep[] | undefined;
+
+  constructor(
+    readonly port: string,
+    readonly category: SourceCategory,
+    readonly scope: EmissionScope,
+    readonly year: number,
+    readonly month: number,
+    readonly terminal: string | null,
+    readonly sourceId: string,
+    readonly label: string,
+    readonly activityUnit: string,
+  ) {}
+
+  get trace(): TraceStep[] {
+    if (this.built === undefined) {
+      const out: TraceStep[] = [];
+      for (const p of this.producers) for (const s of p()) out.push(s);
+      this.built = out;
+    }
+    return this.built;
+  }
+
+  set trace(steps: TraceStep[]) {
+    this.built = steps;
+  }
+
+  toJSON(): InventoryLine {
+    return {
+      port: this.port,
+      category: this.category,
+      scope: this.scope,
+      year: this.year,
+      month: this.month,
+      terminal: this.terminal,
+      sourceId: this.sourceId,
+      label: this.label,
+      activity: this.activity,
+      activityUnit: this.activityUnit,
+      grams: this.grams,
+      trace: this.trace,
+    };
+  }
+}
+
 export class ResultBuilder {
   private readonly lines = new Map<string, InventoryLine>();
   private readonly warnings: NonshipWarning[] = [];
@@ -142,20 +196,31 @@ export class ResultBuilder {
     const key = `${category}|${sourceId}|${scope}|${year}|${month}`;
     let line = this.lines.get(key);
     if (line === undefined) {
-      line = {
-        port: this.options.port,
-        category,
-        scope,
-        year,
-        month,
-        terminal,
-        sourceId,
-        label,
-        activity: 0,
-        activityUnit,
-        grams: zeroPollutants(),
-      };
-      if (this.trace) line.trace = [];
+      line = this.trace
+        ? new TracedLine(
+            this.options.port,
+            category,
+            scope,
+            year,
+            month,
+            terminal,
+            sourceId,
+            label,
+            activityUnit,
+          )
+        : {
+            port: this.options.port,
+            category,
+            scope,
+            year,
+            month,
+            terminal,
+            sourceId,
+            label,
+            activity: 0,
+            activityUnit,
+            grams: zeroPollutants(),
+          };
       this.lines.set(key, line);
       const c = category as CoverageCategory;
       let set = this.sources.get(c);
@@ -187,7 +252,15 @@ export class ResultBuilder {
     );
     line.activity += activity;
     for (const p in grams) line.grams[p as Pollutant] += grams[p as Pollutant] ?? 0;
-    if (this.trace && steps.length > 0) line.trace!.push(...steps);
+    if (this.trace && steps.length > 0) this.traceLater(line, () => steps as TraceStep[]);
+  }
+
+  /**
+   * Trace steps of a line are built when first read: a year of equipment has hundreds of thousands
+   * of steps, and most results (stored inventories) never read them.
+   */
+  traceLater(line: InventoryLine, produce: () => TraceStep[]): void {
+    if (line instanceof TracedLine) line.producers.push(produce);
   }
 
   /** Records a warning once per (code, category, source, params). */
@@ -255,15 +328,20 @@ export class ResultBuilder {
     const notEstimated = [...this.missing.values()];
     for (const n of notEstimated) n.months.sort((a, b) => a - b);
     const coverage = {} as Record<CoverageCategory, NonshipCoverage>;
-    for (const c of ["che", "harbor_craft", "drayage", "rail"] as const) {
+    for (const c of ["che", "harbor_craft", "drayage", "rail"] as const)
       coverage[c] = {
         records: this.records[c],
         sources: this.sources.get(c)?.size ?? 0,
-        lines: lines.filter((l) => l.category === c).length,
-        notEstimatedSourceMonths: notEstimated
-          .filter((n) => n.category === c)
-          .reduce((sum, n) => sum + n.months.length, 0),
+        lines: 0,
+        notEstimatedSourceMonths: 0,
       };
+    for (const l of lines) {
+      const c = coverage[l.category as CoverageCategory];
+      if (c !== undefined) c.lines++;
+    }
+    for (const n of notEstimated) {
+      const c = coverage[n.category as CoverageCategory];
+      if (c !== undefined) c.notEstimatedSourceMonths += n.months.length;
     }
     return { lines, coverage, warnings: this.warnings, notEstimated, notes: [...this.notes.values()] };
   }

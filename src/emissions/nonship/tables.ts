@@ -111,6 +111,11 @@ export interface CheTables {
   pm25ToPm10LpgCng: Sourced;
   /** Sulfur of today's diesel, weight % (15 ppm = 0.0015). */
   ulsdSulfurPct: Sourced;
+  /**
+   * Every horsepower band edge of the factor, tech-type and useful-life tables, ascending: two
+   * engines between the same two edges get the same rows (so their factors can be shared).
+   */
+  hpEdges: number[];
 }
 
 export interface RailTables {
@@ -300,6 +305,13 @@ function parseChe(texts: NonshipTableTexts): CheTables {
     pm25ToPm10Diesel: need("pm25_diesel"),
     pm25ToPm10LpgCng: need("pm25_lpg_cng"),
     ulsdSulfurPct: need("ulsd_sulfur"),
+    hpEdges: [
+      ...new Set([
+        ...[...factors.values()].flat().flatMap((r) => [r.hpMin, r.hpMax]),
+        ...techTypes.flatMap((r) => [r.hpMin, r.hpMax]),
+        ...usefulLife.flatMap((r) => [r.hpMin, r.hpMax]),
+      ]),
+    ].sort((a, b) => a - b),
   };
 }
 
