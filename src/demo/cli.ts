@@ -1,6 +1,7 @@
 /**
  * `demo`: generates the demo world into a directory (NMEA with tag blocks, MarineCadastre CSV,
- * ground truth, vessel particulars) with a progress bar and a closing summary.
+ * ground truth, vessel particulars, and per port the non-ship activity CSVs and demo user factors)
+ * with a progress bar and a closing summary.
  */
 import cliProgress from "cli-progress";
 import { type Command, InvalidArgumentError } from "commander";

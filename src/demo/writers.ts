@@ -13,6 +13,8 @@ import {
   MARINECADASTRE_HEADER,
   type MarineCadastreRow,
 } from "../ais/marinecadastre.ts";
+import { loadPortRegistry } from "../geo/index.ts";
+import { demoActivityFiles, demoActivityForWindow } from "./activity.ts";
 import type { DemoVessel } from "./fleet.ts";
 import { Rng } from "./prng.ts";
 import type { DemoMessage, DemoPort, DemoWorld } from "./world.ts";
@@ -203,8 +205,36 @@ class BufferedFile {
 }
 
 /**
+ * Writes `<LOCODE>/che.csv`, `harbor-craft.csv`, `drayage.csv`, `rail.csv` and `factors.csv` per port:
+ * the non-ship demo activity of the months (port time) the window touches, in the formats
+ * `emissions import …` reads, and the demo's user factors (labelled illustrative).
+ */
+export function writeDemoActivity(world: DemoWorld, outDir: string): DemoWriteSummary["files"] {
+  const registry = loadPortRegistry();
+  const files: DemoWriteSummary["files"] = [];
+  for (const port of world.options.ports) {
+    const timeZone = registry.get(port)?.timeZone ?? "UTC";
+    const activity = demoActivityForWindow({
+      seed: world.options.seed,
+      port,
+      start: world.options.start,
+      days: world.options.days,
+      timeZone,
+    });
+    const dir = join(outDir, port);
+    mkdirSync(dir, { recursive: true });
+    for (const [name, text] of Object.entries(demoActivityFiles(activity))) {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      files.push({ path, lines: text.split("\n").length - 1, bytes: Buffer.byteLength(text) });
+    }
+  }
+  return files;
+}
+
+/**
  * Writes `<LOCODE>.nmea`, `<LOCODE>.csv`, `<LOCODE>.truth.json` per port and `vessels.csv`
- * into `outDir`, streaming the messages once.
+ * into `outDir`, streaming the messages once; then the non-ship activity (writeDemoActivity).
  */
 export async function writeDemoWorld(world: DemoWorld, opts: DemoWriteOptions): Promise<DemoWriteSummary> {
   mkdirSync(opts.outDir, { recursive: true });
@@ -270,6 +300,7 @@ export async function writeDemoWorld(world: DemoWorld, opts: DemoWriteOptions): 
   const vtext = vesselsCsv(world.vessels);
   writeFileSync(vpath, vtext);
   files.push({ path: vpath, lines: vtext.split("\n").length - 1, bytes: Buffer.byteLength(vtext) });
+  files.push(...writeDemoActivity(world, opts.outDir));
   opts.onProgress?.(1, n);
   let corrupted = 0;
   for (const x of nmea.values()) corrupted += x.fmt.corrupted;
