@@ -705,18 +705,29 @@ function demoFactors(port: DemoPort): UserFactorRecord[] {
   };
   // Drayage: running g/mi, idle g/h, start g/start by truck group.
   const diesel = (nox: number, pm: number, co: number, hc: number, co2: number) => ({
-    run: { nox, pm10: pm, pm25: round(pm * 0.92, 4), co, hc, co2, ch4: 0.01, n2o: 0.03 },
+    run: { nox, pm10: pm, pm25: round(pm * 0.92, 4), so2: 0.018, co, hc, co2, ch4: 0.01, n2o: 0.03 },
     idle: {
       nox: nox * 14,
       pm10: pm * 15,
       pm25: round(pm * 15 * 0.92, 4),
       co: co * 40,
       hc: hc * 60,
+      so2: 0.08,
       co2: 8200,
       ch4: 0.3,
       n2o: 0.1,
     },
-    start: { nox: 2.5, pm10: 0.004, pm25: 0.0037, co: 4, hc: 0.8, co2: 120, ch4: 0.02, n2o: 0.002 },
+    start: {
+      nox: 2.5,
+      pm10: 0.004,
+      pm25: 0.0037,
+      so2: 0.001,
+      co: 4,
+      hc: 0.8,
+      co2: 120,
+      ch4: 0.02,
+      n2o: 0.002,
+    },
   });
   const groups: Record<string, ReturnType<typeof diesel>> = port === "USLAX"
     ? {
@@ -739,6 +750,7 @@ function demoFactors(port: DemoPort): UserFactorRecord[] {
     nox: 0.25,
     pm10: 0.008,
     pm25: 0.0075,
+    so2: 0.005,
     co: 6,
     hc: 1.2,
     co2: 1700,
@@ -749,6 +761,7 @@ function demoFactors(port: DemoPort): UserFactorRecord[] {
     nox: 4,
     pm10: 0.1,
     pm25: 0.095,
+    so2: 0.02,
     co: 120,
     hc: 30,
     co2: 7600,
@@ -759,6 +772,7 @@ function demoFactors(port: DemoPort): UserFactorRecord[] {
     nox: 0.5,
     pm10: 0.002,
     pm25: 0.0019,
+    so2: 0.0003,
     co: 8,
     hc: 2,
     co2: 110,
@@ -785,6 +799,8 @@ function demoFactors(port: DemoPort): UserFactorRecord[] {
         nox: use === "auxiliary" ? nox * 1.05 : nox,
         pm10: pm,
         pm25: round(pm * 0.97, 4),
+        // 15 ppm diesel at Los Angeles; 0.1 % sulfur marine gas oil assumed at Nagoya (demo).
+        so2: port === "USLAX" ? 0.006 : 0.4,
         co,
         hc,
         co2: use === "auxiliary" ? 700 : 680,
@@ -793,7 +809,7 @@ function demoFactors(port: DemoPort): UserFactorRecord[] {
       });
   // CHE on LPG (no sourced NONROAD factor in the shared tables).
   if (port === "USLAX")
-    add("che", "forklift LPG", "g/bhp-hr", { nox: 1.6, pm10: 0.06, co: 12, hc: 0.9, co2: 620 });
+    add("che", "forklift LPG", "g/bhp-hr", { nox: 1.6, pm10: 0.06, so2: 0.005, co: 12, hc: 0.9, co2: 620 });
   return out;
 }
 

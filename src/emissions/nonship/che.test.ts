@@ -197,7 +197,7 @@ describe("CHE, NONROAD form", () => {
     expect(none.warnings).toMatchObject([{ code: "missing_user_factor", params: { key: "forklift LPG" } }]);
     expect(none.notEstimated).toMatchObject([{ sourceId: "che:FL-9", months: [2], pollutants: "all" }]);
     const factors =
-      "category,key,pollutant,value,unit,source\nche,forklift LPG,NOx,2.0,g/bhp-hr,test value\nche,LPG,PM10,0.05,g/bhp-hr,test value\nche,forklift LPG,CO,10,g/bhp-hr,t\nche,forklift lpg,HC,0.5,g/bhp-hr,t\nche,forklift LPG,CO2,600,g/bhp-hr,t";
+      "category,key,pollutant,value,unit,source\nche,forklift LPG,NOx,2.0,g/bhp-hr,test value\nche,LPG,PM10,0.05,g/bhp-hr,test value\nche,forklift LPG,CO,10,g/bhp-hr,t\nche,forklift LPG,SO2,0.005,g/bhp-hr,t\nche,forklift lpg,HC,0.5,g/bhp-hr,t\nche,forklift LPG,CO2,600,g/bhp-hr,t";
     const some = computeNonshipLines(tables, che(csv, factors), options);
     // che_load_factors.csv line 19: Forklifts LPG load factor 0.3 → 80 hp × 100 h × 0.3 × 2.0 g/bhp-hr
     expect(total(some.lines, "nox")).toBeCloseTo(80 * 100 * 0.3 * 2.0, 9);

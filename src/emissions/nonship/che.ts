@@ -363,7 +363,8 @@ const DIESEL_POLLUTANTS: readonly DieselPollutant[] = [
   "co2",
   "so2",
 ];
-const REQUIRED_USER: readonly FactorPollutant[] = ["nox", "pm10", "co", "hc", "co2"];
+/** Pollutants a user-factor category must give; a missing one is reported (CH4, N2O are optional). */
+const REQUIRED_USER: readonly FactorPollutant[] = ["nox", "pm10", "so2", "co", "hc", "co2"];
 
 /** Computes every CHE record into `rb`. */
 export function computeChe(
@@ -611,6 +612,7 @@ function computeGasUnit(
   const { sourceId, what, hp, months } = ctx;
   const keyText = `${cheEquipmentTypeById(r.equipmentType)?.label ?? r.equipmentType} ${r.powertrain.toUpperCase()}`;
   const hits = index.che(r.equipmentType, r.powertrain);
+  rb.note("user_factors_ch4_n2o_optional");
   if (hits.size === 0 || r.hours === null) {
     rb.warn("missing_user_factor", "che", sourceId, r.ref, { key: keyText, pollutants: "all pollutants" });
     for (const m of months)

@@ -31,7 +31,7 @@ function activity(rows: string[], factors: string[] = []): NonshipActivity {
   return a;
 }
 
-const DIESEL_2014 = ["NOx", "PM10", "PM2.5", "CO", "HC", "CO2"].flatMap((p, i) => [
+const DIESEL_2014 = ["NOx", "PM10", "PM2.5", "SO2", "CO", "HC", "CO2"].flatMap((p, i) => [
   `drayage,diesel MY2014+,${p},${i + 1},g/mi,test run`,
   `drayage,diesel MY2014+,${p},${10 * (i + 1)},g/h,test run`,
   `drayage,diesel,${p},${100 * (i + 1)},g/start,test run`,
@@ -51,7 +51,7 @@ describe("drayage", () => {
     const starts = 10000 * 0.1;
     expect(l.activity).toBe(vmt);
     expect(l.grams.nox).toBeCloseTo(vmt * 1 + idleH * 10 + starts * 100, 6);
-    expect(l.grams.co2).toBeCloseTo(vmt * 6 + idleH * 60 + starts * 600, 6);
+    expect(l.grams.co2).toBeCloseTo(vmt * 7 + idleH * 70 + starts * 700, 6);
     expect(l.grams.dpm).toBeCloseTo(l.grams.pm10, 9);
     expect(l.sourceId).toBe("drayage:uslax-terminal-yti:diesel:2014+");
     expect(l.terminal).toBe("uslax-terminal-yti");
@@ -85,7 +85,9 @@ describe("drayage", () => {
   });
 
   it("a process without its factor leaves those pollutants not (fully) estimated", () => {
-    const f = ["NOx", "PM10", "PM2.5", "CO", "HC", "CO2"].map((p) => `drayage,diesel,${p},1,g/mi,run only`);
+    const f = ["NOx", "PM10", "PM2.5", "SO2", "CO", "HC", "CO2"].map(
+      (p) => `drayage,diesel,${p},1,g/mi,run only`,
+    );
     const r = computeNonshipLines(
       tables,
       activity(["uslax-terminal-yti,2025,5,diesel,2014+,100,3,,30,,,,,"], f),

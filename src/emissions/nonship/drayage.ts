@@ -21,7 +21,8 @@ import { kmToMiles } from "./units.ts";
 import type { DrayageProcess, UserFactorIndex } from "./user-factors.ts";
 import { DRAYAGE_POWERTRAIN_LABELS } from "./vocab.ts";
 
-const REQUIRED: readonly FactorPollutant[] = ["nox", "pm10", "pm25", "co", "hc", "co2"];
+/** Pollutants the user factors must give; a missing one is reported (CH4, N2O are optional). */
+const REQUIRED: readonly FactorPollutant[] = ["nox", "pm10", "pm25", "so2", "co", "hc", "co2"];
 
 /**
  * Computes every drayage record into `rb`.
@@ -35,7 +36,10 @@ export function computeDrayage(
   rb: ResultBuilder,
 ): void {
   rb.countRecords("drayage", records.length);
-  if (records.length > 0) rb.note("drayage_round_trip");
+  if (records.length > 0) {
+    rb.note("drayage_round_trip");
+    rb.note("user_factors_ch4_n2o_optional");
+  }
   const diesel = dieselConstants(tables.energy);
   const hitCache = new Map<string, ReturnType<UserFactorIndex["drayage"]>>();
   for (const r of records) {

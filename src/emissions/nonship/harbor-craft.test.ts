@@ -31,7 +31,7 @@ function activity(factors: string) {
   return a;
 }
 
-const ALL = ["NOx", "PM10", "PM2.5", "CO", "HC", "CO2"];
+const ALL = ["NOx", "PM10", "PM2.5", "SO2", "CO", "HC", "CO2"];
 
 describe("harbour craft", () => {
   it("P × LF × hours × user EF per engine group, most specific key per pollutant", () => {
@@ -57,11 +57,14 @@ describe("harbour craft", () => {
     expect(r.warnings).toMatchObject([
       {
         code: "missing_pollutant_factors",
-        params: { key: "pilot boat propulsion tier 2 kW 600 MY 2009", pollutants: "pm10, pm25, co, hc, co2" },
+        params: {
+          key: "pilot boat propulsion tier 2 kW 600 MY 2009",
+          pollutants: "pm10, pm25, so2, co, hc, co2",
+        },
       },
     ]);
     expect(r.notEstimated).toMatchObject([
-      { sourceId: "harbor_craft:IMO9000002", pollutants: ["pm10", "pm25", "co", "hc", "co2"] },
+      { sourceId: "harbor_craft:IMO9000002", pollutants: ["pm10", "pm25", "so2", "co", "hc", "co2"] },
     ]);
   });
 

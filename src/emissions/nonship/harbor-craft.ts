@@ -21,7 +21,8 @@ import { hpToKw } from "./units.ts";
 import type { UserFactorIndex } from "./user-factors.ts";
 import { HARBOR_CRAFT_LABELS } from "./vocab.ts";
 
-const REQUIRED: readonly FactorPollutant[] = ["nox", "pm10", "pm25", "co", "hc", "co2"];
+/** Pollutants the user factors must give; a missing one is reported (CH4, N2O are optional). */
+const REQUIRED: readonly FactorPollutant[] = ["nox", "pm10", "pm25", "so2", "co", "hc", "co2"];
 
 /** The key that would match this engine, for messages. Example: "assist tug propulsion tier 3 kW 1900". */
 export function harborCraftEngineKey(r: HarborCraftRecord, kw: number): string {
@@ -46,7 +47,10 @@ export function computeHarborCraft(
   rb: ResultBuilder,
 ): void {
   rb.countRecords("harbor_craft", records.length);
-  if (records.length > 0) rb.note("harbor_craft_regulatory_load_factors");
+  if (records.length > 0) {
+    rb.note("harbor_craft_regulatory_load_factors");
+    rb.note("user_factors_ch4_n2o_optional");
+  }
   const monthly = new Set<string>();
   for (const r of records) if (r.month !== null) monthly.add(`${r.vesselId}|${r.engineId}|${r.year}`);
   const diesel = dieselConstants(tables.energy);

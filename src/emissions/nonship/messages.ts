@@ -54,6 +54,8 @@ const en = {
     "Well-to-wheel: diesel upstream = tailpipe CO2 × {ratio} (fuel_and_hydrogen_constants.csv); natural gas and LPG upstream not estimated",
   drayage_round_trip: "Drayage: vehicle miles = gate visits × 2 × one-way distance (in and out)",
   drayage_starts_given_only: "Drayage: engine starts are counted only where starts_per_visit is given",
+  user_factors_ch4_n2o_optional:
+    "Harbour craft, drayage and LPG/CNG equipment: CH4 and N2O count only where a user factor gives them (CO2e includes them only then)",
   harbor_craft_regulatory_load_factors:
     "Harbour craft: load factors 0.69 propulsion / 0.51 auxiliary are EPA's credit-calculation values (40 CFR 1042.705), a stand-in for vessel-type values that were not found",
 };
@@ -102,6 +104,8 @@ const ja: typeof en = {
     "Well-to-wheel: 軽油の上流 = 排気 CO2 × {ratio}（fuel_and_hydrogen_constants.csv）。天然ガス・LPG の上流は推計していません",
   drayage_round_trip: "ドレージ: 走行距離 = ゲート通過回数 × 2 × 片道距離（往復）",
   drayage_starts_given_only: "ドレージ: エンジン始動は starts_per_visit が与えられた場合のみ数えています",
+  user_factors_ch4_n2o_optional:
+    "港内作業船・ドレージ・LPG/CNG の荷役機械: CH4 と N2O は利用者係数がある場合のみ計上します（CO2e にもその場合のみ含まれます）",
   harbor_craft_regulatory_load_factors:
     "港内作業船: 負荷率 0.69（推進）/ 0.51（補機）は EPA のクレジット計算用の値（40 CFR 1042.705）で、見つからなかった船種別の値の代用です",
 };

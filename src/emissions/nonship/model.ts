@@ -249,7 +249,8 @@ export type NonshipNoteCode =
   | "wtw_diesel_only"
   | "drayage_round_trip"
   | "drayage_starts_given_only"
-  | "harbor_craft_regulatory_load_factors";
+  | "harbor_craft_regulatory_load_factors"
+  | "user_factors_ch4_n2o_optional";
 
 export interface NonshipNote {
   code: NonshipNoteCode;
