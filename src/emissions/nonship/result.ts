@@ -105,9 +105,9 @@ type CoverageCategory = "che" | "harbor_craft" | "drayage" | "rail";
 export class TracedLine implements InventoryLine {
   activity = 0;
   grams: PollutantGrams = zeroPollutants();
-  /** Functions that give this line's trace steps (internal). */
-  readonly producers: (() => TraceStep[])[] = [];
-  private built: TraceStep[] | undefined;
+  // Private (#): not copied by spread or structuredClone, so a copy is a plain line without trace.
+  readonly #producers: (() => TraceStep[])[] = [];
+  #built: TraceStep[] | undefined;
 
   constructor(
     readonly port: string,
@@ -121,17 +121,23 @@ export class TracedLine implements InventoryLine {
     readonly activityUnit: string,
   ) {}
 
-  get trace(): TraceStep[] {
-    if (this.built === undefined) {
-      const out: TraceStep[] = [];
-      for (const p of this.producers) for (const s of p()) out.push(s);
-      this.built = out;
-    }
-    return this.built;
+  /** Adds a function that gives some of this line's trace steps (called when the trace is read). */
+  addTrace(produce: () => TraceStep[]): void {
+    this.#producers.push(produce);
+    this.#built = undefined;
   }
 
-  set trace(steps: TraceStep[]) {
-    this.built = steps;
+  get trace(): TraceStep[] {
+    if (this.#built === undefined) {
+      const out: TraceStep[] = [];
+      for (const p of this.#producers) for (const s of p()) out.push(s);
+      this.#built = out;
+    }
+    return this.#built;
+  }
+
+  set trace(steps: TraceStep[] | undefined) {
+    this.#built = steps ?? [];
   }
 
   toJSON(): InventoryLine {
@@ -260,7 +266,7 @@ export class ResultBuilder {
    * of steps, and most results (stored inventories) never read them.
    */
   traceLater(line: InventoryLine, produce: () => TraceStep[]): void {
-    if (line instanceof TracedLine) line.producers.push(produce);
+    if (line instanceof TracedLine) line.addTrace(produce);
   }
 
   /** Records a warning once per (code, category, source, params). */
