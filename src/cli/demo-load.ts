@@ -9,8 +9,14 @@ import { parseParticularsCsv } from "../ais/particulars.ts";
 import { loadDefaultEngineTable } from "../ais/particulars-io.ts";
 import type { CallServiceDeps, CallStore } from "../calls/index.ts";
 import type { IngestCounts } from "../core/ingest.ts";
-import { type DemoPort, type DemoPortTruth, generateDemoWorld } from "../demo/index.ts";
+import { type DemoPort, type DemoPortTruth, generateDemoActivity, generateDemoWorld } from "../demo/index.ts";
 import { vesselsCsv } from "../demo/writers.ts";
+import { demoBaselines, POLA_PROGRESS_FILE } from "../emissions/demo-baselines.ts";
+import { reportingYear } from "../emissions/inventory.ts";
+import { type ActivityKind, activitySpec, type EmissionActivityStore } from "../emissions/nonship/index.ts";
+import { loadEmissionsReference, readReferenceText } from "../emissions/reference-io.ts";
+import { computeInventory, type EmissionsServiceDeps } from "../emissions/service.ts";
+import { parseEmissionTargets } from "../emissions/targets.ts";
 import { loadPortRegistry } from "../geo/index.ts";
 
 export interface DemoLoadOptions {
@@ -137,4 +143,88 @@ export async function callServiceDeps(store: { ais: AisStore; calls: CallStore }
     registry: loadPortRegistry(),
     ...(extraFeatures ? { extraFeatures } : {}),
   };
+}
+
+/**
+ * Stores the demo's non-ship activity (equipment, harbour craft, trucks, rail and the demo's own
+ * user factors) of whole calendar years, as facts keyed like an imported file: loading again adds
+ * nothing.
+ */
+export async function loadDemoActivity(
+  store: EmissionActivityStore,
+  options: { seed: number; ports: DemoPort[]; years: number[] },
+): Promise<{ records: number }> {
+  let records = 0;
+  for (const port of options.ports) {
+    for (const year of options.years) {
+      const activity = generateDemoActivity({ seed: options.seed, port, year });
+      const byKind: [ActivityKind, object[]][] = [
+        ["che", activity.che],
+        ["harbor-craft", activity.harborCraft],
+        ["drayage", activity.drayage],
+        ["rail", activity.rail],
+        ["factors", activity.factors],
+      ];
+      for (const [kind, rows] of byKind) {
+        const spec = activitySpec(kind);
+        await store.importRecords({
+          port,
+          kind,
+          sourceFile: `demo:seed=${options.seed},port=${port},year=${year}:${kind}.csv`,
+          read: rows.length,
+          inFileDuplicates: 0,
+          records: rows.map((record, i) => ({ key: spec.key(record), record, line: i + 2 })),
+          rejects: [],
+        });
+        records += rows.length;
+      }
+    }
+  }
+  return { records };
+}
+
+export interface DemoEmissionsResult {
+  inventories: { port: string; label: string; calls: number; co2eTonnes: number }[];
+  baselines: number;
+}
+
+/**
+ * The demo's emissions side, once its AIS is in and port calls are detected: the non-ship activity
+ * of the reporting years, the inventories of those years, and demo baselines (labelled as such)
+ * computed from the latest of them — so the portal and `emissions progress` have something to show.
+ */
+export async function loadDemoEmissions(
+  deps: EmissionsServiceDeps,
+  options: { seed: number; ports: DemoPort[]; years: Record<string, number> },
+): Promise<DemoEmissionsResult> {
+  const ref = loadEmissionsReference();
+  const out: DemoEmissionsResult = { inventories: [], baselines: 0 };
+  for (const port of options.ports) {
+    const settings = ref.settings.get(port);
+    const entry = deps.registry.get(port);
+    const year = options.years[port];
+    if (!settings || !entry || year === undefined) continue;
+    const period = reportingYear(settings, entry.timeZone, year);
+    const calendarYears = [...new Set(period.months.map((m) => m.year))];
+    await loadDemoActivity(deps.activity, { seed: options.seed, ports: [port], years: calendarYears });
+    const report = await computeInventory(deps, port, year);
+    const coverage = report.meta.coverage as { calls: number };
+    out.inventories.push({
+      port,
+      label: report.label,
+      calls: coverage.calls,
+      co2eTonnes: report.scopes.tailpipe.total.co2e,
+    });
+    // GHG progress counts tailpipe + grid; criteria pollutants tailpipe only (service.progressReport).
+    const tonnes = { ...report.scopes.tailpipe.total };
+    tonnes.co2e += report.scopes.grid.total.co2e;
+    tonnes.co2 += report.scopes.grid.total.co2;
+    const targets = parseEmissionTargets(ref.targetTexts.emissions, settings);
+    const enteredAt = new Date().toISOString();
+    for (const b of demoBaselines(port, targets, tonnes, readReferenceText(POLA_PROGRESS_FILE), enteredAt)) {
+      await deps.emissions.setBaseline(b);
+      out.baselines++;
+    }
+  }
+  return out;
 }

@@ -72,6 +72,7 @@ export function buildProgram(): Command {
           demo: options.demo === false ? "off" : undefined,
         });
         const { store } = await openReadyStore(config);
+        let demoLoaded = false;
         if (config.loadDemo) {
           const { loadDemoIfEmpty } = await import("./demo-load.ts");
           const started = Date.now();
@@ -83,6 +84,7 @@ export function buildProgram(): Command {
             onProgress: (n) =>
               process.stderr.write(`${msg("demoProgress", { n: n.toLocaleString("en-US") })}\r`),
           });
+          demoLoaded = demo !== null;
           if (demo) {
             const seconds = ((Date.now() - started) / 1000).toFixed(1);
             const reports = demo.counts.accepted.toLocaleString("en-US");
@@ -106,7 +108,35 @@ export function buildProgram(): Command {
           intervalS: 30,
           onError: (error) => app.log.error(error),
         });
-        void callUpdater.runNow().catch((error) => app.log.error(error));
+        if (demoLoaded) {
+          // The demo's emissions need its calls: detect them now, then the non-ship activity,
+          // the current reporting year's inventories and the demo's (labelled) baselines.
+          await callUpdater.runNow();
+          const { loadDemoEmissions } = await import("./demo-load.ts");
+          const { reportingYearAt } = await import("../emissions/service.ts");
+          const deps = {
+            ais: store.ais,
+            calls: store.calls,
+            emissions: store.emissions,
+            activity: store.emissionActivity,
+            registry: loadPortRegistry(),
+          };
+          const ports = ["USLAX", "JPNGO"] as const;
+          const result = await loadDemoEmissions(deps, {
+            seed: 1,
+            ports: [...ports],
+            years: Object.fromEntries(ports.map((p) => [p, reportingYearAt(deps, p, new Date())])),
+          });
+          process.stderr.write(
+            `${msg("demoEmissions", {
+              list: result.inventories
+                .map(
+                  (i) => `${i.port} ${i.label} (${Math.round(i.co2eTonnes).toLocaleString("en-US")} t CO2e)`,
+                )
+                .join(", "),
+            })}\n`,
+          );
+        } else void callUpdater.runNow().catch((error) => app.log.error(error));
         const { startListener } = await import("../ais/listen.ts");
         const listener =
           feeds.length > 0

@@ -26,6 +26,8 @@ const en = {
   demoProgress: "First start: loading demo AIS traffic for both ports… {n} messages",
   demoLoaded:
     "Demo data loaded: {vessels} vessels, {calls} port calls, {reports} AIS facts ({seconds} s). Start with --no-demo (or SP_DEMO=off) to skip it.",
+  demoEmissions:
+    "Demo emissions inventories: {list}; demo equipment, trucks and rail loaded; demo baselines entered (labelled DEMO WORLD ONLY).",
 };
 
 const ja: typeof en = {
@@ -52,6 +54,8 @@ const ja: typeof en = {
   demoProgress: "初回起動: 両港のデモ AIS データを読み込んでいます… {n} 件",
   demoLoaded:
     "デモデータを読み込みました: 船舶 {vessels} 隻、入港 {calls} 件、AIS データ {reports} 件（{seconds} 秒）。読み込まない場合は --no-demo（または SP_DEMO=off）で起動してください。",
+  demoEmissions:
+    "デモの排出量インベントリ: {list}。デモの荷役機械・トラック・鉄道のデータと基準値（DEMO WORLD ONLY と表示）を登録しました。",
 };
 
 export const CLI_CATALOGS = { en, ja };

@@ -33,3 +33,8 @@ export function loadEmissionsReference(dir: string = DEFAULT_REFERENCE_DIR): Emi
   if (dir === DEFAULT_REFERENCE_DIR) cached = ref;
   return ref;
 }
+
+/** One shipped reference file as text (for the few tables read whole, e.g. the demo's baselines). */
+export function readReferenceText(file: string, dir: string = DEFAULT_REFERENCE_DIR): string {
+  return fs.readFileSync(path.join(dir, file), "utf8");
+}

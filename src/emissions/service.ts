@@ -6,7 +6,7 @@
 import type { AisStore } from "../ais/index.ts";
 import type { VesselParticulars } from "../ais/particulars.ts";
 import { loadDefaultEngineTable } from "../ais/particulars-io.ts";
-import type { PortCallRecord } from "../calls/calls.ts";
+import { isoUtc, type PortCallRecord } from "../calls/calls.ts";
 import type { CallStore } from "../calls/store.ts";
 import { DomainError } from "../core/errors.ts";
 import { gramsToShortTons, gramsToTonnes } from "../core/units.ts";
@@ -209,6 +209,23 @@ export async function computeInventory(
     if (i % 200 === 0) onProgress?.({ phase: "ogv", done: i, total: calls.length });
   }
   onProgress?.({ phase: "ogv", done: calls.length, total: calls.length });
+  // How much of the year the AIS covers: other categories are usually whole-year records.
+  let ogvFromS = Number.POSITIVE_INFINITY;
+  let ogvToS = Number.NEGATIVE_INFINITY;
+  for (const list of segments.values())
+    for (const s of list) {
+      if (s.startS < period.fromS || s.startS >= period.toS) continue;
+      if (s.startS < ogvFromS) ogvFromS = s.startS;
+      if (s.endS > ogvToS) ogvToS = s.endS;
+    }
+  const ogvDays = ogvToS > ogvFromS ? (Math.min(ogvToS, period.toS) - ogvFromS) / 86_400 : 0;
+  const ogvWindow =
+    ogvDays > 0 ? { from: isoUtc(ogvFromS), to: isoUtc(Math.min(ogvToS, period.toS)), days: ogvDays } : null;
+  const yearDays = (period.toS - period.fromS) / 86_400;
+  if (ogvWindow && ogvDays < yearDays - 2)
+    warnings.push(
+      `Ocean-going vessels: port calls cover ${ogvDays.toFixed(1)} of the year's ${Math.round(yearDays)} days (AIS from ${ogvWindow.from} to ${ogvWindow.to}); the other categories cover the months their records name`,
+    );
   if (estimatedVessels > 0)
     warnings.push(
       `${estimatedVessels} of ${calls.length} calls: vessel particulars estimated from AIS type and size (no imported particulars)`,
@@ -245,7 +262,7 @@ export async function computeInventory(
       options,
       settings,
       tables: [...loadEmissionsReference().files, ...ogvTables.files],
-      coverage: { calls: calls.length, estimatedVessels, unaccountedH, nonship: nonship.coverage },
+      coverage: { calls: calls.length, estimatedVessels, unaccountedH, ogvWindow, nonship: nonship.coverage },
       notEstimated: nonship.notEstimated.length,
       zeroEmissionShares: zeroEmissionShares(activity, inYear),
       warnings,
