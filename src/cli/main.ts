@@ -14,6 +14,7 @@ import type { ConfigFlags } from "../core/config.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { localDateTime } from "../core/time.ts";
 import { registerDemoCommand } from "../demo/cli.ts";
+import type { DemoPort } from "../demo/index.ts";
 import { registerEmissionsCommands } from "../emissions/cli.ts";
 import { registerActivityImportCommands } from "../emissions/nonship/cli.ts";
 import { registerOgvCalculatorCommands } from "../emissions/ogv/cli.ts";
@@ -328,6 +329,80 @@ export function buildProgram(): Command {
     };
   };
   registerEmissionsCommands(emissions, openEmissions);
+  emissions
+    .command("demo")
+    .description(
+      "load a whole demo reporting year (AIS, vessel particulars, equipment, trucks, rail, labelled demo baselines) into the database and compute its inventories — a few minutes",
+    )
+    .option(
+      "--year <year>",
+      "reporting year (calendar year at Los Angeles, April–March fiscal year at Nagoya)",
+      "2025",
+    )
+    .option("--port <port>", "USLAX, JPNGO or all", "all")
+    .option("--interval-scale <x>", "multiplies AIS report intervals (fewer reports, same calls)", "6")
+    .option("--seed <n>", "demo world seed", "2025")
+    .action(async (opts: { year: string; port: string; intervalScale: string; seed: string }) => {
+      const year = Number(opts.year.replace(/^FY/i, ""));
+      if (!Number.isInteger(year) || year < 2000 || year > 2100)
+        throw new DomainError("validation", `--year: a year such as 2025, not ${opts.year}`);
+      const intervalScale = Number(opts.intervalScale);
+      if (!(intervalScale >= 1 && intervalScale <= 60))
+        throw new DomainError("validation", `--interval-scale: 1 to 60, not ${opts.intervalScale}`);
+      const seed = Number(opts.seed);
+      const p = opts.port.toUpperCase();
+      const ports = (p === "ALL" ? ["USLAX", "JPNGO"] : [p]) as DemoPort[];
+      if (!ports.every((x) => x === "USLAX" || x === "JPNGO"))
+        throw new DomainError("validation", `--port: USLAX, JPNGO or all, not ${opts.port}`);
+      const { ingestDemoWorld, callServiceDeps, loadDemoEmissions } = await import("./demo-load.ts");
+      const { reportingYear } = await import("../emissions/inventory.ts");
+      const { loadEmissionsReference } = await import("../emissions/reference-io.ts");
+      const { updateCalls } = await import("../calls/index.ts");
+      const deps = await openEmissions();
+      try {
+        const ref = loadEmissionsReference();
+        for (const port of ports) {
+          const entry = deps.registry.get(port);
+          const settings = ref.settings.get(port);
+          if (!entry || !settings) continue;
+          const period = reportingYear(settings, entry.timeZone, year);
+          const started = Date.now();
+          const loaded = await ingestDemoWorld(deps.ais, {
+            seed,
+            start: new Date(period.fromS * 1000),
+            days: (period.toS - period.fromS) / 86_400,
+            scale: 1,
+            ports: [port],
+            intervalScale,
+            onProgress: (n) =>
+              process.stderr.write(`${port} ${period.label}: ${n.toLocaleString("en-US")} AIS messages\r`),
+          });
+          process.stderr.write(
+            `\n${port} ${period.label}: ${loaded.counts.accepted.toLocaleString("en-US")} AIS facts of ${loaded.vessels} vessels (${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
+          );
+        }
+        const callDeps = await callServiceDeps(deps);
+        let calls = 0;
+        for (;;) {
+          const s = await updateCalls(callDeps);
+          if (s.vesselDays === 0) break;
+          calls += s.calls;
+          process.stderr.write(`port calls: ${calls.toLocaleString("en-US")}\r`);
+        }
+        process.stderr.write(`\nport calls detected: ${calls.toLocaleString("en-US")}\n`);
+        const result = await loadDemoEmissions(deps, {
+          seed,
+          ports,
+          years: Object.fromEntries(ports.map((x) => [x, year])),
+        });
+        for (const i of result.inventories)
+          process.stdout.write(
+            `${i.port} ${i.label}: ${i.calls.toLocaleString("en-US")} calls, ${Math.round(i.co2eTonnes).toLocaleString("en-US")} t CO2e (tailpipe) — npx sisterports emissions inventory --port ${i.port} --year ${year}\n`,
+          );
+      } finally {
+        await deps.close();
+      }
+    });
   registerOgvCalculatorCommands(emissions, async (id) => {
     const deps = await openEmissions();
     try {
