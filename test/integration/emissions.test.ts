@@ -1,0 +1,248 @@
+/**
+ * The emissions inventory end to end, on SQLite and (when configured) PostgreSQL: demo AIS → port
+ * calls → the demo's non-ship activity → inventories stored per source and month; recomputation
+ * replaces, never adds; stored lines, report, CSV export and one call's trace agree; baselines and
+ * progress; the CLI and the API on the same database.
+ */
+import { spawnSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { updateCalls } from "../../src/calls/index.ts";
+import { callServiceDeps, loadDemoEmissions, loadDemoIfEmpty } from "../../src/cli/demo-load.ts";
+import { inventoryLinesCsv } from "../../src/emissions/export.ts";
+import { POLLUTANTS } from "../../src/emissions/model.ts";
+import {
+  callEmissions,
+  computeInventory,
+  type EmissionsServiceDeps,
+  progressReport,
+  storedInventoryReport,
+} from "../../src/emissions/service.ts";
+import { loadPortRegistry } from "../../src/geo/index.ts";
+import { loadPortRecords } from "../../src/ports/index.ts";
+import { openStore, type Store } from "../../src/store/index.ts";
+import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
+import { startTestServer } from "../helpers/server.ts";
+
+const END = new Date("2026-11-27T04:30:00Z");
+
+for (const kind of testDatabaseKinds()) {
+  describe(`emissions inventory (${kind.kind})`, () => {
+    let database: TestDatabase;
+    let store: Store;
+    let deps: EmissionsServiceDeps;
+    beforeAll(async () => {
+      database = await kind.create();
+      store = openStore({ databaseUrl: database.url });
+      await store.migrate();
+      await store.ports.upsertPorts(loadPortRecords());
+      await loadDemoIfEmpty(store.ais, { seed: 3, days: 1, scale: 0.5, end: END });
+      await updateCalls(await callServiceDeps(store));
+      deps = {
+        ais: store.ais,
+        calls: store.calls,
+        emissions: store.emissions,
+        activity: store.emissionActivity,
+        registry: loadPortRegistry(),
+      };
+      await loadDemoEmissions(deps, {
+        seed: 3,
+        ports: ["USLAX", "JPNGO"],
+        years: { USLAX: 2026, JPNGO: 2026 },
+      });
+    }, 120_000);
+    afterAll(async () => {
+      await store?.close();
+      await database?.drop();
+    });
+
+    it("covers every source category for both ports, in each port's reporting year", async () => {
+      const la = (await storedInventoryReport(deps, "USLAX", 2026))!;
+      const ngo = (await storedInventoryReport(deps, "JPNGO", 2026))!;
+      expect(la.label).toBe("2026");
+      expect(ngo.label).toBe("FY2026");
+      expect([ngo.firstDay, ngo.lastDay]).toEqual(["2026-04-01", "2027-03-31"]);
+      for (const r of [la, ngo]) {
+        const cats = r.scopes.tailpipe.byCategory.map((c) => c.category);
+        expect(cats).toEqual(["ogv", "harbor_craft", "che", "drayage", "rail"]);
+        for (const c of r.scopes.tailpipe.byCategory) expect(c.tonnes.co2e).toBeGreaterThan(0);
+        // The demo's battery and fuel-cell equipment draw grid electricity and hydrogen.
+        expect(r.scopes.grid.total.co2e).toBeGreaterThan(0);
+        expect(r.scopes.upstream.total.co2e).toBeGreaterThan(0);
+        // The OGV window is a day: the report says so.
+        expect((r.meta.warnings as string[]).some((w) => /port calls cover/.test(w))).toBe(true);
+      }
+      // Los Angeles is in the North American ECA (0.1 % S), Nagoya is not (0.5 % S): per kWh of OGV
+      // energy, Nagoya's SO2 is several times Los Angeles'.
+      const so2PerKwh = (r: typeof la) => {
+        const ogv = r.scopes.tailpipe.byCategory.find((c) => c.category === "ogv")!;
+        return ogv.tonnes.so2 / ogv.activity.find((a) => a.unit === "kWh")!.amount;
+      };
+      expect(so2PerKwh(ngo) / so2PerKwh(la)).toBeGreaterThan(3);
+    });
+
+    it("recomputes idempotently and its lines, report and CSV export agree", async () => {
+      const before = (await store.emissions.lines("USLAX", 2026)).length;
+      const first = (await storedInventoryReport(deps, "USLAX", 2026))!;
+      const again = await computeInventory(deps, "USLAX", 2026);
+      expect((await store.emissions.lines("USLAX", 2026)).length).toBe(before);
+      for (const p of POLLUTANTS)
+        expect(again.scopes.tailpipe.total[p]).toBeCloseTo(first.scopes.tailpipe.total[p], 6);
+      const lines = await store.emissions.lines("USLAX", 2026);
+      const csv = inventoryLinesCsv("USLAX", "2026", lines).trim().split("\n");
+      const header = csv[0]!.split(",");
+      const scope = header.indexOf("scope");
+      const co2e = header.indexOf("co2e_t");
+      let sum = 0;
+      for (const row of csv.slice(1)) {
+        const cells = row.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+        if (cells[scope] === "tailpipe") sum += Number(cells[co2e]);
+      }
+      expect(sum).toBeCloseTo(first.scopes.tailpipe.total.co2e, 3);
+    });
+
+    it("traces one call: its steps add up to the call's stored line", async () => {
+      const top = await store.emissions.topSources("USLAX", 2026, {
+        category: "ogv",
+        pollutant: "nox",
+        limit: 1,
+        offset: 0,
+      });
+      const source = top.sources[0]!;
+      const trace = await callEmissions(deps, source.sourceId);
+      const stepsNox = trace.segments
+        .flatMap((s) => s.trace)
+        .filter((t) => t.pollutant === "nox")
+        .reduce((a, t) => a + t.grams, 0);
+      // The stored line counts the segments starting inside the year (all of them here).
+      expect(stepsNox).toBeCloseTo(source.grams.nox, 3);
+      expect(trace.totals.tailpipe.nox).toBeCloseTo(source.grams.nox, 3);
+      for (const step of trace.segments.flatMap((s) => s.trace).slice(0, 50)) {
+        const product = step.activity * step.factor * step.adjustments.reduce((a, x) => a * x.value, 1);
+        expect(step.grams).toBeCloseTo(product, 6);
+        expect(step.source.length).toBeGreaterThan(3);
+      }
+    });
+
+    it("measures progress against the targets from the (labelled) demo baselines", async () => {
+      const p = await progressReport(deps, "USLAX");
+      expect(p.targets.map((t) => t.target.programPollutant)).toEqual(["DPM", "NOx", "SOx", "GHG", "GHG"]);
+      const nox = p.targets[1]!;
+      expect(nox.baseline!.source).toMatch(/^DEMO WORLD ONLY/);
+      // Demo baseline = inventory / (1 − 0.74), so the change is −74 % by construction.
+      expect(nox.years[0]!.changePct).toBeCloseTo(-74, 6);
+      expect(nox.years[0]!.pathPct).toBe(-59); // 2026 is past the 2023 target year
+      expect(
+        p.shares.map((s) => s.years[0]?.sharePct ?? null).every((v) => v !== null && v > 0 && v < 100),
+      ).toBe(true);
+      const cnp = await progressReport(deps, "JPNGO");
+      expect(cnp.ghgBasis).toBe("co2");
+      expect(cnp.targets[0]!.years[0]!.changePct).toBeCloseTo(-20, 6);
+    });
+  });
+}
+
+describe("emissions through the CLI and the API", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await testDatabaseKinds()[0]!.create();
+    const store = openStore({ databaseUrl: database.url });
+    await store.migrate();
+    await store.ports.upsertPorts(loadPortRecords());
+    await loadDemoIfEmpty(store.ais, { seed: 4, days: 0.5, scale: 0.5, end: END });
+    await updateCalls(await callServiceDeps(store));
+    await store.close();
+  }, 120_000);
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, ["bin/sisterports.mjs", ...args], {
+      encoding: "utf8",
+      env: { ...process.env, SP_DATABASE_URL: database.url, SP_LANG: "en" },
+    });
+
+  it("prints an inventory, exports it and refuses a baseline without a source", () => {
+    const run = cli(["emissions", "inventory", "--port", "USLAX", "--year", "2026", "--no-progress"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Port of Los Angeles emissions inventory 2026 \(2026-01-01 – 2026-12-31/);
+    expect(run.stdout).toMatch(/Ocean-going vessels\s+\d+/);
+    expect(run.stdout).toMatch(/Progress against targets/);
+    const json = cli(["emissions", "inventory", "--port", "JPNGO", "--year", "FY2026", "--json"]);
+    expect(json.status).toBe(0);
+    const report = JSON.parse(json.stdout);
+    expect(report.label).toBe("FY2026");
+    expect(report.progress.ghgBasis).toBe("co2");
+    const csv = cli(["emissions", "export", "--port", "USLAX", "--year", "2026"]);
+    expect(csv.status).toBe(0);
+    expect(csv.stdout.split("\n")[0]).toMatch(/^port,reporting_year,category,scope,source_id/);
+    const bad = cli([
+      "emissions",
+      "baseline",
+      "set",
+      "--port",
+      "USLAX",
+      "--pollutant",
+      "nox",
+      "--year",
+      "2005",
+      "--tonnes",
+      "-3",
+      "--source",
+      "x",
+    ]);
+    expect(bad.status).toBe(3);
+    expect(bad.stderr).toMatch(/--tonnes/);
+    const ok = cli([
+      "emissions",
+      "baseline",
+      "set",
+      "--port",
+      "USLAX",
+      "--pollutant",
+      "nox",
+      "--year",
+      "2005",
+      "--tonnes",
+      "1000",
+      "--source",
+      "test fixture",
+    ]);
+    expect(ok.status).toBe(0);
+    const progress = cli(["emissions", "progress", "--port", "USLAX", "--json"]);
+    const p = JSON.parse(progress.stdout);
+    expect(p.targets[1].baseline.tonnes).toBe(1000);
+    expect(p.targets[1].years[0].year).toBe(2026);
+  }, 120_000);
+
+  it("serves the inventory, its sources, a call's computation and a CSV export", async () => {
+    const server = await startTestServer({ databaseUrl: database.url });
+    try {
+      const inv = await (
+        await fetch(`${server.baseUrl}/api/ports/USLAX/emissions/inventory?year=2026`)
+      ).json();
+      expect(inv.scopes.tailpipe.byCategory[0].category).toBe("ogv");
+      const src = await (
+        await fetch(`${server.baseUrl}/api/ports/USLAX/emissions/sources?year=2026&category=ogv&limit=2`)
+      ).json();
+      expect(src.sources).toHaveLength(2);
+      expect(src.sources[0].tonnes.co2e).toBeGreaterThanOrEqual(src.sources[1].tonnes.co2e);
+      const call = await (
+        await fetch(`${server.baseUrl}/api/calls/${src.sources[0].sourceId}/emissions`)
+      ).json();
+      expect(call.segments.length).toBeGreaterThan(0);
+      expect(call.segments[0].trace.length).toBeGreaterThan(0);
+      const exp = await fetch(
+        `${server.baseUrl}/api/ports/USLAX/emissions/inventory/export?year=2026&format=csv`,
+      );
+      expect(exp.headers.get("content-type")).toMatch(/text\/csv/);
+      expect(exp.headers.get("content-disposition")).toMatch(/emissions-USLAX-2026\.csv/);
+      expect((await exp.text()).split("\n").length).toBeGreaterThan(2);
+      const missing = await fetch(`${server.baseUrl}/api/calls/nope/emissions`);
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get("content-type")).toMatch(/problem\+json/);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+});
