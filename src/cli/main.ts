@@ -146,8 +146,22 @@ export function buildProgram(): Command {
                 onFlush: (feed, counts) => app.log.debug({ feed, counts }, "AIS feed flushed"),
               })
             : undefined;
+        // Inventories follow the calls: the current reporting year of every port that has one stored
+        // is recomputed every 15 minutes (a year of a port takes seconds; older years stay as computed).
+        const { startInventoryRefresher } = await import("../emissions/service.ts");
+        const refresher = startInventoryRefresher(
+          {
+            ais: store.ais,
+            calls: store.calls,
+            emissions: store.emissions,
+            activity: store.emissionActivity,
+            registry: loadPortRegistry(),
+          },
+          { intervalS: 15 * 60, onError: (error) => app.log.error(error) },
+        );
         const stop = async () => {
           process.stderr.write(`${msg("stopping")}\n`);
+          refresher.stop();
           await listener?.close();
           await app.close();
           await store.close();

@@ -525,3 +525,32 @@ export function zeroEmissionShares(
           },
   };
 }
+
+/**
+ * Recomputes, every `intervalS`, the current reporting year's inventory of each port that has one
+ * stored (new AIS becomes calls every 30 s; this carries them into the inventory). One run at a time.
+ */
+export function startInventoryRefresher(
+  deps: EmissionsServiceDeps,
+  options: { intervalS: number; onError: (error: unknown) => void },
+): { runNow(): Promise<void>; stop(): void } {
+  let running: Promise<void> | undefined;
+  const run = async () => {
+    for (const entry of deps.registry.list()) {
+      const port = entry.locode;
+      const year = reportingYearAt(deps, port, new Date());
+      if (await deps.emissions.getInventory(port, year)) await computeInventory(deps, port, year);
+    }
+  };
+  const runNow = () => {
+    running ??= run()
+      .catch(options.onError)
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+  const timer = setInterval(() => void runNow(), options.intervalS * 1000);
+  timer.unref();
+  return { runNow, stop: () => clearInterval(timer) };
+}

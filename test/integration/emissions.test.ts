@@ -15,6 +15,8 @@ import {
   computeInventory,
   type EmissionsServiceDeps,
   progressReport,
+  reportingYearAt,
+  startInventoryRefresher,
   storedInventoryReport,
 } from "../../src/emissions/service.ts";
 import { loadPortRegistry } from "../../src/geo/index.ts";
@@ -120,6 +122,26 @@ for (const kind of testDatabaseKinds()) {
         const product = step.activity * step.factor * step.adjustments.reduce((a, x) => a * x.value, 1);
         expect(step.grams).toBeCloseTo(product, 6);
         expect(step.source.length).toBeGreaterThan(3);
+      }
+    });
+
+    it("refreshes the current year's stored inventories and creates none", async () => {
+      const before = await store.emissions.listInventories("USLAX");
+      const current = reportingYearAt(deps, "USLAX", new Date());
+      const refresher = startInventoryRefresher(deps, {
+        intervalS: 3600,
+        onError: (e) => {
+          throw e;
+        },
+      });
+      await refresher.runNow();
+      refresher.stop();
+      const after = await store.emissions.listInventories("USLAX");
+      expect(after.map((i) => i.year)).toEqual(before.map((i) => i.year));
+      for (const a of after) {
+        const b = before.find((x) => x.year === a.year)!;
+        if (a.year === current) expect(a.computedAt > b.computedAt).toBe(true);
+        else expect(a.computedAt).toBe(b.computedAt);
       }
     });
 
