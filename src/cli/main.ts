@@ -392,7 +392,13 @@ export function buildProgram(): Command {
               process.stderr.write(`${port} ${period.label}: ${n.toLocaleString("en-US")} AIS messages\r`),
           });
           process.stderr.write(
-            `\n${port} ${period.label}: ${loaded.counts.accepted.toLocaleString("en-US")} AIS facts of ${loaded.vessels} vessels (${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
+            `\n${msg("demoYearAis", {
+              port,
+              label: period.label,
+              facts: loaded.counts.accepted.toLocaleString("en-US"),
+              vessels: loaded.vessels,
+              seconds: ((Date.now() - started) / 1000).toFixed(0),
+            })}\n`,
           );
         }
         const callDeps = await callServiceDeps(deps);
@@ -403,7 +409,7 @@ export function buildProgram(): Command {
           calls += s.calls;
           process.stderr.write(`port calls: ${calls.toLocaleString("en-US")}\r`);
         }
-        process.stderr.write(`\nport calls detected: ${calls.toLocaleString("en-US")}\n`);
+        process.stderr.write(`\n${msg("demoYearCalls", { calls: calls.toLocaleString("en-US") })}\n`);
         const result = await loadDemoEmissions(deps, {
           seed,
           ports,
@@ -411,7 +417,13 @@ export function buildProgram(): Command {
         });
         for (const i of result.inventories)
           process.stdout.write(
-            `${i.port} ${i.label}: ${i.calls.toLocaleString("en-US")} calls, ${Math.round(i.co2eTonnes).toLocaleString("en-US")} t CO2e (tailpipe) — npx sisterports emissions inventory --port ${i.port} --year ${year}\n`,
+            `${msg("demoYearDone", {
+              port: i.port,
+              label: i.label,
+              calls: i.calls.toLocaleString("en-US"),
+              tonnes: Math.round(i.co2eTonnes).toLocaleString("en-US"),
+              year,
+            })}\n`,
           );
       } finally {
         await deps.close();

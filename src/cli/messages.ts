@@ -26,6 +26,10 @@ const en = {
   demoProgress: "First start: loading demo AIS traffic for both ports… {n} messages",
   demoLoaded:
     "Demo data loaded: {vessels} vessels, {calls} port calls, {reports} AIS facts ({seconds} s). Start with --no-demo (or SP_DEMO=off) to skip it.",
+  demoYearAis: "{port} {label}: {facts} AIS facts of {vessels} vessels ({seconds} s)",
+  demoYearCalls: "port calls detected: {calls}",
+  demoYearDone:
+    "{port} {label}: {calls} calls, {tonnes} t CO2e (tailpipe) — npx sisterports emissions inventory --port {port} --year {year}",
   demoEmissions:
     "Demo emissions inventories: {list}; demo equipment, trucks and rail loaded; demo baselines entered (labelled DEMO WORLD ONLY).",
 };
@@ -54,6 +58,10 @@ const ja: typeof en = {
   demoProgress: "初回起動: 両港のデモ AIS データを読み込んでいます… {n} 件",
   demoLoaded:
     "デモデータを読み込みました: 船舶 {vessels} 隻、入港 {calls} 件、AIS データ {reports} 件（{seconds} 秒）。読み込まない場合は --no-demo（または SP_DEMO=off）で起動してください。",
+  demoYearAis: "{port} {label}: 船舶 {vessels} 隻の AIS データ {facts} 件（{seconds} 秒）",
+  demoYearCalls: "検出した入港: {calls} 件",
+  demoYearDone:
+    "{port} {label}: 入港 {calls} 件、{tonnes} t CO2e（直接排出）— npx sisterports emissions inventory --port {port} --year {year}",
   demoEmissions:
     "デモの排出量インベントリ: {list}。デモの荷役機械・トラック・鉄道のデータと基準値（DEMO WORLD ONLY と表示）を登録しました。",
 };
