@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateCalls } from "../../src/calls/index.ts";
-import { demoGeographyExtras, loadDemoIfEmpty } from "../../src/cli/demo-load.ts";
+import { demoGeographyExtras, loadDemoActivity, loadDemoIfEmpty } from "../../src/cli/demo-load.ts";
 import { loadPortRegistry } from "../../src/geo/index.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { launchChromium } from "./chromium.ts";
@@ -102,6 +102,12 @@ describe("emissions in the portal", { timeout: 240_000 }, () => {
       calls: server.store.calls,
       registry: loadPortRegistry(),
       extraFeatures: await demoGeographyExtras(server.store.ais),
+    });
+    // The demo's equipment, harbour craft, trucks and rail of the calendar years the reporting years touch.
+    await loadDemoActivity(server.store.emissionActivity, {
+      seed: 1,
+      ports: ["USLAX", "JPNGO"],
+      years: [2026, 2027],
     });
     // One baseline per port, so that a target shows its path and points; the others stay empty and
     // show the command that enters them. The figure is twice the demo inventory (a test fixture).
