@@ -24,6 +24,7 @@ import {
   defaultInventoryOptions,
   type EmissionsServiceDeps,
   type InventoryReport,
+  nonshipSourceTrace,
   type ProgressReport,
   progressReport,
   reportingYearAt,
@@ -443,6 +444,58 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
               ...POLLUTANTS.map((p) => formatTonnes(s.grams[p] / 1e6)),
             ]),
           );
+        } finally {
+          await deps.close();
+        }
+      },
+    );
+
+  emissions
+    .command("trace")
+    .description(
+      "one non-ship source's computation (CHE unit, harbour craft, truck group, rail): activity × factor × adjustments per step, with each factor's source (for a port call: emissions call ID)",
+    )
+    .requiredOption("--port <locode>", "USLAX or JPNGO")
+    .requiredOption("--year <year>", "reporting year")
+    .requiredOption("--category <category>", "harbor_craft, che, drayage or rail")
+    .requiredOption("--source <id>", "the source id, as `emissions sources` lists it")
+    .option("--json", "as JSON")
+    .action(
+      async (opts: { port: string; year: string; category: string; source: string; json?: boolean }) => {
+        const port = parsePort(opts.port);
+        const year = parseYear(opts.year, () => 0);
+        const category = opts.category;
+        if (
+          category !== "harbor_craft" &&
+          category !== "che" &&
+          category !== "drayage" &&
+          category !== "rail"
+        )
+          throw new DomainError(
+            "validation",
+            `--category: harbor_craft, che, drayage or rail, not ${category}`,
+          );
+        const deps = await open();
+        try {
+          const t = await nonshipSourceTrace(deps, port, year, category, opts.source);
+          if (opts.json) return printJson(t);
+          for (const line of t.lines) {
+            process.stdout.write(
+              `\n${line.label} — ${line.scope}, ${line.year}-${String(line.month).padStart(2, "0")}: ${formatTonnes(line.activity)} ${line.activityUnit}\n`,
+            );
+            printTable(
+              ["", "", "activity", "factor", "adjustments", "g", "source"],
+              line.trace.map((s) => [
+                s.what,
+                POLLUTANT_LABEL[s.pollutant],
+                `${formatTonnes(s.activity)} ${s.activityUnit}`,
+                `${formatTonnes(s.factor)} ${s.factorUnit}`,
+                s.adjustments.map((a) => `${a.name} ${formatTonnes(a.value)}`).join(" × "),
+                formatTonnes(s.grams),
+                s.source,
+              ]),
+            );
+          }
         } finally {
           await deps.close();
         }

@@ -9,6 +9,7 @@ import {
   callEmissions,
   computeInventory,
   type EmissionsServiceDeps,
+  nonshipSourceTrace,
   progressReport,
   reportingYearAt,
   storedInventoryReport,
@@ -262,6 +263,57 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
         const lines = await deps.emissions.lines(port, query.year);
         if (query.format === "json") return JSON.stringify({ ...header, lines }, null, 1);
         return inventoryLinesCsv(port, header.label, lines);
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/api/ports/:locode/emissions/sources/:category/:sourceId",
+      operationId: "getEmissionSourceTrace",
+      summary:
+        "One non-ship source's computation in a reporting year (CHE unit, harbour craft, truck group, rail): lines per month and scope with trace steps",
+      tags: ["emissions"],
+      params: z.object({
+        locode: z.string(),
+        category: z.enum(["harbor_craft", "che", "drayage", "rail"]),
+        sourceId: z.string(),
+      }),
+      query: z.object({ year: yearQuery }),
+      response: z.object({
+        port: z.string(),
+        year: z.number().int(),
+        label: z.string(),
+        category: z.string(),
+        sourceId: z.string(),
+        lines: z.array(
+          z.object({
+            scope: z.enum(["tailpipe", "grid", "upstream"]),
+            year: z.number().int(),
+            month: z.number().int(),
+            terminal: z.string().nullable(),
+            label: z.string(),
+            activity: z.number(),
+            activityUnit: z.string(),
+            grams: z.object(Object.fromEntries(POLLUTANTS.map((p) => [p, z.number()]))),
+            trace: z.array(
+              z.object({
+                what: z.string(),
+                pollutant: z.enum(POLLUTANTS),
+                activity: z.number(),
+                activityUnit: z.string(),
+                factor: z.number(),
+                factorUnit: z.string(),
+                adjustments: z.array(z.object({ name: z.string(), value: z.number() })),
+                grams: z.number(),
+                source: z.string(),
+              }),
+            ),
+          }),
+        ),
+      }),
+      async handler({ params, query }) {
+        const port = checkPort(deps, params.locode);
+        const t = await nonshipSourceTrace(deps, port, query.year, params.category, params.sourceId);
+        return { ...t, lines: t.lines.map((l) => ({ ...l, grams: { ...l.grams } })) };
       },
     }),
     defineRoute({

@@ -27,6 +27,7 @@ import {
   type Pollutant,
   type PollutantGrams,
   type SourceCategory,
+  type TraceStep,
   zeroPollutants,
 } from "./model.ts";
 import {
@@ -553,4 +554,48 @@ export function startInventoryRefresher(
   const timer = setInterval(() => void runNow(), options.intervalS * 1000);
   timer.unref();
   return { runNow, stop: () => clearInterval(timer) };
+}
+
+/**
+ * The computation of one non-ship source (a CHE unit, a harbour craft, a truck group, a rail
+ * service) in a reporting year, with its trace steps: recomputed from the stored activity.
+ */
+export async function nonshipSourceTrace(
+  deps: EmissionsServiceDeps,
+  port: string,
+  year: number,
+  category: Exclude<SourceCategory, "ogv">,
+  sourceId: string,
+  options: Pick<InventoryOptions, "gwp" | "wellToWheel"> = defaultInventoryOptions(),
+): Promise<{
+  port: string;
+  year: number;
+  label: string;
+  category: string;
+  sourceId: string;
+  lines: (InventoryLine & { trace: TraceStep[] })[];
+}> {
+  const { settings, timeZone } = portSetup(deps, port);
+  const period = reportingYear(settings, timeZone, year);
+  const inYear = new Set(period.months.map((m) => m.year * 100 + m.month));
+  const activity = await deps.activity.activityFor(
+    port,
+    period.months[0] as YearMonth,
+    period.months[11] as YearMonth,
+  );
+  const result = computeNonshipLines(loadNonshipTables(), activity, {
+    port,
+    gwp: options.gwp,
+    wellToWheel: options.wellToWheel,
+    gridFactor: portGridFactor(port),
+    trace: true,
+    include: (y, m) => inYear.has(y * 100 + m),
+  });
+  // Lines build their trace when first read: copy it out explicitly.
+  const lines = result.lines
+    .filter((l) => l.category === category && l.sourceId === sourceId)
+    .map((l) => ({ ...l, trace: l.trace ?? [] }));
+  if (lines.length === 0)
+    throw new DomainError("not_found", `no ${category} source ${sourceId} in ${port} ${period.label}`);
+  return { port, year, label: period.label, category, sourceId, lines };
 }

@@ -14,6 +14,7 @@ import {
   callEmissions,
   computeInventory,
   type EmissionsServiceDeps,
+  nonshipSourceTrace,
   progressReport,
   reportingYearAt,
   startInventoryRefresher,
@@ -123,6 +124,27 @@ for (const kind of testDatabaseKinds()) {
         expect(step.grams).toBeCloseTo(product, 6);
         expect(step.source.length).toBeGreaterThan(3);
       }
+    });
+
+    it("traces a non-ship source: its steps add up to its stored lines", async () => {
+      const top = await store.emissions.topSources("USLAX", 2026, {
+        category: "che",
+        pollutant: "nox",
+        limit: 1,
+        offset: 0,
+      });
+      const source = top.sources[0]!;
+      const t = await nonshipSourceTrace(deps, "USLAX", 2026, "che", source.sourceId);
+      const tail = t.lines.filter((l) => l.scope === "tailpipe");
+      expect(tail.length).toBeGreaterThan(0);
+      const stepsNox = tail
+        .flatMap((l) => l.trace)
+        .filter((x) => x.pollutant === "nox")
+        .reduce((a, x) => a + x.grams, 0);
+      expect(stepsNox).toBeCloseTo(source.grams.nox, 3);
+      await expect(nonshipSourceTrace(deps, "USLAX", 2026, "che", "no-such-unit")).rejects.toThrow(
+        /no che source/,
+      );
     });
 
     it("refreshes the current year's stored inventories and creates none", async () => {
