@@ -51,7 +51,8 @@ const TEXT = {
     noBaseline:
       '{program} {pollutant}: no {year} baseline entered — npx sisterports emissions baseline set --port {port} --pollutant {key} --year {year} --tonnes N --source "…"',
     targetLine:
-      "{program} {pollutant} −{pct} % by {target} vs {year} ({baseline} t, {source}): {label} {tonnes} t = {change} % (path {path} %, {gap})",
+      "{program} {pollutant} −{pct} % by {target} vs {year}: {label} {tonnes} t = {change} % (path {path} %, {gap})",
+    baselineLine: "baseline {year}: {baseline} t — {source}",
     ahead: "ahead by {n} points",
     behind: "behind by {n} points",
     share: "{program}: {metric} → {pct} % by {year}: {values}",
@@ -81,7 +82,8 @@ const TEXT = {
     noBaseline:
       '{program} {pollutant}: {year} 年の基準値が未登録です — npx sisterports emissions baseline set --port {port} --pollutant {key} --year {year} --tonnes N --source "…"',
     targetLine:
-      "{program} {pollutant} {year} 比 {target} 年までに −{pct} %（基準 {baseline} t、{source}）: {label} {tonnes} t = {change} %（目標経路 {path} %、{gap}）",
+      "{program} {pollutant} {year} 比 {target} 年までに −{pct} %: {label} {tonnes} t = {change} %（目標経路 {path} %、{gap}）",
+    baselineLine: "基準値 {year}: {baseline} t — {source}",
     ahead: "{n} ポイント先行",
     behind: "{n} ポイント遅れ",
     share: "{program}: {metric} → {year} 年までに {pct} %: {values}",
@@ -206,6 +208,8 @@ function printInventory(report: InventoryReport, unit: MassColumnUnit, portName:
 
 function printProgress(p: ProgressReport): void {
   const out = process.stdout;
+  // Fiscal-year ports (Nagoya) name their years FY2013 etc.
+  const fy = (y: number) => (p.reportingYearStartMonth === 1 ? String(y) : `FY${y}`);
   out.write(`\n${t("progress")}\n`);
   for (const tp of p.targets) {
     const tg = tp.target;
@@ -221,10 +225,10 @@ function printProgress(p: ProgressReport): void {
       out.write(
         `  ${t("targetLine", {
           program: tg.program,
-          pollutant: `${tg.programPollutant} (${name})`,
+          pollutant: tg.programPollutant === name ? name : `${tg.programPollutant} (${name})`,
           pct: tg.targetReductionPct,
-          target: tg.targetYear,
-          year: tg.baselineYear,
+          target: fy(tg.targetYear),
+          year: fy(tg.baselineYear),
           baseline: formatTonnes(tp.baseline.tonnes),
           source: tp.baseline.source,
           label: y.label,
@@ -235,6 +239,9 @@ function printProgress(p: ProgressReport): void {
         })}\n`,
       );
     }
+    out.write(
+      `      ${t("baselineLine", { year: fy(tg.baselineYear), baseline: formatTonnes(tp.baseline.tonnes), source: tp.baseline.source })}\n`,
+    );
   }
   for (const s of p.shares) {
     const values = s.years.length

@@ -63,6 +63,7 @@ const baselineSchema = z.object({
 });
 const progressSchema = z.object({
   port: z.string(),
+  reportingYearStartMonth: z.number().int().describe("1: calendar years; 4: April–March fiscal years (FY)"),
   ghgBasis: z.enum(["co2e", "co2"]),
   ghgBasisSource: z.string(),
   ghgScope: z.string(),

@@ -428,6 +428,8 @@ export async function callEmissions(
 
 export type ProgressReport = {
   port: string;
+  /** 1 for calendar years; 4 for April–March fiscal years (years are then named FY2013, …). */
+  reportingYearStartMonth: number;
   ghgBasis: "co2e" | "co2";
   ghgBasisSource: string;
   /** What the GHG figures include. */
@@ -476,6 +478,7 @@ export async function progressReport(deps: EmissionsServiceDeps, port: string): 
   }
   return {
     port,
+    reportingYearStartMonth: settings.reportingYearStartMonth.value,
     ghgBasis: settings.ghgBasis.value,
     ghgBasisSource: settings.ghgBasis.source,
     ghgScope:
