@@ -4,9 +4,13 @@
  * only: the demo generator and the AIS ingest do the work.
  */
 import { randomUUID } from "node:crypto";
-import { AisIngest, type AisMessage, type AisStore } from "../ais/index.ts";
-import { parseParticularsCsv } from "../ais/particulars.ts";
-import { loadDefaultEngineTable } from "../ais/particulars-io.ts";
+import {
+  AisIngest,
+  type AisMessage,
+  type AisStore,
+  loadDefaultEngineTable,
+  parseParticularsCsv,
+} from "../ais/index.ts";
 import type { CallServiceDeps, CallStore } from "../calls/index.ts";
 import type { IngestCounts } from "../core/ingest.ts";
 import { type DemoPort, type DemoPortTruth, generateDemoActivity, generateDemoWorld } from "../demo/index.ts";

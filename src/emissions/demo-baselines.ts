@@ -8,7 +8,7 @@
  * change). GHG vs 1990 uses the latest published GHG change vs 2005 (2018: −10 %) as if it held vs
  * 1990. Nagoya (CNP, FY2013): no published progress was found; the demo assumes −20 %.
  */
-import { splitCsvLine } from "../ais/marinecadastre.ts";
+import { splitCsvLine } from "../ais/index.ts";
 import type { Pollutant } from "./model.ts";
 import type { Baseline, EmissionTarget } from "./targets.ts";
 

@@ -7,7 +7,7 @@
  * calendar months in the port's time zone.
  */
 
-import { splitCsvLine } from "../ais/marinecadastre.ts";
+import { splitCsvLine } from "../ais/index.ts";
 import { zonedMidnightUtcS } from "../core/time.ts";
 import {
   addPollutants,

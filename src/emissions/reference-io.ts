@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_REFERENCE_DIR } from "../ais/particulars-io.ts";
+import { DEFAULT_REFERENCE_DIR } from "../ais/index.ts";
 import { PORT_SETTINGS_FILE, type PortEmissionSettings, parsePortEmissionSettings } from "./inventory.ts";
 import { TARGET_FILES } from "./targets.ts";
 

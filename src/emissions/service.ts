@@ -3,9 +3,8 @@
  * activity), runs the calculators, stores the lines (replacing the port-year: recomputation is
  * idempotent) and builds the reports the CLI and the API show.
  */
-import type { AisStore } from "../ais/index.ts";
-import type { VesselParticulars } from "../ais/particulars.ts";
-import { loadDefaultEngineTable } from "../ais/particulars-io.ts";
+import type { AisStore, VesselParticulars } from "../ais/index.ts";
+import { loadDefaultEngineTable } from "../ais/index.ts";
 import { isoUtc, type PortCallRecord } from "../calls/calls.ts";
 import type { CallStore } from "../calls/store.ts";
 import { DomainError } from "../core/errors.ts";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_REFERENCE_DIR } from "../ais/particulars-io.ts";
+import { DEFAULT_REFERENCE_DIR } from "../ais/index.ts";
 import { PORT_SETTINGS_FILE, parsePortEmissionSettings } from "./inventory.ts";
 import { parseEmissionTargets, parseShareTargets, TARGET_FILES, targetProgress } from "./targets.ts";
 

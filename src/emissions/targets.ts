@@ -4,7 +4,7 @@
  * by 2050) for Nagoya. Baselines are the user's (entered with their source); targets come from
  * caap_targets.csv / targets_caap_cnp.csv selected by port_emissions_settings.csv. Pure.
  */
-import { splitCsvLine } from "../ais/marinecadastre.ts";
+import { splitCsvLine } from "../ais/index.ts";
 import type { PortEmissionSettings } from "./inventory.ts";
 import type { Pollutant } from "./model.ts";
 

@@ -8,7 +8,7 @@
  * skipped and not counted. A record's key fields say what it describes; a second line with the same
  * key counts as a duplicate when identical and is rejected when it differs.
  */
-import { splitCsvLine } from "../../ais/marinecadastre.ts";
+import { splitCsvLine } from "../../ais/index.ts";
 import type { ActivityKind, ActivityReject } from "./model.ts";
 
 // ---------------------------------------------------------------------------------------------

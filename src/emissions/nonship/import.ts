@@ -3,7 +3,7 @@
  * the good records and the rejects in one transaction. The only I/O of the non-ship activity besides
  * tables-io.ts.
  */
-import { forEachLine, openInput } from "../../ais/input.ts";
+import { forEachLine, openInput } from "../../ais/index.ts";
 import { ActivityCsvParser, type ActivityParseResult, type KindSpec } from "./csv.ts";
 import { cheSpec } from "./input-che.ts";
 import { drayageSpec } from "./input-drayage.ts";

@@ -6,7 +6,7 @@
  * trace step (activity × factor × adjustments, with the factor's source).
  */
 import { z } from "zod";
-import { ENGINE_TYPES, type EngineType } from "../../ais/particulars.ts";
+import { ENGINE_TYPES, type EngineType } from "../../ais/index.ts";
 import { DomainError, type FieldIssue } from "../../core/errors.ts";
 import {
   EMISSIONS_METHOD_VERSION,

@@ -3,7 +3,7 @@
  * as EPA's ShipPowerModel computes them (calcPropPwr, calcAdmPwr). Pure.
  */
 import { z } from "zod";
-import { SERVICE_TO_MAX_SPEED } from "../../ais/particulars.ts";
+import { SERVICE_TO_MAX_SPEED } from "../../ais/index.ts";
 import { DomainError } from "../../core/errors.ts";
 
 /** Propeller law exponent n (power ∝ speed³). */

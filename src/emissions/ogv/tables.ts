@@ -5,8 +5,7 @@
  * only reads them and builds the lookups the calculator uses.
  */
 
-import { splitCsvLine } from "../../ais/marinecadastre.ts";
-import { ENGINE_TYPES } from "../../ais/particulars.ts";
+import { ENGINE_TYPES, splitCsvLine } from "../../ais/index.ts";
 import { DomainError } from "../../core/errors.ts";
 import { GWP_SETS, type GwpSet } from "../model.ts";
 import {
