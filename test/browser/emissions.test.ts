@@ -64,6 +64,9 @@ const TEXT = {
     noBaseline: "No ",
     emissions: "Emissions",
     mainEngine: "Main engine",
+    che: "Cargo-handling equipment",
+    activity: "Activity (kWh)",
+    showYear: "Show the year total",
   },
   ja: {
     nav: "排出量",
@@ -76,6 +79,9 @@ const TEXT = {
     noBaseline: "基準値が登録されていない",
     emissions: "排出量",
     mainEngine: "主機",
+    che: "荷役機械",
+    activity: "活動量（kWh）",
+    showYear: "年間合計を表示",
   },
 } as const;
 
@@ -86,8 +92,16 @@ const PORTS = {
     zone: /(PST|PDT|UTC−8|UTC−7)/,
     withBaseline: "nox",
     baselineYear: 2005,
+    firstMonth: { en: "Jan", ja: "1月" },
   },
-  JPNGO: { label: "FY2026", ja: "2026年度", zone: /(JST|UTC\+9)/, withBaseline: "co2", baselineYear: 2013 },
+  JPNGO: {
+    label: "FY2026",
+    ja: "2026年度",
+    zone: /(JST|UTC\+9)/,
+    withBaseline: "co2",
+    baselineYear: 2013,
+    firstMonth: { en: "Apr", ja: "4月" },
+  },
 } as const;
 
 describe("emissions in the portal", { timeout: 240_000 }, () => {
@@ -233,6 +247,59 @@ describe("emissions in the portal", { timeout: 240_000 }, () => {
             .evaluateAll((els) => els.map((e) => e.getAttribute("data-category")));
           return cats.length > 0 && cats.every((c) => c === "ogv");
         }).toBe(true);
+        // Cargo-handling equipment: a unit's row expands to its computation, month by month in the
+        // port's reporting year, with the page's pollutant's steps (CO2e: its CO2 steps) and sources.
+        await view.locator('select[name="category"]').selectOption("che");
+        expect(await visibleText(view.locator('select[name="category"] option:checked'))).toBe(
+          TEXT[lang].che,
+        );
+        const cheRows = view.locator(".sources-table tbody tr[data-category]");
+        await poll(async () => {
+          const cats = await cheRows.evaluateAll((els) => els.map((e) => e.getAttribute("data-category")));
+          return cats.length > 0 && cats.every((c) => c === "che");
+        }).toBe(true);
+        const unitRow = cheRows.first();
+        await unitRow.locator("td").last().click();
+        await poll(() => unitRow.locator(".expand-button").getAttribute("aria-expanded")).toBe("true");
+        const trace = view.locator(".sources-table .source-trace");
+        await poll(() => trace.getAttribute("data-state")).toBe("ready");
+        const months = trace.locator(".source-activity-table thead th[data-month]");
+        expect(await months.count()).toBe(12);
+        expect(await visibleText(months.first())).toContain(p.firstMonth[lang]);
+        expect(await visibleText(trace.locator('.source-activity-table tr[data-row="activity"] th'))).toBe(
+          TEXT[lang].activity,
+        );
+        const cheSteps = trace.locator(".trace-step");
+        await poll(() => cheSteps.count()).toBeGreaterThan(0);
+        expect(await cheSteps.first().getAttribute("data-pollutant")).toBe("co2");
+        expect(await visibleText(cheSteps.first().locator(".formula"))).toMatch(/×.*g\/(bhp-hr|kWh).*=/);
+        expect((await visibleText(cheSteps.first().locator(".source-text"))).length).toBeGreaterThan(10);
+        // The steps follow the pollutant chosen on the page (the unit stays open while on the page; the
+        // largest NOx unit may be another one, then it is opened).
+        await view.locator('.category-table thead th[data-pollutant="nox"] button').click();
+        const byNox = await fetch(
+          `${server.baseUrl}/api/ports/${port}/emissions/sources?year=${YEAR}&category=che&pollutant=nox&limit=1&offset=0`,
+        );
+        const firstByNox = ((await byNox.json()) as { sources: { sourceId: string }[] }).sources[0]!.sourceId;
+        await poll(() => cheRows.first().getAttribute("data-source")).toBe(firstByNox);
+        if ((await cheRows.first().locator(".expand-button").getAttribute("aria-expanded")) !== "true")
+          await cheRows.first().locator(".expand-button").click();
+        await poll(async () => {
+          const ps = await cheSteps.evaluateAll((els) => els.map((e) => e.getAttribute("data-pollutant")));
+          return ps.length > 0 && ps.every((x) => x === "nox");
+        }).toBe(true);
+        expect(await visibleText(cheSteps.first().locator(".formula"))).toMatch(/×.*g\/(bhp-hr|kWh).*=/);
+        await view.locator(".emissions-sources").screenshot({
+          path: path.join(SHOTS, `emissions-${lang}-${port}-source.png`),
+        });
+        // Month by month on request, each factor's source listed once below.
+        await trace.locator("button.months-toggle").click();
+        expect(await visibleText(trace.locator("button.months-toggle"))).toBe(TEXT[lang].showYear);
+        await poll(() => trace.locator(".source-months-table th[scope=row]").count()).toBe(12);
+        expect(await visibleText(cheSteps.first().locator(".formula"))).toMatch(/g\/(bhp-hr|kWh)/);
+        expect(await trace.locator(".source-notes li").count()).toBeGreaterThan(0);
+        await view.locator('.category-table thead th[data-pollutant="co2e"] button').click();
+        await poll(() => new URL(page.url()).searchParams.get("pollutant")).toBe("co2e");
         // Exports.
         const csv = await view.locator('.export-links a[data-format="csv"]').getAttribute("href");
         expect(csv).toContain(`year=${YEAR}`);

@@ -670,6 +670,33 @@ export interface CallEmissions {
   warnings?: string[];
 }
 
+/** A source category other than ocean-going vessels (those are traced per call). */
+export type NonshipCategory = Exclude<SourceCategory, "ogv">;
+
+/** One month and scope of a non-ship source: its activity, grams and trace steps. */
+export interface EmissionSourceTraceLine {
+  scope: EmissionScope;
+  year: number;
+  month: number;
+  terminal: string | null;
+  label: string;
+  activity: number;
+  activityUnit: string;
+  grams: PollutantValues;
+  trace: CallTraceStep[];
+}
+
+/** One non-ship source's computation in a reporting year (getEmissionSourceTrace); masses in grams. */
+export interface EmissionSourceTrace {
+  port: Locode;
+  year: number;
+  /** "2025" (calendar year) or "FY2025" (April–March). */
+  label: string;
+  category: NonshipCategory;
+  sourceId: string;
+  lines: EmissionSourceTraceLine[];
+}
+
 const emissionsPath = (locode: Locode) => `${portPath(locode)}/emissions`;
 
 async function postJson<T>(path: string): Promise<T> {
@@ -709,4 +736,15 @@ export const emissionApi = {
     `${emissionsPath(locode)}/inventory/export${query({ year, format })}`,
   call: (id: string, signal?: AbortSignal) =>
     getJson<CallEmissions>(`/api/calls/${encodeURIComponent(id)}/emissions`, signal),
+  sourceTrace: (
+    locode: Locode,
+    category: NonshipCategory,
+    sourceId: string,
+    year: number,
+    signal?: AbortSignal,
+  ) =>
+    getJson<EmissionSourceTrace>(
+      `${emissionsPath(locode)}/sources/${category}/${encodeURIComponent(sourceId)}${query({ year })}`,
+      signal,
+    ),
 };

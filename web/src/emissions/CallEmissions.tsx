@@ -6,7 +6,6 @@ import { useTranslation } from "react-i18next";
 import {
   type CallEmissionSegment,
   type CallEmissions,
-  type CallTraceStep,
   emissionApi,
   POLLUTANTS,
   type Pollutant,
@@ -16,14 +15,8 @@ import { MODE_COLORS } from "../calls/text.ts";
 import { formatShortDateTime } from "../format.ts";
 import { useAsync, useLanguage } from "../hooks.ts";
 import type { Language } from "../i18n/index.ts";
-import {
-  formatFactor,
-  formatMass,
-  formatPlain,
-  gramsIn,
-  massUnitForGrams,
-  type SmallMassUnit,
-} from "./text.ts";
+import { TraceTable } from "./TraceTable.tsx";
+import { formatMass, formatPlain, gramsIn, massUnitForGrams, type SmallMassUnit } from "./text.ts";
 
 const COMPONENTS = ["main", "aux", "boiler"] as const;
 
@@ -484,74 +477,5 @@ function SegmentsTable({ segments, timeZone }: { segments: CallEmissionSegment[]
         </table>
       </div>
     </div>
-  );
-}
-
-/**
- * "LLAF nox (ogv_llaf_coefficients.csv (EPA equation, ShipEF calcLLAF))" → short "LLAF nox" for the
- * formula, detail "ogv_llaf_coefficients.csv (EPA equation, ShipEF calcLLAF)" beside the factor's source.
- */
-export function splitAdjustment(name: string): { short: string; detail: string | null } {
-  const i = name.indexOf(" (");
-  if (i <= 0 || !name.endsWith(")")) return { short: name, detail: null };
-  return { short: name.slice(0, i), detail: name.slice(i + 2, -1) };
-}
-
-function TraceTable({ steps }: { steps: CallTraceStep[] }) {
-  const { t } = useTranslation();
-  const lang = useLanguage();
-  return (
-    <table className="trace-table">
-      <thead>
-        <tr>
-          <th scope="col">{t("emissions.call.cols.what")}</th>
-          <th scope="col">{t("emissions.call.cols.pollutant")}</th>
-          <th scope="col">{t("emissions.call.cols.computation")}</th>
-          <th scope="col">{t("emissions.call.cols.source")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {steps.map((st, k) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the steps are a fixed list; two can be identical.
-          <tr key={k} className="trace-step" data-pollutant={st.pollutant}>
-            <td>{st.what}</td>
-            <td className="nowrap">
-              {t(`emissions.pollutants.${st.pollutant}`, { defaultValue: st.pollutant })}
-            </td>
-            <td className="mono formula">
-              <span className="nowrap">
-                {formatFactor(st.activity, lang)} {st.activityUnit}
-              </span>{" "}
-              ×{" "}
-              <span className="nowrap">
-                {formatFactor(st.factor, lang)} {st.factorUnit}
-              </span>
-              {st.adjustments.map((a) => (
-                <span key={a.name} className="nowrap" title={a.name}>
-                  {" "}
-                  × {formatFactor(a.value, lang)}{" "}
-                  <span className="muted">({splitAdjustment(a.name).short})</span>
-                </span>
-              ))}{" "}
-              ={" "}
-              <strong className="nowrap">
-                {formatFactor(st.grams, lang)} {t("emissions.units.g")}
-              </strong>
-            </td>
-            <td className="small source-text">
-              {st.source}
-              {st.adjustments.map((a) => {
-                const { short, detail } = splitAdjustment(a.name);
-                return detail ? (
-                  <div key={a.name} className="muted">
-                    {short}: {detail}
-                  </div>
-                ) : null;
-              })}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
