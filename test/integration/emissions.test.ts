@@ -142,6 +142,9 @@ for (const kind of testDatabaseKinds()) {
         .filter((x) => x.pollutant === "nox")
         .reduce((a, x) => a + x.grams, 0);
       expect(stepsNox).toBeCloseTo(source.grams.nox, 3);
+      // Every step names this unit (traces are built lazily: they must not pick up another unit's name).
+      const unitId = source.sourceId.replace(/^che:/, "");
+      for (const st of tail.flatMap((l) => l.trace)) expect(st.what).toContain(unitId);
       await expect(nonshipSourceTrace(deps, "USLAX", 2026, "che", "no-such-unit")).rejects.toThrow(
         /no che source/,
       );

@@ -401,6 +401,8 @@ export function computeChe(
       label = `${type?.label ?? r.equipmentType} (${CHE_POWERTRAIN_LABELS[r.powertrain]})`;
       what = `${label} ${r.unitId}`;
     }
+    // Traces are built after the loop (traceLater): they must capture this row's name, not the variable.
+    const rowWhat = what;
     const samePowerAndAge =
       sameUnit &&
       prev!.ratedHp === r.ratedHp &&
@@ -495,7 +497,7 @@ export function computeChe(
               const fs = v.factors[p]!;
               if (p === "co2" && meteredCo2G !== null)
                 return step(
-                  what,
+                  rowWhat,
                   "co2",
                   meteredCo2G.g / 1000,
                   "kg CO2 from metered fuel",
@@ -506,7 +508,7 @@ export function computeChe(
                 );
               const unitText = `hp·h at rated power (${powerText(r, hp)} × ${hours.toFixed(2)} h)`;
               return step(
-                what,
+                rowWhat,
                 p,
                 ratedHpH,
                 unitText,
