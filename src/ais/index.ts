@@ -35,7 +35,7 @@ export {
   SERVICE_TO_MAX_SPEED,
   type VesselParticulars,
 } from "./particulars.ts";
-export { DEFAULT_REFERENCE_DIR, loadDefaultEngineTable } from "./particulars-io.ts";
+export { loadDefaultEngineTable } from "./particulars-io.ts";
 export { type AisRouteDeps, aisRoutes } from "./routes.ts";
 export {
   decodeTrackBlock,

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_REFERENCE_DIR } from "../ais/index.ts";
 import {
   DEMO_NAGOYA_CHANGE_PCT,
   demoBaselines,
@@ -9,9 +8,10 @@ import {
 } from "./demo-baselines.ts";
 import { PORT_SETTINGS_FILE, parsePortEmissionSettings } from "./inventory.ts";
 import { zeroPollutants } from "./model.ts";
+import { EMISSIONS_REFERENCE_DIR } from "./reference-io.ts";
 import { parseEmissionTargets, TARGET_FILES } from "./targets.ts";
 
-const read = (f: string) => fs.readFileSync(`${DEFAULT_REFERENCE_DIR}/${f}`, "utf8");
+const read = (f: string) => fs.readFileSync(`${EMISSIONS_REFERENCE_DIR}/${f}`, "utf8");
 const settings = parsePortEmissionSettings(read(PORT_SETTINGS_FILE));
 const pola = read(POLA_PROGRESS_FILE);
 

@@ -8,8 +8,8 @@
  * change). GHG vs 1990 uses the latest published GHG change vs 2005 (2018: −10 %) as if it held vs
  * 1990. Nagoya (CNP, FY2013): no published progress was found; the demo assumes −20 %.
  */
-import { splitCsvLine } from "../ais/index.ts";
 import type { Pollutant } from "./model.ts";
+import { referenceRecords } from "./reference-csv.ts";
 import type { Baseline, EmissionTarget } from "./targets.ts";
 
 export const POLA_PROGRESS_FILE = "pola_progress_vs_2005.csv";
@@ -27,27 +27,20 @@ interface PublishedChange {
 export function latestPolaChanges(
   text: string,
 ): Partial<Record<"dpm" | "nox" | "so2" | "ghg", PublishedChange>> {
-  const cells: string[] = [];
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
-  const n = splitCsvLine(lines[0] ?? "", cells);
-  const header = cells.slice(0, n);
-  const col = (name: string) => header.indexOf(name);
   const columns = {
-    dpm: col("dpm_change_pct_vs_2005"),
-    nox: col("nox_change_pct_vs_2005"),
-    so2: col("sox_change_pct_vs_2005"),
-    ghg: col("ghg_change_pct_vs_2005"),
-  };
+    dpm: "dpm_change_pct_vs_2005",
+    nox: "nox_change_pct_vs_2005",
+    so2: "sox_change_pct_vs_2005",
+    ghg: "ghg_change_pct_vs_2005",
+  } as const;
   const out: Partial<Record<keyof typeof columns, PublishedChange>> = {};
-  for (const line of lines.slice(1)) {
-    splitCsvLine(line, cells);
-    const year = Number(cells[col("inventory_year")]);
-    for (const [key, i] of Object.entries(columns) as [keyof typeof columns, number][]) {
-      const v = cells[i];
-      if (v === undefined || v === "") continue;
+  for (const r of referenceRecords(text, POLA_PROGRESS_FILE)) {
+    const year = Number(r.get("inventory_year"));
+    for (const [key, column] of Object.entries(columns) as [keyof typeof columns, string][]) {
+      const v = r.get(column);
       const prev = out[key];
-      if (!prev || year > prev.year)
-        out[key] = { year, changePct: Number(v), sourceId: cells[col("source_id")] ?? "" };
+      if (v !== "" && (!prev || year > prev.year))
+        out[key] = { year, changePct: Number(v), sourceId: r.get("source_id") };
     }
   }
   return out;

@@ -10,7 +10,7 @@
  * - diesel CO2 per gallon / litre and the well-to-wheel CO2e per litre (fuel_and_hydrogen_constants.csv).
  */
 import { DomainError } from "../core/errors.ts";
-import { type ReferenceRecord, referenceNumber, referenceRecords } from "./nonship/csv.ts";
+import { type ReferenceRecord, referenceNumber, referenceRecords } from "./reference-csv.ts";
 
 export const ENERGY_TABLE_FILES = {
   california: "electricity_co2_california.csv",

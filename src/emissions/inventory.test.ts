@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_REFERENCE_DIR } from "../ais/index.ts";
 import {
   PORT_SETTINGS_FILE,
   parsePortEmissionSettings,
@@ -9,9 +8,10 @@ import {
   summarizeLines,
 } from "./inventory.ts";
 import { type InventoryLine, zeroPollutants } from "./model.ts";
+import { EMISSIONS_REFERENCE_DIR } from "./reference-io.ts";
 
 const settings = parsePortEmissionSettings(
-  fs.readFileSync(`${DEFAULT_REFERENCE_DIR}/${PORT_SETTINGS_FILE}`, "utf8"),
+  fs.readFileSync(`${EMISSIONS_REFERENCE_DIR}/${PORT_SETTINGS_FILE}`, "utf8"),
 );
 const la = settings.get("USLAX")!;
 const ngo = settings.get("JPNGO")!;

@@ -7,7 +7,6 @@
  * calendar months in the port's time zone.
  */
 
-import { splitCsvLine } from "../ais/index.ts";
 import { zonedMidnightUtcS } from "../core/time.ts";
 import {
   addPollutants,
@@ -19,6 +18,7 @@ import {
   type SourceCategory,
   zeroPollutants,
 } from "./model.ts";
+import { referenceRecords } from "./reference-csv.ts";
 
 export type OgvFuelLocation = "ECA" | "OutsideECA" | "GreatLakes";
 
@@ -44,21 +44,15 @@ export const PORT_SETTINGS_FILE = "port_emissions_settings.csv";
 /** Parses port_emissions_settings.csv (shipped with us: a malformed row throws with its line). */
 export function parsePortEmissionSettings(text: string): Map<string, PortEmissionSettings> {
   const partial = new Map<string, Partial<PortEmissionSettings> & { port: string }>();
-  const cells: string[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (line.trim() === "") continue;
-    const n = splitCsvLine(line, cells);
-    if (n !== 5) throw new Error(`${PORT_SETTINGS_FILE}: line ${i + 1} has ${n} cells, expected 5`);
-    const [port = "", setting = "", value = "", source = "", confidence = ""] = cells;
-    const src = `${PORT_SETTINGS_FILE}: ${port} ${setting} (${confidence}) — ${source}`;
+  for (const r of referenceRecords(text, PORT_SETTINGS_FILE)) {
+    const [port, setting, value] = [r.get("port"), r.get("setting"), r.get("value")];
+    const src = `${PORT_SETTINGS_FILE}: ${port} ${setting} (${r.get("confidence")}) — ${r.get("source")}`;
     let s = partial.get(port);
     if (!s) {
       s = { port, targetPrograms: [], zeTargetMetrics: [] };
       partial.set(port, s);
     }
-    const bad = () => new Error(`${PORT_SETTINGS_FILE}: line ${i + 1}: ${setting} cannot be "${value}"`);
+    const bad = () => new Error(`${PORT_SETTINGS_FILE}: line ${r.line}: ${setting} cannot be "${value}"`);
     switch (setting) {
       case "reporting_year_start_month": {
         const m = Number(value);
@@ -85,7 +79,7 @@ export function parsePortEmissionSettings(text: string): Map<string, PortEmissio
         s.zeTargetMetrics?.push(value);
         break;
       default:
-        throw new Error(`${PORT_SETTINGS_FILE}: line ${i + 1}: unknown setting ${setting}`);
+        throw new Error(`${PORT_SETTINGS_FILE}: line ${r.line}: unknown setting ${setting}`);
     }
   }
   const out = new Map<string, PortEmissionSettings>();

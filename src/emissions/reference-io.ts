@@ -1,13 +1,19 @@
 /**
  * Reads the emissions reference shipped in data/reference/emissions/: port settings and targets
- * (the factor tables are read by ogv/tables-io.ts and nonship/tables-io.ts). Once per process.
+ * (the factor tables are read by ogv/tables-io.ts and nonship/tables-io.ts from the same folder).
+ * Once per process.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_REFERENCE_DIR } from "../ais/index.ts";
+import { fileURLToPath } from "node:url";
 import { PORT_SETTINGS_FILE, type PortEmissionSettings, parsePortEmissionSettings } from "./inventory.ts";
 import { TARGET_FILES } from "./targets.ts";
+
+/** <repo>/data/reference/emissions, found from this file so that the working directory does not matter. */
+export const EMISSIONS_REFERENCE_DIR = fileURLToPath(
+  new URL("../../data/reference/emissions/", import.meta.url),
+);
 
 export interface EmissionsReference {
   settings: Map<string, PortEmissionSettings>;
@@ -17,8 +23,8 @@ export interface EmissionsReference {
 
 let cached: EmissionsReference | undefined;
 
-export function loadEmissionsReference(dir: string = DEFAULT_REFERENCE_DIR): EmissionsReference {
-  if (cached && dir === DEFAULT_REFERENCE_DIR) return cached;
+export function loadEmissionsReference(dir: string = EMISSIONS_REFERENCE_DIR): EmissionsReference {
+  if (cached && dir === EMISSIONS_REFERENCE_DIR) return cached;
   const files: EmissionsReference["files"] = [];
   const read = (file: string) => {
     const text = fs.readFileSync(path.join(dir, file), "utf8");
@@ -30,11 +36,11 @@ export function loadEmissionsReference(dir: string = DEFAULT_REFERENCE_DIR): Emi
     targetTexts: { emissions: read(TARGET_FILES.emissions), shares: read(TARGET_FILES.shares) },
     files,
   };
-  if (dir === DEFAULT_REFERENCE_DIR) cached = ref;
+  if (dir === EMISSIONS_REFERENCE_DIR) cached = ref;
   return ref;
 }
 
 /** One shipped reference file as text (for the few tables read whole, e.g. the demo's baselines). */
-export function readReferenceText(file: string, dir: string = DEFAULT_REFERENCE_DIR): string {
+export function readReferenceText(file: string, dir: string = EMISSIONS_REFERENCE_DIR): string {
   return fs.readFileSync(path.join(dir, file), "utf8");
 }

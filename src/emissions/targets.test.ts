@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_REFERENCE_DIR } from "../ais/index.ts";
 import { PORT_SETTINGS_FILE, parsePortEmissionSettings } from "./inventory.ts";
+import { EMISSIONS_REFERENCE_DIR } from "./reference-io.ts";
 import { parseEmissionTargets, parseShareTargets, TARGET_FILES, targetProgress } from "./targets.ts";
 
-const read = (f: string) => fs.readFileSync(`${DEFAULT_REFERENCE_DIR}/${f}`, "utf8");
+const read = (f: string) => fs.readFileSync(`${EMISSIONS_REFERENCE_DIR}/${f}`, "utf8");
 const settings = parsePortEmissionSettings(read(PORT_SETTINGS_FILE));
 
 describe("targets", () => {

@@ -4,9 +4,9 @@
  * by 2050) for Nagoya. Baselines are the user's (entered with their source); targets come from
  * caap_targets.csv / targets_caap_cnp.csv selected by port_emissions_settings.csv. Pure.
  */
-import { splitCsvLine } from "../ais/index.ts";
 import type { PortEmissionSettings } from "./inventory.ts";
 import type { Pollutant } from "./model.ts";
+import { referenceRecords } from "./reference-csv.ts";
 
 export interface EmissionTarget {
   program: string;
@@ -30,19 +30,6 @@ export interface ShareTarget {
 
 export const TARGET_FILES = { emissions: "caap_targets.csv", shares: "targets_caap_cnp.csv" } as const;
 
-function records(text: string, file: string): Record<string, string>[] {
-  const cells: string[] = [];
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
-  const n = splitCsvLine(lines[0] ?? "", cells);
-  const header = cells.slice(0, n);
-  return lines.slice(1).map((line, i) => {
-    const m = splitCsvLine(line, cells);
-    if (m !== header.length)
-      throw new Error(`${file}: line ${i + 2} has ${m} cells, expected ${header.length}`);
-    return Object.fromEntries(header.map((h, j) => [h, cells[j] ?? ""]));
-  });
-}
-
 const PROGRAM_POLLUTANT: Record<string, Pollutant | "ghg"> = {
   DPM: "dpm",
   NOx: "nox",
@@ -53,18 +40,19 @@ const PROGRAM_POLLUTANT: Record<string, Pollutant | "ghg"> = {
 /** The emission targets a port tracks (its settings' target programs). */
 export function parseEmissionTargets(text: string, settings: PortEmissionSettings): EmissionTarget[] {
   const out: EmissionTarget[] = [];
-  for (const r of records(text, TARGET_FILES.emissions)) {
-    if (!settings.targetPrograms.includes(r.program ?? "")) continue;
-    const mapped = PROGRAM_POLLUTANT[r.pollutant ?? ""];
-    if (mapped === undefined) throw new Error(`${TARGET_FILES.emissions}: unknown pollutant ${r.pollutant}`);
+  for (const r of referenceRecords(text, TARGET_FILES.emissions)) {
+    const [program, pollutant] = [r.get("program"), r.get("pollutant")];
+    if (!settings.targetPrograms.includes(program)) continue;
+    const mapped = PROGRAM_POLLUTANT[pollutant];
+    if (mapped === undefined) throw new Error(`${TARGET_FILES.emissions}: unknown pollutant ${pollutant}`);
     out.push({
-      program: r.program ?? "",
+      program,
       pollutant: mapped === "ghg" ? settings.ghgBasis.value : mapped,
-      programPollutant: r.pollutant ?? "",
-      baselineYear: Number(r.baseline_year),
-      targetYear: Number(r.target_year),
-      targetReductionPct: Number(r.target_reduction_pct),
-      source: `${TARGET_FILES.emissions}: ${r.program} ${r.pollutant} ${r.target_year} (${r.source_id})`,
+      programPollutant: pollutant,
+      baselineYear: Number(r.get("baseline_year")),
+      targetYear: Number(r.get("target_year")),
+      targetReductionPct: Number(r.get("target_reduction_pct")),
+      source: `${TARGET_FILES.emissions}: ${program} ${pollutant} ${r.get("target_year")} (${r.get("source_id")})`,
     });
   }
   return out;
@@ -72,14 +60,14 @@ export function parseEmissionTargets(text: string, settings: PortEmissionSetting
 
 /** Zero-emission share targets a port tracks (CAAP: CHE by 2030, drayage by 2035). */
 export function parseShareTargets(text: string, settings: PortEmissionSettings): ShareTarget[] {
-  return records(text, TARGET_FILES.shares)
-    .filter((r) => settings.zeTargetMetrics.includes(r.metric ?? ""))
+  return referenceRecords(text, TARGET_FILES.shares)
+    .filter((r) => settings.zeTargetMetrics.includes(r.get("metric")))
     .map((r) => ({
-      program: r.program ?? "",
-      metric: r.metric ?? "",
-      targetYear: Number(r.target_year),
-      targetPct: Number(r.target_value),
-      source: `${TARGET_FILES.shares}: ${r.program} — ${r.metric} (${r.source_id}; ${r.confidence})`,
+      program: r.get("program"),
+      metric: r.get("metric"),
+      targetYear: Number(r.get("target_year")),
+      targetPct: Number(r.get("target_value")),
+      source: `${TARGET_FILES.shares}: ${r.get("program")} — ${r.get("metric")} (${r.get("source_id")}; ${r.get("confidence")})`,
     }));
 }
 

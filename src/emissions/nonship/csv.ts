@@ -1,6 +1,5 @@
 /**
- * CSV reading for the non-ship inputs: reference tables (shipped with us: a malformed table throws)
- * and user activity files (messy: every bad row becomes a reject naming file, line, field and
+ * CSV reading for the non-ship activity files (messy: every bad row becomes a reject naming file, line, field and
  * reason, and the rest goes through). Pure: lines come in as text.
  *
  * Activity files: one header row (names case-insensitive; spaces, "-" and "." count as "_"; a few
@@ -10,50 +9,6 @@
  */
 import { splitCsvLine } from "../../ais/index.ts";
 import type { ActivityKind, ActivityReject } from "./model.ts";
-
-// ---------------------------------------------------------------------------------------------
-// Reference tables
-
-export interface ReferenceRecord {
-  /** 1-based line in the file (header = 1). */
-  line: number;
-  get(column: string): string;
-}
-
-/** Header-keyed rows of a reference table; throws on a malformed table (it ships with us). */
-export function referenceRecords(text: string, file: string): ReferenceRecord[] {
-  const lines = text.split(/\r?\n/);
-  const cells: string[] = [];
-  const headerLine = lines[0];
-  if (headerLine === undefined || headerLine.trim() === "") throw new Error(`${file}: empty table`);
-  const n = splitCsvLine(headerLine.replace(/^\uFEFF/, ""), cells);
-  const header = new Map(cells.slice(0, n).map((h, i) => [h.trim(), i]));
-  const out: ReferenceRecord[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === "") continue;
-    const m = splitCsvLine(line, cells);
-    if (m !== header.size) throw new Error(`${file}: line ${i + 1} has ${m} cells, expected ${header.size}`);
-    const row = cells.slice(0, m).map((c) => c.trim());
-    out.push({
-      line: i + 1,
-      get(column: string): string {
-        const j = header.get(column);
-        if (j === undefined) throw new Error(`${file}: no column ${column}`);
-        return row[j] ?? "";
-      },
-    });
-  }
-  return out;
-}
-
-/** A number from a reference table; throws with file, line and column when it is not one. */
-export function referenceNumber(r: ReferenceRecord, column: string, file: string): number {
-  const text = r.get(column);
-  const v = text === "" ? Number.NaN : Number(text);
-  if (!Number.isFinite(v)) throw new Error(`${file}: line ${r.line}: ${column} "${text}" is not a number`);
-  return v;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Activity files

@@ -3,6 +3,8 @@
  * trace steps, warnings (deduplicated per source), activity not estimated and the notes that hold
  * for the whole result. CO2e of tailpipe lines is computed at the end with the chosen GWP set.
  */
+
+import type { GwpValues } from "../gwp.ts";
 import {
   type EmissionScope,
   type GwpSet,
@@ -25,7 +27,6 @@ import type {
   NotEstimated,
   RecordRef,
 } from "./model.ts";
-import type { GwpValues } from "./tables.ts";
 import { daysInMonth, daysInYear } from "./units.ts";
 
 export interface GridFactorValue {

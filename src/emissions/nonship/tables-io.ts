@@ -4,7 +4,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import {
   ENERGY_TABLE_FILES,
   type EnergyTables,
@@ -13,18 +12,16 @@ import {
   gridFactorFunction,
   parseEnergyTables,
 } from "../energy.ts";
+import { GWP_FILE } from "../gwp.ts";
+import { EMISSIONS_REFERENCE_DIR } from "../reference-io.ts";
 import {
-  GWP_FILE,
   NONSHIP_TABLE_FILES,
   type NonshipTables,
   type NonshipTableTexts,
   parseNonshipTables,
 } from "./tables.ts";
 
-/** <repo>/data/reference/emissions, found from this file so that the working directory does not matter. */
-export const EMISSIONS_REFERENCE_DIR = fileURLToPath(
-  new URL("../../../data/reference/emissions/", import.meta.url),
-);
+export { EMISSIONS_REFERENCE_DIR };
 
 export function loadEnergyTables(dir: string = EMISSIONS_REFERENCE_DIR): EnergyTables {
   const texts = {} as EnergyTableTexts;

@@ -5,8 +5,9 @@
  * table throws (it ships with us). Every value keeps "file: line" for the trace.
  */
 import type { EnergyTables } from "../energy.ts";
-import { GWP_SETS, type GwpSet } from "../model.ts";
-import { type ReferenceRecord, referenceNumber, referenceRecords } from "./csv.ts";
+import { type GwpValues, parseGwpTable } from "../gwp.ts";
+import type { GwpSet } from "../model.ts";
+import { type ReferenceRecord, referenceNumber, referenceRecords } from "../reference-csv.ts";
 import type { EngineUse, RailService } from "./model.ts";
 import { CHE_EQUIPMENT_TYPES, RAIL_TIERS } from "./vocab.ts";
 
@@ -23,9 +24,6 @@ export const NONSHIP_TABLE_FILES = {
   locomotiveEmissionFactors: "locomotive_emission_factors.csv",
   locomotiveFuelConversion: "locomotive_fuel_conversion.csv",
 } as const;
-
-/** gwp.csv sits one folder up (data/reference/emissions/), shared with the OGV calculator. */
-export const GWP_FILE = "gwp.csv";
 
 export type NonshipTableTexts = Record<keyof typeof NONSHIP_TABLE_FILES, string> & { gwp: string };
 
@@ -124,12 +122,6 @@ export interface RailTables {
   bhpHrPerGal: Record<RailService, Sourced>;
   /** Cycle-mean power, % of rated (Σ time weight × notch power; idle and dynamic brake count 0). */
   cycleMeanPowerPct: Record<RailService, Sourced>;
-}
-
-export interface GwpValues {
-  ch4: number;
-  n2o: number;
-  source: string;
 }
 
 export interface NonshipTables {
@@ -373,23 +365,6 @@ function parseRail(texts: NonshipTableTexts): RailTables {
   return { factors, bhpHrPerGal, cycleMeanPowerPct };
 }
 
-function parseGwp(text: string): Record<GwpSet, GwpValues> {
-  const rows = referenceRecords(text, GWP_FILE);
-  const out = {} as Record<GwpSet, GwpValues>;
-  for (const set of GWP_SETS) {
-    const column = `${set.toLowerCase()}_gwp100`;
-    const ch4 = rows.find((r) => r.get("gas") === "CH4");
-    const n2o = rows.find((r) => r.get("gas") === "N2O");
-    if (!ch4 || !n2o) throw new Error(`${GWP_FILE}: CH4 and N2O rows needed`);
-    out[set] = {
-      ch4: referenceNumber(ch4, column, GWP_FILE),
-      n2o: referenceNumber(n2o, column, GWP_FILE),
-      source: `${GWP_FILE}: lines ${ch4.line}, ${n2o.line} — ${set} CH4 ${ch4.get(column)}, N2O ${n2o.get(column)}`,
-    };
-  }
-  return out;
-}
-
 /** Parses every non-ship table; `energy` comes from parseEnergyTables. */
 export function parseNonshipTables(texts: NonshipTableTexts, energy: EnergyTables): NonshipTables {
   const f = NONSHIP_TABLE_FILES;
@@ -414,7 +389,7 @@ export function parseNonshipTables(texts: NonshipTableTexts, energy: EnergyTable
     che: parseChe(texts),
     rail: parseRail(texts),
     harborCraftLoadFactors,
-    gwp: parseGwp(texts.gwp),
+    gwp: parseGwpTable(texts.gwp),
     energy,
   };
 }

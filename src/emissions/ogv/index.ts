@@ -80,5 +80,5 @@ export {
   type RefSpeedType,
 } from "./power.ts";
 export { OGV_TABLE_FILES, parseOgvTables } from "./tables.ts";
-export { loadOgvTables, OGV_REFERENCE_DIR } from "./tables-io.ts";
+export { loadOgvTables } from "./tables-io.ts";
 export * from "./types.ts";

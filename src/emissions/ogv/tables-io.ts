@@ -5,14 +5,9 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { EMISSIONS_REFERENCE_DIR } from "../reference-io.ts";
 import { OGV_TABLE_FILES, type OgvTableName, type OgvTableTexts, parseOgvTables } from "./tables.ts";
 import type { OgvTables } from "./types.ts";
-
-/** <repo>/data/reference/emissions, found from this file so that the working directory does not matter. */
-export const OGV_REFERENCE_DIR = fileURLToPath(
-  new URL("../../../data/reference/emissions/", import.meta.url),
-);
 
 const cache = new Map<string, OgvTables>();
 
@@ -21,7 +16,7 @@ const cache = new Map<string, OgvTables>();
  * with the code and do not change while a process runs. A malformed table throws a DomainError
  * "internal" naming the file, line and column.
  */
-export function loadOgvTables(dir: string = OGV_REFERENCE_DIR): OgvTables {
+export function loadOgvTables(dir: string = EMISSIONS_REFERENCE_DIR): OgvTables {
   const resolved = path.resolve(dir);
   const cached = cache.get(resolved);
   if (cached) return cached;

@@ -2,13 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../../core/errors.ts";
+import { EMISSIONS_REFERENCE_DIR } from "../reference-io.ts";
 import { OGV_TABLE_FILES, type OgvTableName, type OgvTableTexts, parseOgvTables } from "./tables.ts";
-import { loadOgvTables, OGV_REFERENCE_DIR } from "./tables-io.ts";
+import { loadOgvTables } from "./tables-io.ts";
 
 function shippedTexts(): OgvTableTexts {
   const texts = {} as OgvTableTexts;
   for (const [name, file] of Object.entries(OGV_TABLE_FILES) as [OgvTableName, string][])
-    texts[name] = fs.readFileSync(path.join(OGV_REFERENCE_DIR, file), "utf8");
+    texts[name] = fs.readFileSync(path.join(EMISSIONS_REFERENCE_DIR, file), "utf8");
   return texts;
 }
 

@@ -5,9 +5,11 @@
  * only reads them and builds the lookups the calculator uses.
  */
 
-import { ENGINE_TYPES, splitCsvLine } from "../../ais/index.ts";
+import { ENGINE_TYPES } from "../../ais/index.ts";
 import { DomainError } from "../../core/errors.ts";
-import { GWP_SETS, type GwpSet } from "../model.ts";
+import { parseGwpTable } from "../gwp.ts";
+import type { GwpSet } from "../model.ts";
+import { referenceTable } from "../reference-csv.ts";
 import {
   AUX_LOAD_METHODS,
   type AuxLoadMethod,
@@ -110,34 +112,15 @@ class Row {
 }
 
 function csvRows(text: string, file: string, required: string[]): Row[] {
-  const lines = text.split("\n");
-  const cells: string[] = [];
-  const headerText = (lines[0] ?? "").replace(/\r$/, "").replace(/^\uFEFF/, "");
-  const n = splitCsvLine(headerText, cells);
-  const header = cells.slice(0, Math.max(n, 0)).map((h) => h.trim());
+  const { columns, records } = referenceTable(text, file);
   for (const column of required)
-    if (!header.includes(column))
+    if (!columns.includes(column))
       throw new DomainError("internal", `${file}: line 1: column ${column} missing from the header`, [
         { file, line: 1, field: column, reason: "missing from the header" },
       ]);
-  const rows: Row[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = (lines[i] ?? "").replace(/\r$/, "");
-    if (line.trim() === "") continue;
-    const m = splitCsvLine(line, cells);
-    if (m !== header.length) {
-      const reason = m < 0 ? "unterminated quoted field" : `${m} cells where the header has ${header.length}`;
-      throw new DomainError("internal", `${file}: line ${i + 1}: ${reason}`, [{ file, line: i + 1, reason }]);
-    }
-    const map = new Map<string, string>();
-    header.forEach((h, j) => {
-      map.set(h, (cells[j] ?? "").trim());
-    });
-    rows.push(new Row(file, i + 1, map));
-  }
-  if (rows.length === 0)
+  if (records.length === 0)
     throw new DomainError("internal", `${file}: no data rows`, [{ file, reason: "empty" }]);
-  return rows;
+  return records.map((r) => new Row(file, r.line, new Map(columns.map((c) => [c, r.get(c)]))));
 }
 
 function setOnce<V>(map: Map<string, V>, k: string, v: V, row: Row, column: string): void {
@@ -451,19 +434,7 @@ export function parseOgvTables(
     setOnce(sizeClasses, key(r.str("ship_type"), r.str("sub_type")), { metric, min, max }, r, "sub_type");
   }
 
-  const gwp = new Map<GwpSet, GwpValues>();
-  const gwpRows = csvRows(texts.gwp, f.gwp, ["gas", "ar4_gwp100", "ar5_gwp100", "ar6_gwp100"]);
-  const gasRow = (gas: string): Row => {
-    const r = gwpRows.find((x) => x.str("gas") === gas);
-    if (!r) throw new DomainError("internal", `${f.gwp}: no row for ${gas}`);
-    return r;
-  };
-  for (const set of GWP_SETS) {
-    const column = `${set.toLowerCase()}_gwp100`;
-    const ch4 = gasRow("CH4");
-    const n2o = gasRow("N2O");
-    gwp.set(set, { ch4: ch4.num(column), n2o: n2o.num(column), source: `${f.gwp}: ${column} (CH4, N2O)` });
-  }
+  const gwp = new Map(Object.entries(parseGwpTable(texts.gwp))) as Map<GwpSet, GwpValues>;
 
   const imo4Sfc = new Map<string, Imo4SfcRow[]>();
   for (const r of csvRows(texts.imo4Sfc, f.imo4Sfc, [

@@ -130,11 +130,9 @@ export interface FuelProperties {
   source: string;
 }
 
-export interface GwpValues {
-  ch4: number;
-  n2o: number;
-  source: string;
-}
+import type { GwpValues } from "../gwp.ts";
+
+export type { GwpValues };
 
 /**
  * Every table the calculator reads, parsed, validated and indexed so that a segment never scans an
