@@ -5,7 +5,7 @@
  */
 import type { AisStore, VesselParticulars } from "../ais/index.ts";
 import { loadDefaultEngineTable } from "../ais/index.ts";
-import { isoUtc, type PortCallRecord } from "../calls/calls.ts";
+import { isoUtc, type PortCallRecord, type StoredSegment } from "../calls/calls.ts";
 import type { CallStore } from "../calls/store.ts";
 import { DomainError } from "../core/errors.ts";
 import { gramsToShortTons, gramsToTonnes } from "../core/units.ts";
@@ -19,6 +19,7 @@ import {
   type YearMonth,
 } from "./inventory.ts";
 import {
+  addPollutants,
   EMISSIONS_METHOD_VERSION,
   type GwpSet,
   type InventoryLine,
@@ -146,15 +147,14 @@ export async function computeInventory(
       (s) => s.startS >= period.fromS && s.startS < period.toS,
     );
     if (callSegments.length === 0) continue;
-    const firstMonth = monthIndexOf(bounds, (callSegments[0] as { startS: number }).startS);
-    const grid = gridLookup(period.months[firstMonth]?.year ?? year);
+    const grid = gridLookup(calendarYearAt(period, (callSegments[0] as StoredSegment).startS));
     const activity = buildCallActivity(call, callSegments, imported, defaults, settings, grid);
     const result = computeCallEmissionsBulk(ogvTables, activity, ogvOptions);
     unaccountedH += result.totals.unaccountedH;
     // One line per call and month (tailpipe), and one for shore-power electricity (grid).
     const perMonth = new Map<
       number,
-      { tail: PollutantGrams; kwh: number; gridKwh: number; gridCo2e: number; terminal: string | null }
+      { tail: PollutantGrams; kwh: number; gridKwh: number; gridCo2e: number }
     >();
     result.segments.forEach((seg, k) => {
       const s = callSegments[k];
@@ -162,10 +162,10 @@ export async function computeInventory(
       const mi = monthIndexOf(bounds, s.startS);
       let m = perMonth.get(mi);
       if (!m) {
-        m = { tail: zeroPollutants(), kwh: 0, gridKwh: 0, gridCo2e: 0, terminal: call.terminal };
+        m = { tail: zeroPollutants(), kwh: 0, gridKwh: 0, gridCo2e: 0 };
         perMonth.set(mi, m);
       }
-      for (const p of POLLUTANTS) m.tail[p] += seg.grams[p];
+      addPollutants(m.tail, seg.grams);
       m.kwh += seg.energyKwh.main + seg.energyKwh.aux + seg.energyKwh.boiler;
       m.gridKwh += seg.gridKwh;
       m.gridCo2e += seg.gridCo2eGrams;
@@ -180,7 +180,7 @@ export async function computeInventory(
         scope: "tailpipe",
         year: ym.year,
         month: ym.month,
-        terminal: m.terminal,
+        terminal: call.terminal,
         sourceId: call.id,
         label,
         activity: m.kwh,
@@ -197,7 +197,7 @@ export async function computeInventory(
           scope: "grid",
           year: ym.year,
           month: ym.month,
-          terminal: m.terminal,
+          terminal: call.terminal,
           sourceId: call.id,
           label,
           activity: m.gridKwh,
@@ -233,20 +233,7 @@ export async function computeInventory(
 
   // Non-ship categories from the imported activity.
   onProgress?.({ phase: "nonship", done: 0, total: 1 });
-  const inYear = new Set(period.months.map((m) => m.year * 100 + m.month));
-  const activity = await deps.activity.activityFor(
-    port,
-    period.months[0] as YearMonth,
-    period.months[11] as YearMonth,
-  );
-  const nonship = computeNonshipLines(loadNonshipTables(), activity, {
-    port,
-    gwp: options.gwp,
-    wellToWheel: options.wellToWheel,
-    gridFactor: gridLookup,
-    trace: false,
-    include: (y, m) => inYear.has(y * 100 + m),
-  });
+  const { activity, inYear, result: nonship } = await nonshipOfYear(deps, port, period, options, false);
   lines.push(...nonship.lines);
   warnings.push(...nonship.warnings.map((w) => formatNonshipWarning(w, "en")));
   warnings.push(...nonship.notes.map((n) => formatNonshipWarning(n, "en")));
@@ -271,6 +258,40 @@ export async function computeInventory(
   onProgress?.({ phase: "store", done: 0, total: 1 });
   await deps.emissions.replaceInventory(header, lines);
   return toInventoryReport(header, summarizeLines(lines, period), period, timeZone);
+}
+
+/** The non-ship activity of a reporting year and its lines (only the year's months). */
+async function nonshipOfYear(
+  deps: EmissionsServiceDeps,
+  port: string,
+  period: ReportingYear,
+  options: Pick<InventoryOptions, "gwp" | "wellToWheel">,
+  trace: boolean,
+): Promise<{
+  activity: NonshipActivity;
+  inYear: Set<number>;
+  result: ReturnType<typeof computeNonshipLines>;
+}> {
+  const inYear = new Set(period.months.map((m) => m.year * 100 + m.month));
+  const activity = await deps.activity.activityFor(
+    port,
+    period.months[0] as YearMonth,
+    period.months[11] as YearMonth,
+  );
+  const result = computeNonshipLines(loadNonshipTables(), activity, {
+    port,
+    gwp: options.gwp,
+    wellToWheel: options.wellToWheel,
+    gridFactor: portGridFactor(port),
+    trace,
+    include: (y, m) => inYear.has(y * 100 + m),
+  });
+  return { activity, inYear, result };
+}
+
+/** Calendar year (in the port's zone) of an instant inside a reporting year. */
+function calendarYearAt(period: ReportingYear, s: number): number {
+  return (period.months[monthIndexOf(period.monthStartsS, s)] as YearMonth).year;
 }
 
 /** Index (0–11) of the reporting-year month an instant falls in: binary search on month starts. */
@@ -405,10 +426,10 @@ export async function loadCallActivity(deps: EmissionsServiceDeps, callId: strin
   const { settings, timeZone } = portSetup(deps, call.port);
   const segments = (await deps.calls.segmentsOfCalls([call.id])).get(call.id) ?? [];
   const [imported] = call.imo === null ? [] : await deps.ais.particulars([call.imo]);
-  const year = reportingYearAt(deps, call.port, new Date(call.startAt));
-  void timeZone;
-  const period = reportingYear(settings, timeZone, year);
-  const grid = portGridFactor(call.port)(period.months[0]?.year ?? year);
+  // The grid factor of the calendar year the call's first segment starts in, as the inventory uses.
+  const startS = segments[0]?.startS ?? Date.parse(call.startAt) / 1000;
+  const period = reportingYear(settings, timeZone, reportingYearAt(deps, call.port, new Date(startS * 1000)));
+  const grid = portGridFactor(call.port)(calendarYearAt(period, startS));
   return buildCallActivity(call, segments, imported, loadDefaultEngineTable(), settings, grid);
 }
 
@@ -460,21 +481,26 @@ export async function progressReport(deps: EmissionsServiceDeps, port: string): 
     const p = targetProgress(target, baseline, series);
     return { ...p, years: p.years.map((y) => ({ ...y, label: labelOf.get(y.year) ?? String(y.year) })) };
   });
-  const shareTargets = parseShareTargets(ref.targetTexts.shares, settings);
-  const shares: ShareProgress[] = [];
-  for (const target of shareTargets) {
-    const years: ShareProgress["years"] = [];
-    for (const inv of inventories) {
-      const header = await deps.emissions.getInventory(port, inv.year);
-      const stored = (header?.meta.zeroEmissionShares ?? {}) as Record<
+  // Zero-emission shares were stored with each inventory: read each header once.
+  const storedShares: { year: number; shares: Record<string, { sharePct: number; basis: string } | null> }[] =
+    [];
+  for (const inv of inventories) {
+    const header = await deps.emissions.getInventory(port, inv.year);
+    storedShares.push({
+      year: inv.year,
+      shares: (header?.meta.zeroEmissionShares ?? {}) as Record<
         string,
         { sharePct: number; basis: string } | null
-      >;
-      const share = stored[target.metric];
-      if (share) years.push({ year: inv.year, sharePct: share.sharePct, basis: share.basis });
-    }
-    shares.push({ target, years });
+      >,
+    });
   }
+  const shares: ShareProgress[] = parseShareTargets(ref.targetTexts.shares, settings).map((target) => ({
+    target,
+    years: storedShares.flatMap(({ year, shares }) => {
+      const share = shares[target.metric];
+      return share ? [{ year, sharePct: share.sharePct, basis: share.basis }] : [];
+    }),
+  }));
   return {
     port,
     reportingYearStartMonth: settings.reportingYearStartMonth.value,
@@ -579,20 +605,7 @@ export async function nonshipSourceTrace(
 }> {
   const { settings, timeZone } = portSetup(deps, port);
   const period = reportingYear(settings, timeZone, year);
-  const inYear = new Set(period.months.map((m) => m.year * 100 + m.month));
-  const activity = await deps.activity.activityFor(
-    port,
-    period.months[0] as YearMonth,
-    period.months[11] as YearMonth,
-  );
-  const result = computeNonshipLines(loadNonshipTables(), activity, {
-    port,
-    gwp: options.gwp,
-    wellToWheel: options.wellToWheel,
-    gridFactor: portGridFactor(port),
-    trace: true,
-    include: (y, m) => inYear.has(y * 100 + m),
-  });
+  const { result } = await nonshipOfYear(deps, port, period, options, true);
   // Lines build their trace when first read: copy it out explicitly.
   const lines = result.lines
     .filter((l) => l.category === category && l.sourceId === sourceId)
