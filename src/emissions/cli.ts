@@ -13,6 +13,7 @@ import { inventoryLinesCsv, inventorySummaryCsv, type MassColumnUnit } from "./e
 import {
   GWP_SETS,
   type GwpSet,
+  POLLUTANT_LABELS,
   POLLUTANTS,
   type Pollutant,
   SOURCE_CATEGORIES,
@@ -104,20 +105,6 @@ function t(key: TextKey, values: Record<string, string | number> = {}): string {
   return TEXT[cliLanguage()][key].replace(/\{(\w+)\}/g, (_, n: string) => String(values[n] ?? `{${n}}`));
 }
 
-const POLLUTANT_LABEL: Record<Pollutant, string> = {
-  nox: "NOx",
-  pm10: "PM10",
-  pm25: "PM2.5",
-  dpm: "DPM",
-  so2: "SO2",
-  co: "CO",
-  hc: "HC",
-  co2: "CO2",
-  ch4: "CH4",
-  n2o: "N2O",
-  co2e: "CO2e",
-};
-
 /** Three significant figures, thousands separated; "0" only for zero. */
 export function formatTonnes(v: number): string {
   if (v === 0) return "0";
@@ -186,7 +173,7 @@ function printInventory(report: InventoryReport, unit: MassColumnUnit, portName:
     ...POLLUTANTS.map((p) => formatTonnes(c.tonnes[p] * f)),
   ]);
   rows.push([t("total"), "", ...POLLUTANTS.map((p) => formatTonnes(tail.total[p] * f))]);
-  printTable([t("category"), t("sources"), ...POLLUTANTS.map((p) => POLLUTANT_LABEL[p])], rows);
+  printTable([t("category"), t("sources"), ...POLLUTANTS.map((p) => POLLUTANT_LABELS[p])], rows);
   for (const scope of ["grid", "upstream"] as const) {
     const s = report.scopes[scope];
     if (s.byCategory.length === 0) continue;
@@ -213,7 +200,7 @@ function printProgress(p: ProgressReport): void {
   out.write(`\n${t("progress")}\n`);
   for (const tp of p.targets) {
     const tg = tp.target;
-    const name = POLLUTANT_LABEL[tg.pollutant];
+    const name = POLLUTANT_LABELS[tg.pollutant];
     if (!tp.baseline) {
       out.write(
         `  ${t("noBaseline", { program: tg.program, pollutant: tg.programPollutant, year: tg.baselineYear, port: p.port, key: tg.pollutant })}\n`,
@@ -253,6 +240,19 @@ function printProgress(p: ProgressReport): void {
   }
 }
 
+/** Opens the stores, runs `fn`, closes them whatever happens. */
+async function withDeps<T>(
+  open: OpenEmissionsDeps,
+  fn: (deps: EmissionsServiceDeps) => Promise<T>,
+): Promise<T> {
+  const deps = await open();
+  try {
+    return await fn(deps);
+  } finally {
+    await deps.close();
+  }
+}
+
 export function registerEmissionsCommands(emissions: Command, open: OpenEmissionsDeps): void {
   emissions
     .command("inventory")
@@ -286,8 +286,7 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
     .action(async (opts: Record<string, string | boolean | undefined>) => {
       const port = parsePort(opts.port as string);
       const unit = parseUnit(opts.units as string | undefined);
-      const deps = await open();
-      try {
+      await withDeps(open, async (deps) => {
         const year = parseYear(opts.year as string | undefined, () =>
           reportingYearAt(deps, port, new Date()),
         );
@@ -344,9 +343,7 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
           printInventory(report, unit, name);
           printProgress(await progressReport(deps, port));
         }
-      } finally {
-        await deps.close();
-      }
+      });
     });
 
   emissions
@@ -363,8 +360,7 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
       const unit = parseUnit(opts.units);
       if (opts.format !== "csv" && opts.format !== "json")
         throw new DomainError("validation", `--format: csv or json, not ${opts.format}`);
-      const deps = await open();
-      try {
+      await withDeps(open, async (deps) => {
         const header = await deps.emissions.getInventory(port, year);
         if (!header)
           throw new DomainError(
@@ -378,9 +374,7 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
             : inventoryLinesCsv(port, header.label, lines, unit);
         if (opts.out) fs.writeFileSync(opts.out, text);
         else process.stdout.write(text);
-      } finally {
-        await deps.close();
-      }
+      });
     });
 
   emissions
@@ -390,14 +384,11 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
     .option("--json", "as JSON")
     .action(async (opts: { port: string; json?: boolean }) => {
       const port = parsePort(opts.port);
-      const deps = await open();
-      try {
+      await withDeps(open, async (deps) => {
         const p = await progressReport(deps, port);
         if (opts.json) printJson(p);
         else printProgress(p);
-      } finally {
-        await deps.close();
-      }
+      });
     });
 
   emissions
@@ -424,8 +415,7 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
           throw new DomainError("validation", `--category: one of ${SOURCE_CATEGORIES.join(", ")}`);
         if (!(POLLUTANTS as readonly string[]).includes(opts.pollutant))
           throw new DomainError("validation", `--pollutant: one of ${POLLUTANTS.join(", ")}`);
-        const deps = await open();
-        try {
+        await withDeps(open, async (deps) => {
           const page = await deps.emissions.topSources(port, year, {
             ...(opts.category ? { category: opts.category as SourceCategory } : {}),
             pollutant: opts.pollutant as Pollutant,
@@ -440,7 +430,7 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
               "",
               "terminal",
               "activity",
-              ...POLLUTANTS.map((p) => `${POLLUTANT_LABEL[p]} t`),
+              ...POLLUTANTS.map((p) => `${POLLUTANT_LABELS[p]} t`),
             ],
             page.sources.map((s) => [
               t(s.category as TextKey),
@@ -451,9 +441,7 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
               ...POLLUTANTS.map((p) => formatTonnes(s.grams[p] / 1e6)),
             ]),
           );
-        } finally {
-          await deps.close();
-        }
+        });
       },
     );
 
@@ -482,8 +470,7 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
             "validation",
             `--category: harbor_craft, che, drayage or rail, not ${category}`,
           );
-        const deps = await open();
-        try {
+        await withDeps(open, async (deps) => {
           const t = await nonshipSourceTrace(deps, port, year, category, opts.source);
           if (opts.json) return printJson(t);
           for (const line of t.lines) {
@@ -494,7 +481,7 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
               ["", "", "activity", "factor", "adjustments", "g", "source"],
               line.trace.map((s) => [
                 s.what,
-                POLLUTANT_LABEL[s.pollutant],
+                POLLUTANT_LABELS[s.pollutant],
                 `${formatTonnes(s.activity)} ${s.activityUnit}`,
                 `${formatTonnes(s.factor)} ${s.factorUnit}`,
                 s.adjustments.map((a) => `${a.name} ${formatTonnes(a.value)}`).join(" × "),
@@ -503,9 +490,7 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
               ]),
             );
           }
-        } finally {
-          await deps.close();
-        }
+        });
       },
     );
 
@@ -536,8 +521,7 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
           throw new DomainError("validation", `--tonnes: a positive number, not ${opts.tonnes}`);
         if (opts.source.trim().length < 3)
           throw new DomainError("validation", "--source: say where the figure comes from");
-        const deps = await open();
-        try {
+        await withDeps(open, async (deps) => {
           if (!deps.registry.get(port))
             throw new DomainError("validation", `--port: unknown port ${opts.port}`);
           const status = await deps.emissions.setBaseline({
@@ -551,9 +535,7 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
           process.stdout.write(
             `${t("baselineSaved", { port, pollutant: opts.pollutant, year, tonnes: formatTonnes(tonnes), status })}\n`,
           );
-        } finally {
-          await deps.close();
-        }
+        });
       },
     );
   baseline
@@ -563,22 +545,19 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
     .option("--json", "as JSON")
     .action(async (opts: { port: string; json?: boolean }) => {
       const port = parsePort(opts.port);
-      const deps = await open();
-      try {
+      await withDeps(open, async (deps) => {
         const list = await deps.emissions.baselines(port);
         if (opts.json) return printJson(list);
         printTable(
           ["pollutant", "year", "t", "source", "entered"],
           list.map((b) => [
-            POLLUTANT_LABEL[b.pollutant],
+            POLLUTANT_LABELS[b.pollutant],
             b.year,
             formatTonnes(b.tonnes),
             b.source,
             b.enteredAt,
           ]),
         );
-      } finally {
-        await deps.close();
-      }
+      });
     });
 }

@@ -27,6 +27,21 @@ export const POLLUTANTS = [
 export type Pollutant = (typeof POLLUTANTS)[number];
 export type PollutantGrams = Record<Pollutant, number>;
 
+/** How pollutants are written for people (tables, CSV files). */
+export const POLLUTANT_LABELS: Record<Pollutant, string> = {
+  nox: "NOx",
+  pm10: "PM10",
+  pm25: "PM2.5",
+  dpm: "DPM",
+  so2: "SO2",
+  co: "CO",
+  hc: "HC",
+  co2: "CO2",
+  ch4: "CH4",
+  n2o: "N2O",
+  co2e: "CO2e",
+};
+
 export function zeroPollutants(): PollutantGrams {
   return { nox: 0, pm10: 0, pm25: 0, dpm: 0, so2: 0, co: 0, hc: 0, co2: 0, ch4: 0, n2o: 0, co2e: 0 };
 }

@@ -19,6 +19,7 @@
  * matches an activity row wins, pollutant by pollutant.
  * Row key: category + key + pollutant + process (drayage: running, idle, start).
  */
+import { POLLUTANT_LABELS } from "../model.ts";
 import { type ColumnSpec, csvCell, type KindSpec } from "./csv.ts";
 import type { UserFactorRecord } from "./model.ts";
 import {
@@ -96,23 +97,10 @@ export function factorsSpec(): KindSpec<UserFactorRecord> {
 
 export const FACTORS_CSV_HEADER = "category,key,pollutant,value,unit,source";
 
-const POLLUTANT_TEXT: Record<UserFactorRecord["pollutant"], string> = {
-  nox: "NOx",
-  pm10: "PM10",
-  pm25: "PM2.5",
-  dpm: "DPM",
-  so2: "SO2",
-  co: "CO",
-  hc: "HC",
-  co2: "CO2",
-  ch4: "CH4",
-  n2o: "N2O",
-};
-
 /** CSV text of user factors in the format factorsSpec reads (round trip). */
 export function factorsCsv(records: readonly UserFactorRecord[]): string {
   const rows = records.map((f) =>
-    [f.category, f.key, POLLUTANT_TEXT[f.pollutant], f.value, f.unit, f.source].map(csvCell).join(","),
+    [f.category, f.key, POLLUTANT_LABELS[f.pollutant], f.value, f.unit, f.source].map(csvCell).join(","),
   );
   return `${[FACTORS_CSV_HEADER, ...rows].join("\n")}\n`;
 }
