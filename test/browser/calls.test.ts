@@ -10,10 +10,9 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateCalls } from "../../src/calls/index.ts";
-import { demoGeographyExtras, loadDemoIfEmpty } from "../../src/cli/demo-load.ts";
-import { loadPortRegistry } from "../../src/geo/index.ts";
+import { callServiceDeps, loadDemoIfEmpty } from "../../src/cli/demo-load.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium, watchPage } from "./chromium.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SHOTS = path.join(ROOT, "test-output", "screenshots");
@@ -75,26 +74,11 @@ describe("port calls in the portal", { timeout: 120_000 }, () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     server = await startTestServer();
     await loadDemoIfEmpty(server.store.ais, { seed: 1, days: 1, scale: 0.5, end: END });
-    await updateCalls({
-      ais: server.store.ais,
-      calls: server.store.calls,
-      registry: loadPortRegistry(),
-      extraFeatures: await demoGeographyExtras(server.store.ais),
-    });
+    await updateCalls(await callServiceDeps(server.store));
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
     page = await context.newPage();
-    page.on("console", (msg) => {
-      if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
-    });
-    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-    page.on("requestfailed", (req) => {
-      // Requests cancelled on purpose (a filter changed, a page left) are not failures.
-      if (req.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${req.url()}`);
-    });
-    page.on("response", (res) => {
-      if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-    });
+    watchPage(page, problems, { ignoreAborted: true });
   }, 120_000);
 
   afterAll(async () => {

@@ -11,10 +11,9 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateCalls } from "../../src/calls/index.ts";
-import { demoGeographyExtras, loadDemoActivity, loadDemoIfEmpty } from "../../src/cli/demo-load.ts";
-import { loadPortRegistry } from "../../src/geo/index.ts";
+import { callServiceDeps, loadDemoActivity, loadDemoIfEmpty } from "../../src/cli/demo-load.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium, watchPage } from "./chromium.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SHOTS = path.join(ROOT, "test-output", "screenshots");
@@ -111,12 +110,7 @@ describe("emissions in the portal", { timeout: 240_000 }, () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     server = await startTestServer();
     await loadDemoIfEmpty(server.store.ais, { seed: 1, days: 2, scale: 0.5, end: END });
-    await updateCalls({
-      ais: server.store.ais,
-      calls: server.store.calls,
-      registry: loadPortRegistry(),
-      extraFeatures: await demoGeographyExtras(server.store.ais),
-    });
+    await updateCalls(await callServiceDeps(server.store));
     // The demo's equipment, harbour craft, trucks and rail of the calendar years the reporting years touch.
     await loadDemoActivity(server.store.emissionActivity, {
       seed: 1,
@@ -146,16 +140,7 @@ describe("emissions in the portal", { timeout: 240_000 }, () => {
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
     page = await context.newPage();
-    page.on("console", (msg) => {
-      if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
-    });
-    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-    page.on("requestfailed", (req) => {
-      if (req.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${req.url()}`);
-    });
-    page.on("response", (res) => {
-      if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-    });
+    watchPage(page, problems, { ignoreAborted: true });
   }, 240_000);
 
   afterAll(async () => {

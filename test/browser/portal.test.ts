@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium, watchPage } from "./chromium.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SHOTS = path.join(ROOT, "test-output", "screenshots");
@@ -116,14 +116,7 @@ describe("portal in the browser", { timeout: 60_000 }, () => {
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
     page = await context.newPage();
-    page.on("console", (msg) => {
-      if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
-    });
-    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-    page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()}`));
-    page.on("response", (res) => {
-      if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-    });
+    watchPage(page, problems);
   }, 60_000);
 
   afterAll(async () => {

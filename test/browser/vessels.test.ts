@@ -11,7 +11,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFiles } from "../../src/ais/ingest-cli.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium, watchPage } from "./chromium.ts";
 import { FLEET, FLEET_END_S, type FleetVessel, fleetNmea, REPORTS_PER_VESSEL } from "./vessel-fleet.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -89,14 +89,7 @@ describe("vessels in the portal", { timeout: 90_000 }, () => {
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
     page = await context.newPage();
-    page.on("console", (msg) => {
-      if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
-    });
-    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-    page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()}`));
-    page.on("response", (res) => {
-      if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-    });
+    watchPage(page, problems);
   }, 90_000);
 
   afterAll(async () => {
