@@ -44,31 +44,33 @@ export function computeRail(tables: NonshipTables, records: readonly RailRecord[
     const conv = tables.rail.bhpHrPerGal[r.service];
     const grams: Partial<PollutantGrams> = {};
     const steps: TraceStep[] = [];
-    let gallons: number;
-    let gallonsText: string;
     let missingFactor: string | null = null;
-    if (r.hours === null) {
-      gallons = r.fuelGal ?? litresToGallons(r.fuelL ?? 0);
-      gallonsText = r.fuelGal !== null ? `${r.fuelGal} gal` : `${r.fuelL} L = ${gallons.toFixed(1)} gal`;
+    // grams = activity × the tier's g/bhp-hr factor × the adjustment that turns the activity into bhp-hr.
+    const applyFactors = (
+      activity: number,
+      activityUnit: string,
+      adjustment: { name: string; value: number },
+    ) => {
       for (const [column, p] of TABLE_POLLUTANTS) {
         const ef = tables.rail.factors.get(`${r.service}|${r.tier}|${column}`);
         if (ef === undefined) {
           missingFactor = `${r.service} ${r.tier} ${column}`;
           continue;
         }
-        const s = step(
-          what,
-          p,
-          gallons,
-          `gal (${gallonsText})`,
-          ef.value,
-          "g/bhp-hr",
-          [{ name: `bhp-hr/gal (${conv.source})`, value: conv.value }],
-          ef.source,
-        );
+        const s = step(what, p, activity, activityUnit, ef.value, "g/bhp-hr", [adjustment], ef.source);
         grams[p] = s.grams;
         if (rb.trace) steps.push(s);
       }
+    };
+    let gallons: number;
+    let gallonsText: string;
+    if (r.hours === null) {
+      gallons = r.fuelGal ?? litresToGallons(r.fuelL ?? 0);
+      gallonsText = r.fuelGal !== null ? `${r.fuelGal} gal` : `${r.fuelL} L = ${gallons.toFixed(1)} gal`;
+      applyFactors(gallons, `gal (${gallonsText})`, {
+        name: `bhp-hr/gal (${conv.source})`,
+        value: conv.value,
+      });
     } else {
       const hp = r.ratedHp ?? kwToHp(r.ratedKw ?? 0);
       const power = r.ratedHp !== null ? `${r.ratedHp} hp` : `${r.ratedKw} kW = ${hp.toFixed(0)} hp`;
@@ -77,25 +79,10 @@ export function computeRail(tables: NonshipTables, records: readonly RailRecord[
       const bhpHr = (ratedHpH * mean.value) / 100;
       gallons = bhpHr / conv.value;
       gallonsText = `${bhpHr.toFixed(0)} bhp-hr ÷ ${conv.value} bhp-hr/gal`;
-      for (const [column, p] of TABLE_POLLUTANTS) {
-        const ef = tables.rail.factors.get(`${r.service}|${r.tier}|${column}`);
-        if (ef === undefined) {
-          missingFactor = `${r.service} ${r.tier} ${column}`;
-          continue;
-        }
-        const s = step(
-          what,
-          p,
-          ratedHpH,
-          `hp·h at rated power (${r.hours} locomotive-hours × ${power})`,
-          ef.value,
-          "g/bhp-hr",
-          [{ name: `cycle-mean power (${mean.source})`, value: mean.value / 100 }],
-          ef.source,
-        );
-        grams[p] = s.grams;
-        if (rb.trace) steps.push(s);
-      }
+      applyFactors(ratedHpH, `hp·h at rated power (${r.hours} locomotive-hours × ${power})`, {
+        name: `cycle-mean power (${mean.source})`,
+        value: mean.value / 100,
+      });
     }
     if (missingFactor !== null) {
       rb.warn("no_emission_factor", "rail", sourceId, r.ref, {
