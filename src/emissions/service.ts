@@ -561,13 +561,14 @@ export function zeroEmissionShares(
  */
 export function startInventoryRefresher(
   deps: EmissionsServiceDeps,
-  options: { intervalS: number; onError: (error: unknown) => void },
+  options: { intervalS: number; onError: (error: unknown) => void; now?: () => Date },
 ): { runNow(): Promise<void>; stop(): void } {
+  const now = options.now ?? (() => new Date());
   let running: Promise<void> | undefined;
   const run = async () => {
     for (const entry of deps.registry.list()) {
       const port = entry.locode;
-      const year = reportingYearAt(deps, port, new Date());
+      const year = reportingYearAt(deps, port, now());
       if (await deps.emissions.getInventory(port, year)) await computeInventory(deps, port, year);
     }
   };
