@@ -9,6 +9,7 @@ import type { Command } from "commander";
 import { cliLanguage } from "../cli/messages.ts";
 import { printJson, printTable } from "../cli/output.ts";
 import { DomainError } from "../core/errors.ts";
+import { gramsToTonnes } from "../core/units.ts";
 import { inventoryLinesCsv, inventorySummaryCsv, type MassColumnUnit } from "./export.ts";
 import {
   GWP_SETS,
@@ -438,7 +439,7 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
               s.label,
               s.terminal,
               `${formatTonnes(s.activity)} ${s.activityUnit}`,
-              ...POLLUTANTS.map((p) => formatTonnes(s.grams[p] / 1e6)),
+              ...POLLUTANTS.map((p) => formatTonnes(gramsToTonnes(s.grams[p]))),
             ]),
           );
         });

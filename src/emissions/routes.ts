@@ -13,6 +13,7 @@ import {
   progressReport,
   reportingYearAt,
   storedInventoryReport,
+  tonnes,
 } from "./service.ts";
 
 export interface EmissionRouteDeps extends EmissionsServiceDeps {
@@ -224,7 +225,7 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
           total: page.total,
           sources: page.sources.map(({ grams, ...rest }) => ({
             ...rest,
-            tonnes: Object.fromEntries(POLLUTANTS.map((p) => [p, grams[p] / 1e6])) as Record<string, number>,
+            tonnes: tonnes(grams),
           })),
         };
       },

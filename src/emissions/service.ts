@@ -311,7 +311,8 @@ function monthIndexOf(bounds: number[], s: number): number {
 
 export type PollutantTonnes = Record<Pollutant, number>;
 
-function tonnes(g: PollutantGrams): PollutantTonnes {
+/** Grams of every pollutant → metric tonnes. */
+export function tonnes(g: PollutantGrams): PollutantTonnes {
   const t = {} as PollutantTonnes;
   for (const p of POLLUTANTS) t[p] = gramsToTonnes(g[p]);
   return t;
