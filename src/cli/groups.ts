@@ -8,7 +8,7 @@ import type { ConfigFlags } from "../core/config.ts";
 import { DomainError } from "../core/errors.ts";
 import type { DemoPort } from "../demo/index.ts";
 import { msg } from "./messages.ts";
-import { loadConfig, openReadyStore } from "./runtime.ts";
+import { emissionsServiceDeps, loadConfig, openReadyStore } from "./runtime.ts";
 
 type GlobalOptions = ConfigFlags & { json?: boolean };
 
@@ -92,14 +92,7 @@ async function registerCallsGroup(program: Command): Promise<void> {
 function emissionsOpener(program: Command) {
   return async () => {
     const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
-    return {
-      ais: store.ais,
-      calls: store.calls,
-      emissions: store.emissions,
-      activity: store.emissionActivity,
-      registry: (await import("../geo/index.ts")).loadPortRegistry(),
-      close: () => store.close(),
-    };
+    return { ...emissionsServiceDeps(store), close: () => store.close() };
   };
 }
 

@@ -58,118 +58,14 @@ export function buildProgram(): Command {
         command: Command,
       ) => {
         const { feedSpecs } = await import("../ais/listen-cli.ts");
-        const { loadPortRegistry } = await import("../geo/index.ts");
-        const feeds = feedSpecs(options.aisUdp, options.aisTcp);
         const config = loadConfig({
           ...globals(command),
           port: options.port,
           host: options.host,
           demo: options.demo === false ? "off" : undefined,
         });
-        const { store } = await openReadyStore(config);
-        let demoLoaded = false;
-        if (config.loadDemo) {
-          const { loadDemoIfEmpty } = await import("./demo-load.ts");
-          const started = Date.now();
-          const demo = await loadDemoIfEmpty(store.ais, {
-            seed: 1,
-            days: 2,
-            scale: 1,
-            end: new Date(),
-            onProgress: (n) =>
-              process.stderr.write(`${msg("demoProgress", { n: n.toLocaleString("en-US") })}\r`),
-          });
-          demoLoaded = demo !== null;
-          if (demo) {
-            const seconds = ((Date.now() - started) / 1000).toFixed(1);
-            const reports = demo.counts.accepted.toLocaleString("en-US");
-            process.stderr.write(
-              `${msg("demoLoaded", { vessels: demo.vessels, calls: demo.calls, reports, seconds })}\n`,
-            );
-          }
-        }
-        // Loaded on demand: the web framework is not needed by the other commands.
-        const { buildApp, DEFAULT_WEB_DIR } = await import("../server/app.ts");
-        const app = await buildApp({
-          store,
-          webDir: DEFAULT_WEB_DIR,
-          logger: { level: config.logLevel },
-          logRequests: config.logLevel === "debug" || config.logLevel === "trace",
-        });
-        // Port calls follow the AIS: recomputed for changed vessel-days every 30 s (and now).
-        const { startCallUpdater } = await import("../calls/index.ts");
-        const { callServiceDeps } = await import("./demo-load.ts");
-        const callUpdater = startCallUpdater(await callServiceDeps(store), {
-          intervalS: 30,
-          onError: (error) => app.log.error(error),
-        });
-        if (demoLoaded) {
-          // The demo's emissions need its calls: detect them now, then the non-ship activity,
-          // the current reporting year's inventories and the demo's (labelled) baselines.
-          await callUpdater.runNow();
-          const { loadDemoEmissions } = await import("./demo-load.ts");
-          const { reportingYearAt } = await import("../emissions/service.ts");
-          const deps = {
-            ais: store.ais,
-            calls: store.calls,
-            emissions: store.emissions,
-            activity: store.emissionActivity,
-            registry: loadPortRegistry(),
-          };
-          const ports = ["USLAX", "JPNGO"] as const;
-          const result = await loadDemoEmissions(deps, {
-            seed: 1,
-            ports: [...ports],
-            years: Object.fromEntries(ports.map((p) => [p, reportingYearAt(deps, p, new Date())])),
-          });
-          process.stderr.write(
-            `${msg("demoEmissions", {
-              list: result.inventories
-                .map(
-                  (i) => `${i.port} ${i.label} (${Math.round(i.co2eTonnes).toLocaleString("en-US")} t CO2e)`,
-                )
-                .join(", "),
-            })}\n`,
-          );
-        } else void callUpdater.runNow().catch((error) => app.log.error(error));
-        const { startListener } = await import("../ais/listen.ts");
-        const listener =
-          feeds.length > 0
-            ? await startListener(store.ais, feeds, {
-                onStatus: (feed, text) => app.log.info({ feed }, text),
-                onFlush: (feed, counts) => app.log.debug({ feed, counts }, "AIS feed flushed"),
-              })
-            : undefined;
-        // Inventories follow the calls: the current reporting year of every port that has one stored
-        // is recomputed every 15 minutes (a year of a port takes seconds; older years stay as computed).
-        const { startInventoryRefresher } = await import("../emissions/service.ts");
-        const refresher = startInventoryRefresher(
-          {
-            ais: store.ais,
-            calls: store.calls,
-            emissions: store.emissions,
-            activity: store.emissionActivity,
-            registry: loadPortRegistry(),
-          },
-          { intervalS: 15 * 60, onError: (error) => app.log.error(error) },
-        );
-        const stop = async () => {
-          process.stderr.write(`${msg("stopping")}\n`);
-          refresher.stop();
-          await listener?.close();
-          await app.close();
-          await store.close();
-          process.exit(0);
-        };
-        process.once("SIGINT", stop);
-        process.once("SIGTERM", stop);
-        await app.listen({ port: config.port, host: config.host });
-        const address = app.server.address();
-        const port = typeof address === "object" && address ? address.port : config.port;
-        const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
-        process.stdout.write(
-          `${msg("listening", { url, db: config.databaseKind === "sqlite" ? config.databaseUrl : "PostgreSQL" })}\n`,
-        );
+        const { serve } = await import("./serve.ts");
+        await serve(config, feedSpecs(options.aisUdp, options.aisTcp));
       },
     );
 

@@ -1,5 +1,7 @@
 /** Start-up shared by the CLI commands: configuration, the store, and the port registry in it. */
 import { type AppConfig, type ConfigFlags, parseConfig } from "../core/config.ts";
+import type { EmissionsServiceDeps } from "../emissions/service.ts";
+import { loadPortRegistry } from "../geo/index.ts";
 import type { UpsertCounts } from "../ports/index.ts";
 import { loadPortRecords } from "../ports/registry.ts"; // not index.ts: it brings the routes and zod
 import type { Store } from "../store/index.ts";
@@ -27,4 +29,15 @@ export async function openReadyStore(config: AppConfig): Promise<ReadyStore> {
     await store.close();
     throw error;
   }
+}
+
+/** What the emissions service works on, from one store (the one place it is composed). */
+export function emissionsServiceDeps(store: Store): EmissionsServiceDeps {
+  return {
+    ais: store.ais,
+    calls: store.calls,
+    emissions: store.emissions,
+    activity: store.emissionActivity,
+    registry: loadPortRegistry(),
+  };
 }

@@ -1,0 +1,97 @@
+/**
+ * `sisterports serve`: the store (migrated, ports loaded, demo data on an empty database), the HTTP
+ * API and portal, and the timers that keep derived results following the facts (port calls every
+ * 30 s, the current reporting year's inventories every 15 minutes), plus live AIS feeds if asked.
+ * Imported only when `serve` runs: it brings the web framework.
+ */
+import { type FeedSpec, startListener } from "../ais/index.ts";
+import { startCallUpdater } from "../calls/index.ts";
+import type { AppConfig } from "../core/config.ts";
+import { reportingYearAt, startInventoryRefresher } from "../emissions/service.ts";
+import { buildApp, DEFAULT_WEB_DIR } from "../server/app.ts";
+import { callServiceDeps, loadDemoEmissions, loadDemoIfEmpty } from "./demo-load.ts";
+import { msg } from "./messages.ts";
+import { emissionsServiceDeps, openReadyStore } from "./runtime.ts";
+
+export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void> {
+  const { store } = await openReadyStore(config);
+  let demoLoaded = false;
+  if (config.loadDemo) {
+    const started = Date.now();
+    const demo = await loadDemoIfEmpty(store.ais, {
+      seed: 1,
+      days: 2,
+      scale: 1,
+      end: new Date(),
+      onProgress: (n) => process.stderr.write(`${msg("demoProgress", { n: n.toLocaleString("en-US") })}\r`),
+    });
+    demoLoaded = demo !== null;
+    if (demo) {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const reports = demo.counts.accepted.toLocaleString("en-US");
+      process.stderr.write(
+        `${msg("demoLoaded", { vessels: demo.vessels, calls: demo.calls, reports, seconds })}\n`,
+      );
+    }
+  }
+  const app = await buildApp({
+    store,
+    webDir: DEFAULT_WEB_DIR,
+    logger: { level: config.logLevel },
+    logRequests: config.logLevel === "debug" || config.logLevel === "trace",
+  });
+  // Port calls follow the AIS: recomputed for changed vessel-days every 30 s (and now).
+  const callUpdater = startCallUpdater(await callServiceDeps(store), {
+    intervalS: 30,
+    onError: (error) => app.log.error(error),
+  });
+  if (demoLoaded) {
+    // The demo's emissions need its calls: detect them now, then the non-ship activity,
+    // the current reporting year's inventories and the demo's (labelled) baselines.
+    await callUpdater.runNow();
+    const deps = emissionsServiceDeps(store);
+    const ports = ["USLAX", "JPNGO"] as const;
+    const result = await loadDemoEmissions(deps, {
+      seed: 1,
+      ports: [...ports],
+      years: Object.fromEntries(ports.map((p) => [p, reportingYearAt(deps, p, new Date())])),
+    });
+    process.stderr.write(
+      `${msg("demoEmissions", {
+        list: result.inventories
+          .map((i) => `${i.port} ${i.label} (${Math.round(i.co2eTonnes).toLocaleString("en-US")} t CO2e)`)
+          .join(", "),
+      })}\n`,
+    );
+  } else void callUpdater.runNow().catch((error) => app.log.error(error));
+  const listener =
+    feeds.length > 0
+      ? await startListener(store.ais, feeds, {
+          onStatus: (feed, text) => app.log.info({ feed }, text),
+          onFlush: (feed, counts) => app.log.debug({ feed, counts }, "AIS feed flushed"),
+        })
+      : undefined;
+  // Inventories follow the calls: the current reporting year of every port that has one stored
+  // is recomputed every 15 minutes (a year of a port takes seconds; older years stay as computed).
+  const refresher = startInventoryRefresher(emissionsServiceDeps(store), {
+    intervalS: 15 * 60,
+    onError: (error) => app.log.error(error),
+  });
+  const stop = async () => {
+    process.stderr.write(`${msg("stopping")}\n`);
+    refresher.stop();
+    await listener?.close();
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
+  process.stdout.write(
+    `${msg("listening", { url, db: config.databaseKind === "sqlite" ? config.databaseUrl : "PostgreSQL" })}\n`,
+  );
+}
