@@ -95,7 +95,7 @@ for (const kind of testDatabaseKinds()) {
       await detectCallsInRange(deps, 0, 4_102_444_800);
       const again = await calls.listCalls({ port: "USLAX", limit: 10_000, offset: 0 });
       expect(again.calls.map((c) => c.id)).toEqual(list.map((c) => c.id));
-      for (const c of again.calls) expect(c.methodology.version).toBe("calls-1.0.0");
+      for (const c of again.calls) expect(c.methodology.version).toBe("calls-1.1.0");
       // Every call's DCSA view validates against the published schemas.
       const [pc, svc, ts] = [schema("PortCall"), schema("PortCallService"), schema("Timestamp")];
       for (const c of again.calls) {
