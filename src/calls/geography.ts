@@ -188,7 +188,7 @@ function compile(f: GeoFeatureLike, cosLat: number): FastPolygon[] {
  * same file (`port` ≠ locode: Long Beach in USLAX.geojson) are kept, so that their calls are
  * recognised as that port's instead of being dropped or counted here.
  *
- * Example: USLAX → 13 berth strips (8 POLA, 5 Port of Long Beach) for 12 terminals, 15 anchorage
+ * Example: USLAX → 14 berths (8 POLA strips, 6 Port of Long Beach terminals standing for their quays) for 13 terminals, 15 anchorage
  * polygons (the N/P/Q lines are not areas), 1 port area, 2 pilot areas, 1 precautionary area,
  * 2 speed zones (20 nm and 40 nm, 12 kn).
  */
