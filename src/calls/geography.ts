@@ -24,6 +24,8 @@ export interface FastPolygon {
   label: string | null;
   /** UN/LOCODE the feature belongs to (`port` property; null when not stated). */
   port: string | null;
+  /** Data confidence A/B/C (data/ports/README.md); C = placed by estimate. */
+  confidence: string | null;
   limitKn: number | null;
   tier: string | null;
 }
@@ -165,6 +167,7 @@ function compile(f: GeoFeatureLike, cosLat: number): FastPolygon[] {
       terminal: typeof props.terminal === "string" ? props.terminal : null,
       label: props.berth === undefined ? null : String(props.berth),
       port: typeof props.port === "string" ? props.port : null,
+      confidence: typeof props.confidence === "string" ? props.confidence : null,
       limitKn: typeof props.speed_limit_kn === "number" ? props.speed_limit_kn : null,
       tier: typeof props.tier === "string" ? props.tier : null,
     };
@@ -235,8 +238,7 @@ export function compileCallGeography(entry: PortEntry, extra: readonly GeoFeatur
     else if (kind === "terminal") {
       g.terminals.push(...polys);
       region = false;
-    }
-    else if (kind === "anchorage") g.anchorages.push(...polys);
+    } else if (kind === "anchorage") g.anchorages.push(...polys);
     else if (kind === "port_area") g.portAreas.push(...polys);
     else if (kind === "pilot_boarding") g.pilotAreas.push(...polys);
     else if (kind === "precautionary_area") g.innerApproach.push(...polys);
@@ -269,7 +271,8 @@ function linkTerminals(g: CallGeography, features: readonly GeoFeatureLike[]): v
     byTerminal.set(b.terminal, list);
   });
   const terminalProps = new Map<string, Readonly<Record<string, unknown>>>();
-  for (const f of features) if (f.properties.kind === "terminal") terminalProps.set(String(f.properties.id), f.properties);
+  for (const f of features)
+    if (f.properties.kind === "terminal") terminalProps.set(String(f.properties.id), f.properties);
   g.terminalBerths = g.terminals.map((t) => {
     const baseId = t.id.split("#")[0]!;
     const own = byTerminal.get(baseId);

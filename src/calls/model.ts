@@ -54,6 +54,8 @@ export interface CallOptions {
   quayMaxDistanceM: number;
   /** The same when most of the stop's reports say navigational status 5 "moored" (support, not proof). */
   quayMaxDistanceMooredM: number;
+  /** The same for a terminal whose geometry is confidence C (placed by estimate, error up to ~1 km). */
+  quayMaxDistanceUncertainM: number;
   /** Quay rule: how long a stop must last. */
   stationaryMinS: number;
   /** Quay rule: the largest distance of a stop's reports from their median position. */
@@ -90,9 +92,13 @@ export const DEFAULT_CALL_OPTIONS: CallOptions = {
   // covers both while staying under half the width of the narrowest container slips (West Basin,
   // Pier 300/400 slip ≥ 400 m), so a ship moored across a slip is nearer its own quay.
   quayMaxDistanceM: 200,
-  // Status 5 is a ship's own word that it is moored; it widens the tolerance for quay lines known
-  // only to ±300 m (Nagoya, confidence C) but never makes a moving or anchored ship a berth call.
-  quayMaxDistanceMooredM: 400,
+  // Status 5 is a ship's own word that it is moored, so a little more slack (300 m) — but not more:
+  // real AIS from San Pedro Bay (2005) has a status-5 ship moored at a non-container berth 332 m
+  // off Everport, and status 5 never makes a moving or anchored ship a berth call.
+  quayMaxDistanceMooredM: 300,
+  // Terminals placed by estimate (confidence C: all of Nagoya's, error up to ~1 km per
+  // data/ports/README.md): a sustained stop within the stated error is taken as at that terminal.
+  quayMaxDistanceUncertainM: 1000,
   // A container ship alongside works cargo for hours; 30 min (as minBerthStayS) rules out a ship
   // stopped for a tug or a lock-in while still allowing short car-carrier stays.
   stationaryMinS: 30 * 60,

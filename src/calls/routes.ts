@@ -26,7 +26,9 @@ const callSchema = z.object({
   neighbourOf: z
     .string()
     .nullable()
-    .describe("set when the call is at a neighbouring port detected in this port's waters (kept apart, not counted)"),
+    .describe(
+      "set when the call is at a neighbouring port detected in this port's waters (kept apart, not counted)",
+    ),
   mmsi: z.number().int(),
   imo: z.number().int().nullable(),
   vesselName: z.string().nullable(),
@@ -38,7 +40,9 @@ const callSchema = z.object({
   terminal: z.string().nullable(),
   berth: z.string(),
   berthLabel: z.string().nullable(),
-  berthDistanceM: z.number().describe("metres from the drawn berth strip to where the ship lay (median; 0 inside)"),
+  berthDistanceM: z
+    .number()
+    .describe("metres from the drawn berth strip to where the ship lay (median; 0 inside)"),
   startAt: isoTime,
   endAt: isoTime,
   crossed40nmAt: nullableIso,
@@ -93,6 +97,7 @@ const callSchema = z.object({
       berthBufferM: z.number(),
       quayMaxDistanceM: z.number(),
       quayMaxDistanceMooredM: z.number(),
+      quayMaxDistanceUncertainM: z.number(),
       stationaryMinS: z.number(),
       stationarySpreadM: z.number(),
       manoeuvringMaxLoadFactor: z.number(),

@@ -219,7 +219,12 @@ export function classifyTrack(
   // Quay rule candidates: nearest terminal of a stopped report outside every strip, and its distance.
   const quayTerminal = new Int16Array(n).fill(-1);
   const quayDistM = new Float32Array(n);
-  const quayReachDeg = options.quayMaxDistanceMooredM / METRES_PER_SCALED_DEG;
+  const quayReachM = Math.max(
+    options.quayMaxDistanceM,
+    options.quayMaxDistanceMooredM,
+    options.quayMaxDistanceUncertainM,
+  );
+  const quayReachDeg = quayReachM / METRES_PER_SCALED_DEG;
   const anchorage = new Int16Array(n).fill(-1);
   const flags = new Uint8Array(n);
   const zoneMask = new Uint8Array(n);
@@ -269,7 +274,7 @@ export function classifyTrack(
           }
         }
         if (berth[i]! < 0 && a < 0) {
-          const q = nearestTerminal(geo, lon, lat, xi, quayReachDeg, options.quayMaxDistanceMooredM);
+          const q = nearestTerminal(geo, lon, lat, xi, quayReachDeg, quayReachM);
           if (q !== null) {
             quayTerminal[i] = q.terminal;
             quayDistM[i] = q.distM;
@@ -334,9 +339,11 @@ function nearestTerminal(
   for (let k = 0; k < geo.terminals.length; k++) {
     const tp = geo.terminals[k]!;
     const b = tp.bbox;
-    if (lon < b[0] - reachLon || lon > b[2] + reachLon || lat < b[1] - reachDeg || lat > b[3] + reachDeg) continue;
+    if (lon < b[0] - reachLon || lon > b[2] + reachLon || lat < b[1] - reachDeg || lat > b[3] + reachDeg)
+      continue;
     let d = distanceToPolygonM(tp, x, lat);
-    for (const bk of geo.terminalBerths[k]!) if (d > 0) d = Math.min(d, distanceToPolygonM(geo.berths[bk]!, x, lat));
+    for (const bk of geo.terminalBerths[k]!)
+      if (d > 0) d = Math.min(d, distanceToPolygonM(geo.berths[bk]!, x, lat));
     if (d <= maxM && (best === null || d < best.distM)) best = { terminal: k, distM: d };
   }
   return best;
@@ -352,8 +359,9 @@ function median(values: number[]): number {
  * The quay rule (see CallOptions.quayMaxDistanceM): a sustained stop near one terminal — reports
  * stopped outside every strip and anchorage, next to each other in time, lasting
  * `stationaryMinS`, 90 % of them within `stationarySpreadM` of their median position, and at a
- * median distance from the terminal within `quayMaxDistanceM` (or `quayMaxDistanceMooredM` when
- * most say status 5) — is at berth, at the terminal's berth nearest the stop's median position.
+ * median distance from the terminal within `quayMaxDistanceM` (`quayMaxDistanceMooredM` when most
+ * say status 5; `quayMaxDistanceUncertainM` for a terminal of confidence C) — is at berth, at the
+ * terminal's berth nearest the stop's median position.
  * Shorter, wandering or farther stops stay as they were (at anchor outside an anchorage).
  *
  * Example (segment.test.ts): a ship lying 6 h, 120 m off APM's drawn strip at 0 kn → at berth at
@@ -391,7 +399,12 @@ function applyQuayRule(
     const spreadLimit = o.stationarySpreadM / METRES_PER_SCALED_DEG;
     let near = 0;
     for (let k = 0; k < xs.length; k++) if (Math.hypot(xs[k]! - mx, ys[k]! - my) <= spreadLimit) near++;
-    const limitM = mooredCount * 2 > xs.length ? o.quayMaxDistanceMooredM : o.quayMaxDistanceM;
+    const limitM =
+      geo.terminals[term]!.confidence === "C"
+        ? o.quayMaxDistanceUncertainM
+        : mooredCount * 2 > xs.length
+          ? o.quayMaxDistanceMooredM
+          : o.quayMaxDistanceM;
     if (c.t[j]! - c.t[i]! >= o.stationaryMinS && near >= 0.9 * xs.length && median(ds) <= limitM) {
       let best = -1;
       let bestD = Number.POSITIVE_INFINITY;
