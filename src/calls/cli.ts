@@ -372,6 +372,7 @@ export function registerCallsCommands(
             `matched             ${r.matched} (${pct(r.matched, r.expected)}); berth times within 5 min: ${detail.matchedWithin5Min} (${pct(detail.matchedWithin5Min, r.expected)})`,
             `missed              ${r.missed}`,
             `spurious            ${r.spurious} (harbour craft: ${detail.harbourCraftCalls})`,
+            `outside the strip  ${detail.outsideStrip.calls} matched calls found by the quay rule (max ${detail.outsideStrip.maxDistanceM} m from the drawn berth)`,
             `berth arrival error   median ${r.berthArrivalErrorMin.median} min, p95 ${r.berthArrivalErrorMin.p95} min`,
             `berth departure error median ${r.berthDepartureErrorMin.median} min, p95 ${r.berthDepartureErrorMin.p95} min`,
             `hard cases: ${Object.entries(detail.byHardCase)
