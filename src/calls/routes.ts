@@ -26,8 +26,9 @@ const callSchema = z.object({
   neighbourOf: z
     .string()
     .nullable()
+    .optional()
     .describe(
-      "set when the call is at a neighbouring port detected in this port's waters (kept apart, not counted)",
+      "set when the call is at a neighbouring port detected in this port's waters (kept apart, not counted); absent on calls computed before calls-1.1.0",
     ),
   mmsi: z.number().int(),
   imo: z.number().int().nullable(),
@@ -42,7 +43,10 @@ const callSchema = z.object({
   berthLabel: z.string().nullable(),
   berthDistanceM: z
     .number()
-    .describe("metres from the drawn berth strip to where the ship lay (median; 0 inside)"),
+    .optional()
+    .describe(
+      "metres from the drawn berth strip to where the ship lay (median; 0 inside); absent before calls-1.1.0",
+    ),
   startAt: isoTime,
   endAt: isoTime,
   crossed40nmAt: nullableIso,
@@ -66,8 +70,8 @@ const callSchema = z.object({
       berth: z.string(),
       terminal: z.string().nullable(),
       berthLabel: z.string().nullable(),
-      port: z.string(),
-      berthDistanceM: z.number(),
+      port: z.string().optional(),
+      berthDistanceM: z.number().optional(),
       arrivalAt: isoTime,
       departureAt: isoTime,
       durationH: z.number(),
