@@ -364,8 +364,9 @@ function median(values: number[]): number {
  * terminal's berth nearest the stop's median position.
  * Shorter, wandering or farther stops stay as they were (at anchor outside an anchorage).
  *
- * Example (segment.test.ts): a ship lying 6 h, 120 m off APM's drawn strip at 0 kn → at berth at
- * 401-406 with berthDistM ≈ 120; the same ship drifting 300 m about a point → not at berth.
+ * Example (berth-detection.test.ts): a ship lying 20 h at 0 kn 50 m off the west face of Pier 300
+ * (OpenStreetMap outline), > 300 m from the drawn Fenix strip → at berth at Fenix 302-305 with
+ * berthDistanceM > 300; a ship swinging 200 m round a point 150 m off that face → no berth call.
  */
 function applyQuayRule(
   c: ClassifiedTrack,
