@@ -39,11 +39,28 @@ describe("toPortCallRecord", () => {
       {
         mmsi: 367000001,
         port: "USLAX",
+        neighbourOf: null,
         startS: h(0),
         endS: h(30),
         berths: [
-          { berth: "a", terminal: "ta", berthLabel: "1", arrivalS: h(10), departureS: h(22) },
-          { berth: "b", terminal: "tb", berthLabel: "2", arrivalS: h(23), departureS: h(29) },
+          {
+            berth: "a",
+            terminal: "ta",
+            berthLabel: "1",
+            port: "USLAX",
+            arrivalS: h(10),
+            departureS: h(22),
+            berthDistanceM: 0,
+          },
+          {
+            berth: "b",
+            terminal: "tb",
+            berthLabel: "2",
+            port: "USLAX",
+            arrivalS: h(23),
+            departureS: h(29),
+            berthDistanceM: 85,
+          },
         ],
         anchorages: [{ anchorage: "x", fromS: h(4), toS: h(8) }],
         crossed40nmS: h(0),
@@ -65,7 +82,7 @@ describe("toPortCallRecord", () => {
     expect(r.anchorageWaitH).toBe(4);
     expect(r.berthDepartureAt).toBe("2026-01-01T22:00:00Z");
     expect(r.lastBerthDepartureAt).toBe("2026-01-02T05:00:00Z");
-    expect(r.methodology.version).toBe("calls-1.0.0");
+    expect(r.methodology.version).toBe("calls-1.1.0");
     expect(r.vesselName).toBeNull();
   });
 });

@@ -24,7 +24,13 @@ export interface CallVessel {
 
 export interface PortCallRecord {
   id: string;
+  /** UN/LOCODE of the port whose berth the ship used (USLGB for a Long Beach terminal). */
   port: string;
+  /**
+   * Set when `port` is a neighbour detected in this port's waters and AIS (San Pedro Bay: USLAX
+   * for a Long Beach call); such calls are kept apart, under their own port, never counted here.
+   */
+  neighbourOf: string | null;
   mmsi: number;
   imo: number | null;
   vesselName: string | null;
@@ -36,6 +42,8 @@ export interface PortCallRecord {
   terminal: string | null;
   berth: string;
   berthLabel: string | null;
+  /** Metres between the first berth's drawn strip and where the ship lay (median; 0 = inside). */
+  berthDistanceM: number;
   startAt: string;
   endAt: string;
   crossed40nmAt: string | null;
@@ -56,6 +64,8 @@ export interface PortCallRecord {
     berth: string;
     terminal: string | null;
     berthLabel: string | null;
+    port: string;
+    berthDistanceM: number;
     arrivalAt: string;
     departureAt: string;
     durationH: number;
@@ -159,6 +169,7 @@ export function toPortCallRecord(
   return {
     id: callId(call.port, call.mmsi, first.arrivalS),
     port: call.port,
+    neighbourOf: call.neighbourOf,
     mmsi: call.mmsi,
     imo: vessel?.imo ?? null,
     vesselName: vessel?.name ?? null,
@@ -170,6 +181,7 @@ export function toPortCallRecord(
     terminal: first.terminal,
     berth: first.berth,
     berthLabel: first.berthLabel,
+    berthDistanceM: first.berthDistanceM,
     startAt: isoUtc(call.startS),
     endAt: isoUtc(call.endS),
     crossed40nmAt: isoOrNull(call.crossed40nmS),
@@ -195,6 +207,8 @@ export function toPortCallRecord(
       berth: b.berth,
       terminal: b.terminal,
       berthLabel: b.berthLabel,
+      port: b.port,
+      berthDistanceM: b.berthDistanceM,
       arrivalAt: isoUtc(b.arrivalS),
       departureAt: isoUtc(b.departureS),
       durationH: r2((b.departureS - b.arrivalS) / 3600),

@@ -10,6 +10,7 @@ import { loadPortRegistry } from "../geo/index.ts";
 import type { PortCallRecord } from "./calls.ts";
 import { toDcsaTimestamps } from "./dcsa.ts";
 import { type OpenCallsDatabase, runEvaluation } from "./evaluate.ts";
+import { callsMsg } from "./messages.ts";
 import { type CallOptions, DEFAULT_CALL_OPTIONS } from "./model.ts";
 import { type CallServiceDeps, detectCallsInRange, updateCalls } from "./service.ts";
 import type { CallStore } from "./store.ts";
@@ -37,12 +38,18 @@ function parseModeRule(value: string | undefined): CallOptions | undefined {
   return { ...DEFAULT_CALL_OPTIONS, modeRule: value };
 }
 
-function parsePort(value: string | undefined): string | undefined {
+function parsePort(value: string | undefined, neighbours = false): string | undefined {
   if (value === undefined) return undefined;
   const v = value.toUpperCase();
-  if (loadPortRegistry().get(v) === undefined)
-    throw new DomainError("validation", `--port: unknown port ${value}`);
-  return v;
+  const registry = loadPortRegistry();
+  if (registry.get(v) !== undefined) return v;
+  // Listing also accepts a neighbour whose terminals lie in a registered port's waters (USLGB).
+  if (
+    neighbours &&
+    registry.list().some((p) => registry.get(p.locode)?.features.some((f) => f.properties.port === v))
+  )
+    return v;
+  throw new DomainError("validation", `--port: unknown port ${value}`);
 }
 
 const CSV_COLUMNS: (keyof PortCallRecord)[] = [
@@ -68,6 +75,9 @@ const CSV_COLUMNS: (keyof PortCallRecord)[] = [
   "anchorageWaitH",
   "timeAtBerthH",
   "berthShifts",
+  // Added in calls-1.1.0, at the end so existing column positions hold.
+  "neighbourOf",
+  "berthDistanceM",
 ];
 
 /** RFC 4180 field. Example: csvField('a,"b"') → '"a,""b"""'. */
@@ -163,7 +173,7 @@ export function registerCallsCommands(
         json?: boolean;
         csv?: boolean;
       }) => {
-        const port = parsePort(o.port);
+        const port = parsePort(o.port, true);
         const limit = Number(o.limit);
         if (!Number.isInteger(limit) || limit < 1)
           throw new DomainError("validation", "--limit: a positive integer");
@@ -198,7 +208,9 @@ export function registerCallsCommands(
                 list.map((c) => [
                   c.id,
                   c.vesselName ?? String(c.mmsi),
-                  c.berthLabel ?? c.berth,
+                  c.neighbourOf === null
+                    ? (c.berthLabel ?? c.berth)
+                    : `${c.berthLabel ?? c.berth} ${callsMsg("neighbourTag", { port: c.port })}`,
                   c.berthArrivalAt,
                   c.lastBerthDepartureAt,
                   c.anchorageWaitH.toFixed(1),
@@ -208,6 +220,15 @@ export function registerCallsCommands(
               ),
             );
             process.stdout.write(`${list.length} of ${total} calls\n`);
+            const neighbours = new Map<string, { of: string; n: number }>();
+            for (const c of list)
+              if (c.neighbourOf !== null) {
+                const e = neighbours.get(c.port) ?? { of: c.neighbourOf, n: 0 };
+                e.n++;
+                neighbours.set(c.port, e);
+              }
+            for (const [p, e] of neighbours)
+              process.stdout.write(`${callsMsg("neighbourNote", { port: p, of: e.of, n: e.n })}\n`);
           }
         } finally {
           await store.close();
@@ -239,6 +260,10 @@ export function registerCallsCommands(
         const lines = [
           `${call.id}  ${call.vesselName ?? ""} (MMSI ${call.mmsi}${call.imo ? `, IMO ${call.imo}` : ""}, ${call.shipTypeGroup})`,
           `port ${call.port}  terminal ${call.terminal ?? "-"}  berth ${call.berthLabel ?? call.berth}`,
+          ...(call.neighbourOf === null
+            ? []
+            : [callsMsg("neighbourShow", { port: call.port, of: call.neighbourOf })]),
+          callsMsg("berthDistance", { m: call.berthDistanceM ?? 0 }),
           ...(
             [
               ["crossed 40 nm", call.crossed40nmAt],
@@ -347,6 +372,7 @@ export function registerCallsCommands(
             `matched             ${r.matched} (${pct(r.matched, r.expected)}); berth times within 5 min: ${detail.matchedWithin5Min} (${pct(detail.matchedWithin5Min, r.expected)})`,
             `missed              ${r.missed}`,
             `spurious            ${r.spurious} (harbour craft: ${detail.harbourCraftCalls})`,
+            `outside the strip  ${detail.outsideStrip.calls} matched calls found by the quay rule (max ${detail.outsideStrip.maxDistanceM} m from the drawn berth)`,
             `berth arrival error   median ${r.berthArrivalErrorMin.median} min, p95 ${r.berthArrivalErrorMin.p95} min`,
             `berth departure error median ${r.berthDepartureErrorMin.median} min, p95 ${r.berthDepartureErrorMin.p95} min`,
             `hard cases: ${Object.entries(detail.byHardCase)

@@ -19,6 +19,7 @@ const validate = (name: string) => ajv.compile({ $ref: `jit#/components/schemas/
 const sampleCall: PortCallRecord = {
   id: "USLAX-367000001-202601011000",
   port: "USLAX",
+  neighbourOf: null,
   mmsi: 367000001,
   imo: 9321483,
   vesselName: "KING OF THE SEAS",
@@ -30,6 +31,7 @@ const sampleCall: PortCallRecord = {
   terminal: "uslax-terminal-apm-pier400",
   berth: "uslax-berth-apm-401-406",
   berthLabel: "401-406",
+  berthDistanceM: 0,
   startAt: "2026-01-01T02:00:00Z",
   endAt: "2026-01-02T01:00:00Z",
   crossed40nmAt: "2026-01-01T02:00:00Z",
@@ -51,6 +53,8 @@ const sampleCall: PortCallRecord = {
       berth: "uslax-berth-apm-401-406",
       terminal: "uslax-terminal-apm-pier400",
       berthLabel: "401-406",
+      port: "USLAX",
+      berthDistanceM: 0,
       arrivalAt: "2026-01-01T10:00:00Z",
       departureAt: "2026-01-01T20:00:00Z",
       durationH: 10,
@@ -61,7 +65,7 @@ const sampleCall: PortCallRecord = {
   departureObserved: true,
   destination: "LOS ANGELES",
   etaAt: "2026-01-01T09:45:00Z",
-  methodology: { version: "calls-1.0.0", options: DEFAULT_CALL_OPTIONS },
+  methodology: { version: "calls-1.1.0", options: DEFAULT_CALL_OPTIONS },
 };
 
 describe("toDcsaTimestamps", () => {

@@ -31,6 +31,11 @@ export interface EvaluationDetail {
   missedCalls: { callId: string; mmsi: number; hardCases: string[] }[];
   spuriousCalls: { id: string; mmsi: number; berth: string }[];
   harbourCraftCalls: number;
+  /**
+   * Matched calls whose first berth was found by the quay rule (the ship lay outside the drawn
+   * strip: berthDistanceM > 0), and the largest such distance in metres.
+   */
+  outsideStrip: { calls: number; maxDistanceM: number };
   byHardCase: Record<string, { expected: number; matched: number }>;
 }
 
@@ -82,6 +87,7 @@ export function compareWithTruth(
     );
   };
   const partial: DemoCallTruth[] = [];
+  const outsideStrip = { calls: 0, maxDistanceM: 0 };
   for (const pt of truths) {
     const w0 = sOf(pt.window.from);
     const w1 = sOf(pt.window.to);
@@ -110,6 +116,11 @@ export function compareWithTruth(
       }
       used.add(d.id);
       matched++;
+      const distM = d.berthDistanceM ?? 0;
+      if (distM > 0) {
+        outsideStrip.calls++;
+        outsideStrip.maxDistanceM = Math.max(outsideStrip.maxDistanceM, distM);
+      }
       for (const h of t.hardCases) byHardCase[h]!.matched++;
       const aErr = Math.abs(sOf(d.berthArrivalAt) - arr) / 60;
       arrivalErr.push(aErr);
@@ -151,6 +162,7 @@ export function compareWithTruth(
     missedCalls,
     spuriousCalls,
     harbourCraftCalls,
+    outsideStrip,
     byHardCase,
   };
 }

@@ -7,7 +7,9 @@ const registry = loadPortRegistry();
 describe("compileCallGeography", () => {
   it("worked example: USLAX", () => {
     const g = compileCallGeography(registry.get("USLAX")!);
-    expect(g.berths).toHaveLength(8);
+    // 8 POLA strips, then the 6 Long Beach terminals standing for their quays (no strips drawn).
+    expect(g.berths).toHaveLength(14);
+    expect(g.terminals).toHaveLength(13);
     expect(g.anchorages).toHaveLength(15);
     expect(g.portAreas).toHaveLength(1);
     expect(g.pilotAreas).toHaveLength(2);

@@ -22,6 +22,10 @@ export interface FastPolygon {
   rOut2: number;
   terminal: string | null;
   label: string | null;
+  /** UN/LOCODE the feature belongs to (`port` property; null when not stated). */
+  port: string | null;
+  /** Data confidence A/B/C (data/ports/README.md); C = placed by estimate. */
+  confidence: string | null;
   limitKn: number | null;
   tier: string | null;
 }
@@ -29,7 +33,14 @@ export interface FastPolygon {
 export interface CallGeography {
   port: string;
   cosLat: number;
+  /**
+   * Berth strips of this port and of neighbours sharing its waters (Long Beach in San Pedro Bay),
+   * then, for a terminal with no strip drawn, the terminal polygon itself standing for its quay.
+   */
   berths: FastPolygon[];
+  /** Container terminals (any port) and, per terminal, the indices of its berths in `berths`. */
+  terminals: FastPolygon[];
+  terminalBerths: number[][];
   anchorages: FastPolygon[];
   portAreas: FastPolygon[];
   pilotAreas: FastPolygon[];
@@ -155,6 +166,8 @@ function compile(f: GeoFeatureLike, cosLat: number): FastPolygon[] {
       rOut2: rOut2 * 1.0001,
       terminal: typeof props.terminal === "string" ? props.terminal : null,
       label: props.berth === undefined ? null : String(props.berth),
+      port: typeof props.port === "string" ? props.port : null,
+      confidence: typeof props.confidence === "string" ? props.confidence : null,
       limitKn: typeof props.speed_limit_kn === "number" ? props.speed_limit_kn : null,
       tier: typeof props.tier === "string" ? props.tier : null,
     };
@@ -174,11 +187,13 @@ function compile(f: GeoFeatureLike, cosLat: number): FastPolygon[] {
 
 /**
  * Compiles a port's features (plus optional extra features, e.g. the demo world's berths and
- * anchorages) into the classifier's structure. Long Beach terminals (`port` ≠ locode) have no
- * berths in our data, so nothing is attributed to them.
+ * anchorages) into the classifier's structure. Berths and terminals of a neighbouring port in the
+ * same file (`port` ≠ locode: Long Beach in USLAX.geojson) are kept, so that their calls are
+ * recognised as that port's instead of being dropped or counted here.
  *
- * Example: USLAX → 8 berths, 15 anchorage polygons (the N/P/Q lines are not areas), 1 port area,
- * 2 pilot areas, 1 precautionary area, 2 speed zones (20 nm and 40 nm, 12 kn).
+ * Example: USLAX → 14 berths (8 POLA strips, 6 Port of Long Beach terminals standing for their quays) for 13 terminals, 15 anchorage
+ * polygons (the N/P/Q lines are not areas), 1 port area, 2 pilot areas, 1 precautionary area,
+ * 2 speed zones (20 nm and 40 nm, 12 kn).
  */
 export function compileCallGeography(entry: PortEntry, extra: readonly GeoFeatureLike[] = []): CallGeography {
   const lat0 = (entry.bbox[1] + entry.bbox[3]) / 2;
@@ -194,6 +209,8 @@ export function compileCallGeography(entry: PortEntry, extra: readonly GeoFeatur
     port: entry.locode,
     cosLat,
     berths: [],
+    terminals: [],
+    terminalBerths: [],
     anchorages: [],
     portAreas: [],
     pilotAreas: [],
@@ -213,14 +230,15 @@ export function compileCallGeography(entry: PortEntry, extra: readonly GeoFeatur
     if (seen.has(id)) continue;
     seen.add(id);
     const kind = String(f.properties.kind);
-    const port = f.properties.port;
-    if (kind === "berth" && typeof port === "string" && port !== entry.locode) continue;
     const polys = compile(f, cosLat);
     if (polys.length === 0) continue;
     const limit = f.properties.speed_limit_kn;
     let region = true;
     if (kind === "berth") g.berths.push(...polys);
-    else if (kind === "anchorage") g.anchorages.push(...polys);
+    else if (kind === "terminal") {
+      g.terminals.push(...polys);
+      region = false;
+    } else if (kind === "anchorage") g.anchorages.push(...polys);
     else if (kind === "port_area") g.portAreas.push(...polys);
     else if (kind === "pilot_boarding") g.pilotAreas.push(...polys);
     else if (kind === "precautionary_area") g.innerApproach.push(...polys);
@@ -239,7 +257,42 @@ export function compileCallGeography(entry: PortEntry, extra: readonly GeoFeatur
       g.regionBBox[3] = Math.max(g.regionBBox[3], p.bbox[3]);
     }
   }
+  linkTerminals(g, all);
   return g;
+}
+
+/** Fills `terminalBerths`; a terminal without a drawn strip gets its own polygon as its one berth. */
+function linkTerminals(g: CallGeography, features: readonly GeoFeatureLike[]): void {
+  const byTerminal = new Map<string, number[]>();
+  g.berths.forEach((b, k) => {
+    if (b.terminal === null) return;
+    const list = byTerminal.get(b.terminal) ?? [];
+    list.push(k);
+    byTerminal.set(b.terminal, list);
+  });
+  const terminalProps = new Map<string, Readonly<Record<string, unknown>>>();
+  for (const f of features)
+    if (f.properties.kind === "terminal") terminalProps.set(String(f.properties.id), f.properties);
+  g.terminalBerths = g.terminals.map((t) => {
+    const baseId = t.id.split("#")[0]!;
+    const own = byTerminal.get(baseId);
+    if (own !== undefined) return own;
+    const props = terminalProps.get(baseId);
+    g.berths.push({
+      ...t,
+      kind: "berth",
+      terminal: baseId,
+      label: props?.berths === undefined ? null : String(props.berths),
+    });
+    return [g.berths.length - 1];
+  });
+  // A terminal's area and its strips count as the port's region (a ship moored there is in port).
+  for (const p of [...g.terminals, ...g.berths]) {
+    g.regionBBox[0] = Math.min(g.regionBBox[0], p.bbox[0]);
+    g.regionBBox[1] = Math.min(g.regionBBox[1], p.bbox[1]);
+    g.regionBBox[2] = Math.max(g.regionBBox[2], p.bbox[2]);
+    g.regionBBox[3] = Math.max(g.regionBBox[3], p.bbox[3]);
+  }
 }
 
 export const METRES_PER_SCALED_DEG = M_PER_DEG;

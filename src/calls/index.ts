@@ -11,7 +11,7 @@
  * - HTTP: `callRoutes(deps)`; CLI: `registerCallsCommands` in ./cli.ts (imports commander, not re-exported).
  * - Every result carries `CALLS_METHODOLOGY_VERSION` and the options used.
  *
- * Methodology (calls-1.0.0; defaults in model.ts `DEFAULT_CALL_OPTIONS`):
+ * Methodology (calls-1.1.0; defaults in model.ts `DEFAULT_CALL_OPTIONS`; docs/calls.md):
  * - Modes: METHOD.md §1.3 (EPA-420-B-22-011): anchorage polygon and ≤ 3 kn → at anchor; berth
  *   polygon (+ 30 m for the antenna offset) and ≤ 1 kn → at berth; else by the `modeRule`:
  *   `epa` = load factor (v / vmax)³ ≤ 0.20 → manoeuvring (vmax 21 kn when unknown, so ≤ 12.3 kn),
@@ -19,6 +19,13 @@
  *   manoeuvring inside the port area, precautionary / inner approach and pilot areas or ≤ 5 kn,
  *   `reduced_speed_zone` inside a speed zone, else transit. Stopped (≤ 1 kn) elsewhere → at anchor
  *   (EPA's rule 5), with no anchorage id.
+ * - Quay rule (1.1.0): a stop outside every strip and anchorage — ≤ 1 kn for ≥ 30 min, 90 % of its
+ *   positions within 60 m of their median — within 200 m of a container terminal (its area or
+ *   strips; 300 m when most reports say status 5; 1000 m for a terminal of confidence C) is at
+ *   berth at that terminal's nearest berth; `berthDistanceM` records how far from the strip.
+ * - Neighbour ports: berths and terminals of another port in the same file (Long Beach, USLGB, in
+ *   San Pedro Bay) give calls with `port` = that port and `neighbourOf` = the detecting port,
+ *   stored under their own port (never counted as the detecting port's calls).
  * - Robustness: same-second duplicates dropped; jumps implying > 60 kn over > 1 km dropped (a bad
  *   fix or a second ship on the MMSI) unless only jumps arrive for 20 min; missing SOG from
  *   positions; single SOG spikes by a median of three; gaps ≤ 30 min interpolated; longer gaps

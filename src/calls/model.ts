@@ -4,7 +4,7 @@
  */
 
 /** Bumped whenever a rule or a default threshold changes; stored with every result. */
-export const CALLS_METHODOLOGY_VERSION = "calls-1.0.0";
+export const CALLS_METHODOLOGY_VERSION = "calls-1.1.0";
 
 /** Operating modes (EPA port emissions inventory guidance, EPA-420-B-22-011, §3 / METHOD.md §1.3). */
 export const OPERATING_MODES = [
@@ -46,6 +46,20 @@ export interface CallOptions {
   anchorMaxKn: number;
   /** A stopped position this close to a berth polygon still counts as inside (GPS antenna offset). */
   berthBufferM: number;
+  /**
+   * Quay rule: a ship stopped (≤ berthMaxKn) for at least `stationaryMinS`, whose positions stay
+   * within `stationarySpreadM` of their median, inside a terminal's area or within this distance of
+   * the terminal (its polygon or berth strips) is at berth there, even outside the drawn strips.
+   */
+  quayMaxDistanceM: number;
+  /** The same when most of the stop's reports say navigational status 5 "moored" (support, not proof). */
+  quayMaxDistanceMooredM: number;
+  /** The same for a terminal whose geometry is confidence C (placed by estimate, error up to ~1 km). */
+  quayMaxDistanceUncertainM: number;
+  /** Quay rule: how long a stop must last. */
+  stationaryMinS: number;
+  /** Quay rule: the largest distance of a stop's reports from their median position. */
+  stationarySpreadM: number;
   /** EPA load-factor limit of manoeuvring (0.20) and the max speed assumed when unknown. */
   manoeuvringMaxLoadFactor: number;
   defaultMaxSpeedKn: number;
@@ -73,6 +87,25 @@ export const DEFAULT_CALL_OPTIONS: CallOptions = {
   berthMaxKn: 1,
   anchorMaxKn: 3,
   berthBufferM: 30,
+  // A moored ship's antenna lies at most about a beam (≤ 61 m on a 24,000 TEU ship) plus fenders
+  // (~3 m) off the quay face, and drawn quay lines of confidence B/C are off by up to ~100 m: 200 m
+  // covers both while staying under half the width of the narrowest container slips (West Basin,
+  // Pier 300/400 slip ≥ 400 m), so a ship moored across a slip is nearer its own quay.
+  quayMaxDistanceM: 200,
+  // Status 5 is a ship's own word that it is moored, so a little more slack (300 m) — but not more:
+  // real AIS from San Pedro Bay (2005) has a status-5 ship moored at a non-container berth 332 m
+  // off Everport, and status 5 never makes a moving or anchored ship a berth call.
+  quayMaxDistanceMooredM: 300,
+  // Terminals placed by estimate (confidence C: all of Nagoya's, error up to ~1 km per
+  // data/ports/README.md): a sustained stop within the stated error is taken as at that terminal.
+  quayMaxDistanceUncertainM: 1000,
+  // A container ship alongside works cargo for hours; 30 min (as minBerthStayS) rules out a ship
+  // stopped for a tug or a lock-in while still allowing short car-carrier stays.
+  stationaryMinS: 30 * 60,
+  // Moored: a few metres of surge and GPS noise (the demo uses 2 m, real feeds ~5-20 m). At anchor a
+  // ship swings round its anchor on a circle of ~150-400 m radius (scope of chain + ship length), so
+  // 60 m separates the two when the stop lasts an hour or more.
+  stationarySpreadM: 60,
   manoeuvringMaxLoadFactor: 0.2,
   defaultMaxSpeedKn: 21,
   manoeuvringMaxKn: 5,
@@ -109,8 +142,15 @@ export interface BerthStay {
   berth: string;
   terminal: string | null;
   berthLabel: string | null;
+  /** UN/LOCODE of the port the berth belongs to (a neighbour such as USLGB in San Pedro Bay). */
+  port: string;
   arrivalS: number;
   departureS: number;
+  /**
+   * Median distance, metres, of the stay's positions from the berth strip (0 = inside or within
+   * `berthBufferM`): how far the drawn geometry is from where the ship really lay.
+   */
+  berthDistanceM: number;
 }
 
 export interface AnchorStay {
@@ -134,7 +174,10 @@ export interface SpeedZoneCompliance {
 /** A port call computed from a track (times in epoch seconds). */
 export interface DetectedCall {
   mmsi: number;
+  /** The port of the call's berths: the geography's own port or a neighbour (e.g. USLGB). */
   port: string;
+  /** The port whose geography (and AIS) detected the call, when `port` is a neighbour; else null. */
+  neighbourOf: string | null;
   /** First and last report of the visit. */
   startS: number;
   endS: number;

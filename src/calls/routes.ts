@@ -22,7 +22,14 @@ const nullableIso = isoTime.nullable();
 
 const callSchema = z.object({
   id: z.string(),
-  port: z.string(),
+  port: z.string().describe("UN/LOCODE of the port whose berth was used (USLGB: a Long Beach terminal)"),
+  neighbourOf: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      "set when the call is at a neighbouring port detected in this port's waters (kept apart, not counted); absent on calls computed before calls-1.1.0",
+    ),
   mmsi: z.number().int(),
   imo: z.number().int().nullable(),
   vesselName: z.string().nullable(),
@@ -34,6 +41,12 @@ const callSchema = z.object({
   terminal: z.string().nullable(),
   berth: z.string(),
   berthLabel: z.string().nullable(),
+  berthDistanceM: z
+    .number()
+    .optional()
+    .describe(
+      "metres from the drawn berth strip to where the ship lay (median; 0 inside); absent before calls-1.1.0",
+    ),
   startAt: isoTime,
   endAt: isoTime,
   crossed40nmAt: nullableIso,
@@ -57,6 +70,8 @@ const callSchema = z.object({
       berth: z.string(),
       terminal: z.string().nullable(),
       berthLabel: z.string().nullable(),
+      port: z.string().optional(),
+      berthDistanceM: z.number().optional(),
       arrivalAt: isoTime,
       departureAt: isoTime,
       durationH: z.number(),
@@ -84,6 +99,11 @@ const callSchema = z.object({
       berthMaxKn: z.number(),
       anchorMaxKn: z.number(),
       berthBufferM: z.number(),
+      quayMaxDistanceM: z.number(),
+      quayMaxDistanceMooredM: z.number(),
+      quayMaxDistanceUncertainM: z.number(),
+      stationaryMinS: z.number(),
+      stationarySpreadM: z.number(),
       manoeuvringMaxLoadFactor: z.number(),
       defaultMaxSpeedKn: z.number(),
       manoeuvringMaxKn: z.number(),

@@ -34,6 +34,8 @@ import {
 /** 1/600 000 degree: AIS's native position unit (as stored in track blocks). */
 const UNITS_PER_DEG = 600_000;
 const SOG_NA = 1023;
+/** AIS navigational status 5, "moored". */
+const NAV_MOORED = 5;
 const KN_TO_MS = 1852 / 3600;
 
 /** Track columns as stored (TrackReports from src/ais satisfies this). */
@@ -61,6 +63,8 @@ export interface ClassifiedTrack {
   y: Float64Array;
   sogKn: Float32Array;
   berth: Int16Array;
+  /** Metres from the report to its berth strip (0 inside or within the buffer); quay-rule reports only. */
+  berthDistM: Float32Array;
   anchorage: Int16Array;
   flags: Uint8Array;
   zoneMask: Uint8Array;
@@ -149,6 +153,7 @@ export function classifyTrack(
   const x = new Float64Array(count);
   const y = new Float64Array(count);
   const sog = new Float32Array(count);
+  const moored = new Uint8Array(count);
   let n = 0;
   let dups = 0;
   let jumps = 0;
@@ -187,6 +192,7 @@ export function classifyTrack(
     y[n] = lat;
     const s = track.sogDeciKn[i]!;
     sog[n] = s === SOG_NA ? -1 : s / 10;
+    moored[n] = track.navStatus?.[i] === NAV_MOORED ? 1 : 0;
     n++;
   }
   // 2. Speeds: missing → from positions; single spikes → median of three.
@@ -209,6 +215,16 @@ export function classifyTrack(
   }
   // 3. Geography.
   const berth = new Int16Array(n).fill(-1);
+  const berthDistM = new Float32Array(n);
+  // Quay rule candidates: nearest terminal of a stopped report outside every strip, and its distance.
+  const quayTerminal = new Int16Array(n).fill(-1);
+  const quayDistM = new Float32Array(n);
+  const quayReachM = Math.max(
+    options.quayMaxDistanceM,
+    options.quayMaxDistanceMooredM,
+    options.quayMaxDistanceUncertainM,
+  );
+  const quayReachDeg = quayReachM / METRES_PER_SCALED_DEG;
   const anchorage = new Int16Array(n).fill(-1);
   const flags = new Uint8Array(n);
   const zoneMask = new Uint8Array(n);
@@ -257,8 +273,15 @@ export function classifyTrack(
             break;
           }
         }
+        if (berth[i]! < 0 && a < 0) {
+          const q = nearestTerminal(geo, lon, lat, xi, quayReachDeg, quayReachM);
+          if (q !== null) {
+            quayTerminal[i] = q.terminal;
+            quayDistM[i] = q.distM;
+          }
+        }
       }
-      if (zm !== 0 || f !== 0 || a >= 0 || berth[i]! >= 0) f |= F_REGION;
+      if (zm !== 0 || f !== 0 || a >= 0 || berth[i]! >= 0 || quayTerminal[i]! >= 0) f |= F_REGION;
     }
     flags[i] = f;
     zoneMask[i] = zm;
@@ -275,13 +298,14 @@ export function classifyTrack(
     else m = zm !== 0 ? MODE_RSZ : MODE_TRANSIT;
     mode[i] = m;
   }
-  return {
+  const classified: ClassifiedTrack = {
     n,
     t: t.subarray(0, n),
     x: x.subarray(0, n),
     y: y.subarray(0, n),
     sogKn,
     berth,
+    berthDistM,
     anchorage,
     flags,
     zoneMask,
@@ -289,6 +313,118 @@ export function classifyTrack(
     droppedDuplicates: dups,
     droppedJumps: jumps,
   };
+  applyQuayRule(classified, geo, options, quayTerminal, quayDistM, moored.subarray(0, n));
+  return classified;
+}
+
+/** Distance in metres from a point to a polygon: 0 inside, else to its outline. */
+function distanceToPolygonM(p: FastPolygon, x: number, y: number): number {
+  return fastContains(p, x, y) ? 0 : fastDistanceToEdgeM(p, x, y);
+}
+
+/**
+ * The terminal nearest a point, measured to the terminal's area and its berth strips (0 inside
+ * either), if within `maxM`; bounding boxes widened by `reachDeg` skip the far ones.
+ */
+function nearestTerminal(
+  geo: CallGeography,
+  lon: number,
+  lat: number,
+  x: number,
+  reachDeg: number,
+  maxM: number,
+): { terminal: number; distM: number } | null {
+  let best: { terminal: number; distM: number } | null = null;
+  const reachLon = reachDeg / geo.cosLat;
+  for (let k = 0; k < geo.terminals.length; k++) {
+    const tp = geo.terminals[k]!;
+    const b = tp.bbox;
+    if (lon < b[0] - reachLon || lon > b[2] + reachLon || lat < b[1] - reachDeg || lat > b[3] + reachDeg)
+      continue;
+    let d = distanceToPolygonM(tp, x, lat);
+    for (const bk of geo.terminalBerths[k]!)
+      if (d > 0) d = Math.min(d, distanceToPolygonM(geo.berths[bk]!, x, lat));
+    if (d <= maxM && (best === null || d < best.distM)) best = { terminal: k, distM: d };
+  }
+  return best;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const v = [...values].sort((a, b) => a - b);
+  return v[Math.floor((v.length - 1) / 2)]!;
+}
+
+/**
+ * The quay rule (see CallOptions.quayMaxDistanceM): a sustained stop near one terminal — reports
+ * stopped outside every strip and anchorage, next to each other in time, lasting
+ * `stationaryMinS`, 90 % of them within `stationarySpreadM` of their median position, and at a
+ * median distance from the terminal within `quayMaxDistanceM` (`quayMaxDistanceMooredM` when most
+ * say status 5; `quayMaxDistanceUncertainM` for a terminal of confidence C) — is at berth, at the
+ * terminal's berth nearest the stop's median position.
+ * Shorter, wandering or farther stops stay as they were (at anchor outside an anchorage).
+ *
+ * Example (berth-detection.test.ts): a ship lying 20 h at 0 kn 50 m off the west face of Pier 300
+ * (OpenStreetMap outline), > 300 m from the drawn Fenix strip → at berth at Fenix 302-305 with
+ * berthDistanceM > 300; a ship swinging 200 m round a point 150 m off that face → no berth call.
+ */
+function applyQuayRule(
+  c: ClassifiedTrack,
+  geo: CallGeography,
+  o: CallOptions,
+  quayTerminal: Int16Array,
+  quayDistM: Float32Array,
+  moored: Uint8Array,
+): void {
+  let i = 0;
+  while (i < c.n) {
+    const term = quayTerminal[i]!;
+    if (term < 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < c.n && quayTerminal[j + 1] === term) j++;
+    const xs: number[] = [];
+    const ys: number[] = [];
+    const ds: number[] = [];
+    let mooredCount = 0;
+    for (let k = i; k <= j; k++) {
+      xs.push(c.x[k]!);
+      ys.push(c.y[k]!);
+      ds.push(quayDistM[k]!);
+      mooredCount += moored[k]!;
+    }
+    const mx = median(xs);
+    const my = median(ys);
+    const spreadLimit = o.stationarySpreadM / METRES_PER_SCALED_DEG;
+    let near = 0;
+    for (let k = 0; k < xs.length; k++) if (Math.hypot(xs[k]! - mx, ys[k]! - my) <= spreadLimit) near++;
+    const limitM =
+      geo.terminals[term]!.confidence === "C"
+        ? o.quayMaxDistanceUncertainM
+        : mooredCount * 2 > xs.length
+          ? o.quayMaxDistanceMooredM
+          : o.quayMaxDistanceM;
+    if (c.t[j]! - c.t[i]! >= o.stationaryMinS && near >= 0.9 * xs.length && median(ds) <= limitM) {
+      let best = -1;
+      let bestD = Number.POSITIVE_INFINITY;
+      for (const bk of geo.terminalBerths[term]!) {
+        const d = distanceToPolygonM(geo.berths[bk]!, mx, my);
+        if (d < bestD) {
+          bestD = d;
+          best = bk;
+        }
+      }
+      const p = geo.berths[best]!;
+      for (let k = i; k <= j; k++) {
+        c.mode[k] = MODE_BERTH;
+        c.berth[k] = best;
+        c.berthDistM[k] = distanceToPolygonM(p, c.x[k]!, c.y[k]!);
+      }
+    }
+    i = j + 1;
+  }
 }
 
 /** Zone key of a report for its mode: berth or anchorage index, or the speed-zone mask. */
@@ -552,23 +688,33 @@ function callOfVisit(
 ): DetectedCall | null {
   // Berth stays: berth runs of the same berth merge across short interruptions.
   const berths: BerthStay[] = [];
+  const distances: number[][] = [];
   for (const r of runs) {
     if (r.mode !== MODE_BERTH) continue;
     const prev = berths[berths.length - 1];
     const id = geo.berths[r.zone]!.id;
+    const runDist: number[] = [];
+    for (let i = r.from; i <= r.to; i++) runDist.push(c.berthDistM[i]!);
     if (prev !== undefined && prev.berth === id && r.startS - prev.departureS <= o.minBerthStayS) {
       prev.departureS = r.endS;
+      distances[distances.length - 1]!.push(...runDist);
     } else {
       const p = geo.berths[r.zone]!;
       berths.push({
         berth: id,
         terminal: p.terminal,
         berthLabel: p.label,
+        port: p.port ?? geo.port,
         arrivalS: r.startS,
         departureS: r.endS,
+        berthDistanceM: 0,
       });
+      distances.push(runDist);
     }
   }
+  berths.forEach((b, k) => {
+    b.berthDistanceM = Math.round(median(distances[k]!));
+  });
   // A stay still going on at the end of the track (live feed, end of window) counts however short.
   const endRun = runs[runs.length - 1];
   const ongoing = vTo === c.n - 1 && endRun !== undefined && endRun.mode === MODE_BERTH;
@@ -635,9 +781,12 @@ function callOfVisit(
   const firstRun = runs[0]!;
   const lastRun = runs[runs.length - 1]!;
   const lastStay = stays[stays.length - 1]!;
+  // A visit's call belongs to the port of its first berth (a neighbour's berth: that port's call).
+  const port = stays[0]!.port;
   return {
     mmsi,
-    port: geo.port,
+    port,
+    neighbourOf: port === geo.port ? null : geo.port,
     startS: Math.round(c.t[vFrom]!),
     endS: Math.round(c.t[vTo]!),
     berths: stays.map((b) => ({

@@ -145,7 +145,7 @@ export async function recomputeVesselDays(
         }
         const r = toPortCallRecord(call, vessel, options, eta);
         records.push(r);
-        for (const s of call.segments) segments.push({ ...s, port: geo.port, callId: r.id });
+        for (const s of call.segments) segments.push({ ...s, port: r.port, callId: r.id });
       }
       const callSegStarts = new Set(segments.map((s) => s.startS));
       for (const s of a.segments) {
@@ -153,13 +153,30 @@ export async function recomputeVesselDays(
         segments.push({ ...s, port: geo.port, callId: null });
       }
       segments.sort((x, y) => x.startS - y.startS);
-      await deps.calls.replaceVesselResults(geo.port, mmsi, replaceFrom, replaceTo, records, segments);
+      // Calls at a neighbour's berths (Long Beach in San Pedro Bay) are stored under that port, so
+      // each port's results are replaced on their own: LA's lists and inventories never count them.
+      for (const port of resultPorts(geo))
+        await deps.calls.replaceVesselResults(
+          port,
+          mmsi,
+          replaceFrom,
+          replaceTo,
+          records.filter((r) => r.port === port),
+          segments.filter((s) => s.port === port),
+        );
       summary.calls += records.length;
       summary.segments += segments.length;
     }
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/** The geography's own port and every neighbour port whose berths it holds (USLAX → USLAX, USLGB). */
+export function resultPorts(geo: CallGeography): string[] {
+  const ports = new Set([geo.port]);
+  for (const b of geo.berths) if (b.port !== null) ports.add(b.port);
+  return [...ports];
 }
 
 /** Recomputes what changed since the last run (call after each ingest flush or on a timer). */

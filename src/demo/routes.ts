@@ -46,6 +46,13 @@ export interface DemoBerthSpec {
   harbour: RouteStep[];
   /** Demo berths only: quay midline of the berth strip and which side is water (+1 left, -1 right). */
   demo?: { name: string; terminal: string; berth: string; midline: LonLat[]; waterSide: 1 | -1 };
+  /**
+   * Registry berths: the quay edge from a published source other than data/ports (which detection
+   * reads), and which side is water. Ships moor 20-65 m off it (fenders, half a beam, where the
+   * antenna sits), so the ground truth is not drawn from the polygons that detect. Without it the
+   * demo moors ships on the berth strip's midline (ground truth coupled to the strip).
+   */
+  quay?: { edge: LonLat[]; waterSide: 1 | -1; source: string };
   /** Ship-length metres of quay per slot (sets how many ships fit). */
   slotLengthM: number;
   /**
@@ -180,12 +187,37 @@ export const USLAX_ROUTES: PortRoutes = {
       kinds: ["container"],
       harbour: [s("ag_in", "harbour"), s("outer_turn", "harbour"), s("slip_w", "manoeuvre")],
       slotLengthM: 300,
+      // North (Pier 300/400 slip) and north-west (Main Channel) edges of Pier 400, vertices 13-15.
+      quay: {
+        edge: [
+          [-118.24173, 33.73372],
+          [-118.25822, 33.72892],
+          [-118.26046, 33.7241],
+        ],
+        waterSide: -1,
+        source:
+          "OpenStreetMap relation 9256990 'Pier 400' (Overpass export 2023-08-04, repository jordanbell2357/uscg-nais-data, OSM/industrial_port.geojson, commit 5b20d4f49c39eeb952a5cef13615b27225d7087f), © OpenStreetMap contributors, ODbL 1.0",
+      },
     },
     {
       id: "uslax-berth-fenix-302-305",
       kinds: ["container"],
       harbour: [s("ag_in", "harbour"), s("outer_turn", "harbour"), s("slip_w", "manoeuvre")],
       slotLengthM: 300,
+      // South edge of Pier 300 on the Pier 300/400 slip, vertices 0-6.
+      quay: {
+        edge: [
+          [-118.26044, 33.73121],
+          [-118.25924, 33.73156],
+          [-118.25571, 33.73259],
+          [-118.25195, 33.73368],
+          [-118.24795, 33.73484],
+          [-118.24421, 33.7362],
+        ],
+        waterSide: -1,
+        source:
+          "OpenStreetMap way 666016405 'Pier 300' (Overpass export 2023-08-04, repository jordanbell2357/uscg-nais-data, OSM/industrial_port.geojson, commit 5b20d4f49c39eeb952a5cef13615b27225d7087f), © OpenStreetMap contributors, ODbL 1.0",
+      },
     },
     {
       id: "uslax-berth-everport-226-236",
@@ -225,6 +257,16 @@ export const USLAX_ROUTES: PortRoutes = {
         s("mc_n1", "manoeuvre"),
       ],
       slotLengthM: 300,
+      // East edge of the terminal on the Main Channel, vertices 61-62.
+      quay: {
+        edge: [
+          [-118.27319, 33.75044],
+          [-118.27726, 33.75639],
+        ],
+        waterSide: -1,
+        source:
+          "OpenStreetMap way 667263478 'China Shipping Container Terminal' (now WBCT 100-102) (Overpass export 2023-08-04, repository jordanbell2357/uscg-nais-data, OSM/industrial_port.geojson, commit 5b20d4f49c39eeb952a5cef13615b27225d7087f), © OpenStreetMap contributors, ODbL 1.0",
+      },
     },
     {
       id: "uslax-berth-trapac-main-channel",

@@ -184,6 +184,8 @@ interface BerthInfo {
   harbour: RouteStep[];
   slots: Slot[];
   polygon: PolygonCoords;
+  /** Source of the published quay edge the slots lie along (null: the berth strip's midline). */
+  quaySource: string | null;
 }
 
 interface AnchorageInfo {
@@ -279,6 +281,9 @@ function buildPortModel(port: DemoPort, registry: PortRegistry, scale: number): 
     let terminal: string;
     let label: string;
     let waterOf: (p: LonLat, c: number) => number;
+    // Metres off the line `mid` where slot k's ship lies (0: on the strip's midline).
+    let quayOffset: (k: number) => number = () => 0;
+    let quaySource: string | null = null;
     if (spec.demo !== undefined) {
       mid = spec.demo.midline;
       polygon = stripAround(mid);
@@ -306,9 +311,16 @@ function buildPortModel(port: DemoPort, registry: PortRegistry, scale: number): 
       if (f === undefined || f.geometry.type !== "Polygon")
         throw new Error(`${port}: berth ${spec.id} not found`);
       polygon = f.geometry.coordinates;
-      mid = stripMidline(polygon[0]!);
       terminal = String(f.properties.terminal ?? "");
       label = String(f.properties.berth ?? "");
+      if (spec.quay !== undefined) {
+        // Moor along the published quay edge, not the strip detection reads (see DemoBerthSpec.quay).
+        const side = spec.quay.waterSide;
+        mid = spec.quay.edge;
+        quayOffset = (k) => 20 + 45 * ((k * 0.618034) % 1);
+        waterOf = (_p, c) => c - 90 * side;
+        quaySource = spec.quay.source;
+      } else mid = stripMidline(polygon[0]!);
       const term = byId.get(terminal);
       const termPoly = term?.geometry.type === "Polygon" ? term.geometry.coordinates : null;
       // Water is the side away from the terminal polygon.
@@ -329,10 +341,13 @@ function buildPortModel(port: DemoPort, registry: PortRegistry, scale: number): 
       harbour: spec.harbour,
       slots: [],
       polygon,
+      quaySource,
     };
     for (let k = 0; k < n; k++) {
-      const { p, course } = alongLine(mid, (lengthM * (k + 0.5)) / n);
-      const water = waterOf(p, course);
+      const along = alongLine(mid, (lengthM * (k + 0.5)) / n);
+      const course = along.course;
+      const water = waterOf(along.p, course);
+      const p = offsetM(along.p[0], along.p[1], water, quayOffset(k));
       info.slots.push({
         berth: info,
         index: k,
@@ -393,6 +408,21 @@ function buildPortModel(port: DemoPort, registry: PortRegistry, scale: number): 
       ? []
       : routes.vsr.radiiNm.map((r) => ({ centre: routes.vsr!.centre, radiusM: r * 1852, key: `${r}nm` }));
   return { port, routes, entry, node, berths, anchorages, portArea, zones, demoFeatures };
+}
+
+/**
+ * Which berths' moored positions come from a published quay edge independent of data/ports (the
+ * polygons detection reads) and which are still placed on the detection strip itself.
+ */
+function independenceNotes(model: PortModel): string[] {
+  const own = model.berths.filter((b) => b.quaySource !== null);
+  const coupled = model.berths.filter((b) => b.quaySource === null && model.entry.byId.has(b.id));
+  const notes = own.map((b) => `Ships at ${b.id} moor 20-65 m off a published quay edge: ${b.quaySource}.`);
+  if (coupled.length > 0)
+    notes.push(
+      `Coupled to detection (no independent quay edge found): ships at ${coupled.map((b) => b.id).join(", ")} moor on the midline of the registry berth strip, so their ground truth shares that polygon with detection.`,
+    );
+  return notes;
 }
 
 function randomPointIn(rng: Rng, polygon: PolygonCoords): LonLat {
@@ -1154,7 +1184,7 @@ function staticMessages(tl: Timeline, ts: number, source: string): DemoMessage[]
  * Example: `generateDemoWorld({ seed: 1, start: new Date("2026-11-01T00:00:00Z"), days: 2, scale: 1,
  * ports: ["USLAX", "JPNGO"] }, loadPortRegistry())` gives 175 vessels, 65 calls at Los Angeles
  * and 47 at Nagoya that touch the window (31 and 20 berth arrivals inside it; stays last days),
- * and 472,333 messages.
+ * and 472,206 messages.
  */
 export function generateDemoWorld(options: DemoWorldOptions, registry: PortRegistry): DemoWorld {
   const opts: Required<DemoWorldOptions> = {
@@ -1310,6 +1340,7 @@ export function generateDemoWorld(options: DemoWorldOptions, registry: PortRegis
         "Calls flagged starts_before_window / ends_after_window are only partly inside the generated window; observed.arrival / observed.departure say which berth events can be evaluated.",
         "Pilot boarding: Los Angeles inside the LA Pilot Area (33 CFR 165.1152); Nagoya at a place of our choice off the storm-surge barrier (in demoFeatures).",
         "Report intervals per ITU-R M.1371-5 (class A 10 s / 6 s / 3 min, class B 30 s / 3 min) times intervalScale; ~2 % of reports are lost at random and ~2 % are heard by two receivers.",
+        ...independenceNotes(model),
       ],
     });
   }

@@ -95,7 +95,7 @@ for (const kind of testDatabaseKinds()) {
       await detectCallsInRange(deps, 0, 4_102_444_800);
       const again = await calls.listCalls({ port: "USLAX", limit: 10_000, offset: 0 });
       expect(again.calls.map((c) => c.id)).toEqual(list.map((c) => c.id));
-      for (const c of again.calls) expect(c.methodology.version).toBe("calls-1.0.0");
+      for (const c of again.calls) expect(c.methodology.version).toBe("calls-1.1.0");
       // Every call's DCSA view validates against the published schemas.
       const [pc, svc, ts] = [schema("PortCall"), schema("PortCallService"), schema("Timestamp")];
       for (const c of again.calls) {
@@ -209,6 +209,60 @@ for (const kind of testDatabaseKinds()) {
         expect(found).toBe(1);
       } finally {
         await updater.stop();
+      }
+    }, 60_000);
+
+    it("stores a Long Beach mooring under USLGB, apart from Los Angeles, and replaces it on recompute", async () => {
+      // PCT, Pier J north face: quay (690, 517)-(340, 517) of a public San Pedro Bay model in 2 m
+      // units east/south of 33.7500 N, -118.2099 E (see src/calls/berth-detection.test.ts), i.e.
+      // about -118.1988 E, 33.7407 N; the ship lies 45 m north of it in the slip.
+      const berth: [number, number] = [-118.1988, 33.7411];
+      const sea: [number, number] = [-118.19, 33.6];
+      const t0 = START.getTime() / 1000 + 20 * 86400;
+      const ing = new AisIngest(store.ais, { source: "lgb-test" });
+      let t = t0;
+      const put = (p: [number, number], sog: number) =>
+        ing.addMessage(
+          {
+            msgType: 1,
+            repeat: 0,
+            mmsi: 999000002,
+            navStatus: sog === 0 ? 5 : 0,
+            rotDegPerMin: 0,
+            sogKnots: sog,
+            positionAccuracy: 1,
+            lonDeg: p[0],
+            latDeg: p[1],
+            cogDeg: 0,
+            headingDeg: 0,
+            utcSecond: 0,
+            maneuver: null,
+            raim: 0,
+            radio: 0,
+            line: 1,
+            channel: "A",
+          } as AisMessage,
+          t,
+        );
+      const leg = (a: [number, number], b: [number, number], steps: number) => {
+        for (let k = 0; k <= steps; k++, t += 10)
+          put([a[0] + ((b[0] - a[0]) * k) / steps, a[1] + ((b[1] - a[1]) * k) / steps], 8);
+      };
+      leg(sea, berth, 240);
+      for (let k = 0; k < 100; k++, t += 180) put(berth, 0);
+      leg(berth, sea, 240);
+      await ing.flush();
+      for (let run = 0; run < 2; run++) {
+        await detectCallsInRange(deps, t0 - 86400, t + 86400);
+        const lgb = await calls.listCalls({ port: "USLGB", mmsi: 999000002, limit: 10, offset: 0 });
+        expect(lgb.calls.map((c) => [c.port, c.neighbourOf, c.terminal])).toEqual([
+          ["USLGB", "USLAX", "uslax-terminal-lgb-pct"],
+        ]);
+        expect((await calls.listCalls({ port: "USLAX", mmsi: 999000002, limit: 10, offset: 0 })).total).toBe(
+          0,
+        );
+        const segs = await calls.segments("USLGB", 999000002, t0 - 86400, t + 86400);
+        expect(segs.some((x) => x.mode === "at_berth")).toBe(true);
       }
     }, 60_000);
   });
