@@ -95,6 +95,7 @@ const en = {
   // Units with words in them
   "unit.h": "h",
   "unit.mi": "mi",
+  "unit.galUnit": "gal",
   "unit.gPerMi": "g/mi",
   "unit.gPerH": "g/h",
   "unit.gPerStart": "g/start",
@@ -200,6 +201,7 @@ const ja: Record<TraceCode, string> = {
   "detail.yearsOfUse": "{years} 年 × {hours} h/年（{source}）",
   "unit.h": "時間",
   "unit.mi": "マイル",
+  "unit.galUnit": "ガロン",
   "unit.gPerMi": "g/マイル",
   "unit.gPerH": "g/時間",
   "unit.gPerStart": "g/始動1回",
@@ -263,6 +265,7 @@ export function renderAdjustmentName(
 const UNIT_CODES: Record<string, TraceCode> = {
   h: "unit.h",
   mi: "unit.mi",
+  gal: "unit.galUnit",
   "g/mi": "unit.gPerMi",
   "g/h": "unit.gPerH",
   "g/start": "unit.gPerStart",
@@ -324,4 +327,30 @@ export function traceStep(parts: {
   const fu = unitText(parts.factorUnit);
   if (fu !== null) s.factorUnitText = fu;
   return s;
+}
+
+/**
+ * A trace step's words in a language (the English strings where a step has no texts).
+ * Example: a CHE step in "ja" → what "ヤードトラクター（ディーゼル）YT-014", adjustment "負荷率（…）".
+ */
+export function renderStep(
+  s: TraceStep,
+  lang: TraceLanguage,
+): {
+  what: string;
+  activityUnit: string;
+  factorUnit: string;
+  adjustments: { name: string; value: number }[];
+} {
+  const unit = (text: TraceText | undefined, plain: string) =>
+    text ? renderTrace(text, lang) : renderTrace(unitText(plain) ?? plain, lang);
+  return {
+    what: s.whatText ? renderTrace(s.whatText, lang) : s.what,
+    activityUnit: unit(s.activityUnitText, s.activityUnit),
+    factorUnit: unit(s.factorUnitText, s.factorUnit),
+    adjustments: s.adjustments.map((a) => ({
+      name: a.text ? renderAdjustmentName(a, lang) : a.name,
+      value: a.value,
+    })),
+  };
 }
