@@ -178,7 +178,7 @@ const ja: Record<TraceCode, string> = {
   "pollutant.ch4": "CH4",
   "pollutant.n2o": "N2O",
   "adj.llaf": "低負荷補正係数 {pollutant}",
-  "adj.tier3LowLoad": "Tier III の負荷 {pct} % 未満: Tier II の係数",
+  "adj.tier3LowLoad": "負荷 {pct} % 未満の Tier III 機関: Tier II の係数を適用",
   "adj.loadBasedBsfc": "負荷に応じた燃料消費率（BSFC）",
   "adj.sfcLoadCurve": "燃料消費率（SFC）の負荷曲線",
   "adj.loadFactor": "負荷率",
