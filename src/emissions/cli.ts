@@ -513,7 +513,7 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
                   `${formatTonnes(s.factor)} ${r.factorUnit}`,
                   r.adjustments.map((a) => `${a.name} ${formatTonnes(a.value)}`).join(" × "),
                   formatTonnes(s.grams),
-                  s.source,
+                  r.source,
                 ];
               }),
             );

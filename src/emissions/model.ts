@@ -118,6 +118,8 @@ export interface TraceStep {
   grams: number;
   /** Where the factor comes from: table file and row, or a user-supplied factor with its source. */
   source: string;
+  /** Present when the source has words of its own besides citations. */
+  sourceText?: TraceText;
 }
 
 /**

@@ -322,6 +322,7 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
                 ),
                 grams: z.number(),
                 source: z.string(),
+                sourceText: traceTextSchema.optional(),
               }),
             ),
           }),

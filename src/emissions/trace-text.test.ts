@@ -77,10 +77,13 @@ const ALLOWED = new Set([
   "Tier",
   "II",
   "III",
-  // reference files
+  // references and option names
   "ogv_llaf_coefficients.csv",
   "che_deterioration.csv",
   "che_useful_life.csv",
+  "nonship",
+  "README",
+  "imo4",
 ]);
 
 /**
@@ -100,9 +103,10 @@ function englishLeft(text: string): string[] {
   return words.filter((w) => !ALLOWED.has(w));
 }
 
-/** Every text of a step (what, units, adjustment names and details that are texts). */
+/** Every text of a step (what, units, source, adjustment names and details that are texts). */
 function texts(s: TraceStep): TraceText[] {
   const out = [s.whatText];
+  if (s.sourceText) out.push(s.sourceText);
   if (s.activityUnitText) out.push(s.activityUnitText);
   if (s.factorUnitText) out.push(s.factorUnitText);
   for (const a of s.adjustments) {
@@ -208,6 +212,9 @@ function nonshipActivity(): NonshipActivity {
     // A power with no median-life band of its own (600–1,000 hp is a gap for material handling).
     { ...diesel, unitId: "YT-JA-2", equipmentType: "top_handler", ratedHp: 800, ratedKw: null },
   );
+  // A fuel-cell unit without a hydrogen pathway (the default option's pathway is used).
+  const fuelCell = che.find((r) => r.powertrain === "fuel_cell")!;
+  che.push({ ...fuelCell, unitId: "FC-JA-4", hydrogenPathway: null, hydrogenKg: 100 });
   // A CNG unit with a g/kWh user factor (the demo's gas units use g/bhp-hr).
   const lpg = che.find((r) => r.powertrain === "lpg")!;
   che.push({ ...lpg, unitId: "FL-JA-3", powertrain: "cng" });
@@ -299,6 +306,7 @@ describe("trace texts", () => {
       expect(en.activityUnit).toBe(s.activityUnit);
       expect(en.factorUnit).toBe(s.factorUnit);
       expect(en.adjustments.map((a) => a.name)).toEqual(s.adjustments.map((a) => a.name));
+      expect(en.source).toBe(s.source);
     }
   });
 

@@ -92,6 +92,20 @@ const en = {
   "detail.nearestLifeBand": " (no band for this power in the table; nearest band {min}-{max} hp)",
   "detail.hourMeter": "hour meter {hours} h at the start of {year}",
   "detail.yearsOfUse": "{years} years × {hours} h/yr ({source})",
+  // Sources with words in them (the citations inside stay as written)
+  "source.imo4Path": "{source} [Fourth IMO GHG Study path]",
+  "source.epaUnderImo4": "{source} [EPA factor: the imo4 method changes CO2, CH4 and N2O only]",
+  "source.dpmDiesel": "DPM = PM10 for diesel engines",
+  "source.dpmDieselReadme": "DPM = PM10 for diesel engines (nonship README)",
+  "source.dpmRail": "DPM = PM10 (nonship README, locomotives)",
+  "source.noExhaust": "{powertrain}: no exhaust emissions",
+  "source.meteredDiesel": "metered diesel: {amount} × {source}",
+  "source.pmAfterDf": "PM10 after DF and sulfur correction × {source}",
+  "source.so2Balance":
+    "SO2 = BSFC {bsfc} lb/bhp-hr × {gPerLb} × (1 − {conv}) × 0.01 × {sulfur} % S × 64/32 (sulfur mass balance; {sources})",
+  "source.defaultPathway": "{source}; pathway by default option",
+  "source.userFactor":
+    'user factor {category} "{key}" {pollutant} {value} {unit}{converted}{where} — source: {source}',
   // Units with words in them
   "unit.h": "h",
   "unit.mi": "mi",
@@ -199,6 +213,19 @@ const ja: Record<TraceCode, string> = {
   "detail.nearestLifeBand": "（表にこの出力の区分がないため、最も近い {min}-{max} hp の区分を使用）",
   "detail.hourMeter": "{year} 年初めのアワーメーター {hours} h",
   "detail.yearsOfUse": "{years} 年 × {hours} h/年（{source}）",
+  "source.imo4Path": "{source}［第4次 IMO GHG 調査の方法］",
+  "source.epaUnderImo4": "{source}［EPA の係数: imo4 の方法で変わるのは CO2、CH4、N2O のみ］",
+  "source.dpmDiesel": "DPM = PM10（ディーゼル機関）",
+  "source.dpmDieselReadme": "DPM = PM10（ディーゼル機関、nonship README）",
+  "source.dpmRail": "DPM = PM10（nonship README、機関車）",
+  "source.noExhaust": "{powertrain}: 排気ガスなし",
+  "source.meteredDiesel": "計量した軽油: {amount} × {source}",
+  "source.pmAfterDf": "劣化係数と硫黄分補正の後の PM10 × {source}",
+  "source.so2Balance":
+    "SO2 = BSFC {bsfc} lb/bhp-hr × {gPerLb} × (1 − {conv}) × 0.01 × {sulfur} % S × 64/32（硫黄の物質収支、{sources}）",
+  "source.defaultPathway": "{source}、製造経路は既定のオプションによる",
+  "source.userFactor":
+    "利用者係数 {category}「{key}」{pollutant} {value} {unit}{converted}{where} — 出典: {source}",
   "unit.h": "時間",
   "unit.mi": "マイル",
   "unit.galUnit": "ガロン",
@@ -308,7 +335,8 @@ export function traceStep(parts: {
   factorUnit: TraceValue;
   adjustments: TraceAdjustment[];
   grams: number;
-  source: string;
+  /** A citation, or a text when the source has words of its own. */
+  source: TraceValue;
 }): TraceStep {
   const s: TraceStep = {
     what: renderTrace(parts.what),
@@ -320,8 +348,9 @@ export function traceStep(parts: {
     factorUnit: renderTrace(parts.factorUnit),
     adjustments: parts.adjustments,
     grams: parts.grams,
-    source: parts.source,
+    source: renderTrace(parts.source),
   };
+  if (typeof parts.source === "object") s.sourceText = parts.source;
   const au = unitText(parts.activityUnit);
   if (au !== null) s.activityUnitText = au;
   const fu = unitText(parts.factorUnit);
@@ -341,6 +370,7 @@ export function renderStep(
   activityUnit: string;
   factorUnit: string;
   adjustments: { name: string; value: number }[];
+  source: string;
 } {
   const unit = (text: TraceText | undefined, plain: string) =>
     text ? renderTrace(text, lang) : renderTrace(unitText(plain) ?? plain, lang);
@@ -352,5 +382,6 @@ export function renderStep(
       name: a.text ? renderAdjustmentName(a, lang) : a.name,
       value: a.value,
     })),
+    source: s.sourceText ? renderTrace(s.sourceText, lang) : s.source,
   };
 }

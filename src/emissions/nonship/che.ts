@@ -38,7 +38,7 @@ export interface CheFactorStep {
   adjustments: TraceAdjustment[];
   /** factor × Π adjustments (g/bhp-hr of engine output). */
   perBhpHr: number;
-  source: string;
+  source: TraceValue;
 }
 
 export interface CheDieselFactors {
@@ -246,15 +246,18 @@ export function cheDieselFactors(
     ),
   );
   pm.perBhpHr = pmAdjusted;
-  const pmStep = (ratio: Sourced | null, what: string): CheFactorStep => ({
+  const pmStep = (ratio: Sourced | null, source: TraceText): CheFactorStep => ({
     factor: pmAdjusted,
     factorUnit: "g/bhp-hr",
     adjustments: ratio === null ? [] : [adjustment(ratio.value, traceText("adj.pm25Ratio"))],
     perBhpHr: ratio === null ? pmAdjusted : pmAdjusted * ratio.value,
-    source: ratio === null ? what : `${what} × ${ratio.source}`,
+    source: source,
   });
-  factors.pm25 = pmStep(tables.pm25ToPm10Diesel, "PM10 after DF and sulfur correction");
-  factors.dpm = pmStep(null, "DPM = PM10 for diesel engines (nonship README)");
+  factors.pm25 = pmStep(
+    tables.pm25ToPm10Diesel,
+    traceText("source.pmAfterDf", { source: tables.pm25ToPm10Diesel.source }),
+  );
+  factors.dpm = pmStep(null, traceText("source.dpmDieselReadme"));
 
   const thcAdjusted = factors.hc!.perBhpHr;
   const carbon = tables.carbonMassFraction;
@@ -272,7 +275,13 @@ export function cheDieselFactors(
     factorUnit: "g/bhp-hr",
     adjustments: [],
     perBhpHr: so2,
-    source: `SO2 = BSFC ${bsfc} lb/bhp-hr × ${gPerLb} × (1 − ${conv.value}) × 0.01 × ${sActual.value} % S × 64/32 (sulfur mass balance; ${sActual.source}; ${conv.source})`,
+    source: traceText("source.so2Balance", {
+      bsfc,
+      gPerLb,
+      conv: conv.value,
+      sulfur: sActual.value,
+      sources: `${sActual.source}; ${conv.source}`,
+    }),
   };
   return {
     ok: true,
@@ -503,11 +512,20 @@ export function computeChe(
       }
       const meteredCo2G =
         r.fuelL !== null
-          ? { g: r.fuelL * diesel.co2KgPerL.value * 1000, text: `${r.fuelL} L × ${diesel.co2KgPerL.source}` }
+          ? {
+              g: r.fuelL * diesel.co2KgPerL.value * 1000,
+              source: traceText("source.meteredDiesel", {
+                amount: `${r.fuelL} L`,
+                source: diesel.co2KgPerL.source,
+              }),
+            }
           : r.fuelGal !== null
             ? {
                 g: r.fuelGal * diesel.co2KgPerGal.value * 1000,
-                text: `${r.fuelGal} gal × ${diesel.co2KgPerGal.source}`,
+                source: traceText("source.meteredDiesel", {
+                  amount: traceText("unit.gal", { value: r.fuelGal }),
+                  source: diesel.co2KgPerGal.source,
+                }),
               }
             : null;
       const perBhpHr = cached.perBhpHr;
@@ -539,7 +557,7 @@ export function computeChe(
                   1000,
                   "g/kg",
                   m.label ? [adjustment(m.share, m.label)] : [],
-                  `metered diesel: ${meteredCo2G.text}`,
+                  meteredCo2G.source,
                 );
               const unitText = traceText("unit.hpHRatedOf", {
                 power: powerText(r, hp),
@@ -596,7 +614,7 @@ export function computeChe(
           0,
           "g/h",
           [],
-          `${CHE_POWERTRAIN_LABELS[r.powertrain]}: no exhaust emissions`,
+          traceText("source.noExhaust", { powertrain: traceText(`chePowertrain.${r.powertrain}`) }),
         ),
       ]);
       if (r.powertrain === "battery_electric") {
@@ -822,7 +840,7 @@ export function addHydrogen(
     return;
   }
   rb.note("grid_upstream_ghg_only");
-  const source = pathway === null ? `${ci.source}; pathway by default option` : ci.source;
+  const source = pathway === null ? traceText("source.defaultPathway", { source: ci.source }) : ci.source;
   const s = step(what, "co2e", kg, "kg H2", ci.kgCo2ePerKgH2 * 1000, "g CO2e/kg H2", [], source);
   rb.add(head, kg, { co2: s.grams, co2e: s.grams }, [s]);
 }

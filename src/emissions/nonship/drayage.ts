@@ -79,16 +79,7 @@ export function computeDrayage(
 
     if (r.powertrain === "battery_electric" || r.powertrain === "fuel_cell") {
       rb.add({ ...head, scope: "tailpipe", activityUnit: "mi" }, vmt, {}, [
-        step(
-          whatText,
-          "co2",
-          vmt,
-          "mi",
-          0,
-          "g/mi",
-          [],
-          `${DRAYAGE_POWERTRAIN_LABELS[r.powertrain]}: no exhaust emissions`,
-        ),
+        step(whatText, "co2", vmt, "mi", 0, "g/mi", [], traceText("source.noExhaust", { powertrain })),
       ]);
       if (r.powertrain === "battery_electric") {
         if (r.kwhPerMi === null) {
@@ -185,7 +176,7 @@ export function computeDrayage(
       grams.dpm = grams.pm10;
       if (rb.trace)
         steps.push(
-          step(whatText, "dpm", grams.pm10, "g PM10", 1, "g DPM/g PM10", [], "DPM = PM10 for diesel engines"),
+          step(whatText, "dpm", grams.pm10, "g PM10", 1, "g DPM/g PM10", [], traceText("source.dpmDiesel")),
         );
     }
     if (missing.size > 0) {

@@ -139,16 +139,7 @@ export function computeHarborCraft(
         grams.dpm = grams.pm10;
         if (rb.trace)
           steps.push(
-            step(
-              whatText,
-              "dpm",
-              grams.pm10,
-              "g PM10",
-              1,
-              "g DPM/g PM10",
-              [],
-              "DPM = PM10 for diesel engines",
-            ),
+            step(whatText, "dpm", grams.pm10, "g PM10", 1, "g DPM/g PM10", [], traceText("source.dpmDiesel")),
           );
       }
       if (missing.length > 0)

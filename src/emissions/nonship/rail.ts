@@ -101,16 +101,7 @@ export function computeRail(tables: NonshipTables, records: readonly RailRecord[
       grams.dpm = grams.pm10;
       if (rb.trace)
         steps.push(
-          step(
-            whatText,
-            "dpm",
-            grams.pm10,
-            "g PM10",
-            1,
-            "g DPM/g PM10",
-            [],
-            "DPM = PM10 (nonship README, locomotives)",
-          ),
+          step(whatText, "dpm", grams.pm10, "g PM10", 1, "g DPM/g PM10", [], traceText("source.dpmRail")),
         );
     }
     const co2 = step(

@@ -62,7 +62,7 @@ export function step(
   factor: number,
   factorUnit: TraceValue,
   adjustments: TraceAdjustment[],
-  source: string,
+  source: TraceValue,
 ): TraceStep {
   let grams = activity * factor;
   for (const a of adjustments) grams *= a.value;

@@ -16,6 +16,7 @@ import {
   type TraceAdjustment,
   type TraceStep,
   type TraceText,
+  type TraceValue,
   zeroPollutants,
 } from "../model.ts";
 import { adjustment, traceStep, traceText } from "../trace-text.ts";
@@ -379,7 +380,7 @@ interface ComponentContext {
   /** What emits in a mode, for the trace. */
   what: (mode: EpaMode) => TraceText;
   /** Trace sources per pollutant (precomputed: the same in every segment). */
-  sources: Record<(typeof EF_POLLUTANTS)[number], string>;
+  sources: Record<(typeof EF_POLLUTANTS)[number], TraceValue>;
 }
 
 interface Scratch {
@@ -420,9 +421,8 @@ function buildContext(
   };
   const sources = {} as ComponentContext["sources"];
   for (const p of EF_POLLUTANTS) {
-    if (imo4 && GHG.has(p)) sources[p] = `${imo4.source[p as "co2"]} [Fourth IMO GHG Study path]`;
-    else if (imo4)
-      sources[p] = `${set.source[p]} [EPA factor: the imo4 method changes CO2, CH4 and N2O only]`;
+    if (imo4 && GHG.has(p)) sources[p] = traceText("source.imo4Path", { source: imo4.source[p as "co2"] });
+    else if (imo4) sources[p] = traceText("source.epaUnderImo4", { source: set.source[p] });
     else sources[p] = set.source[p];
   }
   return { component, set, imo4, what, sources };

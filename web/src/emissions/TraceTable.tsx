@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { CallTraceStep } from "../api.ts";
 import { useLanguage } from "../hooks.ts";
 import { formatFactor } from "./text.ts";
-import { adjustmentWords, stepActivityUnit, stepFactorUnit, stepWhat } from "./trace-text.ts";
+import { adjustmentWords, stepActivityUnit, stepFactorUnit, stepSource, stepWhat } from "./trace-text.ts";
 
 /** The formula cell's content: "1,234 kWh × 13.2 g/kWh × 0.43 (load factor) = 7,005 g". */
 export function TraceFormula({ step }: { step: CallTraceStep }) {
@@ -42,7 +42,7 @@ export function TraceSource({ step }: { step: CallTraceStep }) {
   const { t } = useTranslation();
   return (
     <>
-      {step.source}
+      {stepSource(step, t)}
       {step.adjustments.map((a) => {
         const { short, detail } = adjustmentWords(a, t);
         return detail ? (

@@ -9,6 +9,7 @@ import {
   lineUnit,
   stepActivityUnit,
   stepFactorUnit,
+  stepSource,
   stepWhat,
   type Translate,
 } from "./trace-text.ts";
@@ -72,7 +73,20 @@ const TRUCK_STEP = {
   factorUnitText: { code: "unit.gPerH" },
   adjustments: [],
   grams: 100_000,
-  source: "factors.csv: line 3",
+  source: 'user factor drayage "diesel my2014+" nox 20 g/h (f.csv:3) — source: test run',
+  sourceText: {
+    code: "source.userFactor",
+    params: {
+      category: "drayage",
+      key: "diesel my2014+",
+      pollutant: "nox",
+      value: 20,
+      unit: "g/h",
+      converted: "",
+      where: " (f.csv:3)",
+      source: "test run",
+    },
+  },
 } as unknown as CallTraceStep;
 
 describe("trace texts in the portal", () => {
@@ -86,6 +100,9 @@ describe("trace texts in the portal", () => {
     expect(stepActivityUnit(TRUCK_STEP, tJa)).toBe("アイドリング時間（10000 回 × 30 分 ÷ 60）");
     expect(stepFactorUnit(TRUCK_STEP, tJa)).toBe("g/時間");
     expect(lineUnit("gal", tJa)).toBe("ガロン");
+    expect(stepSource(TRUCK_STEP, tJa)).toBe(
+      "利用者係数 drayage「diesel my2014+」nox 20 g/h (f.csv:3) — 出典: test run",
+    );
   });
 
   it("render in English as the API's English strings", () => {
@@ -93,6 +110,7 @@ describe("trace texts in the portal", () => {
       expect(stepWhat(s, tEn)).toBe(s.what);
       expect(stepActivityUnit(s, tEn)).toBe(s.activityUnit);
       expect(stepFactorUnit(s, tEn)).toBe(s.factorUnit);
+      expect(stepSource(s, tEn)).toBe(s.source);
     }
     const { short, detail } = adjustmentWords(OGV_STEP.adjustments[0]!, tEn);
     expect(`${short} (${detail})`).toBe(OGV_STEP.adjustments[0]!.name);

@@ -18,6 +18,7 @@ interface TextFields {
   whatText?: TraceText;
   activityUnitText?: TraceText;
   factorUnitText?: TraceText;
+  sourceText?: TraceText;
 }
 interface AdjustmentTexts {
   name: string;
@@ -65,6 +66,12 @@ export function stepActivityUnit(step: CallTraceStep, t: Translate): string {
 export function stepFactorUnit(step: CallTraceStep, t: Translate): string {
   const text = (step as CallTraceStep & TextFields).factorUnitText;
   return text ? traceValue(text, t) : step.factorUnit;
+}
+
+/** Where the factor comes from (citations as written, words in the reader's language). */
+export function stepSource(step: CallTraceStep, t: Translate): string {
+  const text = (step as CallTraceStep & TextFields).sourceText;
+  return text ? traceValue(text, t) : step.source;
 }
 
 /** An adjustment's short name (in the formula) and detail (beside the sources), in the reader's language. */
