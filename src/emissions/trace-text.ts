@@ -268,14 +268,22 @@ export function traceText(code: TraceCode, params?: Record<string, TraceValue>):
  */
 export function renderTrace(value: TraceValue, lang: TraceLanguage = "en"): string {
   if (typeof value !== "object") return String(value);
+  // Every step renders its English strings: a text shared by many steps (what emits, an LLAF name)
+  // is rendered once. Texts are never changed after they are made.
+  const cached = lang === "en" ? ENGLISH.get(value) : undefined;
+  if (cached !== undefined) return cached;
   const template: string | undefined = TRACE_CATALOGS[lang][value.code as TraceCode];
   if (template === undefined) return value.code;
   const params = value.params;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const out = template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const p = params?.[name];
     return p === undefined ? whole : renderTrace(p, lang);
   });
+  if (lang === "en") ENGLISH.set(value, out);
+  return out;
 }
+
+const ENGLISH = new WeakMap<TraceText, string>();
 
 /** An adjustment's name in a language: "short (detail)", as the English `name` is written. */
 export function renderAdjustmentName(

@@ -390,6 +390,15 @@ interface Scratch {
 }
 
 const GHG = new Set(["co2", "ch4", "n2o"]);
+
+// Adjustment texts, made once (their English names are then rendered once).
+const LLAF_TEXT = Object.fromEntries(
+  EF_POLLUTANTS.map((p) => [p, traceText("adj.llaf", { pollutant: traceText(`pollutant.${p}`) })]),
+) as Record<(typeof EF_POLLUTANTS)[number], TraceText>;
+const SFC_CURVE_TEXT = traceText("adj.sfcLoadCurve");
+const SFC_CURVE_DETAIL = traceText("detail.sfcLoadCurve");
+const TIER3_TEXT = traceText("adj.tier3LowLoad", { pct: SCR_THRESHOLD_LF * 100 });
+const BSFC_TEXT = traceText("adj.loadBasedBsfc");
 /** Pollutants whose EPA factor is proportional (wholly or partly) to the BSFC. */
 const BSFC_DEPENDENT = new Set(["co2", "so2", "pm10", "pm25", "dpm", "n2o"]);
 
@@ -413,11 +422,18 @@ function buildContext(
           lngEngine: o.lngEngine,
         })
       : null;
+  const whatByMode = new Map<EpaMode, TraceText>();
   const what = (mode: EpaMode): TraceText => {
-    const m = traceText(`epaMode.${mode}`);
-    return component === "boiler"
-      ? traceText("what.ogvBoiler", { mode: m })
-      : traceText(component === "main" ? "what.ogvMain" : "what.ogvAux", { engine: set.engine, mode: m });
+    let text = whatByMode.get(mode);
+    if (text === undefined) {
+      const m = traceText(`epaMode.${mode}`);
+      text =
+        component === "boiler"
+          ? traceText("what.ogvBoiler", { mode: m })
+          : traceText(component === "main" ? "what.ogvMain" : "what.ogvAux", { engine: set.engine, mode: m });
+      whatByMode.set(mode, text);
+    }
+    return text;
   };
   const sources = {} as ComponentContext["sources"];
   for (const p of EF_POLLUTANTS) {
@@ -484,31 +500,16 @@ function componentGrams(
     if (ghgPath) {
       factor = (ctx.imo4 as Imo4GhgSet).base[p as "co2"];
       if (curve !== 1 && factor > 0)
-        adjustments.push(
-          adjustment(
-            s.ghg[p as "co2"] / factor,
-            traceText("adj.sfcLoadCurve"),
-            traceText("detail.sfcLoadCurve"),
-          ),
-        );
+        adjustments.push(adjustment(s.ghg[p as "co2"] / factor, SFC_CURVE_TEXT, SFC_CURVE_DETAIL));
     } else {
       factor = set.ef[p];
       if (p === "nox" && effects.tier3Rule)
         adjustments.push(
-          adjustment(
-            s.ef.nox / factor,
-            traceText("adj.tier3LowLoad", { pct: SCR_THRESHOLD_LF * 100 }),
-            `ShipEF scrThreshold; ${set.noxTier2Source}`,
-          ),
+          adjustment(s.ef.nox / factor, TIER3_TEXT, `ShipEF scrThreshold; ${set.noxTier2Source}`),
         );
       else if (effects.bsfcRatio !== 1 && BSFC_DEPENDENT.has(p) && factor > 0 && s.ef[p] !== factor)
-        adjustments.push(
-          adjustment(s.ef[p] / factor, traceText("adj.loadBasedBsfc"), "0.455 LF^2 - 0.710 LF + 1.280"),
-        );
-      if (m[p] !== 1)
-        adjustments.push(
-          adjustment(m[p], traceText("adj.llaf", { pollutant: traceText(`pollutant.${p}`) }), llafDetail),
-        );
+        adjustments.push(adjustment(s.ef[p] / factor, BSFC_TEXT, "0.455 LF^2 - 0.710 LF + 1.280"));
+      if (m[p] !== 1) adjustments.push(adjustment(m[p], LLAF_TEXT[p], llafDetail));
     }
     trace?.push(
       traceStep({

@@ -109,5 +109,7 @@ export function llafSource(method: LlafMethod, loadFactor: number): TraceValue {
     const pct = Math.max(LLAF_TABLE_MIN_PCT, Math.round(loadFactor * 100));
     return `ogv_llaf_table.csv: ${pct}`;
   }
-  return traceText("detail.llafEquation");
+  return LLAF_EQUATION_TEXT;
 }
+
+const LLAF_EQUATION_TEXT = traceText("detail.llafEquation");
