@@ -12,8 +12,9 @@ import { computeNonshipLines } from "./nonship/compute.ts";
 import type { NonshipActivity } from "./nonship/model.ts";
 import { loadNonshipTables, portGridFactor } from "./nonship/tables-io.ts";
 import { CHE_EQUIPMENT_TYPES, CHE_POWERTRAIN_LABELS, DRAYAGE_POWERTRAIN_LABELS } from "./nonship/vocab.ts";
-import { type CallActivity, type CallSegment, computeCallEmissions } from "./ogv/call.ts";
+import { type CallActivity, computeCallEmissions } from "./ogv/call.ts";
 import { loadOgvTables } from "./ogv/tables-io.ts";
+import { containerCall, segment } from "./ogv/test-helpers.ts";
 import { EPA_MODES } from "./ogv/types.ts";
 import { renderStep, renderTrace, TRACE_CATALOGS, type TraceCode } from "./trace-text.ts";
 
@@ -129,52 +130,20 @@ function codesOf(value: TraceValue, into: Set<string>): void {
 const ogvTables = loadOgvTables();
 const nonshipTables = loadNonshipTables();
 
-function segment(mode: CallSegment["mode"], startH: number, durationH: number, speedKn: number | null) {
-  const at = (h: number) => new Date(Date.UTC(2026, 0, 5) + h * 3_600_000).toISOString();
-  return {
-    mode,
-    startAt: at(startH),
-    endAt: at(startH + durationH),
-    durationH,
-    meanSpeedKn: speedKn,
-    distanceNm: speedKn === null ? null : speedKn * durationH,
-    zone: null,
-    terminal: null,
-  };
-}
-
-/** Container ship of 8,000 TEU (EPA Table C.3: SSD, 55,800 kW, 26.5 kn), in, at anchor, at berth, out. */
+/** A container ship of 8,000 TEU built 2018 (Tier III) in, at anchor, at berth and out of Nagoya. */
 const CALL: CallActivity = {
-  callId: "call-ja",
+  ...containerCall({ used: false, gridKgCo2ePerKwh: null, gridFactorSource: null }),
   port: "JPNGO",
   location: "OutsideECA",
-  locationSource: "test",
-  shorePower: { used: false, gridKgCo2ePerKwh: null, gridFactorSource: null },
-  vessel: {
-    imo: 9_321_483,
-    name: "TEST",
-    shipType: "Container Ship",
-    subType: "8,000 TEU",
-    dwt: null,
-    teu: 8000,
-    grossTonnage: null,
-    buildYear: 2018,
-    mainEngineKw: 55_800,
-    engineType: "SSD",
-    maxSpeedKn: 26.5,
-    serviceSpeedKn: null,
-    maxDraftM: 13.9,
-    auxKw: null,
-    defaulted: [],
-  },
-  segments: [
-    segment("transit", 0, 2, 12),
-    segment("at_anchor", 2, 5, 0),
-    segment("manoeuvring", 7, 1, 5),
-    segment("at_berth", 8, 20, 0),
-    segment("reduced_speed_zone", 28, 2, 11),
-  ],
 };
+CALL.vessel.buildYear = 2018;
+CALL.segments = [
+  segment("transit", 0, 2, 12),
+  segment("at_anchor", 2, 5, 0),
+  segment("manoeuvring", 7, 1, 5),
+  segment("at_berth", 8, 20, 0),
+  segment("reduced_speed_zone", 28, 2, 11),
+];
 
 function callSteps(): TraceStep[] {
   const eca = { ...CALL, location: "ECA" as const };

@@ -33,7 +33,7 @@ import {
   massUnitForGrams,
   monthLabel,
 } from "./text.ts";
-import { baseUnit, lineUnit, stepActivityUnit, stepWhat } from "./trace-text.ts";
+import { baseUnit, lineUnit, stepWords } from "./trace-text.ts";
 
 const PAGE_SIZE = 20;
 /** A source with more month-and-scope lines than this shows its steps summed over the year first. */
@@ -423,7 +423,7 @@ function SourceTraceView({
         lines,
         pollutants,
         (n) => t("emissions.sourceTrace.summed", { n }),
-        (st) => stepActivityUnit(st, t),
+        (st) => stepWords(st, t).activityUnit,
       );
   const monthSteps = lines
     .map((l) => ({ line: l, steps: l.trace.filter((st) => pollutants.includes(st.pollutant)) }))
@@ -597,7 +597,7 @@ function MonthSteps({
                     {t(`emissions.sourceTrace.scopes.${line.scope}`)}
                   </td>
                 )}
-                <td className="trace-what">{stepWhat(st, t)}</td>
+                <td className="trace-what">{stepWords(st, t).what}</td>
                 <td className="nowrap">
                   {t(`emissions.pollutants.${st.pollutant}`, { defaultValue: st.pollutant })}
                 </td>

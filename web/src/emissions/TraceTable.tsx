@@ -5,20 +5,21 @@ import { useTranslation } from "react-i18next";
 import type { CallTraceStep } from "../api.ts";
 import { useLanguage } from "../hooks.ts";
 import { formatFactor } from "./text.ts";
-import { adjustmentWords, stepActivityUnit, stepFactorUnit, stepSource, stepWhat } from "./trace-text.ts";
+import { adjustmentWords, stepWords } from "./trace-text.ts";
 
 /** The formula cell's content: "1,234 kWh × 13.2 g/kWh × 0.43 (load factor) = 7,005 g". */
 export function TraceFormula({ step }: { step: CallTraceStep }) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const words = stepWords(step, t);
   return (
     <>
       <span className="nowrap">
-        {formatFactor(step.activity, lang)} {stepActivityUnit(step, t)}
+        {formatFactor(step.activity, lang)} {words.activityUnit}
       </span>{" "}
       ×{" "}
       <span className="nowrap">
-        {formatFactor(step.factor, lang)} {stepFactorUnit(step, t)}
+        {formatFactor(step.factor, lang)} {words.factorUnit}
       </span>
       {step.adjustments.map((a) => {
         const { short, detail } = adjustmentWords(a, t);
@@ -42,7 +43,7 @@ export function TraceSource({ step }: { step: CallTraceStep }) {
   const { t } = useTranslation();
   return (
     <>
-      {stepSource(step, t)}
+      {stepWords(step, t).source}
       {step.adjustments.map((a) => {
         const { short, detail } = adjustmentWords(a, t);
         return detail ? (
@@ -71,7 +72,7 @@ export function TraceTable({ steps }: { steps: CallTraceStep[] }) {
         {steps.map((st, k) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the steps are a fixed list; two can be identical.
           <tr key={k} className="trace-step" data-pollutant={st.pollutant}>
-            <td className="trace-what">{stepWhat(st, t)}</td>
+            <td className="trace-what">{stepWords(st, t).what}</td>
             <td className="nowrap">
               {t(`emissions.pollutants.${st.pollutant}`, { defaultValue: st.pollutant })}
             </td>

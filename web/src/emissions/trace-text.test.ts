@@ -3,16 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CallTraceStep } from "../api.ts";
 import en from "../i18n/en.json" with { type: "json" };
 import ja from "../i18n/ja.json" with { type: "json" };
-import {
-  adjustmentWords,
-  baseUnit,
-  lineUnit,
-  stepActivityUnit,
-  stepFactorUnit,
-  stepSource,
-  stepWhat,
-  type Translate,
-} from "./trace-text.ts";
+import { adjustmentWords, baseUnit, lineUnit, stepWords, type Translate } from "./trace-text.ts";
 
 const i18n = i18next.createInstance();
 let tEn: Translate;
@@ -91,26 +82,26 @@ const TRUCK_STEP = {
 
 describe("trace texts in the portal", () => {
   it("render in Japanese from the catalogs", () => {
-    expect(stepWhat(OGV_STEP, tJa)).toBe("主機 SSD、航行");
+    expect(stepWords(OGV_STEP, tJa).what).toBe("主機 SSD、航行");
     expect(adjustmentWords(OGV_STEP.adjustments[0]!, tJa)).toEqual({
       short: "低負荷補正係数 NOx",
       detail: "ogv_llaf_coefficients.csv（EPA の式、ShipEF calcLLAF）",
     });
-    expect(stepWhat(TRUCK_STEP, tJa)).toBe("uslax-terminal-yti のディーゼルトラック（2014+ 年式）");
-    expect(stepActivityUnit(TRUCK_STEP, tJa)).toBe("アイドリング時間（10000 回 × 30 分 ÷ 60）");
-    expect(stepFactorUnit(TRUCK_STEP, tJa)).toBe("g/時間");
+    expect(stepWords(TRUCK_STEP, tJa).what).toBe("uslax-terminal-yti のディーゼルトラック（2014+ 年式）");
+    expect(stepWords(TRUCK_STEP, tJa).activityUnit).toBe("アイドリング時間（10000 回 × 30 分 ÷ 60）");
+    expect(stepWords(TRUCK_STEP, tJa).factorUnit).toBe("g/時間");
     expect(lineUnit("gal", tJa)).toBe("ガロン");
-    expect(stepSource(TRUCK_STEP, tJa)).toBe(
+    expect(stepWords(TRUCK_STEP, tJa).source).toBe(
       "利用者係数 drayage「diesel my2014+」nox 20 g/h (f.csv:3) — 出典: test run",
     );
   });
 
   it("render in English as the API's English strings", () => {
     for (const s of [OGV_STEP, TRUCK_STEP]) {
-      expect(stepWhat(s, tEn)).toBe(s.what);
-      expect(stepActivityUnit(s, tEn)).toBe(s.activityUnit);
-      expect(stepFactorUnit(s, tEn)).toBe(s.factorUnit);
-      expect(stepSource(s, tEn)).toBe(s.source);
+      expect(stepWords(s, tEn).what).toBe(s.what);
+      expect(stepWords(s, tEn).activityUnit).toBe(s.activityUnit);
+      expect(stepWords(s, tEn).factorUnit).toBe(s.factorUnit);
+      expect(stepWords(s, tEn).source).toBe(s.source);
     }
     const { short, detail } = adjustmentWords(OGV_STEP.adjustments[0]!, tEn);
     expect(`${short} (${detail})`).toBe(OGV_STEP.adjustments[0]!.name);
@@ -122,7 +113,7 @@ describe("trace texts in the portal", () => {
       whatText: undefined,
       adjustments: [{ name: "load factor (table: 4)", value: 0.5 }],
     };
-    expect(stepWhat(plain, tJa)).toBe("main engine SSD, Transit");
+    expect(stepWords(plain, tJa).what).toBe("main engine SSD, Transit");
     expect(adjustmentWords(plain.adjustments[0]!, tJa)).toEqual({ short: "load factor", detail: "table: 4" });
   });
 

@@ -52,26 +52,22 @@ export function splitAdjustment(name: string): { short: string; detail: string |
   return { short: name.slice(0, i), detail: name.slice(i + 2, -1) };
 }
 
-/** What emits, in the reader's language. */
-export function stepWhat(step: CallTraceStep, t: Translate): string {
-  const text = (step as CallTraceStep & TextFields).whatText;
-  return text ? traceValue(text, t) : step.what;
-}
-
-export function stepActivityUnit(step: CallTraceStep, t: Translate): string {
-  const text = (step as CallTraceStep & TextFields).activityUnitText;
-  return text ? traceValue(text, t) : step.activityUnit;
-}
-
-export function stepFactorUnit(step: CallTraceStep, t: Translate): string {
-  const text = (step as CallTraceStep & TextFields).factorUnitText;
-  return text ? traceValue(text, t) : step.factorUnit;
-}
-
-/** Where the factor comes from (citations as written, words in the reader's language). */
-export function stepSource(step: CallTraceStep, t: Translate): string {
-  const text = (step as CallTraceStep & TextFields).sourceText;
-  return text ? traceValue(text, t) : step.source;
+/**
+ * A step's words in the reader's language: what emits, the activity and factor units, the factor's
+ * source (citations as written). The English strings where a step has no texts.
+ */
+export function stepWords(
+  step: CallTraceStep,
+  t: Translate,
+): { what: string; activityUnit: string; factorUnit: string; source: string } {
+  const s = step as CallTraceStep & TextFields;
+  const word = (text: TraceText | undefined, plain: string) => (text ? traceValue(text, t) : plain);
+  return {
+    what: word(s.whatText, s.what),
+    activityUnit: word(s.activityUnitText, s.activityUnit),
+    factorUnit: word(s.factorUnitText, s.factorUnit),
+    source: word(s.sourceText, s.source),
+  };
 }
 
 /** An adjustment's short name (in the formula) and detail (beside the sources), in the reader's language. */
