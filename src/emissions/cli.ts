@@ -31,6 +31,7 @@ import {
   progressReport,
   reportingYearAt,
 } from "./service.ts";
+import { renderStep, renderTrace, unitText } from "./trace-text.ts";
 
 export type OpenEmissionsDeps = () => Promise<EmissionsServiceDeps & { close(): Promise<void> }>;
 
@@ -66,6 +67,14 @@ const TEXT = {
     che: "Cargo-handling equipment",
     drayage: "Drayage trucks",
     rail: "Rail",
+    traceLine: "{label} — {scope}, {month}: {activity}",
+    colActivity: "activity",
+    colFactor: "factor",
+    colAdjustments: "adjustments",
+    colSource: "source",
+    tailpipe: "tailpipe",
+    gridScope: "grid",
+    upstreamScope: "upstream",
   },
   ja: {
     title: "{port} 排出量インベントリ {label}（{first} ～ {last}、{zone}）",
@@ -97,6 +106,14 @@ const TEXT = {
     che: "荷役機械",
     drayage: "ドレージトラック",
     rail: "鉄道",
+    traceLine: "{label} — {scope}、{month}: {activity}",
+    colActivity: "活動量",
+    colFactor: "係数",
+    colAdjustments: "補正",
+    colSource: "出典",
+    tailpipe: "直接排出",
+    gridScope: "系統電力",
+    upstreamScope: "上流",
   },
 } as const;
 
@@ -472,23 +489,33 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
             `--category: harbor_craft, che, drayage or rail, not ${category}`,
           );
         await withDeps(open, async (deps) => {
-          const t = await nonshipSourceTrace(deps, port, year, category, opts.source);
-          if (opts.json) return printJson(t);
-          for (const line of t.lines) {
+          const trace = await nonshipSourceTrace(deps, port, year, category, opts.source);
+          if (opts.json) return printJson(trace);
+          const lang = cliLanguage();
+          const scopeWord = { tailpipe: "tailpipe", grid: "gridScope", upstream: "upstreamScope" } as const;
+          for (const line of trace.lines) {
             process.stdout.write(
-              `\n${line.label} — ${line.scope}, ${line.year}-${String(line.month).padStart(2, "0")}: ${formatTonnes(line.activity)} ${line.activityUnit}\n`,
+              `\n${t("traceLine", {
+                label: line.label,
+                scope: t(scopeWord[line.scope]),
+                month: `${line.year}-${String(line.month).padStart(2, "0")}`,
+                activity: `${formatTonnes(line.activity)} ${renderTrace(unitText(line.activityUnit) ?? line.activityUnit, lang)}`,
+              })}\n`,
             );
             printTable(
-              ["", "", "activity", "factor", "adjustments", "g", "source"],
-              line.trace.map((s) => [
-                s.what,
-                POLLUTANT_LABELS[s.pollutant],
-                `${formatTonnes(s.activity)} ${s.activityUnit}`,
-                `${formatTonnes(s.factor)} ${s.factorUnit}`,
-                s.adjustments.map((a) => `${a.name} ${formatTonnes(a.value)}`).join(" × "),
-                formatTonnes(s.grams),
-                s.source,
-              ]),
+              ["", "", t("colActivity"), t("colFactor"), t("colAdjustments"), "g", t("colSource")],
+              line.trace.map((s) => {
+                const r = renderStep(s, lang);
+                return [
+                  r.what,
+                  POLLUTANT_LABELS[s.pollutant],
+                  `${formatTonnes(s.activity)} ${r.activityUnit}`,
+                  `${formatTonnes(s.factor)} ${r.factorUnit}`,
+                  r.adjustments.map((a) => `${a.name} ${formatTonnes(a.value)}`).join(" × "),
+                  formatTonnes(s.grams),
+                  r.source,
+                ];
+              }),
             );
           }
         });

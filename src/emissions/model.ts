@@ -73,23 +73,53 @@ export const GWP_SETS = ["AR4", "AR5", "AR6"] as const;
 export type GwpSet = (typeof GWP_SETS)[number];
 
 /**
+ * A trace text independent of the reader's language: a code of trace-text.ts's tables and its
+ * parameters (plain values, or texts themselves). Example: { code: "what.ogvAux", params: { engine:
+ * "MSD", mode: { code: "epaMode.Berth" } } } reads "aux engine MSD, Berth" / "補機 MSD、係留（着岸）中".
+ */
+export interface TraceText {
+  code: string;
+  params?: Record<string, TraceValue>;
+}
+export type TraceValue = string | number | TraceText;
+
+/** A multiplier of a trace step. `name` is `text (detail)` rendered in English. */
+export interface TraceAdjustment {
+  name: string;
+  value: number;
+  /** The name's short form, e.g. LLAF nox. */
+  text: TraceText;
+  /** Where the value comes from or how it is made (a citation, or a text). */
+  detail?: TraceValue;
+}
+
+/**
  * One step of a computation, enough to redo it by hand:
  * grams = activity × factor × Π adjustments.
+ * The English strings (`what`, `activityUnit`, `factorUnit`, adjustment names) are kept for API
+ * readers; `whatText`, `activityUnitText`, `factorUnitText` and each adjustment's `text` / `detail`
+ * are the same words in a form the portal and the CLI render in the reader's language.
  */
 export interface TraceStep {
-  /** What is emitting, e.g. "main engine, transit", "aux engine, at berth", "yard tractor YT-014". */
+  /** What is emitting, e.g. "main engine SSD, Transit", "yard tractor (diesel) YT-014". */
   what: string;
+  whatText: TraceText;
   pollutant: Pollutant;
   activity: number;
   /** Unit of the activity, e.g. "kWh", "bhp-hr", "gal", "mi", "h". */
   activityUnit: string;
+  /** Present when the unit has words to translate. */
+  activityUnitText?: TraceText;
   factor: number;
   /** Unit of the factor, e.g. "g/kWh". */
   factorUnit: string;
-  adjustments: { name: string; value: number }[];
+  factorUnitText?: TraceText;
+  adjustments: TraceAdjustment[];
   grams: number;
   /** Where the factor comes from: table file and row, or a user-supplied factor with its source. */
   source: string;
+  /** Present when the source has words of its own besides citations. */
+  sourceText?: TraceText;
 }
 
 /**

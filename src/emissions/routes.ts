@@ -112,6 +112,11 @@ const progressSchema = z.object({
 
 const yearQuery = z.coerce.number().int().min(1990).max(2100);
 
+/** A trace text: a code of src/emissions/trace-text.ts and its params (values or texts), any language. */
+const traceTextSchema = z
+  .object({ code: z.string(), params: z.looseObject({}).optional() })
+  .describe("A trace text: `code` and `params` (strings, numbers or trace texts), rendered in en or ja");
+
 function checkPort(deps: EmissionRouteDeps, locode: string): string {
   const port = locode.toUpperCase();
   if (!deps.hasPort(port)) throw new DomainError("not_found", `unknown port ${locode}`);
@@ -299,14 +304,25 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
             trace: z.array(
               z.object({
                 what: z.string(),
+                whatText: traceTextSchema,
                 pollutant: z.enum(POLLUTANTS),
                 activity: z.number(),
                 activityUnit: z.string(),
+                activityUnitText: traceTextSchema.optional(),
                 factor: z.number(),
                 factorUnit: z.string(),
-                adjustments: z.array(z.object({ name: z.string(), value: z.number() })),
+                factorUnitText: traceTextSchema.optional(),
+                adjustments: z.array(
+                  z.object({
+                    name: z.string(),
+                    value: z.number(),
+                    text: traceTextSchema,
+                    detail: z.union([z.string(), z.number(), traceTextSchema]).optional(),
+                  }),
+                ),
                 grams: z.number(),
                 source: z.string(),
+                sourceText: traceTextSchema.optional(),
               }),
             ),
           }),

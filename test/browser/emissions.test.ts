@@ -66,6 +66,10 @@ const TEXT = {
     che: "Cargo-handling equipment",
     activity: "Activity (kWh)",
     showYear: "Show the year total",
+    // Trace steps' "what": engine group and EPA mode; equipment type (powertrain) unit id.
+    ogvWhat: /^(main engine|aux engine|boiler),? .*(Transit|Maneuvering|Anchorage|Berth)$/,
+    cheWhat: /^.+ \((diesel|diesel-electric hybrid|LPG|CNG|battery-electric|hydrogen fuel cell)\) \S+$/,
+    ogvAdjustment: /^\((LLAF nox|Tier III below 25 % load: Tier II factor)\)$/,
   },
   ja: {
     nav: "排出量",
@@ -81,6 +85,9 @@ const TEXT = {
     che: "荷役機械",
     activity: "活動量（kWh）",
     showYear: "年間合計を表示",
+    ogvWhat: /^(主機 \S+|補機 \S+|ボイラー)、(航行|操船|錨泊|係留（着岸）中)$/,
+    cheWhat: /（(ディーゼル|ディーゼル・電気ハイブリッド|LPG|CNG|バッテリー式|水素燃料電池)）\S+$/,
+    ogvAdjustment: /^\((低負荷補正係数 NOx|負荷 25 % 未満の Tier III 機関: Tier II の係数を適用)\)$/,
   },
 } as const;
 
@@ -257,6 +264,7 @@ describe("emissions in the portal", { timeout: 240_000 }, () => {
         const cheSteps = trace.locator(".trace-step");
         await poll(() => cheSteps.count()).toBeGreaterThan(0);
         expect(await cheSteps.first().getAttribute("data-pollutant")).toBe("co2");
+        expect(await visibleText(cheSteps.first().locator("td.trace-what"))).toMatch(TEXT[lang].cheWhat);
         expect(await visibleText(cheSteps.first().locator(".formula"))).toMatch(/×.*g\/(bhp-hr|kWh).*=/);
         expect((await visibleText(cheSteps.first().locator(".source-text"))).length).toBeGreaterThan(10);
         // The steps follow the pollutant chosen on the page (the unit stays open while on the page; the
@@ -329,6 +337,13 @@ describe("emissions in the portal", { timeout: 240_000 }, () => {
           const ps = await steps.evaluateAll((els) => els.map((e) => e.getAttribute("data-pollutant")));
           return ps.length > 0 && ps.every((x) => x === "nox");
         }).toBe(true);
+        // What emits and the adjustments read in the page's language.
+        for (const what of await steps.locator("td.trace-what").allInnerTexts())
+          expect(what.trim()).toMatch(TEXT[lang].ogvWhat);
+        // Adjustments (in brackets in the formula; at low load the main engine's LLAF and Tier III rule).
+        for (const formula of await steps.locator(".formula").allInnerTexts())
+          for (const m of formula.matchAll(/\(([^)]*)\)/g))
+            expect(`(${m[1]})`).toMatch(TEXT[lang].ogvAdjustment);
         await section.scrollIntoViewIfNeeded();
         await section.screenshot({ path: path.join(SHOTS, `emissions-${lang}-${port}-call.png`) });
       });

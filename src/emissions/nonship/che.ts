@@ -18,7 +18,8 @@
  */
 
 import { dieselConstants, hydrogenIntensity } from "../energy.ts";
-import type { PollutantGrams, TraceStep } from "../model.ts";
+import type { PollutantGrams, TraceAdjustment, TraceStep, TraceText, TraceValue } from "../model.ts";
+import { adjustment, renderTrace, type TraceCode, traceText } from "../trace-text.ts";
 import type { CheRecord, FactorPollutant } from "./model.ts";
 import { type MonthShare, monthsOf, type ResultBuilder, step } from "./result.ts";
 import type { CheTables, NonshipTables, Sourced, TechType } from "./tables.ts";
@@ -34,10 +35,10 @@ const SO2_PER_S = 64 / 32;
 export interface CheFactorStep {
   factor: number;
   factorUnit: string;
-  adjustments: { name: string; value: number }[];
+  adjustments: TraceAdjustment[];
   /** factor × Π adjustments (g/bhp-hr of engine output). */
   perBhpHr: number;
-  source: string;
+  source: TraceValue;
 }
 
 export interface CheDieselFactors {
@@ -48,6 +49,8 @@ export interface CheDieselFactors {
   /** Why this tech type: table rows and the choice. */
   techSource: string;
   loadFactor: Sourced;
+  /** The load factor's source for the trace (a table row, or the unit's own value as a text). */
+  loadFactorDetail: TraceValue;
   cumulativeHoursStart: number;
   cumulativeSource: string;
   medianLifeH: number;
@@ -128,34 +131,41 @@ export function cheDieselFactors(
   const tech = techChoice.tech;
   const lfRow = loadFactorRow(tables, scc, "diesel");
   if (lfRow === undefined) return { ok: false, what: `SCC ${scc} diesel`, table: "che_load_factors.csv" };
-  const loadFactor: Sourced =
-    unit.loadFactor !== null
-      ? {
-          value: unit.loadFactor,
-          source: `load factor ${unit.loadFactor} given with the unit — ${unit.loadFactorSource ?? ""}`,
-        }
-      : lfRow.loadFactor;
+  const given = unit.loadFactor !== null ? givenLoadFactor(unit.loadFactor, unit.loadFactorSource) : null;
+  const loadFactor: Sourced = given?.sourced ?? lfRow.loadFactor;
   let cumulativeHoursStart: number;
-  let cumulativeSource: string;
+  let cumulativeText: TraceText;
   if (unit.cumulativeHoursStart !== null) {
     cumulativeHoursStart = unit.cumulativeHoursStart;
-    cumulativeSource = `hour meter ${unit.cumulativeHoursStart} h at the start of ${unit.year}`;
+    cumulativeText = traceText("detail.hourMeter", { hours: unit.cumulativeHoursStart, year: unit.year });
   } else {
     const years = Math.max(0, unit.year - unit.modelYear);
     cumulativeHoursStart = years * lfRow.annualHours.value;
-    cumulativeSource = `${years} years × ${lfRow.annualHours.value} h/yr (${lfRow.annualHours.source})`;
+    cumulativeText = traceText("detail.yearsOfUse", {
+      years,
+      hours: lfRow.annualHours.value,
+      source: lfRow.annualHours.source,
+    });
   }
   const lives = tables.usefulLife.filter((u) => u.scc === scc);
   if (lives.length === 0) return { ok: false, what: `SCC ${scc}`, table: "che_useful_life.csv" };
   let life = lives.find((u) => inBand(hp, u.hpMin, u.hpMax));
-  let lifeNote = "";
+  let lifeNote: TraceValue = "";
   if (life === undefined) {
     // Gaps in the table (e.g. 600–1,000 hp for material handling): the nearest band of the SCC.
     life = [...lives].sort((a, b) => bandDistance(hp, a) - bandDistance(hp, b))[0]!;
-    lifeNote = ` (no band for this power in the table; nearest band ${life.hpMin}-${life.hpMax} hp)`;
+    lifeNote = traceText("detail.nearestLifeBand", { min: life.hpMin, max: life.hpMax });
   }
   const age = (cumulativeHoursStart * loadFactor.value) / life.medianLifeH;
-  const ageText = `age ${age.toFixed(4)} = ${cumulativeHoursStart.toFixed(0)} h × ${loadFactor.value} / ${life.medianLifeH} h median life (che_useful_life.csv: line ${life.line}${lifeNote}; ${cumulativeSource})`;
+  const ageText = traceText("detail.age", {
+    age: age.toFixed(4),
+    hours: cumulativeHoursStart.toFixed(0),
+    lf: loadFactor.value,
+    life: life.medianLifeH,
+    line: life.line,
+    note: lifeNote,
+    cumulative: cumulativeText,
+  });
 
   const rowSource = (
     r: { line: number; confidence: string; hpMin: number; hpMax: number },
@@ -165,14 +175,15 @@ export function cheDieselFactors(
   ) =>
     `che_emission_factors.csv: line ${r.line} — ${map.equipment} (SCC ${scc}) ${r.hpMin}-${r.hpMax} hp ${tech} ${p} ${v} ${u} (epa-nonroad2008a-moves5, ${r.confidence}); tech type: ${techChoice.source}; SCC: che_equipment_map.csv line ${map.line} (${map.confidence})`;
 
-  const df = (pollutant: string): { value: number; name: string } | undefined => {
+  const df = (pollutant: string): TraceAdjustment | undefined => {
     const d = tables.deterioration.get(`${tech}|${pollutant}`);
     if (d === undefined) return undefined;
     const capped = Math.min(age, d.cap);
-    return {
-      value: 1 + d.a * capped ** d.b,
-      name: `DF = 1 + ${d.a} × min(${age.toFixed(4)}, cap ${d.cap})^${d.b} (che_deterioration.csv: line ${d.line}; ${ageText})`,
-    };
+    return adjustment(
+      1 + d.a * capped ** d.b,
+      traceText("adj.deterioration", { a: d.a, age: age.toFixed(4), cap: d.cap, b: d.b }),
+      traceText("detail.deterioration", { line: d.line, age: ageText }),
+    );
   };
 
   const factors: Partial<Record<FactorPollutant, CheFactorStep>> = {};
@@ -195,7 +206,7 @@ export function cheDieselFactors(
     factors[p] = {
       factor: r.value,
       factorUnit: "g/bhp-hr",
-      adjustments: [{ name: d.name, value: d.value }],
+      adjustments: [d],
       perBhpHr: r.value * d.value,
       source: rowSource(r, col, r.value, "g/bhp-hr"),
     };
@@ -219,20 +230,34 @@ export function cheDieselFactors(
   const pmDeteriorated = pm.perBhpHr;
   const sulfurG = bsfc * gPerLb * ratio7 * conv.value * 0.01 * (sBase.value - sActual.value);
   const pmAdjusted = Math.max(0, pmDeteriorated - sulfurG);
-  pm.adjustments.push({
-    name: `PM sulfur correction: − ${bsfc} lb/bhp-hr × ${gPerLb} × ${ratio7} × ${conv.value} × 0.01 × (${sBase.value} − ${sActual.value}) % S = − ${sulfurG.toPrecision(4)} g/bhp-hr (${sBase.source}; ${conv.source}; ${tables.sulfateToSulfurRatio.source}; ${sActual.source}; BSFC: che_emission_factors.csv line ${bsfcRow.line})`,
-    value: pmDeteriorated > 0 ? pmAdjusted / pmDeteriorated : 1,
-  });
+  pm.adjustments.push(
+    adjustment(
+      pmDeteriorated > 0 ? pmAdjusted / pmDeteriorated : 1,
+      traceText("adj.pmSulfur", {
+        bsfc,
+        gPerLb,
+        ratio: ratio7,
+        conv: conv.value,
+        sBase: sBase.value,
+        sActual: sActual.value,
+        grams: sulfurG.toPrecision(4),
+      }),
+      `${sBase.source}; ${conv.source}; ${tables.sulfateToSulfurRatio.source}; ${sActual.source}; BSFC: che_emission_factors.csv line ${bsfcRow.line}`,
+    ),
+  );
   pm.perBhpHr = pmAdjusted;
-  const pmStep = (ratio: Sourced | null, what: string): CheFactorStep => ({
+  const pmStep = (ratio: Sourced | null, source: TraceText): CheFactorStep => ({
     factor: pmAdjusted,
     factorUnit: "g/bhp-hr",
-    adjustments: ratio === null ? [] : [{ name: "PM2.5/PM10", value: ratio.value }],
+    adjustments: ratio === null ? [] : [adjustment(ratio.value, traceText("adj.pm25Ratio"))],
     perBhpHr: ratio === null ? pmAdjusted : pmAdjusted * ratio.value,
-    source: ratio === null ? what : `${what} × ${ratio.source}`,
+    source: source,
   });
-  factors.pm25 = pmStep(tables.pm25ToPm10Diesel, "PM10 after DF and sulfur correction");
-  factors.dpm = pmStep(null, "DPM = PM10 for diesel engines (nonship README)");
+  factors.pm25 = pmStep(
+    tables.pm25ToPm10Diesel,
+    traceText("source.pmAfterDf", { source: tables.pm25ToPm10Diesel.source }),
+  );
+  factors.dpm = pmStep(null, traceText("source.dpmDieselReadme"));
 
   const thcAdjusted = factors.hc!.perBhpHr;
   const carbon = tables.carbonMassFraction;
@@ -250,7 +275,13 @@ export function cheDieselFactors(
     factorUnit: "g/bhp-hr",
     adjustments: [],
     perBhpHr: so2,
-    source: `SO2 = BSFC ${bsfc} lb/bhp-hr × ${gPerLb} × (1 − ${conv.value}) × 0.01 × ${sActual.value} % S × 64/32 (sulfur mass balance; ${sActual.source}; ${conv.source})`,
+    source: traceText("source.so2Balance", {
+      bsfc,
+      gPerLb,
+      conv: conv.value,
+      sulfur: sActual.value,
+      sources: `${sActual.source}; ${conv.source}`,
+    }),
   };
   return {
     ok: true,
@@ -261,8 +292,9 @@ export function cheDieselFactors(
       tech,
       techSource: techChoice.source,
       loadFactor,
+      loadFactorDetail: given?.detail ?? lfRow.loadFactor.source,
       cumulativeHoursStart,
-      cumulativeSource,
+      cumulativeSource: renderTrace(cumulativeText),
       medianLifeH: life.medianLifeH,
       age,
       factors,
@@ -270,7 +302,13 @@ export function cheDieselFactors(
   };
 }
 
-type Adjustment = { name: string; value: number };
+type Adjustment = TraceAdjustment;
+
+/** A load factor given with a unit (and its source), as a table value and as a trace text. */
+function givenLoadFactor(value: number, source: string | null): { sourced: Sourced; detail: TraceText } {
+  const detail = traceText("detail.loadFactorGiven", { value, source: source ?? "" });
+  return { sourced: { value, source: renderTrace(detail) }, detail };
+}
 
 function cheHead(
   r: CheRecord,
@@ -311,7 +349,7 @@ function dieselFactorsForTrace(f: CheFactorsResult): CachedFactors {
     so2: 0,
   };
   if (f.ok) {
-    const lf = { name: `load factor (${f.value.loadFactor.source})`, value: f.value.loadFactor.value };
+    const lf = adjustment(f.value.loadFactor.value, traceText("adj.loadFactor"), f.value.loadFactorDetail);
     for (const p of DIESEL_POLLUTANTS) {
       adjustments[p] = [lf, ...f.value.factors[p]!.adjustments];
       perBhpHr[p] = f.value.factors[p]!.perBhpHr;
@@ -387,6 +425,7 @@ export function computeChe(
   let sourceId = "";
   let label = "";
   let what = "";
+  let whatText: TraceText = traceText("what.cheUnit");
   let prevCached: CachedFactors | undefined;
 
   for (const r of records) {
@@ -399,10 +438,15 @@ export function computeChe(
       sourceId = `che:${r.unitId}`;
       const type = cheEquipmentTypeById(r.equipmentType);
       label = `${type?.label ?? r.equipmentType} (${CHE_POWERTRAIN_LABELS[r.powertrain]})`;
-      what = `${label} ${r.unitId}`;
+      whatText = traceText("what.cheUnit", {
+        equipment: type ? traceText(`cheEquipment.${type.id}` as TraceCode) : r.equipmentType,
+        powertrain: traceText(`chePowertrain.${r.powertrain}`),
+        unit: r.unitId,
+      });
+      what = renderTrace(whatText);
     }
     // Traces are built after the loop (traceLater): they must capture this row's name, not the variable.
-    const rowWhat = what;
+    const rowWhat = whatText;
     const samePowerAndAge =
       sameUnit &&
       prev!.ratedHp === r.ratedHp &&
@@ -468,11 +512,20 @@ export function computeChe(
       }
       const meteredCo2G =
         r.fuelL !== null
-          ? { g: r.fuelL * diesel.co2KgPerL.value * 1000, text: `${r.fuelL} L × ${diesel.co2KgPerL.source}` }
+          ? {
+              g: r.fuelL * diesel.co2KgPerL.value * 1000,
+              source: traceText("source.meteredDiesel", {
+                amount: `${r.fuelL} L`,
+                source: diesel.co2KgPerL.source,
+              }),
+            }
           : r.fuelGal !== null
             ? {
                 g: r.fuelGal * diesel.co2KgPerGal.value * 1000,
-                text: `${r.fuelGal} gal × ${diesel.co2KgPerGal.source}`,
+                source: traceText("source.meteredDiesel", {
+                  amount: traceText("unit.gal", { value: r.fuelGal }),
+                  source: diesel.co2KgPerGal.source,
+                }),
               }
             : null;
       const perBhpHr = cached.perBhpHr;
@@ -503,10 +556,13 @@ export function computeChe(
                   "kg CO2 from metered fuel",
                   1000,
                   "g/kg",
-                  m.label ? [{ name: m.label, value: m.share }] : [],
-                  `metered diesel: ${meteredCo2G.text}`,
+                  m.label ? [adjustment(m.share, m.label)] : [],
+                  meteredCo2G.source,
                 );
-              const unitText = `hp·h at rated power (${powerText(r, hp)} × ${hours.toFixed(2)} h)`;
+              const unitText = traceText("unit.hpHRatedOf", {
+                power: powerText(r, hp),
+                hours: hours.toFixed(2),
+              });
               return step(
                 rowWhat,
                 p,
@@ -525,7 +581,7 @@ export function computeChe(
           addDieselUpstream(
             rb,
             cheHead(r, sourceId, label, "upstream", m.month, "g CO2"),
-            what,
+            whatText,
             grams.co2 ?? 0,
             diesel.upstreamCo2ePerTailpipeCo2,
           );
@@ -533,7 +589,7 @@ export function computeChe(
           addGrid(
             rb,
             cheHead(r, sourceId, label, "grid", m.month, "kWh"),
-            what,
+            whatText,
             r.energyKwh * m.share,
             r.year,
           );
@@ -542,7 +598,7 @@ export function computeChe(
     }
 
     if (r.powertrain === "lpg" || r.powertrain === "cng") {
-      computeGasUnit(tables, r, factors, rb, { sourceId, label, what, hp, months });
+      computeGasUnit(tables, r, factors, rb, { sourceId, label, what, whatText, hp, months });
       continue;
     }
 
@@ -551,14 +607,14 @@ export function computeChe(
       const hours = (r.hours ?? 0) * m.share;
       rb.add(cheHead(r, sourceId, label, "tailpipe", m.month, "h"), hours, {}, [
         step(
-          what,
+          whatText,
           "co2",
           hours,
           "h",
           0,
           "g/h",
           [],
-          `${CHE_POWERTRAIN_LABELS[r.powertrain]}: no exhaust emissions`,
+          traceText("source.noExhaust", { powertrain: traceText(`chePowertrain.${r.powertrain}`) }),
         ),
       ]);
       if (r.powertrain === "battery_electric") {
@@ -569,7 +625,7 @@ export function computeChe(
           addGrid(
             rb,
             cheHead(r, sourceId, label, "grid", m.month, "kWh"),
-            what,
+            whatText,
             r.energyKwh * m.share,
             r.year,
           );
@@ -582,7 +638,7 @@ export function computeChe(
             rb,
             tables,
             cheHead(r, sourceId, label, "upstream", m.month, "kg H2"),
-            what,
+            whatText,
             r.hydrogenKg * m.share,
             r.hydrogenPathway,
             {
@@ -607,11 +663,12 @@ function computeGasUnit(
     sourceId: string;
     label: string;
     what: string;
+    whatText: TraceText;
     hp: number | null;
     months: MonthShare[];
   },
 ): void {
-  const { sourceId, what, hp, months } = ctx;
+  const { sourceId, what, whatText, hp, months } = ctx;
   const keyText = `${cheEquipmentTypeById(r.equipmentType)?.label ?? r.equipmentType} ${r.powertrain.toUpperCase()}`;
   const hits = index.che(r.equipmentType, r.powertrain);
   rb.note("user_factors_ch4_n2o_optional");
@@ -633,13 +690,8 @@ function computeGasUnit(
         (l) => l.scc.slice(4) === map.scc.slice(4) && l.fuel === r.powertrain.toUpperCase(),
       )
     : undefined;
-  const lf: Sourced | undefined =
-    r.loadFactor !== null
-      ? {
-          value: r.loadFactor,
-          source: `load factor ${r.loadFactor} given with the unit — ${r.loadFactorSource ?? ""}`,
-        }
-      : lfRow?.loadFactor;
+  const given = r.loadFactor !== null ? givenLoadFactor(r.loadFactor, r.loadFactorSource) : null;
+  const lf: Sourced | undefined = given?.sourced ?? lfRow?.loadFactor;
   const pm25Ratio = tables.che.pm25ToPm10LpgCng;
   for (const m of months) {
     const hours = r.hours * m.share;
@@ -650,7 +702,7 @@ function computeGasUnit(
     for (const [p, hit] of hits) {
       let activity: number;
       let unitText: string;
-      const adj: { name: string; value: number }[] = [];
+      const adj: TraceAdjustment[] = [];
       if (hit.unit === "g/h") {
         activity = hours;
         unitText = "h";
@@ -662,10 +714,10 @@ function computeGasUnit(
         }
         activity = hit.unit === "g/kWh" ? hpToKw(hp) * hours : hp * hours;
         unitText = hit.unit === "g/kWh" ? "kWh at rated power" : "hp·h at rated power";
-        adj.push({ name: `load factor (${lf.source})`, value: lf.value });
+        adj.push(adjustment(lf.value, traceText("adj.loadFactor"), given?.detail ?? lf.source));
         outputKwh = hpToKw(hp) * hours * lf.value;
       }
-      const s = step(what, p, activity, unitText, hit.value, hit.unit, adj, hit.source);
+      const s = step(whatText, p, activity, unitText, hit.value, hit.unit, adj, hit.source);
       grams[p] = s.grams;
       if (rb.trace) steps.push(s);
     }
@@ -673,7 +725,16 @@ function computeGasUnit(
       grams.pm25 = grams.pm10 * pm25Ratio.value;
       if (rb.trace)
         steps.push(
-          step(what, "pm25", grams.pm10, "g PM10", pm25Ratio.value, "g PM2.5/g PM10", [], pm25Ratio.source),
+          step(
+            whatText,
+            "pm25",
+            grams.pm10,
+            "g PM10",
+            pm25Ratio.value,
+            "g PM2.5/g PM10",
+            [],
+            pm25Ratio.source,
+          ),
         );
     }
     if (skipped.length > 0)
@@ -695,7 +756,7 @@ function computeGasUnit(
 export function addGrid(
   rb: ResultBuilder,
   head: Parameters<ResultBuilder["add"]>[0],
-  what: string,
+  what: TraceText,
   kwh: number,
   year: number,
 ): void {
@@ -709,7 +770,7 @@ export function addGrid(
 export function addDieselUpstream(
   rb: ResultBuilder,
   head: Parameters<ResultBuilder["add"]>[0],
-  what: string,
+  what: TraceText,
   tailpipeCo2G: number,
   ratio: { value: number; source: string },
 ): void {
@@ -733,7 +794,7 @@ export function addHydrogen(
   rb: ResultBuilder,
   tables: NonshipTables,
   head: Parameters<ResultBuilder["add"]>[0],
-  what: string,
+  what: TraceText,
   kg: number,
   pathway: string | null,
   ctx: {
@@ -746,7 +807,7 @@ export function addHydrogen(
 ): void {
   const name = pathway ?? rb.options.defaultHydrogenPathway ?? null;
   if (name === null) {
-    rb.warn("no_hydrogen_pathway", ctx.category, ctx.sourceId, ctx.ref, { label: what });
+    rb.warn("no_hydrogen_pathway", ctx.category, ctx.sourceId, ctx.ref, { label: renderTrace(what) });
     rb.notEstimated(
       ctx.category,
       ctx.sourceId,
@@ -779,7 +840,7 @@ export function addHydrogen(
     return;
   }
   rb.note("grid_upstream_ghg_only");
-  const source = pathway === null ? `${ci.source}; pathway by default option` : ci.source;
+  const source = pathway === null ? traceText("source.defaultPathway", { source: ci.source }) : ci.source;
   const s = step(what, "co2e", kg, "kg H2", ci.kgCo2ePerKgH2 * 1000, "g CO2e/kg H2", [], source);
   rb.add(head, kg, { co2: s.grams, co2e: s.grams }, [s]);
 }

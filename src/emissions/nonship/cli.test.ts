@@ -61,6 +61,36 @@ describe("emissions import (real entry point)", () => {
     expect(ja.stdout).toContain("読込 28 件、採用 0 件、却下 23 件、重複 5 件");
   }, 180_000);
 
+  it("emissions trace shows a unit's steps in the CLI's language (after the import above)", () => {
+    const args = [
+      "emissions",
+      "trace",
+      "--port",
+      "USLAX",
+      "--year",
+      "2025",
+      "--category",
+      "che",
+      "--source",
+      "che:YT-0",
+    ];
+    const en = run(args);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain("yard tractor (diesel) YT-0  NOx");
+    expect(en.stdout).toContain("hp·h at rated power (200 hp × 150.00 h)");
+    expect(en.stdout).toMatch(/load factor \(che_load_factors\.csv: line \d+ — Terminal Tractors/);
+    expect(en.stdout).toContain("DF = 1 + 0.008 × min(");
+    const ja = run(args, { SP_LANG: "ja" });
+    expect(ja.code).toBe(0);
+    expect(ja.stdout).toContain("ヤードトラクター（ディーゼル）YT-0  NOx");
+    expect(ja.stdout).toContain("定格出力換算 hp·h（200 hp × 150.00 h）");
+    expect(ja.stdout).toMatch(/負荷率（che_load_factors\.csv: line \d+ — Terminal Tractors/);
+    expect(ja.stdout).toContain("劣化係数 DF = 1 + 0.008 × min(");
+    expect(ja.stdout).toContain("直接排出");
+    expect(ja.stdout).not.toContain("YT-0  NOx    30,000 hp·h at rated power");
+    expect(ja.stdout).not.toContain("load factor (");
+  }, 120_000);
+
   it("an unknown port or a missing file is an error with its exit code", () => {
     const port = run(["emissions", "import", "factors", che, "--port", "NLRTM"]);
     expect(port.code).toBe(3);

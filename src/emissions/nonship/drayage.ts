@@ -12,7 +12,8 @@
  */
 
 import { dieselConstants } from "../energy.ts";
-import type { PollutantGrams, TraceStep } from "../model.ts";
+import type { PollutantGrams, TraceStep, TraceText } from "../model.ts";
+import { renderTrace, traceText } from "../trace-text.ts";
 import { addDieselUpstream, addGrid, addHydrogen } from "./che.ts";
 import type { DrayageRecord, FactorPollutant } from "./model.ts";
 import { type ResultBuilder, step } from "./result.ts";
@@ -47,10 +48,16 @@ export function computeDrayage(
     const group = r.modelYearGroup;
     const sourceId = `drayage:${r.terminal}:${r.powertrain}:${group ?? "all"}`;
     const label = `${DRAYAGE_POWERTRAIN_LABELS[r.powertrain]} trucks${group ? ` MY${group}` : ""}`;
-    const what = `${label} at ${r.terminal}`;
+    const powertrain = traceText(`drayagePowertrain.${r.powertrain}`);
+    const whatText = group
+      ? traceText("what.drayageGroup", { powertrain, group, terminal: r.terminal })
+      : traceText("what.drayage", { powertrain, terminal: r.terminal });
+    const what = renderTrace(whatText);
     const oneWayMi = r.oneWayMi ?? kmToMiles(r.oneWayKm ?? 0);
     const distanceText =
-      r.oneWayMi !== null ? `${r.oneWayMi} mi` : `${r.oneWayKm} km = ${oneWayMi.toFixed(3)} mi`;
+      r.oneWayMi !== null
+        ? traceText("unit.miles", { value: r.oneWayMi })
+        : traceText("unit.kmMiles", { km: r.oneWayKm ?? 0, mi: oneWayMi.toFixed(3) });
     const vmt = r.gateVisits * 2 * oneWayMi;
     const idleH = (r.gateVisits * r.idleMinPerVisit) / 60;
     const starts = r.gateVisits * (r.startsPerVisit ?? 0);
@@ -63,24 +70,16 @@ export function computeDrayage(
       sourceId,
       label,
     };
-    const activities: Record<DrayageProcess, { amount: number; unit: string }> = {
-      running: { amount: vmt, unit: `mi (${r.gateVisits} visits × 2 × ${distanceText})` },
-      idle: { amount: idleH, unit: `h idling (${r.gateVisits} visits × ${r.idleMinPerVisit} min ÷ 60)` },
-      start: { amount: starts, unit: `starts (${r.gateVisits} visits × ${r.startsPerVisit ?? 0})` },
+    const visits = r.gateVisits;
+    const activities: Record<DrayageProcess, { amount: number; unit: TraceText }> = {
+      running: { amount: vmt, unit: traceText("unit.miVisits", { visits, distance: distanceText }) },
+      idle: { amount: idleH, unit: traceText("unit.idleH", { visits, minutes: r.idleMinPerVisit }) },
+      start: { amount: starts, unit: traceText("unit.starts", { visits, perVisit: r.startsPerVisit ?? 0 }) },
     };
 
     if (r.powertrain === "battery_electric" || r.powertrain === "fuel_cell") {
       rb.add({ ...head, scope: "tailpipe", activityUnit: "mi" }, vmt, {}, [
-        step(
-          what,
-          "co2",
-          vmt,
-          "mi",
-          0,
-          "g/mi",
-          [],
-          `${DRAYAGE_POWERTRAIN_LABELS[r.powertrain]}: no exhaust emissions`,
-        ),
+        step(whatText, "co2", vmt, "mi", 0, "g/mi", [], traceText("source.noExhaust", { powertrain })),
       ]);
       if (r.powertrain === "battery_electric") {
         if (r.kwhPerMi === null) {
@@ -90,7 +89,12 @@ export function computeDrayage(
           addGrid(
             rb,
             { ...head, scope: "grid", activityUnit: "kWh" },
-            `${what}: ${vmt.toFixed(0)} mi × ${r.kwhPerMi} kWh/mi (${r.energySource ?? ""})`,
+            traceText("what.drayageKwh", {
+              what: whatText,
+              vmt: vmt.toFixed(0),
+              rate: r.kwhPerMi,
+              source: r.energySource ?? "",
+            }),
             vmt * r.kwhPerMi,
             r.year,
           );
@@ -112,7 +116,12 @@ export function computeDrayage(
           rb,
           tables,
           { ...head, scope: "upstream", activityUnit: "kg H2" },
-          `${what}: ${vmt.toFixed(0)} mi × ${r.h2KgPerMi} kg/mi (${r.energySource ?? ""})`,
+          traceText("what.drayageH2", {
+            what: whatText,
+            vmt: vmt.toFixed(0),
+            rate: r.h2KgPerMi,
+            source: r.energySource ?? "",
+          }),
           vmt * r.h2KgPerMi,
           r.hydrogenPathway,
           { category: "drayage", sourceId, ref: r.ref, year: r.year, month: r.month },
@@ -150,7 +159,7 @@ export function computeDrayage(
           continue;
         }
         const s = step(
-          what,
+          whatText,
           q,
           activities[p].amount,
           activities[p].unit,
@@ -167,7 +176,7 @@ export function computeDrayage(
       grams.dpm = grams.pm10;
       if (rb.trace)
         steps.push(
-          step(what, "dpm", grams.pm10, "g PM10", 1, "g DPM/g PM10", [], "DPM = PM10 for diesel engines"),
+          step(whatText, "dpm", grams.pm10, "g PM10", 1, "g DPM/g PM10", [], traceText("source.dpmDiesel")),
         );
     }
     if (missing.size > 0) {
@@ -191,7 +200,7 @@ export function computeDrayage(
       addDieselUpstream(
         rb,
         { ...head, scope: "upstream", activityUnit: "g CO2" },
-        what,
+        whatText,
         grams.co2 ?? 0,
         diesel.upstreamCo2ePerTailpipeCo2,
       );

@@ -13,6 +13,7 @@
 
 import { dieselConstants } from "../energy.ts";
 import type { PollutantGrams, TraceStep } from "../model.ts";
+import { adjustment, renderTrace, traceText } from "../trace-text.ts";
 import { addDieselUpstream } from "./che.ts";
 import type { FactorPollutant, HarborCraftRecord } from "./model.ts";
 import { monthsOf, type ResultBuilder, step } from "./result.ts";
@@ -58,7 +59,18 @@ export function computeHarborCraft(
   for (const r of records) {
     const sourceId = `harbor_craft:${r.vesselId}`;
     const label = `${r.vesselName ?? r.vesselId} (${HARBOR_CRAFT_LABELS[r.vesselType]})`;
-    const what = `${r.vesselName ?? r.vesselId} ${r.engineUse} ${r.engineId !== r.engineUse ? `${r.engineId} ` : ""}(${r.engineCount} × ${r.engineKw !== null ? `${r.engineKw} kW` : `${r.engineHp} hp`})`;
+    const whatParams = {
+      vessel: r.vesselName ?? r.vesselId,
+      use: traceText(`engineUse.${r.engineUse}`),
+      engine: r.engineId,
+      count: r.engineCount,
+      power: r.engineKw !== null ? `${r.engineKw} kW` : `${r.engineHp} hp`,
+    };
+    const whatText = traceText(
+      r.engineId !== r.engineUse ? "what.harborCraftEngine" : "what.harborCraft",
+      whatParams,
+    );
+    const what = renderTrace(whatText);
     if (r.month === null && monthly.has(`${r.vesselId}|${r.engineId}|${r.year}`)) {
       rb.warn("annual_and_monthly", "harbor_craft", sourceId, r.ref, { label: what, year: r.year });
       continue;
@@ -105,16 +117,16 @@ export function computeHarborCraft(
     for (const m of months) {
       const rowKwh = r.engineCount * kw * r.hours;
       const ratedKwh = rowKwh * m.share;
-      const adjustments = [{ name: `load factor (${lf.source})`, value: lf.value }];
-      if (m.label) adjustments.push({ name: `month share ${m.label}`, value: m.share });
+      const adjustments = [adjustment(lf.value, traceText("adj.loadFactor"), lf.source)];
+      if (m.label) adjustments.push(adjustment(m.share, traceText("adj.monthShare", { share: m.label })));
       const grams: Partial<PollutantGrams> = {};
       const steps: TraceStep[] = [];
       for (const [p, hit] of hits) {
         const s = step(
-          what,
+          whatText,
           p,
           rowKwh,
-          `kWh at rated power (${r.engineCount} × ${kw.toFixed(0)} kW × ${r.hours} h)`,
+          traceText("unit.kwhRatedCraft", { count: r.engineCount, kw: kw.toFixed(0), hours: r.hours }),
           hit.value,
           "g/kWh",
           adjustments,
@@ -127,7 +139,7 @@ export function computeHarborCraft(
         grams.dpm = grams.pm10;
         if (rb.trace)
           steps.push(
-            step(what, "dpm", grams.pm10, "g PM10", 1, "g DPM/g PM10", [], "DPM = PM10 for diesel engines"),
+            step(whatText, "dpm", grams.pm10, "g PM10", 1, "g DPM/g PM10", [], traceText("source.dpmDiesel")),
           );
       }
       if (missing.length > 0)
@@ -154,7 +166,7 @@ export function computeHarborCraft(
         addDieselUpstream(
           rb,
           { ...head, scope: "upstream", activityUnit: "g CO2" },
-          what,
+          whatText,
           grams.co2 ?? 0,
           diesel.upstreamCo2ePerTailpipeCo2,
         );

@@ -12,7 +12,8 @@
  */
 
 import { dieselConstants } from "../energy.ts";
-import type { PollutantGrams, TraceStep } from "../model.ts";
+import type { PollutantGrams, TraceAdjustment, TraceStep, TraceText } from "../model.ts";
+import { adjustment, renderTrace, traceText } from "../trace-text.ts";
 import { addDieselUpstream } from "./che.ts";
 import type { FactorPollutant, RailRecord } from "./model.ts";
 import { type ResultBuilder, step } from "./result.ts";
@@ -40,37 +41,41 @@ export function computeRail(tables: NonshipTables, records: readonly RailRecord[
     if (!rb.included(r.year, r.month)) continue;
     const sourceId = `rail:${r.service}:${r.tier}${r.locomotiveId ? `:${r.locomotiveId}` : ""}${r.terminal ? `@${r.terminal}` : ""}`;
     const label = `${r.service} locomotives, ${r.tier}${r.locomotiveId ? ` (${r.locomotiveId})` : ""}`;
-    const what = label;
+    const service = traceText(`railService.${r.service}`);
+    const whatText = r.locomotiveId
+      ? traceText("what.railGroup", { service, tier: r.tier, id: r.locomotiveId })
+      : traceText("what.rail", { service, tier: r.tier });
+    const what = renderTrace(whatText);
     const conv = tables.rail.bhpHrPerGal[r.service];
     const grams: Partial<PollutantGrams> = {};
     const steps: TraceStep[] = [];
     let missingFactor: string | null = null;
     // grams = activity × the tier's g/bhp-hr factor × the adjustment that turns the activity into bhp-hr.
-    const applyFactors = (
-      activity: number,
-      activityUnit: string,
-      adjustment: { name: string; value: number },
-    ) => {
+    const applyFactors = (activity: number, activityUnit: TraceText, adj: TraceAdjustment) => {
       for (const [column, p] of TABLE_POLLUTANTS) {
         const ef = tables.rail.factors.get(`${r.service}|${r.tier}|${column}`);
         if (ef === undefined) {
           missingFactor = `${r.service} ${r.tier} ${column}`;
           continue;
         }
-        const s = step(what, p, activity, activityUnit, ef.value, "g/bhp-hr", [adjustment], ef.source);
+        const s = step(whatText, p, activity, activityUnit, ef.value, "g/bhp-hr", [adj], ef.source);
         grams[p] = s.grams;
         if (rb.trace) steps.push(s);
       }
     };
     let gallons: number;
-    let gallonsText: string;
+    let gallonsText: TraceText;
     if (r.hours === null) {
       gallons = r.fuelGal ?? litresToGallons(r.fuelL ?? 0);
-      gallonsText = r.fuelGal !== null ? `${r.fuelGal} gal` : `${r.fuelL} L = ${gallons.toFixed(1)} gal`;
-      applyFactors(gallons, `gal (${gallonsText})`, {
-        name: `bhp-hr/gal (${conv.source})`,
-        value: conv.value,
-      });
+      gallonsText =
+        r.fuelGal !== null
+          ? traceText("unit.gal", { value: r.fuelGal })
+          : traceText("unit.litresGal", { litres: r.fuelL ?? 0, gal: gallons.toFixed(1) });
+      applyFactors(
+        gallons,
+        traceText("unit.galOf", { gallons: gallonsText }),
+        adjustment(conv.value, traceText("adj.bhpHrPerGal"), conv.source),
+      );
     } else {
       const hp = r.ratedHp ?? kwToHp(r.ratedKw ?? 0);
       const power = r.ratedHp !== null ? `${r.ratedHp} hp` : `${r.ratedKw} kW = ${hp.toFixed(0)} hp`;
@@ -78,11 +83,12 @@ export function computeRail(tables: NonshipTables, records: readonly RailRecord[
       const ratedHpH = r.hours * hp;
       const bhpHr = (ratedHpH * mean.value) / 100;
       gallons = bhpHr / conv.value;
-      gallonsText = `${bhpHr.toFixed(0)} bhp-hr ÷ ${conv.value} bhp-hr/gal`;
-      applyFactors(ratedHpH, `hp·h at rated power (${r.hours} locomotive-hours × ${power})`, {
-        name: `cycle-mean power (${mean.source})`,
-        value: mean.value / 100,
-      });
+      gallonsText = traceText("unit.bhpHrGal", { bhpHr: bhpHr.toFixed(0), conv: conv.value });
+      applyFactors(
+        ratedHpH,
+        traceText("unit.hpHRatedRail", { hours: r.hours, power }),
+        adjustment(mean.value / 100, traceText("adj.cycleMeanPower"), mean.source),
+      );
     }
     if (missingFactor !== null) {
       rb.warn("no_emission_factor", "rail", sourceId, r.ref, {
@@ -95,23 +101,14 @@ export function computeRail(tables: NonshipTables, records: readonly RailRecord[
       grams.dpm = grams.pm10;
       if (rb.trace)
         steps.push(
-          step(
-            what,
-            "dpm",
-            grams.pm10,
-            "g PM10",
-            1,
-            "g DPM/g PM10",
-            [],
-            "DPM = PM10 (nonship README, locomotives)",
-          ),
+          step(whatText, "dpm", grams.pm10, "g PM10", 1, "g DPM/g PM10", [], traceText("source.dpmRail")),
         );
     }
     const co2 = step(
-      what,
+      whatText,
       "co2",
       gallons,
-      `gal (${gallonsText})`,
+      traceText("unit.galOf", { gallons: gallonsText }),
       diesel.co2KgPerGal.value * 1000,
       "g CO2/gal",
       [],
@@ -132,7 +129,7 @@ export function computeRail(tables: NonshipTables, records: readonly RailRecord[
       addDieselUpstream(
         rb,
         { ...head, scope: "upstream", activityUnit: "g CO2" },
-        what,
+        whatText,
         co2.grams,
         diesel.upstreamCo2ePerTailpipeCo2,
       );

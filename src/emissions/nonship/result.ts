@@ -12,9 +12,13 @@ import {
   type Pollutant,
   type PollutantGrams,
   type SourceCategory,
+  type TraceAdjustment,
   type TraceStep,
+  type TraceText,
+  type TraceValue,
   zeroPollutants,
 } from "../model.ts";
+import { traceStep, traceText } from "../trace-text.ts";
 import { nonshipMessage } from "./messages.ts";
 import type {
   FactorPollutant,
@@ -51,18 +55,28 @@ export interface NonshipOptions {
 
 /** grams = activity × factor × Π adjustments. */
 export function step(
-  what: string,
+  what: TraceText,
   pollutant: Pollutant,
   activity: number,
-  activityUnit: string,
+  activityUnit: TraceValue,
   factor: number,
-  factorUnit: string,
-  adjustments: { name: string; value: number }[],
-  source: string,
+  factorUnit: TraceValue,
+  adjustments: TraceAdjustment[],
+  source: TraceValue,
 ): TraceStep {
   let grams = activity * factor;
   for (const a of adjustments) grams *= a.value;
-  return { what, pollutant, activity, activityUnit, factor, factorUnit, adjustments, grams, source };
+  return traceStep({
+    what,
+    pollutant,
+    activity,
+    activityUnit,
+    factor,
+    factorUnit,
+    adjustments,
+    grams,
+    source,
+  });
 }
 
 export interface MonthShare {
@@ -70,7 +84,7 @@ export interface MonthShare {
   /** Share of the row's activity in this month (1 for a monthly row). */
   share: number;
   /** "31/365 of the year", for the trace. */
-  label: string | null;
+  label: TraceText | null;
 }
 
 /**
@@ -82,7 +96,7 @@ export function monthsOf(year: number, month: number | null): MonthShare[] {
   const days = daysInYear(year);
   return Array.from({ length: 12 }, (_, i) => {
     const d = daysInMonth(year, i + 1);
-    return { month: i + 1, share: d / days, label: `${d}/${days} of the year` };
+    return { month: i + 1, share: d / days, label: traceText("adj.yearShare", { days: d, yearDays: days }) };
   });
 }
 

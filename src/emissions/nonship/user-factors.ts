@@ -2,6 +2,9 @@
  * Finding the user factor for an activity row: keys are parsed once; for each pollutant (and
  * drayage process) the most specific matching key wins, ties going to the row imported first.
  */
+
+import type { TraceText } from "../model.ts";
+import { traceText } from "../trace-text.ts";
 import type {
   ChePowertrain,
   DrayagePowertrain,
@@ -29,14 +32,23 @@ export interface FactorHit {
   /** The value in the unit the calculator applies (g/km → g/mi, g/bhp-hr → g/kWh for harbour craft). */
   value: number;
   unit: UserFactorUnit;
-  source: string;
+  /** "user factor … — source: …", as a trace text. */
+  source: TraceText;
 }
 
 export type DrayageProcess = "running" | "idle" | "start";
 
-function hitSource(f: UserFactorRecord, converted: string): string {
-  const where = f.ref ? ` (${f.ref.file}:${f.ref.line})` : "";
-  return `user factor ${f.category} "${f.key}" ${f.pollutant} ${f.value} ${f.unit}${converted}${where} — source: ${f.source}`;
+function hitSource(f: UserFactorRecord, converted: string): TraceText {
+  return traceText("source.userFactor", {
+    category: f.category,
+    key: f.key,
+    pollutant: f.pollutant,
+    value: f.value,
+    unit: f.unit,
+    converted,
+    where: f.ref ? ` (${f.ref.file}:${f.ref.line})` : "",
+    source: f.source,
+  });
 }
 
 export class UserFactorIndex {

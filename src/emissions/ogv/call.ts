@@ -13,9 +13,13 @@ import {
   GWP_SETS,
   type GwpSet,
   type PollutantGrams,
+  type TraceAdjustment,
   type TraceStep,
+  type TraceText,
+  type TraceValue,
   zeroPollutants,
 } from "../model.ts";
+import { adjustment, traceStep, traceText } from "../trace-text.ts";
 import {
   assignTier,
   emptyEfRecord,
@@ -373,9 +377,10 @@ interface ComponentContext {
   component: Component;
   set: FactorSet;
   imo4: Imo4GhgSet | null;
-  label: string;
+  /** What emits in a mode, for the trace. */
+  what: (mode: EpaMode) => TraceText;
   /** Trace sources per pollutant (precomputed: the same in every segment). */
-  sources: Record<(typeof EF_POLLUTANTS)[number], string>;
+  sources: Record<(typeof EF_POLLUTANTS)[number], TraceValue>;
 }
 
 interface Scratch {
@@ -385,6 +390,15 @@ interface Scratch {
 }
 
 const GHG = new Set(["co2", "ch4", "n2o"]);
+
+// Adjustment texts, made once (their English names are then rendered once).
+const LLAF_TEXT = Object.fromEntries(
+  EF_POLLUTANTS.map((p) => [p, traceText("adj.llaf", { pollutant: traceText(`pollutant.${p}`) })]),
+) as Record<(typeof EF_POLLUTANTS)[number], TraceText>;
+const SFC_CURVE_TEXT = traceText("adj.sfcLoadCurve");
+const SFC_CURVE_DETAIL = traceText("detail.sfcLoadCurve");
+const TIER3_TEXT = traceText("adj.tier3LowLoad", { pct: SCR_THRESHOLD_LF * 100 });
+const BSFC_TEXT = traceText("adj.loadBasedBsfc");
 /** Pollutants whose EPA factor is proportional (wholly or partly) to the BSFC. */
 const BSFC_DEPENDENT = new Set(["co2", "so2", "pm10", "pm25", "dpm", "n2o"]);
 
@@ -408,20 +422,26 @@ function buildContext(
           lngEngine: o.lngEngine,
         })
       : null;
-  const label =
-    component === "main"
-      ? `main engine ${set.engine}`
-      : component === "aux"
-        ? `aux engine ${set.engine}`
-        : "boiler";
+  const whatByMode = new Map<EpaMode, TraceText>();
+  const what = (mode: EpaMode): TraceText => {
+    let text = whatByMode.get(mode);
+    if (text === undefined) {
+      const m = traceText(`epaMode.${mode}`);
+      text =
+        component === "boiler"
+          ? traceText("what.ogvBoiler", { mode: m })
+          : traceText(component === "main" ? "what.ogvMain" : "what.ogvAux", { engine: set.engine, mode: m });
+      whatByMode.set(mode, text);
+    }
+    return text;
+  };
   const sources = {} as ComponentContext["sources"];
   for (const p of EF_POLLUTANTS) {
-    if (imo4 && GHG.has(p)) sources[p] = `${imo4.source[p as "co2"]} [Fourth IMO GHG Study path]`;
-    else if (imo4)
-      sources[p] = `${set.source[p]} [EPA factor: the imo4 method changes CO2, CH4 and N2O only]`;
+    if (imo4 && GHG.has(p)) sources[p] = traceText("source.imo4Path", { source: imo4.source[p as "co2"] });
+    else if (imo4) sources[p] = traceText("source.epaUnderImo4", { source: set.source[p] });
     else sources[p] = set.source[p];
   }
-  return { component, set, imo4, label, sources };
+  return { component, set, imo4, what, sources };
 }
 
 function addCo2e(g: PollutantGrams, gwpCh4: number, gwpN2o: number): void {
@@ -470,59 +490,56 @@ function componentGrams(
     g.ch4 = kwh * ef.ch4 * m.ch4;
     g.n2o = kwh * ef.n2o * m.n2o;
   }
-  const what = trace ? `${ctx.label}, ${epaMode}` : "";
-  const llafNote = trace && m.nox !== 1 ? llafSource(o.llafMethod, lf) : "";
-  for (const p of trace ? EF_POLLUTANTS : []) {
+  const what = trace ? ctx.what(epaMode) : null;
+  const llafDetail = trace && m.nox !== 1 ? llafSource(o.llafMethod, lf) : "";
+  for (const p of what ? EF_POLLUTANTS : []) {
     const ghgPath = ctx.imo4 !== null && GHG.has(p);
     const grams = g[p];
-    const adjustments: { name: string; value: number }[] = [];
+    const adjustments: TraceAdjustment[] = [];
     let factor: number;
     if (ghgPath) {
       factor = (ctx.imo4 as Imo4GhgSet).base[p as "co2"];
       if (curve !== 1 && factor > 0)
-        adjustments.push({
-          name: "SFC load curve (Fourth IMO GHG Study Eq. 10; pilot and slip constant)",
-          value: s.ghg[p as "co2"] / factor,
-        });
+        adjustments.push(adjustment(s.ghg[p as "co2"] / factor, SFC_CURVE_TEXT, SFC_CURVE_DETAIL));
     } else {
       factor = set.ef[p];
       if (p === "nox" && effects.tier3Rule)
-        adjustments.push({
-          name: `Tier III below ${SCR_THRESHOLD_LF * 100} % load: Tier II factor (ShipEF scrThreshold; ${set.noxTier2Source})`,
-          value: s.ef.nox / factor,
-        });
+        adjustments.push(
+          adjustment(s.ef.nox / factor, TIER3_TEXT, `ShipEF scrThreshold; ${set.noxTier2Source}`),
+        );
       else if (effects.bsfcRatio !== 1 && BSFC_DEPENDENT.has(p) && factor > 0 && s.ef[p] !== factor)
-        adjustments.push({
-          name: "load-based BSFC (0.455 LF^2 - 0.710 LF + 1.280)",
-          value: s.ef[p] / factor,
-        });
-      if (m[p] !== 1) adjustments.push({ name: `LLAF ${p} (${llafNote})`, value: m[p] });
+        adjustments.push(adjustment(s.ef[p] / factor, BSFC_TEXT, "0.455 LF^2 - 0.710 LF + 1.280"));
+      if (m[p] !== 1) adjustments.push(adjustment(m[p], LLAF_TEXT[p], llafDetail));
     }
-    trace?.push({
-      what,
-      pollutant: p,
-      activity: kwh,
-      activityUnit: "kWh",
-      factor,
-      factorUnit: "g/kWh",
-      adjustments,
-      grams,
-      source: ctx.sources[p],
-    });
+    trace?.push(
+      traceStep({
+        what: what as TraceText,
+        pollutant: p,
+        activity: kwh,
+        activityUnit: "kWh",
+        factor,
+        factorUnit: "g/kWh",
+        adjustments,
+        grams,
+        source: ctx.sources[p],
+      }),
+    );
   }
   addCo2e(g, gwp.ch4, gwp.n2o);
-  if (trace)
-    trace.push({
-      what,
-      pollutant: "co2e",
-      activity: kwh,
-      activityUnit: "kWh",
-      factor: kwh > 0 ? g.co2e / kwh : 0,
-      factorUnit: "g/kWh",
-      adjustments: [],
-      grams: g.co2e,
-      source: `CO2 + ${gwp.ch4} x CH4 + ${gwp.n2o} x N2O (${gwp.source})`,
-    });
+  if (trace && what)
+    trace.push(
+      traceStep({
+        what,
+        pollutant: "co2e",
+        activity: kwh,
+        activityUnit: "kWh",
+        factor: kwh > 0 ? g.co2e / kwh : 0,
+        factorUnit: "g/kWh",
+        adjustments: [],
+        grams: g.co2e,
+        source: `CO2 + ${gwp.ch4} x CH4 + ${gwp.n2o} x N2O (${gwp.source})`,
+      }),
+    );
   addGrams(into, g);
   addGrams(total, g);
 }

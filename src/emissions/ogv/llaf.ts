@@ -2,6 +2,8 @@
  * Low-load adjustment of propulsion-engine emission factors (METHOD.md §1.6): EPA's equation
  * (ShipEF calcLLAF, the default) or the published table (ogv_llaf_table.csv). Pure.
  */
+import type { TraceValue } from "../model.ts";
+import { traceText } from "../trace-text.ts";
 import type { Component, EfEngine, EfRecord, LlafCoefficients, OgvTables } from "./types.ts";
 
 export const LLAF_METHODS = ["equation", "table"] as const;
@@ -101,11 +103,13 @@ export function lowLoadMultipliers(
   return out;
 }
 
-/** Where a multiplier comes from, for the trace. */
-export function llafSource(method: LlafMethod, loadFactor: number): string {
+/** Where a multiplier comes from, for the trace: the table row, or the equation's text. */
+export function llafSource(method: LlafMethod, loadFactor: number): TraceValue {
   if (method === "table") {
     const pct = Math.max(LLAF_TABLE_MIN_PCT, Math.round(loadFactor * 100));
     return `ogv_llaf_table.csv: ${pct}`;
   }
-  return "ogv_llaf_coefficients.csv (EPA equation, ShipEF calcLLAF)";
+  return LLAF_EQUATION_TEXT;
 }
+
+const LLAF_EQUATION_TEXT = traceText("detail.llafEquation");

@@ -33,6 +33,7 @@ import {
   massUnitForGrams,
   monthLabel,
 } from "./text.ts";
+import { baseUnit, lineUnit, stepWords } from "./trace-text.ts";
 
 const PAGE_SIZE = 20;
 /** A source with more month-and-scope lines than this shows its steps summed over the year first. */
@@ -209,7 +210,7 @@ export function SourcesPanel({
                     <td>{s.terminal ? placeName(port, s.terminal, lang) : "—"}</td>
                     <td className="num nowrap">
                       {formatNumber(s.activity, lang, { maximumFractionDigits: s.activity >= 100 ? 0 : 1 })}{" "}
-                      {s.activityUnit}
+                      {lineUnit(s.activityUnit, t)}
                     </td>
                     <td className="num nowrap chosen">{formatMass(s.tonnes[pollutant] * unit.k, lang)}</td>
                     {pollutant !== "co2e" && (
@@ -272,12 +273,6 @@ function stepPollutants(p: Pollutant): readonly Pollutant[] {
   return p === "co2e" ? ["co2e", ...CO2E_GASES] : [p];
 }
 
-/** "hp·h at rated power (746 hp × 306.70 h)" → "hp·h at rated power": a unit without one month's detail. */
-function baseUnit(unit: string): string {
-  const i = unit.indexOf(" (");
-  return i > 0 && unit.endsWith(")") ? unit.slice(0, i) : unit;
-}
-
 const byMonth = (a: EmissionSourceTraceLine, b: EmissionSourceTraceLine) =>
   a.year - b.year || a.month - b.month || EMISSION_SCOPES.indexOf(a.scope) - EMISSION_SCOPES.indexOf(b.scope);
 
@@ -290,6 +285,7 @@ function yearSteps(
   lines: EmissionSourceTraceLine[],
   pollutants: readonly Pollutant[],
   summed: (months: number) => string,
+  unitOf: (step: CallTraceStep) => string,
 ): { scope: EmissionSourceTraceLine["scope"]; steps: CallTraceStep[] }[] {
   const groups = new Map<
     string,
@@ -302,7 +298,7 @@ function yearSteps(
         line.scope,
         st.what,
         st.pollutant,
-        baseUnit(st.activityUnit),
+        baseUnit(unitOf(st)),
         st.factor,
         st.factorUnit,
         st.adjustments,
@@ -324,9 +320,11 @@ function yearSteps(
             {
               ...first,
               activity: g.steps.reduce((a, x) => a + x.activity, 0),
-              activityUnit: `${baseUnit(first.activityUnit)} (${summed(g.lines.size)})`,
+              // The unit as read (its words already in the reader's language), without the month's text.
+              activityUnit: `${baseUnit(unitOf(first))} (${summed(g.lines.size)})`,
+              activityUnitText: undefined,
               grams: g.steps.reduce((a, x) => a + x.grams, 0),
-            },
+            } as CallTraceStep,
           ];
     out.find((o) => o.scope === g.scope)?.steps.push(...steps);
   }
@@ -421,7 +419,12 @@ function SourceTraceView({
   const massText = (v: number | null) => (v === null ? "—" : formatMass(gramsIn(v, massUnit), lang));
   const yearSummed = months
     ? []
-    : yearSteps(lines, pollutants, (n) => t("emissions.sourceTrace.summed", { n }));
+    : yearSteps(
+        lines,
+        pollutants,
+        (n) => t("emissions.sourceTrace.summed", { n }),
+        (st) => stepWords(st, t).activityUnit,
+      );
   const monthSteps = lines
     .map((l) => ({ line: l, steps: l.trace.filter((st) => pollutants.includes(st.pollutant)) }))
     .filter((x) => x.steps.length > 0);
@@ -464,7 +467,7 @@ function SourceTraceView({
                   <tr data-scope={first.scope} data-row="activity">
                     <th scope="row" className="nowrap">
                       {scope}
-                      {t("emissions.sourceTrace.activity", { unit: first.activityUnit })}
+                      {t("emissions.sourceTrace.activity", { unit: lineUnit(first.activityUnit, t) })}
                     </th>
                     {monthsShown.map((m) => (
                       <td key={`${m.year}-${m.month}`} className="num nowrap">
@@ -594,7 +597,7 @@ function MonthSteps({
                     {t(`emissions.sourceTrace.scopes.${line.scope}`)}
                   </td>
                 )}
-                <td>{st.what}</td>
+                <td className="trace-what">{stepWords(st, t).what}</td>
                 <td className="nowrap">
                   {t(`emissions.pollutants.${st.pollutant}`, { defaultValue: st.pollutant })}
                 </td>

@@ -5,36 +5,31 @@ import { useTranslation } from "react-i18next";
 import type { CallTraceStep } from "../api.ts";
 import { useLanguage } from "../hooks.ts";
 import { formatFactor } from "./text.ts";
-
-/**
- * "LLAF nox (ogv_llaf_coefficients.csv (EPA equation, ShipEF calcLLAF))" → short "LLAF nox" for the
- * formula, detail "ogv_llaf_coefficients.csv (EPA equation, ShipEF calcLLAF)" beside the factor's source.
- */
-export function splitAdjustment(name: string): { short: string; detail: string | null } {
-  const i = name.indexOf(" (");
-  if (i <= 0 || !name.endsWith(")")) return { short: name, detail: null };
-  return { short: name.slice(0, i), detail: name.slice(i + 2, -1) };
-}
+import { adjustmentWords, stepWords } from "./trace-text.ts";
 
 /** The formula cell's content: "1,234 kWh × 13.2 g/kWh × 0.43 (load factor) = 7,005 g". */
 export function TraceFormula({ step }: { step: CallTraceStep }) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const words = stepWords(step, t);
   return (
     <>
       <span className="nowrap">
-        {formatFactor(step.activity, lang)} {step.activityUnit}
+        {formatFactor(step.activity, lang)} {words.activityUnit}
       </span>{" "}
       ×{" "}
       <span className="nowrap">
-        {formatFactor(step.factor, lang)} {step.factorUnit}
+        {formatFactor(step.factor, lang)} {words.factorUnit}
       </span>
-      {step.adjustments.map((a) => (
-        <span key={a.name} className="nowrap" title={a.name}>
-          {" "}
-          × {formatFactor(a.value, lang)} <span className="muted">({splitAdjustment(a.name).short})</span>
-        </span>
-      ))}{" "}
+      {step.adjustments.map((a) => {
+        const { short, detail } = adjustmentWords(a, t);
+        return (
+          <span key={a.name} className="nowrap" title={detail ? `${short}: ${detail}` : short}>
+            {" "}
+            × {formatFactor(a.value, lang)} <span className="muted">({short})</span>
+          </span>
+        );
+      })}{" "}
       ={" "}
       <strong className="nowrap">
         {formatFactor(step.grams, lang)} {t("emissions.units.g")}
@@ -45,11 +40,12 @@ export function TraceFormula({ step }: { step: CallTraceStep }) {
 
 /** The source cell's content: the factor's source, then where each adjustment comes from. */
 export function TraceSource({ step }: { step: CallTraceStep }) {
+  const { t } = useTranslation();
   return (
     <>
-      {step.source}
+      {stepWords(step, t).source}
       {step.adjustments.map((a) => {
-        const { short, detail } = splitAdjustment(a.name);
+        const { short, detail } = adjustmentWords(a, t);
         return detail ? (
           <div key={a.name} className="muted">
             {short}: {detail}
@@ -76,7 +72,7 @@ export function TraceTable({ steps }: { steps: CallTraceStep[] }) {
         {steps.map((st, k) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the steps are a fixed list; two can be identical.
           <tr key={k} className="trace-step" data-pollutant={st.pollutant}>
-            <td>{st.what}</td>
+            <td className="trace-what">{stepWords(st, t).what}</td>
             <td className="nowrap">
               {t(`emissions.pollutants.${st.pollutant}`, { defaultValue: st.pollutant })}
             </td>
