@@ -1,9 +1,12 @@
 /**
  * Emissions inventories on SQLite and PostgreSQL: one header row per port-year, one row per source,
  * scope and month with a column per pollutant (grams) so that totals are plain SQL sums, and the
- * user's baselines. Migration "0210_emissions" is here too.
+ * user's baselines. Each header also keeps its lines' summary (totals by scope, category, month and
+ * terminal), written in the same transaction as the lines, so that a report is one row read.
+ * Migrations "0210_emissions" and "0211_emission_summaries" are here too.
  */
 import { type Kysely, type Migration, sql } from "kysely";
+import type { InventorySummary } from "../emissions/inventory.ts";
 import {
   type EmissionScope,
   type InventoryLine,
@@ -24,6 +27,8 @@ interface InventoriesTable {
   computed_at: string;
   method_version: string;
   meta_json: string;
+  /** InventorySummary as JSON (migration 0211); null for inventories stored before it. */
+  summary_json: string | null;
 }
 
 interface LinesTable extends PollutantColumns {
@@ -113,6 +118,14 @@ export function emissionsMigrations(): Record<string, Migration> {
           await db.schema.dropTable(t).execute();
       },
     },
+    "0211_emission_summaries": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("emission_inventories").addColumn("summary_json", "text").execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable("emission_inventories").dropColumn("summary_json").execute();
+      },
+    },
   };
 }
 
@@ -134,6 +147,7 @@ export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
     computedAt: r.computed_at,
     methodVersion: r.method_version,
     meta: JSON.parse(r.meta_json) as Record<string, unknown>,
+    ...(r.summary_json === null ? {} : { summary: JSON.parse(r.summary_json) as InventorySummary }),
   });
   return {
     async replaceInventory(inv, lines) {
@@ -183,6 +197,7 @@ export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
             computed_at: inv.computedAt,
             method_version: inv.methodVersion,
             meta_json: JSON.stringify(inv.meta),
+            summary_json: inv.summary === undefined ? null : JSON.stringify(inv.summary),
           })
           .execute();
         for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
@@ -202,6 +217,16 @@ export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
         .where("year", "=", year)
         .executeTakeFirst();
       return r === undefined ? undefined : toInventory(r);
+    },
+
+    async saveSummary(port, year, computedAt, summary) {
+      await db
+        .updateTable("emission_inventories")
+        .set({ summary_json: JSON.stringify(summary) })
+        .where("port", "=", port)
+        .where("year", "=", year)
+        .where("computed_at", "=", computedAt)
+        .execute();
     },
 
     async listInventories(port) {
@@ -290,26 +315,45 @@ export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
     },
 
     async yearlyTotals(port) {
-      const sums = POLLUTANT_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
-      const rows = await db
-        .selectFrom("emission_lines")
-        .select(["year", "scope", ...sums])
+      const headers = await db
+        .selectFrom("emission_inventories")
+        .select(["year", "summary_json"])
         .where("port", "=", port)
-        .groupBy(["year", "scope"])
         .orderBy("year")
         .execute();
       const byYear = new Map<number, { year: number; tailpipe: PollutantGrams; grid: PollutantGrams }>();
-      for (const r of rows) {
-        const year = Number(r.year);
-        let y = byYear.get(year);
-        if (!y) {
-          y = { year, tailpipe: zeroPollutants(), grid: zeroPollutants() };
-          byYear.set(year, y);
+      const unsummarised: number[] = [];
+      for (const h of headers) {
+        const year = Number(h.year);
+        if (h.summary_json === null) {
+          unsummarised.push(year);
+          continue;
         }
-        if (r.scope === "tailpipe" || r.scope === "grid")
-          y[r.scope] = gramsOf(r as unknown as PollutantColumns);
+        const { scopes } = JSON.parse(h.summary_json) as InventorySummary;
+        byYear.set(year, { year, tailpipe: scopes.tailpipe.total, grid: scopes.grid.total });
       }
-      return [...byYear.values()];
+      if (unsummarised.length > 0) {
+        // Inventories stored before summaries were kept: sum their lines.
+        const sums = POLLUTANT_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
+        const rows = await db
+          .selectFrom("emission_lines")
+          .select(["year", "scope", ...sums])
+          .where("port", "=", port)
+          .where("year", "in", unsummarised)
+          .groupBy(["year", "scope"])
+          .execute();
+        for (const r of rows) {
+          const year = Number(r.year);
+          let y = byYear.get(year);
+          if (!y) {
+            y = { year, tailpipe: zeroPollutants(), grid: zeroPollutants() };
+            byYear.set(year, y);
+          }
+          if (r.scope === "tailpipe" || r.scope === "grid")
+            y[r.scope] = gramsOf(r as unknown as PollutantColumns);
+        }
+      }
+      return [...byYear.values()].sort((a, b) => a.year - b.year);
     },
 
     async setBaseline(b) {

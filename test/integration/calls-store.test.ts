@@ -117,7 +117,7 @@ for (const kind of testDatabaseKinds()) {
           (c) => c.mmsi === one.mmsi,
         ),
       ).toBe(true);
-      const routes = callRoutes({ calls, hasPort: (p) => registry.get(p) !== undefined });
+      const routes = callRoutes({ calls, timeZoneOf: (p) => registry.get(p)?.timeZone });
       const route = (id: string) => routes.find((r) => r.operationId === id)!;
       const req = (params: unknown, query: unknown) => ({ params, query, body: undefined, headers: {} });
       const listed = (await route("listPortCalls").handler(
