@@ -223,7 +223,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           "Emissions, port calls, supply-chain KPIs, zero-emission planning and the sister-port exchange " +
           "for the Port of Los Angeles (USLAX) and the Port of Nagoya (JPNGO).",
         version: APP_VERSION,
-        license: { name: "Apache-2.0" },
+        license: { name: "Apache-2.0", identifier: "Apache-2.0" },
       },
       tags: [
         { name: "system", description: "Health and metadata" },
