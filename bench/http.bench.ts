@@ -9,6 +9,7 @@
  * Peer, measured in the same run: the trivial route `/api/health` (no database, tiny answer), first
  * and last, which is the ceiling this machine gives any route while the load generator shares it.
  * Target (issue 10): ≥ 500 req/s with p99 < 50 ms at 10 connections for every read route.
+ * Requests say `Accept-Encoding: gzip`, as browsers do; "kB/answer" is what crossed the wire.
  *
  *   npm run bench -- http [--duration 5] [--connections 10] [--only SUBSTRING]
  */
@@ -58,7 +59,12 @@ interface Figures {
 }
 
 async function load(base: string, url: string): Promise<Figures> {
-  const result = await autocannon({ url: `${base}${url}`, connections, duration: durationS });
+  const result = await autocannon({
+    url: `${base}${url}`,
+    connections,
+    duration: durationS,
+    headers: { "accept-encoding": "gzip" },
+  });
   return {
     reqPerS: result.requests.average,
     p50Ms: result.latency.p50,

@@ -140,7 +140,7 @@ export function aisRoutes(deps: AisRouteDeps): RouteDef[] {
       // AIS is broadcast openly.
       access: ["public"],
       // "Recent" is counted back from the newest stored report, not from the clock.
-      cacheable: () => true,
+      cache: () => "data",
       params: z.object({ locode: z.string() }),
       query: z.object({
         maxAgeHours: z.coerce
@@ -182,7 +182,7 @@ export function aisRoutes(deps: AisRouteDeps): RouteDef[] {
         "A vessel: merged particulars from its AIS static broadcasts, their history, and its latest position",
       tags: ["vessels"],
       access: ["public"],
-      cacheable: () => true,
+      cache: () => "data",
       params: z.object({ mmsi: z.string() }),
       response: z.object({
         vessel: vesselRecordSchema,
@@ -275,7 +275,7 @@ export function aisRoutes(deps: AisRouteDeps): RouteDef[] {
       tags: ["vessels"],
       access: ["public"],
       // `to` defaults to the vessel's latest stored report (the clock only for a vessel never seen).
-      cacheable: () => true,
+      cache: () => "data",
       params: z.object({ mmsi: z.string() }),
       query: z.object({
         from: dateOrInstantSchema()

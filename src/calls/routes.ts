@@ -173,8 +173,9 @@ function range(q: { from?: string; to?: string }, timeZone: string): { fromS: nu
   return { fromS, toS };
 }
 
-/** The answer depends on the clock only when `to` defaults to now. */
-const cacheableWithTo = ({ query }: { query: { to?: string | undefined } }) => query.to !== undefined;
+/** With `to` defaulting to now, the answer is the current second's (`range` reads whole seconds). */
+const cacheByTo = ({ query }: { query: { to?: string | undefined } }) =>
+  query.to !== undefined ? ("data" as const) : ("second" as const);
 
 /** The port's code (upper case) and time zone; not_found when the node does not know it. */
 function checkPort(deps: CallRouteDeps, locode: string): { port: string; timeZone: string } {
@@ -210,7 +211,7 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
       tags: ["calls"],
       // Derived from AIS, which vessels broadcast openly.
       access: ["public"],
-      cacheable: cacheableWithTo,
+      cache: cacheByTo,
       params: z.object({ locode: z.string() }),
       query: z.object({
         ...rangeQuery,
@@ -249,7 +250,7 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
       summary: "One port call with its operating-mode timeline and DCSA Port Call (JIT 2.0.0) timestamps",
       tags: ["calls"],
       access: ["public"],
-      cacheable: () => true,
+      cache: () => "data",
       params: z.object({ id: z.string() }),
       response: z.object({ call: callSchema, segments: z.array(segmentSchema), dcsa: dcsaSchema }),
       async handler({ params }) {
@@ -286,7 +287,7 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
       summary: "Vessels at anchor over time (from the port calls' anchorage stays)",
       tags: ["calls"],
       access: ["public"],
-      cacheable: cacheableWithTo,
+      cache: cacheByTo,
       params: z.object({ locode: z.string() }),
       query: z.object({ ...rangeQuery, stepMinutes: z.coerce.number().int().min(5).max(1440).default(60) }),
       response: z.object({
@@ -319,7 +320,7 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
       tags: ["calls"],
       // Names vessels against limits: for the ports' analysts and the sister port under agreement.
       access: ["analyst", "sister_port", "admin"],
-      cacheable: cacheableWithTo,
+      cache: cacheByTo,
       params: z.object({ locode: z.string() }),
       query: z.object({ ...rangeQuery, groupBy: z.enum(["vessel", "shipType"]).default("vessel") }),
       response: z.object({

@@ -34,10 +34,12 @@ export interface RouteDef<
    */
   access: readonly Audience[];
   /**
-   * Whether this request's answer depends only on the request and the stored data (not on the
-   * clock): the server may then keep it until the data changes. Read routes only.
+   * How long the server may keep this request's answer (read routes only): "data" — until the
+   * stored data changes (the answer depends on nothing else); "second" — also only within the
+   * current second (the handler reads the clock in whole seconds, e.g. a default `to` of now).
+   * Absent: never kept.
    */
-  cacheable?: (request: RouteRequest<z.output<P>, z.output<Q>, z.output<B>>) => boolean;
+  cache?: (request: RouteRequest<z.output<P>, z.output<Q>, z.output<B>>) => "data" | "second";
   params?: P;
   query?: Q;
   body?: B;

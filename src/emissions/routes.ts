@@ -133,6 +133,8 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
       summary: "The port's stored emission inventories and its current reporting year",
       tags: ["emissions"],
       access: ["analyst", "sister_port", "admin"],
+      // currentYear follows the clock: kept for the current second only.
+      cache: () => "second",
       params: z.object({ locode: z.string() }),
       response: z.object({
         port: z.string(),
@@ -170,7 +172,7 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
       tags: ["emissions"],
       // Without a year, the current one (clock); a stored year is served from its stored summary.
       access: ["analyst", "sister_port", "admin"],
-      cacheable: ({ query }) => query.year !== undefined,
+      cache: ({ query }) => (query.year !== undefined ? "data" : "second"),
       params: z.object({ locode: z.string() }),
       query: z.object({ year: yearQuery.optional() }),
       response: inventorySchema,
@@ -203,7 +205,7 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
         "Sources of a stored inventory (calls, equipment, truck groups, rail), largest first (tailpipe)",
       tags: ["emissions"],
       access: ["analyst", "sister_port", "admin"],
-      cacheable: () => true,
+      cache: () => "data",
       params: z.object({ locode: z.string() }),
       query: z.object({
         year: yearQuery,
@@ -250,7 +252,7 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
       summary: "Progress of the stored inventories against the port's targets (CAAP / CNP) and baselines",
       tags: ["emissions"],
       access: ["analyst", "sister_port", "admin"],
-      cacheable: () => true,
+      cache: () => "data",
       params: z.object({ locode: z.string() }),
       response: progressSchema,
       async handler({ params }) {
@@ -264,7 +266,7 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
       summary: "Every line of a stored inventory (source × scope × month) as CSV or JSON",
       tags: ["emissions"],
       access: ["analyst", "sister_port", "admin"],
-      cacheable: () => true,
+      cache: () => "data",
       params: z.object({ locode: z.string() }),
       query: z.object({ year: yearQuery, format: z.enum(["csv", "json"]).default("csv") }),
       response: z.string(),
@@ -292,7 +294,7 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
         "One non-ship source's computation in a reporting year (CHE unit, harbour craft, truck group, rail): lines per month and scope with trace steps",
       tags: ["emissions"],
       access: ["analyst", "sister_port", "admin"],
-      cacheable: () => true,
+      cache: () => "data",
       params: z.object({
         locode: z.string(),
         category: z.enum(["harbor_craft", "che", "drayage", "rail"]),
@@ -345,7 +347,7 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
         "One call's emissions computation: every segment with activity × factor × adjustments and each factor's source",
       tags: ["emissions"],
       access: ["analyst", "sister_port", "admin"],
-      cacheable: () => true,
+      cache: () => "data",
       params: z.object({ id: z.string() }),
       query: z.object({
         method: z.enum(["epa", "imo4"]).default(DEFAULT_OGV_OPTIONS.method),

@@ -69,7 +69,7 @@ export function portRoutes(ports: PortStore): RouteDef[] {
       summary: "List the ports this node knows",
       tags: ["ports"],
       access: ["public"],
-      cacheable: () => true,
+      cache: () => "data",
       response: z.object({ ports: z.array(portSummarySchema) }),
       handler: async () => ({ ports: (await ports.listPorts()).map(portSummary) }),
     }),
@@ -80,7 +80,7 @@ export function portRoutes(ports: PortStore): RouteDef[] {
       summary: "One port with its terminals, berths and geography (GeoJSON)",
       tags: ["ports"],
       access: ["public"],
-      cacheable: () => true,
+      cache: () => "data",
       params: z.object({ locode: z.string().describe("UN/LOCODE, e.g. USLAX") }),
       response: portDetailSchema,
       handler: async ({ params }) => {

@@ -1,3 +1,5 @@
+import http from "node:http";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKinds } from "../../test/helpers/databases.ts";
 import { samplePort } from "../../test/helpers/ports.ts";
@@ -156,9 +158,30 @@ for (const kind of testDatabaseKinds()) {
       const after = await fetch(`${server.baseUrl}/api/ports/USLAX`, { headers: { "if-none-match": etag! } });
       expect(after.status).toBe(200);
       expect(after.headers.get("etag")).not.toBe(etag);
-      expect(((await after.json()) as { name: { en: string } }).name.en).toBe(
-        "Port of Los Angeles (renamed)",
-      );
+      const plain = await after.text();
+      expect((JSON.parse(plain) as { name: { en: string } }).name.en).toBe("Port of Los Angeles (renamed)");
+      // Gzipped for a client that accepts it (undici's fetch would unzip it unseen: ask with node:http).
+      const zipped = await new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        http
+          .get(
+            `${server.baseUrl}/api/ports/USLAX`,
+            { headers: { "accept-encoding": "gzip;q=1, br;q=0" } },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on("data", (c: Buffer) => chunks.push(c));
+              res.on("end", () =>
+                resolve({ encoding: res.headers["content-encoding"], body: Buffer.concat(chunks) }),
+              );
+            },
+          )
+          .on("error", reject);
+      });
+      expect(Buffer.byteLength(plain)).toBeGreaterThan(1024);
+      expect(zipped.encoding).toBe("gzip");
+      expect(gunzipSync(zipped.body).toString("utf8")).toBe(plain);
+      // An answer that reads the clock (calls up to now) is kept for the current second only.
+      const calls = await get("/api/ports/USLAX/calls");
+      expect(calls.headers.get("etag")).toMatch(/@\d+"$/);
     });
 
     it("serves the OpenAPI document and the interactive docs", async () => {

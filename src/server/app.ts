@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -23,7 +24,7 @@ import type { Store } from "../store/index.ts";
 import { APP_VERSION, REPO_ROOT } from "./paths.ts";
 import { problemFor } from "./problem.ts";
 import { portRegionOf } from "./regions.ts";
-import { ResponseCache } from "./response-cache.ts";
+import { type CachedAnswer, ResponseCache } from "./response-cache.ts";
 import {
   type Lang,
   requestLanguage,
@@ -98,6 +99,19 @@ class WordedValidation extends DomainError {
   }
 }
 
+/** Below this, gzip saves less than it costs. */
+const GZIP_MIN_BYTES = 1024;
+
+/** Whether Accept-Encoding allows gzip (RFC 9110 §12.5.3: listed, or "*", with q above 0). */
+function acceptsGzip(header: string | string[] | undefined): boolean {
+  const text = Array.isArray(header) ? header.join(",") : (header ?? "");
+  return text.split(",").some((part) => {
+    const [coding = "", ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return (coding === "gzip" || coding === "*") && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
 interface MountContext {
   cache: ResponseCache;
   dataVersion(): string | undefined;
@@ -121,19 +135,33 @@ function mountRoute(app: FastifyInstance, route: RouteDef, ctx: MountContext) {
         body: parsePart(route.body, request.body, "body", lang),
         headers: request.headers,
       };
-      // A read whose answer depends only on the request and the stored data is kept until the data changes.
-      const version = route.method === "GET" && route.cacheable?.(parsed) ? ctx.dataVersion() : undefined;
-      const key = request.url;
+      // A read whose answer depends only on the request and the stored data (and the current
+      // second, for some) is kept until the data changes.
+      const policy = route.method === "GET" ? route.cache?.(parsed) : undefined;
+      const dataVersion = policy ? ctx.dataVersion() : undefined;
+      const version =
+        dataVersion === undefined
+          ? undefined
+          : policy === "second"
+            ? `${dataVersion}@${Math.floor(Date.now() / 1000)}`
+            : dataVersion;
+      const gzip = acceptsGzip(request.headers["accept-encoding"]);
+      const send = (answer: CachedAnswer) => {
+        if (answer.disposition) reply.header("content-disposition", answer.disposition);
+        reply.header("vary", "accept-encoding").type(answer.contentType);
+        if (gzip && answer.body.length >= GZIP_MIN_BYTES) {
+          answer.gzip ??= gzipSync(answer.body, { level: 6 });
+          return reply.header("content-encoding", "gzip").send(answer.gzip);
+        }
+        return reply.send(answer.body);
+      };
       if (version !== undefined) {
         const etag = `W/"${ctx.bootId}-${version}"`;
         reply.header("etag", etag);
         const ifNoneMatch = request.headers["if-none-match"];
         if (ifNoneMatch?.split(",").some((t) => t.trim() === etag)) return reply.code(304).send();
-        const hit = ctx.cache.get(key, version);
-        if (hit) {
-          if (hit.disposition) reply.header("content-disposition", hit.disposition);
-          return reply.type(hit.contentType).send(hit.body);
-        }
+        const hit = ctx.cache.get(request.url, version);
+        if (hit) return send(hit);
       }
       const body = await route.handler(parsed);
       let contentType = "application/json; charset=utf-8";
@@ -143,18 +171,20 @@ function mountRoute(app: FastifyInstance, route: RouteDef, ctx: MountContext) {
         const file = route.produces.download?.(parsed);
         if (file) disposition = `attachment; filename="${file}"`;
       }
-      if (disposition) reply.header("content-disposition", disposition);
-      if (version === undefined) return reply.type(contentType).send(body);
+      if (version === undefined) {
+        if (disposition) reply.header("content-disposition", disposition);
+        return reply.type(contentType).send(body);
+      }
       const text = route.produces ? String(body) : (reply.serialize(body) as string);
-      const answer = {
+      const answer: CachedAnswer = {
         version,
         contentType,
         body: Buffer.from(text),
         ...(disposition ? { disposition } : {}),
       };
       // Kept only when nothing was written meanwhile (the answer may have read before and after).
-      if (ctx.dataVersion() === version) ctx.cache.set(key, answer);
-      return reply.type(contentType).send(answer.body);
+      if (ctx.dataVersion() === dataVersion) ctx.cache.set(request.url, answer);
+      return send(answer);
     },
   });
 }

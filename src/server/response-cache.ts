@@ -2,13 +2,15 @@
  * Answers of read routes kept in memory until the stored data changes: each entry carries the
  * store's data version it was computed at and is served only while that version holds, so a
  * recompute (or any write, by this process or another) is never answered from before it.
- * Least recently used entries go first beyond a byte budget.
+ * Least recently used entries go first beyond a byte budget (of bodies; a gzip copy is smaller).
  */
 export interface CachedAnswer {
   version: string;
   contentType: string;
   disposition?: string;
   body: Buffer;
+  /** The body gzipped, made the first time a client accepts it. */
+  gzip?: Buffer;
 }
 
 export class ResponseCache {
