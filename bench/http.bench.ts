@@ -6,8 +6,11 @@
  * parameters are filled from the demo data (a port, one of its calls and vessels, a non-ship source,
  * a stored inventory year). Port-scoped routes run for each demo port.
  *
- * Peer, measured in the same run: the trivial route `/api/health` (no database, tiny answer), first
- * and last, which is the ceiling this machine gives any route while the load generator shares it.
+ * Peers, measured in the same run: the trivial route `/api/health` (no database, tiny answer), first
+ * and last, which is the ceiling this machine gives any route while the load generator shares it;
+ * and, for each answer over 200 kB, a bare node:http server (another process) sending the very same
+ * bytes and headers: the ceiling of the load generator itself for that answer (autocannon decodes
+ * every body into a string, which costs more than our server's work for a large binary body).
  * Target (issue 10): ≥ 500 req/s with p99 < 50 ms at 10 connections for every read route.
  * Requests say `Accept-Encoding: gzip`, as browsers do; "kB/answer" is what crossed the wire.
  *
@@ -15,6 +18,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -73,6 +77,33 @@ async function load(base: string, url: string): Promise<Figures> {
     errors: result.errors + result.timeouts,
     kB: result.requests.total > 0 ? result.throughput.total / result.requests.total / 1000 : 0,
   };
+}
+
+/** The answer's bytes and headers exactly as the server sends them to a client that accepts gzip. */
+async function rawAnswer(url: string): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { "accept-encoding": "gzip" } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
+/** A bare node:http server in its own process answering every request with these bytes. */
+async function bareServer(answer: { headers: http.IncomingHttpHeaders; body: Buffer }, dir: string) {
+  const file = path.join(dir, "peer-body.bin");
+  fs.writeFileSync(file, answer.body);
+  const headers = Object.fromEntries(
+    Object.entries(answer.headers).filter(([k]) => !["date", "connection", "keep-alive"].includes(k)),
+  );
+  const peerPort = await freePort();
+  const code = `const b=require("fs").readFileSync(${JSON.stringify(file)});require("http").createServer((q,r)=>{r.writeHead(200,${JSON.stringify(headers)});r.end(b)}).listen(${peerPort},"127.0.0.1",()=>process.stdout.write("up"))`;
+  const child = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise((resolve) => child.stdout?.once("data", resolve));
+  return { url: `http://127.0.0.1:${peerPort}`, stop: () => child.kill("SIGTERM") };
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sp-bench-http-"));
@@ -194,6 +225,14 @@ try {
     if (!ok) below++;
     const bad = f.non2xx + f.errors > 0 ? ` (${f.non2xx} non-2xx, ${f.errors} errors)` : "";
     row(`${t.route} (${t.url})`, f, `${ok ? "ok" : "BELOW TARGET"}${bad}`);
+    if (f.kB > 200) {
+      const peer = await bareServer(await rawAnswer(`${base}${t.url}`), dataDir);
+      try {
+        row(`  peer: bare node:http sending the same ${f.kB.toFixed(0)} kB`, await load(peer.url, "/"), "");
+      } finally {
+        peer.stop();
+      }
+    }
   }
   row("peer: /api/health (after)", await load(base, "/api/health"), "");
   log(
