@@ -191,7 +191,8 @@ for (const kind of testDatabaseKinds()) {
         );
         for (const p of POLLUTANTS) {
           expect(stored.total[p]).toBeCloseTo(summed.total[p], 3);
-          stored.byMonth.forEach((m, i) => expect(m.grams[p]).toBeCloseTo(summed.byMonth[i]!.grams[p], 3));
+          for (const [i, m] of stored.byMonth.entries())
+            expect(m.grams[p]).toBeCloseTo(summed.byMonth[i]!.grams[p], 3);
         }
       }
       // An inventory stored before summaries were kept (migration 0211): summed from its lines once, then kept.
