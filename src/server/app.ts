@@ -10,7 +10,13 @@ import { gzipSync } from "node:zlib";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  LogController,
+} from "fastify";
 import { z } from "zod";
 import { aisRoutes } from "../ais/index.ts";
 import { loadDefaultEngineTable } from "../ais/particulars-io.ts";
@@ -112,6 +118,17 @@ function acceptsGzip(header: string | string[] | undefined): boolean {
   });
 }
 
+/** Sends a kept answer, gzipped (once, then kept too) when the client accepts it. */
+function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer) {
+  if (answer.disposition) reply.header("content-disposition", answer.disposition);
+  reply.header("vary", "accept-encoding").type(answer.contentType);
+  if (answer.body.length >= GZIP_MIN_BYTES && acceptsGzip(request.headers["accept-encoding"])) {
+    answer.gzip ??= gzipSync(answer.body, { level: 6 });
+    return reply.header("content-encoding", "gzip").send(answer.gzip);
+  }
+  return reply.send(answer.body);
+}
+
 interface MountContext {
   cache: ResponseCache;
   dataVersion(): string | undefined;
@@ -145,23 +162,13 @@ function mountRoute(app: FastifyInstance, route: RouteDef, ctx: MountContext) {
           : policy === "second"
             ? `${dataVersion}@${Math.floor(Date.now() / 1000)}`
             : dataVersion;
-      const gzip = acceptsGzip(request.headers["accept-encoding"]);
-      const send = (answer: CachedAnswer) => {
-        if (answer.disposition) reply.header("content-disposition", answer.disposition);
-        reply.header("vary", "accept-encoding").type(answer.contentType);
-        if (gzip && answer.body.length >= GZIP_MIN_BYTES) {
-          answer.gzip ??= gzipSync(answer.body, { level: 6 });
-          return reply.header("content-encoding", "gzip").send(answer.gzip);
-        }
-        return reply.send(answer.body);
-      };
       if (version !== undefined) {
         const etag = `W/"${ctx.bootId}-${version}"`;
         reply.header("etag", etag);
         const ifNoneMatch = request.headers["if-none-match"];
         if (ifNoneMatch?.split(",").some((t) => t.trim() === etag)) return reply.code(304).send();
         const hit = ctx.cache.get(request.url, version);
-        if (hit) return send(hit);
+        if (hit) return sendAnswer(request, reply, hit);
       }
       const body = await route.handler(parsed);
       let contentType = "application/json; charset=utf-8";
@@ -184,7 +191,7 @@ function mountRoute(app: FastifyInstance, route: RouteDef, ctx: MountContext) {
       };
       // Kept only when nothing was written meanwhile (the answer may have read before and after).
       if (ctx.dataVersion() === dataVersion) ctx.cache.set(request.url, answer);
-      return send(answer);
+      return sendAnswer(request, reply, answer);
     },
   });
 }
@@ -340,7 +347,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   };
   for (const route of routes) mountRoute(app, route, ctx);
 
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  // public. The document is fixed once the app is ready: made (and gzipped) once, on first request.
+  let openapi: CachedAnswer | undefined;
+  app.get("/api/openapi.json", { schema: { hide: true } }, async (request, reply) => {
+    openapi ??= {
+      version: APP_VERSION,
+      contentType: "application/json; charset=utf-8",
+      body: Buffer.from(JSON.stringify(app.swagger())),
+    };
+    return sendAnswer(request, reply, openapi);
+  });
 
   const webDir = options.webDir;
   const indexHtml = webDir ? path.join(webDir, "index.html") : undefined;
