@@ -235,6 +235,25 @@ try {
     }
   }
   row("peer: /api/health (after)", await load(base, "/api/health"), "");
+
+  // Cold reads: each URL is new to the server (an extra query parameter it ignores), so nothing kept
+  // serves it: what the first reader after a recompute waits for. One request at a time.
+  const cold = selected.filter((t) => /emissions\/(inventory\?|progress|sources\?)/.test(t.url));
+  if (cold.length > 0) log(`\ncold reads (not kept), 40 one at a time:${"".padEnd(46)} p50 ms  p99 ms`);
+  for (const t of cold) {
+    const ms: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const url = `${base}${t.url}${t.url.includes("?") ? "&" : "?"}bench-cold=${i}`;
+      const started = performance.now();
+      const r = await fetch(url);
+      await r.arrayBuffer();
+      ms.push(performance.now() - started);
+      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+    }
+    ms.sort((a, b) => a - b);
+    const pct = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)] as number;
+    log(`${t.url.padEnd(86)} ${pct(0.5).toFixed(1).padStart(7)} ${pct(0.99).toFixed(1).padStart(7)}`);
+  }
   log(
     `${selected.length - below} of ${selected.length} read routes at ≥ ${TARGET_REQ_S} req/s with p99 < ${TARGET_P99_MS} ms; load average now ${os
       .loadavg()
