@@ -217,6 +217,28 @@ for (const kind of testDatabaseKinds()) {
       expect(digits12((await store.emissions.getInventory("JPNGO", 2026))!.summary)).toEqual(
         digits12(header.summary),
       );
+      // The sources list is read from the per-source totals stored with the lines: the same as
+      // summing the lines (the path for inventories stored before those totals were kept).
+      const options = { pollutant: "nox" as const, limit: 30, offset: 5 };
+      const kept = await store.emissions.topSources("JPNGO", 2026, options);
+      const keptChe = await store.emissions.topSources("JPNGO", 2026, { ...options, category: "che" });
+      await sql`delete from emission_source_totals where port = ${"JPNGO"}`.execute(store.db);
+      const summedFromLines = await store.emissions.topSources("JPNGO", 2026, options);
+      const summedChe = await store.emissions.topSources("JPNGO", 2026, { ...options, category: "che" });
+      for (const [a, b] of [
+        [kept, summedFromLines],
+        [keptChe, summedChe],
+      ] as const) {
+        expect(a.total).toBeGreaterThan(options.offset + options.limit);
+        expect(a.total).toBe(b.total);
+        expect(a.sources.map((x) => [x.category, x.sourceId, x.label, x.terminal, x.activityUnit])).toEqual(
+          b.sources.map((x) => [x.category, x.sourceId, x.label, x.terminal, x.activityUnit]),
+        );
+        for (const [i, x] of a.sources.entries()) {
+          expect(x.activity).toBeCloseTo(b.sources[i]!.activity, 6);
+          for (const p of POLLUTANTS) expect(x.grams[p]).toBeCloseTo(b.sources[i]!.grams[p], 3);
+        }
+      }
       // Progress reads each year's totals from the summaries: the same as summing the stored lines.
       const tailpipe = zeroPollutants();
       for (const l of lines) if (l.scope === "tailpipe") addPollutants(tailpipe, l.grams);
