@@ -1,7 +1,13 @@
 /** HTTP routes of the AIS capability: vessels on the map, a vessel's particulars and its track. */
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
-import { defineRoute, type RouteDef } from "../core/http.ts";
+import {
+  dateOrInstantS,
+  dateOrInstantSchema,
+  defineRoute,
+  RequestInvalid,
+  type RouteDef,
+} from "../core/http.ts";
 import { parseMmsi } from "../core/ids.ts";
 import { type DefaultEngineTable, particularsFromAis } from "./particulars.ts";
 import type { AisStore } from "./track-store.ts";
@@ -119,19 +125,8 @@ const particularsSchema = z.object({
 
 function mmsiParam(text: string): number {
   const parsed = parseMmsi(text);
-  if (!parsed.ok)
-    throw new DomainError("validation", parsed.reason, [{ field: "mmsi", reason: parsed.reason }]);
+  if (!parsed.ok) throw new RequestInvalid("mmsi", text, { rule: "mmsi" });
   return parsed.value;
-}
-
-function instant(text: string | undefined, field: string, fallbackS: number): number {
-  if (text === undefined) return fallbackS;
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms))
-    throw new DomainError("validation", `${field}: "${text}" is not an ISO 8601 instant`, [
-      { field, reason: "not an ISO 8601 instant" },
-    ]);
-  return Math.floor(ms / 1000);
 }
 
 export function aisRoutes(deps: AisRouteDeps): RouteDef[] {
@@ -142,6 +137,10 @@ export function aisRoutes(deps: AisRouteDeps): RouteDef[] {
       operationId: "listPortVessels",
       summary: "Vessels in a port's area: the latest position of each, with what is known of it",
       tags: ["vessels"],
+      // AIS is broadcast openly.
+      access: ["public"],
+      // "Recent" is counted back from the newest stored report, not from the clock.
+      cache: () => "data",
       params: z.object({ locode: z.string() }),
       query: z.object({
         maxAgeHours: z.coerce
@@ -182,6 +181,8 @@ export function aisRoutes(deps: AisRouteDeps): RouteDef[] {
       summary:
         "A vessel: merged particulars from its AIS static broadcasts, their history, and its latest position",
       tags: ["vessels"],
+      access: ["public"],
+      cache: () => "data",
       params: z.object({ mmsi: z.string() }),
       response: z.object({
         vessel: vesselRecordSchema,
@@ -272,10 +273,19 @@ export function aisRoutes(deps: AisRouteDeps): RouteDef[] {
       operationId: "getVesselTrack",
       summary: "A vessel's track between two instants (columns: one array per field)",
       tags: ["vessels"],
+      access: ["public"],
+      // `to` defaults to the vessel's latest stored report (the clock only for a vessel never seen).
+      cache: () => "data",
       params: z.object({ mmsi: z.string() }),
       query: z.object({
-        from: z.string().optional().describe("ISO 8601 instant; default: 24 h before `to`"),
-        to: z.string().optional().describe("ISO 8601 instant; default: the vessel's latest report"),
+        from: dateOrInstantSchema()
+          .optional()
+          .describe("a date (its midnight UTC) or a date-time with an offset; default: 24 h before `to`"),
+        to: dateOrInstantSchema()
+          .optional()
+          .describe(
+            "a date (its midnight UTC) or a date-time with an offset; default: the vessel's latest report",
+          ),
       }),
       response: z.object({
         mmsi: z.number().int(),
@@ -293,15 +303,13 @@ export function aisRoutes(deps: AisRouteDeps): RouteDef[] {
       handler: async ({ params, query }) => {
         const mmsi = mmsiParam(params.mmsi);
         const latest = await deps.ais.latestPosition(mmsi);
-        const toS = instant(query.to, "to", latest?.timeS ?? Math.floor(Date.now() / 1000));
-        const fromS = instant(query.from, "from", toS - 24 * 3600);
-        if (fromS > toS)
-          throw new DomainError("validation", "from is after to", [{ field: "from", reason: "after to" }]);
-        if (toS - fromS > MAX_TRACK_DAYS * 86_400) {
-          throw new DomainError("validation", `at most ${MAX_TRACK_DAYS} days per request`, [
-            { field: "from", reason: "range too long" },
-          ]);
-        }
+        const toS = query.to
+          ? dateOrInstantS(query.to, "UTC")
+          : (latest?.timeS ?? Math.floor(Date.now() / 1000));
+        const fromS = query.from ? dateOrInstantS(query.from, "UTC") : toS - 24 * 3600;
+        if (fromS > toS) throw new RequestInvalid("from", query.from, { rule: "beforeOther", other: "to" });
+        if (toS - fromS > MAX_TRACK_DAYS * 86_400)
+          throw new RequestInvalid("from", query.from, { rule: "maxRangeDays", maxDays: MAX_TRACK_DAYS });
         const track = await readTrack(deps.ais, mmsi, fromS, toS);
         return { mmsi, from: iso(fromS), to: iso(toS), points: track.timeS.length, ...track };
       },

@@ -1,7 +1,13 @@
 /** HTTP routes of the calls capability. Times are UTC ISO 8601; the portal shows the port's zone. */
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
-import { defineRoute, type RouteDef } from "../core/http.ts";
+import {
+  dateOrInstantS,
+  dateOrInstantSchema,
+  defineRoute,
+  RequestInvalid,
+  type RouteDef,
+} from "../core/http.ts";
 import { anchorageQueue, speedCompliance } from "./aggregate.ts";
 import type { PortCallRecord } from "./calls.ts";
 import { toDcsaTimestamps } from "./dcsa.ts";
@@ -10,8 +16,8 @@ import type { CallStore } from "./store.ts";
 
 export interface CallRouteDeps {
   calls: CallStore;
-  /** Whether the port exists (registry). */
-  hasPort(locode: string): boolean;
+  /** The port's time zone (IANA), or undefined when the port is unknown. */
+  timeZoneOf(locode: string): string | undefined;
 }
 
 const MAX_RANGE_DAYS = 400;
@@ -168,28 +174,35 @@ const dcsaSchema = z.object({
 });
 
 const rangeQuery = {
-  from: z.string().datetime({ offset: true }).optional().describe("UTC instant; default 30 days before `to`"),
-  to: z.string().datetime({ offset: true }).optional().describe("UTC instant; default now"),
+  from: dateOrInstantSchema()
+    .optional()
+    .describe(
+      "start: a date (its midnight in the port's zone) or a date-time with an offset; default 30 days before `to`",
+    ),
+  to: dateOrInstantSchema()
+    .optional()
+    .describe("end: a date (its midnight in the port's zone) or a date-time with an offset; default now"),
 };
 
-function range(q: { from?: string; to?: string }): { fromS: number; toS: number } {
-  const toS = q.to ? Date.parse(q.to) / 1000 : Math.floor(Date.now() / 1000);
-  const fromS = q.from ? Date.parse(q.from) / 1000 : toS - 30 * 86400;
-  if (!(toS > fromS))
-    throw new DomainError("validation", "`from` must be before `to`", [
-      { field: "from", reason: "not before to" },
-    ]);
+function range(q: { from?: string; to?: string }, timeZone: string): { fromS: number; toS: number } {
+  const toS = q.to ? dateOrInstantS(q.to, timeZone) : Math.floor(Date.now() / 1000);
+  const fromS = q.from ? dateOrInstantS(q.from, timeZone) : toS - 30 * 86400;
+  if (!(toS > fromS)) throw new RequestInvalid("from", q.from, { rule: "beforeOther", other: "to" });
   if (toS - fromS > MAX_RANGE_DAYS * 86400)
-    throw new DomainError("validation", `range longer than ${MAX_RANGE_DAYS} days`, [
-      { field: "to", reason: "range too long" },
-    ]);
+    throw new RequestInvalid("to", q.to, { rule: "maxRangeDays", maxDays: MAX_RANGE_DAYS });
   return { fromS, toS };
 }
 
-function checkPort(deps: CallRouteDeps, locode: string): string {
-  const p = locode.toUpperCase();
-  if (!deps.hasPort(p)) throw new DomainError("not_found", `unknown port ${locode}`);
-  return p;
+/** With `to` defaulting to now, the answer is the current second's (`range` reads whole seconds). */
+const cacheByTo = ({ query }: { query: { to?: string | undefined } }) =>
+  query.to !== undefined ? ("data" as const) : ("second" as const);
+
+/** The port's code (upper case) and time zone; not_found when the node does not know it. */
+function checkPort(deps: CallRouteDeps, locode: string): { port: string; timeZone: string } {
+  const port = locode.toUpperCase();
+  const timeZone = deps.timeZoneOf(port);
+  if (timeZone === undefined) throw new DomainError("not_found", `unknown port ${locode}`);
+  return { port, timeZone };
 }
 
 async function allCalls(
@@ -216,6 +229,9 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
       operationId: "listPortCalls",
       summary: "Port calls overlapping a time range, with filters and paging",
       tags: ["calls"],
+      // Derived from AIS, which vessels broadcast openly.
+      access: ["public"],
+      cache: cacheByTo,
       params: z.object({ locode: z.string() }),
       query: z.object({
         ...rangeQuery,
@@ -232,8 +248,8 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
         calls: z.array(callSchema),
       }),
       async handler({ params, query }) {
-        const port = checkPort(deps, params.locode);
-        const { fromS, toS } = range(query);
+        const { port, timeZone } = checkPort(deps, params.locode);
+        const { fromS, toS } = range(query, timeZone);
         const page = await deps.calls.listCalls({
           port,
           fromS,
@@ -253,6 +269,8 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
       operationId: "getCall",
       summary: "One port call with its operating-mode timeline and DCSA Port Call (JIT 2.0.0) timestamps",
       tags: ["calls"],
+      access: ["public"],
+      cache: () => "data",
       params: z.object({ id: z.string() }),
       response: z.object({ call: callSchema, segments: z.array(segmentSchema), dcsa: dcsaSchema }),
       async handler({ params }) {
@@ -288,6 +306,8 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
       operationId: "getAnchorageQueue",
       summary: "Vessels at anchor over time (from the port calls' anchorage stays)",
       tags: ["calls"],
+      access: ["public"],
+      cache: cacheByTo,
       params: z.object({ locode: z.string() }),
       query: z.object({ ...rangeQuery, stepMinutes: z.coerce.number().int().min(5).max(1440).default(60) }),
       response: z.object({
@@ -296,12 +316,13 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
         points: z.array(z.object({ time: isoTime, atAnchor: z.number().int() })),
       }),
       async handler({ params, query }) {
-        const port = checkPort(deps, params.locode);
-        const { fromS, toS } = range(query);
+        const { port, timeZone } = checkPort(deps, params.locode);
+        const { fromS, toS } = range(query, timeZone);
         if ((toS - fromS) / (query.stepMinutes * 60) > 20_000)
-          throw new DomainError("validation", "too many steps: widen stepMinutes", [
-            { field: "stepMinutes", reason: "too many steps" },
-          ]);
+          throw new RequestInvalid("stepMinutes", String(query.stepMinutes), {
+            rule: "maxSteps",
+            maxSteps: 20_000,
+          });
         const calls = await allCalls(deps, port, fromS, toS);
         return {
           port,
@@ -317,6 +338,9 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
       summary:
         "Share of the distance inside each speed zone sailed at or below its limit, by vessel or ship type (AIS has no operator)",
       tags: ["calls"],
+      // Names vessels against limits: for the ports' analysts and the sister port under agreement.
+      access: ["analyst", "sister_port", "admin"],
+      cache: cacheByTo,
       params: z.object({ locode: z.string() }),
       query: z.object({ ...rangeQuery, groupBy: z.enum(["vessel", "shipType"]).default("vessel") }),
       response: z.object({
@@ -336,8 +360,8 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
         ),
       }),
       async handler({ params, query }) {
-        const port = checkPort(deps, params.locode);
-        const { fromS, toS } = range(query);
+        const { port, timeZone } = checkPort(deps, params.locode);
+        const { fromS, toS } = range(query, timeZone);
         const calls = await allCalls(deps, port, fromS, toS);
         return { port, groupBy: query.groupBy, rows: speedCompliance(calls, query.groupBy) };
       },

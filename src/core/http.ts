@@ -3,7 +3,9 @@
  * and a plain handler; `server/` mounts them on Fastify and derives the OpenAPI document, so no
  * capability imports the web framework.
  */
-import type { z } from "zod";
+import { z } from "zod";
+import { DomainError } from "./errors.ts";
+import { zonedMidnightUtcS } from "./time.ts";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -26,6 +28,18 @@ export interface RouteDef<
   operationId: string;
   summary: string;
   tags: string[];
+  /**
+   * Who may use the route once access control lands (issue 14); until then it is documentation,
+   * published in the OpenAPI document as `x-access`.
+   */
+  access: readonly Audience[];
+  /**
+   * How long the server may keep this request's answer (read routes only): "data" — until the
+   * stored data changes (the answer depends on nothing else); "second" — also only within the
+   * current second (the handler reads the clock in whole seconds, e.g. a default `to` of now).
+   * Absent: never kept.
+   */
+  cache?: (request: RouteRequest<z.output<P>, z.output<Q>, z.output<B>>) => "data" | "second";
   params?: P;
   query?: Q;
   body?: B;
@@ -52,4 +66,85 @@ export function defineRoute<
   R extends z.ZodType,
 >(route: RouteDef<P, Q, B, R>): RouteDef {
   return route as unknown as RouteDef;
+}
+
+/** Who a route is for (DESIGN.md "Access"): the public, or a role. */
+export type Audience = "public" | "analyst" | "terminal" | "partner" | "sister_port" | "admin";
+
+/**
+ * The rules a request can break that server/ words for a person (field, what was given, what is
+ * expected, an example) in the client's language. Shape rules come from the zod schemas; these are
+ * the ones a schema names itself (`rule` in a check's params) or a handler checks across fields.
+ */
+export type RequestRule =
+  | { rule: "dateOrInstant" }
+  | { rule: "instant" }
+  | { rule: "locode" }
+  | { rule: "mmsi" }
+  | { rule: "beforeOther"; other: string }
+  | { rule: "maxRangeDays"; maxDays: number }
+  | { rule: "maxSteps"; maxSteps: number };
+
+/** A request that breaks a rule; its issue carries the rule so that server/ can word it. */
+export class RequestInvalid extends DomainError {
+  readonly field: string;
+  readonly given: string | undefined;
+  readonly rule: RequestRule;
+
+  constructor(field: string, given: string | undefined, rule: RequestRule) {
+    super("validation", `${field}: ${given ?? "(missing)"} breaks rule ${rule.rule}`, [
+      { field, reason: rule.rule },
+    ]);
+    this.field = field;
+    this.given = given;
+    this.rule = rule;
+  }
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** A calendar date "YYYY-MM-DD" that exists (2026-02-30 does not). */
+export function isCalendarDate(text: string): boolean {
+  const m = DATE_RE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** An ISO 8601 date-time with a UTC offset ("Z" or ±hh:mm), e.g. 2026-11-01T08:00:00-07:00. */
+export function isInstant(text: string): boolean {
+  return INSTANT_RE.test(text) && isCalendarDate(text.slice(0, 10)) && Number.isFinite(Date.parse(text));
+}
+
+/** Query schema of a time: a date (read in the port's zone by the handler) or a date-time with an offset. */
+export function dateOrInstantSchema() {
+  return z
+    .string()
+    .refine((v) => isCalendarDate(v) || isInstant(v), { params: { rule: "dateOrInstant" } })
+    .meta({ examples: ["2026-11-01", "2026-11-01T08:00:00Z"] });
+}
+
+/** Query schema of a date-time with an offset. */
+export function instantSchema() {
+  return z
+    .string()
+    .refine((v) => isInstant(v), { params: { rule: "instant" } })
+    .meta({ examples: ["2026-11-01T08:00:00Z"] });
+}
+
+/**
+ * Epoch seconds of a time given as a date (its midnight in `timeZone`) or as a date-time with an
+ * offset. Example: ("2026-11-01", "America/Los_Angeles") → 1793516400 (07:00Z, PDT).
+ */
+export function dateOrInstantS(text: string, timeZone: string): number {
+  if (isCalendarDate(text))
+    return zonedMidnightUtcS(
+      Number(text.slice(0, 4)),
+      Number(text.slice(5, 7)),
+      Number(text.slice(8, 10)),
+      timeZone,
+    );
+  return Date.parse(text) / 1000;
 }

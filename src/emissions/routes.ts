@@ -110,7 +110,13 @@ const progressSchema = z.object({
   inventories: z.array(z.object({ year: z.number().int(), label: z.string(), computedAt: z.string() })),
 });
 
-const yearQuery = z.coerce.number().int().min(1990).max(2100);
+const yearQuery = z.coerce
+  .number()
+  .int()
+  .min(1990)
+  .max(2100)
+  .meta({ examples: [2026] })
+  .describe("reporting year (FY2026 at a port with April–March years is 2026)");
 
 /** A trace text: a code of src/emissions/trace-text.ts and its params (values or texts), any language. */
 const traceTextSchema = z
@@ -131,6 +137,9 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
       operationId: "listEmissionInventories",
       summary: "The port's stored emission inventories and its current reporting year",
       tags: ["emissions"],
+      access: ["analyst", "sister_port", "admin"],
+      // currentYear follows the clock: kept for the current second only.
+      cache: () => "second",
       params: z.object({ locode: z.string() }),
       response: z.object({
         port: z.string(),
@@ -166,6 +175,9 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
       summary:
         "A reporting year's inventory by scope, source category, month and terminal (metric tonnes); computed when missing",
       tags: ["emissions"],
+      // Without a year, the current one (clock); a stored year is served from its stored summary.
+      access: ["analyst", "sister_port", "admin"],
+      cache: ({ query }) => (query.year !== undefined ? "data" : "second"),
       params: z.object({ locode: z.string() }),
       query: z.object({ year: yearQuery.optional() }),
       response: inventorySchema,
@@ -181,6 +193,7 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
       operationId: "computeEmissionInventory",
       summary: "Recomputes a reporting year's inventory from the stored facts (replaces it; idempotent)",
       tags: ["emissions"],
+      access: ["analyst", "admin"],
       params: z.object({ locode: z.string() }),
       query: z.object({ year: yearQuery.optional() }),
       response: inventorySchema,
@@ -196,6 +209,8 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
       summary:
         "Sources of a stored inventory (calls, equipment, truck groups, rail), largest first (tailpipe)",
       tags: ["emissions"],
+      access: ["analyst", "sister_port", "admin"],
+      cache: () => "data",
       params: z.object({ locode: z.string() }),
       query: z.object({
         year: yearQuery,
@@ -241,6 +256,8 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
       operationId: "getEmissionProgress",
       summary: "Progress of the stored inventories against the port's targets (CAAP / CNP) and baselines",
       tags: ["emissions"],
+      access: ["analyst", "sister_port", "admin"],
+      cache: () => "data",
       params: z.object({ locode: z.string() }),
       response: progressSchema,
       async handler({ params }) {
@@ -253,6 +270,8 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
       operationId: "exportEmissionInventory",
       summary: "Every line of a stored inventory (source × scope × month) as CSV or JSON",
       tags: ["emissions"],
+      access: ["analyst", "sister_port", "admin"],
+      cache: () => "data",
       params: z.object({ locode: z.string() }),
       query: z.object({ year: yearQuery, format: z.enum(["csv", "json"]).default("csv") }),
       response: z.string(),
@@ -279,6 +298,8 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
       summary:
         "One non-ship source's computation in a reporting year (CHE unit, harbour craft, truck group, rail): lines per month and scope with trace steps",
       tags: ["emissions"],
+      access: ["analyst", "sister_port", "admin"],
+      cache: () => "data",
       params: z.object({
         locode: z.string(),
         category: z.enum(["harbor_craft", "che", "drayage", "rail"]),
@@ -341,6 +362,8 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
       summary:
         "One call's emissions computation: every segment with activity × factor × adjustments and each factor's source",
       tags: ["emissions"],
+      access: ["analyst", "sister_port", "admin"],
+      cache: () => "data",
       params: z.object({ id: z.string() }),
       query: z.object({
         method: z.enum(["epa", "imo4"]).default(DEFAULT_OGV_OPTIONS.method),

@@ -239,6 +239,8 @@ export async function computeInventory(
   warnings.push(...nonship.notes.map((n) => formatNonshipWarning(n, "en")));
 
   const computedAt = new Date().toISOString();
+  // Summed now and stored with the lines, so that reading the report never re-reads every line.
+  const summary = summarizeLines(lines, period);
   const header: StoredInventory = {
     port,
     year,
@@ -254,10 +256,11 @@ export async function computeInventory(
       zeroEmissionShares: zeroEmissionShares(activity, inYear),
       warnings,
     },
+    summary,
   };
   onProgress?.({ phase: "store", done: 0, total: 1 });
   await deps.emissions.replaceInventory(header, lines);
-  return toInventoryReport(header, summarizeLines(lines, period), period, timeZone);
+  return toInventoryReport(header, summary, period, timeZone);
 }
 
 /** The non-ship activity of a reporting year and its lines (only the year's months). */
@@ -398,12 +401,13 @@ export async function storedInventoryReport(
   const header = await deps.emissions.getInventory(port, year);
   if (!header) return undefined;
   const period = reportingYear(settings, timeZone, year);
-  return toInventoryReport(
-    header,
-    summarizeLines(await deps.emissions.lines(port, year), period),
-    period,
-    timeZone,
-  );
+  let summary = header.summary;
+  if (!summary) {
+    // Stored before summaries were kept: sum the lines once and keep the result.
+    summary = summarizeLines(await deps.emissions.lines(port, year), period);
+    await deps.emissions.saveSummary(port, year, header.computedAt, summary);
+  }
+  return toInventoryReport(header, summary, period, timeZone);
 }
 
 /** The reporting year an instant falls in, for a port. */

@@ -1,3 +1,5 @@
+import http from "node:http";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKinds } from "../../test/helpers/databases.ts";
 import { samplePort } from "../../test/helpers/ports.ts";
@@ -102,12 +104,92 @@ for (const kind of testDatabaseKinds()) {
       expect(await unknown.json()).toMatchObject({ code: "not_found" });
     });
 
+    it("accepts a date read in the port's zone, and words validation errors in the client's language", async () => {
+      const ok = await get("/api/ports/USLAX/calls?from=2026-11-01&to=2026-11-08");
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toMatchObject({ total: 0, calls: [] });
+      const en = await get("/api/ports/USLAX/calls?from=2026-11-31&limit=0");
+      expect(en.status).toBe(400);
+      expect(en.headers.get("content-type")).toContain("application/problem+json");
+      const problem = (await en.json()) as {
+        code: string;
+        title: string;
+        detail: string;
+        issues: { field: string; in: string; given: string; expected: string; example: string }[];
+      };
+      expect(problem).toMatchObject({ code: "validation", title: "Invalid request", status: 400 });
+      expect(problem.issues.map((i) => [i.field, i.in, i.given])).toEqual([
+        ["from", "query", "2026-11-31"],
+        ["limit", "query", "0"],
+      ]);
+      expect(problem.detail).toContain(
+        'query parameter “limit” was given "0"; expected an integer from 1 to 1000',
+      );
+      expect(problem.detail.length).toBeLessThan(400);
+      const ja = await fetch(`${server.baseUrl}/api/ports/USLAX/calls?from=2026-11-08&to=2026-11-01`, {
+        headers: { "accept-language": "ja,en;q=0.8" },
+      });
+      expect(ja.status).toBe(400);
+      expect(await ja.json()).toMatchObject({
+        code: "validation",
+        title: "リクエストが正しくありません",
+        detail:
+          "クエリパラメーター「from」の値「2026-11-08」は使えません。「to」より前の時刻を指定してください。",
+      });
+      const mmsi = await get("/api/vessels/12345678901");
+      expect(await mmsi.json()).toMatchObject({
+        issues: [{ field: "mmsi", in: "path", example: "432428000" }],
+      });
+    });
+
+    it("keeps read answers until the stored data changes (ETag, 304)", async () => {
+      const first = await get("/api/ports/USLAX");
+      const etag = first.headers.get("etag");
+      if (kind.kind === "postgres") {
+        // No cheap data version on PostgreSQL: nothing is kept.
+        expect(etag).toBeNull();
+        return;
+      }
+      expect(etag).toMatch(/^W\/"/);
+      const again = await fetch(`${server.baseUrl}/api/ports/USLAX`, { headers: { "if-none-match": etag! } });
+      expect(again.status).toBe(304);
+      const renamed = samplePort({ name: { en: "Port of Los Angeles (renamed)", ja: "ロサンゼルス港" } });
+      await server.store.ports.upsertPorts([renamed]);
+      const after = await fetch(`${server.baseUrl}/api/ports/USLAX`, { headers: { "if-none-match": etag! } });
+      expect(after.status).toBe(200);
+      expect(after.headers.get("etag")).not.toBe(etag);
+      const plain = await after.text();
+      expect((JSON.parse(plain) as { name: { en: string } }).name.en).toBe("Port of Los Angeles (renamed)");
+      // Gzipped for a client that accepts it (undici's fetch would unzip it unseen: ask with node:http).
+      const zipped = await new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        http
+          .get(
+            `${server.baseUrl}/api/ports/USLAX`,
+            { headers: { "accept-encoding": "gzip;q=1, br;q=0" } },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on("data", (c: Buffer) => chunks.push(c));
+              res.on("end", () =>
+                resolve({ encoding: res.headers["content-encoding"], body: Buffer.concat(chunks) }),
+              );
+            },
+          )
+          .on("error", reject);
+      });
+      expect(Buffer.byteLength(plain)).toBeGreaterThan(1024);
+      expect(zipped.encoding).toBe("gzip");
+      expect(gunzipSync(zipped.body).toString("utf8")).toBe(plain);
+      // An answer that reads the clock (calls up to now) is kept for the current second only.
+      const calls = await get("/api/ports/USLAX/calls");
+      expect(calls.headers.get("etag")).toMatch(/@\d+"$/);
+    });
+
     it("serves the OpenAPI document and the interactive docs", async () => {
       const doc = (await (await get("/api/openapi.json")).json()) as {
         openapi: string;
         paths: Record<string, unknown>;
       };
-      expect(doc.openapi).toBe("3.0.3");
+      expect(doc.openapi).toBe("3.1.0");
       expect(Object.keys(doc.paths)).toEqual(
         expect.arrayContaining(["/api/health", "/api/ports", "/api/ports/{locode}"]),
       );

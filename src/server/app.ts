@@ -2,18 +2,27 @@
  * The Fastify application: mounts every capability's routes, the OpenAPI document and docs, maps
  * errors to problem+json, and serves the built portal. Composition only: no domain logic here.
  */
+
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  LogController,
+} from "fastify";
 import { z } from "zod";
 import { aisRoutes } from "../ais/index.ts";
 import { loadDefaultEngineTable } from "../ais/particulars-io.ts";
 import { callRoutes } from "../calls/index.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
-import type { RouteDef } from "../core/http.ts";
+import { RequestInvalid, type RouteDef } from "../core/http.ts";
 import { emissionRoutes } from "../emissions/routes.ts";
 import { loadPortRegistry } from "../geo/index.ts";
 import { portRoutes } from "../ports/index.ts";
@@ -21,6 +30,15 @@ import type { Store } from "../store/index.ts";
 import { APP_VERSION, REPO_ROOT } from "./paths.ts";
 import { problemFor } from "./problem.ts";
 import { portRegionOf } from "./regions.ts";
+import { type CachedAnswer, ResponseCache } from "./response-cache.ts";
+import {
+  type Lang,
+  requestLanguage,
+  TITLE_INVALID,
+  type WordedIssue,
+  wordRule,
+  wordZodIssues,
+} from "./validation.ts";
 
 export interface BuildAppOptions {
   store: Store;
@@ -30,69 +48,150 @@ export interface BuildAppOptions {
   logRequests?: boolean;
 }
 
-/** zod → JSON Schema in the draft Fastify's Ajv accepts (STACK.md trap 1). */
-function jsonSchema(schema: z.ZodType, io: "input" | "output") {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
-    target: "draft-7",
-    io,
-    unrepresentable: "any",
-  });
+/**
+ * zod → JSON Schema. Fastify's serializer (fast-json-stringify) reads draft-7; the OpenAPI 3.1
+ * document carries JSON Schema 2020-12 (STACK.md trap 1: draft-7's `additionalItems`,
+ * `propertyNames` and numeric exclusive bounds are not 3.0 and not 2020-12 either).
+ */
+function jsonSchema(
+  schema: z.ZodType,
+  io: "input" | "output",
+  target: "draft-7" | "draft-2020-12" = "draft-7",
+) {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target, io, unrepresentable: "any" });
   return rest;
 }
 
-function mountRoute(app: FastifyInstance, route: RouteDef) {
+/** The route's schema as Fastify and the OpenAPI document see it, in one JSON Schema draft. */
+function routeSchema(route: RouteDef, target: "draft-7" | "draft-2020-12") {
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    tags: route.tags,
+    ...(route.params ? { params: jsonSchema(route.params, "input", target) } : {}),
+    ...(route.query ? { querystring: jsonSchema(route.query, "input", target) } : {}),
+    ...(route.body ? { body: jsonSchema(route.body, "input", target) } : {}),
+    response: {
+      200: route.produces
+        ? {
+            description: route.produces.contentType,
+            content: { [route.produces.contentType]: { schema: { type: "string" } } },
+          }
+        : jsonSchema(route.response, "output", target),
+      "4xx": PROBLEM_SCHEMA,
+      "5xx": PROBLEM_SCHEMA,
+    },
+  };
+}
+
+type RequestPart = "path" | "query" | "body";
+
+/** Parses one part of a request with the route's zod schema; a failure lists every field, worded. */
+function parsePart(schema: z.ZodType | undefined, value: unknown, part: RequestPart, lang: Lang): unknown {
+  if (!schema) return value;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new WordedValidation(wordZodIssues(part, schema, value, result.error.issues, lang));
+}
+
+/** Validation issues already worded for the client (thrown by parsePart, answered by the error handler). */
+class WordedValidation extends DomainError {
+  constructor(readonly worded: WordedIssue[]) {
+    super(
+      "validation",
+      worded.map((i) => i.reason).join(" "),
+      worded.map((i) => ({ field: i.field, reason: i.reason })),
+    );
+  }
+}
+
+/** Below this, gzip saves less than it costs. */
+const GZIP_MIN_BYTES = 1024;
+
+/** Whether Accept-Encoding allows gzip (RFC 9110 §12.5.3: listed, or "*", with q above 0). */
+function acceptsGzip(header: string | string[] | undefined): boolean {
+  const text = Array.isArray(header) ? header.join(",") : (header ?? "");
+  return text.split(",").some((part) => {
+    const [coding = "", ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return (coding === "gzip" || coding === "*") && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+/** Sends a kept answer, gzipped (once, then kept too) when the client accepts it. */
+function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer) {
+  if (answer.disposition) reply.header("content-disposition", answer.disposition);
+  reply.header("vary", "accept-encoding").type(answer.contentType);
+  if (answer.body.length >= GZIP_MIN_BYTES && acceptsGzip(request.headers["accept-encoding"])) {
+    answer.gzip ??= gzipSync(answer.body, { level: 6 });
+    return reply.header("content-encoding", "gzip").send(answer.gzip);
+  }
+  return reply.send(answer.body);
+}
+
+interface MountContext {
+  cache: ResponseCache;
+  dataVersion(): string | undefined;
+  /** Differs at every start, so that an ETag from before a restart (other code, reset counters) never matches. */
+  bootId: string;
+}
+
+function mountRoute(app: FastifyInstance, route: RouteDef, ctx: MountContext) {
   app.route({
     method: route.method,
     url: route.path,
-    schema: {
-      operationId: route.operationId,
-      summary: route.summary,
-      tags: route.tags,
-      ...(route.params ? { params: jsonSchema(route.params, "input") } : {}),
-      ...(route.query ? { querystring: jsonSchema(route.query, "input") } : {}),
-      ...(route.body ? { body: jsonSchema(route.body, "input") } : {}),
-      response: {
-        200: route.produces
-          ? {
-              description: route.produces.contentType,
-              content: { [route.produces.contentType]: { schema: { type: "string" } } },
-            }
-          : jsonSchema(route.response, "output"),
-        "4xx": PROBLEM_SCHEMA,
-        "5xx": PROBLEM_SCHEMA,
-      },
-    },
+    schema: routeSchema(route, "draft-7"),
+    // The OpenAPI document gets the 2020-12 form and who may use the route (see swagger transform).
+    config: { docSchema: { ...routeSchema(route, "draft-2020-12"), "x-access": route.access } },
     handler: async (request, reply) => {
-      // Ajv checked the shapes; zod parses again for coercion, defaults and refinements.
-      const parse = (schema: z.ZodType | undefined, value: unknown, where: string) => {
-        if (!schema) return value;
-        const result = schema.safeParse(value);
-        if (!result.success) {
-          const issues = result.error.issues.map((i) => ({
-            field: `${where}.${i.path.join(".")}`,
-            reason: i.message,
-          }));
-          throw new DomainError(
-            "validation",
-            issues.map((i) => `${i.field}: ${i.reason}`).join("; "),
-            issues,
-          );
-        }
-        return result.data;
-      };
+      // zod is the one validator (Ajv is switched off below): coercion, defaults, refinements.
+      const lang = requestLanguage(request.headers["accept-language"]);
       const parsed = {
-        params: parse(route.params, request.params, "params"),
-        query: parse(route.query, request.query, "query"),
-        body: parse(route.body, request.body, "body"),
+        params: parsePart(route.params, request.params, "path", lang),
+        query: parsePart(route.query, request.query, "query", lang),
+        body: parsePart(route.body, request.body, "body", lang),
         headers: request.headers,
       };
-      const body = await route.handler(parsed);
-      if (route.produces) {
-        reply.type(route.produces.contentTypeOf?.(parsed) ?? route.produces.contentType);
-        const file = route.produces.download?.(parsed);
-        if (file) reply.header("content-disposition", `attachment; filename="${file}"`);
+      // A read whose answer depends only on the request and the stored data (and the current
+      // second, for some) is kept until the data changes.
+      const policy = route.method === "GET" ? route.cache?.(parsed) : undefined;
+      const dataVersion = policy ? ctx.dataVersion() : undefined;
+      const version =
+        dataVersion === undefined
+          ? undefined
+          : policy === "second"
+            ? `${dataVersion}@${Math.floor(Date.now() / 1000)}`
+            : dataVersion;
+      if (version !== undefined) {
+        const etag = `W/"${ctx.bootId}-${version}"`;
+        reply.header("etag", etag);
+        const ifNoneMatch = request.headers["if-none-match"];
+        if (ifNoneMatch?.split(",").some((t) => t.trim() === etag)) return reply.code(304).send();
+        const hit = ctx.cache.get(request.url, version);
+        if (hit) return sendAnswer(request, reply, hit);
       }
-      return body;
+      const body = await route.handler(parsed);
+      let contentType = "application/json; charset=utf-8";
+      let disposition: string | undefined;
+      if (route.produces) {
+        contentType = route.produces.contentTypeOf?.(parsed) ?? route.produces.contentType;
+        const file = route.produces.download?.(parsed);
+        if (file) disposition = `attachment; filename="${file}"`;
+      }
+      if (version === undefined) {
+        if (disposition) reply.header("content-disposition", disposition);
+        return reply.type(contentType).send(body);
+      }
+      const text = route.produces ? String(body) : (reply.serialize(body) as string);
+      const answer: CachedAnswer = {
+        version,
+        contentType,
+        body: Buffer.from(text),
+        ...(disposition ? { disposition } : {}),
+      };
+      // Kept only when nothing was written meanwhile (the answer may have read before and after).
+      if (ctx.dataVersion() === dataVersion) ctx.cache.set(request.url, answer);
+      return sendAnswer(request, reply, answer);
     },
   });
 }
@@ -116,7 +215,11 @@ const PROBLEM_SCHEMA = {
           file: { type: "string" },
           line: { type: "integer" },
           field: { type: "string" },
-          reason: { type: "string" },
+          in: { type: "string", enum: ["path", "query", "body"] },
+          given: { type: "string", description: "the value as sent" },
+          expected: { type: "string" },
+          example: { type: "string" },
+          reason: { type: "string", description: "the whole sentence, in the client's language" },
         },
       },
     },
@@ -138,16 +241,26 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     routerOptions: { ignoreTrailingSlash: true },
   });
 
+  // zod validates every request (mountRoute); Fastify's Ajv would answer first, in its own words.
+  app.setValidatorCompiler(() => () => true);
+
   await app.register(fastifySwagger, {
+    // The document shows the JSON Schema 2020-12 form of each route and who may use it.
+    transform: ({ schema, url, route }) => ({
+      schema: ((route.config as { docSchema?: typeof schema } | undefined)?.docSchema ??
+        schema) as typeof schema,
+      url,
+    }),
     openapi: {
-      openapi: "3.0.3",
+      openapi: "3.1.0",
+      servers: [{ url: "/", description: "this node (the API is served beside the portal)" }],
       info: {
         title: "Sister Ports Exchange API",
         description:
           "Emissions, port calls, supply-chain KPIs, zero-emission planning and the sister-port exchange " +
           "for the Port of Los Angeles (USLAX) and the Port of Nagoya (JPNGO).",
         version: APP_VERSION,
-        license: { name: "Apache-2.0" },
+        license: { name: "Apache-2.0", identifier: "Apache-2.0" },
       },
       tags: [
         { name: "system", description: "Health and metadata" },
@@ -168,18 +281,26 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
 
   app.setErrorHandler((error, request, reply) => {
+    const lang = requestLanguage(request.headers["accept-language"]);
+    if (error instanceof WordedValidation || error instanceof RequestInvalid) {
+      const issues =
+        error instanceof WordedValidation ? error.worded : [ruleIssue(error, request.params, lang)];
+      return reply
+        .status(400)
+        .type("application/problem+json")
+        .send(validationProblem(issues, request.url, lang));
+    }
     if (isDomainError(error)) {
       const problem = problemFor(error.code, error.message, request.url, error.issues);
+      if (error.code === "validation") problem.title = TITLE_INVALID[lang];
       return reply.status(problem.status).type("application/problem+json").send(problem);
     }
-    const fastifyError = error as { validation?: unknown; statusCode?: number; message?: string };
-    if (fastifyError.validation) {
-      const problem = problemFor("validation", fastifyError.message ?? "invalid request", request.url);
-      return reply.status(400).type("application/problem+json").send(problem);
-    }
+    const fastifyError = error as { statusCode?: number; message?: string };
     if (fastifyError.statusCode && fastifyError.statusCode < 500) {
+      // e.g. a body that is not JSON, or too large: Fastify's own words.
       const problem = { ...problemFor("validation", fastifyError.message ?? "bad request", request.url) };
       problem.status = fastifyError.statusCode;
+      problem.title = TITLE_INVALID[lang];
       return reply.status(fastifyError.statusCode).type("application/problem+json").send(problem);
     }
     request.log.error(error);
@@ -189,7 +310,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       .send(problemFor("internal", "unexpected error; see the server log", request.url));
   });
 
-  const knownPorts = new Set((await options.store.ports.listPorts()).map((p) => p.locode));
+  const stored = await options.store.ports.listPorts();
+  const knownPorts = new Set(stored.map((p) => p.locode));
+  const timeZones = new Map(stored.map((p) => [p.locode, p.timeZone]));
   const routes: RouteDef[] = [
     {
       method: "GET",
@@ -197,6 +320,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       operationId: "health",
       summary: "Liveness and the database in use",
       tags: ["system"],
+      access: ["public"],
       response: healthResponse,
       handler: async () => ({ status: "ok" as const, version: APP_VERSION, database: options.store.kind }),
     },
@@ -206,7 +330,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       portRegion: portRegionOf(options.store),
       particularsDefaults: loadDefaultEngineTable(),
     }),
-    ...callRoutes({ calls: options.store.calls, hasPort: (locode) => knownPorts.has(locode) }),
+    ...callRoutes({ calls: options.store.calls, timeZoneOf: (locode) => timeZones.get(locode) }),
     ...emissionRoutes({
       ais: options.store.ais,
       calls: options.store.calls,
@@ -216,9 +340,23 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       hasPort: (locode) => knownPorts.has(locode),
     }),
   ];
-  for (const route of routes) mountRoute(app, route);
+  const ctx: MountContext = {
+    cache: new ResponseCache(),
+    dataVersion: () => options.store.dataVersion(),
+    bootId: randomUUID().slice(0, 8),
+  };
+  for (const route of routes) mountRoute(app, route, ctx);
 
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  // public. The document is fixed once the app is ready: made (and gzipped) once, on first request.
+  let openapi: CachedAnswer | undefined;
+  app.get("/api/openapi.json", { schema: { hide: true } }, async (request, reply) => {
+    openapi ??= {
+      version: APP_VERSION,
+      contentType: "application/json; charset=utf-8",
+      body: Buffer.from(JSON.stringify(app.swagger())),
+    };
+    return sendAnswer(request, reply, openapi);
+  });
 
   const webDir = options.webDir;
   const indexHtml = webDir ? path.join(webDir, "index.html") : undefined;
@@ -238,6 +376,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   return app;
+}
+
+/** The rule a handler found broken, worded; the field is a path parameter when the path names it. */
+function ruleIssue(error: RequestInvalid, params: unknown, lang: Lang): WordedIssue {
+  const inPath = params !== null && typeof params === "object" && error.field in params;
+  return wordRule(error.field, error.given, error.rule, inPath ? "path" : "query", lang);
+}
+
+function validationProblem(issues: WordedIssue[], instance: string, lang: Lang) {
+  return {
+    ...problemFor("validation", issues.map((i) => i.reason).join(lang === "ja" ? "" : " "), instance),
+    title: TITLE_INVALID[lang],
+    issues,
+  };
 }
 
 export const DEFAULT_WEB_DIR = path.join(REPO_ROOT, "web", "dist");

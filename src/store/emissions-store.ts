@@ -1,9 +1,13 @@
 /**
  * Emissions inventories on SQLite and PostgreSQL: one header row per port-year, one row per source,
  * scope and month with a column per pollutant (grams) so that totals are plain SQL sums, and the
- * user's baselines. Migration "0210_emissions" is here too.
+ * user's baselines. Written in the same transaction as the lines, each header also keeps its lines'
+ * summary (totals by scope, category, month and terminal) and each source its tailpipe total, so
+ * that a report is one row read and the sources list one indexed read, not a pass over every line.
+ * Migrations "0210_emissions" and "0211_emission_summaries" are here too.
  */
 import { type Kysely, type Migration, sql } from "kysely";
+import type { InventorySummary } from "../emissions/inventory.ts";
 import {
   type EmissionScope,
   type InventoryLine,
@@ -24,6 +28,8 @@ interface InventoriesTable {
   computed_at: string;
   method_version: string;
   meta_json: string;
+  /** InventorySummary as JSON (migration 0211); null for inventories stored before it. */
+  summary_json: string | null;
 }
 
 interface LinesTable extends PollutantColumns {
@@ -49,9 +55,22 @@ interface BaselinesTable {
   entered_at: string;
 }
 
+/** A source's tailpipe total over the year (migration 0211): the sources list, precomputed. */
+interface SourceTotalsTable extends PollutantColumns {
+  port: string;
+  year: number;
+  category: string;
+  source_id: string;
+  label: string;
+  terminal: string | null;
+  activity: number;
+  activity_unit: string;
+}
+
 interface EmissionsDatabase {
   emission_inventories: InventoriesTable;
   emission_lines: LinesTable;
+  emission_source_totals: SourceTotalsTable;
   emission_baselines: BaselinesTable;
 }
 
@@ -113,6 +132,30 @@ export function emissionsMigrations(): Record<string, Migration> {
           await db.schema.dropTable(t).execute();
       },
     },
+    "0211_emission_summaries": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("emission_inventories").addColumn("summary_json", "text").execute();
+        let totals = db.schema
+          .createTable("emission_source_totals")
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("year", "integer", (c) => c.notNull())
+          .addColumn("category", "text", (c) => c.notNull())
+          .addColumn("source_id", "text", (c) => c.notNull())
+          .addColumn("label", "text", (c) => c.notNull())
+          .addColumn("terminal", "text")
+          .addColumn("activity", "double precision", (c) => c.notNull())
+          .addColumn("activity_unit", "text", (c) => c.notNull());
+        for (const col of POLLUTANT_COLUMNS)
+          totals = totals.addColumn(col, "double precision", (c) => c.notNull());
+        await totals
+          .addPrimaryKeyConstraint("emission_source_totals_pk", ["port", "year", "category", "source_id"])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable("emission_source_totals").execute();
+        await db.schema.alterTable("emission_inventories").dropColumn("summary_json").execute();
+      },
+    },
   };
 }
 
@@ -125,6 +168,55 @@ function gramsOf(row: PollutantColumns): PollutantGrams {
   return g;
 }
 
+/** The larger of two texts, as SQL's max() takes it (nulls ignored). */
+function maxText<T extends string | null>(a: T, b: T): T {
+  if (a === null) return b;
+  if (b === null) return a;
+  return b > a ? b : a;
+}
+
+/** Each source's tailpipe total over the year, from the merged line rows. */
+function sourceTotals(rows: readonly LinesTable[]): SourceTotalsTable[] {
+  const bySource = new Map<string, SourceTotalsTable>();
+  for (const r of rows) {
+    if (r.scope !== "tailpipe") continue;
+    const key = `${r.category}\u0000${r.source_id}`;
+    let t = bySource.get(key);
+    if (!t) {
+      t = {
+        port: r.port,
+        year: r.year,
+        category: r.category,
+        source_id: r.source_id,
+        label: r.label,
+        terminal: r.terminal,
+        activity: 0,
+        activity_unit: r.activity_unit,
+        ...(Object.fromEntries(POLLUTANT_COLUMNS.map((c) => [c, 0])) as PollutantColumns),
+      };
+      bySource.set(key, t);
+    }
+    t.label = maxText(t.label, r.label);
+    t.terminal = maxText(t.terminal, r.terminal);
+    t.activity_unit = maxText(t.activity_unit, r.activity_unit);
+    t.activity += r.activity;
+    for (const c of POLLUTANT_COLUMNS) t[c] += r[c];
+  }
+  return [...bySource.values()];
+}
+
+function toSourceTotal(r: SourceTotalsTable): SourceTotal {
+  return {
+    category: r.category as SourceCategory,
+    sourceId: r.source_id,
+    label: String(r.label ?? ""),
+    terminal: r.terminal ?? null,
+    activity: Number(r.activity),
+    activityUnit: String(r.activity_unit ?? ""),
+    grams: gramsOf(r),
+  };
+}
+
 export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
   const db = anyDb as unknown as Kysely<EmissionsDatabase>;
   const toInventory = (r: InventoriesTable): StoredInventory => ({
@@ -134,6 +226,7 @@ export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
     computedAt: r.computed_at,
     methodVersion: r.method_version,
     meta: JSON.parse(r.meta_json) as Record<string, unknown>,
+    ...(r.summary_json === null ? {} : { summary: JSON.parse(r.summary_json) as InventorySummary }),
   });
   return {
     async replaceInventory(inv, lines) {
@@ -163,9 +256,15 @@ export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
         for (const p of POLLUTANTS) row[`${p}_g`] += l.grams[p];
       }
       const rows = [...merged.values()];
+      const totals = sourceTotals(rows);
       await db.transaction().execute(async (tx) => {
         await tx
           .deleteFrom("emission_lines")
+          .where("port", "=", inv.port)
+          .where("year", "=", inv.year)
+          .execute();
+        await tx
+          .deleteFrom("emission_source_totals")
           .where("port", "=", inv.port)
           .where("year", "=", inv.year)
           .execute();
@@ -183,12 +282,19 @@ export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
             computed_at: inv.computedAt,
             method_version: inv.methodVersion,
             meta_json: JSON.stringify(inv.meta),
+            summary_json: inv.summary === undefined ? null : JSON.stringify(inv.summary),
           })
           .execute();
         for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
           await tx
             .insertInto("emission_lines")
             .values(rows.slice(i, i + ROWS_PER_INSERT))
+            .execute();
+        }
+        for (let i = 0; i < totals.length; i += ROWS_PER_INSERT) {
+          await tx
+            .insertInto("emission_source_totals")
+            .values(totals.slice(i, i + ROWS_PER_INSERT))
             .execute();
         }
       });
@@ -202,6 +308,16 @@ export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
         .where("year", "=", year)
         .executeTakeFirst();
       return r === undefined ? undefined : toInventory(r);
+    },
+
+    async saveSummary(port, year, computedAt, summary) {
+      await db
+        .updateTable("emission_inventories")
+        .set({ summary_json: JSON.stringify(summary) })
+        .where("port", "=", port)
+        .where("year", "=", year)
+        .where("computed_at", "=", computedAt)
+        .execute();
     },
 
     async listInventories(port) {
@@ -245,6 +361,20 @@ export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
     },
 
     async topSources(port, year, options) {
+      let stored = db.selectFrom("emission_source_totals").where("port", "=", port).where("year", "=", year);
+      if (options.category) stored = stored.where("category", "=", options.category);
+      const storedCount = await stored.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst();
+      if (Number(storedCount?.n ?? 0) > 0) {
+        const rows = await stored
+          .selectAll()
+          .orderBy(`${options.pollutant}_g`, "desc")
+          .orderBy("source_id")
+          .limit(options.limit)
+          .offset(options.offset)
+          .execute();
+        return { total: Number(storedCount?.n), sources: rows.map(toSourceTotal) };
+      }
+      // Inventories stored before source totals were kept (migration 0211): sum their lines.
       let q = db
         .selectFrom("emission_lines")
         .where("port", "=", port)
@@ -275,41 +405,50 @@ export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
         .execute();
       return {
         total: Number(totalRow?.n ?? 0),
-        sources: rows.map(
-          (r): SourceTotal => ({
-            category: r.category as SourceCategory,
-            sourceId: r.source_id,
-            label: String(r.label ?? ""),
-            terminal: (r.terminal as string | null) ?? null,
-            activity: Number(r.activity),
-            activityUnit: String(r.activity_unit ?? ""),
-            grams: gramsOf(r as unknown as PollutantColumns),
-          }),
-        ),
+        sources: rows.map((r) => toSourceTotal(r as unknown as SourceTotalsTable)),
       };
     },
 
     async yearlyTotals(port) {
-      const sums = POLLUTANT_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
-      const rows = await db
-        .selectFrom("emission_lines")
-        .select(["year", "scope", ...sums])
+      const headers = await db
+        .selectFrom("emission_inventories")
+        .select(["year", "summary_json"])
         .where("port", "=", port)
-        .groupBy(["year", "scope"])
         .orderBy("year")
         .execute();
       const byYear = new Map<number, { year: number; tailpipe: PollutantGrams; grid: PollutantGrams }>();
-      for (const r of rows) {
-        const year = Number(r.year);
-        let y = byYear.get(year);
-        if (!y) {
-          y = { year, tailpipe: zeroPollutants(), grid: zeroPollutants() };
-          byYear.set(year, y);
+      const unsummarised: number[] = [];
+      for (const h of headers) {
+        const year = Number(h.year);
+        if (h.summary_json === null) {
+          unsummarised.push(year);
+          continue;
         }
-        if (r.scope === "tailpipe" || r.scope === "grid")
-          y[r.scope] = gramsOf(r as unknown as PollutantColumns);
+        const { scopes } = JSON.parse(h.summary_json) as InventorySummary;
+        byYear.set(year, { year, tailpipe: scopes.tailpipe.total, grid: scopes.grid.total });
       }
-      return [...byYear.values()];
+      if (unsummarised.length > 0) {
+        // Inventories stored before summaries were kept: sum their lines.
+        const sums = POLLUTANT_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
+        const rows = await db
+          .selectFrom("emission_lines")
+          .select(["year", "scope", ...sums])
+          .where("port", "=", port)
+          .where("year", "in", unsummarised)
+          .groupBy(["year", "scope"])
+          .execute();
+        for (const r of rows) {
+          const year = Number(r.year);
+          let y = byYear.get(year);
+          if (!y) {
+            y = { year, tailpipe: zeroPollutants(), grid: zeroPollutants() };
+            byYear.set(year, y);
+          }
+          if (r.scope === "tailpipe" || r.scope === "grid")
+            y[r.scope] = gramsOf(r as unknown as PollutantColumns);
+        }
+      }
+      return [...byYear.values()].sort((a, b) => a.year - b.year);
     },
 
     async setBaseline(b) {

@@ -34,6 +34,12 @@ export interface Store {
   migrate(): Promise<string[]>;
   /** Names of applied and pending migrations. */
   migrationStatus(): Promise<{ applied: string[]; pending: string[] }>;
+  /**
+   * A token that changes whenever any stored data changes, by this process or another: lets the
+   * server keep answers until then. SQLite: `data_version` (commits by other connections) and this
+   * connection's `total_changes()`. Undefined on PostgreSQL (no such cheap token): nothing is kept.
+   */
+  dataVersion(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -44,10 +50,14 @@ export interface OpenStoreOptions {
 // PostgreSQL returns bigint (int8) as text by default; our counts and epoch seconds fit in a double.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-function openDialect(databaseUrl: string): { kind: Store["kind"]; dialect: SqliteDialect | PostgresDialect } {
+function openDialect(databaseUrl: string): {
+  kind: Store["kind"];
+  dialect: SqliteDialect | PostgresDialect;
+  dataVersion: () => string | undefined;
+} {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-    return { kind: "postgres", dialect: new PostgresDialect({ pool }) };
+    return { kind: "postgres", dialect: new PostgresDialect({ pool }), dataVersion: () => undefined };
   }
   if (!databaseUrl.startsWith("sqlite:")) {
     throw new DomainError("validation", `unsupported database URL "${databaseUrl}"`);
@@ -60,7 +70,15 @@ function openDialect(databaseUrl: string): { kind: Store["kind"]; dialect: Sqlit
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return { kind: "sqlite", dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) };
+  // One connection (Kysely's driver holds it for a whole transaction), read synchronously: ~µs.
+  const version = sqlite
+    .prepare("select (select data_version from pragma_data_version) || ':' || total_changes()")
+    .pluck();
+  return {
+    kind: "sqlite",
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dataVersion: () => String(version.get()),
+  };
 }
 
 /**
@@ -94,7 +112,7 @@ export function withStatementCache(
 }
 
 export function openStore(options: OpenStoreOptions): Store {
-  const { kind, dialect } = openDialect(options.databaseUrl);
+  const { kind, dialect, dataVersion } = openDialect(options.databaseUrl);
   const db = new Kysely<Database>({ dialect });
   const migrator = new Migrator({
     db,
@@ -126,6 +144,7 @@ export function openStore(options: OpenStoreOptions): Store {
         pending: all.filter((m) => !m.executedAt).map((m) => m.name),
       };
     },
+    dataVersion,
     close: () => db.destroy(),
   };
 }

@@ -117,7 +117,7 @@ for (const kind of testDatabaseKinds()) {
           (c) => c.mmsi === one.mmsi,
         ),
       ).toBe(true);
-      const routes = callRoutes({ calls, hasPort: (p) => registry.get(p) !== undefined });
+      const routes = callRoutes({ calls, timeZoneOf: (p) => registry.get(p)?.timeZone });
       const route = (id: string) => routes.find((r) => r.operationId === id)!;
       const req = (params: unknown, query: unknown) => ({ params, query, body: undefined, headers: {} });
       const listed = (await route("listPortCalls").handler(
@@ -127,6 +127,19 @@ for (const kind of testDatabaseKinds()) {
         ),
       )) as { total: number; calls: unknown[] };
       expect(listed.total).toBe(all.total);
+      // A date is its midnight in the port's zone: Los Angeles keeps PST (UTC−8) in February (US
+      // daylight time starts on the second Sunday of March), so 2026-02-26 is 2026-02-26T08:00Z.
+      const byDate = (await route("listPortCalls").handler(
+        req({ locode: "USLAX" }, { from: "2026-02-26", to: "2026-03-01", limit: 1000, offset: 0 }),
+      )) as { total: number; calls: { id: string }[] };
+      const byInstant = (await route("listPortCalls").handler(
+        req(
+          { locode: "USLAX" },
+          { from: "2026-02-26T08:00:00Z", to: "2026-03-01T00:00:00-08:00", limit: 1000, offset: 0 },
+        ),
+      )) as { total: number; calls: { id: string }[] };
+      expect(byDate.calls.length).toBeGreaterThan(0);
+      expect(byDate.calls.map((c) => c.id)).toEqual(byInstant.calls.map((c) => c.id));
       const shown = (await route("getCall").handler(req({ id: one.id }, {}))) as {
         segments: { mode: string }[];
         dcsa: { timestamps: { classifierCode: string }[] };

@@ -5,11 +5,14 @@
  * progress; the CLI and the API on the same database.
  */
 import { spawnSync } from "node:child_process";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateCalls } from "../../src/calls/index.ts";
 import { callServiceDeps, loadDemoEmissions, loadDemoIfEmpty } from "../../src/cli/demo-load.ts";
 import { inventoryLinesCsv } from "../../src/emissions/export.ts";
-import { POLLUTANTS } from "../../src/emissions/model.ts";
+import { reportingYear, summarizeLines } from "../../src/emissions/inventory.ts";
+import { addPollutants, POLLUTANTS, zeroPollutants } from "../../src/emissions/model.ts";
+import { loadEmissionsReference } from "../../src/emissions/reference-io.ts";
 import {
   callEmissions,
   computeInventory,
@@ -173,6 +176,76 @@ for (const kind of testDatabaseKinds()) {
       }
     });
 
+    it("serves a report from the summary stored with its lines, equal to summing those lines", async () => {
+      const period = reportingYear(loadEmissionsReference().settings.get("JPNGO")!, "Asia/Tokyo", 2026);
+      const lines = await store.emissions.lines("JPNGO", 2026);
+      const header = (await store.emissions.getInventory("JPNGO", 2026))!;
+      const fromLines = summarizeLines(lines, period);
+      expect(header.summary).toBeDefined();
+      expect(header.summary!.lines).toBe(lines.length);
+      for (const scope of ["tailpipe", "grid", "upstream"] as const) {
+        const stored = header.summary!.scopes[scope];
+        const summed = fromLines.scopes[scope];
+        expect(stored.byCategory.map((c) => [c.category, c.sources])).toEqual(
+          summed.byCategory.map((c) => [c.category, c.sources]),
+        );
+        for (const p of POLLUTANTS) {
+          expect(stored.total[p]).toBeCloseTo(summed.total[p], 3);
+          for (const [i, m] of stored.byMonth.entries())
+            expect(m.grams[p]).toBeCloseTo(summed.byMonth[i]!.grams[p], 3);
+        }
+      }
+      // An inventory stored before summaries were kept (migration 0211): summed from its lines once, then kept.
+      const report = (await storedInventoryReport(deps, "JPNGO", 2026))!;
+      await sql`update emission_inventories set summary_json = null where port = ${"JPNGO"}`.execute(
+        store.db,
+      );
+      expect((await store.emissions.getInventory("JPNGO", 2026))!.summary).toBeUndefined();
+      // Summed in the stored lines' order rather than the computation's: equal to 12 significant
+      // digits, with a category's activity units in either order.
+      const digits12 = (v: unknown) =>
+        JSON.parse(
+          JSON.stringify(v, (k, x) =>
+            typeof x === "number"
+              ? Number(x.toPrecision(12))
+              : k === "activity" && Array.isArray(x)
+                ? [...x].sort((a, b) => String(a.unit).localeCompare(String(b.unit)))
+                : x,
+          ),
+        );
+      expect(digits12(await storedInventoryReport(deps, "JPNGO", 2026))).toEqual(digits12(report));
+      expect(digits12((await store.emissions.getInventory("JPNGO", 2026))!.summary)).toEqual(
+        digits12(header.summary),
+      );
+      // The sources list is read from the per-source totals stored with the lines: the same as
+      // summing the lines (the path for inventories stored before those totals were kept).
+      const options = { pollutant: "nox" as const, limit: 30, offset: 5 };
+      const kept = await store.emissions.topSources("JPNGO", 2026, options);
+      const keptChe = await store.emissions.topSources("JPNGO", 2026, { ...options, category: "che" });
+      await sql`delete from emission_source_totals where port = ${"JPNGO"}`.execute(store.db);
+      const summedFromLines = await store.emissions.topSources("JPNGO", 2026, options);
+      const summedChe = await store.emissions.topSources("JPNGO", 2026, { ...options, category: "che" });
+      for (const [a, b] of [
+        [kept, summedFromLines],
+        [keptChe, summedChe],
+      ] as const) {
+        expect(a.total).toBeGreaterThan(options.offset + options.limit);
+        expect(a.total).toBe(b.total);
+        expect(a.sources.map((x) => [x.category, x.sourceId, x.label, x.terminal, x.activityUnit])).toEqual(
+          b.sources.map((x) => [x.category, x.sourceId, x.label, x.terminal, x.activityUnit]),
+        );
+        for (const [i, x] of a.sources.entries()) {
+          expect(x.activity).toBeCloseTo(b.sources[i]!.activity, 6);
+          for (const p of POLLUTANTS) expect(x.grams[p]).toBeCloseTo(b.sources[i]!.grams[p], 3);
+        }
+      }
+      // Progress reads each year's totals from the summaries: the same as summing the stored lines.
+      const tailpipe = zeroPollutants();
+      for (const l of lines) if (l.scope === "tailpipe") addPollutants(tailpipe, l.grams);
+      const [totals] = await store.emissions.yearlyTotals("JPNGO");
+      for (const p of POLLUTANTS) expect(totals!.tailpipe[p]).toBeCloseTo(tailpipe[p], 3);
+    });
+
     it("measures progress against the targets from the (labelled) demo baselines", async () => {
       const p = await progressReport(deps, "USLAX");
       expect(p.targets.map((t) => t.target.programPollutant)).toEqual(["DPM", "NOx", "SOx", "GHG", "GHG"]);
@@ -288,6 +361,37 @@ describe("emissions through the CLI and the API", () => {
       expect(exp.headers.get("content-type")).toMatch(/text\/csv/);
       expect(exp.headers.get("content-disposition")).toMatch(/emissions-USLAX-2026\.csv/);
       expect((await exp.text()).split("\n").length).toBeGreaterThan(2);
+      // Read answers are kept until the data changes: a recompute, or a write by another process.
+      const url = `${server.baseUrl}/api/ports/USLAX/emissions/inventory?year=2026`;
+      const first = await fetch(url);
+      const etag = first.headers.get("etag")!;
+      const firstBody = (await first.json()) as { computedAt: string };
+      expect(etag).toMatch(/^W\/"/);
+      expect((await fetch(url, { headers: { "if-none-match": etag } })).status).toBe(304);
+      const recomputed = (await (
+        await fetch(`${server.baseUrl}/api/ports/USLAX/emissions/inventory/compute?year=2026`, {
+          method: "POST",
+        })
+      ).json()) as { computedAt: string };
+      expect(recomputed.computedAt > firstBody.computedAt).toBe(true);
+      const after = await fetch(url, { headers: { "if-none-match": etag } });
+      expect(after.status).toBe(200);
+      expect(((await after.json()) as { computedAt: string }).computedAt).toBe(recomputed.computedAt);
+      const progressUrl = `${server.baseUrl}/api/ports/USLAX/emissions/progress`;
+      const noxBaseline = async () =>
+        ((await (await fetch(progressUrl)).json()) as { targets: { baseline: { tonnes: number } | null }[] })
+          .targets[1]!.baseline?.tonnes;
+      expect(await noxBaseline()).toBe(1000);
+      const set = cli(
+        ["emissions", "baseline", "set", "--port", "USLAX", "--pollutant", "nox", "--year", "2005"].concat([
+          "--tonnes",
+          "1234",
+          "--source",
+          "test fixture, second entry",
+        ]),
+      );
+      expect(set.status).toBe(0);
+      expect(await noxBaseline()).toBe(1234);
       const missing = await fetch(`${server.baseUrl}/api/calls/nope/emissions`);
       expect(missing.status).toBe(404);
       expect(missing.headers.get("content-type")).toMatch(/problem\+json/);
