@@ -1,14 +1,9 @@
 /** HTTP routes of the AIS capability: vessels on the map, a vessel's particulars and its track. */
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
-import {
-  dateOrInstantS,
-  dateOrInstantSchema,
-  defineRoute,
-  RequestInvalid,
-  type RouteDef,
-} from "../core/http.ts";
+import { dateOrInstantSchema, defineRoute, RequestInvalid, type RouteDef } from "../core/http.ts";
 import { parseMmsi } from "../core/ids.ts";
+import { dateOrInstantS } from "../core/time.ts";
 import { type DefaultEngineTable, particularsFromAis } from "./particulars.ts";
 import type { AisStore } from "./track-store.ts";
 import { readTrack } from "./tracks.ts";

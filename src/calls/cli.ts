@@ -5,6 +5,7 @@
 import type { Command } from "commander";
 import type { AisStore } from "../ais/index.ts";
 import { DomainError } from "../core/errors.ts";
+import { dateOrInstantS, isCalendarDate, isInstant } from "../core/time.ts";
 import type { DemoPort } from "../demo/index.ts";
 import { loadPortRegistry } from "../geo/index.ts";
 import type { PortCallRecord } from "./calls.ts";
@@ -23,12 +24,19 @@ export type OpenCallsStore = () => Promise<{
   close(): Promise<void>;
 }>;
 
-function parseTime(value: string | undefined, field: string, fallback: number): number {
+/**
+ * --from / --to as the API reads them: a date is its midnight in the port's zone (UTC when no port
+ * is named), a date-time must carry its offset (a bare local time would depend on this machine's TZ).
+ */
+export function parseTime(value: string | undefined, field: string, fallback: number, port?: string): number {
   if (value === undefined) return fallback;
-  const s = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value) / 1000;
-  if (!Number.isFinite(s))
-    throw new DomainError("validation", `--${field}: not a date or ISO 8601 instant: ${value}`);
-  return s;
+  if (!isCalendarDate(value) && !isInstant(value))
+    throw new DomainError(
+      "validation",
+      `--${field}: a date (2026-11-01: midnight in the port's zone) or a date-time with an offset (2026-11-01T08:00:00Z), not ${value}`,
+    );
+  const timeZone = (port && loadPortRegistry().get(port)?.timeZone) || "UTC";
+  return dateOrInstantS(value, timeZone);
 }
 
 function parseModeRule(value: string | undefined): CallOptions | undefined {
@@ -108,8 +116,8 @@ export function registerCallsCommands(
     .command("detect")
     .description("recompute calls and mode segments (all vessel-days in the range, or only what changed)")
     .option("--port <locode>", "only this port (USLAX, JPNGO)")
-    .option("--from <time>", "start (date or ISO instant, UTC)")
-    .option("--to <time>", "end (date or ISO instant, UTC)")
+    .option("--from <time>", "start: a date (midnight in the port's zone) or a date-time with an offset")
+    .option("--to <time>", "end: a date (midnight in the port's zone) or a date-time with an offset")
     .option("--changed", "only vessel-days whose AIS changed since the last run")
     .option("--mode-rule <rule>", "epa (METHOD.md §1.3 as written) or operational (default)")
     .option("--json", "machine-readable summary")
@@ -139,8 +147,8 @@ export function registerCallsCommands(
             ? await updateCalls(deps)
             : await detectCallsInRange(
                 deps,
-                parseTime(o.from, "from", 0),
-                parseTime(o.to, "to", 4_102_444_800),
+                parseTime(o.from, "from", 0, port),
+                parseTime(o.to, "to", 4_102_444_800, port),
               );
           if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
           else
@@ -157,8 +165,8 @@ export function registerCallsCommands(
     .command("list")
     .description("port calls overlapping a time range")
     .option("--port <locode>", "USLAX or JPNGO")
-    .option("--from <time>", "start (date or ISO instant, UTC)")
-    .option("--to <time>", "end (date or ISO instant, UTC)")
+    .option("--from <time>", "start: a date (midnight in the port's zone) or a date-time with an offset")
+    .option("--to <time>", "end: a date (midnight in the port's zone) or a date-time with an offset")
     .option("--mmsi <mmsi>", "one vessel")
     .option("--limit <n>", "at most this many", "1000")
     .option("--json", "JSON")
@@ -181,8 +189,8 @@ export function registerCallsCommands(
         try {
           const { total, calls: list } = await store.calls.listCalls({
             ...(port ? { port } : {}),
-            ...(o.from ? { fromS: parseTime(o.from, "from", 0) } : {}),
-            ...(o.to ? { toS: parseTime(o.to, "to", 0) } : {}),
+            ...(o.from ? { fromS: parseTime(o.from, "from", 0, port) } : {}),
+            ...(o.to ? { toS: parseTime(o.to, "to", 0, port) } : {}),
             ...(o.mmsi ? { mmsi: Number(o.mmsi) } : {}),
             limit,
             offset: 0,

@@ -1,13 +1,8 @@
 /** HTTP routes of the calls capability. Times are UTC ISO 8601; the portal shows the port's zone. */
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
-import {
-  dateOrInstantS,
-  dateOrInstantSchema,
-  defineRoute,
-  RequestInvalid,
-  type RouteDef,
-} from "../core/http.ts";
+import { dateOrInstantSchema, defineRoute, RequestInvalid, type RouteDef } from "../core/http.ts";
+import { dateOrInstantS } from "../core/time.ts";
 import { anchorageQueue, speedCompliance } from "./aggregate.ts";
 import type { PortCallRecord } from "./calls.ts";
 import { toDcsaTimestamps } from "./dcsa.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateOrInstantS, isCalendarDate, isInstant } from "./http.ts";
+import { dateOrInstantS, isCalendarDate, isInstant } from "./time.ts";
 
 describe("dates and instants in requests", () => {
   it("accepts real calendar dates and date-times with an offset, nothing else", () => {

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { DomainError } from "./errors.ts";
-import { zonedMidnightUtcS } from "./time.ts";
+import { isCalendarDate, isInstant } from "./time.ts";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -101,23 +101,6 @@ export class RequestInvalid extends DomainError {
   }
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
-
-/** A calendar date "YYYY-MM-DD" that exists (2026-02-30 does not). */
-export function isCalendarDate(text: string): boolean {
-  const m = DATE_RE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-/** An ISO 8601 date-time with a UTC offset ("Z" or ±hh:mm), e.g. 2026-11-01T08:00:00-07:00. */
-export function isInstant(text: string): boolean {
-  return INSTANT_RE.test(text) && isCalendarDate(text.slice(0, 10)) && Number.isFinite(Date.parse(text));
-}
-
 /** Query schema of a time: a date (read in the port's zone by the handler) or a date-time with an offset. */
 export function dateOrInstantSchema() {
   return z
@@ -132,19 +115,4 @@ export function instantSchema() {
     .string()
     .refine((v) => isInstant(v), { params: { rule: "instant" } })
     .meta({ examples: ["2026-11-01T08:00:00Z"] });
-}
-
-/**
- * Epoch seconds of a time given as a date (its midnight in `timeZone`) or as a date-time with an
- * offset. Example: ("2026-11-01", "America/Los_Angeles") → 1793516400 (07:00Z, PDT).
- */
-export function dateOrInstantS(text: string, timeZone: string): number {
-  if (isCalendarDate(text))
-    return zonedMidnightUtcS(
-      Number(text.slice(0, 4)),
-      Number(text.slice(5, 7)),
-      Number(text.slice(8, 10)),
-      timeZone,
-    );
-  return Date.parse(text) / 1000;
 }
