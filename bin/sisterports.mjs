@@ -1,10 +1,19 @@
 #!/usr/bin/env node
-// Entry point of the `sisterports` command: registers tsx so the TypeScript sources run as they
-// are (no build step), then hands over to the CLI.
-import { register } from "tsx/esm/api";
+// Entry point of the `sisterports` command. Runs the compiled build in dist/cli (made by
+// scripts/build-cli.mjs at install, and again here whenever a source is newer), so nothing is
+// transpiled at start-up. SP_TS=1 runs the TypeScript sources through tsx instead (development).
+import { pathToFileURL } from "node:url";
 
-register();
-const { main } = await import("../src/cli/main.ts");
+let main;
+if (process.env.SP_TS === "1") {
+  const { register } = await import("tsx/esm/api");
+  register();
+  ({ main } = await import("../src/cli/main.ts"));
+} else {
+  const { CLI_ENTRY, buildCli, cliBuildIsStale } = await import("../scripts/build-cli.mjs");
+  if (cliBuildIsStale()) await buildCli();
+  ({ main } = await import(pathToFileURL(CLI_ENTRY).href));
+}
 const code = await main(process.argv);
 // `serve` keeps running (its server holds the event loop); other commands end here.
 if (code !== 0) process.exitCode = code;

@@ -6,7 +6,9 @@ set -euo pipefail
 cmd=${1:?start|stop}
 dir=${2:?data folder}
 port=${SP_PG_PORT:-55432}
-bin=/usr/lib/postgresql/15/bin
+# Debian's server binaries, newest installed version (STACK.md pins 15; a later one works the same).
+bin=${SP_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+[ -x "$bin/initdb" ] || { echo "no PostgreSQL server binaries (apt-get install postgresql)" >&2; exit 3; }
 as_postgres() {
   if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
 }

@@ -1,1 +1,1 @@
-export { buildProgram, main } from "./main.ts";
+export { buildProgram, buildProgramFor, main } from "./main.ts";

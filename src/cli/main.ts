@@ -5,29 +5,21 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Command, CommanderError } from "commander";
-import { registerAisCommands } from "../ais/cli.ts";
-import { registerAisIngestCommand } from "../ais/ingest-cli.ts";
-import { feedSpecs, registerAisListenCommand } from "../ais/listen-cli.ts";
-import { registerVesselCommands } from "../ais/vessels-cli.ts";
-import { registerCallsCommands } from "../calls/cli.ts";
 import type { ConfigFlags } from "../core/config.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { localDateTime } from "../core/time.ts";
-import { registerDemoCommand } from "../demo/cli.ts";
-import type { DemoPort } from "../demo/index.ts";
-import { registerEmissionsCommands } from "../emissions/cli.ts";
-import { registerActivityImportCommands } from "../emissions/nonship/cli.ts";
-import { registerOgvCalculatorCommands } from "../emissions/ogv/cli.ts";
-import { loadCallActivity } from "../emissions/service.ts";
-import { loadPortRegistry } from "../geo/index.ts";
-import { loadPortRecords, portDetail, portSummary } from "../ports/index.ts";
+// Past ports/index.ts, which also exports the HTTP routes and with them zod (~0.75 MB to parse).
+import { loadPortRecords } from "../ports/registry.ts";
+import { portDetail, portSummary } from "../ports/view.ts";
 import { APP_VERSION } from "../server/paths.ts";
-import { openStore } from "../store/index.ts";
 import { EXIT_CODE_BY_ERROR, EXIT_USAGE } from "./exit-codes.ts";
+import { COMMAND_GROUPS } from "./groups.ts";
 import { cliLanguage, msg } from "./messages.ts";
 import { printJson, printTable } from "./output.ts";
 import { loadConfig, openReadyStore } from "./runtime.ts";
 
+// Start-up cost matters (`sisterports --help` < 150 ms, issue 10): the store, the server and each
+// capability's commands are imported when a command needs them, never at start.
 type GlobalOptions = ConfigFlags & { json?: boolean };
 
 function globals(command: Command): GlobalOptions {
@@ -65,6 +57,8 @@ export function buildProgram(): Command {
         options: { port?: string; host?: string; demo?: boolean; aisUdp: string[]; aisTcp: string[] },
         command: Command,
       ) => {
+        const { feedSpecs } = await import("../ais/listen-cli.ts");
+        const { loadPortRegistry } = await import("../geo/index.ts");
         const feeds = feedSpecs(options.aisUdp, options.aisTcp);
         const config = loadConfig({
           ...globals(command),
@@ -207,6 +201,7 @@ export function buildProgram(): Command {
     .option("--json", "machine-readable output")
     .action(async (options: { json?: boolean }, command: Command) => {
       const config = loadConfig(globals(command));
+      const { openStore } = await import("../store/index.ts");
       const store = openStore({ databaseUrl: config.databaseUrl });
       try {
         const status = await store.migrationStatus();
@@ -298,149 +293,36 @@ export function buildProgram(): Command {
       process.stderr.write(`${msg("openapiWritten", { file: options.out })}\n`);
     });
 
-  const ais = program.command("ais").description("AIS: decode NMEA, ingest, vessels");
-  registerAisCommands(ais);
-  const openAisStore = async () => {
-    const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
-    const { callServiceDeps } = await import("./demo-load.ts");
-    const { updateCalls, startCallUpdater } = await import("../calls/index.ts");
-    // Composed once per command: the demo geography (when demo data is loaded) is part of it.
-    const callDeps = await callServiceDeps(store);
-    return {
-      ais: store.ais,
-      calls: store.calls,
-      close: () => store.close(),
-      extraFeatures: callDeps.extraFeatures,
-      // New AIS recomputes the port calls of the vessel-days it touched (issue 4).
-      afterIngest: async () => {
-        const summary = await updateCalls(callDeps);
-        return `port calls updated: ${summary.vessels} vessels, ${summary.vesselDays} vessel-days, ${summary.calls} calls`;
-      },
-      follow: () => startCallUpdater(callDeps, { intervalS: 30 }),
-    };
-  };
-  registerAisIngestCommand(ais, openAisStore);
-  registerAisListenCommand(ais, openAisStore);
-  registerVesselCommands(program, openAisStore);
-  registerDemoCommand(program);
-  registerCallsCommands(program, openAisStore, async (databaseUrl) => {
-    const store = openStore({ databaseUrl });
-    await store.migrate();
-    return { ais: store.ais, calls: store.calls, close: () => store.close() };
-  });
-  const emissions = program
-    .command("emissions")
-    .description("emissions: calculators, activity imports, inventories, progress against targets");
-  const openEmissions = async () => {
-    const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
-    return {
-      ais: store.ais,
-      calls: store.calls,
-      emissions: store.emissions,
-      activity: store.emissionActivity,
-      registry: loadPortRegistry(),
-      close: () => store.close(),
-    };
-  };
-  registerEmissionsCommands(emissions, openEmissions);
-  emissions
-    .command("demo")
-    .description(
-      "load a whole demo reporting year (AIS, vessel particulars, equipment, trucks, rail, labelled demo baselines) into the database and compute its inventories — a few minutes",
-    )
-    .option(
-      "--year <year>",
-      "reporting year (calendar year at Los Angeles, April–March fiscal year at Nagoya)",
-      "2025",
-    )
-    .option("--port <port>", "USLAX, JPNGO or all", "all")
-    .option("--interval-scale <x>", "multiplies AIS report intervals (fewer reports, same calls)", "6")
-    .option("--seed <n>", "demo world seed", "2025")
-    .action(async (opts: { year: string; port: string; intervalScale: string; seed: string }) => {
-      const year = Number(opts.year.replace(/^FY/i, ""));
-      if (!Number.isInteger(year) || year < 2000 || year > 2100)
-        throw new DomainError("validation", `--year: a year such as 2025, not ${opts.year}`);
-      const intervalScale = Number(opts.intervalScale);
-      if (!(intervalScale >= 1 && intervalScale <= 60))
-        throw new DomainError("validation", `--interval-scale: 1 to 60, not ${opts.intervalScale}`);
-      const seed = Number(opts.seed);
-      const p = opts.port.toUpperCase();
-      const ports = (p === "ALL" ? ["USLAX", "JPNGO"] : [p]) as DemoPort[];
-      if (!ports.every((x) => x === "USLAX" || x === "JPNGO"))
-        throw new DomainError("validation", `--port: USLAX, JPNGO or all, not ${opts.port}`);
-      const { ingestDemoWorld, callServiceDeps, loadDemoEmissions } = await import("./demo-load.ts");
-      const { reportingYear } = await import("../emissions/inventory.ts");
-      const { loadEmissionsReference } = await import("../emissions/reference-io.ts");
-      const { updateCalls } = await import("../calls/index.ts");
-      const deps = await openEmissions();
-      try {
-        const ref = loadEmissionsReference();
-        for (const port of ports) {
-          const entry = deps.registry.get(port);
-          const settings = ref.settings.get(port);
-          if (!entry || !settings) continue;
-          const period = reportingYear(settings, entry.timeZone, year);
-          const started = Date.now();
-          const loaded = await ingestDemoWorld(deps.ais, {
-            seed,
-            start: new Date(period.fromS * 1000),
-            days: (period.toS - period.fromS) / 86_400,
-            scale: 1,
-            ports: [port],
-            intervalScale,
-            onProgress: (n) =>
-              process.stderr.write(`${port} ${period.label}: ${n.toLocaleString("en-US")} AIS messages\r`),
-          });
-          process.stderr.write(
-            `\n${msg("demoYearAis", {
-              port,
-              label: period.label,
-              facts: loaded.counts.accepted.toLocaleString("en-US"),
-              vessels: loaded.vessels,
-              seconds: ((Date.now() - started) / 1000).toFixed(0),
-            })}\n`,
-          );
-        }
-        const callDeps = await callServiceDeps(deps);
-        let calls = 0;
-        for (;;) {
-          const s = await updateCalls(callDeps);
-          if (s.vesselDays === 0) break;
-          calls += s.calls;
-          process.stderr.write(`port calls: ${calls.toLocaleString("en-US")}\r`);
-        }
-        process.stderr.write(`\n${msg("demoYearCalls", { calls: calls.toLocaleString("en-US") })}\n`);
-        const result = await loadDemoEmissions(deps, {
-          seed,
-          ports,
-          years: Object.fromEntries(ports.map((x) => [x, year])),
-        });
-        for (const i of result.inventories)
-          process.stdout.write(
-            `${msg("demoYearDone", {
-              port: i.port,
-              label: i.label,
-              calls: i.calls.toLocaleString("en-US"),
-              tonnes: Math.round(i.co2eTonnes).toLocaleString("en-US"),
-              year,
-            })}\n`,
-          );
-      } finally {
-        await deps.close();
-      }
-    });
-  registerOgvCalculatorCommands(emissions, async (id) => {
-    const deps = await openEmissions();
-    try {
-      return await loadCallActivity(deps, id);
-    } finally {
-      await deps.close();
-    }
-  });
-  registerActivityImportCommands(emissions, async () => {
-    const deps = await openEmissions();
-    return { store: deps.activity, close: deps.close };
-  });
+  return program;
+}
+
+/** Global options that take a value: their value is not a command name. */
+const GLOBAL_OPTIONS_WITH_VALUE = new Set(["--data-dir", "--database-url", "--log-level"]);
+
+/** The first command word of `argv` (node, script, …args), past global options; `help X` names X. */
+export function commandWord(argv: readonly string[]): string | undefined {
+  const args = argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (GLOBAL_OPTIONS_WITH_VALUE.has(arg)) i++;
+    else if (arg === "help") return args[i + 1];
+    else if (!arg.startsWith("-")) return arg;
+  }
+  return undefined;
+}
+
+/**
+ * The whole program for `argv`: the command group it names is registered in full; every other
+ * group stands as its name and description, enough for `--help`, without loading its code.
+ */
+export async function buildProgramFor(argv: readonly string[]): Promise<Command> {
+  const program = buildProgram();
+  const named = commandWord(argv);
+  for (const [name, group] of Object.entries(COMMAND_GROUPS)) {
+    if (name === named) await group.register(program);
+    else program.command(name).description(group.description);
+    program.commands.find((c) => c.name() === name)?.description(group.description);
+  }
   return program;
 }
 
@@ -471,8 +353,8 @@ function reportError(error: unknown, json: boolean): number {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgramFor(argv);
     await program.parseAsync(argv);
     return 0;
   } catch (error) {

@@ -1,7 +1,8 @@
 /** Start-up shared by the CLI commands: configuration, the store, and the port registry in it. */
 import { type AppConfig, type ConfigFlags, parseConfig } from "../core/config.ts";
-import { loadPortRecords, type UpsertCounts } from "../ports/index.ts";
-import { openStore, type Store } from "../store/index.ts";
+import type { UpsertCounts } from "../ports/index.ts";
+import { loadPortRecords } from "../ports/registry.ts"; // not index.ts: it brings the routes and zod
+import type { Store } from "../store/index.ts";
 
 export function loadConfig(flags: ConfigFlags = {}): AppConfig {
   return parseConfig(flags, process.env);
@@ -15,6 +16,8 @@ export interface ReadyStore {
 
 /** Opens the configured database, applies pending migrations and brings the port registry up to date. */
 export async function openReadyStore(config: AppConfig): Promise<ReadyStore> {
+  // Imported here, not at start: the database drivers are not needed to print help.
+  const { openStore } = await import("../store/index.ts");
   const store = openStore({ databaseUrl: config.databaseUrl });
   try {
     const migrationsApplied = await store.migrate();

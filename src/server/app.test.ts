@@ -4,7 +4,7 @@ import { samplePort } from "../../test/helpers/ports.ts";
 import { startTestServer, type TestServer } from "../../test/helpers/server.ts";
 
 for (const kind of testDatabaseKinds()) {
-  describe(`HTTP API on ${kind.kind}`, () => {
+  describe.skipIf(kind.skip)(`HTTP API on ${kind.kind}`, () => {
     let server: TestServer;
     let drop: () => Promise<void>;
 

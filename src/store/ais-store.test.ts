@@ -71,7 +71,7 @@ function batch(over: Partial<AisWriteBatch> = {}): AisWriteBatch {
 }
 
 for (const kind of testDatabaseKinds()) {
-  describe(`AIS store on ${kind.kind}`, () => {
+  describe.skipIf(kind.skip)(`AIS store on ${kind.kind}`, () => {
     let database: TestDatabase;
     let store: Store;
     beforeAll(async () => {

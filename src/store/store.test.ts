@@ -5,7 +5,7 @@ import { openStore, type Store } from "./index.ts";
 import { migrationsFor } from "./migrations.ts";
 
 for (const kind of testDatabaseKinds()) {
-  describe(`store on ${kind.kind}`, () => {
+  describe.skipIf(kind.skip)(`store on ${kind.kind}`, () => {
     let database: TestDatabase;
     let store: Store;
 

@@ -60,7 +60,37 @@ function openDialect(databaseUrl: string): { kind: Store["kind"]; dialect: Sqlit
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return { kind: "sqlite", dialect: new SqliteDialect({ database: sqlite }) };
+  return { kind: "sqlite", dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) };
+}
+
+/**
+ * better-sqlite3 with its prepared statements kept by SQL text (least recently used dropped past
+ * `capacity`). Kysely prepares every query anew; the per-vessel reads and the chunked inserts repeat
+ * the same few texts thousands of times, and preparing them was ~5 % of call detection (issue 5's
+ * profile). A statement still iterating (a stream) is busy: a second use gets its own.
+ */
+export function withStatementCache(
+  sqlite: SqliteDatabase.Database,
+  capacity = 500,
+): { prepare(sql: string): SqliteDatabase.Statement; close(): void } {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(sql) {
+      const cached = statements.get(sql);
+      if (cached && !cached.busy) {
+        statements.delete(sql); // re-inserted below: the Map's order is the recency order
+        statements.set(sql, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sql);
+      if (!cached) {
+        statements.set(sql, statement);
+        if (statements.size > capacity) statements.delete(statements.keys().next().value as string);
+      }
+      return statement;
+    },
+    close: () => sqlite.close(),
+  };
 }
 
 export function openStore(options: OpenStoreOptions): Store {

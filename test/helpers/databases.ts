@@ -16,6 +16,8 @@ export interface TestDatabase {
 
 export interface TestDatabaseKind {
   kind: "sqlite" | "postgres";
+  /** Set when this kind cannot run here: its tests are skipped, and the summary says so. */
+  skip?: string;
   create(): Promise<TestDatabase>;
 }
 
@@ -54,7 +56,17 @@ function postgres(adminUrl: string): TestDatabaseKind {
   };
 }
 
+/**
+ * SQLite, then PostgreSQL. Without SP_TEST_DATABASE_URL (which `npm test` sets when PostgreSQL is
+ * installed) the PostgreSQL tests are still declared, as skipped, so no run passes them silently.
+ */
 export function testDatabaseKinds(): TestDatabaseKind[] {
   const pgUrl = process.env.SP_TEST_DATABASE_URL;
-  return pgUrl ? [sqlite, postgres(pgUrl)] : [sqlite];
+  if (pgUrl) return [sqlite, postgres(pgUrl)];
+  const unavailable: TestDatabaseKind = {
+    kind: "postgres",
+    skip: "no PostgreSQL: SP_TEST_DATABASE_URL is not set",
+    create: () => Promise.reject(new Error("PostgreSQL tier not available")),
+  };
+  return [sqlite, unavailable];
 }

@@ -16,7 +16,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sp-ais-ingest-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 for (const kind of testDatabaseKinds()) {
-  describe(`ais ingest on ${kind.kind}`, () => {
+  describe.skipIf(kind.skip)(`ais ingest on ${kind.kind}`, () => {
     let database: TestDatabase;
     let store: Store;
     beforeAll(async () => {

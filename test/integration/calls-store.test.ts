@@ -53,7 +53,7 @@ async function ingest(store: Store, from: number, to: number): Promise<void> {
 }
 
 for (const kind of testDatabaseKinds()) {
-  describe(`calls store on ${kind.kind}`, () => {
+  describe.skipIf(kind.skip)(`calls store on ${kind.kind}`, () => {
     let db: TestDatabase;
     let store: Store;
     let calls: CallStore;

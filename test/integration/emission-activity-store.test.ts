@@ -58,7 +58,7 @@ function write(name: string, text: string, how: "plain" | "gz" | "zip" = "plain"
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 for (const kind of testDatabaseKinds()) {
-  describe(`emission activity store on ${kind.kind}`, () => {
+  describe.skipIf(kind.skip)(`emission activity store on ${kind.kind}`, () => {
     let db: TestDatabase;
     let store: Store;
     let activity: EmissionActivityStore;

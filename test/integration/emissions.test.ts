@@ -29,7 +29,7 @@ import { startTestServer } from "../helpers/server.ts";
 const END = new Date("2026-11-27T04:30:00Z");
 
 for (const kind of testDatabaseKinds()) {
-  describe(`emissions inventory (${kind.kind})`, () => {
+  describe.skipIf(kind.skip)(`emissions inventory (${kind.kind})`, () => {
     let database: TestDatabase;
     let store: Store;
     let deps: EmissionsServiceDeps;
