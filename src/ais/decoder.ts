@@ -424,6 +424,8 @@ export class AisDecoder {
       this.reject(lineNo, "malformed_sentence", this.lineText());
       return -1;
     }
+    // An empty block ("\\!AIVDM…") says nothing: no checksum to check (pyais accepts it too).
+    if (close === s + 1) return close + 1;
     let star = close - 1;
     while (star > s && b[star] !== 42) star--;
     let x = 0;

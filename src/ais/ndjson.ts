@@ -82,6 +82,63 @@ const K = keyBytes(
   "tagSource",
   "tagUnixTimeS",
   "tagGroupId",
+  "seqNo",
+  "destMmsi",
+  "retransmit",
+  "dac",
+  "fid",
+  "dataBits",
+  "dataHex",
+  "mmsi1",
+  "seqNo1",
+  "mmsi2",
+  "seqNo2",
+  "mmsi3",
+  "seqNo3",
+  "mmsi4",
+  "seqNo4",
+  "altitudeM",
+  "text",
+  "mmsi1Type1",
+  "mmsi1OffsetSlots1",
+  "mmsi1Type2",
+  "mmsi1OffsetSlots2",
+  "mmsi2Type1",
+  "mmsi2OffsetSlots1",
+  "offsetSlots1",
+  "incrementSlots1",
+  "offsetSlots2",
+  "incrementSlots2",
+  "slots1",
+  "timeoutMin1",
+  "slots2",
+  "timeoutMin2",
+  "offsetSlots3",
+  "slots3",
+  "timeoutMin3",
+  "incrementSlots3",
+  "offsetSlots4",
+  "slots4",
+  "timeoutMin4",
+  "incrementSlots4",
+  "channelA",
+  "channelB",
+  "txRxMode",
+  "power",
+  "neLonDeg",
+  "neLatDeg",
+  "swLonDeg",
+  "swLatDeg",
+  "destMmsi1",
+  "destMmsi2",
+  "addressed",
+  "bandA",
+  "bandB",
+  "zoneSizeNm",
+  "stationType",
+  "reportInterval",
+  "quietMin",
+  "structured",
 );
 const LINE_KEY = Buffer.from('{"line":', "latin1");
 const NULL_BYTES = Buffer.from("null", "latin1");
@@ -198,6 +255,7 @@ export class NdjsonWriter {
         if (m.radio !== undefined) this.n(K.radio, m.radio);
         break;
       case 4:
+      case 11:
         this.n(K.year, m.year);
         this.n(K.month, m.month);
         this.n(K.day, m.day);
@@ -302,6 +360,127 @@ export class NdjsonWriter {
         this.n(K.cogDeg, m.cogDeg);
         this.n(K.gnss, m.gnss);
         break;
+      case 6:
+        this.n(K.seqNo, m.seqNo);
+        this.n(K.destMmsi, m.destMmsi);
+        this.n(K.retransmit, m.retransmit);
+        this.n(K.dac, m.dac);
+        this.n(K.fid, m.fid);
+        this.data(m.dataBits, m.dataHex);
+        break;
+      case 7:
+      case 13:
+        this.n(K.mmsi1, m.mmsi1);
+        this.n(K.seqNo1, m.seqNo1);
+        this.n(K.mmsi2, m.mmsi2);
+        this.n(K.seqNo2, m.seqNo2);
+        this.n(K.mmsi3, m.mmsi3);
+        this.n(K.seqNo3, m.seqNo3);
+        this.n(K.mmsi4, m.mmsi4);
+        this.n(K.seqNo4, m.seqNo4);
+        break;
+      case 8:
+        this.n(K.dac, m.dac);
+        this.n(K.fid, m.fid);
+        this.data(m.dataBits, m.dataHex);
+        break;
+      case 9:
+        this.n(K.altitudeM, m.altitudeM);
+        this.n(K.sogKnots, m.sogKnots);
+        this.n(K.positionAccuracy, m.positionAccuracy);
+        this.n(K.lonDeg, m.lonDeg);
+        this.n(K.latDeg, m.latDeg);
+        this.n(K.cogDeg, m.cogDeg);
+        this.n(K.utcSecond, m.utcSecond);
+        this.n(K.dte, m.dte);
+        this.n(K.assigned, m.assigned);
+        this.n(K.raim, m.raim);
+        this.n(K.radio, m.radio);
+        break;
+      case 10:
+        this.n(K.destMmsi, m.destMmsi);
+        break;
+      case 12:
+        this.n(K.seqNo, m.seqNo);
+        this.n(K.destMmsi, m.destMmsi);
+        this.n(K.retransmit, m.retransmit);
+        this.s(K.text, m.text);
+        break;
+      case 14:
+        this.s(K.text, m.text);
+        break;
+      case 15:
+        this.n(K.mmsi1, m.mmsi1);
+        this.n(K.mmsi1Type1, m.mmsi1Type1);
+        this.n(K.mmsi1OffsetSlots1, m.mmsi1OffsetSlots1);
+        this.n(K.mmsi1Type2, m.mmsi1Type2);
+        this.n(K.mmsi1OffsetSlots2, m.mmsi1OffsetSlots2);
+        this.n(K.mmsi2, m.mmsi2);
+        this.n(K.mmsi2Type1, m.mmsi2Type1);
+        this.n(K.mmsi2OffsetSlots1, m.mmsi2OffsetSlots1);
+        break;
+      case 16:
+        this.n(K.mmsi1, m.mmsi1);
+        this.n(K.offsetSlots1, m.offsetSlots1);
+        this.n(K.incrementSlots1, m.incrementSlots1);
+        this.n(K.mmsi2, m.mmsi2);
+        this.n(K.offsetSlots2, m.offsetSlots2);
+        this.n(K.incrementSlots2, m.incrementSlots2);
+        break;
+      case 17:
+        this.n(K.lonDeg, m.lonDeg);
+        this.n(K.latDeg, m.latDeg);
+        this.data(m.dataBits, m.dataHex);
+        break;
+      case 20:
+        this.n(K.offsetSlots1, m.offsetSlots1);
+        this.n(K.slots1, m.slots1);
+        this.n(K.timeoutMin1, m.timeoutMin1);
+        this.n(K.incrementSlots1, m.incrementSlots1);
+        this.n(K.offsetSlots2, m.offsetSlots2);
+        this.n(K.slots2, m.slots2);
+        this.n(K.timeoutMin2, m.timeoutMin2);
+        this.n(K.incrementSlots2, m.incrementSlots2);
+        this.n(K.offsetSlots3, m.offsetSlots3);
+        this.n(K.slots3, m.slots3);
+        this.n(K.timeoutMin3, m.timeoutMin3);
+        this.n(K.incrementSlots3, m.incrementSlots3);
+        this.n(K.offsetSlots4, m.offsetSlots4);
+        this.n(K.slots4, m.slots4);
+        this.n(K.timeoutMin4, m.timeoutMin4);
+        this.n(K.incrementSlots4, m.incrementSlots4);
+        break;
+      case 22:
+        this.n(K.channelA, m.channelA);
+        this.n(K.channelB, m.channelB);
+        this.n(K.txRxMode, m.txRxMode);
+        this.n(K.power, m.power);
+        this.region(m.neLonDeg, m.neLatDeg, m.swLonDeg, m.swLatDeg);
+        this.n(K.destMmsi1, m.destMmsi1);
+        this.n(K.destMmsi2, m.destMmsi2);
+        this.n(K.addressed, m.addressed);
+        this.n(K.bandA, m.bandA);
+        this.n(K.bandB, m.bandB);
+        this.n(K.zoneSizeNm, m.zoneSizeNm);
+        break;
+      case 23:
+        this.region(m.neLonDeg, m.neLatDeg, m.swLonDeg, m.swLatDeg);
+        this.n(K.stationType, m.stationType);
+        this.n(K.shipType, m.shipType);
+        this.n(K.txRxMode, m.txRxMode);
+        this.n(K.reportInterval, m.reportInterval);
+        this.n(K.quietMin, m.quietMin);
+        break;
+      case 25:
+      case 26:
+        this.n(K.addressed, m.addressed);
+        this.n(K.structured, m.structured);
+        this.n(K.destMmsi, m.destMmsi);
+        this.n(K.dac, m.dac);
+        this.n(K.fid, m.fid);
+        this.data(m.dataBits, m.dataHex);
+        this.n(K.radio, m.radio);
+        break;
     }
     if (m.tagSource !== undefined) this.s(K.tagSource, m.tagSource);
     if (m.tagUnixTimeS !== undefined) this.n(K.tagUnixTimeS, m.tagUnixTimeS);
@@ -327,6 +506,23 @@ export class NdjsonWriter {
     this.n(K.cogDeg, cogDeg);
     this.n(K.headingDeg, headingDeg);
     this.n(K.utcSecond, utcSecond);
+  }
+
+  private data(bits: number, hex: string): void {
+    this.n(K.dataBits, bits);
+    this.s(K.dataHex, hex);
+  }
+
+  private region(
+    neLon: number | null,
+    neLat: number | null,
+    swLon: number | null,
+    swLat: number | null,
+  ): void {
+    this.n(K.neLonDeg, neLon);
+    this.n(K.neLatDeg, neLat);
+    this.n(K.swLonDeg, swLon);
+    this.n(K.swLatDeg, swLat);
   }
 
   private dimensions(
