@@ -6,6 +6,7 @@ import { gzipSync } from "node:zlib";
 import { Command } from "commander";
 import { describe, expect, it, vi } from "vitest";
 import { decodeStream, formatSummary, registerAisCommands } from "./cli.ts";
+import { decodeAisLines } from "./decoder.ts";
 
 const TYPE1 = "!AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00Sa,0*5C";
 const T5A = "!AIVDM,2,1,1,A,55?MbV02;H;s<HtKR20EHE:0@T4@Dn2222222216L961O5Gf0NSQEp6ClRp8,0*1C";
@@ -42,6 +43,19 @@ describe("decodeStream", () => {
     expect(stats).toMatchObject({ lines: 4, messages: 2, rejected: 1 });
     expect(outputClosed).toBe(false);
     expect(formatSummary(stats)).toBe("read 4 lines, decoded 2 messages, rejected 1 (by reason: not_ais 1)");
+  });
+
+  it("writes the real San Pedro Bay fixture as NDJSON that parses to the decoded messages", async () => {
+    const text = readFileSync(new URL("./fixtures/san-pedro-bay-2005.nmea", import.meta.url), "latin1");
+    const out = new Collect();
+    const { stats } = await decodeStream(Readable.from([Buffer.from(text, "latin1")]), out, new Collect());
+    const want = decodeAisLines(text.split("\n").filter((l) => l.length > 0)).messages;
+    expect(stats.messages).toBe(want.length);
+    const got = out.text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(got).toEqual(JSON.parse(JSON.stringify(want)));
   });
 
   it("respects back-pressure of a slow output and loses nothing", async () => {
