@@ -191,10 +191,8 @@ export class NdjsonWriter {
   }
 
   private raw(bytes: Uint8Array): void {
-    const buf = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < bytes.length; i++) buf[p++] = bytes[i]!;
-    this.pos = p;
+    this.buf.set(bytes, this.pos);
+    this.pos += bytes.length;
   }
 
   /** `,"key":` and a number (or null). */
