@@ -45,6 +45,20 @@ describe("decodeStream", () => {
     expect(formatSummary(stats)).toBe("read 4 lines, decoded 2 messages, rejected 1 (by reason: not_ais 1)");
   });
 
+  it("reads lines that span many chunks (5-byte chunks) exactly as one chunk", async () => {
+    const all = `${TYPE1}\n${T5A}\r\n${T5B}\njunk`;
+    const whole = new Collect();
+    await decodeStream(Readable.from([Buffer.from(all)]), whole, new Collect());
+    const pieces: Buffer[] = [];
+    for (let i = 0; i < all.length; i += 5) pieces.push(Buffer.from(all.slice(i, i + 5)));
+    const out = new Collect();
+    const rej = new Collect();
+    const { stats } = await decodeStream(Readable.from(pieces), out, rej);
+    expect(out.text).toBe(whole.text);
+    expect(stats).toMatchObject({ lines: 4, messages: 2, rejected: 1 });
+    expect(JSON.parse(rej.text)).toEqual({ line: 4, reason: "not_ais", text: "junk" });
+  });
+
   it("writes the real San Pedro Bay fixture as NDJSON that parses to the decoded messages", async () => {
     const text = readFileSync(new URL("./fixtures/san-pedro-bay-2005.nmea", import.meta.url), "latin1");
     const out = new Collect();
