@@ -15,10 +15,29 @@ interface Utf8Writable extends Buffer {
   utf8Write(text: string, offset: number): number;
 }
 
-/** `,"name":` as bytes, for each field name. */
-function keyBytes<T extends string>(...names: T[]): Record<T, Uint8Array> {
-  const out = {} as Record<T, Uint8Array>;
-  for (const n of names) out[n] = Buffer.from(`,"${n}":`, "latin1");
+/**
+ * A constant run of output (`,"name":`) laid out for fast copying: whole 32-bit little-endian
+ * words, written with DataView stores (a quarter of the stores of a byte loop, and cheaper than
+ * TypedArray.set's call for such short runs), then the last 0..3 bytes.
+ */
+interface Run {
+  words: Int32Array;
+  tail: Uint8Array;
+  length: number;
+}
+
+function run(text: string): Run {
+  const bytes = Buffer.from(text, "latin1");
+  const nWords = bytes.length >> 2;
+  const words = new Int32Array(nWords);
+  for (let i = 0; i < nWords; i++) words[i] = bytes.readInt32LE(i * 4);
+  return { words, tail: Uint8Array.from(bytes.subarray(nWords * 4)), length: bytes.length };
+}
+
+/** `,"name":` for each field name. */
+function keyBytes<T extends string>(...names: T[]): Record<T, Run> {
+  const out = {} as Record<T, Run>;
+  for (const n of names) out[n] = run(`,"${n}":`);
   return out;
 }
 
@@ -140,8 +159,8 @@ const K = keyBytes(
   "quietMin",
   "structured",
 );
-const LINE_KEY = Buffer.from('{"line":', "latin1");
-const NULL_BYTES = Buffer.from("null", "latin1");
+const LINE_KEY = run('{"line":');
+const NULL_BYTES = run("null");
 
 /** The most any message's fixed part takes (its strings are reserved for separately). */
 const MESSAGE_BYTES = 2048;
@@ -157,10 +176,17 @@ const MESSAGE_BYTES = 2048;
  */
 export class NdjsonWriter {
   private buf: Utf8Writable;
+  private view: DataView;
   private pos = 0;
 
   constructor(private readonly capacity = 1 << 20) {
     this.buf = Buffer.allocUnsafe(capacity) as Utf8Writable;
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.length);
+  }
+
+  private setBuffer(buf: Utf8Writable): void {
+    this.buf = buf;
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.length);
   }
 
   /** Bytes written and not yet taken. */
@@ -172,7 +198,7 @@ export class NdjsonWriter {
   take(): Buffer {
     if (this.pos === 0) return this.buf.subarray(0, 0);
     const out = this.buf.subarray(0, this.pos);
-    this.buf = Buffer.allocUnsafe(this.capacity) as Utf8Writable;
+    this.setBuffer(Buffer.allocUnsafe(this.capacity) as Utf8Writable);
     this.pos = 0;
     return out;
   }
@@ -187,22 +213,28 @@ export class NdjsonWriter {
     if (this.pos + bytes <= this.buf.length) return;
     const bigger = Buffer.allocUnsafe(Math.max(this.capacity, (this.pos + bytes) * 2)) as Utf8Writable;
     this.buf.copy(bigger, 0, 0, this.pos);
-    this.buf = bigger;
+    this.setBuffer(bigger);
   }
 
-  private raw(bytes: Uint8Array): void {
-    this.buf.set(bytes, this.pos);
-    this.pos += bytes.length;
+  private raw(r: Run): void {
+    const view = this.view;
+    const words = r.words;
+    let p = this.pos;
+    for (let i = 0; i < words.length; i++, p += 4) view.setInt32(p, words[i]!, true);
+    const tail = r.tail;
+    const buf = this.buf;
+    for (let i = 0; i < tail.length; i++) buf[p++] = tail[i]!;
+    this.pos = p;
   }
 
   /** `,"key":` and a number (or null). */
-  private n(key: Uint8Array, value: number | null): void {
+  private n(key: Run, value: number | null): void {
     this.raw(key);
     this.pos = writeNumber(this.buf, this.pos, value);
   }
 
   /** `,"key":` and a string (or null), escaped as JSON.stringify escapes it. */
-  private s(key: Uint8Array, value: string | null): void {
+  private s(key: Run, value: string | null): void {
     this.raw(key);
     if (value === null) {
       this.raw(NULL_BYTES);
