@@ -1,25 +1,30 @@
 /**
- * AIS decode throughput on one core: our decoder against the npm decoders `ggencoder` and
- * `ais-stream-decoder`, measured in the same run on the same lines (warm-up, best of N runs).
+ * AIS decode speed against the npm decoder `ggencoder` (and, in process, `ais-stream-decoder`),
+ * measured in the same run on the same lines.
  *
- *   npm run bench -- ais [--positions N] [--mixed N] [--runs N]
+ *   npm run bench -- ais [--positions N] [--mixed N] [--runs N] [--whole-runs N] [--in-process 0]
  *
- * Corpora are generated deterministically with our encoder:
- *  - positions: N position reports (types 1, 2, 3 and 18), default 1,000,000;
- *  - mixed: real-shaped traffic — positions (some with NMEA 4.0 tag blocks or USCG trailing
- *    metadata), two-sentence type 5 (some linked by g: groups, some with a position between the
- *    parts), 24 A/B, 4, 19, 21, 27, and ~3 % bad lines.
+ * 1. Whole process, as users run it: `sisterports ais decode FILE > /dev/null` (start-up, read,
+ *    decode, NDJSON, write) beside `bench/ais-peer-ggencoder.mjs FILE > /dev/null` (ggencoder's
+ *    whole process doing the same job), on the same file of N position reports, alternating,
+ *    median of --whole-runs (default 3). The target is ≥ 2.5× ggencoder.
+ * 2. In process (decoding only, best of --runs): our decoder, our decoder plus each NDJSON
+ *    serialiser, and the peers through their fastest entry points: ggencoder's
+ *    `new AisDecode(line, session)`, ais-stream-decoder's `_transform` with `push` replaced by a
+ *    counter (no stream buffering). Peers decode fewer messages of the mixed corpus (neither reads
+ *    tag blocks; ais-stream-decoder lacks 19/21/27), hence msgs/s is over what each decoded.
  *
- * Peers are driven through their fastest entry points: ggencoder's `new AisDecode(line, session)`,
- * and ais-stream-decoder's `_transform` with `push` replaced by a counter (no stream buffering),
- * so the ratios are conservative for us. Peers decode fewer messages of the mixed corpus (neither
- * reads tag blocks; ais-stream-decoder lacks 19/21/27), hence msgs/s is over what each decoded.
+ * Corpora (bench/ais-corpus.ts) are generated deterministically with our encoder.
  */
+import { spawn } from "node:child_process";
+import { mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { AisDecoder } from "../src/ais/decoder.ts";
-import { encodeAis, nmeaChecksum } from "../src/ais/encode.ts";
-import type { AisPayload } from "../src/ais/messages.ts";
+import { NdjsonWriter } from "../src/ais/ndjson.ts";
+import { mixedCorpus, positionsCorpus } from "./ais-corpus.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -40,258 +45,6 @@ const AisStreamDecoder = (require("ais-stream-decoder") as { default: AsdCtor })
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-// mulberry32: small, fast, deterministic.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-// Two harbours: San Pedro Bay and Ise Bay (Nagoya).
-const AREAS = [
-  { lon: -118.25, lat: 33.72 },
-  { lon: 136.85, lat: 34.95 },
-];
-
-function position(r: () => number): AisPayload {
-  const area = AREAS[r() < 0.55 ? 0 : 1]!;
-  const mmsi = 200000000 + Math.floor(r() * 575000000);
-  const lonDeg = area.lon + (r() - 0.5) * 0.6;
-  const latDeg = area.lat + (r() - 0.5) * 0.4;
-  const moving = r() < 0.6;
-  const sogKnots = moving ? Math.round(r() * 220) / 10 : Math.round(r() * 3) / 10;
-  const cogDeg = Math.round(r() * 3599) / 10;
-  const utcSecond = Math.floor(r() * 60);
-  if (r() < 0.12) {
-    return {
-      msgType: 18,
-      repeat: 0,
-      mmsi,
-      sogKnots,
-      positionAccuracy: r() < 0.5 ? 1 : 0,
-      lonDeg,
-      latDeg,
-      cogDeg,
-      headingDeg: r() < 0.5 ? null : Math.floor(r() * 360),
-      utcSecond,
-      csUnit: 1,
-      display: 0,
-      dsc: 1,
-      band: 1,
-      msg22: 1,
-      assigned: 0,
-      raim: 0,
-      radio: Math.floor(r() * 1048575),
-    };
-  }
-  const t = r();
-  return {
-    msgType: t < 0.85 ? 1 : t < 0.9 ? 2 : 3,
-    repeat: 0,
-    mmsi,
-    navStatus: moving ? 0 : r() < 0.5 ? 1 : 5,
-    rotDegPerMin: moving ? Math.round((r() - 0.5) * 40) : 0,
-    sogKnots,
-    positionAccuracy: r() < 0.5 ? 1 : 0,
-    lonDeg,
-    latDeg,
-    cogDeg,
-    headingDeg: Math.floor(r() * 360),
-    utcSecond,
-    maneuver: null,
-    raim: r() < 0.3 ? 1 : 0,
-    radio: Math.floor(r() * 524287),
-  };
-}
-
-const NAMES = ["EVER ACE", "MSC GULSUN", "ONE APUS", "NYK VEGA", "CMA CGM MARCO POLO", "HMM ALGECIRAS"];
-const channel = (r: () => number) => (r() < 0.5 ? "A" : "B");
-
-function staticVoyage(r: () => number): AisPayload {
-  return {
-    msgType: 5,
-    repeat: 0,
-    mmsi: 200000000 + Math.floor(r() * 575000000),
-    aisVersion: 2,
-    imo: 9000000 + Math.floor(r() * 999999),
-    callsign: `V${Math.floor(r() * 99999)}`,
-    shipname: NAMES[Math.floor(r() * NAMES.length)]!,
-    shipType: 70 + Math.floor(r() * 20),
-    toBowM: 200,
-    toSternM: 100,
-    toPortM: 25,
-    toStarboardM: 25,
-    epfd: 1,
-    etaMonth: 1 + Math.floor(r() * 12),
-    etaDay: 1 + Math.floor(r() * 28),
-    etaHour: Math.floor(r() * 24),
-    etaMinute: Math.floor(r() * 60),
-    draughtM: Math.round(80 + r() * 80) / 10,
-    destination: r() < 0.5 ? "USLAX" : "JPNGO",
-    dte: 0,
-  };
-}
-
-function other(r: () => number, kind: number): AisPayload {
-  const mmsi = 200000000 + Math.floor(r() * 575000000);
-  const a = AREAS[r() < 0.5 ? 0 : 1]!;
-  switch (kind) {
-    case 0:
-      return { msgType: 24, repeat: 0, mmsi, partNo: 0, shipname: "SEA BREEZE" };
-    case 1:
-      return {
-        msgType: 24,
-        repeat: 0,
-        mmsi,
-        partNo: 1,
-        shipType: 37,
-        vendorId: "FEC",
-        model: 1,
-        serial: Math.floor(r() * 1000000),
-        callsign: "WDA1234",
-        toBowM: 8,
-        toSternM: 4,
-        toPortM: 2,
-        toStarboardM: 2,
-        mothershipMmsi: null,
-      };
-    case 2:
-      return {
-        msgType: 4,
-        repeat: 0,
-        mmsi: 3669702,
-        year: 2026,
-        month: 11,
-        day: 27,
-        hour: Math.floor(r() * 24),
-        minute: Math.floor(r() * 60),
-        second: Math.floor(r() * 60),
-        positionAccuracy: 1,
-        lonDeg: a.lon,
-        latDeg: a.lat,
-        epfd: 7,
-        raim: 0,
-        radio: 0,
-      };
-    case 3:
-      return {
-        msgType: 21,
-        repeat: 0,
-        mmsi: 993660000 + Math.floor(r() * 9999),
-        aidType: 14,
-        name: "LOS ANGELES LIGHT MAIN CHANNEL E",
-        positionAccuracy: 1,
-        lonDeg: a.lon,
-        latDeg: a.lat,
-        toBowM: 0,
-        toSternM: 0,
-        toPortM: 0,
-        toStarboardM: 0,
-        epfd: 7,
-        utcSecond: 10,
-        offPosition: 0,
-        raim: 0,
-        virtualAid: 0,
-        assigned: 0,
-      };
-    case 4:
-      return {
-        msgType: 19,
-        repeat: 0,
-        mmsi,
-        sogKnots: 8.7,
-        positionAccuracy: 0,
-        lonDeg: a.lon,
-        latDeg: a.lat,
-        cogDeg: 335.9,
-        headingDeg: null,
-        utcSecond: 46,
-        shipname: "CAPT.J.RIMES",
-        shipType: 70,
-        toBowM: 5,
-        toSternM: 21,
-        toPortM: 4,
-        toStarboardM: 4,
-        epfd: 1,
-        raim: 0,
-        dte: 0,
-        assigned: 0,
-      };
-    default:
-      return {
-        msgType: 27,
-        repeat: 0,
-        mmsi,
-        positionAccuracy: 0,
-        raim: 0,
-        navStatus: 0,
-        lonDeg: a.lon,
-        latDeg: a.lat,
-        sogKnots: 12,
-        cogDeg: 245,
-        gnss: 0,
-      };
-  }
-}
-
-function positionsCorpus(n: number): string[] {
-  const r = rng(20261127);
-  const out: string[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = encodeAis(position(r), { channel: channel(r) })[0]!;
-  return out;
-}
-
-function mixedCorpus(n: number): string[] {
-  const r = rng(3);
-  const out: string[] = [];
-  let seq = 0;
-  let group = 1;
-  const t0 = 1764201600;
-  while (out.length < n) {
-    const k = r();
-    const time = t0 + out.length;
-    if (k < 0.7) {
-      const line = encodeAis(position(r), {
-        channel: channel(r),
-        ...(r() < 0.3 ? { tag: { source: r() < 0.5 ? "rUSLAX1" : "rJPNGO1", unixTimeS: time } } : {}),
-      })[0]!;
-      out.push(r() < 0.1 ? `${line},s28476,d-107,T48.2,x6719,r003669945,${time}` : line);
-    } else if (k < 0.8) {
-      seq = (seq + 1) % 10;
-      const tagged = r() < 0.5;
-      const parts = encodeAis(staticVoyage(r), {
-        channel: channel(r),
-        seqId: seq,
-        ...(tagged ? { tag: { source: "rUSLAX1", unixTimeS: time, groupId: group++ } } : {}),
-      });
-      out.push(parts[0]!);
-      // Real feeds interleave: sometimes a position arrives between the two parts.
-      if (r() < 0.3) out.push(encodeAis(position(r), { channel: channel(r) })[0]!);
-      out.push(parts[1]!);
-    } else if (k < 0.97) {
-      const kind = Math.floor(r() * 6);
-      seq = (seq + 1) % 10;
-      out.push(...encodeAis(other(r, kind), { channel: channel(r), seqId: seq }));
-    } else {
-      const line = encodeAis(position(r), { channel: channel(r) })[0]!;
-      const bad = Math.floor(r() * 4);
-      if (bad === 0)
-        out.push(`${line.slice(0, -2)}00`); // bad checksum (unless it was 00)
-      else if (bad === 1) out.push("$GPRMC,123519,A,4807.038,N,01131.000,E,022.4,084.4,230394,003.1,W*6A");
-      else if (bad === 2) {
-        const body = `AIVDM,1,1,,A,${line.split(",")[5]!.slice(0, 20)},0`; // truncated type 1
-        out.push(`!${body}*${nmeaChecksum(body)}`);
-      } else out.push(line.slice(0, 30)); // cut off mid-line
-    }
-  }
-  return out;
 }
 
 type Runner = (lines: string[]) => number;
@@ -343,6 +96,24 @@ const oursJson: Runner = (lines) => {
     if (m !== null) {
       n++;
       bytes += JSON.stringify(m).length;
+    }
+  }
+  if (bytes === -1) console.log(bytes);
+  return n;
+};
+
+// What `ais decode` does per message: the hand-written NDJSON writer into large byte buffers.
+const oursNdjson: Runner = (lines) => {
+  const dec = new AisDecoder();
+  const w = new NdjsonWriter();
+  let n = 0;
+  let bytes = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const m = dec.push(lines[i]!);
+    if (m !== null) {
+      n++;
+      w.message(m);
+      if (w.length >= 1 << 20) bytes += w.take().length;
     }
   }
   if (bytes === -1) console.log(bytes);
@@ -431,6 +202,7 @@ function table(title: string, lines: string[], runs: number): Result[] {
       ["ggencoder 1.0.10", gg],
       ["sisterports pushBytes", oursBytes],
       ["sisterports + JSON.stringify", oursJson],
+      ["sisterports + NdjsonWriter", oursNdjson],
       ["ais-stream-decoder 2.1.2", asd],
     ],
     lines,
@@ -449,22 +221,87 @@ function table(title: string, lines: string[], runs: number): Result[] {
   return results;
 }
 
+/** Runs a command with stdout to /dev/null; resolves with its wall time in seconds and its stderr. */
+function timeProcess(args: string[]): Promise<{ s: number; stderr: string }> {
+  const devNull = openSync("/dev/null", "w");
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ["ignore", devNull, "pipe"] });
+    let stderr = "";
+    child.stderr?.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const s = (performance.now() - t0) / 1000;
+      if (code !== 0) reject(new Error(`${args.join(" ")} exited ${code}: ${stderr}`));
+      else resolve({ s, stderr });
+    });
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Whole processes on the same file, alternating ours and the peer (so load changes hit both). */
+async function wholeProcess(lines: string[], runs: number): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), "sisterports-ais-bench-"));
+  const file = join(dir, "positions.nmea");
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  const ours = ["bin/sisterports.mjs", "ais", "decode", file];
+  const peer = ["bench/ais-peer-ggencoder.mjs", file];
+  const oursS: number[] = [];
+  const peerS: number[] = [];
+  let summary = "";
+  try {
+    // Untimed: the first run of the command rebuilds the compiled CLI when a source is newer.
+    await timeProcess(["bin/sisterports.mjs", "--help"]);
+    for (let k = 0; k < runs; k++) {
+      const o = await timeProcess(ours);
+      oursS.push(o.s);
+      summary = o.stderr.trim();
+      peerS.push((await timeProcess(peer)).s);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const ratio = median(peerS) / median(oursS);
+  const fmt = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(", ");
+  console.log(
+    `\nwhole process, ${lines.length.toLocaleString("en-US")} position reports → NDJSON on /dev/null, median of ${runs}:`,
+  );
+  console.log(
+    `  sisterports ais decode FILE        ${median(oursS).toFixed(2)} s  (runs ${fmt(oursS)}; ${summary})`,
+  );
+  console.log(`  ggencoder 1.0.10 (peer script)     ${median(peerS).toFixed(2)} s  (runs ${fmt(peerS)})`);
+  console.log(`  ratio ${ratio.toFixed(2)}× — target ≥ 2.5× ${ratio >= 2.5 ? "(met)" : "(NOT met)"}`);
+  return ratio;
+}
+
 const nPositions = arg("positions", 1_000_000);
 const nMixed = arg("mixed", 300_000);
 const runs = arg("runs", 3);
+const wholeRuns = arg("whole-runs", 3);
+const inProcess = arg("in-process", 1) !== 0;
 
 let t = performance.now();
 // Join and split again so every decoder gets lines as a line reader would hand them over
 // (slices of one big string), not the concatenation trees the encoder builds.
 const positions = positionsCorpus(nPositions).join("\n").split("\n");
-const mixed = mixedCorpus(nMixed).join("\n").split("\n");
 console.log(
-  `generated ${positions.length.toLocaleString("en-US")} position lines and ${mixed.length.toLocaleString("en-US")} mixed lines in ${((performance.now() - t) / 1000).toFixed(1)} s (node ${process.version})`,
+  `generated ${positions.length.toLocaleString("en-US")} position lines in ${((performance.now() - t) / 1000).toFixed(1)} s (node ${process.version})`,
 );
-t = performance.now();
-const pos = table("position reports (types 1-3, 18)", positions, runs);
-table("mixed real-shaped corpus", mixed, runs);
-const ratio = pos[0]!.msgsPerS / pos[1]!.msgsPerS;
+const wholeRatio = await wholeProcess(positions, wholeRuns);
+if (inProcess) {
+  t = performance.now();
+  const mixed = mixedCorpus(nMixed).join("\n").split("\n");
+  console.log(
+    `generated ${mixed.length.toLocaleString("en-US")} mixed lines in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+  const pos = table("in process: position reports (types 1-3, 18)", positions, runs);
+  table("in process: mixed real-shaped corpus", mixed, runs);
+  const ratio = pos[0]!.msgsPerS / pos[1]!.msgsPerS;
+  console.log(`\nin process, decoding only: ${ratio.toFixed(2)}× ggencoder on position reports`);
+}
 console.log(
-  `\ntarget: ≥ 2.5× ggencoder on position reports — got ${ratio.toFixed(2)}× ${ratio >= 2.5 ? "(met)" : "(NOT met)"}`,
+  `whole process: ${wholeRatio.toFixed(2)}× ggencoder ${wholeRatio >= 2.5 ? "(target ≥ 2.5× met)" : "(target ≥ 2.5× NOT met)"}`,
 );

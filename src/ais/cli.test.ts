@@ -6,6 +6,7 @@ import { gzipSync } from "node:zlib";
 import { Command } from "commander";
 import { describe, expect, it, vi } from "vitest";
 import { decodeStream, formatSummary, registerAisCommands } from "./cli.ts";
+import { decodeAisLines } from "./decoder.ts";
 
 const TYPE1 = "!AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00Sa,0*5C";
 const T5A = "!AIVDM,2,1,1,A,55?MbV02;H;s<HtKR20EHE:0@T4@Dn2222222216L961O5Gf0NSQEp6ClRp8,0*1C";
@@ -42,6 +43,33 @@ describe("decodeStream", () => {
     expect(stats).toMatchObject({ lines: 4, messages: 2, rejected: 1 });
     expect(outputClosed).toBe(false);
     expect(formatSummary(stats)).toBe("read 4 lines, decoded 2 messages, rejected 1 (by reason: not_ais 1)");
+  });
+
+  it("reads lines that span many chunks (5-byte chunks) exactly as one chunk", async () => {
+    const all = `${TYPE1}\n${T5A}\r\n${T5B}\njunk`;
+    const whole = new Collect();
+    await decodeStream(Readable.from([Buffer.from(all)]), whole, new Collect());
+    const pieces: Buffer[] = [];
+    for (let i = 0; i < all.length; i += 5) pieces.push(Buffer.from(all.slice(i, i + 5)));
+    const out = new Collect();
+    const rej = new Collect();
+    const { stats } = await decodeStream(Readable.from(pieces), out, rej);
+    expect(out.text).toBe(whole.text);
+    expect(stats).toMatchObject({ lines: 4, messages: 2, rejected: 1 });
+    expect(JSON.parse(rej.text)).toEqual({ line: 4, reason: "not_ais", text: "junk" });
+  });
+
+  it("writes the real San Pedro Bay fixture as NDJSON that parses to the decoded messages", async () => {
+    const text = readFileSync(new URL("./fixtures/san-pedro-bay-2005.nmea", import.meta.url), "latin1");
+    const out = new Collect();
+    const { stats } = await decodeStream(Readable.from([Buffer.from(text, "latin1")]), out, new Collect());
+    const want = decodeAisLines(text.split("\n").filter((l) => l.length > 0)).messages;
+    expect(stats.messages).toBe(want.length);
+    const got = out.text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(got).toEqual(JSON.parse(JSON.stringify(want)));
   });
 
   it("respects back-pressure of a slow output and loses nothing", async () => {

@@ -9,8 +9,12 @@ import { DomainError } from "../core/errors.ts";
 import { AisDecoder, type AisDecodeStats, type AisReject } from "./decoder.ts";
 import { forEachLine, openInput } from "./input.ts";
 import { AIS_REJECT_REASONS } from "./messages.ts";
+import { NdjsonWriter } from "./ndjson.ts";
 
-const FLUSH_CHARS = 1 << 16;
+/** Output is written in chunks of about this many bytes. */
+const FLUSH_BYTES = 1 << 20;
+/** Room for one chunk plus the line that crosses the mark. */
+const SINK_BYTES = FLUSH_BYTES + (1 << 16);
 
 export interface DecodeStreamOptions {
   partTimeoutLines?: number;
@@ -22,10 +26,15 @@ export interface DecodeStreamResult {
   outputClosed: boolean;
 }
 
-/** Writes and, when the stream's buffer is full, waits for drain (or for it to fail or close). */
+/**
+ * Collects output lines in large byte buffers (each line is encoded into it as it comes, so no
+ * long string is built and flattened) and hands a full one to the stream; when the stream's own
+ * buffer is full, `flush` waits for drain (or for the stream to fail or close).
+ */
 class Sink {
-  private buf = "";
+  readonly lines = new NdjsonWriter(SINK_BYTES);
   closed = false;
+  error: Error | undefined;
 
   constructor(private readonly stream: Writable) {
     stream.on("error", (err: NodeJS.ErrnoException) => {
@@ -37,23 +46,15 @@ class Sink {
     });
   }
 
-  error: Error | undefined;
-
-  add(text: string): void {
-    this.buf += text;
-  }
-
+  /** Bytes waiting to be written. */
   get pending(): number {
-    return this.buf.length;
+    return this.lines.length;
   }
 
   async flush(): Promise<void> {
-    if (this.buf.length === 0 || this.closed) {
-      this.buf = "";
-      return;
-    }
-    const data = this.buf;
-    this.buf = "";
+    // The stream keeps the chunk until written: the writer starts a fresh buffer.
+    const data = this.lines.take();
+    if (data.length === 0 || this.closed) return;
     if (this.stream.write(data)) return;
     await new Promise<void>((resolve) => {
       const done = () => {
@@ -85,16 +86,20 @@ export async function decodeStream(
 ): Promise<DecodeStreamResult> {
   const sink = new Sink(out);
   const rejectSink = rejectsOut === out ? sink : new Sink(rejectsOut);
-  const onReject = (r: AisReject) => rejectSink.add(`${JSON.stringify(r)}\n`);
+  // Rejects keep their exact shape and text: JSON.stringify, as always (they are rare).
+  const onReject = (r: AisReject) => rejectSink.lines.text(`${JSON.stringify(r)}\n`);
   const dec = new AisDecoder({ onReject, partTimeoutLines: options.partTimeoutLines });
   // Lines are cut straight from the byte chunks (AIS is ASCII): no string per line unless needed.
   await forEachLine(
     input,
-    async (chunk, from, to) => {
+    // Not async: a promise per line (and its microtask) would cost more than the decoding.
+    // Only a flush hands back a promise, which forEachLine awaits before reading on.
+    (chunk, from, to) => {
       const msg = dec.pushBytes(chunk, from, to);
-      if (msg !== null) sink.add(`${JSON.stringify(msg)}\n`);
-      if (sink.pending >= FLUSH_CHARS) await sink.flush();
-      if (rejectSink.pending >= FLUSH_CHARS) await rejectSink.flush();
+      if (msg !== null) sink.lines.message(msg);
+      if (sink.pending >= FLUSH_BYTES) return sink.flush();
+      if (rejectSink.pending >= FLUSH_BYTES) return rejectSink.flush();
+      return undefined;
     },
     () => sink.closed,
   );

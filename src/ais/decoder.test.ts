@@ -295,7 +295,8 @@ describe("sentence tolerance", () => {
   it("accepts over-long type 1 (extra bits ignored) and rejects a truncated one", () => {
     const long = sentence("AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00Sa00,0");
     expect(one(long).mmsi).toBe(366053209);
-    const short = sentence("AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00S,0");
+    // 144 bits: the report stops inside its position fields (149 bits reach RAIM).
+    const short = sentence("AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n,0");
     expect(decodeAisLines([short]).rejects).toEqual([{ line: 1, reason: "truncated", text: short }]);
   });
 });
@@ -303,10 +304,11 @@ describe("sentence tolerance", () => {
 describe("rejects: every class has its reason and the lines around it still decode", () => {
   const cases: [string, AisReject["reason"]][] = [
     ["!AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00Sa,0*5D", "bad_checksum"],
-    [sentence("AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00,0"), "truncated"],
+    [sentence("AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3,0"), "truncated"],
     [sentence("AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00Sa,7"), "bad_fill_bits"],
     [sentence("AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00Sa,"), "bad_fill_bits"],
-    ["!AIVDM,1,1,,B,6B?n;be:cbapalgc;i6?Ow4,2*4A", "unsupported_type"],
+    // Type 0 is not defined by M.1371-5 (pyais test_decode_pos_1_2_3 reads it as a position).
+    ["!AIVDM,1,1,,B,0S9edj0P03PecbBN`ja@0?w42cFC,0*7C", "unsupported_type"],
     [sentence("AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00S~,0"), "bad_armor_character"],
     [sentence("AIVDM,1,1,,B,15M67FC000G?ufbE`FepTX3n00Sa,0"), "bad_armor_character"],
     [sentence("AIVDM,2,2,3,B,88888888880,2"), "orphan_part"],

@@ -420,10 +420,11 @@ export class AisDecoder {
   private parseTagBlock(b: Buffer, s: number, e: number, lineNo: number): number {
     let close = s + 1;
     while (close < e && b[close] !== 92) close++;
-    if (close >= e) {
-      this.reject(lineNo, "malformed_sentence", this.lineText());
-      return -1;
-    }
+    // A lone backslash before the sentence ("\\!AIVDM…", no block closed) is a prefix like any
+    // other, and an empty block ("\\\\!AIVDM…") says nothing: neither has a checksum to check,
+    // and the sentence keeps its own (pyais test_that_the_factory_is_gentle_with_malformed_tag_blocks).
+    if (close >= e) return s + 1;
+    if (close === s + 1) return close + 1;
     let star = close - 1;
     while (star > s && b[star] !== 42) star--;
     let x = 0;

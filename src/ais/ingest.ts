@@ -7,7 +7,8 @@
  * A record is one decoded message, one CSV row or one rejected line. Its counted fact is the
  * position for types 1, 2, 3, 18, 19, 27 and CSV rows (the static fields riding along with
  * type 19 and CSV rows are stored too, without counting twice), the static report for types 5
- * and 24, the station for types 4 and 21.
+ * and 24, the station for types 4 and 21; the other types carry none and are rejected as
+ * `no_stored_fact` (so read = accepted + rejected + duplicates still holds).
  */
 import { emptyIngestCounts, type IngestCounts } from "../core/ingest.ts";
 import type { AisMessage } from "./messages.ts";
@@ -294,6 +295,10 @@ export class AisIngest {
         });
         this.batchRecords++;
         return;
+      default:
+        // Binary, safety, acknowledgement, link-management and SAR-aircraft messages (6-17, 20,
+        // 22, 23, 25, 26) decode but hold no track, static or station fact: counted, not stored.
+        this.addReject(msg.line, "no_stored_fact", text);
     }
   }
 

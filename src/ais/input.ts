@@ -140,13 +140,23 @@ export async function forEachLine(
 ): Promise<void> {
   let carry: Buffer | null = null;
   for await (const piece of input) {
-    let chunk: Buffer = typeof piece === "string" ? Buffer.from(piece, "latin1") : piece;
-    if (carry !== null) {
-      chunk = Buffer.concat([carry, chunk]);
-      carry = null;
-    }
+    const chunk: Buffer = typeof piece === "string" ? Buffer.from(piece, "latin1") : piece;
     let from = 0;
     let nl = chunk.indexOf(10, from);
+    if (carry !== null) {
+      if (nl < 0) {
+        carry = Buffer.concat([carry, chunk]);
+        continue;
+      }
+      // Only the line that crosses the chunk boundary is copied, not the whole chunk.
+      const line = Buffer.concat([carry, chunk.subarray(0, nl)]);
+      carry = null;
+      const pending = onLine(line, 0, line.length);
+      if (pending) await pending;
+      if (stop()) return;
+      from = nl + 1;
+      nl = chunk.indexOf(10, from);
+    }
     while (nl >= 0) {
       const pending = onLine(chunk, from, nl);
       if (pending) await pending;

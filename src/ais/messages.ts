@@ -71,7 +71,8 @@ export interface AisPositionReportA extends AisHeader {
   /** Special manoeuvre indicator: 1 none, 2 special; 0 (not available) is null. */
   maneuver: number | null;
   raim: number;
-  radio?: number;
+  /** SOTDMA/ITDMA radio status; null when the report stops before it (gpsd accepts 163-bit reports). */
+  radio?: number | null;
 }
 
 /** Type 4: base station report (UTC date and time plus position). */
@@ -227,10 +228,214 @@ export type AisPayload =
   | AisStaticDataB
   | AisLongRangeReport;
 
-export type AisMessage = AisPayload & AisMeta;
+/** Binary payload as carried: its length in bits and its bits as hex, zero-padded to whole bytes. */
+interface AisBinaryData {
+  dataBits: number;
+  /** e.g. 48 bits → 12 hex digits; 98 bits → 26 (the last 6 bits zero padding), as gpsd prints it. */
+  dataHex: string;
+}
 
-/** Message types this decoder understands; others are rejected as `unsupported_type`. */
-export const SUPPORTED_TYPES: readonly number[] = [1, 2, 3, 4, 5, 18, 19, 21, 24, 27];
+/** Type 11: UTC and date response, type 4's layout (sent by ships as well as base stations). */
+export interface AisUtcResponse extends Omit<AisBaseStationReport, "msgType"> {
+  msgType: 11;
+}
+
+/** Type 6: addressed binary message. */
+export interface AisAddressedBinary extends AisHeader, AisBinaryData {
+  msgType: 6;
+  seqNo: number;
+  destMmsi: number;
+  retransmit: number;
+  /** Designated area code and function identifier (the application identifier). */
+  dac: number;
+  fid: number;
+}
+
+/** Types 7 and 13: binary / safety acknowledgement of up to four messages; absent slots are null. */
+export interface AisAcknowledge extends AisHeader {
+  msgType: 7 | 13;
+  mmsi1: number;
+  seqNo1: number;
+  mmsi2: number | null;
+  seqNo2: number | null;
+  mmsi3: number | null;
+  seqNo3: number | null;
+  mmsi4: number | null;
+  seqNo4: number | null;
+}
+
+/** Type 8: broadcast binary message. */
+export interface AisBroadcastBinary extends AisHeader, AisBinaryData {
+  msgType: 8;
+  dac: number;
+  fid: number;
+}
+
+/** Type 9: standard SAR aircraft position report. */
+export interface AisSarAircraftReport extends AisHeader {
+  msgType: 9;
+  /** Altitude from GNSS in metres (4095 not available → null; 4094 means 4094 m or higher). */
+  altitudeM: number | null;
+  /** Speed over ground in whole knots for aircraft (1023 not available → null). */
+  sogKnots: number | null;
+  positionAccuracy: number;
+  lonDeg: number | null;
+  latDeg: number | null;
+  cogDeg: number | null;
+  utcSecond: number | null;
+  dte: number;
+  assigned: number;
+  raim: number;
+  radio: number;
+}
+
+/** Type 10: UTC and date inquiry. */
+export interface AisUtcInquiry extends AisHeader {
+  msgType: 10;
+  destMmsi: number;
+}
+
+/** Type 12: addressed safety-related message. */
+export interface AisAddressedSafety extends AisHeader {
+  msgType: 12;
+  seqNo: number;
+  destMmsi: number;
+  retransmit: number;
+  text: string | null;
+}
+
+/** Type 14: broadcast safety-related message. */
+export interface AisBroadcastSafety extends AisHeader {
+  msgType: 14;
+  text: string | null;
+}
+
+/** Type 15: interrogation of one or two stations for up to three messages (slot offsets in slots). */
+export interface AisInterrogation extends AisHeader {
+  msgType: 15;
+  mmsi1: number;
+  mmsi1Type1: number;
+  mmsi1OffsetSlots1: number;
+  mmsi1Type2: number | null;
+  mmsi1OffsetSlots2: number | null;
+  mmsi2: number | null;
+  mmsi2Type1: number | null;
+  mmsi2OffsetSlots1: number | null;
+}
+
+/** Type 16: assigned mode command for one or two stations. */
+export interface AisAssignedModeCommand extends AisHeader {
+  msgType: 16;
+  mmsi1: number;
+  offsetSlots1: number;
+  incrementSlots1: number;
+  mmsi2: number | null;
+  offsetSlots2: number | null;
+  incrementSlots2: number | null;
+}
+
+/** Type 17: DGNSS broadcast binary message (reference station position in 1/10 minute). */
+export interface AisDgnssBroadcast extends AisHeader, AisBinaryData {
+  msgType: 17;
+  lonDeg: number | null;
+  latDeg: number | null;
+}
+
+/** Type 20: data link management, up to four slot reservations; absent ones are null. */
+export interface AisDataLinkManagement extends AisHeader {
+  msgType: 20;
+  offsetSlots1: number;
+  slots1: number;
+  timeoutMin1: number;
+  incrementSlots1: number;
+  offsetSlots2: number | null;
+  slots2: number | null;
+  timeoutMin2: number | null;
+  incrementSlots2: number | null;
+  offsetSlots3: number | null;
+  slots3: number | null;
+  timeoutMin3: number | null;
+  incrementSlots3: number | null;
+  offsetSlots4: number | null;
+  slots4: number | null;
+  timeoutMin4: number | null;
+  incrementSlots4: number | null;
+}
+
+/** Type 22: channel management, for a region (corners in 1/10 minute) or for two addressed stations. */
+export interface AisChannelManagement extends AisHeader {
+  msgType: 22;
+  channelA: number;
+  channelB: number;
+  txRxMode: number;
+  power: number;
+  neLonDeg: number | null;
+  neLatDeg: number | null;
+  swLonDeg: number | null;
+  swLatDeg: number | null;
+  destMmsi1: number | null;
+  destMmsi2: number | null;
+  addressed: number;
+  bandA: number;
+  bandB: number;
+  /** Transitional zone size: the 3-bit code 0..7 means 1..8 nautical miles. */
+  zoneSizeNm: number;
+}
+
+/** Type 23: group assignment command for a region (corners in 1/10 minute). */
+export interface AisGroupAssignment extends AisHeader {
+  msgType: 23;
+  neLonDeg: number | null;
+  neLatDeg: number | null;
+  swLonDeg: number | null;
+  swLatDeg: number | null;
+  stationType: number;
+  shipType: number | null;
+  txRxMode: number;
+  /** Reporting interval code (M.1371-5 table 75), not seconds. */
+  reportInterval: number;
+  quietMin: number;
+}
+
+/** Types 25 and 26: single- and multiple-slot binary messages. */
+export interface AisSlotBinary extends AisHeader, AisBinaryData {
+  msgType: 25 | 26;
+  addressed: number;
+  structured: number;
+  destMmsi: number | null;
+  /** The application identifier, when the data is structured. */
+  dac: number | null;
+  fid: number | null;
+  /** Type 26 only: the communication state after the data. */
+  radio: number | null;
+}
+
+/** Message types that carry no track, static or station fact for this platform (decoded for counts and NDJSON). */
+export type AisOtherPayload =
+  | AisAddressedBinary
+  | AisAcknowledge
+  | AisBroadcastBinary
+  | AisSarAircraftReport
+  | AisUtcInquiry
+  | AisUtcResponse
+  | AisAddressedSafety
+  | AisBroadcastSafety
+  | AisInterrogation
+  | AisAssignedModeCommand
+  | AisDgnssBroadcast
+  | AisDataLinkManagement
+  | AisChannelManagement
+  | AisGroupAssignment
+  | AisSlotBinary;
+
+/** A decoded message: one the encoder can also write (AisPayload) or one of the others. */
+export type AisMessage = (AisPayload | AisOtherPayload) & AisMeta;
+
+/**
+ * Message types this decoder understands (every type ITU-R M.1371-5 defines); others (0, 28..63)
+ * are rejected as `unsupported_type`, as are type 24 parts 2 and 3 (reserved).
+ */
+export const SUPPORTED_TYPES: readonly number[] = Array.from({ length: 27 }, (_, k) => k + 1);
 
 // "Not available" codes in 1/10 000 minute units (lon 181°, lat 91°).
 const LON_NA = 181 * 600000;
@@ -265,6 +470,32 @@ function rot(raw: number): number | null {
   return Math.round((raw < 0 ? -r * r : r * r) * 10) / 10;
 }
 
+/** Longitude / latitude in 1/10 minute (types 17, 22, 23, 27): 181° / 91° mean not available. */
+function lonTenthMin(raw: number): number | null {
+  return raw === 181 * 600 ? null : raw / 600;
+}
+function latTenthMin(raw: number): number | null {
+  return raw === 91 * 600 ? null : raw / 600;
+}
+
+const HEX = "0123456789abcdef";
+
+/** `nBits` bits from `startBit` as hex, the last byte zero-padded (gpsd's "bits:hex" form). */
+function bitsHex(sb: Uint8Array, startBit: number, nBits: number): string {
+  let s = "";
+  for (let b = 0; b < nBits; b += 8) {
+    const n = Math.min(8, nBits - b);
+    const byte = readUint(sb, startBit + b, n) << (8 - n);
+    s += HEX[byte >> 4]! + HEX[byte & 15]!;
+  }
+  return s;
+}
+
+/** A field that is there only when the payload reaches `endBit` (optional slots of types 7, 13, 15, 16, 20). */
+function optional(sb: Uint8Array, bitLen: number, startBit: number, lenBits: number): number | null {
+  return bitLen >= startBit + lenBits ? readUint(sb, startBit, lenBits) : null;
+}
+
 function isAuxiliaryCraft(mmsi: number): boolean {
   return mmsi >= 980000000 && mmsi <= 989999999;
 }
@@ -292,7 +523,9 @@ export function decodePayload(
     case 1:
     case 2:
     case 3: {
-      if (bitLen < 168) return "truncated";
+      // Everything up to RAIM (bit 148) is needed; a report cut short in its radio status (gpsd's
+      // sample.aivdm has a 163-bit one) keeps its position, with radio null.
+      if (bitLen < 149) return "truncated";
       const rotRaw = readInt(sb, 42, 8);
       return {
         line,
@@ -312,17 +545,18 @@ export function decodePayload(
         utcSecond: second(readUint(sb, 137, 6)),
         maneuver: zeroNull(readUint(sb, 143, 2)),
         raim: readUint(sb, 148, 1),
-        radio: readUint(sb, 149, 19),
+        radio: bitLen >= 168 ? readUint(sb, 149, 19) : null,
       };
     }
-    case 4: {
+    case 4:
+    case 11: {
       if (bitLen < 168) return "truncated";
       const hour = readUint(sb, 61, 5);
       const minute = readUint(sb, 66, 6);
       return {
         line,
         channel,
-        msgType,
+        msgType: msgType as 4 | 11,
         repeat,
         mmsi,
         year: zeroNull(readUint(sb, 38, 14)),
@@ -483,8 +717,6 @@ export function decodePayload(
     }
     case 27: {
       if (bitLen < 96) return "truncated";
-      const lonRaw = readInt(sb, 44, 18);
-      const latRaw = readInt(sb, 62, 17);
       const sogRaw = readUint(sb, 79, 6);
       const cogRaw = readUint(sb, 85, 9);
       return {
@@ -496,12 +728,254 @@ export function decodePayload(
         positionAccuracy: readUint(sb, 38, 1),
         raim: readUint(sb, 39, 1),
         navStatus: readUint(sb, 40, 4),
-        // Position in 1/10 minute: 181° / 91° mean not available.
-        lonDeg: lonRaw === 181 * 600 ? null : lonRaw / 600,
-        latDeg: latRaw === 91 * 600 ? null : latRaw / 600,
+        lonDeg: lonTenthMin(readInt(sb, 44, 18)),
+        latDeg: latTenthMin(readInt(sb, 62, 17)),
         sogKnots: sogRaw === 63 ? null : sogRaw,
         cogDeg: cogRaw === 511 ? null : cogRaw,
         gnss: readUint(sb, 94, 1),
+      };
+    }
+    case 6: {
+      // Header, destination, retransmit, spare, then the application identifier (DAC 10, FI 6 bits).
+      if (bitLen < 88) return "truncated";
+      return {
+        line,
+        channel,
+        msgType,
+        repeat,
+        mmsi,
+        seqNo: readUint(sb, 38, 2),
+        destMmsi: readUint(sb, 40, 30),
+        retransmit: readUint(sb, 70, 1),
+        dac: readUint(sb, 72, 10),
+        fid: readUint(sb, 82, 6),
+        dataBits: bitLen - 88,
+        dataHex: bitsHex(sb, 88, bitLen - 88),
+      };
+    }
+    case 7:
+    case 13:
+      // One to four (MMSI 30, sequence number 2) pairs from bit 40; a pair counts only when whole
+      // (gpsd zero-pads a cut-off last MMSI, e.g. 124- and 128-bit type 7s of its sample.aivdm).
+      if (bitLen < 72) return "truncated";
+      return {
+        line,
+        channel,
+        msgType,
+        repeat,
+        mmsi,
+        mmsi1: readUint(sb, 40, 30),
+        seqNo1: readUint(sb, 70, 2),
+        mmsi2: bitLen >= 104 ? readUint(sb, 72, 30) : null,
+        seqNo2: optional(sb, bitLen, 102, 2),
+        mmsi3: bitLen >= 136 ? readUint(sb, 104, 30) : null,
+        seqNo3: optional(sb, bitLen, 134, 2),
+        mmsi4: bitLen >= 168 ? readUint(sb, 136, 30) : null,
+        seqNo4: optional(sb, bitLen, 166, 2),
+      };
+    case 8:
+      if (bitLen < 56) return "truncated";
+      return {
+        line,
+        channel,
+        msgType,
+        repeat,
+        mmsi,
+        dac: readUint(sb, 40, 10),
+        fid: readUint(sb, 50, 6),
+        dataBits: bitLen - 56,
+        dataHex: bitsHex(sb, 56, bitLen - 56),
+      };
+    case 9: {
+      if (bitLen < 168) return "truncated";
+      const altitudeM = readUint(sb, 38, 12);
+      const sogKnots = readUint(sb, 50, 10);
+      return {
+        line,
+        channel,
+        msgType,
+        repeat,
+        mmsi,
+        altitudeM: altitudeM === 4095 ? null : altitudeM,
+        sogKnots: sogKnots === 1023 ? null : sogKnots,
+        positionAccuracy: readUint(sb, 60, 1),
+        lonDeg: lon(readInt(sb, 61, 28)),
+        latDeg: lat(readInt(sb, 89, 27)),
+        cogDeg: cog(readUint(sb, 116, 12)),
+        utcSecond: second(readUint(sb, 128, 6)),
+        dte: readUint(sb, 142, 1),
+        assigned: readUint(sb, 146, 1),
+        raim: readUint(sb, 147, 1),
+        radio: readUint(sb, 148, 20),
+      };
+    }
+    case 10:
+      if (bitLen < 70) return "truncated";
+      return { line, channel, msgType, repeat, mmsi, destMmsi: readUint(sb, 40, 30) };
+    case 12:
+      if (bitLen < 72) return "truncated";
+      return {
+        line,
+        channel,
+        msgType,
+        repeat,
+        mmsi,
+        seqNo: readUint(sb, 38, 2),
+        destMmsi: readUint(sb, 40, 30),
+        retransmit: readUint(sb, 70, 1),
+        text: readText(sb, 72, Math.floor((bitLen - 72) / 6)),
+      };
+    case 14:
+      return { line, channel, msgType, repeat, mmsi, text: readText(sb, 40, Math.floor((bitLen - 40) / 6)) };
+    case 15:
+      // 88 bits (one station, one message), 108/112 (two messages), 160 (a second station).
+      if (bitLen < 88) return "truncated";
+      return {
+        line,
+        channel,
+        msgType,
+        repeat,
+        mmsi,
+        mmsi1: readUint(sb, 40, 30),
+        mmsi1Type1: readUint(sb, 70, 6),
+        mmsi1OffsetSlots1: readUint(sb, 76, 12),
+        mmsi1Type2: optional(sb, bitLen, 90, 6),
+        mmsi1OffsetSlots2: optional(sb, bitLen, 96, 12),
+        mmsi2: bitLen >= 158 ? readUint(sb, 110, 30) : null,
+        mmsi2Type1: bitLen >= 158 ? readUint(sb, 140, 6) : null,
+        mmsi2OffsetSlots1: bitLen >= 158 ? readUint(sb, 146, 12) : null,
+      };
+    case 16: {
+      // 96 bits (one station) or 144 (two).
+      if (bitLen < 92) return "truncated";
+      const two = bitLen >= 144;
+      return {
+        line,
+        channel,
+        msgType,
+        repeat,
+        mmsi,
+        mmsi1: readUint(sb, 40, 30),
+        offsetSlots1: readUint(sb, 70, 12),
+        incrementSlots1: readUint(sb, 82, 10),
+        mmsi2: two ? readUint(sb, 92, 30) : null,
+        offsetSlots2: two ? readUint(sb, 122, 12) : null,
+        incrementSlots2: two ? readUint(sb, 134, 10) : null,
+      };
+    }
+    case 17:
+      if (bitLen < 80) return "truncated";
+      return {
+        line,
+        channel,
+        msgType,
+        repeat,
+        mmsi,
+        lonDeg: lonTenthMin(readInt(sb, 40, 18)),
+        latDeg: latTenthMin(readInt(sb, 58, 17)),
+        dataBits: bitLen - 80,
+        dataHex: bitsHex(sb, 80, bitLen - 80),
+      };
+    case 20: {
+      // One to four reservations of 30 bits from bit 40: offset 12, slots 4, timeout 3, increment 11.
+      if (bitLen < 70) return "truncated";
+      const at = (k: number, start: number, len: number) =>
+        bitLen >= 70 + 30 * k ? readUint(sb, 40 + 30 * k + start, len) : null;
+      return {
+        line,
+        channel,
+        msgType,
+        repeat,
+        mmsi,
+        offsetSlots1: readUint(sb, 40, 12),
+        slots1: readUint(sb, 52, 4),
+        timeoutMin1: readUint(sb, 56, 3),
+        incrementSlots1: readUint(sb, 59, 11),
+        offsetSlots2: at(1, 0, 12),
+        slots2: at(1, 12, 4),
+        timeoutMin2: at(1, 16, 3),
+        incrementSlots2: at(1, 19, 11),
+        offsetSlots3: at(2, 0, 12),
+        slots3: at(2, 12, 4),
+        timeoutMin3: at(2, 16, 3),
+        incrementSlots3: at(2, 19, 11),
+        offsetSlots4: at(3, 0, 12),
+        slots4: at(3, 12, 4),
+        timeoutMin4: at(3, 16, 3),
+        incrementSlots4: at(3, 19, 11),
+      };
+    }
+    case 22: {
+      if (bitLen < 145) return "truncated";
+      // Bit 139 says whether bits 69..138 hold two addressed MMSIs or a region's corners.
+      const addressed = readUint(sb, 139, 1);
+      const region = addressed === 0;
+      return {
+        line,
+        channel,
+        msgType,
+        repeat,
+        mmsi,
+        channelA: readUint(sb, 40, 12),
+        channelB: readUint(sb, 52, 12),
+        txRxMode: readUint(sb, 64, 4),
+        power: readUint(sb, 68, 1),
+        neLonDeg: region ? lonTenthMin(readInt(sb, 69, 18)) : null,
+        neLatDeg: region ? latTenthMin(readInt(sb, 87, 17)) : null,
+        swLonDeg: region ? lonTenthMin(readInt(sb, 104, 18)) : null,
+        swLatDeg: region ? latTenthMin(readInt(sb, 122, 17)) : null,
+        destMmsi1: region ? null : readUint(sb, 69, 30),
+        destMmsi2: region ? null : readUint(sb, 104, 30),
+        addressed,
+        bandA: readUint(sb, 140, 1),
+        bandB: readUint(sb, 141, 1),
+        zoneSizeNm: readUint(sb, 142, 3) + 1,
+      };
+    }
+    case 23:
+      if (bitLen < 154) return "truncated";
+      return {
+        line,
+        channel,
+        msgType,
+        repeat,
+        mmsi,
+        neLonDeg: lonTenthMin(readInt(sb, 40, 18)),
+        neLatDeg: latTenthMin(readInt(sb, 58, 17)),
+        swLonDeg: lonTenthMin(readInt(sb, 75, 18)),
+        swLatDeg: latTenthMin(readInt(sb, 93, 17)),
+        stationType: readUint(sb, 110, 4),
+        shipType: zeroNull(readUint(sb, 114, 8)),
+        txRxMode: readUint(sb, 144, 2),
+        reportInterval: readUint(sb, 146, 4),
+        quietMin: readUint(sb, 150, 4),
+      };
+    case 25:
+    case 26: {
+      // Flags, then a destination MMSI when addressed, then DAC/FI when structured, then data; a
+      // type 26 ends with 20 bits of communication state.
+      if (bitLen < 40) return "truncated";
+      const addressed = readUint(sb, 38, 1);
+      const structured = readUint(sb, 39, 1);
+      const radioBits = msgType === 26 ? 20 : 0;
+      const dataStart = 40 + (addressed ? 30 : 0) + (structured ? 16 : 0);
+      const appStart = dataStart - 16;
+      if (bitLen < dataStart + radioBits) return "truncated";
+      const dataBits = bitLen - dataStart - radioBits;
+      return {
+        line,
+        channel,
+        msgType,
+        repeat,
+        mmsi,
+        addressed,
+        structured,
+        destMmsi: addressed ? readUint(sb, 40, 30) : null,
+        dac: structured ? readUint(sb, appStart, 10) : null,
+        fid: structured ? readUint(sb, appStart + 10, 6) : null,
+        dataBits,
+        dataHex: bitsHex(sb, dataStart, dataBits),
+        radio: radioBits > 0 ? readUint(sb, bitLen - 20, 20) : null,
       };
     }
     default:
