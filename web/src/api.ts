@@ -1,4 +1,5 @@
 // Types and fetchers for the portal's API (see src/server/ for the server side).
+import { currentLanguage } from "./i18n/index.ts";
 
 export type Locode = string;
 
@@ -94,8 +95,13 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, { headers: { accept: "application/json" }, signal: signal ?? null });
+/** One request: JSON asked for, problems worded in the portal's language (the API reads Accept-Language). */
+async function requestJson<T>(path: string, init: { method?: string; signal?: AbortSignal }): Promise<T> {
+  const res = await fetch(path, {
+    method: init.method ?? "GET",
+    headers: { accept: "application/json", "accept-language": currentLanguage() },
+    signal: init.signal ?? null,
+  });
   if (!res.ok) {
     let problem: Problem | null = null;
     try {
@@ -107,6 +113,9 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   }
   return (await res.json()) as T;
 }
+
+const getJson = <T>(path: string, signal?: AbortSignal): Promise<T> =>
+  requestJson<T>(path, signal ? { signal } : {});
 
 // One in-flight or settled request per path, so pages that share data fetch it once.
 const cache = new Map<string, Promise<unknown>>();
@@ -699,19 +708,7 @@ export interface EmissionSourceTrace {
 
 const emissionsPath = (locode: Locode) => `${portPath(locode)}/emissions`;
 
-async function postJson<T>(path: string): Promise<T> {
-  const res = await fetch(path, { method: "POST", headers: { accept: "application/json" } });
-  if (!res.ok) {
-    let problem: Problem | null = null;
-    try {
-      problem = (await res.json()) as Problem;
-    } catch {
-      // Not problem+json: keep the status only.
-    }
-    throw new ApiError(res.status, problem);
-  }
-  return (await res.json()) as T;
-}
+const postJson = <T>(path: string): Promise<T> => requestJson<T>(path, { method: "POST" });
 
 // Inventories change when recomputed: fetched fresh each time.
 export const emissionApi = {
