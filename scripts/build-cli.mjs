@@ -31,6 +31,8 @@ function newestInputMtimeMs(entry) {
   return newest;
 }
 
+const EXTERNAL_PACKAGES = ["better-sqlite3", "pg", "fastify", "@fastify/*", "ajv", "ajv-formats", "tsx", "esbuild"];
+
 /** True when dist/cli is missing or older than a source. */
 export function cliBuildIsStale() {
   let stamp;

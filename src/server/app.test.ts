@@ -19,9 +19,16 @@ for (const kind of testDatabaseKinds()) {
         timeZone: "Asia/Tokyo",
         currency: "JPY",
       });
+      // Los Angeles' waters hold a terminal of a neighbour port (Long Beach), as the shipped data does.
+      const losAngeles = samplePort();
+      const terminal = losAngeles.geography.features[0]!;
+      losAngeles.geography.features.push({
+        ...terminal,
+        properties: { ...terminal.properties, id: "uslax-terminal-lgb-pct", port: "USLGB" },
+      });
       server = await startTestServer({
         databaseUrl: database.url,
-        ports: [samplePort(), nagoya],
+        ports: [losAngeles, nagoya],
         webDir: "/nonexistent",
       });
     });
@@ -77,6 +84,7 @@ for (const kind of testDatabaseKinds()) {
       expect(port.geojson.features.map((f) => f.properties.id)).toEqual([
         "uslax-terminal-yti",
         "uslax-berth-212",
+        "uslax-terminal-lgb-pct",
       ]);
     });
 
@@ -102,6 +110,13 @@ for (const kind of testDatabaseKinds()) {
       const unknown = await get("/api/nothing-here");
       expect(unknown.status).toBe(404);
       expect(await unknown.json()).toMatchObject({ code: "not_found" });
+    });
+
+    it("lists the calls of a neighbour port moored in a registered port's waters (Long Beach), not of any code", async () => {
+      const neighbour = await get("/api/ports/USLGB/calls?from=2026-11-01");
+      expect(neighbour.status).toBe(200);
+      expect(await neighbour.json()).toMatchObject({ total: 0, calls: [] });
+      expect((await get("/api/ports/USLGX/calls")).status).toBe(404);
     });
 
     it("accepts a date read in the port's zone, and words validation errors in the client's language", async () => {

@@ -313,6 +313,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const stored = await options.store.ports.listPorts();
   const knownPorts = new Set(stored.map((p) => p.locode));
   const timeZones = new Map(stored.map((p) => [p.locode, p.timeZone]));
+  // A neighbour whose terminals lie in a registered port's waters (Long Beach, USLGB, in San Pedro
+  // Bay) has calls of its own (issue 10): they are listed under its code, in the host port's zone.
+  for (const p of stored)
+    for (const f of p.geography.features) {
+      const neighbour = f.properties["port"];
+      if (typeof neighbour === "string" && !timeZones.has(neighbour)) timeZones.set(neighbour, p.timeZone);
+    }
   const routes: RouteDef[] = [
     {
       method: "GET",
