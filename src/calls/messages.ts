@@ -2,6 +2,8 @@
  * Words of the calls commands that concern neighbouring ports, in English and Japanese. The
  * language follows SP_LANG, then LC_ALL / LANG (ja… → Japanese), as the rest of the CLI.
  */
+import { terminalLanguage } from "../core/language.ts";
+
 const en = {
   neighbourTag: "[{port}]",
   neighbourNote:
@@ -22,11 +24,8 @@ const ja: typeof en = {
 export type CallsMessageKey = keyof typeof en;
 export type CallsLanguage = "en" | "ja";
 
-/** Example: callsLanguage({ LANG: "ja_JP.UTF-8" }) → "ja"; callsLanguage({}) → "en". */
-export function callsLanguage(env: NodeJS.ProcessEnv = process.env): CallsLanguage {
-  const tag = env.SP_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? "";
-  return tag.toLowerCase().startsWith("ja") ? "ja" : "en";
-}
+/** The terminal's language (core's one rule: SP_LANG, then the locale). */
+export const callsLanguage: (env?: NodeJS.ProcessEnv) => CallsLanguage = terminalLanguage;
 
 /** Example: callsMsg("neighbourTag", { port: "USLGB" }, "en") → "[USLGB]". */
 export function callsMsg(

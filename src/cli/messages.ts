@@ -2,6 +2,8 @@
  * The CLI's own words in English and Japanese. The language follows SP_LANG, then LC_ALL / LANG
  * (ja_JP.UTF-8 → Japanese); command help stays in English, like most command-line tools.
  */
+import { terminalLanguage } from "../core/language.ts";
+
 const en = {
   listening: "Sister Ports Exchange is serving {url} (database: {db})",
   stopping: "Stopping…",
@@ -70,10 +72,7 @@ export const CLI_CATALOGS = { en, ja };
 export type CliMessageKey = keyof typeof en;
 export type CliLanguage = keyof typeof CLI_CATALOGS;
 
-export function cliLanguage(env: NodeJS.ProcessEnv = process.env): CliLanguage {
-  const tag = env.SP_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? "";
-  return tag.toLowerCase().startsWith("ja") ? "ja" : "en";
-}
+export const cliLanguage: (env?: NodeJS.ProcessEnv) => CliLanguage = terminalLanguage;
 
 /** Example: msg("portsSynced", { inserted: 2, updated: 0, unchanged: 0 }) → "Ports: 2 added, 0 updated, 0 unchanged." */
 export function msg(

@@ -3,6 +3,7 @@
  * activity that could not be estimated, and the assumptions that hold for a whole result. The
  * language follows SP_LANG, then LC_ALL / LANG (ja… → Japanese), as the rest of the CLI.
  */
+import { terminalLanguage } from "../../core/language.ts";
 import type { NonshipNoteCode, NonshipWarningCode } from "./model.ts";
 
 const en = {
@@ -114,10 +115,8 @@ export const NONSHIP_CATALOGS = { en, ja };
 export type NonshipMessageKey = keyof typeof en;
 export type NonshipLanguage = keyof typeof NONSHIP_CATALOGS;
 
-export function nonshipLanguage(env: NodeJS.ProcessEnv = process.env): NonshipLanguage {
-  const tag = env.SP_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? "";
-  return tag.toLowerCase().startsWith("ja") ? "ja" : "en";
-}
+/** The terminal's language (core's one rule: SP_LANG, then the locale). */
+export const nonshipLanguage: (env?: NodeJS.ProcessEnv) => NonshipLanguage = terminalLanguage;
 
 /** Example: nonshipMessage("moreRejects", { n: 3 }, "en") → "  … and 3 more". */
 export function nonshipMessage(
