@@ -7,15 +7,22 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateCalls } from "../../src/calls/index.ts";
 import { callServiceDeps, loadDemoIfEmpty } from "../../src/cli/demo-load.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
-import { launchChromium, watchPage } from "./chromium.ts";
+import {
+  launchChromium,
+  pollWithin,
+  SHOTS,
+  screenshot,
+  switchLanguage,
+  visibleText,
+  watchPage,
+} from "./chromium.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const SHOTS = path.join(ROOT, "test-output", "screenshots");
 const END = new Date("2026-11-20T00:00:00Z");
 // Days in the ports' zones that cover the demo data (it ends at END); the default view is the last
 // 30 days before now, which would miss it once the calendar moves on.
@@ -26,22 +33,11 @@ let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 
-const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) =>
-  expect.poll(fn, { timeout: 20_000, ...options });
+const poll = pollWithin(20_000);
 
-async function shot(name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
-}
+const shot = (name: string, fullPage = true) => screenshot(page, name, fullPage);
 
-async function visibleText(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text we assert on.
-  return (await locator.innerText()).replace(/\s+/g, " ");
-}
-
-async function useLanguage(lang: "en" | "ja"): Promise<void> {
-  await page.getByRole("button", { name: lang === "ja" ? "日本語" : "English" }).click();
-  await poll(() => page.locator("html").getAttribute("lang")).toBe(lang);
-}
+const useLanguage = (lang: "en" | "ja") => switchLanguage(page, lang, 20_000);
 
 const rows = () => page.locator(".calls-table tbody tr");
 const total = async () => Number((await page.locator(".call-count").getAttribute("data-total")) || -1);

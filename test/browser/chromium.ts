@@ -1,6 +1,9 @@
 /** Debian's chromium for the browser tests (never a downloaded browser: STACK.md trap 5). */
 import fs from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 export const CHROMIUM = process.env["SP_CHROMIUM"] ?? "/usr/bin/chromium";
 
@@ -40,4 +43,35 @@ export function watchPage(page: Page, problems: string[], options: { ignoreAbort
   page.on("response", (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
+}
+
+/** Where the browser tests leave their screenshots (test-output/ is gitignored), to be looked at. */
+export const SHOTS = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "..",
+  "test-output",
+  "screenshots",
+);
+
+export async function screenshot(page: Page, name: string, fullPage: boolean): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+}
+
+/** What is on screen (rendered text, not hidden nodes), whitespace collapsed. */
+export async function visibleText(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text we assert on.
+  return (await locator.innerText()).replace(/\s+/g, " ");
+}
+
+/** expect.poll with a page's patience: chunks, data and maps load on 2 shared cores. */
+export function pollWithin(timeoutMs: number) {
+  return <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) =>
+    expect.poll(fn, { timeout: timeoutMs, ...options });
+}
+
+/** Switches the portal's language with its own button and waits until the page says it is in it. */
+export async function switchLanguage(page: Page, lang: "en" | "ja", timeoutMs: number): Promise<void> {
+  await page.getByRole("button", { name: lang === "ja" ? "日本語" : "English" }).click();
+  await expect.poll(() => page.locator("html").getAttribute("lang"), { timeout: timeoutMs }).toBe(lang);
 }

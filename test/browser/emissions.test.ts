@@ -8,15 +8,22 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateCalls } from "../../src/calls/index.ts";
 import { callServiceDeps, loadDemoActivity, loadDemoIfEmpty } from "../../src/cli/demo-load.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
-import { launchChromium, watchPage } from "./chromium.ts";
+import {
+  launchChromium,
+  pollWithin,
+  SHOTS,
+  screenshot,
+  switchLanguage,
+  visibleText,
+  watchPage,
+} from "./chromium.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const SHOTS = path.join(ROOT, "test-output", "screenshots");
 const END = new Date("2026-11-20T00:00:00Z");
 // The reporting year holding the demo data: calendar 2026 at Los Angeles, FY2026 (April 2026 –
 // March 2027) at Nagoya. Named in the address, so the test does not depend on today's date.
@@ -27,22 +34,11 @@ let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 
-const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) =>
-  expect.poll(fn, { timeout: 30_000, ...options });
+const poll = pollWithin(30_000);
 
-async function shot(name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
-}
+const shot = (name: string, fullPage = true) => screenshot(page, name, fullPage);
 
-async function visibleText(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text we assert on.
-  return (await locator.innerText()).replace(/\s+/g, " ");
-}
-
-async function useLanguage(lang: "en" | "ja"): Promise<void> {
-  await page.getByRole("button", { name: lang === "ja" ? "日本語" : "English" }).click();
-  await poll(() => page.locator("html").getAttribute("lang")).toBe(lang);
-}
+const useLanguage = (lang: "en" | "ja") => switchLanguage(page, lang, 30_000);
 
 /** A figure as shown ("12,346", "0.0123", "< 0.001") → a number; "< 0.001" counts as a small non-zero. */
 function shownNumber(text: string): number {

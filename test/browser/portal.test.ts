@@ -9,10 +9,9 @@ import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
-import { launchChromium, watchPage } from "./chromium.ts";
+import { launchChromium, SHOTS, screenshot, visibleText, watchPage } from "./chromium.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const SHOTS = path.join(ROOT, "test-output", "screenshots");
 
 interface Named {
   en: string;
@@ -33,9 +32,7 @@ let page: Page;
 const ports = new Map<string, PortDetail>();
 const problems: string[] = [];
 
-async function shot(name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
-}
+const shot = (name: string, fullPage = false) => screenshot(page, name, fullPage);
 
 /** Waits until every map on the page has loaded and drawn its first complete frame. */
 async function mapsDrawn(count: number): Promise<void> {
@@ -93,12 +90,6 @@ async function expectLocalTime(clock: Locator, timeZone: string): Promise<void> 
   const diff = Math.abs(shown - expectedMinutes(timeZone));
   // Allow a minute boundary between reading the page and computing here (and midnight wrap).
   expect(Math.min(diff, 1440 - diff)).toBeLessThanOrEqual(1);
-}
-
-/** What is on screen (rendered text, not hidden nodes), whitespace collapsed. */
-async function visibleText(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text we assert on.
-  return (await locator.innerText()).replace(/\s+/g, " ");
 }
 
 const bodyText = (): Promise<string> => visibleText(page.locator("body"));

@@ -11,11 +11,18 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFiles } from "../../src/ais/ingest-cli.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
-import { launchChromium, watchPage } from "./chromium.ts";
+import {
+  launchChromium,
+  pollWithin,
+  SHOTS,
+  screenshot,
+  switchLanguage,
+  visibleText,
+  watchPage,
+} from "./chromium.ts";
 import { FLEET, FLEET_END_S, type FleetVessel, fleetNmea, REPORTS_PER_VESSEL } from "./vessel-fleet.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const SHOTS = path.join(ROOT, "test-output", "screenshots");
 
 let server: TestServer;
 let browser: Browser;
@@ -29,18 +36,10 @@ const vessel = (mmsi: number): FleetVessel => {
   return v;
 };
 // The page loads chunks and data while chromium draws maps on 2 shared cores: give polls time.
-const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) =>
-  expect.poll(fn, { timeout: 15_000, ...options });
+const poll = pollWithin(15_000);
 const inPort = (locode: string) => FLEET.filter((v) => v.locode === locode);
 
-async function shot(name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
-}
-
-async function visibleText(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text we assert on.
-  return (await locator.innerText()).replace(/\s+/g, " ");
-}
+const shot = (name: string, fullPage = false) => screenshot(page, name, fullPage);
 
 const mapCanvas = () => page.locator(".port-page .map-canvas");
 
@@ -65,10 +64,7 @@ async function screenPoint(map: Locator, lon: number, lat: number): Promise<{ x:
   };
 }
 
-async function useLanguage(lang: "en" | "ja"): Promise<void> {
-  await page.getByRole("button", { name: lang === "ja" ? "日本語" : "English" }).click();
-  await poll(() => page.locator("html").getAttribute("lang")).toBe(lang);
-}
+const useLanguage = (lang: "en" | "ja") => switchLanguage(page, lang, 15_000);
 
 const STATUS = {
   en: { 0: "Under way using engine", 1: "At anchor", 5: "Moored", 7: "Engaged in fishing" },
