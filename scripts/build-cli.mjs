@@ -14,6 +14,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const CLI_OUT_DIR = path.join(root, "dist", "cli");
 export const CLI_ENTRY = path.join(CLI_OUT_DIR, "main.js");
 const STAMP = path.join(CLI_OUT_DIR, "build-stamp.json");
+// Pure-JS packages are bundled (one file parses far faster than kysely's or zod's hundreds of modules);
+// native, server and file-serving packages stay external and load when used.
+const EXTERNAL_PACKAGES = [
+  "better-sqlite3",
+  "pg",
+  "fastify",
+  "@fastify/*",
+  "ajv",
+  "ajv-formats",
+  "tsx",
+  "esbuild",
+];
 const INPUTS = [
   path.join(root, "src"),
   path.join(root, "package.json"),
@@ -30,8 +42,6 @@ function newestInputMtimeMs(entry) {
     if (!name.endsWith(".test.ts")) newest = Math.max(newest, newestInputMtimeMs(path.join(entry, name)));
   return newest;
 }
-
-const EXTERNAL_PACKAGES = ["better-sqlite3", "pg", "fastify", "@fastify/*", "ajv", "ajv-formats", "tsx", "esbuild"];
 
 /** True when dist/cli is missing or older than a source. */
 export function cliBuildIsStale() {
@@ -60,8 +70,6 @@ export async function buildCli() {
     format: "esm",
     platform: "node",
     target: "node20",
-    // Pure-JS packages are bundled (one file parses far faster than kysely's or zod's hundreds of
-    // modules); native, server and file-serving packages stay external and load when used.
     external: EXTERNAL_PACKAGES,
     // Bundled CommonJS (commander, cli-progress) calls require() for Node's built-ins.
     banner: {
