@@ -64,6 +64,7 @@ const TEXT = {
     showYear: "Show the year total",
     // Trace steps' "what": engine group and EPA mode; equipment type (powertrain) unit id.
     ogvWhat: /^(main engine|aux engine|boiler),? .*(Transit|Maneuvering|Anchorage|Berth)$/,
+    epaMode: /^EPA: (Transit|Maneuvering|Anchorage|Berth)$/,
     cheWhat: /^.+ \((diesel|diesel-electric hybrid|LPG|CNG|battery-electric|hydrogen fuel cell)\) \S+$/,
     ogvAdjustment: /^\((LLAF nox|Tier III below 25 % load: Tier II factor)\)$/,
   },
@@ -82,6 +83,7 @@ const TEXT = {
     activity: "活動量（kWh）",
     showYear: "年間合計を表示",
     ogvWhat: /^(主機 \S+|補機 \S+|ボイラー)、(航行|操船|錨泊|係留（着岸）中)$/,
+    epaMode: /^EPA: (航行|操船|錨泊|係留（着岸）中)$/,
     cheWhat: /（(ディーゼル|ディーゼル・電気ハイブリッド|LPG|CNG|バッテリー式|水素燃料電池)）\S+$/,
     ogvAdjustment: /^\((低負荷補正係数 NOx|負荷 25 % 未満の Tier III 機関: Tier II の係数を適用)\)$/,
   },
@@ -320,6 +322,8 @@ describe("emissions in the portal", { timeout: 240_000 }, () => {
         const seg = section
           .locator('.emission-segments-table tbody tr[data-segment]:not([data-mode="unknown"])')
           .first();
+        // The segment's EPA mode, in the page's language.
+        expect(await visibleText(seg.locator("th .muted.small"))).toMatch(TEXT[lang].epaMode);
         await seg.locator(".expand-button").click();
         await poll(() => seg.locator(".expand-button").getAttribute("aria-expanded")).toBe("true");
         const steps = section.locator(".trace-row .trace-step");

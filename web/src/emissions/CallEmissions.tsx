@@ -446,7 +446,11 @@ function SegmentsTable({ segments, timeZone }: { segments: CallEmissionSegment[]
                         />{" "}
                         {t(`calls.modes.${s.mode}`)}
                       </button>
-                      {s.epaMode && <div className="muted small">EPA: {s.epaMode}</div>}
+                      {s.epaMode && (
+                        <div className="muted small">
+                          EPA: {t(`emissions.trace.epaMode.${s.epaMode}`, { defaultValue: s.epaMode })}
+                        </div>
+                      )}
                     </th>
                     <td className="nowrap">{formatShortDateTime(new Date(s.startAt), timeZone, lang)}</td>
                     <td className="num">{formatPlain(s.durationH, lang, 2)}</td>
