@@ -8,7 +8,7 @@ import type { ConfigFlags } from "../core/config.ts";
 import { DomainError } from "../core/errors.ts";
 import type { DemoPort } from "../demo/index.ts";
 import { msg } from "./messages.ts";
-import { emissionsServiceDeps, loadConfig, openReadyStore } from "./runtime.ts";
+import { loadConfig, openReadyStore } from "./runtime.ts";
 
 type GlobalOptions = ConfigFlags & { json?: boolean };
 
@@ -92,6 +92,7 @@ async function registerCallsGroup(program: Command): Promise<void> {
 function emissionsOpener(program: Command) {
   return async () => {
     const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
+    const { emissionsServiceDeps } = await import("./services.ts");
     return { ...emissionsServiceDeps(store), close: () => store.close() };
   };
 }

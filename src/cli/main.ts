@@ -8,9 +8,6 @@ import { Command, CommanderError } from "commander";
 import type { ConfigFlags } from "../core/config.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { localDateTime } from "../core/time.ts";
-// Past ports/index.ts, which also exports the HTTP routes and with them zod (~0.75 MB to parse).
-import { loadPortRecords } from "../ports/registry.ts";
-import { portDetail, portSummary } from "../ports/view.ts";
 import { APP_VERSION } from "../server/paths.ts";
 import { EXIT_CODE_BY_ERROR, EXIT_USAGE } from "./exit-codes.ts";
 import { COMMAND_GROUPS } from "./groups.ts";
@@ -32,6 +29,15 @@ function localTime(timeZone: string): string {
   const t = localDateTime(new Date(), timeZone);
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${t.year}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}`;
+}
+
+/**
+ * The port registry and its views, loaded when a ports command runs (hashing the GeoJSON brings
+ * node:crypto, ~6 ms of start-up). Past ports/index.ts, which also brings the HTTP routes and zod.
+ */
+async function portModules() {
+  const [registry, view] = await Promise.all([import("../ports/registry.ts"), import("../ports/view.ts")]);
+  return { ...registry, ...view };
 }
 
 export function buildProgram(): Command {
@@ -120,6 +126,7 @@ export function buildProgram(): Command {
     .description("list the ports with their zone, local time and terminals")
     .option("--json", "machine-readable output")
     .action(async (options: { json?: boolean }) => {
+      const { loadPortRecords, portSummary } = await portModules();
       const summaries = loadPortRecords().map(portSummary);
       if (options.json) return printJson(summaries);
       const lang = cliLanguage();
@@ -150,6 +157,7 @@ export function buildProgram(): Command {
     .argument("<locode>", "UN/LOCODE, e.g. USLAX or JPNGO")
     .option("--json", "machine-readable output (includes the GeoJSON)")
     .action(async (locode: string, options: { json?: boolean }) => {
+      const { loadPortRecords, portDetail } = await portModules();
       const record = loadPortRecords().find((p) => p.locode === locode.toUpperCase());
       if (!record) {
         throw new DomainError(

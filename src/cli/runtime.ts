@@ -1,9 +1,6 @@
 /** Start-up shared by the CLI commands: configuration, the store, and the port registry in it. */
 import { type AppConfig, type ConfigFlags, parseConfig } from "../core/config.ts";
-import type { EmissionsServiceDeps } from "../emissions/service.ts";
-import { loadPortRegistry } from "../geo/index.ts";
 import type { UpsertCounts } from "../ports/index.ts";
-import { loadPortRecords } from "../ports/registry.ts"; // not index.ts: it brings the routes and zod
 import type { Store } from "../store/index.ts";
 
 export function loadConfig(flags: ConfigFlags = {}): AppConfig {
@@ -19,7 +16,10 @@ export interface ReadyStore {
 /** Opens the configured database, applies pending migrations and brings the port registry up to date. */
 export async function openReadyStore(config: AppConfig): Promise<ReadyStore> {
   // Imported here, not at start: the database drivers are not needed to print help.
-  const { openStore } = await import("../store/index.ts");
+  const [{ openStore }, { loadPortRecords }] = await Promise.all([
+    import("../store/index.ts"),
+    import("../ports/registry.ts"), // not index.ts: it brings the routes and zod
+  ]);
   const store = openStore({ databaseUrl: config.databaseUrl });
   try {
     const migrationsApplied = await store.migrate();
@@ -29,15 +29,4 @@ export async function openReadyStore(config: AppConfig): Promise<ReadyStore> {
     await store.close();
     throw error;
   }
-}
-
-/** What the emissions service works on, from one store (the one place it is composed). */
-export function emissionsServiceDeps(store: Store): EmissionsServiceDeps {
-  return {
-    ais: store.ais,
-    calls: store.calls,
-    emissions: store.emissions,
-    activity: store.emissionActivity,
-    registry: loadPortRegistry(),
-  };
 }

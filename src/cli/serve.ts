@@ -11,7 +11,8 @@ import { reportingYearAt, startInventoryRefresher } from "../emissions/service.t
 import { buildApp, DEFAULT_WEB_DIR } from "../server/app.ts";
 import { callServiceDeps, loadDemoEmissions, loadDemoIfEmpty } from "./demo-load.ts";
 import { msg } from "./messages.ts";
-import { emissionsServiceDeps, openReadyStore } from "./runtime.ts";
+import { openReadyStore } from "./runtime.ts";
+import { emissionsServiceDeps } from "./services.ts";
 
 export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void> {
   const { store } = await openReadyStore(config);
