@@ -4,7 +4,7 @@
  * location and shore-power use of the port. Pure: the caller loads the records.
  */
 import { type DefaultEngineTable, particularsFromAis, type VesselParticulars } from "../ais/index.ts";
-import { isoUtc, type PortCallRecord, type StoredSegment } from "../calls/calls.ts";
+import { isoUtc, type PortCallRecord, type StoredSegment } from "../calls/index.ts";
 import type { PortEmissionSettings } from "./inventory.ts";
 import type { CallActivity } from "./ogv/index.ts";
 

@@ -5,8 +5,7 @@
  */
 import type { AisStore, VesselParticulars } from "../ais/index.ts";
 import { loadDefaultEngineTable } from "../ais/index.ts";
-import { isoUtc, type PortCallRecord, type StoredSegment } from "../calls/calls.ts";
-import type { CallStore } from "../calls/store.ts";
+import { type CallStore, isoUtc, type PortCallRecord, type StoredSegment } from "../calls/index.ts";
 import { DomainError } from "../core/errors.ts";
 import { gramsToShortTons, gramsToTonnes } from "../core/units.ts";
 import type { PortRegistry } from "../geo/index.ts";

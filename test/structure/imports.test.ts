@@ -38,9 +38,6 @@ const KNOWN_DEBT = new Set([
   "calls/evaluate.ts → demo/index.ts (a composer)",
   "emissions/cli.ts → cli/messages.ts (a composer)",
   "emissions/cli.ts → cli/output.ts (a composer)",
-  "emissions/ogv-activity.ts → calls/calls.ts (past calls/index.ts)",
-  "emissions/service.ts → calls/calls.ts (past calls/index.ts)",
-  "emissions/service.ts → calls/store.ts (past calls/index.ts)",
 ]);
 
 function sourceFiles(dir: string): string[] {
