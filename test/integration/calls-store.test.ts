@@ -52,6 +52,29 @@ async function ingest(store: Store, from: number, to: number): Promise<void> {
   await ing.flush();
 }
 
+/** A class A position report at [lon, lat], as a receiver hands it to the ingest. */
+function positionReport(mmsi: number, p: [number, number], sogKnots: number, navStatus: number): AisMessage {
+  return {
+    msgType: 1,
+    repeat: 0,
+    mmsi,
+    navStatus,
+    rotDegPerMin: 0,
+    sogKnots,
+    positionAccuracy: 1,
+    lonDeg: p[0],
+    latDeg: p[1],
+    cogDeg: 0,
+    headingDeg: 0,
+    utcSecond: 0,
+    maneuver: null,
+    raim: 0,
+    radio: 0,
+    line: 1,
+    channel: "A",
+  } as AisMessage;
+}
+
 for (const kind of testDatabaseKinds()) {
   describe.skipIf(kind.skip)(`calls store on ${kind.kind}`, () => {
     let db: TestDatabase;
@@ -179,30 +202,8 @@ for (const kind of testDatabaseKinds()) {
         const t0 = START.getTime() / 1000 + 10 * 86400;
         const ing = new AisIngest(store.ais, { source: "live-test" });
         let t = t0;
-        const put = (p: [number, number], sog: number) => {
-          ing.addMessage(
-            {
-              msgType: 1,
-              repeat: 0,
-              mmsi: 999000001,
-              navStatus: 0,
-              rotDegPerMin: 0,
-              sogKnots: sog,
-              positionAccuracy: 1,
-              lonDeg: p[0],
-              latDeg: p[1],
-              cogDeg: 0,
-              headingDeg: 0,
-              utcSecond: 0,
-              maneuver: null,
-              raim: 0,
-              radio: 0,
-              line: 1,
-              channel: "A",
-            } as AisMessage,
-            t,
-          );
-        };
+        const put = (p: [number, number], sog: number) =>
+          ing.addMessage(positionReport(999000001, p, sog, 0), t);
         const leg = (a: [number, number], b: [number, number], sog: number, steps: number, dt: number) => {
           for (let k = 0; k <= steps; k++) {
             put([a[0] + ((b[0] - a[0]) * k) / steps, a[1] + ((b[1] - a[1]) * k) / steps], sog);
@@ -235,28 +236,7 @@ for (const kind of testDatabaseKinds()) {
       const ing = new AisIngest(store.ais, { source: "lgb-test" });
       let t = t0;
       const put = (p: [number, number], sog: number) =>
-        ing.addMessage(
-          {
-            msgType: 1,
-            repeat: 0,
-            mmsi: 999000002,
-            navStatus: sog === 0 ? 5 : 0,
-            rotDegPerMin: 0,
-            sogKnots: sog,
-            positionAccuracy: 1,
-            lonDeg: p[0],
-            latDeg: p[1],
-            cogDeg: 0,
-            headingDeg: 0,
-            utcSecond: 0,
-            maneuver: null,
-            raim: 0,
-            radio: 0,
-            line: 1,
-            channel: "A",
-          } as AisMessage,
-          t,
-        );
+        ing.addMessage(positionReport(999000002, p, sog, sog === 0 ? 5 : 0), t);
       const leg = (a: [number, number], b: [number, number], steps: number) => {
         for (let k = 0; k <= steps; k++, t += 10)
           put([a[0] + ((b[0] - a[0]) * k) / steps, a[1] + ((b[1] - a[1]) * k) / steps], 8);
