@@ -5,6 +5,7 @@
 import type { Command } from "commander";
 import type { AisStore } from "../ais/index.ts";
 import { DomainError } from "../core/errors.ts";
+import { formatTable } from "../core/text-table.ts";
 import { dateOrInstantS, isCalendarDate, isInstant } from "../core/time.ts";
 import type { DemoPort } from "../demo/index.ts";
 import { loadPortRegistry } from "../geo/index.ts";
@@ -93,16 +94,6 @@ export function csvField(v: unknown): string {
   if (v === null || v === undefined) return "";
   const s = String(v);
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (r: string[]) =>
-    r
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join("  ")
-      .trimEnd();
-  return `${[line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n")}\n`;
 }
 
 export function registerCallsCommands(
@@ -202,7 +193,7 @@ export function registerCallsCommands(
               process.stdout.write(`${CSV_COLUMNS.map((k) => csvField(c[k])).join(",")}\n`);
           } else {
             process.stdout.write(
-              table(
+              formatTable(
                 [
                   "id",
                   "vessel",
@@ -303,7 +294,7 @@ export function registerCallsCommands(
         ];
         process.stdout.write(`${lines.join("\n")}\n`);
         process.stdout.write(
-          table(
+          formatTable(
             ["mode", "zone", "start (UTC)", "hours", "nm", "mean kn", "max kn"],
             segments.map((s) => [
               s.mode,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { callsLanguage, callsMsg } from "./messages.ts";
+import { terminalLanguage as callsLanguage } from "../core/language.ts";
+import { callsMsg } from "./messages.ts";
 
 describe("calls messages", () => {
   it("picks the language like the rest of the CLI (doc examples)", () => {

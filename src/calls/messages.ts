@@ -2,7 +2,7 @@
  * Words of the calls commands that concern neighbouring ports, in English and Japanese. The
  * language follows SP_LANG, then LC_ALL / LANG (ja… → Japanese), as the rest of the CLI.
  */
-import { terminalLanguage } from "../core/language.ts";
+import { messages } from "../core/messages.ts";
 
 const en = {
   neighbourTag: "[{port}]",
@@ -22,18 +22,5 @@ const ja: typeof en = {
 };
 
 export type CallsMessageKey = keyof typeof en;
-export type CallsLanguage = "en" | "ja";
-
-/** The terminal's language (core's one rule: SP_LANG, then the locale). */
-export const callsLanguage: (env?: NodeJS.ProcessEnv) => CallsLanguage = terminalLanguage;
-
 /** Example: callsMsg("neighbourTag", { port: "USLGB" }, "en") → "[USLGB]". */
-export function callsMsg(
-  key: CallsMessageKey,
-  values: Record<string, string | number>,
-  lang: CallsLanguage = callsLanguage(),
-): string {
-  return (lang === "ja" ? ja : en)[key].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(values[name] ?? ""),
-  );
-}
+export const callsMsg = messages({ en, ja });

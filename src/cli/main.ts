@@ -7,12 +7,13 @@ import path from "node:path";
 import { Command, CommanderError } from "commander";
 import type { ConfigFlags } from "../core/config.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
+import { terminalLanguage } from "../core/language.ts";
+import { printJson, printTable } from "../core/text-table.ts";
 import { localDateTime } from "../core/time.ts";
 import { APP_VERSION } from "../server/paths.ts";
 import { EXIT_CODE_BY_ERROR, EXIT_USAGE } from "./exit-codes.ts";
 import { COMMAND_GROUPS } from "./groups.ts";
-import { cliLanguage, msg } from "./messages.ts";
-import { printJson, printTable } from "./output.ts";
+import { msg } from "./messages.ts";
 import { loadConfig, openReadyStore } from "./runtime.ts";
 
 // Start-up cost matters (`sisterports --help` < 150 ms, issue 10): the store, the server and each
@@ -129,7 +130,7 @@ export function buildProgram(): Command {
       const { loadPortRecords, portSummary } = await portModules();
       const summaries = loadPortRecords().map(portSummary);
       if (options.json) return printJson(summaries);
-      const lang = cliLanguage();
+      const lang = terminalLanguage();
       printTable(
         [
           msg("colLocode"),
@@ -169,7 +170,7 @@ export function buildProgram(): Command {
       }
       const detail = portDetail(record);
       if (options.json) return printJson(detail);
-      const lang = cliLanguage();
+      const lang = terminalLanguage();
       process.stdout.write(
         `${detail.locode}  ${detail.name[lang]}  ${detail.timeZone}  ${localTime(detail.timeZone)}  ${detail.currency}\n\n`,
       );

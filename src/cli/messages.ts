@@ -2,7 +2,7 @@
  * The CLI's own words in English and Japanese. The language follows SP_LANG, then LC_ALL / LANG
  * (ja_JP.UTF-8 → Japanese); command help stays in English, like most command-line tools.
  */
-import { terminalLanguage } from "../core/language.ts";
+import { messages } from "../core/messages.ts";
 
 const en = {
   listening: "Sister Ports Exchange is serving {url} (database: {db})",
@@ -70,17 +70,5 @@ const ja: typeof en = {
 
 export const CLI_CATALOGS = { en, ja };
 export type CliMessageKey = keyof typeof en;
-export type CliLanguage = keyof typeof CLI_CATALOGS;
-
-export const cliLanguage: (env?: NodeJS.ProcessEnv) => CliLanguage = terminalLanguage;
-
 /** Example: msg("portsSynced", { inserted: 2, updated: 0, unchanged: 0 }) → "Ports: 2 added, 0 updated, 0 unchanged." */
-export function msg(
-  key: CliMessageKey,
-  values: Record<string, string | number> = {},
-  lang = cliLanguage(),
-): string {
-  return CLI_CATALOGS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(values[name] ?? `{${name}}`),
-  );
-}
+export const msg = messages(CLI_CATALOGS);

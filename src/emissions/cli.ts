@@ -6,9 +6,10 @@
 import fs from "node:fs";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
-import { cliLanguage } from "../cli/messages.ts";
-import { printJson, printTable } from "../cli/output.ts";
 import { DomainError } from "../core/errors.ts";
+import { terminalLanguage } from "../core/language.ts";
+import { messages } from "../core/messages.ts";
+import { printJson, printTable } from "../core/text-table.ts";
 import { gramsToTonnes } from "../core/units.ts";
 import { inventoryLinesCsv, inventorySummaryCsv, type MassColumnUnit } from "./export.ts";
 import {
@@ -118,10 +119,7 @@ const TEXT = {
 } as const;
 
 type TextKey = keyof (typeof TEXT)["en"];
-
-function t(key: TextKey, values: Record<string, string | number> = {}): string {
-  return TEXT[cliLanguage()][key].replace(/\{(\w+)\}/g, (_, n: string) => String(values[n] ?? `{${n}}`));
-}
+const t = messages(TEXT);
 
 /** Three significant figures, thousands separated; "0" only for zero. */
 export function formatTonnes(v: number): string {
@@ -357,7 +355,7 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
           process.stdout.write(inventorySummaryCsv(report, unit));
         } else {
           const entry = deps.registry.get(port);
-          const name = entry ? entry.name[cliLanguage()] : port;
+          const name = entry ? entry.name[terminalLanguage()] : port;
           printInventory(report, unit, name);
           printProgress(await progressReport(deps, port));
         }
@@ -491,7 +489,7 @@ export function registerEmissionsCommands(emissions: Command, open: OpenEmission
         await withDeps(open, async (deps) => {
           const trace = await nonshipSourceTrace(deps, port, year, category, opts.source);
           if (opts.json) return printJson(trace);
-          const lang = cliLanguage();
+          const lang = terminalLanguage();
           const scopeWord = { tailpipe: "tailpipe", grid: "gridScope", upstream: "upstreamScope" } as const;
           for (const line of trace.lines) {
             process.stdout.write(

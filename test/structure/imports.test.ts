@@ -36,8 +36,6 @@ const ALLOWED_BY_FOLDER: Record<string, Set<string>> = { core: new Set(), geo: n
 const KNOWN_DEBT = new Set([
   "calls/cli.ts → demo/index.ts (a composer)",
   "calls/evaluate.ts → demo/index.ts (a composer)",
-  "emissions/cli.ts → cli/messages.ts (a composer)",
-  "emissions/cli.ts → cli/output.ts (a composer)",
 ]);
 
 function sourceFiles(dir: string): string[] {

@@ -3,7 +3,8 @@
  * activity that could not be estimated, and the assumptions that hold for a whole result. The
  * language follows SP_LANG, then LC_ALL / LANG (ja… → Japanese), as the rest of the CLI.
  */
-import { terminalLanguage } from "../../core/language.ts";
+import type { Language } from "../../core/language.ts";
+import { messages } from "../../core/messages.ts";
 import type { NonshipNoteCode, NonshipWarningCode } from "./model.ts";
 
 const en = {
@@ -113,26 +114,13 @@ const ja: typeof en = {
 
 export const NONSHIP_CATALOGS = { en, ja };
 export type NonshipMessageKey = keyof typeof en;
-export type NonshipLanguage = keyof typeof NONSHIP_CATALOGS;
-
-/** The terminal's language (core's one rule: SP_LANG, then the locale). */
-export const nonshipLanguage: (env?: NodeJS.ProcessEnv) => NonshipLanguage = terminalLanguage;
-
 /** Example: nonshipMessage("moreRejects", { n: 3 }, "en") → "  … and 3 more". */
-export function nonshipMessage(
-  key: NonshipMessageKey,
-  values: Record<string, string | number> = {},
-  lang: NonshipLanguage = nonshipLanguage(),
-): string {
-  return NONSHIP_CATALOGS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(values[name] ?? `{${name}}`),
-  );
-}
+export const nonshipMessage = messages(NONSHIP_CATALOGS);
 
 /** A warning or note in a language (results carry the English text in `message`). */
 export function formatNonshipWarning(
   w: { code: NonshipWarningCode | NonshipNoteCode; params: Record<string, string | number> },
-  lang: NonshipLanguage,
+  lang: Language,
 ): string {
   return nonshipMessage(w.code, w.params, lang);
 }

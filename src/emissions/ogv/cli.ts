@@ -8,6 +8,7 @@ import fs from "node:fs";
 import type { Command } from "commander";
 import type { z } from "zod";
 import { DomainError, isDomainError } from "../../core/errors.ts";
+import { formatTable } from "../../core/text-table.ts";
 import { GWP_SETS, type PollutantGrams } from "../model.ts";
 import {
   AUX_LOAD_METHODS,
@@ -168,16 +169,6 @@ export function callOptionsFromFlags(f: CallFlags): Partial<OgvOptions> {
   return o;
 }
 
-function textTable(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (r: string[]) =>
-    r
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
-      .join("  ")
-      .trimEnd();
-  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
-
 const fmt = (v: number, digits: number) =>
   v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const kg = (g: number) => fmt(g / 1000, 1);
@@ -228,7 +219,7 @@ export function callEmissionsText(r: CallEmissions): string {
       "",
     ]),
   );
-  const table = textTable(
+  const table = formatTable(
     [
       "mode",
       "start (UTC)",
@@ -246,7 +237,8 @@ export function callEmissionsText(r: CallEmissions): string {
       "CO2e t",
     ],
     rows,
-  );
+    { numeric: true },
+  ).trimEnd();
   const grid = r.totals.grid;
   const tail = [
     "",
