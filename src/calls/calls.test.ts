@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { callId, isCallCandidate, isoUtc, resolveAisEta } from "./calls.ts";
 import { csvField } from "./cli.ts";
-import { quantile } from "./evaluate.ts";
 
 describe("calls helpers", () => {
   it("isoUtc", () => expect(isoUtc(86400)).toBe("1970-01-02T00:00:00Z"));
@@ -21,11 +20,6 @@ describe("calls helpers", () => {
     expect(isoUtc(resolveAisEta("12-31 23:00", Date.UTC(2026, 11, 30) / 1000)!)).toBe("2026-12-31T23:00:00Z");
     expect(resolveAisEta("00-00 24:60", 0)).toBeNull();
     expect(resolveAisEta(null, 0)).toBeNull();
-  });
-  it("quantile by nearest rank", () => {
-    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2);
-    expect(quantile([1, 2, 3, 4], 0.95)).toBe(4);
-    expect(quantile([], 0.5)).toBe(0);
   });
   it("csvField", () => expect(csvField('a,"b"')).toBe('"a,""b"""'));
 });

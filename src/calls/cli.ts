@@ -7,11 +7,9 @@ import type { AisStore } from "../ais/index.ts";
 import { DomainError } from "../core/errors.ts";
 import { formatTable } from "../core/text-table.ts";
 import { dateOrInstantS, isCalendarDate, isInstant } from "../core/time.ts";
-import type { DemoPort } from "../demo/index.ts";
 import { loadPortRegistry } from "../geo/index.ts";
 import type { PortCallRecord } from "./calls.ts";
 import { toDcsaTimestamps } from "./dcsa.ts";
-import { type OpenCallsDatabase, runEvaluation } from "./evaluate.ts";
 import { callsMsg } from "./messages.ts";
 import { type CallOptions, DEFAULT_CALL_OPTIONS } from "./model.ts";
 import { type CallServiceDeps, detectCallsInRange, updateCalls } from "./service.ts";
@@ -40,14 +38,14 @@ export function parseTime(value: string | undefined, field: string, fallback: nu
   return dateOrInstantS(value, timeZone);
 }
 
-function parseModeRule(value: string | undefined): CallOptions | undefined {
+export function parseModeRule(value: string | undefined): CallOptions | undefined {
   if (value === undefined) return undefined;
   if (value !== "epa" && value !== "operational")
     throw new DomainError("validation", `--mode-rule: epa or operational, not ${value}`);
   return { ...DEFAULT_CALL_OPTIONS, modeRule: value };
 }
 
-function parsePort(value: string | undefined, neighbours = false): string | undefined {
+export function parsePort(value: string | undefined, neighbours = false): string | undefined {
   if (value === undefined) return undefined;
   const v = value.toUpperCase();
   const registry = loadPortRegistry();
@@ -96,11 +94,8 @@ export function csvField(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-export function registerCallsCommands(
-  program: Command,
-  openStore: OpenCallsStore,
-  openDatabase?: OpenCallsDatabase,
-): void {
+/** Registers `calls detect|list|show`; returns the `calls` command so composers can add to it. */
+export function registerCallsCommands(program: Command, openStore: OpenCallsStore): Command {
   const calls = program.command("calls").description("port calls and operating modes from AIS");
 
   calls
@@ -311,79 +306,5 @@ export function registerCallsCommands(
         await store.close();
       }
     });
-
-  calls
-    .command("evaluate")
-    .description(
-      "build a demo world in a temporary database, detect its calls and compare with the ground truth",
-    )
-    .option("--seed <n>", "demo seed", "1")
-    .option("--days <d>", "days of traffic", "7")
-    .option("--scale <s>", "traffic scale (1 ≈ a realistic day)", "1")
-    .option("--port <locode>", "one port (default both)")
-    .option("--database <url>", "use this (empty) database instead of a temporary SQLite file")
-    .option("--mode-rule <rule>", "epa or operational (default)")
-    .option(
-      "--json",
-      "exactly {expected, matched, missed, spurious, berthArrivalErrorMin, berthDepartureErrorMin}",
-    )
-    .action(
-      async (o: {
-        seed: string;
-        days: string;
-        scale: string;
-        port?: string;
-        database?: string;
-        modeRule?: string;
-        json?: boolean;
-      }) => {
-        const options = parseModeRule(o.modeRule);
-        if (openDatabase === undefined)
-          throw new DomainError("unavailable", "calls evaluate is not wired to a database opener");
-        const seed = Number(o.seed);
-        const days = Number(o.days);
-        const scale = Number(o.scale);
-        if (!Number.isInteger(seed) || !(days > 0 && days <= 366) || !(scale > 0))
-          throw new DomainError("validation", "--seed integer, --days 1..366, --scale > 0");
-        const port = parsePort(o.port);
-        const ports = (port ? [port] : ["USLAX", "JPNGO"]) as DemoPort[];
-        const detail = await runEvaluation(openDatabase, loadPortRegistry(), {
-          seed,
-          days,
-          scale,
-          ports,
-          start: new Date("2026-01-01T00:00:00Z"),
-          ...(o.database ? { databaseUrl: o.database } : {}),
-          ...(options ? { options } : {}),
-          onProgress: (m) => {
-            if (!o.json) process.stderr.write(`${m}\n`);
-          },
-        });
-        const r = detail.result;
-        if (o.json) {
-          process.stdout.write(`${JSON.stringify(r)}\n`);
-          return;
-        }
-        const pct = (a: number, b: number) => (b === 0 ? "-" : `${((100 * a) / b).toFixed(1)} %`);
-        process.stdout.write(
-          `${[
-            `expected calls      ${r.expected}`,
-            `matched             ${r.matched} (${pct(r.matched, r.expected)}); berth times within 5 min: ${detail.matchedWithin5Min} (${pct(detail.matchedWithin5Min, r.expected)})`,
-            `missed              ${r.missed}`,
-            `spurious            ${r.spurious} (harbour craft: ${detail.harbourCraftCalls})`,
-            `outside the strip  ${detail.outsideStrip.calls} matched calls found by the quay rule (max ${detail.outsideStrip.maxDistanceM} m from the drawn berth)`,
-            `berth arrival error   median ${r.berthArrivalErrorMin.median} min, p95 ${r.berthArrivalErrorMin.p95} min`,
-            `berth departure error median ${r.berthDepartureErrorMin.median} min, p95 ${r.berthDepartureErrorMin.p95} min`,
-            `hard cases: ${Object.entries(detail.byHardCase)
-              .map(([k, v]) => `${k} ${v.matched}/${v.expected}`)
-              .join(", ")}`,
-            `${detail.reports} position reports; ingest ${detail.seconds.ingest.toFixed(1)} s, detect ${detail.seconds.detect.toFixed(1)} s`,
-          ].join("\n")}\n`,
-        );
-        for (const m of detail.missedCalls.slice(0, 20))
-          process.stdout.write(`  missed ${m.callId} MMSI ${m.mmsi} ${m.hardCases.join(",")}\n`);
-        for (const s of detail.spuriousCalls.slice(0, 20))
-          process.stdout.write(`  spurious ${s.id} at ${s.berth}\n`);
-      },
-    );
+  return calls;
 }

@@ -60,13 +60,6 @@ export {
   toPortCallRecord,
 } from "./calls.ts";
 export { type DcsaPortCallView, dcsaUuid, toDcsaTimestamps } from "./dcsa.ts";
-export {
-  compareWithTruth,
-  type EvaluationDetail,
-  type EvaluationResult,
-  type OpenCallsDatabase,
-  runEvaluation,
-} from "./evaluate.ts";
 export { type CallGeography, compileCallGeography, type GeoFeatureLike } from "./geography.ts";
 export * from "./model.ts";
 export { type CallRouteDeps, callRoutes } from "./routes.ts";

@@ -13,9 +13,15 @@ import {
 } from "../ais/index.ts";
 import type { CallServiceDeps, CallStore } from "../calls/index.ts";
 import type { IngestCounts } from "../core/ingest.ts";
-import { type DemoPort, type DemoPortTruth, generateDemoActivity, generateDemoWorld } from "../demo/index.ts";
+import {
+  type DemoPort,
+  type DemoPortTruth,
+  demoBaselines,
+  generateDemoActivity,
+  generateDemoWorld,
+  POLA_PROGRESS_FILE,
+} from "../demo/index.ts";
 import { vesselsCsv } from "../demo/writers.ts";
-import { demoBaselines, POLA_PROGRESS_FILE } from "../emissions/demo-baselines.ts";
 import { reportingYear } from "../emissions/inventory.ts";
 import { type ActivityKind, activitySpec, type EmissionActivityStore } from "../emissions/nonship/index.ts";
 import { loadEmissionsReference, readReferenceText } from "../emissions/reference-io.ts";

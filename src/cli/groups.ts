@@ -79,9 +79,13 @@ async function registerDemoGroup(program: Command): Promise<void> {
 }
 
 async function registerCallsGroup(program: Command): Promise<void> {
-  const { registerCallsCommands } = await import("../calls/cli.ts");
+  const [{ registerCallsCommands }, { registerCallsEvaluateCommand }] = await Promise.all([
+    import("../calls/cli.ts"),
+    import("../demo/evaluate-calls-cli.ts"),
+  ]);
   const openAisStore = aisStoreOpener(program);
-  registerCallsCommands(program, openAisStore, async (databaseUrl) => {
+  const calls = registerCallsCommands(program, openAisStore);
+  registerCallsEvaluateCommand(calls, async (databaseUrl) => {
     const { openStore } = await import("../store/index.ts");
     const store = openStore({ databaseUrl });
     await store.migrate();

@@ -4,6 +4,8 @@
  * - `generateDemoWorld(options, registry)` → `{ vessels, truth, messages() }` (pure, lazy messages).
  * - `generateDemoActivity({ seed, port, year })` → a year of non-ship activity (CHE, harbour craft,
  *   drayage, rail) and the demo's illustrative user factors (pure).
+ * - `runEvaluation` / `compareWithTruth`: call detection measured against that truth (`calls evaluate`).
+ * - `demoBaselines`: the demo ports' invented baselines, labelled DEMO WORLD ONLY.
  * - Writers (I/O) in `./writers.ts`; the `demo` command in `./cli.ts` (imports commander).
  */
 export {
@@ -15,9 +17,17 @@ export {
   demoActivityForWindow,
   generateDemoActivity,
 } from "./activity.ts";
+export { DEMO_NAGOYA_CHANGE_PCT, demoBaselines, latestPolaChanges, POLA_PROGRESS_FILE } from "./baselines.ts";
+export {
+  compareWithTruth,
+  type EvaluationDetail,
+  type EvaluationResult,
+  type OpenCallsDatabase,
+  runEvaluation,
+} from "./evaluate-calls.ts";
 export { CALLING_TYPES, type DemoShipType, type DemoVessel, imoCheckDigit } from "./fleet.ts";
 export { hash32, Rng } from "./prng.ts";
-export { DEMO_ROUTES, type PortRoutes } from "./routes.ts";
+export { DEMO_ROUTES, type PortRoutes } from "./sea-lanes.ts";
 export {
   type DemoCallTruth,
   type DemoHarbourCraftTruth,

@@ -21,7 +21,7 @@ import {
 import { imoCheckDigit } from "./fleet.ts";
 import { MinHeap } from "./heap.ts";
 import { hash32, Rng } from "./prng.ts";
-import { DEMO_ROUTES } from "./routes.ts";
+import { DEMO_ROUTES } from "./sea-lanes.ts";
 import { circleCrossings, courseDeg, offsetM, polygonEntryExit, TrackBuilder } from "./track.ts";
 import { type DemoMessage, type DemoWorld, generateDemoWorld, isoS } from "./world.ts";
 import { DemoNmeaFormatter, demoCsvRow, VESSELS_CSV_HEADER, vesselsCsv } from "./writers.ts";

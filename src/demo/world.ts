@@ -32,7 +32,7 @@ import {
 import { CALLING_TYPES, type DemoShipType, type DemoVessel, FleetMaker } from "./fleet.ts";
 import { MinHeap } from "./heap.ts";
 import { Rng } from "./prng.ts";
-import { DEMO_ROUTES, type LegClass, type PortRoutes, type RouteStep } from "./routes.ts";
+import { DEMO_ROUTES, type LegClass, type PortRoutes, type RouteStep } from "./sea-lanes.ts";
 import {
   type CircleZone,
   courseDeg,

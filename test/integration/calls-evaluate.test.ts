@@ -1,6 +1,6 @@
 /** `calls evaluate` on a small demo world of both ports: the accuracy target of issue 4. */
 import { describe, expect, it } from "vitest";
-import { type OpenCallsDatabase, runEvaluation } from "../../src/calls/index.ts";
+import { type OpenCallsDatabase, runEvaluation } from "../../src/demo/index.ts";
 import { loadPortRegistry } from "../../src/geo/index.ts";
 import { createCallStore } from "../../src/store/calls-store.ts";
 import { openStore } from "../../src/store/index.ts";

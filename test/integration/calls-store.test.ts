@@ -11,13 +11,12 @@ import {
   type CallServiceDeps,
   type CallStore,
   callRoutes,
-  compareWithTruth,
   detectCallsInRange,
   startCallUpdater,
   toDcsaTimestamps,
   updateCalls,
 } from "../../src/calls/index.ts";
-import { type DemoWorld, generateDemoWorld } from "../../src/demo/index.ts";
+import { compareWithTruth, type DemoWorld, generateDemoWorld } from "../../src/demo/index.ts";
 import { loadPortRegistry } from "../../src/geo/index.ts";
 import { createCallStore } from "../../src/store/calls-store.ts";
 import { openStore, type Store } from "../../src/store/index.ts";

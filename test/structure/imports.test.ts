@@ -5,8 +5,7 @@
  *    store/, server/, cli/ or demo/ (those compose capabilities, not the other way round);
  *  - a capability imports another only through its index.ts (core, the shared foundation, excepted);
  *  - core imports no other folder, geo only core.
- * The edges that break a rule today are listed below as debt (issue 11): a new one fails the test,
- * and so does a listed one that has gone (take it off the list).
+ *  - no circle of folders among the capabilities (calls → demo → emissions → calls was one).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -32,12 +31,6 @@ const COMPOSERS = new Set(["store", "server", "cli", "demo"]);
 const FORBIDDEN_PACKAGES = [/^fastify$/, /^@fastify\//, /^kysely$/, /^better-sqlite3$/, /^pg$/, /^react/];
 const ALLOWED_BY_FOLDER: Record<string, Set<string>> = { core: new Set(), geo: new Set(["core"]) };
 
-/** Today's breaches, each to be removed by issue 11's restructuring. */
-const KNOWN_DEBT = new Set([
-  "calls/cli.ts → demo/index.ts (a composer)",
-  "calls/evaluate.ts → demo/index.ts (a composer)",
-]);
-
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
@@ -46,45 +39,87 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** Every import of the capabilities' source files: [from, specifier], paths relative to src. */
+function* capabilityImports(src: string): Generator<[from: string, spec: string]> {
+  for (const file of sourceFiles(src)) {
+    const from = path.relative(src, file);
+    if (!CAPABILITIES.has(from.split(path.sep)[0] as string)) continue;
+    const text = fs.readFileSync(file, "utf8");
+    for (const m of text.matchAll(/^(?:import|export)\s[^;]*?from\s*"([^"]+)";/gms))
+      yield [from, m[1] as string];
+  }
+}
+
+const folderOf = (p: string) => p.split(path.sep)[0] as string;
+
 /** Every rule an import of src/ breaks, as "from → to (why)". */
 function breaches(src: string): string[] {
   const found = new Set<string>();
-  for (const file of sourceFiles(src)) {
-    const from = path.relative(src, file);
-    const folder = from.split(path.sep)[0] as string;
-    if (!CAPABILITIES.has(folder)) continue;
-    const text = fs.readFileSync(file, "utf8");
-    for (const m of text.matchAll(/^(?:import|export)\s[^;]*?from\s*"([^"]+)";/gms)) {
-      const spec = m[1] as string;
-      if (!spec.startsWith(".")) {
-        if (FORBIDDEN_PACKAGES.some((r) => r.test(spec)))
-          found.add(`${from} → ${spec} (a framework or driver)`);
-        continue;
-      }
-      const to = path.relative(src, path.resolve(path.dirname(file), spec));
-      const toFolder = to.split(path.sep)[0] as string;
-      if (toFolder === folder) continue;
-      if (COMPOSERS.has(toFolder)) found.add(`${from} → ${to} (a composer)`);
-      else if (ALLOWED_BY_FOLDER[folder] && !ALLOWED_BY_FOLDER[folder].has(toFolder))
-        found.add(
-          `${from} → ${to} (${folder} may import only ${[...ALLOWED_BY_FOLDER[folder]].join(", ") || "itself"})`,
-        );
-      else if (CAPABILITIES.has(toFolder) && toFolder !== "core" && to !== path.join(toFolder, "index.ts"))
-        found.add(`${from} → ${to} (past ${toFolder}/index.ts)`);
+  for (const [from, spec] of capabilityImports(src)) {
+    const folder = folderOf(from);
+    if (!spec.startsWith(".")) {
+      if (FORBIDDEN_PACKAGES.some((r) => r.test(spec)))
+        found.add(`${from} → ${spec} (a framework or driver)`);
+      continue;
     }
+    const to = path.relative(src, path.resolve(path.dirname(path.join(src, from)), spec));
+    const toFolder = to.split(path.sep)[0] as string;
+    if (toFolder === folder) continue;
+    if (COMPOSERS.has(toFolder)) found.add(`${from} → ${to} (a composer)`);
+    else if (ALLOWED_BY_FOLDER[folder] && !ALLOWED_BY_FOLDER[folder].has(toFolder))
+      found.add(
+        `${from} → ${to} (${folder} may import only ${[...ALLOWED_BY_FOLDER[folder]].join(", ") || "itself"})`,
+      );
+    else if (CAPABILITIES.has(toFolder) && toFolder !== "core" && to !== path.join(toFolder, "index.ts"))
+      found.add(`${from} → ${to} (past ${toFolder}/index.ts)`);
   }
   return [...found].sort();
 }
 
-describe("source structure (DESIGN.md)", () => {
-  const found = breaches(SRC);
+/** Circles in the graph of capability folders, each as "a → b → a" starting from its smallest name. */
+function folderCircles(src: string): string[] {
+  const edges = new Map<string, Set<string>>();
+  for (const [from, spec] of capabilityImports(src)) {
+    if (!spec.startsWith(".")) continue;
+    const a = folderOf(from);
+    const b = folderOf(path.relative(src, path.resolve(path.dirname(path.join(src, from)), spec)));
+    if (a !== b && CAPABILITIES.has(b)) edges.set(a, (edges.get(a) ?? new Set()).add(b));
+  }
+  const circles = new Set<string>();
+  const walk = (start: string, at: string, trail: string[]) => {
+    for (const next of edges.get(at) ?? []) {
+      if (next === start) circles.add([...trail, start].join(" → "));
+      else if (!trail.includes(next) && next > start) walk(start, next, [...trail, next]);
+    }
+  };
+  for (const start of [...edges.keys()].sort()) walk(start, start, [start]);
+  return [...circles].sort();
+}
 
-  it("adds no new breach of the import rules", () => {
-    expect(found.filter((b) => !KNOWN_DEBT.has(b))).toEqual([]);
+describe("source structure (DESIGN.md)", () => {
+  it("breaks no import rule", () => {
+    expect(breaches(SRC)).toEqual([]);
   });
 
-  it("lists as debt only breaches that still exist", () => {
-    expect([...KNOWN_DEBT].filter((b) => !found.includes(b))).toEqual([]);
+  it("has no circle of capability folders", () => {
+    expect(folderCircles(SRC)).toEqual([]);
+  });
+
+  it("sees a circle of folders (the reader is not blind)", () => {
+    const tree = fs.mkdtempSync(path.join(os.tmpdir(), "sp-structure-"));
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(tree, file)), { recursive: true });
+      fs.writeFileSync(path.join(tree, file), text);
+    };
+    write("calls/a.ts", 'import { e } from "../emissions/index.ts";\n');
+    write("emissions/b.ts", 'import { v } from "../vessels/index.ts";\n');
+    write("vessels/c.ts", 'import { c } from "../calls/index.ts";\nimport { t } from "../core/time.ts";\n');
+    write("ais/d.ts", 'import { c } from "../calls/index.ts";\n');
+    try {
+      expect(folderCircles(tree)).toEqual(["calls → emissions → vessels → calls"]);
+    } finally {
+      fs.rmSync(tree, { recursive: true, force: true });
+    }
   });
 
   it("sees each kind of breach (the reader is not blind)", () => {

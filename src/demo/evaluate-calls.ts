@@ -6,14 +6,17 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { AisIngest, type AisMessage, type AisStore } from "../ais/index.ts";
-import type { DemoCallTruth, DemoPort, DemoPortTruth } from "../demo/index.ts";
-import { generateDemoWorld } from "../demo/index.ts";
+import {
+  type CallOptions,
+  type CallServiceDeps,
+  type CallStore,
+  type GeoFeatureLike,
+  type PortCallRecord,
+  updateCalls,
+} from "../calls/index.ts";
+import { quantile } from "../core/statistics.ts";
 import type { PortRegistry } from "../geo/index.ts";
-import type { PortCallRecord } from "./calls.ts";
-import type { GeoFeatureLike } from "./geography.ts";
-import type { CallOptions } from "./model.ts";
-import { type CallServiceDeps, updateCalls } from "./service.ts";
-import type { CallStore } from "./store.ts";
+import { type DemoCallTruth, type DemoPort, type DemoPortTruth, generateDemoWorld } from "./world.ts";
 
 export interface EvaluationResult {
   expected: number;
@@ -37,16 +40,6 @@ export interface EvaluationDetail {
    */
   outsideStrip: { calls: number; maxDistanceM: number };
   byHardCase: Record<string, { expected: number; matched: number }>;
-}
-
-/**
- * The `q`-quantile (0..1) by nearest rank on sorted values; 0 for none.
- * Example: quantile([1, 2, 3, 4], 0.5) → 2; quantile([1, 2, 3, 4], 0.95) → 4.
- */
-export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.max(1, Math.ceil(q * sorted.length));
-  return sorted[Math.min(sorted.length, rank) - 1]!;
 }
 
 const sOf = (iso: string) => Date.parse(iso) / 1000;

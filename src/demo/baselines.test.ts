@@ -1,15 +1,10 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  DEMO_NAGOYA_CHANGE_PCT,
-  demoBaselines,
-  latestPolaChanges,
-  POLA_PROGRESS_FILE,
-} from "./demo-baselines.ts";
-import { PORT_SETTINGS_FILE, parsePortEmissionSettings } from "./inventory.ts";
-import { zeroPollutants } from "./model.ts";
-import { EMISSIONS_REFERENCE_DIR } from "./reference-io.ts";
-import { parseEmissionTargets, TARGET_FILES } from "./targets.ts";
+import { PORT_SETTINGS_FILE, parsePortEmissionSettings } from "../emissions/inventory.ts";
+import { zeroPollutants } from "../emissions/model.ts";
+import { EMISSIONS_REFERENCE_DIR } from "../emissions/reference-io.ts";
+import { parseEmissionTargets, TARGET_FILES } from "../emissions/targets.ts";
+import { DEMO_NAGOYA_CHANGE_PCT, demoBaselines, latestPolaChanges, POLA_PROGRESS_FILE } from "./baselines.ts";
 
 const read = (f: string) => fs.readFileSync(`${EMISSIONS_REFERENCE_DIR}/${f}`, "utf8");
 const settings = parsePortEmissionSettings(read(PORT_SETTINGS_FILE));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { DemoPortTruth } from "../demo/index.ts";
-import type { PortCallRecord } from "./calls.ts";
-import { compareWithTruth } from "./evaluate.ts";
+import type { PortCallRecord } from "../calls/index.ts";
+import { compareWithTruth } from "./evaluate-calls.ts";
+import type { DemoPortTruth } from "./world.ts";
 
 const truth = {
   port: "USLAX",
