@@ -39,6 +39,7 @@ import {
 import { loadPortRegistry } from "../src/geo/index.ts";
 import { loadPortRecords } from "../src/ports/index.ts";
 import { openStore } from "../src/store/index.ts";
+import { emissionsServiceDeps } from "../src/store/services.ts";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -93,13 +94,7 @@ try {
     callSummary.segments += s.segments;
   }
   const t1 = performance.now();
-  const deps: EmissionsServiceDeps = {
-    ais: store.ais,
-    calls: store.calls,
-    emissions: store.emissions,
-    activity: store.emissionActivity,
-    registry,
-  };
+  const deps = emissionsServiceDeps(store);
   const report = await computeInventory(deps, port, settingsYear, defaultInventoryOptions());
   const t2 = performance.now();
   const callsS = (t1 - t0) / 1000;

@@ -96,7 +96,7 @@ async function registerCallsGroup(program: Command): Promise<void> {
 function emissionsOpener(program: Command) {
   return async () => {
     const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
-    const { emissionsServiceDeps } = await import("./services.ts");
+    const { emissionsServiceDeps } = await import("../store/services.ts");
     return { ...emissionsServiceDeps(store), close: () => store.close() };
   };
 }

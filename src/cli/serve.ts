@@ -9,10 +9,10 @@ import { startCallUpdater } from "../calls/index.ts";
 import type { AppConfig } from "../core/config.ts";
 import { reportingYearAt, startInventoryRefresher } from "../emissions/service.ts";
 import { buildApp, DEFAULT_WEB_DIR } from "../server/app.ts";
+import { emissionsServiceDeps } from "../store/services.ts";
 import { callServiceDeps, loadDemoEmissions, loadDemoIfEmpty } from "./demo-load.ts";
 import { msg } from "./messages.ts";
 import { openReadyStore } from "./runtime.ts";
-import { emissionsServiceDeps } from "./services.ts";
 
 export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void> {
   const { store } = await openReadyStore(config);

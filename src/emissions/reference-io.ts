@@ -1,7 +1,7 @@
 /**
  * Reads the emissions reference shipped in data/reference/emissions/: port settings and targets
  * (the factor tables are read by ogv/tables-io.ts and nonship/tables-io.ts from the same folder).
- * Once per process.
+ * Read on each call: the composer loads the tables once (reference-tables.ts) and passes them in.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -21,23 +21,18 @@ export interface EmissionsReference {
   files: { file: string; sha256: string }[];
 }
 
-let cached: EmissionsReference | undefined;
-
 export function loadEmissionsReference(dir: string = EMISSIONS_REFERENCE_DIR): EmissionsReference {
-  if (cached && dir === EMISSIONS_REFERENCE_DIR) return cached;
   const files: EmissionsReference["files"] = [];
   const read = (file: string) => {
     const text = fs.readFileSync(path.join(dir, file), "utf8");
     files.push({ file, sha256: createHash("sha256").update(text).digest("hex") });
     return text;
   };
-  const ref: EmissionsReference = {
+  return {
     settings: parsePortEmissionSettings(read(PORT_SETTINGS_FILE)),
     targetTexts: { emissions: read(TARGET_FILES.emissions), shares: read(TARGET_FILES.shares) },
     files,
   };
-  if (dir === EMISSIONS_REFERENCE_DIR) cached = ref;
-  return ref;
 }
 
 /** One shipped reference file as text (for the few tables read whole, e.g. the demo's baselines). */

@@ -4,7 +4,6 @@
  * idempotent) and builds the reports the CLI and the API show.
  */
 import type { AisStore, VesselParticulars } from "../ais/index.ts";
-import { loadDefaultEngineTable } from "../ais/index.ts";
 import { type CallStore, isoUtc, type PortCallRecord, type StoredSegment } from "../calls/index.ts";
 import { DomainError } from "../core/errors.ts";
 import { gramsToShortTons, gramsToTonnes } from "../core/units.ts";
@@ -33,7 +32,6 @@ import {
   computeNonshipLines,
   type EmissionActivityStore,
   formatNonshipWarning,
-  loadNonshipTables,
   type NonshipActivity,
   portGridFactor,
 } from "./nonship/index.ts";
@@ -43,11 +41,10 @@ import {
   computeCallEmissions,
   computeCallEmissionsBulk,
   DEFAULT_OGV_OPTIONS,
-  loadOgvTables,
   type OgvOptions,
 } from "./ogv/index.ts";
 import { buildCallActivity } from "./ogv-activity.ts";
-import { loadEmissionsReference } from "./reference-io.ts";
+import type { EmissionsTables } from "./reference-tables.ts";
 import type { EmissionStore, StoredInventory } from "./store.ts";
 import {
   type Baseline,
@@ -64,6 +61,8 @@ export interface EmissionsServiceDeps {
   emissions: EmissionStore;
   activity: EmissionActivityStore;
   registry: PortRegistry;
+  /** Loaded once by the composer (loadEmissionsTables); the service reads no file. */
+  tables: EmissionsTables;
 }
 
 export interface InventoryOptions {
@@ -82,7 +81,7 @@ function portSetup(
   port: string,
 ): { settings: PortEmissionSettings; timeZone: string } {
   const entry = deps.registry.get(port);
-  const settings = loadEmissionsReference().settings.get(port);
+  const settings = deps.tables.reference.settings.get(port);
   if (!entry || !settings) throw new DomainError("not_found", `no emissions settings for port ${port}`);
   return { settings, timeZone: entry.timeZone };
 }
@@ -119,9 +118,9 @@ export async function computeInventory(
   const period = reportingYear(settings, timeZone, year);
   const bounds = period.monthStartsS;
   const warnings: string[] = [];
-  const gridLookup = portGridFactor(port);
-  const ogvTables = loadOgvTables();
-  const defaults = loadDefaultEngineTable();
+  const gridLookup = portGridFactor(port, deps.tables.nonship);
+  const ogvTables = deps.tables.ogv;
+  const defaults = deps.tables.engineDefaults;
   const ogvOptions: OgvOptions = { ...options.ogv, gwp: options.gwp };
 
   // Calls whose visit overlaps the year; each segment counts in the month it starts in.
@@ -249,7 +248,7 @@ export async function computeInventory(
     meta: {
       options,
       settings,
-      tables: [...loadEmissionsReference().files, ...ogvTables.files],
+      tables: [...deps.tables.reference.files, ...ogvTables.files],
       coverage: { calls: calls.length, estimatedVessels, unaccountedH, ogvWindow, nonship: nonship.coverage },
       notEstimated: nonship.notEstimated.length,
       zeroEmissionShares: zeroEmissionShares(activity, inYear),
@@ -280,11 +279,11 @@ async function nonshipOfYear(
     period.months[0] as YearMonth,
     period.months[11] as YearMonth,
   );
-  const result = computeNonshipLines(loadNonshipTables(), activity, {
+  const result = computeNonshipLines(deps.tables.nonship, activity, {
     port,
     gwp: options.gwp,
     wellToWheel: options.wellToWheel,
-    gridFactor: portGridFactor(port),
+    gridFactor: portGridFactor(port, deps.tables.nonship),
     trace,
     include: (y, m) => inYear.has(y * 100 + m),
   });
@@ -433,8 +432,8 @@ export async function loadCallActivity(deps: EmissionsServiceDeps, callId: strin
   // The grid factor of the calendar year the call's first segment starts in, as the inventory uses.
   const startS = segments[0]?.startS ?? Date.parse(call.startAt) / 1000;
   const period = reportingYear(settings, timeZone, reportingYearAt(deps, call.port, new Date(startS * 1000)));
-  const grid = portGridFactor(call.port)(calendarYearAt(period, startS));
-  return buildCallActivity(call, segments, imported, loadDefaultEngineTable(), settings, grid);
+  const grid = portGridFactor(call.port, deps.tables.nonship)(calendarYearAt(period, startS));
+  return buildCallActivity(call, segments, imported, deps.tables.engineDefaults, settings, grid);
 }
 
 export async function callEmissions(
@@ -442,7 +441,7 @@ export async function callEmissions(
   callId: string,
   options: OgvOptions = DEFAULT_OGV_OPTIONS,
 ): Promise<CallEmissions> {
-  return computeCallEmissions(loadOgvTables(), await loadCallActivity(deps, callId), options, {
+  return computeCallEmissions(deps.tables.ogv, await loadCallActivity(deps, callId), options, {
     trace: true,
   });
 }
@@ -468,7 +467,7 @@ export type ProgressReport = {
 
 export async function progressReport(deps: EmissionsServiceDeps, port: string): Promise<ProgressReport> {
   const { settings } = portSetup(deps, port);
-  const ref = loadEmissionsReference();
+  const ref = deps.tables.reference;
   const baselines = await deps.emissions.baselines(port);
   const totals = await deps.emissions.yearlyTotals(port);
   const inventories = await deps.emissions.listInventories(port);

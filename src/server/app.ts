@@ -19,14 +19,13 @@ import Fastify, {
 } from "fastify";
 import { z } from "zod";
 import { aisRoutes } from "../ais/index.ts";
-import { loadDefaultEngineTable } from "../ais/particulars-io.ts";
 import { callRoutes } from "../calls/index.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { RequestInvalid, type RouteDef } from "../core/http.ts";
 import { emissionRoutes } from "../emissions/routes.ts";
-import { loadPortRegistry } from "../geo/index.ts";
 import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
+import { emissionsServiceDeps, referenceTables } from "../store/services.ts";
 import { APP_VERSION, REPO_ROOT } from "./paths.ts";
 import { problemFor } from "./problem.ts";
 import { portRegionOf } from "./regions.ts";
@@ -335,15 +334,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ...aisRoutes({
       ais: options.store.ais,
       portRegion: portRegionOf(options.store),
-      particularsDefaults: loadDefaultEngineTable(),
+      particularsDefaults: referenceTables().engineDefaults,
     }),
     ...callRoutes({ calls: options.store.calls, timeZoneOf: (locode) => timeZones.get(locode) }),
     ...emissionRoutes({
-      ais: options.store.ais,
-      calls: options.store.calls,
-      emissions: options.store.emissions,
-      activity: options.store.emissionActivity,
-      registry: loadPortRegistry(),
+      ...emissionsServiceDeps(options.store),
       hasPort: (locode) => knownPorts.has(locode),
     }),
   ];

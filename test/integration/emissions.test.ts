@@ -26,6 +26,7 @@ import {
 import { loadPortRegistry } from "../../src/geo/index.ts";
 import { loadPortRecords } from "../../src/ports/index.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
+import { emissionsServiceDeps } from "../../src/store/services.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 import { startTestServer } from "../helpers/server.ts";
 
@@ -43,13 +44,7 @@ for (const kind of testDatabaseKinds()) {
       await store.ports.upsertPorts(loadPortRecords());
       await loadDemoIfEmpty(store.ais, { seed: 3, days: 1, scale: 0.5, end: END });
       await updateCalls(await callServiceDeps(store));
-      deps = {
-        ais: store.ais,
-        calls: store.calls,
-        emissions: store.emissions,
-        activity: store.emissionActivity,
-        registry: loadPortRegistry(),
-      };
+      deps = emissionsServiceDeps(store);
       await loadDemoEmissions(deps, {
         seed: 3,
         ports: ["USLAX", "JPNGO"],

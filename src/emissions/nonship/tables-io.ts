@@ -30,11 +30,8 @@ export function loadEnergyTables(dir: string = EMISSIONS_REFERENCE_DIR): EnergyT
   return parseEnergyTables(texts);
 }
 
-let cached: { dir: string; tables: NonshipTables } | undefined;
-
-/** Reads and parses every table the non-ship calculators use (cached per directory). */
+/** Reads and parses every table the non-ship calculators use (the composer loads them once). */
 export function loadNonshipTables(dir: string = EMISSIONS_REFERENCE_DIR): NonshipTables {
-  if (cached?.dir === dir) return cached.tables;
   const texts = {} as NonshipTableTexts;
   for (const [key, file] of Object.entries(NONSHIP_TABLE_FILES) as [
     keyof typeof NONSHIP_TABLE_FILES,
@@ -42,15 +39,13 @@ export function loadNonshipTables(dir: string = EMISSIONS_REFERENCE_DIR): Nonshi
   ][])
     texts[key] = fs.readFileSync(path.join(dir, "nonship", file), "utf8");
   texts.gwp = fs.readFileSync(path.join(dir, GWP_FILE), "utf8");
-  const tables = parseNonshipTables(texts, loadEnergyTables(dir));
-  cached = { dir, tables };
-  return tables;
+  return parseNonshipTables(texts, loadEnergyTables(dir));
 }
 
 /**
  * The shipped grid factor of a port by calendar year (energy.ts gridFactorFor on the shipped tables).
  * Example: portGridFactor("USLAX")(2026).kgCo2ePerKwh → 0.2985.
  */
-export function portGridFactor(port: string, tables: NonshipTables = loadNonshipTables()): GridFactorLookup {
+export function portGridFactor(port: string, tables: NonshipTables): GridFactorLookup {
   return gridFactorFunction(tables.energy, port);
 }
