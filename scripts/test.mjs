@@ -87,15 +87,39 @@ async function startPostgres() {
   return { url: started.stdout.trim(), stop };
 }
 
-/** "N passed, N failed, N skipped" from vitest's JSON report, and the skipped tests by name. */
-function summarise(reportFile) {
-  if (!fs.existsSync(reportFile)) return { line: "0 passed, 1 failed, 0 skipped", skipped: [] };
+/** The tier a test belongs to: what it needs beyond Node. */
+function tierOf(file, fullName) {
+  if (file.startsWith(`test${path.sep}browser`)) return "browser (chromium)";
+  if (/ on postgres\b/.test(fullName)) return "PostgreSQL";
+  return "unit and integration (SQLite)";
+}
+
+/**
+ * "N passed, N failed, N skipped" from vitest's JSON report, the skipped tests by name, and a line a
+ * tier saying whether it ran (and why not, from `notRun`).
+ */
+function summarise(reportFile, notRun) {
+  if (!fs.existsSync(reportFile)) return { line: "0 passed, 1 failed, 0 skipped", skipped: [], tiers: [] };
   const report = JSON.parse(fs.readFileSync(reportFile, "utf8"));
   const skipped = [];
+  const tally = new Map();
   for (const file of report.testResults ?? [])
-    for (const t of file.assertionResults ?? [])
-      if (t.status === "skipped" || t.status === "pending" || t.status === "todo")
-        skipped.push(`${path.relative(root, file.name)} › ${t.fullName}`);
+    for (const t of file.assertionResults ?? []) {
+      const rel = path.relative(root, file.name);
+      const tier = tierOf(rel, t.fullName);
+      const counts = tally.get(tier) ?? { passed: 0, failed: 0, skipped: 0 };
+      if (t.status === "skipped" || t.status === "pending" || t.status === "todo") {
+        skipped.push(`${rel} › ${t.fullName}`);
+        counts.skipped++;
+      } else if (t.status === "passed") counts.passed++;
+      else counts.failed++;
+      tally.set(tier, counts);
+    }
+  const tiers = [...tally].map(([tier, c]) =>
+    c.passed + c.failed === 0
+      ? `${tier}: did not run (${notRun[tier] ?? "skipped"}; ${c.skipped} tests)`
+      : `${tier}: ran — ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ""}`,
+  );
   const failedFiles = (report.testResults ?? []).filter(
     (f) => f.status === "failed" && (f.assertionResults ?? []).length === 0,
   ).length; // a file that failed to load has no tests to count
@@ -103,6 +127,7 @@ function summarise(reportFile) {
   return {
     line: `${report.numPassedTests} passed, ${report.numFailedTests + failedFiles} failed, ${skippedCount} skipped`,
     skipped,
+    tiers,
   };
 }
 
@@ -126,10 +151,12 @@ if (browserMissing.length > 0) {
 }
 
 let postgres;
+const notRun = {};
 if (!process.env.SP_TEST_DATABASE_URL) {
-  if (missing.includes("postgresql"))
-    say("no PostgreSQL server here (apt-get install postgresql): its tests will be reported as skipped");
-  else postgres = await startPostgres();
+  if (missing.includes("postgresql")) {
+    notRun.PostgreSQL = "no PostgreSQL server here: apt-get install postgresql";
+    say(`${notRun.PostgreSQL}; its tests will be reported as skipped`);
+  } else postgres = await startPostgres();
 }
 if (postgres) say(`PostgreSQL tier on ${postgres.url}`);
 
@@ -156,12 +183,13 @@ try {
   postgres?.stop();
 }
 
-const { line, skipped } = summarise(reportFile);
+const { line, skipped, tiers } = summarise(reportFile, notRun);
 if (skipped.length > 0) {
   process.stdout.write(`\nSkipped (${skipped.length}):\n`);
   for (const name of skipped.slice(0, 50)) process.stdout.write(`  ${name}\n`);
   if (skipped.length > 50)
     process.stdout.write(`  … and ${skipped.length - 50} more (test-output/vitest.json)\n`);
 }
+if (tiers.length > 0) process.stdout.write(`\nTiers:\n${tiers.map((t) => `  ${t}\n`).join("")}`);
 process.stdout.write(`\n${line}\n`);
 process.exit(result.status ?? 1);
