@@ -28,6 +28,16 @@ describe("sisterports CLI", () => {
     expect(ports.stdout).toContain("show");
   });
 
+  it("speaks the language --lang names, over SP_LANG; an unknown one is refused", () => {
+    const ja = run(["--lang", "ja", "ports", "list"]);
+    expect(ja.code).toBe(0);
+    expect(ja.stdout).toContain("名古屋港");
+    expect(ja.stdout).toContain("タイムゾーン");
+    const fr = run(["--lang", "fr", "ports", "list"]);
+    expect(fr.code).not.toBe(0);
+    expect(fr.stderr).toContain('--lang: "fr" is not en or ja');
+  });
+
   it("lists both ports as JSON for machines", () => {
     const result = run(["ports", "list", "--json"]);
     expect(result.code).toBe(0);

@@ -48,8 +48,15 @@ export function buildProgram(): Command {
     .option("--data-dir <dir>", "folder for the embedded database (env SP_DATA_DIR, default ./var)")
     .option("--database-url <url>", "postgres://… or sqlite:<file> (env SP_DATABASE_URL)")
     .option("--log-level <level>", "fatal, error, warn, info, debug, trace or silent (env SP_LOG_LEVEL)")
+    .option("--lang <en|ja>", "language of messages and tables (env SP_LANG, else the locale)")
     .showHelpAfterError()
     .exitOverride();
+  // Every command's words follow the configured language: --lang is checked by the config and
+  // passed on as SP_LANG, the variable every message catalog reads.
+  program.hook("preAction", () => {
+    const { lang } = program.opts<GlobalOptions>();
+    if (lang !== undefined) process.env.SP_LANG = loadConfig({ lang }).language;
+  });
 
   program
     .command("serve")

@@ -14,6 +14,7 @@ describe("parseConfig", () => {
       databaseKind: "sqlite",
       logLevel: "info",
       loadDemo: true,
+      language: "en",
     });
   });
 
@@ -31,6 +32,9 @@ describe("parseConfig", () => {
     expect(parseConfig({ dataDir: "d" }, { SP_DATA_DIR: "/data" }, "/x").databaseUrl).toBe(
       "sqlite:/x/d/sisterports.sqlite",
     );
+    expect(parseConfig({}, { LANG: "ja_JP.UTF-8" }, "/x").language).toBe("ja");
+    expect(parseConfig({ lang: "en" }, { SP_LANG: "ja" }, "/x").language).toBe("en");
+    expect(() => parseConfig({ lang: "fr" }, {}, "/x")).toThrow(/--lang: "fr" is not en or ja/);
     expect(parseConfig({ demo: "off" }, {}, "/x").loadDemo).toBe(false);
   });
 

@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { DomainError, type FieldIssue } from "./errors.ts";
+import { type Language, terminalLanguage } from "./language.ts";
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -21,6 +22,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Load the demo data into an empty database at start-up. */
   loadDemo: boolean;
+  /** The language of messages and tables: --lang, else SP_LANG, else the locale (LC_ALL, LANG). */
+  language: Language;
 }
 
 /** Values as given on the command line (already split by the CLI parser); undefined = not given. */
@@ -31,6 +34,7 @@ export interface ConfigFlags {
   databaseUrl?: string | undefined;
   logLevel?: string | undefined;
   demo?: string | boolean | undefined;
+  lang?: string | undefined;
 }
 
 interface Source {
@@ -114,9 +118,15 @@ export function parseConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, cwd = pr
     else issues.push({ field: demoSource.origin, reason: `"${demoSource.value}" is not on/off` });
   }
 
+  let language = terminalLanguage(env);
+  if (flags.lang !== undefined && flags.lang !== "") {
+    if (flags.lang === "en" || flags.lang === "ja") language = flags.lang;
+    else issues.push({ field: "--lang", reason: `"${flags.lang}" is not en or ja` });
+  }
+
   if (issues.length > 0) {
     const list = issues.map((i) => `${i.field}: ${i.reason}`).join("; ");
     throw new DomainError("validation", `invalid configuration: ${list}`, issues);
   }
-  return { port, host, dataDir, databaseUrl, databaseKind, logLevel, loadDemo };
+  return { port, host, dataDir, databaseUrl, databaseKind, logLevel, loadDemo, language };
 }
