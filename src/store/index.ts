@@ -1,2 +1,2 @@
-export type { Database } from "./schema.ts";
+export type { Database } from "./ais/schema.ts";
 export { type OpenStoreOptions, openStore, type Store } from "./store.ts";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabaseKinds } from "../../test/helpers/databases.ts";
 import { samplePort } from "../../test/helpers/ports.ts";
+import { migrationsFor } from "./ais/migrations.ts";
 import { openStore, type Store } from "./index.ts";
-import { migrationsFor } from "./migrations.ts";
 
 for (const kind of testDatabaseKinds()) {
   describe.skipIf(kind.skip)(`store on ${kind.kind}`, () => {

@@ -14,13 +14,13 @@ import { DomainError } from "../core/errors.ts";
 import type { EmissionActivityStore } from "../emissions/nonship/index.ts";
 import type { EmissionStore } from "../emissions/store.ts";
 import type { PortStore } from "../ports/model.ts";
-import { createAisStore } from "./ais-store.ts";
-import { createCallStore } from "./calls-store.ts";
-import { createEmissionActivityStore } from "./emission-activity-store.ts";
-import { createEmissionStore } from "./emissions-store.ts";
-import { migrationsFor } from "./migrations.ts";
-import { createPortStore } from "./port-store.ts";
-import type { Database } from "./schema.ts";
+import { migrationsFor } from "./ais/migrations.ts";
+import type { Database } from "./ais/schema.ts";
+import { createAisStore } from "./ais/store.ts";
+import { createCallStore } from "./calls/store.ts";
+import { createEmissionActivityStore } from "./emissions/activity-store.ts";
+import { createEmissionStore } from "./emissions/store.ts";
+import { createPortStore } from "./ports/store.ts";
 
 export interface Store {
   kind: "sqlite" | "postgres";

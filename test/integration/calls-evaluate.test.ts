@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { type OpenCallsDatabase, runEvaluation } from "../../src/calls/index.ts";
 import { loadPortRegistry } from "../../src/geo/index.ts";
-import { createCallStore } from "../../src/store/calls-store.ts";
+import { callsMigrations } from "../../src/store/calls/migrations.ts";
+import { createCallStore } from "../../src/store/calls/store.ts";
 import { openStore } from "../../src/store/index.ts";
-import { callsMigrations } from "../../src/store/migrations-calls.ts";
 
 const open: OpenCallsDatabase = async (url) => {
   const s = openStore({ databaseUrl: url });

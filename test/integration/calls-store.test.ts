@@ -19,9 +19,9 @@ import {
 } from "../../src/calls/index.ts";
 import { type DemoWorld, generateDemoWorld } from "../../src/demo/index.ts";
 import { loadPortRegistry } from "../../src/geo/index.ts";
-import { createCallStore } from "../../src/store/calls-store.ts";
+import { callsMigrations } from "../../src/store/calls/migrations.ts";
+import { createCallStore } from "../../src/store/calls/store.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
-import { callsMigrations } from "../../src/store/migrations-calls.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 
 const registry = loadPortRegistry();

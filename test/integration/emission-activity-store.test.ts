@@ -15,9 +15,9 @@ import {
   loadNonshipTables,
   portGridFactor,
 } from "../../src/emissions/nonship/index.ts";
-import { createEmissionActivityStore } from "../../src/store/emission-activity-store.ts";
+import { createEmissionActivityStore } from "../../src/store/emissions/activity-store.ts";
+import { emissionActivityMigrations } from "../../src/store/emissions/migrations.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
-import { emissionActivityMigrations } from "../../src/store/migrations-emission-activity.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 import { writeZip } from "../helpers/zip.ts";
 

@@ -11,9 +11,9 @@ import {
   type NonshipActivity,
   type StoredActivityImport,
   type YearMonth,
-} from "../emissions/nonship/index.ts";
+} from "../../emissions/nonship/index.ts";
 
-export type { EmissionActivityStore } from "../emissions/nonship/index.ts";
+export type { EmissionActivityStore } from "../../emissions/nonship/index.ts";
 
 interface EmissionActivityTable {
   port: string;

@@ -3,9 +3,9 @@
  * add a new one. Each runs in a transaction on PostgreSQL; on SQLite Kysely runs them one by one.
  */
 import type { Kysely, Migration } from "kysely";
-import { emissionsMigrations } from "./emissions-store.ts";
-import { callsMigrations } from "./migrations-calls.ts";
-import { emissionActivityMigrations } from "./migrations-emission-activity.ts";
+import { callsMigrations } from "../calls/migrations.ts";
+import { emissionActivityMigrations } from "../emissions/migrations.ts";
+import { emissionsMigrations } from "../emissions/store.ts";
 
 export type DialectKind = "sqlite" | "postgres";
 

@@ -1,9 +1,9 @@
 /** CallStore on Kysely: one code path for SQLite and PostgreSQL. */
 import { type Kysely, sql } from "kysely";
-import type { PortCallRecord, StoredSegment } from "../calls/calls.ts";
-import { CALLS_METHODOLOGY_VERSION, type OperatingMode } from "../calls/model.ts";
-import type { CallQuery, CallStore, VesselDayState } from "../calls/store.ts";
-import type { AisTrackBlocksTable } from "./schema.ts";
+import type { PortCallRecord, StoredSegment } from "../../calls/calls.ts";
+import { CALLS_METHODOLOGY_VERSION, type OperatingMode } from "../../calls/model.ts";
+import type { CallQuery, CallStore, VesselDayState } from "../../calls/store.ts";
+import type { AisTrackBlocksTable } from "../ais/schema.ts";
 
 interface PortCallsTable {
   id: string;

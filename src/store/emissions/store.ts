@@ -7,7 +7,7 @@
  * Migrations "0210_emissions" and "0211_emission_summaries" are here too.
  */
 import { type Kysely, type Migration, sql } from "kysely";
-import type { InventorySummary } from "../emissions/inventory.ts";
+import type { InventorySummary } from "../../emissions/inventory.ts";
 import {
   type EmissionScope,
   type InventoryLine,
@@ -15,9 +15,9 @@ import {
   type PollutantGrams,
   type SourceCategory,
   zeroPollutants,
-} from "../emissions/model.ts";
-import type { EmissionStore, SourceTotal, StoredInventory } from "../emissions/store.ts";
-import type { Baseline } from "../emissions/targets.ts";
+} from "../../emissions/model.ts";
+import type { EmissionStore, SourceTotal, StoredInventory } from "../../emissions/store.ts";
+import type { Baseline } from "../../emissions/targets.ts";
 
 type PollutantColumns = { [K in (typeof POLLUTANTS)[number] as `${K}_g`]: number };
 

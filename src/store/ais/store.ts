@@ -7,7 +7,7 @@ import type {
   LatestPosition,
   StoredTrackBlock,
   VesselStaticReport,
-} from "../ais/track-store.ts";
+} from "../../ais/track-store.ts";
 import type { AisLatestPositionsTable, Database, VesselStaticReportsTable } from "./schema.ts";
 
 const SECONDS_PER_DAY = 86_400;

@@ -1,7 +1,7 @@
 /** PortStore on Kysely: the same code for SQLite and PostgreSQL. */
 import type { Kysely, Selectable } from "kysely";
-import type { PortRecord, PortStore, UpsertCounts } from "../ports/model.ts";
-import type { Database, PortsTable } from "./schema.ts";
+import type { PortRecord, PortStore, UpsertCounts } from "../../ports/model.ts";
+import type { Database, PortsTable } from "../ais/schema.ts";
 
 function toRow(port: PortRecord, displayOrder: number, updatedAt: string): PortsTable {
   return {

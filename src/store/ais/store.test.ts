@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestDatabase, testDatabaseKinds } from "../../test/helpers/databases.ts";
+import { type TestDatabase, testDatabaseKinds } from "../../../test/helpers/databases.ts";
 import {
   decodeTrackBlock,
   mergeIntoBlock,
   POSITION_UNITS_PER_DEG,
   TrackReports,
-} from "../ais/track-block.ts";
-import { type AisWriteBatch, trackKey, type VesselStaticReport } from "../ais/track-store.ts";
-import { openStore, type Store } from "./index.ts";
+} from "../../ais/track-block.ts";
+import { type AisWriteBatch, trackKey, type VesselStaticReport } from "../../ais/track-store.ts";
+import { openStore, type Store } from "../index.ts";
 
 const DAY_S = 86_400;
 const T0 = 20_400 * DAY_S; // 2025-11-08T00:00Z
