@@ -19,8 +19,6 @@ import {
 } from "../../src/calls/index.ts";
 import { type DemoWorld, generateDemoWorld } from "../../src/demo/index.ts";
 import { loadPortRegistry } from "../../src/geo/index.ts";
-import { callsMigrations } from "../../src/store/calls/migrations.ts";
-import { createCallStore } from "../../src/store/calls/store.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 
@@ -85,10 +83,7 @@ for (const kind of testDatabaseKinds()) {
       db = await kind.create();
       store = openStore({ databaseUrl: db.url });
       await store.migrate();
-      // Until the lead wires callsMigrations into migrations.ts, apply them here.
-      if (!(await store.migrationStatus()).applied.includes("0100_calls"))
-        await callsMigrations(store.kind)["0100_calls"]!.up(store.db as never);
-      calls = createCallStore(store.db as never);
+      calls = store.calls;
       deps = { ais: store.ais, calls, registry, ports: ["USLAX"], extraFeatures };
     }, 120_000);
     afterAll(async () => {

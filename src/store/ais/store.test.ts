@@ -205,7 +205,7 @@ for (const kind of testDatabaseKinds()) {
       const before = await store.ais.trackBlocks(538000001, T0, T0 + DAY_S);
       const bad = batch({
         tracks: track(538000001, [[T0 + 5, 1, 1]]),
-        rejects: [{ source: "x", line: 1, reason: "r", text: null as unknown as string }],
+        rejects: [{ source: "x", line: 1, reason: "r", text: JSON.parse("null") }], // text is NOT NULL
       });
       await expect(store.ais.writeBatch(bad, mergeIntoBlock)).rejects.toThrow();
       expect(await store.ais.trackBlocks(538000001, T0, T0 + DAY_S)).toEqual(before);
