@@ -61,7 +61,8 @@ function latestFromRow(r: AisLatestPositionsTable): LatestPosition {
  * Inserts rows that are new by key and widens the seen-interval of those already there. `counted`
  * rows are records' own facts: the result says how many of them were new (the first of each new
  * key) and how many repeated something known; side rows are stored without being counted.
- * `insert` writes new rows to `table` (typed there, so the rows' columns are checked).
+ * `insert` writes the new rows: the caller names the table again so that Kysely checks the rows'
+ * columns (it cannot through a table name that is a type parameter).
  */
 async function upsertSeen<
   T extends { mmsi: number; content_hash: string; first_seen_s: number; last_seen_s: number },
