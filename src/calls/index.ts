@@ -5,7 +5,7 @@
  *   track, geo, options, callCandidate)` → mode segments and detected calls; `toPortCallRecord`,
  *   `isCallCandidate`, `toDcsaTimestamps` (DCSA Port Call JIT 2.0.0), `anchorageQueue`,
  *   `speedCompliance`, `compareWithTruth`.
- * - Storage: the `CallStore` interface (implemented in src/store/calls-store.ts).
+ * - Storage: the `CallStore` interface (implemented in src/store/calls/store.ts).
  * - Service: `updateCalls(deps)` (only changed vessel-days), `detectCallsInRange`,
  *   `startCallUpdater(deps, { intervalS })` for `ais listen` / `serve`.
  * - HTTP: `callRoutes(deps)`; CLI: `registerCallsCommands` in ./cli.ts (imports commander, not re-exported).

@@ -1,5 +1,5 @@
 /**
- * What calls/ needs from storage; `src/store/calls-store.ts` implements it on SQLite and PostgreSQL.
+ * What calls/ needs from storage; `src/store/calls/store.ts` implements it on SQLite and PostgreSQL.
  */
 import type { PortCallRecord, StoredSegment } from "./calls.ts";
 

@@ -1,5 +1,5 @@
 /**
- * What emissions/ needs from storage; src/store/emissions-store.ts implements it on SQLite and
+ * What emissions/ needs from storage; src/store/emissions/store.ts implements it on SQLite and
  * PostgreSQL. An inventory is derived: recomputing a port-year replaces its lines in one transaction.
  */
 import type { InventorySummary } from "./inventory.ts";

@@ -1,2 +1,1 @@
-export type { Database } from "./schema.ts";
-export { type OpenStoreOptions, openStore, type Store } from "./store.ts";
+export { type Database, type OpenStoreOptions, openStore, type Store } from "./store.ts";

@@ -1,6 +1,6 @@
 import SqliteDatabase from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { withStatementCache } from "./store.ts";
+import { withStatementCache } from "./dialect.ts";
 
 describe("SQLite statement cache", () => {
   it("prepares a text once, gives a busy statement's second user its own, and drops the least recent", () => {

@@ -2,16 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { type OpenCallsDatabase, runEvaluation } from "../../src/demo/index.ts";
 import { loadPortRegistry } from "../../src/geo/index.ts";
-import { createCallStore } from "../../src/store/calls-store.ts";
 import { openStore } from "../../src/store/index.ts";
-import { callsMigrations } from "../../src/store/migrations-calls.ts";
 
 const open: OpenCallsDatabase = async (url) => {
   const s = openStore({ databaseUrl: url });
   await s.migrate();
-  if (!(await s.migrationStatus()).applied.includes("0100_calls"))
-    await callsMigrations(s.kind)["0100_calls"]!.up(s.db as never);
-  return { ais: s.ais, calls: createCallStore(s.db as never), close: () => s.close() };
+  return { ais: s.ais, calls: s.calls, close: () => s.close() };
 };
 
 describe("calls evaluate", () => {

@@ -18,9 +18,7 @@ import {
 } from "../../src/calls/index.ts";
 import { compareWithTruth, type DemoWorld, generateDemoWorld } from "../../src/demo/index.ts";
 import { loadPortRegistry } from "../../src/geo/index.ts";
-import { createCallStore } from "../../src/store/calls-store.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
-import { callsMigrations } from "../../src/store/migrations-calls.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 
 const registry = loadPortRegistry();
@@ -84,10 +82,7 @@ for (const kind of testDatabaseKinds()) {
       db = await kind.create();
       store = openStore({ databaseUrl: db.url });
       await store.migrate();
-      // Until the lead wires callsMigrations into migrations.ts, apply them here.
-      if (!(await store.migrationStatus()).applied.includes("0100_calls"))
-        await callsMigrations(store.kind)["0100_calls"]!.up(store.db as never);
-      calls = createCallStore(store.db as never);
+      calls = store.calls;
       deps = { ais: store.ais, calls, registry, ports: ["USLAX"], extraFeatures };
     }, 120_000);
     afterAll(async () => {

@@ -15,9 +15,7 @@ import {
   loadNonshipTables,
   portGridFactor,
 } from "../../src/emissions/nonship/index.ts";
-import { createEmissionActivityStore } from "../../src/store/emission-activity-store.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
-import { emissionActivityMigrations } from "../../src/store/migrations-emission-activity.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 import { writeZip } from "../helpers/zip.ts";
 
@@ -66,10 +64,7 @@ for (const kind of testDatabaseKinds()) {
       db = await kind.create();
       store = openStore({ databaseUrl: db.url });
       await store.migrate();
-      // Until migrations.ts includes emissionActivityMigrations, apply it here.
-      if (!(await store.migrationStatus()).applied.includes("0200_emission_activity"))
-        await emissionActivityMigrations(store.kind)["0200_emission_activity"]!.up(store.db as never);
-      activity = createEmissionActivityStore(store.db as never);
+      activity = store.emissionActivity;
     }, 120_000);
     afterAll(async () => {
       await store?.close();

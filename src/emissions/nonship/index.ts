@@ -7,7 +7,7 @@
  * - Compute (pure): `computeNonshipLines(tables, activity, options)` → lines, coverage, warnings,
  *   not-estimated activity, notes. `cheDieselFactors` for one diesel unit.
  * - Tables: `loadNonshipTables()` (data/reference/emissions/), `portGridFactor(port)`.
- * - Storage: the `EmissionActivityStore` interface (src/store/emission-activity-store.ts).
+ * - Storage: the `EmissionActivityStore` interface (src/store/emissions/activity-store.ts).
  * - The `emissions import …` commands are in ./cli.ts (it imports commander, so not re-exported).
  */
 export { type CheDieselFactors, cheDieselFactors, techTypeFor } from "./che.ts";

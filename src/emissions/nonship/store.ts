@@ -1,5 +1,5 @@
 /**
- * What the non-ship activity needs from storage; src/store/emission-activity-store.ts implements it
+ * What the non-ship activity needs from storage; src/store/emissions/activity-store.ts implements it
  * on SQLite and PostgreSQL. Activity records are facts keyed by (port, kind, record key): importing
  * the same file again changes nothing, a changed row replaces the stored one. Each file is imported
  * in one transaction, with its rejects and a run record.

@@ -1,44 +1,14 @@
 /**
- * Ordered migrations. Names sort in the order they run; a released migration is never edited —
- * add a new one. Each runs in a transaction on PostgreSQL; on SQLite Kysely runs them one by one.
+ * Migrations of the AIS capability (tables in schema.ts beside this file). A released migration
+ * is never edited — add a new one (migrator.ts says how to name it).
  */
 import type { Kysely, Migration } from "kysely";
-import { emissionsMigrations } from "./emissions-store.ts";
-import { callsMigrations } from "./migrations-calls.ts";
-import { emissionActivityMigrations } from "./migrations-emission-activity.ts";
+import type { DialectKind } from "../dialect.ts";
 
-export type DialectKind = "sqlite" | "postgres";
-
-/** Migrations for a dialect: the only difference is the binary column type (blob / bytea). */
-export function migrationsFor(kind: DialectKind): Record<string, Migration> {
+/** The dialects differ only in the binary column type (blob / bytea). */
+export function aisMigrations(kind: DialectKind): Record<string, Migration> {
   const binary = kind === "postgres" ? "bytea" : "blob";
-  const base: Record<string, Migration> = {
-    "0001_ports": {
-      async up(db: Kysely<unknown>) {
-        await db.schema
-          .createTable("ports")
-          .addColumn("locode", "text", (c) => c.primaryKey())
-          .addColumn("display_order", "integer", (c) => c.notNull())
-          .addColumn("name_en", "text", (c) => c.notNull())
-          .addColumn("name_ja", "text", (c) => c.notNull())
-          .addColumn("country", "text", (c) => c.notNull())
-          .addColumn("time_zone", "text", (c) => c.notNull())
-          .addColumn("currency", "text", (c) => c.notNull())
-          .addColumn("sister_port", "text")
-          .addColumn("center_lon", "double precision", (c) => c.notNull())
-          .addColumn("center_lat", "double precision", (c) => c.notNull())
-          .addColumn("zoom", "double precision", (c) => c.notNull())
-          .addColumn("bbox_json", "text", (c) => c.notNull())
-          .addColumn("attribution_json", "text", (c) => c.notNull())
-          .addColumn("geography_json", "text", (c) => c.notNull())
-          .addColumn("geography_sha256", "text", (c) => c.notNull())
-          .addColumn("updated_at", "text", (c) => c.notNull())
-          .execute();
-      },
-      async down(db: Kysely<unknown>) {
-        await db.schema.dropTable("ports").execute();
-      },
-    },
+  return {
     "0002_ais": {
       async up(db: Kysely<unknown>) {
         // Per-vessel-day blocks of position reports (see src/ais/track-block.ts for why).
@@ -177,5 +147,4 @@ export function migrationsFor(kind: DialectKind): Record<string, Migration> {
       },
     },
   };
-  return { ...base, ...callsMigrations(kind), ...emissionActivityMigrations(kind), ...emissionsMigrations() };
 }

@@ -4,10 +4,9 @@
  * user's baselines. Written in the same transaction as the lines, each header also keeps its lines'
  * summary (totals by scope, category, month and terminal) and each source its tailpipe total, so
  * that a report is one row read and the sources list one indexed read, not a pass over every line.
- * Migrations "0210_emissions" and "0211_emission_summaries" are here too.
  */
-import { type Kysely, type Migration, sql } from "kysely";
-import type { InventorySummary } from "../emissions/inventory.ts";
+import { type Kysely, sql } from "kysely";
+import type { InventorySummary } from "../../emissions/inventory.ts";
 import {
   type EmissionScope,
   type InventoryLine,
@@ -15,149 +14,17 @@ import {
   type PollutantGrams,
   type SourceCategory,
   zeroPollutants,
-} from "../emissions/model.ts";
-import type { EmissionStore, SourceTotal, StoredInventory } from "../emissions/store.ts";
-import type { Baseline } from "../emissions/targets.ts";
-
-type PollutantColumns = { [K in (typeof POLLUTANTS)[number] as `${K}_g`]: number };
-
-interface InventoriesTable {
-  port: string;
-  year: number;
-  label: string;
-  computed_at: string;
-  method_version: string;
-  meta_json: string;
-  /** InventorySummary as JSON (migration 0211); null for inventories stored before it. */
-  summary_json: string | null;
-}
-
-interface LinesTable extends PollutantColumns {
-  port: string;
-  year: number;
-  category: string;
-  scope: string;
-  source_id: string;
-  cal_year: number;
-  month: number;
-  terminal: string | null;
-  label: string;
-  activity: number;
-  activity_unit: string;
-}
-
-interface BaselinesTable {
-  port: string;
-  pollutant: string;
-  year: number;
-  tonnes: number;
-  source: string;
-  entered_at: string;
-}
-
-/** A source's tailpipe total over the year (migration 0211): the sources list, precomputed. */
-interface SourceTotalsTable extends PollutantColumns {
-  port: string;
-  year: number;
-  category: string;
-  source_id: string;
-  label: string;
-  terminal: string | null;
-  activity: number;
-  activity_unit: string;
-}
-
-interface EmissionsDatabase {
-  emission_inventories: InventoriesTable;
-  emission_lines: LinesTable;
-  emission_source_totals: SourceTotalsTable;
-  emission_baselines: BaselinesTable;
-}
-
-const POLLUTANT_COLUMNS = POLLUTANTS.map((p) => `${p}_g` as const);
-
-export function emissionsMigrations(): Record<string, Migration> {
-  return {
-    "0210_emissions": {
-      async up(db: Kysely<unknown>) {
-        await db.schema
-          .createTable("emission_inventories")
-          .addColumn("port", "text", (c) => c.notNull())
-          .addColumn("year", "integer", (c) => c.notNull())
-          .addColumn("label", "text", (c) => c.notNull())
-          .addColumn("computed_at", "text", (c) => c.notNull())
-          .addColumn("method_version", "text", (c) => c.notNull())
-          .addColumn("meta_json", "text", (c) => c.notNull())
-          .addPrimaryKeyConstraint("emission_inventories_pk", ["port", "year"])
-          .execute();
-        let lines = db.schema
-          .createTable("emission_lines")
-          .addColumn("port", "text", (c) => c.notNull())
-          .addColumn("year", "integer", (c) => c.notNull())
-          .addColumn("category", "text", (c) => c.notNull())
-          .addColumn("scope", "text", (c) => c.notNull())
-          .addColumn("source_id", "text", (c) => c.notNull())
-          .addColumn("cal_year", "integer", (c) => c.notNull())
-          .addColumn("month", "integer", (c) => c.notNull())
-          .addColumn("terminal", "text")
-          .addColumn("label", "text", (c) => c.notNull())
-          .addColumn("activity", "double precision", (c) => c.notNull())
-          .addColumn("activity_unit", "text", (c) => c.notNull());
-        for (const col of POLLUTANT_COLUMNS)
-          lines = lines.addColumn(col, "double precision", (c) => c.notNull());
-        await lines
-          .addPrimaryKeyConstraint("emission_lines_pk", [
-            "port",
-            "year",
-            "category",
-            "scope",
-            "source_id",
-            "cal_year",
-            "month",
-          ])
-          .execute();
-        await db.schema
-          .createTable("emission_baselines")
-          .addColumn("port", "text", (c) => c.notNull())
-          .addColumn("pollutant", "text", (c) => c.notNull())
-          .addColumn("year", "integer", (c) => c.notNull())
-          .addColumn("tonnes", "double precision", (c) => c.notNull())
-          .addColumn("source", "text", (c) => c.notNull())
-          .addColumn("entered_at", "text", (c) => c.notNull())
-          .addPrimaryKeyConstraint("emission_baselines_pk", ["port", "pollutant", "year"])
-          .execute();
-      },
-      async down(db: Kysely<unknown>) {
-        for (const t of ["emission_baselines", "emission_lines", "emission_inventories"])
-          await db.schema.dropTable(t).execute();
-      },
-    },
-    "0211_emission_summaries": {
-      async up(db: Kysely<unknown>) {
-        await db.schema.alterTable("emission_inventories").addColumn("summary_json", "text").execute();
-        let totals = db.schema
-          .createTable("emission_source_totals")
-          .addColumn("port", "text", (c) => c.notNull())
-          .addColumn("year", "integer", (c) => c.notNull())
-          .addColumn("category", "text", (c) => c.notNull())
-          .addColumn("source_id", "text", (c) => c.notNull())
-          .addColumn("label", "text", (c) => c.notNull())
-          .addColumn("terminal", "text")
-          .addColumn("activity", "double precision", (c) => c.notNull())
-          .addColumn("activity_unit", "text", (c) => c.notNull());
-        for (const col of POLLUTANT_COLUMNS)
-          totals = totals.addColumn(col, "double precision", (c) => c.notNull());
-        await totals
-          .addPrimaryKeyConstraint("emission_source_totals_pk", ["port", "year", "category", "source_id"])
-          .execute();
-      },
-      async down(db: Kysely<unknown>) {
-        await db.schema.dropTable("emission_source_totals").execute();
-        await db.schema.alterTable("emission_inventories").dropColumn("summary_json").execute();
-      },
-    },
-  };
-}
+} from "../../emissions/model.ts";
+import type { EmissionStore, SourceTotal, StoredInventory } from "../../emissions/store.ts";
+import type { Baseline } from "../../emissions/targets.ts";
+import {
+  type EmissionsDatabase,
+  type InventoriesTable,
+  type LinesTable,
+  POLLUTANT_COLUMNS,
+  type PollutantColumns,
+  type SourceTotalsTable,
+} from "./schema.ts";
 
 // 11 pollutant columns + 11 others per row; stays under SQLite's 999 bound-parameter limit.
 const ROWS_PER_INSERT = 40;
@@ -205,7 +72,8 @@ function sourceTotals(rows: readonly LinesTable[]): SourceTotalsTable[] {
   return [...bySource.values()];
 }
 
-function toSourceTotal(r: SourceTotalsTable): SourceTotal {
+/** A source's totals, stored (emission_source_totals) or summed from its lines. */
+function toSourceTotal(r: Omit<SourceTotalsTable, "port" | "year">): SourceTotal {
   return {
     category: r.category as SourceCategory,
     sourceId: r.source_id,
@@ -217,8 +85,7 @@ function toSourceTotal(r: SourceTotalsTable): SourceTotal {
   };
 }
 
-export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
-  const db = anyDb as unknown as Kysely<EmissionsDatabase>;
+export function createEmissionStore(db: Kysely<EmissionsDatabase>): EmissionStore {
   const toInventory = (r: InventoriesTable): StoredInventory => ({
     port: r.port,
     year: Number(r.year),
@@ -405,7 +272,7 @@ export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
         .execute();
       return {
         total: Number(totalRow?.n ?? 0),
-        sources: rows.map((r) => toSourceTotal(r as unknown as SourceTotalsTable)),
+        sources: rows.map(toSourceTotal),
       };
     },
 
@@ -444,8 +311,7 @@ export function createEmissionStore(anyDb: Kysely<unknown>): EmissionStore {
             y = { year, tailpipe: zeroPollutants(), grid: zeroPollutants() };
             byYear.set(year, y);
           }
-          if (r.scope === "tailpipe" || r.scope === "grid")
-            y[r.scope] = gramsOf(r as unknown as PollutantColumns);
+          if (r.scope === "tailpipe" || r.scope === "grid") y[r.scope] = gramsOf(r);
         }
       }
       return [...byYear.values()].sort((a, b) => a.year - b.year);

@@ -1,7 +1,7 @@
 /** PortStore on Kysely: the same code for SQLite and PostgreSQL. */
 import type { Kysely, Selectable } from "kysely";
-import type { PortRecord, PortStore, UpsertCounts } from "../ports/model.ts";
-import type { Database, PortsTable } from "./schema.ts";
+import type { PortRecord, PortStore, UpsertCounts } from "../../ports/model.ts";
+import type { PortsDatabase, PortsTable } from "./schema.ts";
 
 function toRow(port: PortRecord, displayOrder: number, updatedAt: string): PortsTable {
   return {
@@ -48,7 +48,7 @@ function sameContent(a: PortsTable, b: Selectable<PortsTable>): boolean {
   );
 }
 
-export function createPortStore(db: Kysely<Database>, now: () => Date = () => new Date()): PortStore {
+export function createPortStore(db: Kysely<PortsDatabase>, now: () => Date = () => new Date()): PortStore {
   return {
     async upsertPorts(ports) {
       const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };

@@ -7,18 +7,13 @@ import type {
   LatestPosition,
   StoredTrackBlock,
   VesselStaticReport,
-} from "../ais/track-store.ts";
-import type { AisLatestPositionsTable, Database, VesselStaticReportsTable } from "./schema.ts";
+} from "../../ais/track-store.ts";
+import { chunks } from "../chunks.ts";
+import type { AisDatabase, AisLatestPositionsTable, VesselStaticReportsTable } from "./schema.ts";
 
 const SECONDS_PER_DAY = 86_400;
 /** Rows per INSERT: keeps statements under PostgreSQL's 65,535 parameters and SQLite's limits. */
 const ROWS_PER_INSERT = 400;
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 const toBytes = (data: unknown): Uint8Array =>
   data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer);
@@ -46,7 +41,7 @@ function staticFromRow(row: VesselStaticReportsTable): VesselStaticReport {
   };
 }
 
-type Tx = Transaction<Database>;
+type Tx = Transaction<AisDatabase>;
 
 function latestFromRow(r: AisLatestPositionsTable): LatestPosition {
   return {
@@ -66,12 +61,15 @@ function latestFromRow(r: AisLatestPositionsTable): LatestPosition {
  * Inserts rows that are new by key and widens the seen-interval of those already there. `counted`
  * rows are records' own facts: the result says how many of them were new (the first of each new
  * key) and how many repeated something known; side rows are stored without being counted.
+ * `insert` writes the new rows: the caller names the table again so that Kysely checks the rows'
+ * columns (it cannot through a table name that is a type parameter).
  */
 async function upsertSeen<
   T extends { mmsi: number; content_hash: string; first_seen_s: number; last_seen_s: number },
 >(
   trx: Tx,
   table: "vessel_static_reports" | "ais_stations",
+  insert: (rows: T[]) => Promise<unknown>,
   counted: T[],
   side: T[] = [],
 ): Promise<{ added: number; duplicate: number }> {
@@ -102,11 +100,7 @@ async function upsertSeen<
     const known = new Map(existing.map((e) => [`${e.mmsi}:${e.content_hash}`, e]));
     const fresh = part.filter((p) => !known.has(`${p.row.mmsi}:${p.row.content_hash}`));
     added += fresh.filter((p) => p.counted).length;
-    if (fresh.length > 0)
-      await trx
-        .insertInto(table)
-        .values(fresh.map((p) => p.row) as never)
-        .execute();
+    if (fresh.length > 0) await insert(fresh.map((p) => p.row));
     for (const { row } of part) {
       const old = known.get(`${row.mmsi}:${row.content_hash}`);
       if (!old) continue;
@@ -125,7 +119,7 @@ async function upsertSeen<
   return { added, duplicate: counted.length - added };
 }
 
-export function createAisStore(db: Kysely<Database>, kind: "sqlite" | "postgres"): AisStore {
+export function createAisStore(db: Kysely<AisDatabase>, kind: "sqlite" | "postgres"): AisStore {
   return {
     async writeBatch(batch, merge) {
       const result: AisWriteResult = {
@@ -254,6 +248,7 @@ export function createAisStore(db: Kysely<Database>, kind: "sqlite" | "postgres"
         const statics = await upsertSeen(
           trx,
           "vessel_static_reports",
+          (rows) => trx.insertInto("vessel_static_reports").values(rows).execute(),
           batch.staticReports.map(staticRow),
           batch.sideStaticReports.map(staticRow),
         );
@@ -263,6 +258,7 @@ export function createAisStore(db: Kysely<Database>, kind: "sqlite" | "postgres"
         const stations = await upsertSeen(
           trx,
           "ais_stations",
+          (rows) => trx.insertInto("ais_stations").values(rows).execute(),
           batch.stations.map((s) => ({
             mmsi: s.mmsi,
             content_hash: `${s.kind}|${s.name ?? ""}|${s.latDeg.toFixed(5)}|${s.lonDeg.toFixed(5)}`,

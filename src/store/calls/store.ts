@@ -1,69 +1,14 @@
 /** CallStore on Kysely: one code path for SQLite and PostgreSQL. */
 import { type Kysely, sql } from "kysely";
-import type { PortCallRecord, StoredSegment } from "../calls/calls.ts";
-import { CALLS_METHODOLOGY_VERSION, type OperatingMode } from "../calls/model.ts";
-import type { CallQuery, CallStore, VesselDayState } from "../calls/store.ts";
-import type { AisTrackBlocksTable } from "./schema.ts";
-
-interface PortCallsTable {
-  id: string;
-  port: string;
-  mmsi: number;
-  imo: number | null;
-  vessel_name: string | null;
-  ship_type_group: string;
-  terminal: string | null;
-  berth: string;
-  start_s: number;
-  end_s: number;
-  berth_arrival_s: number;
-  berth_departure_s: number;
-  anchorage_wait_h: number;
-  time_at_berth_h: number;
-  methodology_version: string;
-  record_json: string;
-  computed_at: string;
-}
-
-interface ModeSegmentsTable {
-  port: string;
-  mmsi: number;
-  start_s: number;
-  end_s: number;
-  mode: string;
-  zone: string | null;
-  call_id: string | null;
-  duration_h: number;
-  distance_nm: number;
-  mean_speed_kn: number;
-  max_speed_kn: number;
-  reports: number;
-  methodology_version: string;
-}
-
-interface CallsVesselDaysTable {
-  mmsi: number;
-  day_utc: number;
-  report_count: number;
-  last_time_s: number;
-  methodology_version: string;
-}
-
-interface CallsDatabase {
-  port_calls: PortCallsTable;
-  mode_segments: ModeSegmentsTable;
-  calls_vessel_days: CallsVesselDaysTable;
-  ais_track_blocks: AisTrackBlocksTable;
-}
+import type { PortCallRecord, StoredSegment } from "../../calls/calls.ts";
+import { CALLS_METHODOLOGY_VERSION, type OperatingMode } from "../../calls/model.ts";
+import type { CallQuery, CallStore, VesselDayState } from "../../calls/store.ts";
+import type { AisDatabase } from "../ais/schema.ts";
+import { chunks } from "../chunks.ts";
+import type { CallsDatabase, ModeSegmentsTable } from "./schema.ts";
 
 const ROWS_PER_INSERT = 400;
 const DAY_S = 86_400;
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 const isoToS = (iso: string) => Date.parse(iso) / 1000;
 
@@ -89,7 +34,6 @@ function dayFromRow(r: {
   };
 }
 
-/** `db` is the application's Kysely instance (any schema type: the calls tables are typed here). */
 function segmentFromRow(r: ModeSegmentsTable): StoredSegment {
   return {
     port: r.port,
@@ -107,8 +51,10 @@ function segmentFromRow(r: ModeSegmentsTable): StoredSegment {
   };
 }
 
-export function createCallStore(anyDb: Kysely<unknown>): CallStore {
-  const db = anyDb as unknown as Kysely<CallsDatabase>;
+/** The calls tables, and the AIS blocks whose state says which vessel-days need a new run. */
+export function createCallStore(
+  db: Kysely<CallsDatabase & Pick<AisDatabase, "ais_track_blocks">>,
+): CallStore {
   const blockCols = [
     "b.mmsi",
     "b.day_utc",

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestDatabase, testDatabaseKinds } from "../../test/helpers/databases.ts";
+import { type TestDatabase, testDatabaseKinds } from "../../../test/helpers/databases.ts";
 import {
   decodeTrackBlock,
   mergeIntoBlock,
   POSITION_UNITS_PER_DEG,
   TrackReports,
-} from "../ais/track-block.ts";
-import { type AisWriteBatch, trackKey, type VesselStaticReport } from "../ais/track-store.ts";
-import { openStore, type Store } from "./index.ts";
+} from "../../ais/track-block.ts";
+import { type AisWriteBatch, trackKey, type VesselStaticReport } from "../../ais/track-store.ts";
+import { openStore, type Store } from "../index.ts";
 
 const DAY_S = 86_400;
 const T0 = 20_400 * DAY_S; // 2025-11-08T00:00Z
@@ -205,7 +205,7 @@ for (const kind of testDatabaseKinds()) {
       const before = await store.ais.trackBlocks(538000001, T0, T0 + DAY_S);
       const bad = batch({
         tracks: track(538000001, [[T0 + 5, 1, 1]]),
-        rejects: [{ source: "x", line: 1, reason: "r", text: null as unknown as string }],
+        rejects: [{ source: "x", line: 1, reason: "r", text: JSON.parse("null") }], // text is NOT NULL
       });
       await expect(store.ais.writeBatch(bad, mergeIntoBlock)).rejects.toThrow();
       expect(await store.ais.trackBlocks(538000001, T0, T0 + DAY_S)).toEqual(before);

@@ -1,10 +1,11 @@
 /**
- * Migrations of the calls capability (port calls, mode segments, computed vessel-days). Wired into
- * migrations.ts by spreading `callsMigrations(kind)` after the base migrations.
+ * Migrations of the calls capability (tables in schema.ts beside this file). A released migration
+ * is never edited — add a new one (migrator.ts says how to name it).
  */
 import type { Kysely, Migration } from "kysely";
+import type { DialectKind } from "../dialect.ts";
 
-export function callsMigrations(_kind: "sqlite" | "postgres"): Record<string, Migration> {
+export function callsMigrations(_kind: DialectKind): Record<string, Migration> {
   return {
     "0100_calls": {
       async up(db: Kysely<unknown>) {

@@ -11,63 +11,13 @@ import {
   type NonshipActivity,
   type StoredActivityImport,
   type YearMonth,
-} from "../emissions/nonship/index.ts";
-
-export type { EmissionActivityStore } from "../emissions/nonship/index.ts";
-
-interface EmissionActivityTable {
-  port: string;
-  kind: string;
-  record_key: string;
-  year: number | null;
-  month: number | null;
-  record_json: string;
-  source_file: string;
-  source_line: number;
-  imported_at: string;
-}
-
-interface EmissionActivityRejectsTable {
-  port: string;
-  kind: string;
-  source_file: string;
-  line: number;
-  seq: number;
-  field: string;
-  reason: string;
-  text: string;
-}
-
-interface EmissionActivityImportsTable {
-  id: string;
-  port: string;
-  kind: string;
-  source_file: string;
-  imported_at: string;
-  read: number;
-  accepted: number;
-  added: number;
-  updated: number;
-  rejected: number;
-  duplicates: number;
-  detail_json: string;
-}
-
-interface ActivityDatabase {
-  emission_activity: EmissionActivityTable;
-  emission_activity_rejects: EmissionActivityRejectsTable;
-  emission_activity_imports: EmissionActivityImportsTable;
-}
+} from "../../emissions/nonship/index.ts";
+import { chunks } from "../chunks.ts";
+import type { EmissionActivityDatabase, EmissionActivityTable } from "./schema.ts";
 
 /** Rows per statement: 9 columns × 400 stays under SQLite's 32,766 bound parameters. */
 const ROWS_PER_INSERT = 400;
 const KEYS_PER_SELECT = 500;
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 function pushRecord(
   activity: NonshipActivity,
@@ -96,9 +46,7 @@ function pushRecord(
   }
 }
 
-/** `db` is the application's Kysely instance (any schema type: these tables are typed here). */
-export function createEmissionActivityStore(anyDb: Kysely<unknown>): EmissionActivityStore {
-  const db = anyDb as unknown as Kysely<ActivityDatabase>;
+export function createEmissionActivityStore(db: Kysely<EmissionActivityDatabase>): EmissionActivityStore {
   const columns = ["kind", "record_json", "source_file", "source_line"] as const;
   return {
     async importRecords(input) {

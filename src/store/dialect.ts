@@ -1,0 +1,78 @@
+/**
+ * Opens the database a URL names: embedded SQLite (better-sqlite3) by default, PostgreSQL when the
+ * URL is postgres://…. Everything above store.ts sees only Kysely and the capability store
+ * interfaces, so one code path serves both.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { DomainError } from "../core/errors.ts";
+
+/** The two databases; migrations and a few queries differ by it (blob / bytea, row locks). */
+export type DialectKind = "sqlite" | "postgres";
+
+// PostgreSQL returns bigint (int8) as text by default; our counts and epoch seconds fit in a double.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export function openDialect(databaseUrl: string): {
+  kind: DialectKind;
+  dialect: SqliteDialect | PostgresDialect;
+  dataVersion: () => string | undefined;
+} {
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    return { kind: "postgres", dialect: new PostgresDialect({ pool }), dataVersion: () => undefined };
+  }
+  if (!databaseUrl.startsWith("sqlite:")) {
+    throw new DomainError("validation", `unsupported database URL "${databaseUrl}"`);
+  }
+  const file = databaseUrl.slice("sqlite:".length);
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  // WAL lets the portal read while an ingest writes; NORMAL sync is durable across app crashes.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  // One connection (Kysely's driver holds it for a whole transaction), read synchronously: ~µs.
+  const version = sqlite
+    .prepare("select (select data_version from pragma_data_version) || ':' || total_changes()")
+    .pluck();
+  return {
+    kind: "sqlite",
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dataVersion: () => String(version.get()),
+  };
+}
+
+/**
+ * better-sqlite3 with its prepared statements kept by SQL text (least recently used dropped past
+ * `capacity`). Kysely prepares every query anew; the per-vessel reads and the chunked inserts repeat
+ * the same few texts thousands of times, and preparing them was ~5 % of call detection (issue 5's
+ * profile). A statement still iterating (a stream) is busy: a second use gets its own.
+ */
+export function withStatementCache(
+  sqlite: SqliteDatabase.Database,
+  capacity = 500,
+): { prepare(sql: string): SqliteDatabase.Statement; close(): void } {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(sql) {
+      const cached = statements.get(sql);
+      if (cached && !cached.busy) {
+        statements.delete(sql); // re-inserted below: the Map's order is the recency order
+        statements.set(sql, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sql);
+      if (!cached) {
+        statements.set(sql, statement);
+        if (statements.size > capacity) statements.delete(statements.keys().next().value as string);
+      }
+      return statement;
+    },
+    close: () => sqlite.close(),
+  };
+}
