@@ -2,12 +2,7 @@
  * Port-call records as stored and served: a detected call joined with the vessel's particulars,
  * times as UTC ISO 8601, the methodology that produced it, and which vessels may make calls.
  */
-import {
-  CALLS_METHODOLOGY_VERSION,
-  type CallOptions,
-  type DetectedCall,
-  type ModeSegment,
-} from "./model.ts";
+import { CALLS_METHODOLOGY_VERSION, type CallOptions, type DetectedCall, type ModeSegment } from "./model.ts";
 import type { PortCallRecord } from "./wire.ts";
 
 /** The record's fields are defined once, by its schema in wire.ts (what the API serves). */

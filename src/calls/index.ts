@@ -70,15 +70,6 @@ export {
 export { type CallGeography, compileCallGeography, type GeoFeatureLike } from "./geography.ts";
 export * from "./model.ts";
 export { type CallRouteDeps, callRoutes } from "./routes.ts";
-export type {
-  AnchorageQueue,
-  CallDetail,
-  CallPage,
-  CallSegment,
-  DcsaPortCall,
-  PortCall,
-  SpeedCompliance,
-} from "./wire.ts";
 export { analyseTrack, classifyTrack, type TrackAnalysis, type TrackInput } from "./segment.ts";
 export {
   type CallRunSummary,
@@ -90,3 +81,12 @@ export {
   updateCalls,
 } from "./service.ts";
 export type { CallQuery, CallStore, VesselDayState } from "./store.ts";
+export type {
+  AnchorageQueue,
+  CallDetail,
+  CallPage,
+  CallSegment,
+  DcsaPortCall,
+  PortCall,
+  SpeedCompliance,
+} from "./wire.ts";
