@@ -4,7 +4,6 @@
  * language follows SP_LANG, then LC_ALL / LANG (ja… → Japanese), as the rest of the CLI.
  */
 import { terminalLanguage } from "../../core/language.ts";
-import type { NonshipNoteCode, NonshipWarningCode } from "./model.ts";
 
 const en = {
   importSummary:
@@ -115,6 +114,9 @@ export const NONSHIP_CATALOGS = { en, ja };
 export type NonshipMessageKey = keyof typeof en;
 export type NonshipLanguage = keyof typeof NONSHIP_CATALOGS;
 
+/** Whether a code (from a stored inventory's warnings) has words in the catalogs. */
+export const isNonshipMessageKey = (code: string): code is NonshipMessageKey => Object.hasOwn(en, code);
+
 /** The terminal's language (core's one rule: SP_LANG, then the locale). */
 export const nonshipLanguage: (env?: NodeJS.ProcessEnv) => NonshipLanguage = terminalLanguage;
 
@@ -127,12 +129,4 @@ export function nonshipMessage(
   return NONSHIP_CATALOGS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) =>
     String(values[name] ?? `{${name}}`),
   );
-}
-
-/** A warning or note in a language (results carry the English text in `message`). */
-export function formatNonshipWarning(
-  w: { code: NonshipWarningCode | NonshipNoteCode; params: Record<string, string | number> },
-  lang: NonshipLanguage,
-): string {
-  return nonshipMessage(w.code, w.params, lang);
 }

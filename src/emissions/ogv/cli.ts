@@ -8,6 +8,7 @@ import fs from "node:fs";
 import type { Command } from "commander";
 import type { z } from "zod";
 import { DomainError, isDomainError } from "../../core/errors.ts";
+import { convertMassG } from "../../core/units.ts";
 import { GWP_SETS, type PollutantGrams } from "../model.ts";
 import {
   AUX_LOAD_METHODS,
@@ -180,8 +181,8 @@ function textTable(headers: string[], rows: string[][]): string {
 
 const fmt = (v: number, digits: number) =>
   v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const kg = (g: number) => fmt(g / 1000, 1);
-const tonnes = (g: number) => fmt(g / 1e6, 2);
+const kg = (g: number) => fmt(convertMassG(g, "kg"), 1);
+const tonnes = (g: number) => fmt(convertMassG(g, "t"), 2);
 
 /** A readable summary of a call's emissions: one row per segment, totals, grid and warnings. */
 export function callEmissionsText(r: CallEmissions): string {
