@@ -105,6 +105,28 @@ const baselineSchema = z.object({
   source: z.string(),
   enteredAt: z.string(),
 });
+const emissionTargetSchema = z.object({
+  program: z.string(),
+  // Inventory pollutant the target counts (SOx → so2; GHG → co2e or co2 by the port's basis).
+  pollutant: z.enum(POLLUTANTS),
+  // The name the program uses (DPM, NOx, SOx, GHG).
+  programPollutant: z.string(),
+  baselineYear: z.number().int(),
+  targetYear: z.number().int(),
+  targetReductionPct: z.number(),
+  source: z.string(),
+});
+const shareProgressSchema = z.object({
+  target: z.object({
+    program: z.string(),
+    metric: z.string(),
+    targetYear: z.number().int(),
+    targetPct: z.number(),
+    source: z.string(),
+  }),
+  years: z.array(z.object({ year: z.number().int(), sharePct: z.number(), basis: z.string() })),
+});
+
 export const progressSchema = z.object({
   port: z.string(),
   reportingYearStartMonth: z.number().int().describe("1: calendar years; 4: April–March fiscal years (FY)"),
@@ -114,15 +136,7 @@ export const progressSchema = z.object({
   baselines: z.array(baselineSchema),
   targets: z.array(
     z.object({
-      target: z.object({
-        program: z.string(),
-        pollutant: z.enum(POLLUTANTS),
-        programPollutant: z.string(),
-        baselineYear: z.number().int(),
-        targetYear: z.number().int(),
-        targetReductionPct: z.number(),
-        source: z.string(),
-      }),
+      target: emissionTargetSchema,
       baseline: baselineSchema.nullable(),
       targetTonnes: z.number().nullable(),
       remainingTonnes: z.number().nullable(),
@@ -138,18 +152,7 @@ export const progressSchema = z.object({
       ),
     }),
   ),
-  shares: z.array(
-    z.object({
-      target: z.object({
-        program: z.string(),
-        metric: z.string(),
-        targetYear: z.number().int(),
-        targetPct: z.number(),
-        source: z.string(),
-      }),
-      years: z.array(z.object({ year: z.number().int(), sharePct: z.number(), basis: z.string() })),
-    }),
-  ),
+  shares: z.array(shareProgressSchema),
   inventories: z.array(z.object({ year: z.number().int(), label: z.string(), computedAt: z.string() })),
 });
 
@@ -213,6 +216,10 @@ export type InventoryReport = z.output<typeof inventorySchema>;
 export type InventoryList = z.output<typeof inventoryListSchema>;
 export type EmissionSourcePage = z.output<typeof sourcePageSchema>;
 export type ProgressReport = z.output<typeof progressSchema>;
+export type Baseline = z.output<typeof baselineSchema>;
+export type EmissionTarget = z.output<typeof emissionTargetSchema>;
+export type ShareProgress = z.output<typeof shareProgressSchema>;
+export type ShareTarget = ShareProgress["target"];
 export type EmissionSourceTrace = z.output<typeof sourceTraceSchema>;
 /** One call's computation: its response schema is open (`callId`, `methodVersion`); the calculator's type is its definition. */
 export type { CallEmissions } from "./ogv/index.ts";
