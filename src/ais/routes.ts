@@ -118,6 +118,49 @@ const particularsSchema = z.object({
   ),
 });
 
+const portVesselsSchema = z.object({
+  locode: z.string(),
+  asOf: z.string().nullable().describe("newest report in the area (UTC)"),
+  vessels: z.array(vesselOnMapSchema),
+});
+
+const vesselDetailSchema = z.object({
+  vessel: vesselRecordSchema,
+  history: z.array(staticHistorySchema),
+  latest: vesselOnMapSchema
+    .omit({
+      name: true,
+      imo: true,
+      shipType: true,
+      shipTypeGroup: true,
+      aisClass: true,
+      lengthM: true,
+      destination: true,
+    })
+    .nullable(),
+  particulars: particularsSchema.nullable(),
+});
+
+/** A track as columns of equal length. */
+const vesselTrackSchema = z.object({
+  mmsi: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  points: z.number().int(),
+  timeS: z.array(z.number()).describe("epoch seconds, UTC"),
+  lonDeg: z.array(z.number()),
+  latDeg: z.array(z.number()),
+  sogKnots: z.array(z.number().nullable()),
+  cogDeg: z.array(z.number().nullable()),
+  headingDeg: z.array(z.number().nullable()),
+  navStatus: z.array(z.number().nullable()),
+});
+
+export type VesselOnMap = z.output<typeof vesselOnMapSchema>;
+export type PortVessels = z.output<typeof portVesselsSchema>;
+export type VesselDetail = z.output<typeof vesselDetailSchema>;
+export type VesselTrack = z.output<typeof vesselTrackSchema>;
+
 function mmsiParam(text: string): number {
   const parsed = parseMmsi(text);
   if (!parsed.ok) throw new RequestInvalid("mmsi", text, { rule: "mmsi" });
@@ -145,11 +188,7 @@ export function aisRoutes(deps: AisRouteDeps): RouteDef[] {
           .default(24)
           .describe("oldest report shown, counted back from the newest report in the area"),
       }),
-      response: z.object({
-        locode: z.string(),
-        asOf: z.string().nullable().describe("newest report in the area (UTC)"),
-        vessels: z.array(vesselOnMapSchema),
-      }),
+      response: portVesselsSchema,
       handler: async ({ params, query }) => {
         const locode = params.locode.toUpperCase();
         const region = await deps.portRegion(locode);
@@ -179,22 +218,7 @@ export function aisRoutes(deps: AisRouteDeps): RouteDef[] {
       access: ["public"],
       cache: () => "data",
       params: z.object({ mmsi: z.string() }),
-      response: z.object({
-        vessel: vesselRecordSchema,
-        history: z.array(staticHistorySchema),
-        latest: vesselOnMapSchema
-          .omit({
-            name: true,
-            imo: true,
-            shipType: true,
-            shipTypeGroup: true,
-            aisClass: true,
-            lengthM: true,
-            destination: true,
-          })
-          .nullable(),
-        particulars: particularsSchema.nullable(),
-      }),
+      response: vesselDetailSchema,
       handler: async ({ params }) => {
         const mmsi = mmsiParam(params.mmsi);
         const history = await deps.ais.staticHistory(mmsi);
@@ -282,19 +306,7 @@ export function aisRoutes(deps: AisRouteDeps): RouteDef[] {
             "a date (its midnight UTC) or a date-time with an offset; default: the vessel's latest report",
           ),
       }),
-      response: z.object({
-        mmsi: z.number().int(),
-        from: z.string(),
-        to: z.string(),
-        points: z.number().int(),
-        timeS: z.array(z.number()).describe("epoch seconds, UTC"),
-        lonDeg: z.array(z.number()),
-        latDeg: z.array(z.number()),
-        sogKnots: z.array(z.number().nullable()),
-        cogDeg: z.array(z.number().nullable()),
-        headingDeg: z.array(z.number().nullable()),
-        navStatus: z.array(z.number().nullable()),
-      }),
+      response: vesselTrackSchema,
       handler: async ({ params, query }) => {
         const mmsi = mmsiParam(params.mmsi);
         const latest = await deps.ais.latestPosition(mmsi);

@@ -1,11 +1,8 @@
 /** Aggregations over stored calls for the portal and API: anchorage queue and speed-zone compliance. */
-import type { PortCallRecord } from "./calls.ts";
+import type { AnchorageQueue, PortCallRecord, SpeedCompliance } from "./wire.ts";
 
-export interface QueuePoint {
-  time: string;
-  /** Vessels at anchor at that instant (of calls waiting for a berth or anchored after it). */
-  atAnchor: number;
-}
+/** Vessels at anchor at an instant (of calls waiting for a berth or anchored after it). */
+export type QueuePoint = AnchorageQueue["points"][number];
 
 /**
  * Vessels at anchor at each step in [fromS, toS).
@@ -41,18 +38,8 @@ export function anchorageQueue(
   return out;
 }
 
-export type ComplianceGroupBy = "vessel" | "shipType";
-
-export interface ComplianceRow {
-  key: string;
-  name: string | null;
-  zone: string;
-  limitKn: number;
-  calls: number;
-  distanceNm: number;
-  compliantDistanceNm: number;
-  compliantShare: number | null;
-}
+export type ComplianceGroupBy = SpeedCompliance["groupBy"];
+export type ComplianceRow = SpeedCompliance["rows"][number];
 
 /**
  * Share of the distance sailed inside each speed zone at or below its limit, per vessel or ship

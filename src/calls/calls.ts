@@ -2,13 +2,11 @@
  * Port-call records as stored and served: a detected call joined with the vessel's particulars,
  * times as UTC ISO 8601, the methodology that produced it, and which vessels may make calls.
  */
-import {
-  CALLS_METHODOLOGY_VERSION,
-  type CallOptions,
-  type DetectedCall,
-  type Methodology,
-  type ModeSegment,
-} from "./model.ts";
+import { CALLS_METHODOLOGY_VERSION, type CallOptions, type DetectedCall, type ModeSegment } from "./model.ts";
+import type { PortCallRecord } from "./wire.ts";
+
+/** The record's fields are defined once, by its schema in wire.ts (what the API serves). */
+export type { PortCallRecord };
 
 /** Vessel particulars a call carries (from AIS static reports; every field may be missing). */
 export interface CallVessel {
@@ -20,71 +18,6 @@ export interface CallVessel {
   aisClass: "A" | "B";
   lengthM: number | null;
   callsign: string | null;
-}
-
-export interface PortCallRecord {
-  id: string;
-  /** UN/LOCODE of the port whose berth the ship used (USLGB for a Long Beach terminal). */
-  port: string;
-  /**
-   * Set when `port` is a neighbour detected in this port's waters and AIS (San Pedro Bay: USLAX
-   * for a Long Beach call); such calls are kept apart, under their own port, never counted here.
-   */
-  neighbourOf: string | null;
-  mmsi: number;
-  imo: number | null;
-  vesselName: string | null;
-  shipType: number | null;
-  shipTypeGroup: string;
-  aisClass: "A" | "B";
-  callsign: string | null;
-  lengthM: number | null;
-  terminal: string | null;
-  berth: string;
-  berthLabel: string | null;
-  /** Metres between the first berth's drawn strip and where the ship lay (median; 0 = inside). */
-  berthDistanceM: number;
-  startAt: string;
-  endAt: string;
-  crossed40nmAt: string | null;
-  crossed20nmAt: string | null;
-  enteredPortAreaAt: string | null;
-  anchoredFrom: string | null;
-  anchoredTo: string | null;
-  anchorages: { anchorage: string | null; from: string; to: string; durationH: number }[];
-  pilotBoardingAt: string | null;
-  berthArrivalAt: string;
-  berthDepartureAt: string;
-  lastBerthDepartureAt: string;
-  leftPortAreaAt: string | null;
-  anchorageWaitH: number;
-  timeAtBerthH: number;
-  berthShifts: number;
-  berths: {
-    berth: string;
-    terminal: string | null;
-    berthLabel: string | null;
-    port: string;
-    berthDistanceM: number;
-    arrivalAt: string;
-    departureAt: string;
-    durationH: number;
-  }[];
-  speedZones: {
-    zone: string;
-    limitKn: number;
-    distanceNm: number;
-    compliantDistanceNm: number;
-    compliantShare: number | null;
-    maxSpeedKn: number;
-    enteredAt: string | null;
-  }[];
-  arrivalObserved: boolean;
-  departureObserved: boolean;
-  /** AIS type 5 destination and ETA broadcast before the berth arrival (ETA resolved to a year). */
-  destination: string | null;
-  etaAt: string | null;
-  methodology: Methodology;
 }
 
 export interface StoredSegment extends ModeSegment {

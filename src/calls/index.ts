@@ -74,3 +74,12 @@ export {
   updateCalls,
 } from "./service.ts";
 export type { CallQuery, CallStore, VesselDayState } from "./store.ts";
+export type {
+  AnchorageQueue,
+  CallDetail,
+  CallPage,
+  CallSegment,
+  DcsaPortCall,
+  PortCall,
+  SpeedCompliance,
+} from "./wire.ts";

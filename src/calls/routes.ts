@@ -4,10 +4,15 @@ import { DomainError } from "../core/errors.ts";
 import { dateOrInstantSchema, defineRoute, RequestInvalid, type RouteDef } from "../core/http.ts";
 import { dateOrInstantS } from "../core/time.ts";
 import { anchorageQueue, speedCompliance } from "./aggregate.ts";
-import type { PortCallRecord } from "./calls.ts";
 import { toDcsaTimestamps } from "./dcsa.ts";
-import { OPERATING_MODES } from "./model.ts";
 import type { CallStore } from "./store.ts";
+import {
+  anchorageQueueSchema,
+  callDetailSchema,
+  callPageSchema,
+  type PortCallRecord,
+  speedComplianceSchema,
+} from "./wire.ts";
 
 export interface CallRouteDeps {
   calls: CallStore;
@@ -17,156 +22,6 @@ export interface CallRouteDeps {
 
 const MAX_RANGE_DAYS = 400;
 const MAX_AGGREGATE_CALLS = 50_000;
-
-const isoTime = z.string().describe("UTC instant (ISO 8601)");
-const nullableIso = isoTime.nullable();
-
-const callSchema = z.object({
-  id: z.string(),
-  port: z.string().describe("UN/LOCODE of the port whose berth was used (USLGB: a Long Beach terminal)"),
-  neighbourOf: z
-    .string()
-    .nullable()
-    .optional()
-    .describe(
-      "set when the call is at a neighbouring port detected in this port's waters (kept apart, not counted); absent on calls computed before calls-1.1.0",
-    ),
-  mmsi: z.number().int(),
-  imo: z.number().int().nullable(),
-  vesselName: z.string().nullable(),
-  shipType: z.number().int().nullable(),
-  shipTypeGroup: z.string(),
-  aisClass: z.enum(["A", "B"]),
-  callsign: z.string().nullable(),
-  lengthM: z.number().nullable(),
-  terminal: z.string().nullable(),
-  berth: z.string(),
-  berthLabel: z.string().nullable(),
-  berthDistanceM: z
-    .number()
-    .optional()
-    .describe(
-      "metres from the drawn berth strip to where the ship lay (median; 0 inside); absent before calls-1.1.0",
-    ),
-  startAt: isoTime,
-  endAt: isoTime,
-  crossed40nmAt: nullableIso,
-  crossed20nmAt: nullableIso,
-  enteredPortAreaAt: nullableIso,
-  anchoredFrom: nullableIso,
-  anchoredTo: nullableIso,
-  anchorages: z.array(
-    z.object({ anchorage: z.string().nullable(), from: isoTime, to: isoTime, durationH: z.number() }),
-  ),
-  pilotBoardingAt: nullableIso,
-  berthArrivalAt: isoTime,
-  berthDepartureAt: isoTime.describe("departure from the first berth"),
-  lastBerthDepartureAt: isoTime,
-  leftPortAreaAt: nullableIso,
-  anchorageWaitH: z.number(),
-  timeAtBerthH: z.number(),
-  berthShifts: z.number().int(),
-  berths: z.array(
-    z.object({
-      berth: z.string(),
-      terminal: z.string().nullable(),
-      berthLabel: z.string().nullable(),
-      port: z.string().optional(),
-      berthDistanceM: z.number().optional(),
-      arrivalAt: isoTime,
-      departureAt: isoTime,
-      durationH: z.number(),
-    }),
-  ),
-  speedZones: z.array(
-    z.object({
-      zone: z.string(),
-      limitKn: z.number(),
-      distanceNm: z.number(),
-      compliantDistanceNm: z.number(),
-      compliantShare: z.number().nullable(),
-      maxSpeedKn: z.number(),
-      enteredAt: nullableIso,
-    }),
-  ),
-  arrivalObserved: z.boolean(),
-  departureObserved: z.boolean(),
-  destination: z.string().nullable(),
-  etaAt: nullableIso,
-  methodology: z.object({
-    version: z.string(),
-    options: z.object({
-      modeRule: z.enum(["epa", "operational"]),
-      berthMaxKn: z.number(),
-      anchorMaxKn: z.number(),
-      berthBufferM: z.number(),
-      quayMaxDistanceM: z.number(),
-      quayMaxDistanceMooredM: z.number(),
-      quayMaxDistanceUncertainM: z.number(),
-      stationaryMinS: z.number(),
-      stationarySpreadM: z.number(),
-      manoeuvringMaxLoadFactor: z.number(),
-      defaultMaxSpeedKn: z.number(),
-      manoeuvringMaxKn: z.number(),
-      maxInterpolateGapS: z.number(),
-      stationaryBridgeM: z.number(),
-      maxImpliedSpeedKn: z.number(),
-      jumpResetS: z.number(),
-      jitterMaxS: z.number(),
-      minBerthStayS: z.number(),
-      visitBreakS: z.number(),
-    }),
-  }),
-});
-
-const segmentSchema = z.object({
-  mode: z.enum(OPERATING_MODES),
-  zone: z.string().nullable(),
-  start: isoTime,
-  end: isoTime,
-  durationH: z.number(),
-  distanceNm: z.number(),
-  meanSpeedKn: z.number(),
-  maxSpeedKn: z.number(),
-  reports: z.number().int(),
-});
-
-const dcsaSchema = z.object({
-  portCall: z.object({
-    portCallID: z.string(),
-    portVisitReference: z.string(),
-    UNLocationCode: z.string(),
-    vessel: z.object({
-      vesselIMONumber: z.string().optional(),
-      MMSINumber: z.string(),
-      name: z.string().optional(),
-      lengthOverall: z.number().optional(),
-      dimensionUnit: z.literal("MTR").optional(),
-      callSign: z.string().optional(),
-      typeCode: z.string().optional(),
-    }),
-  }),
-  portCallServices: z.array(
-    z.object({
-      terminalCallID: z.string(),
-      portCallServiceID: z.string(),
-      portCallServiceTypeCode: z.string(),
-      portCallServiceEventTypeCode: z.string(),
-      portCallPhaseTypeCode: z.string(),
-      facilityTypeCode: z.string(),
-      portCallServiceLocation: z.object({ locationName: z.string().optional(), UNLocationCode: z.string() }),
-    }),
-  ),
-  timestamps: z.array(
-    z.object({
-      timestampID: z.string(),
-      portCallServiceID: z.string(),
-      classifierCode: z.enum(["ACT", "EST"]),
-      dateTime: z.string(),
-      remark: z.string().optional(),
-    }),
-  ),
-});
 
 const rangeQuery = {
   from: dateOrInstantSchema()
@@ -236,12 +91,7 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
         limit: z.coerce.number().int().min(1).max(1000).default(100),
         offset: z.coerce.number().int().min(0).default(0),
       }),
-      response: z.object({
-        total: z.number().int(),
-        limit: z.number().int(),
-        offset: z.number().int(),
-        calls: z.array(callSchema),
-      }),
+      response: callPageSchema,
       async handler({ params, query }) {
         const { port, timeZone } = checkPort(deps, params.locode);
         const { fromS, toS } = range(query, timeZone);
@@ -267,7 +117,7 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
       access: ["public"],
       cache: () => "data",
       params: z.object({ id: z.string() }),
-      response: z.object({ call: callSchema, segments: z.array(segmentSchema), dcsa: dcsaSchema }),
+      response: callDetailSchema,
       async handler({ params }) {
         const call = await deps.calls.getCall(params.id);
         if (call === undefined) throw new DomainError("not_found", `no call ${params.id}`);
@@ -305,11 +155,7 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
       cache: cacheByTo,
       params: z.object({ locode: z.string() }),
       query: z.object({ ...rangeQuery, stepMinutes: z.coerce.number().int().min(5).max(1440).default(60) }),
-      response: z.object({
-        port: z.string(),
-        stepMinutes: z.number().int(),
-        points: z.array(z.object({ time: isoTime, atAnchor: z.number().int() })),
-      }),
+      response: anchorageQueueSchema,
       async handler({ params, query }) {
         const { port, timeZone } = checkPort(deps, params.locode);
         const { fromS, toS } = range(query, timeZone);
@@ -338,22 +184,7 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
       cache: cacheByTo,
       params: z.object({ locode: z.string() }),
       query: z.object({ ...rangeQuery, groupBy: z.enum(["vessel", "shipType"]).default("vessel") }),
-      response: z.object({
-        port: z.string(),
-        groupBy: z.enum(["vessel", "shipType"]),
-        rows: z.array(
-          z.object({
-            key: z.string(),
-            name: z.string().nullable(),
-            zone: z.string(),
-            limitKn: z.number(),
-            calls: z.number().int(),
-            distanceNm: z.number(),
-            compliantDistanceNm: z.number(),
-            compliantShare: z.number().nullable(),
-          }),
-        ),
-      }),
+      response: speedComplianceSchema,
       async handler({ params, query }) {
         const { port, timeZone } = checkPort(deps, params.locode);
         const { fromS, toS } = range(query, timeZone);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  convertMass,
   convertMassG,
   knotsToMetresPerSecond,
   metresToNauticalMiles,
@@ -16,5 +17,10 @@ describe("units", () => {
     expect(convertMassG(2_000_000, "t")).toBe(2);
     expect(convertMassG(907_184.74, "short_ton")).toBeCloseTo(1, 12);
     expect(convertMassG(1500, "kg")).toBe(1.5);
+  });
+  it("converts tonnes to US short tons (NIST SP 811 B.9: short ton = 907.1847 kg, so 2 t = 2.204623 short tons)", () => {
+    expect(convertMass(2, "t", "short_ton")).toBeCloseTo(2.204623, 6);
+    expect(convertMass(2, "t", "t")).toBe(2);
+    expect(convertMass(3.4, "t", "g")).toBe(3_400_000);
   });
 });

@@ -25,16 +25,18 @@ export const gramsToShortTons = (massG: number): number => massG / (KG_PER_SHORT
 
 export type MassUnit = "g" | "kg" | "t" | "short_ton";
 
+/** Grams in one of each mass unit: the one table every reader's conversion goes through. */
+const GRAMS_PER: Record<MassUnit, number> = { g: 1, kg: 1000, t: 1e6, short_ton: KG_PER_SHORT_TON * 1000 };
+
+/**
+ * Converts a mass between units (the API sends grams or tonnes, each field named for its unit; the
+ * portal and the CLI show the reader's). Example: convertMass(2, "t", "short_ton") → 2.20462…
+ */
+export function convertMass(value: number, from: MassUnit, to: MassUnit): number {
+  return from === to ? value : (value * GRAMS_PER[from]) / GRAMS_PER[to];
+}
+
 /** Converts grams to the reader's mass unit. Example: convertMassG(2_000_000, "t") → 2. */
 export function convertMassG(massG: number, unit: MassUnit): number {
-  switch (unit) {
-    case "g":
-      return massG;
-    case "kg":
-      return massG / 1000;
-    case "t":
-      return gramsToTonnes(massG);
-    case "short_ton":
-      return gramsToShortTons(massG);
-  }
+  return convertMass(massG, "g", unit);
 }

@@ -7,10 +7,10 @@ import fs from "node:fs";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { DomainError } from "../core/errors.ts";
-import { terminalLanguage } from "../core/language.ts";
+import { type Language, terminalLanguage } from "../core/language.ts";
 import { messages } from "../core/messages.ts";
 import { printJson, printTable } from "../core/text-table.ts";
-import { gramsToTonnes } from "../core/units.ts";
+import { convertMass, gramsToTonnes } from "../core/units.ts";
 import { inventoryLinesCsv, inventorySummaryCsv, type MassColumnUnit } from "./export.ts";
 import {
   GWP_SETS,
@@ -21,6 +21,7 @@ import {
   SOURCE_CATEGORIES,
   type SourceCategory,
 } from "./model.ts";
+import { isNonshipMessageKey, nonshipMessage } from "./nonship/index.ts";
 import { DEFAULT_OGV_OPTIONS } from "./ogv/index.ts";
 import {
   computeInventory,
@@ -33,6 +34,7 @@ import {
   reportingYearAt,
 } from "./service.ts";
 import { renderStep, renderTrace, unitText } from "./trace-text.ts";
+import type { InventoryWarning } from "./wire.ts";
 
 export type OpenEmissionsDeps = () => Promise<EmissionsServiceDeps & { close(): Promise<void> }>;
 
@@ -51,6 +53,10 @@ const TEXT = {
     coverage:
       "Coverage: {calls} port calls ({estimated} with vessel particulars estimated from AIS), {unaccounted} h of AIS gaps not estimated.",
     warnings: "Notes:",
+    ogv_coverage:
+      "Ocean-going vessels: port calls cover {days} of the year's {yearDays} days (AIS from {from} to {to}); the other categories cover the months their records name",
+    estimated_particulars:
+      "{estimated} of {calls} calls: vessel particulars estimated from AIS type and size (no imported particulars)",
     progress: "Progress against targets",
     noBaseline:
       '{program} {pollutant}: no {year} baseline entered — npx sisterports emissions baseline set --port {port} --pollutant {key} --year {year} --tonnes N --source "…"',
@@ -90,6 +96,10 @@ const TEXT = {
     coverage:
       "対象: 入港 {calls} 件（うち {estimated} 件は船舶諸元を AIS から推定）、AIS 欠測 {unaccounted} 時間は推計対象外。",
     warnings: "注記:",
+    ogv_coverage:
+      "外航船舶: 入港データは年間 {yearDays} 日のうち {days} 日分です（AIS {from} ～ {to}）。他の区分は記録にある月を対象としています",
+    estimated_particulars:
+      "入港 {calls} 件のうち {estimated} 件: 船舶諸元を AIS の船種と寸法から推定しました（諸元の取り込みなし）",
     progress: "目標に対する進捗",
     noBaseline:
       '{program} {pollutant}: {year} 年の基準値が未登録です — npx sisterports emissions baseline set --port {port} --pollutant {key} --year {year} --tonnes N --source "…"',
@@ -120,6 +130,17 @@ const TEXT = {
 
 type TextKey = keyof (typeof TEXT)["en"];
 const t = messages(TEXT);
+
+/**
+ * An inventory warning in the terminal's language: the inventory's own codes here, the non-ship
+ * codes from their catalog, a sentence stored before codes as it was written.
+ */
+export function warningText(w: InventoryWarning, lang: Language = terminalLanguage()): string {
+  if (w.code === "text") return String(w.params.text ?? "");
+  if (w.code === "ogv_coverage" || w.code === "estimated_particulars") return t(w.code, w.params, lang);
+  if (isNonshipMessageKey(w.code)) return nonshipMessage(w.code, w.params, lang);
+  return `${w.code} ${JSON.stringify(w.params)}`;
+}
 
 /** Three significant figures, thousands separated; "0" only for zero. */
 export function formatTonnes(v: number): string {
@@ -159,12 +180,8 @@ function parseUnit(value: string | undefined): MassColumnUnit {
 }
 
 function printInventory(report: InventoryReport, unit: MassColumnUnit, portName: string): void {
-  const f = unit === "t" ? 1 : report.shortTonsPerTonne;
-  const meta = report.meta as {
-    options?: { gwp?: string; ogv?: Record<string, unknown> };
-    coverage?: { calls?: number; estimatedVessels?: number; unaccountedH?: number };
-    warnings?: string[];
-  };
+  const f = convertMass(1, report.unit, unit);
+  const meta = report.meta;
   const ogv = meta.options?.ogv ?? {};
   const out = process.stdout;
   out.write(
@@ -201,10 +218,10 @@ function printInventory(report: InventoryReport, unit: MassColumnUnit, portName:
   out.write(
     `\n${t("coverage", { calls: cov.calls ?? 0, estimated: cov.estimatedVessels ?? 0, unaccounted: formatTonnes(cov.unaccountedH ?? 0) })}\n`,
   );
-  const warnings = meta.warnings ?? [];
+  const warnings = meta.warnings;
   if (warnings.length > 0) {
     out.write(`${t("warnings")}\n`);
-    for (const w of warnings.slice(0, 20)) out.write(`  - ${w}\n`);
+    for (const w of warnings.slice(0, 20)) out.write(`  - ${warningText(w)}\n`);
     if (warnings.length > 20) out.write(`  … ${warnings.length - 20}\n`);
   }
 }

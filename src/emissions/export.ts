@@ -2,7 +2,7 @@
  * Inventory exports: every stored line (one source, scope and month) as CSV, and the summary table
  * (scope × category, for the year and each month) the CLI prints with --csv. Pure.
  */
-import { gramsToShortTons, gramsToTonnes } from "../core/units.ts";
+import { convertMass, convertMassG } from "../core/units.ts";
 import type { InventoryLine } from "./model.ts";
 import { POLLUTANTS } from "./model.ts";
 import type { InventoryReport } from "./service.ts";
@@ -15,8 +15,7 @@ function csvCell(v: string | number | null): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const massOf = (unit: MassColumnUnit) => (g: number) =>
-  unit === "t" ? gramsToTonnes(g) : gramsToShortTons(g);
+const massOf = (unit: MassColumnUnit) => (g: number) => convertMassG(g, unit);
 
 /** One row per line: the inventory at its finest grain, for pivoting elsewhere. */
 export function inventoryLinesCsv(
@@ -72,7 +71,7 @@ export function inventoryLinesCsv(
 
 /** Scope × category for the whole year, then for each month; figures in the report's tonnes. */
 export function inventorySummaryCsv(report: InventoryReport, unit: MassColumnUnit = "t"): string {
-  const factor = unit === "t" ? 1 : report.shortTonsPerTonne;
+  const factor = convertMass(1, report.unit, unit);
   const header = [
     "port",
     "reporting_year",

@@ -15,100 +15,17 @@ import {
   storedInventoryReport,
   tonnes,
 } from "./service.ts";
+import {
+  inventoryListSchema,
+  inventorySchema,
+  progressSchema,
+  sourcePageSchema,
+  sourceTraceSchema,
+} from "./wire.ts";
 
 export interface EmissionRouteDeps extends EmissionsServiceDeps {
   hasPort(locode: string): boolean;
 }
-
-const tonnesSchema = z
-  .object(Object.fromEntries(POLLUTANTS.map((p) => [p, z.number()])))
-  .describe("metric tonnes");
-const scopeSchema = z.object({
-  total: tonnesSchema,
-  byCategory: z.array(
-    z.object({
-      category: z.enum(SOURCE_CATEGORIES),
-      sources: z.number().int(),
-      activity: z.array(z.object({ amount: z.number(), unit: z.string() })),
-      tonnes: tonnesSchema,
-    }),
-  ),
-  byMonth: z.array(z.object({ year: z.number().int(), month: z.number().int(), tonnes: tonnesSchema })),
-  byTerminal: z.array(z.object({ terminal: z.string().nullable(), tonnes: tonnesSchema })),
-});
-const inventorySchema = z.object({
-  port: z.string(),
-  year: z.number().int(),
-  label: z.string().describe('"2025" (calendar year) or "FY2025" (April–March fiscal year)'),
-  timeZone: z.string(),
-  firstDay: z.string(),
-  lastDay: z.string(),
-  computedAt: z.string(),
-  methodVersion: z.string(),
-  unit: z.literal("t"),
-  shortTonsPerTonne: z.number(),
-  meta: z
-    .record(z.string(), z.unknown())
-    .describe("options, port settings with sources, reference tables (file, SHA-256), coverage, warnings"),
-  lines: z.number().int(),
-  scopes: z.object({ tailpipe: scopeSchema, grid: scopeSchema, upstream: scopeSchema }),
-});
-
-const baselineSchema = z.object({
-  port: z.string(),
-  pollutant: z.enum(POLLUTANTS),
-  year: z.number().int(),
-  tonnes: z.number(),
-  source: z.string(),
-  enteredAt: z.string(),
-});
-const progressSchema = z.object({
-  port: z.string(),
-  reportingYearStartMonth: z.number().int().describe("1: calendar years; 4: April–March fiscal years (FY)"),
-  ghgBasis: z.enum(["co2e", "co2"]),
-  ghgBasisSource: z.string(),
-  ghgScope: z.string(),
-  baselines: z.array(baselineSchema),
-  targets: z.array(
-    z.object({
-      target: z.object({
-        program: z.string(),
-        pollutant: z.enum(POLLUTANTS),
-        programPollutant: z.string(),
-        baselineYear: z.number().int(),
-        targetYear: z.number().int(),
-        targetReductionPct: z.number(),
-        source: z.string(),
-      }),
-      baseline: baselineSchema.nullable(),
-      targetTonnes: z.number().nullable(),
-      remainingTonnes: z.number().nullable(),
-      years: z.array(
-        z.object({
-          year: z.number().int(),
-          label: z.string(),
-          tonnes: z.number(),
-          changePct: z.number(),
-          pathPct: z.number(),
-          gapPctPoints: z.number().describe("change − path: above zero behind the path, below ahead"),
-        }),
-      ),
-    }),
-  ),
-  shares: z.array(
-    z.object({
-      target: z.object({
-        program: z.string(),
-        metric: z.string(),
-        targetYear: z.number().int(),
-        targetPct: z.number(),
-        source: z.string(),
-      }),
-      years: z.array(z.object({ year: z.number().int(), sharePct: z.number(), basis: z.string() })),
-    }),
-  ),
-  inventories: z.array(z.object({ year: z.number().int(), label: z.string(), computedAt: z.string() })),
-});
 
 const yearQuery = z.coerce
   .number()
@@ -117,11 +34,6 @@ const yearQuery = z.coerce
   .max(2100)
   .meta({ examples: [2026] })
   .describe("reporting year (FY2026 at a port with April–March years is 2026)");
-
-/** A trace text: a code of src/emissions/trace-text.ts and its params (values or texts), any language. */
-const traceTextSchema = z
-  .object({ code: z.string(), params: z.looseObject({}).optional() })
-  .describe("A trace text: `code` and `params` (strings, numbers or trace texts), rendered in en or ja");
 
 function checkPort(deps: EmissionRouteDeps, locode: string): string {
   const port = locode.toUpperCase();
@@ -141,18 +53,7 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
       // currentYear follows the clock: kept for the current second only.
       cache: () => "second",
       params: z.object({ locode: z.string() }),
-      response: z.object({
-        port: z.string(),
-        currentYear: z.number().int(),
-        inventories: z.array(
-          z.object({
-            year: z.number().int(),
-            label: z.string(),
-            computedAt: z.string(),
-            methodVersion: z.string(),
-          }),
-        ),
-      }),
+      response: inventoryListSchema,
       async handler({ params }) {
         const port = checkPort(deps, params.locode);
         const inventories = await deps.emissions.listInventories(port);
@@ -219,20 +120,7 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
         limit: z.coerce.number().int().min(1).max(500).default(20),
         offset: z.coerce.number().int().min(0).default(0),
       }),
-      response: z.object({
-        total: z.number().int(),
-        sources: z.array(
-          z.object({
-            category: z.enum(SOURCE_CATEGORIES),
-            sourceId: z.string(),
-            label: z.string(),
-            terminal: z.string().nullable(),
-            activity: z.number(),
-            activityUnit: z.string(),
-            tonnes: tonnesSchema,
-          }),
-        ),
-      }),
+      response: sourcePageSchema,
       async handler({ params, query }) {
         const port = checkPort(deps, params.locode);
         const page = await deps.emissions.topSources(port, query.year, {
@@ -306,49 +194,7 @@ export function emissionRoutes(deps: EmissionRouteDeps): RouteDef[] {
         sourceId: z.string(),
       }),
       query: z.object({ year: yearQuery }),
-      response: z.object({
-        port: z.string(),
-        year: z.number().int(),
-        label: z.string(),
-        category: z.string(),
-        sourceId: z.string(),
-        lines: z.array(
-          z.object({
-            scope: z.enum(["tailpipe", "grid", "upstream"]),
-            year: z.number().int(),
-            month: z.number().int(),
-            terminal: z.string().nullable(),
-            label: z.string(),
-            activity: z.number(),
-            activityUnit: z.string(),
-            grams: z.object(Object.fromEntries(POLLUTANTS.map((p) => [p, z.number()]))),
-            trace: z.array(
-              z.object({
-                what: z.string(),
-                whatText: traceTextSchema,
-                pollutant: z.enum(POLLUTANTS),
-                activity: z.number(),
-                activityUnit: z.string(),
-                activityUnitText: traceTextSchema.optional(),
-                factor: z.number(),
-                factorUnit: z.string(),
-                factorUnitText: traceTextSchema.optional(),
-                adjustments: z.array(
-                  z.object({
-                    name: z.string(),
-                    value: z.number(),
-                    text: traceTextSchema,
-                    detail: z.union([z.string(), z.number(), traceTextSchema]).optional(),
-                  }),
-                ),
-                grams: z.number(),
-                source: z.string(),
-                sourceText: traceTextSchema.optional(),
-              }),
-            ),
-          }),
-        ),
-      }),
+      response: sourceTraceSchema,
       async handler({ params, query }) {
         const port = checkPort(deps, params.locode);
         const t = await nonshipSourceTrace(deps, port, query.year, params.category, params.sourceId);

@@ -6,7 +6,7 @@
 import type { AisStore, VesselParticulars } from "../ais/index.ts";
 import { type CallStore, isoUtc, type PortCallRecord, type StoredSegment } from "../calls/index.ts";
 import { DomainError } from "../core/errors.ts";
-import { gramsToShortTons, gramsToTonnes } from "../core/units.ts";
+import { gramsToTonnes } from "../core/units.ts";
 import type { PortRegistry } from "../geo/index.ts";
 import {
   type InventorySummary,
@@ -31,7 +31,6 @@ import {
 import {
   computeNonshipLines,
   type EmissionActivityStore,
-  formatNonshipWarning,
   type NonshipActivity,
   portGridFactor,
 } from "./nonship/index.ts";
@@ -46,14 +45,10 @@ import {
 import { buildCallActivity } from "./ogv-activity.ts";
 import type { EmissionsTables } from "./reference-tables.ts";
 import type { EmissionStore, StoredInventory } from "./store.ts";
-import {
-  type Baseline,
-  parseEmissionTargets,
-  parseShareTargets,
-  type ShareProgress,
-  type TargetProgress,
-  targetProgress,
-} from "./targets.ts";
+import { parseEmissionTargets, parseShareTargets, type ShareProgress, targetProgress } from "./targets.ts";
+import { type InventoryReport, type InventoryWarning, inventoryMeta, type ProgressReport } from "./wire.ts";
+
+export type { InventoryReport, ProgressReport };
 
 export interface EmissionsServiceDeps {
   ais: AisStore;
@@ -117,7 +112,7 @@ export async function computeInventory(
   const { settings, timeZone } = portSetup(deps, port);
   const period = reportingYear(settings, timeZone, year);
   const bounds = period.monthStartsS;
-  const warnings: string[] = [];
+  const warnings: InventoryWarning[] = [];
   const gridLookup = portGridFactor(port, deps.tables.nonship);
   const ogvTables = deps.tables.ogv;
   const defaults = deps.tables.engineDefaults;
@@ -221,20 +216,26 @@ export async function computeInventory(
     ogvDays > 0 ? { from: isoUtc(ogvFromS), to: isoUtc(Math.min(ogvToS, period.toS)), days: ogvDays } : null;
   const yearDays = (period.toS - period.fromS) / 86_400;
   if (ogvWindow && ogvDays < yearDays - 2)
-    warnings.push(
-      `Ocean-going vessels: port calls cover ${ogvDays.toFixed(1)} of the year's ${Math.round(yearDays)} days (AIS from ${ogvWindow.from} to ${ogvWindow.to}); the other categories cover the months their records name`,
-    );
+    warnings.push({
+      code: "ogv_coverage",
+      params: {
+        days: Math.round(ogvDays * 10) / 10,
+        yearDays: Math.round(yearDays),
+        from: ogvWindow.from,
+        to: ogvWindow.to,
+      },
+    });
   if (estimatedVessels > 0)
-    warnings.push(
-      `${estimatedVessels} of ${calls.length} calls: vessel particulars estimated from AIS type and size (no imported particulars)`,
-    );
+    warnings.push({
+      code: "estimated_particulars",
+      params: { estimated: estimatedVessels, calls: calls.length },
+    });
 
   // Non-ship categories from the imported activity.
   onProgress?.({ phase: "nonship", done: 0, total: 1 });
   const { activity, inYear, result: nonship } = await nonshipOfYear(deps, port, period, options, false);
   lines.push(...nonship.lines);
-  warnings.push(...nonship.warnings.map((w) => formatNonshipWarning(w, "en")));
-  warnings.push(...nonship.notes.map((n) => formatNonshipWarning(n, "en")));
+  warnings.push(...[...nonship.warnings, ...nonship.notes].map(({ code, params }) => ({ code, params })));
 
   const computedAt = new Date().toISOString();
   // Summed now and stored with the lines, so that reading the report never re-reads every line.
@@ -319,36 +320,6 @@ export function tonnes(g: PollutantGrams): PollutantTonnes {
   return t;
 }
 
-export type InventoryReport = {
-  port: string;
-  year: number;
-  label: string;
-  timeZone: string;
-  firstDay: string;
-  lastDay: string;
-  computedAt: string;
-  methodVersion: string;
-  /** Figures are metric tonnes; `shortTonsPerTonne` converts to US short tons. */
-  unit: "t";
-  shortTonsPerTonne: number;
-  meta: Record<string, unknown>;
-  lines: number;
-  scopes: Record<
-    "tailpipe" | "grid" | "upstream",
-    {
-      total: PollutantTonnes;
-      byCategory: {
-        category: SourceCategory;
-        sources: number;
-        activity: { amount: number; unit: string }[];
-        tonnes: PollutantTonnes;
-      }[];
-      byMonth: { year: number; month: number; tonnes: PollutantTonnes }[];
-      byTerminal: { terminal: string | null; tonnes: PollutantTonnes }[];
-    }
-  >;
-};
-
 function toInventoryReport(
   header: StoredInventory,
   summary: InventorySummary,
@@ -382,8 +353,7 @@ function toInventoryReport(
     computedAt: header.computedAt,
     methodVersion: header.methodVersion,
     unit: "t",
-    shortTonsPerTonne: gramsToShortTons(1e6),
-    meta: header.meta,
+    meta: inventoryMeta(header.meta),
     lines: summary.lines,
     scopes,
   };
@@ -448,22 +418,6 @@ export async function callEmissions(
 
 // ---------------------------------------------------------------------------------------------
 // Progress against targets
-
-export type ProgressReport = {
-  port: string;
-  /** 1 for calendar years; 4 for April–March fiscal years (years are then named FY2013, …). */
-  reportingYearStartMonth: number;
-  ghgBasis: "co2e" | "co2";
-  ghgBasisSource: string;
-  /** What the GHG figures include. */
-  ghgScope: string;
-  baselines: Baseline[];
-  targets: (Omit<TargetProgress, "years"> & {
-    years: (TargetProgress["years"][number] & { label: string })[];
-  })[];
-  shares: ShareProgress[];
-  inventories: { year: number; label: string; computedAt: string }[];
-};
 
 export async function progressReport(deps: EmissionsServiceDeps, port: string): Promise<ProgressReport> {
   const { settings } = portSetup(deps, port);

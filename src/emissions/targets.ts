@@ -7,26 +7,10 @@
 import type { PortEmissionSettings } from "./inventory.ts";
 import type { Pollutant } from "./model.ts";
 import { referenceRecords } from "./reference-csv.ts";
+import type { Baseline, EmissionTarget, ShareProgress, ShareTarget } from "./wire.ts";
 
-export interface EmissionTarget {
-  program: string;
-  /** Inventory pollutant the target counts (SOx → so2; GHG → co2e or co2 by the port's basis). */
-  pollutant: Pollutant;
-  /** The name the program uses (DPM, NOx, SOx, GHG). */
-  programPollutant: string;
-  baselineYear: number;
-  targetYear: number;
-  targetReductionPct: number;
-  source: string;
-}
-
-export interface ShareTarget {
-  program: string;
-  metric: string;
-  targetYear: number;
-  targetPct: number;
-  source: string;
-}
+// The shapes the API serves are defined once, by their schemas in wire.ts.
+export type { Baseline, EmissionTarget, ShareProgress, ShareTarget };
 
 export const TARGET_FILES = { emissions: "caap_targets.csv", shares: "targets_caap_cnp.csv" } as const;
 
@@ -69,15 +53,6 @@ export function parseShareTargets(text: string, settings: PortEmissionSettings):
       targetPct: Number(r.get("target_value")),
       source: `${TARGET_FILES.shares}: ${r.get("program")} — ${r.get("metric")} (${r.get("source_id")}; ${r.get("confidence")})`,
     }));
-}
-
-export interface Baseline {
-  port: string;
-  pollutant: Pollutant;
-  year: number;
-  tonnes: number;
-  source: string;
-  enteredAt: string;
 }
 
 export interface ProgressYear {
@@ -131,9 +106,4 @@ export function targetProgress(
     years,
     remainingTonnes: latest === undefined ? null : Math.max(0, latest.tonnes - targetTonnes),
   };
-}
-
-export interface ShareProgress {
-  target: ShareTarget;
-  years: { year: number; sharePct: number; basis: string }[];
 }

@@ -7,4 +7,5 @@ export type {
 } from "./model.ts";
 export { DEFAULT_PORTS_DIR, loadPortRecords } from "./registry.ts";
 export { portRoutes } from "./routes.ts";
-export { type PortDetail, type PortSummary, portDetail, portSummary, terminalsOfPort } from "./view.ts";
+export { portDetail, portSummary, terminalsOfPort } from "./view.ts";
+export type { BerthView, PortDetail, PortSummary, TerminalView } from "./wire.ts";

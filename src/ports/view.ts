@@ -3,42 +3,7 @@
  * berths, derived from the stored geography (pure).
  */
 import type { GeoJsonFeature, LocalizedName, PortRecord } from "./model.ts";
-
-export interface PortSummary {
-  locode: string;
-  name: LocalizedName;
-  country: string;
-  timeZone: string;
-  currency: string;
-  sisterPort: string | null;
-  center: [number, number];
-  zoom: number;
-  bbox: [number, number, number, number];
-  terminalCount: number;
-  berthCount: number;
-}
-
-export interface BerthView {
-  id: string;
-  berth: string;
-  name: LocalizedName;
-  lengthM: number | null;
-  depthM: number | null;
-}
-
-export interface TerminalView {
-  id: string;
-  name: LocalizedName;
-  operator: string | null;
-  berthRange: string | null;
-  berths: BerthView[];
-}
-
-export interface PortDetail extends PortSummary {
-  attribution: string[];
-  terminals: TerminalView[];
-  geojson: PortRecord["geography"];
-}
+import type { BerthView, PortDetail, PortSummary, TerminalView } from "./wire.ts";
 
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 const num = (value: unknown): number | null =>

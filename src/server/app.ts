@@ -231,6 +231,7 @@ const healthResponse = z.object({
   version: z.string(),
   database: z.enum(["sqlite", "postgres"]),
 });
+export type Health = z.output<typeof healthResponse>;
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({

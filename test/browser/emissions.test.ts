@@ -178,6 +178,13 @@ describe("emissions in the portal", { timeout: 240_000 }, () => {
           p.zone,
         );
         expect(await visibleText(view.locator('.inventory-facts [data-field="calls"] dd'))).toMatch(/[1-9]/);
+        // Warnings are stored as codes and worded in the reader's language (the CHE note holds every year).
+        await view.locator(".inventory-warnings summary").click();
+        expect(
+          await visibleText(view.locator('.inventory-warnings li[data-code="che_ch4_n2o_not_estimated"]')),
+        ).toContain(
+          lang === "ja" ? "荷役機械: CH4 と N2O は推計していません" : "CHE: CH4 and N2O are not estimated",
+        );
 
         // The category table: OGV figures are non-zero, every pollutant column carries its unit.
         const ogv = view.locator('.category-table tr[data-category="ogv"]');

@@ -70,7 +70,7 @@ for (const kind of testDatabaseKinds()) {
         expect(r.scopes.grid.total.co2e).toBeGreaterThan(0);
         expect(r.scopes.upstream.total.co2e).toBeGreaterThan(0);
         // The OGV window is a day: the report says so.
-        expect((r.meta.warnings as string[]).some((w) => /port calls cover/.test(w))).toBe(true);
+        expect(r.meta.warnings.some((w) => w.code === "ogv_coverage")).toBe(true);
       }
       // Los Angeles is in the North American ECA (0.1 % S), Nagoya is not (0.5 % S): per kWh of OGV
       // energy, Nagoya's SO2 is several times Los Angeles'.

@@ -26,7 +26,7 @@ export { DRAYAGE_CSV_HEADER, drayageCsv, drayageSpec } from "./input-drayage.ts"
 export { FACTORS_CSV_HEADER, factorsCsv, factorsSpec } from "./input-factors.ts";
 export { HARBOR_CRAFT_CSV_HEADER, harborCraftCsv, harborCraftSpec } from "./input-harbor-craft.ts";
 export { RAIL_CSV_HEADER, railCsv, railSpec } from "./input-rail.ts";
-export { formatNonshipWarning, nonshipMessage } from "./messages.ts";
+export { isNonshipMessageKey, nonshipMessage } from "./messages.ts";
 export * from "./model.ts";
 export type { GridFactorValue, NonshipOptions } from "./result.ts";
 export type {

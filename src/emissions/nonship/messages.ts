@@ -3,9 +3,7 @@
  * activity that could not be estimated, and the assumptions that hold for a whole result. The
  * language follows SP_LANG, then LC_ALL / LANG (ja… → Japanese), as the rest of the CLI.
  */
-import type { Language } from "../../core/language.ts";
 import { messages } from "../../core/messages.ts";
-import type { NonshipNoteCode, NonshipWarningCode } from "./model.ts";
 
 const en = {
   importSummary:
@@ -114,13 +112,9 @@ const ja: typeof en = {
 
 export const NONSHIP_CATALOGS = { en, ja };
 export type NonshipMessageKey = keyof typeof en;
+
+/** Whether a code (from a stored inventory's warnings) has words in the catalogs. */
+export const isNonshipMessageKey = (code: string): code is NonshipMessageKey => Object.hasOwn(en, code);
+
 /** Example: nonshipMessage("moreRejects", { n: 3 }, "en") → "  … and 3 more". */
 export const nonshipMessage = messages(NONSHIP_CATALOGS);
-
-/** A warning or note in a language (results carry the English text in `message`). */
-export function formatNonshipWarning(
-  w: { code: NonshipWarningCode | NonshipNoteCode; params: Record<string, string | number> },
-  lang: Language,
-): string {
-  return nonshipMessage(w.code, w.params, lang);
-}

@@ -214,7 +214,7 @@ export type NonshipWarningCode =
   | "unit_factor_mismatch"
   | "no_grid_factor";
 
-/** A problem with one activity row; `message` is English, `formatNonshipWarning` gives Japanese. */
+/** A problem with one activity row; `message` is English, `nonshipMessage(code, params, lang)` words it in any language. */
 export interface NonshipWarning {
   code: NonshipWarningCode;
   category: SourceCategory;

@@ -9,6 +9,7 @@ import type { Command } from "commander";
 import type { z } from "zod";
 import { DomainError, isDomainError } from "../../core/errors.ts";
 import { formatTable } from "../../core/text-table.ts";
+import { convertMassG } from "../../core/units.ts";
 import { GWP_SETS, type PollutantGrams } from "../model.ts";
 import {
   AUX_LOAD_METHODS,
@@ -171,8 +172,8 @@ export function callOptionsFromFlags(f: CallFlags): Partial<OgvOptions> {
 
 const fmt = (v: number, digits: number) =>
   v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const kg = (g: number) => fmt(g / 1000, 1);
-const tonnes = (g: number) => fmt(g / 1e6, 2);
+const kg = (g: number) => fmt(convertMassG(g, "kg"), 1);
+const tonnes = (g: number) => fmt(convertMassG(g, "t"), 2);
 
 /** A readable summary of a call's emissions: one row per segment, totals, grid and warnings. */
 export function callEmissionsText(r: CallEmissions): string {

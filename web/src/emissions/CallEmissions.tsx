@@ -3,6 +3,7 @@
 // expandable to its trace steps: activity × factor × adjustments = grams, with the factor's source.
 import { Fragment, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { convertMassG } from "../../../src/core/units.ts";
 import {
   type CallEmissionSegment,
   type CallEmissions,
@@ -16,7 +17,7 @@ import { formatShortDateTime } from "../format.ts";
 import { useAsync, useLanguage } from "../hooks.ts";
 import type { Language } from "../i18n/index.ts";
 import { TraceTable } from "./TraceTable.tsx";
-import { formatMass, formatPlain, gramsIn, massUnitForGrams, type SmallMassUnit } from "./text.ts";
+import { formatMass, formatPlain, massUnitForGrams, type SmallMassUnit } from "./text.ts";
 
 const COMPONENTS = ["main", "aux", "boiler"] as const;
 
@@ -135,7 +136,7 @@ function CallEmissionsView({ data, timeZone }: { data: CallEmissions; timeZone: 
                 </th>
                 {POLLUTANTS.map((p) => (
                   <td key={p} className="num nowrap" data-pollutant={p}>
-                    {formatMass(gramsIn(totals.byComponent[c]?.[p] ?? 0, units[p]), lang)}
+                    {formatMass(convertMassG(totals.byComponent[c]?.[p] ?? 0, units[p]), lang)}
                   </td>
                 ))}
               </tr>
@@ -148,7 +149,7 @@ function CallEmissionsView({ data, timeZone }: { data: CallEmissions; timeZone: 
               </th>
               {POLLUTANTS.map((p) => (
                 <td key={p} className="num nowrap" data-pollutant={p}>
-                  {formatMass(gramsIn(totals.tailpipe[p] ?? 0, units[p]), lang)}
+                  {formatMass(convertMassG(totals.tailpipe[p] ?? 0, units[p]), lang)}
                 </td>
               ))}
             </tr>
@@ -169,7 +170,7 @@ function CallEmissionsView({ data, timeZone }: { data: CallEmissions; timeZone: 
         <p className="small">
           {t("emissions.call.shorePower", {
             kwh: formatPlain(grid.kwh, lang, 0),
-            co2e: gridCo2e === null ? "—" : formatMass(gramsIn(gridCo2e, gridUnit), lang),
+            co2e: gridCo2e === null ? "—" : formatMass(convertMassG(gridCo2e, gridUnit), lang),
             unit: gridUnit,
           })}
         </p>
@@ -193,6 +194,8 @@ function VesselUsed({ data }: { data: CallEmissions }) {
   const lang = useLanguage();
   const vessel = data.vessel;
   const defaulted = new Map((vessel.defaulted ?? []).map((d) => [d.field, d]));
+  // Any field the calculator defaulted is shown, so fields are looked up by name.
+  const values: Record<string, unknown> = { ...vessel };
   const fields: string[] = [...VESSEL_FIELDS];
   for (const f of defaulted.keys()) if (!fields.includes(f)) fields.push(f);
   const yes = t("emissions.call.yes");
@@ -209,14 +212,14 @@ function VesselUsed({ data }: { data: CallEmissions }) {
         </thead>
         <tbody>
           {fields
-            .filter((f) => defaulted.has(f) || f in vessel)
+            .filter((f) => defaulted.has(f) || f in values)
             .map((f) => {
               const d = defaulted.get(f);
               return (
                 <tr key={f} data-field={f} data-defaulted={d ? "true" : "false"}>
                   <th scope="row">{t(`emissions.call.fields.${f}`, { defaultValue: f })}</th>
                   <td>
-                    {valueText(f, d ? d.value : vessel[f], lang, yes, no)}
+                    {valueText(f, d ? d.value : values[f], lang, yes, no)}
                     {d && (
                       <>
                         {" "}
@@ -460,8 +463,8 @@ function SegmentsTable({ segments, timeZone }: { segments: CallEmissionSegment[]
                     <td className="num">{kw(s.auxKw)}</td>
                     <td className="num">{kw(s.boilerKw)}</td>
                     <td className="num">{formatPlain(kwh, lang, 0)}</td>
-                    <td className="num">{formatMass(gramsIn(s.grams.nox ?? 0, units.nox), lang)}</td>
-                    <td className="num">{formatMass(gramsIn(s.grams.co2e ?? 0, units.co2e), lang)}</td>
+                    <td className="num">{formatMass(convertMassG(s.grams.nox ?? 0, units.nox), lang)}</td>
+                    <td className="num">{formatMass(convertMassG(s.grams.co2e ?? 0, units.co2e), lang)}</td>
                   </tr>
                   {isOpen && (
                     <tr className="trace-row" id={`trace-${i}`}>

@@ -3,6 +3,7 @@
 // per month and scope, then the chosen pollutant's trace steps (activity × factor × adjustments = grams).
 import { Fragment, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { convertMassG } from "../../../src/core/units.ts";
 import {
   type CallTraceStep,
   EMISSION_SCOPES,
@@ -28,7 +29,6 @@ import {
   calendarYearText,
   formatMass,
   formatPlain,
-  gramsIn,
   labelWord,
   massUnitForGrams,
   monthLabel,
@@ -416,7 +416,7 @@ function SourceTraceView({
   };
   const activityText = (v: number | null) =>
     v === null ? "—" : formatPlain(v, lang, Math.abs(v) >= 100 ? 0 : 1);
-  const massText = (v: number | null) => (v === null ? "—" : formatMass(gramsIn(v, massUnit), lang));
+  const massText = (v: number | null) => (v === null ? "—" : formatMass(convertMassG(v, massUnit), lang));
   const yearSummed = months
     ? []
     : yearSteps(

@@ -6,7 +6,6 @@ import {
   formatFactor,
   formatMass,
   formatSignedPct,
-  gramsIn,
   labelWord,
   massUnitForGrams,
   monthLabel,
@@ -18,7 +17,7 @@ import {
   pathPctAt,
   progressYears,
   stackShares,
-  toUnits,
+  warningText,
   yearLabelLike,
   yearTicks,
   yearWord,
@@ -50,14 +49,18 @@ describe("emission figures", () => {
     expect(formatSignedPct(0, "en")).toBe("±0.0 %");
   });
 
-  it("converts tonnes to short tons and picks a unit for grams", () => {
-    expect(toUnits(2, "t", 1.10231)).toBe(2);
-    expect(toUnits(2, "short_ton", 1.10231)).toBeCloseTo(2.20462, 5);
+  it("picks a unit for grams (conversions: src/core/units.ts)", () => {
     expect(massUnitForGrams(950)).toBe("g");
     expect(massUnitForGrams(12_000)).toBe("kg");
     expect(massUnitForGrams(3_400_000)).toBe("t");
-    expect(gramsIn(3_400_000, "t")).toBe(3.4);
-    expect(gramsIn(12_000, "kg")).toBe(12);
+  });
+
+  it("words an inventory warning from its code, and a sentence stored before codes as written", () => {
+    const t = (key: string, o: Record<string, unknown>) => `${key} ${o.estimated}/${o.calls}`;
+    expect(warningText({ code: "estimated_particulars", params: { estimated: 3, calls: 40 } }, t)).toBe(
+      "emissions.warning.estimated_particulars 3/40",
+    );
+    expect(warningText({ code: "text", params: { text: "AIS gap" } }, t)).toBe("AIS gap");
   });
 
   it("reads the page's address parameters, falling back on bad values", () => {

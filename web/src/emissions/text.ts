@@ -1,5 +1,6 @@
 // Pure helpers of the emissions page: mass formatting and units, labels, colours, chart geometry.
 import {
+  type InventoryWarning,
   POLLUTANTS,
   type Pollutant,
   type PollutantValues,
@@ -7,6 +8,7 @@ import {
   type SourceCategory,
 } from "../api.ts";
 import type { Language } from "../i18n/index.ts";
+import type { Translate } from "./trace-text.ts";
 
 const intlLocale = (lang: Language): string => (lang === "ja" ? "ja-JP" : "en-US");
 
@@ -30,11 +32,6 @@ export function parseYear(value: string | null): number | null {
   if (!value || !/^\d{4}$/.test(value)) return null;
   const y = Number(value);
   return y >= 1990 && y <= 2100 ? y : null;
-}
-
-/** Tonnes in the reader's units. Example: toUnits(2, "short_ton", 1.10231) → 2.20462. */
-export function toUnits(tonnes: number, units: MassUnits, shortTonsPerTonne: number): number {
-  return units === "t" ? tonnes : tonnes * shortTonsPerTonne;
 }
 
 /**
@@ -90,8 +87,17 @@ export function massUnitForGrams(maxGrams: number): SmallMassUnit {
   return "g";
 }
 
-export function gramsIn(grams: number, unit: SmallMassUnit): number {
-  return unit === "t" ? grams / 1e6 : unit === "kg" ? grams / 1e3 : grams;
+/**
+ * An inventory warning in the reader's language (`emissions.warning.<code>`); a sentence stored
+ * before warnings had codes (code "text") as it was written. Example (en): { code:
+ * "estimated_particulars", params: { estimated: 3, calls: 40 } } → "3 of 40 calls: vessel particulars …".
+ */
+export function warningText(w: InventoryWarning, t: Translate): string {
+  if (w.code === "text") return String(w.params.text ?? "");
+  return t(`emissions.warning.${w.code}`, {
+    ...w.params,
+    defaultValue: `${w.code} ${JSON.stringify(w.params)}`,
+  });
 }
 
 /** Okabe & Ito colours, one per source category (the stacked bar and its legend). */

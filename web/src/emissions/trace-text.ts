@@ -2,30 +2,19 @@
 // (`what`, `activityUnit`, adjustment `name`) and the same words as a code + params (`whatText`,
 // `activityUnitText`, `factorUnitText`, adjustment `text` / `detail`; src/emissions/trace-text.ts),
 // which the catalogs' `emissions.trace.*` render. A step without texts shows its English strings.
+import type { TraceAdjustment, TraceText, TraceValue } from "../../../src/emissions/model.ts";
 import type { CallTraceStep } from "../api.ts";
 
-/** A trace text as the API sends it: a code of `emissions.trace.*` and its params. */
-export interface TraceText {
-  code: string;
-  params?: Record<string, TraceValue>;
-}
-export type TraceValue = string | number | TraceText;
+export type { TraceText, TraceValue };
 
 /** The translation function's shape this module needs (i18next's `t`). */
 export type Translate = (key: string, options: Record<string, unknown>) => string;
 
-interface TextFields {
-  whatText?: TraceText;
-  activityUnitText?: TraceText;
-  factorUnitText?: TraceText;
-  sourceText?: TraceText;
-}
-interface AdjustmentTexts {
-  name: string;
-  value: number;
-  text?: TraceText;
-  detail?: TraceValue;
-}
+type TextKeys = "whatText" | "activityUnitText" | "factorUnitText" | "sourceText";
+/** A step as read here: without its texts (then its English strings show), as in steps of older runs. */
+type StepLike = Omit<CallTraceStep, TextKeys | "adjustments"> &
+  Partial<Pick<CallTraceStep, TextKeys>> & { adjustments: AdjustmentLike[] };
+type AdjustmentLike = Omit<TraceAdjustment, "text"> & Partial<Pick<TraceAdjustment, "text">>;
 
 /** Line activity units (a source's activity row) that have words in them, by their text code. */
 const LINE_UNIT_CODES: Record<string, string> = { h: "unit.h", mi: "unit.mi", gal: "unit.galUnit" };
@@ -57,10 +46,9 @@ export function splitAdjustment(name: string): { short: string; detail: string |
  * source (citations as written). The English strings where a step has no texts.
  */
 export function stepWords(
-  step: CallTraceStep,
+  s: StepLike,
   t: Translate,
 ): { what: string; activityUnit: string; factorUnit: string; source: string } {
-  const s = step as CallTraceStep & TextFields;
   const word = (text: TraceText | undefined, plain: string) => (text ? traceValue(text, t) : plain);
   return {
     what: word(s.whatText, s.what),
@@ -71,11 +59,8 @@ export function stepWords(
 }
 
 /** An adjustment's short name (in the formula) and detail (beside the sources), in the reader's language. */
-export function adjustmentWords(
-  a: CallTraceStep["adjustments"][number],
-  t: Translate,
-): { short: string; detail: string | null } {
-  const { text, detail } = a as AdjustmentTexts;
+export function adjustmentWords(a: AdjustmentLike, t: Translate): { short: string; detail: string | null } {
+  const { text, detail } = a;
   if (!text) return splitAdjustment(a.name);
   return { short: traceValue(text, t), detail: detail === undefined ? null : traceValue(detail, t) };
 }

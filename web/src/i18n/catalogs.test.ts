@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NONSHIP_CATALOGS } from "../../../src/emissions/nonship/messages.ts";
 import en from "./en.json" with { type: "json" };
 import ja from "./ja.json" with { type: "json" };
 
@@ -53,6 +54,27 @@ describe("i18n catalogs", () => {
       })
       .map(([key]) => key);
     expect(mismatched).toEqual([]);
+  });
+
+  it("words every inventory warning code the server stores, with the server's placeholders", () => {
+    // Import messages of the non-ship catalog are CLI output, not stored warnings.
+    const cliOnly = [
+      "importSummary",
+      "importDetail",
+      "reject",
+      "moreRejects",
+      "rejectsWritten",
+      "ignoredColumns",
+      "unknownPort",
+    ];
+    const codes = Object.keys(NONSHIP_CATALOGS.en).filter((k) => !cliOnly.includes(k));
+    const words = en.emissions.warning as Record<string, string>;
+    expect(Object.keys(words).sort()).toEqual([...codes, "estimated_particulars", "ogv_coverage"].sort());
+    const serverPlaceholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
+    for (const code of codes)
+      expect(placeholders(words[code] ?? ""), code).toEqual(
+        serverPlaceholders(NONSHIP_CATALOGS.en[code as keyof typeof NONSHIP_CATALOGS.en]),
+      );
   });
 
   it("the check itself catches a missing nested key in either direction and an empty string", () => {

@@ -23,6 +23,10 @@ export const GROUP_COLORS: Record<ShipTypeGroup, string> = {
 
 export const GROUP_ORDER = Object.keys(GROUP_COLORS) as ShipTypeGroup[];
 
+/** A group the calls API names (a plain string there) as one drawn here; "unknown" for any other. */
+export const groupOf = (group: string): ShipTypeGroup =>
+  Object.hasOwn(GROUP_COLORS, group) ? (group as ShipTypeGroup) : "unknown";
+
 /** Heading when the vessel sends it, else course over ground when it moves; null draws a dot. */
 export function bearingOf(v: Pick<VesselOnMap, "headingDeg" | "cogDeg" | "sogKnots">): number | null {
   if (v.headingDeg !== null) return v.headingDeg;

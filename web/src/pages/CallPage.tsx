@@ -9,7 +9,7 @@ import { CallEmissionsSection } from "../emissions/CallEmissions.tsx";
 import { formatDateTime, formatNumber, localName } from "../format.ts";
 import { useAsync, useLanguage } from "../hooks.ts";
 import { LazyPortMap } from "../map/LazyPortMap.tsx";
-import { GROUP_COLORS } from "../map/vessels.ts";
+import { GROUP_COLORS, groupOf } from "../map/vessels.ts";
 import { Link } from "../router.tsx";
 import type { PageProps } from "../routes.ts";
 import { vsrShare } from "./CallsPage.tsx";
@@ -98,7 +98,7 @@ function CallView({ port, detail }: { port: PortDetail; detail: CallDetail }) {
           <p className="muted">
             <span
               className="swatch swatch-vessel"
-              style={{ "--swatch": GROUP_COLORS[call.shipTypeGroup] } as CSSProperties}
+              style={{ "--swatch": GROUP_COLORS[groupOf(call.shipTypeGroup)] } as CSSProperties}
               aria-hidden="true"
             />{" "}
             {t(`shipTypeGroups.${call.shipTypeGroup}`)} · MMSI {call.mmsi}

@@ -18,7 +18,7 @@ import { Status } from "../components/Status.tsx";
 import { formatNumber, formatShortDateTime, fromZonedInput, localName } from "../format.ts";
 import { useAsync, useLanguage } from "../hooks.ts";
 import type { Language } from "../i18n/index.ts";
-import { GROUP_COLORS, GROUP_ORDER } from "../map/vessels.ts";
+import { GROUP_COLORS, GROUP_ORDER, groupOf } from "../map/vessels.ts";
 import { navigate, replaceSearchParam, useSearchParam } from "../router.tsx";
 import type { PageProps } from "../routes.ts";
 
@@ -58,7 +58,7 @@ function sortValue(c: PortCall, key: SortKey, port: PortDetail, lang: Language):
     case "vessel":
       return c.vesselName ?? null;
     case "type":
-      return GROUP_ORDER.indexOf(c.shipTypeGroup);
+      return GROUP_ORDER.indexOf(groupOf(c.shipTypeGroup));
     case "terminal":
       return c.terminal ? placeName(port, c.terminal, lang) : null;
     case "arrival":
@@ -305,7 +305,7 @@ function CallList({ port }: { port: PortDetail }) {
                   <td className="nowrap" data-group={c.shipTypeGroup}>
                     <span
                       className="swatch swatch-vessel"
-                      style={{ "--swatch": GROUP_COLORS[c.shipTypeGroup] } as CSSProperties}
+                      style={{ "--swatch": GROUP_COLORS[groupOf(c.shipTypeGroup)] } as CSSProperties}
                       aria-hidden="true"
                     />{" "}
                     {t(`shipTypeGroups.${c.shipTypeGroup}`)}

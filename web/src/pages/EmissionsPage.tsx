@@ -3,6 +3,7 @@
 // targets, the largest sources and exports. Year, pollutant, units and category live in the address.
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { convertMass } from "../../../src/core/units.ts";
 import {
   api,
   type EmissionProgress,
@@ -28,7 +29,7 @@ import {
   parsePollutant,
   parseUnits,
   parseYear,
-  toUnits,
+  warningText,
   yearLabelLike,
 } from "../emissions/text.ts";
 import { formatDateTime, formatNumber, localName } from "../format.ts";
@@ -84,7 +85,7 @@ function EmissionsView({ port }: { port: PortDetail }) {
 
   const data = report.status === "ready" ? report.data : null;
   const unit: UnitChoice = {
-    k: toUnits(1, units, data?.shortTonsPerTonne ?? 1.10231131),
+    k: convertMass(1, data?.unit ?? "t", units),
     label: t(`emissions.units.${units}`),
   };
   const setParam = (name: string, value: string | null) => replaceSearchParam(name, value);
@@ -279,9 +280,9 @@ function InventoryFacts({
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const meta = report.meta ?? {};
+  const meta = report.meta;
   const coverage = meta.coverage ?? {};
-  const warnings = Array.isArray(meta.warnings) ? meta.warnings : [];
+  const warnings = meta.warnings;
   const fiscal = report.label.startsWith("FY");
   const fact = (field: string, label: string, value: ReactNode) => (
     <div data-field={field}>
@@ -330,7 +331,9 @@ function InventoryFacts({
           </summary>
           <ul className="plain">
             {warnings.map((w) => (
-              <li key={w}>{w}</li>
+              <li key={`${w.code}|${JSON.stringify(w.params)}`} data-code={w.code}>
+                {warningText(w, t)}
+              </li>
             ))}
           </ul>
         </details>
