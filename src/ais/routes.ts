@@ -4,10 +4,14 @@ import { DomainError } from "../core/errors.ts";
 import { dateOrInstantSchema, defineRoute, RequestInvalid, type RouteDef } from "../core/http.ts";
 import { parseMmsi } from "../core/ids.ts";
 import { dateOrInstantS } from "../core/time.ts";
-import { type DefaultEngineTable, particularsFromAis } from "./particulars.ts";
+import {
+  type DefaultEngineTable,
+  mergeVesselStatics,
+  particularsFromAis,
+  vesselsOnMap,
+} from "../vessels/index.ts";
 import type { AisStore } from "./track-store.ts";
 import { readTrack } from "./tracks.ts";
-import { mergeVesselStatics, vesselsOnMap } from "./vessels.ts";
 
 export interface AisRouteDeps {
   ais: AisStore;

@@ -1,4 +1,4 @@
-import type { VesselParticulars } from "./particulars.ts";
+import type { VesselParticulars } from "../vessels/index.ts";
 
 /**
  * What AIS ingest and reads need from storage; `store/` implements it on SQLite and PostgreSQL.

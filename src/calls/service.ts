@@ -2,14 +2,9 @@
  * Computing calls from stored AIS: recompute affected vessel-days (incremental), a whole range
  * (`calls detect`), and a timer for `ais listen` so calls follow the live feed within a minute.
  */
-import {
-  type AisStore,
-  decodeTrackBlock,
-  mergeVesselStatics,
-  shipTypeGroup,
-  TrackReports,
-} from "../ais/index.ts";
+import { type AisStore, decodeTrackBlock, TrackReports } from "../ais/index.ts";
 import type { PortRegistry } from "../geo/index.ts";
+import { mergeVesselStatics, shipTypeGroup } from "../vessels/index.ts";
 import {
   type CallVessel,
   isCallCandidate,

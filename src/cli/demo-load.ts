@@ -4,13 +4,7 @@
  * only: the demo generator and the AIS ingest do the work.
  */
 import { randomUUID } from "node:crypto";
-import {
-  AisIngest,
-  type AisMessage,
-  type AisStore,
-  loadDefaultEngineTable,
-  parseParticularsCsv,
-} from "../ais/index.ts";
+import { AisIngest, type AisMessage, type AisStore } from "../ais/index.ts";
 import type { CallServiceDeps, CallStore } from "../calls/index.ts";
 import type { IngestCounts } from "../core/ingest.ts";
 import { type DemoPort, type DemoPortTruth, generateDemoActivity, generateDemoWorld } from "../demo/index.ts";
@@ -22,6 +16,7 @@ import { loadEmissionsReference, readReferenceText } from "../emissions/referenc
 import { computeInventory, type EmissionsServiceDeps } from "../emissions/service.ts";
 import { parseEmissionTargets } from "../emissions/targets.ts";
 import { loadPortRegistry } from "../geo/index.ts";
+import { loadDefaultEngineTable, parseParticularsCsv } from "../vessels/index.ts";
 
 export interface DemoLoadOptions {
   seed: number;

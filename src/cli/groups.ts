@@ -69,7 +69,7 @@ async function registerAisGroup(program: Command): Promise<void> {
 }
 
 async function registerVesselsGroup(program: Command): Promise<void> {
-  const { registerVesselCommands } = await import("../ais/vessels-cli.ts");
+  const { registerVesselCommands } = await import("../vessels/cli.ts");
   registerVesselCommands(program, aisStoreOpener(program));
 }
 

@@ -3,12 +3,12 @@
  * activity), runs the calculators, stores the lines (replacing the port-year: recomputation is
  * idempotent) and builds the reports the CLI and the API show.
  */
-import type { AisStore, VesselParticulars } from "../ais/index.ts";
-import { loadDefaultEngineTable } from "../ais/index.ts";
+import type { AisStore } from "../ais/index.ts";
 import { type CallStore, isoUtc, type PortCallRecord, type StoredSegment } from "../calls/index.ts";
 import { DomainError } from "../core/errors.ts";
 import { gramsToShortTons, gramsToTonnes } from "../core/units.ts";
 import type { PortRegistry } from "../geo/index.ts";
+import { loadDefaultEngineTable, type VesselParticulars } from "../vessels/index.ts";
 import {
   type InventorySummary,
   type PortEmissionSettings,

@@ -19,7 +19,6 @@ import Fastify, {
 } from "fastify";
 import { z } from "zod";
 import { aisRoutes } from "../ais/index.ts";
-import { loadDefaultEngineTable } from "../ais/particulars-io.ts";
 import { callRoutes } from "../calls/index.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { RequestInvalid, type RouteDef } from "../core/http.ts";
@@ -27,6 +26,7 @@ import { emissionRoutes } from "../emissions/routes.ts";
 import { loadPortRegistry } from "../geo/index.ts";
 import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
+import { loadDefaultEngineTable } from "../vessels/index.ts";
 import { APP_VERSION, REPO_ROOT } from "./paths.ts";
 import { problemFor } from "./problem.ts";
 import { portRegionOf } from "./regions.ts";

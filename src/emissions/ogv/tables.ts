@@ -5,8 +5,8 @@
  * only reads them and builds the lookups the calculator uses.
  */
 
-import { ENGINE_TYPES } from "../../ais/index.ts";
 import { DomainError } from "../../core/errors.ts";
+import { ENGINE_TYPES } from "../../vessels/index.ts";
 import { parseGwpTable } from "../gwp.ts";
 import type { GwpSet } from "../model.ts";
 import { referenceTable } from "../reference-csv.ts";

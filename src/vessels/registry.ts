@@ -3,7 +3,7 @@
  * CSV rows) merged per MMSI into one current record — each field from the newest report that
  * carries it — with the history kept beside it.
  */
-import type { LatestPosition, VesselStaticReport } from "./track-store.ts";
+import type { LatestPosition, VesselStaticReport } from "../ais/index.ts";
 
 /** Ship-type groups of ITU-R M.1371-5 Table 53 ("type of ship and cargo"), as maps colour them. */
 export type ShipTypeGroup =

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { forEachLine, openInput } from "./input.ts";
+import { forEachLine, openInput } from "../ais/index.ts";
 import {
   DEFAULT_TABLE_FILES,
   type DefaultEngineTable,

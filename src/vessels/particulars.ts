@@ -4,8 +4,9 @@
  * EPA's default engine characteristics (Ports Emissions Inventory Guidance 2022, Table C.3, as copied
  * in data/reference/emissions/). Pure: the tables come in as text or rows (see particulars-io.ts).
  */
+
+import { splitCsvLine } from "../ais/index.ts";
 import { parseImoNumber } from "../core/ids.ts";
-import { splitCsvLine } from "./marinecadastre.ts";
 
 export const ENGINE_TYPES = ["SSD", "MSD", "HSD", "ST", "GT", "MSD-ED", "GT-ED", "LNG"] as const;
 export type EngineType = (typeof ENGINE_TYPES)[number];

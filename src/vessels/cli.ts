@@ -1,11 +1,11 @@
 /** `vessels import FILE…` (particulars registry) and `vessels show MMSI|IMO`. */
 import path from "node:path";
 import type { Command } from "commander";
+import type { OpenAisStore } from "../ais/index.ts";
 import { DomainError } from "../core/errors.ts";
 import { parseImoNumber, parseMmsi } from "../core/ids.ts";
-import type { OpenAisStore } from "./ingest-cli.ts";
 import { readParticularsFile } from "./particulars-io.ts";
-import { mergeVesselStatics } from "./vessels.ts";
+import { mergeVesselStatics } from "./registry.ts";
 
 export function registerVesselCommands(program: Command, openStore: OpenAisStore): void {
   const vessels = program
