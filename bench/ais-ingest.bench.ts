@@ -19,9 +19,9 @@ import SqliteDatabase from "better-sqlite3";
 import { AisDecoder } from "../src/ais/decoder.ts";
 import { encodeAis } from "../src/ais/encode.ts";
 import { ingestFiles } from "../src/ais/ingest-cli.ts";
-import { forEachLine } from "../src/ais/input.ts";
 import type { AisPayload } from "../src/ais/messages.ts";
 import { readTrack } from "../src/ais/tracks.ts";
+import { forEachLine } from "../src/core/input.ts";
 import { openStore } from "../src/store/index.ts";
 
 function arg(name: string, fallback: string): string {

@@ -20,10 +20,7 @@ export {
 export { type AisEncodeOptions, encodeAis, nmeaChecksum } from "./encode.ts";
 export { AisIngest, type AisIngestOptions } from "./ingest.ts";
 export type { OpenAisStore } from "./ingest-cli.ts";
-// The plain/.gz/.zip line reader and CSV splitter (activity imports read files the same way).
-export { forEachLine, openInput } from "./input.ts";
 export { type FeedSpec, parseFeedSpec, type RunningListener, startListener } from "./listen.ts";
-export { splitCsvLine } from "./marinecadastre.ts";
 export * from "./messages.ts";
 export { type AisRouteDeps, aisRoutes } from "./routes.ts";
 export {

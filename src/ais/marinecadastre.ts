@@ -17,6 +17,7 @@
  * later line gives a row or one reject `{ line, reason, text }` (never a throw). The hot path scans
  * characters once (no regex, no split): this reads 10–50 million rows a year per port.
  */
+import { splitCsvLine } from "../core/csv.ts";
 
 /** Stable reject reasons; ingest counts and stores rejects by these names. */
 export type MarineCadastreRejectReason =
@@ -88,61 +89,6 @@ export function detectMarineCadastreLayout(headerLine: string): MarineCadastreLa
   if (h === MARINECADASTRE_HEADER) return "legacy";
   if (h === MARINECADASTRE_CSV2_HEADER) return "csv2";
   return null;
-}
-
-/**
- * Splits one CSV line into `out` (RFC 4180 quoting: `"a,b"` and `""` inside quotes). Returns the
- * number of fields, or -1 for an unterminated or misplaced quote.
- *
- * Example: `splitCsvLine('1,"A, B",""""', out)` returns 3 with out = ["1", "A, B", "\""].
- */
-export function splitCsvLine(line: string, out: string[]): number {
-  let n = 0;
-  const len = line.length;
-  if (line.indexOf('"') < 0) {
-    // Fast path: no quoting anywhere on the line.
-    let start = 0;
-    for (;;) {
-      const comma = line.indexOf(",", start);
-      if (comma < 0) {
-        out[n++] = line.slice(start, len);
-        return n;
-      }
-      out[n++] = line.slice(start, comma);
-      start = comma + 1;
-    }
-  }
-  let i = 0;
-  for (;;) {
-    if (i < len && line.charCodeAt(i) === 34) {
-      let s = "";
-      let j = i + 1;
-      for (;;) {
-        const q = line.indexOf('"', j);
-        if (q < 0) return -1;
-        s += line.slice(j, q);
-        if (line.charCodeAt(q + 1) === 34) {
-          s += '"';
-          j = q + 2;
-          continue;
-        }
-        i = q + 1;
-        break;
-      }
-      out[n++] = s;
-      if (i === len) return n;
-      if (line.charCodeAt(i) !== 44) return -1;
-      i++;
-    } else {
-      const comma = line.indexOf(",", i);
-      const end = comma < 0 ? len : comma;
-      const field = line.slice(i, end);
-      if (field.indexOf('"') >= 0) return -1;
-      out[n++] = field;
-      if (comma < 0) return n;
-      i = comma + 1;
-    }
-  }
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { callId, isCallCandidate, isoUtc, resolveAisEta } from "./calls.ts";
-import { csvField } from "./cli.ts";
 import { quantile } from "./evaluate.ts";
 
 describe("calls helpers", () => {
@@ -27,7 +26,6 @@ describe("calls helpers", () => {
     expect(quantile([1, 2, 3, 4], 0.95)).toBe(4);
     expect(quantile([], 0.5)).toBe(0);
   });
-  it("csvField", () => expect(csvField('a,"b"')).toBe('"a,""b"""'));
 });
 
 describe("toPortCallRecord", () => {

@@ -4,6 +4,7 @@
  */
 import type { Command } from "commander";
 import type { AisStore } from "../ais/index.ts";
+import { csvCell } from "../core/csv.ts";
 import { DomainError } from "../core/errors.ts";
 import { dateOrInstantS, isCalendarDate, isInstant } from "../core/time.ts";
 import type { DemoPort } from "../demo/index.ts";
@@ -87,13 +88,6 @@ const CSV_COLUMNS: (keyof PortCallRecord)[] = [
   "neighbourOf",
   "berthDistanceM",
 ];
-
-/** RFC 4180 field. Example: csvField('a,"b"') → '"a,""b"""'. */
-export function csvField(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
@@ -199,7 +193,7 @@ export function registerCallsCommands(
           else if (o.csv) {
             process.stdout.write(`${CSV_COLUMNS.join(",")}\n`);
             for (const c of list)
-              process.stdout.write(`${CSV_COLUMNS.map((k) => csvField(c[k])).join(",")}\n`);
+              process.stdout.write(`${CSV_COLUMNS.map((k) => csvCell(c[k])).join(",")}\n`);
           } else {
             process.stdout.write(
               table(
