@@ -23,11 +23,7 @@ export type { OpenAisStore } from "./ingest-cli.ts";
 export { type FeedSpec, parseFeedSpec, type RunningListener, startListener } from "./listen.ts";
 export * from "./messages.ts";
 export { type AisRouteDeps, aisRoutes } from "./routes.ts";
-export {
-  decodeTrackBlock,
-  POSITION_UNITS_PER_DEG,
-  TrackReports,
-} from "./track-block.ts";
+export { POSITION_UNITS_PER_DEG, TrackReports } from "./track-block.ts";
 export type {
   AisFixedStation,
   AisStore,
@@ -35,4 +31,5 @@ export type {
   StoredTrackBlock,
   VesselStaticReport,
 } from "./track-store.ts";
-export { readTrack, type TrackColumns, trackInRange } from "./tracks.ts";
+// calls/ reads tracks as stored through readTrackReports; the block encoding stays inside ais/.
+export { readTrack, readTrackReports, type TrackColumns, trackInRange } from "./tracks.ts";

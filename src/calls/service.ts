@@ -2,7 +2,7 @@
  * Computing calls from stored AIS: recompute affected vessel-days (incremental), a whole range
  * (`calls detect`), and a timer for `ais listen` so calls follow the live feed within a minute.
  */
-import { type AisStore, decodeTrackBlock, TrackReports } from "../ais/index.ts";
+import { type AisStore, readTrackReports } from "../ais/index.ts";
 import type { PortRegistry } from "../geo/index.ts";
 import { mergeVesselStatics, shipTypeGroup } from "../vessels/index.ts";
 import {
@@ -97,14 +97,7 @@ export async function recomputeVesselDays(
     const readTo = (maxDay + CONTEXT_DAYS + 1) * DAY_S - 1;
     const replaceFrom = (minDay - CONTEXT_DAYS + 1) * DAY_S;
     const replaceTo = (maxDay + CONTEXT_DAYS) * DAY_S;
-    const blocks = await deps.ais.trackBlocks(mmsi, readFrom, readTo);
-    const track = new TrackReports(
-      Math.max(
-        1,
-        blocks.reduce((s, b) => s + b.reportCount, 0),
-      ),
-    );
-    for (const b of blocks) track.appendAll(decodeTrackBlock(b.data));
+    const track = await readTrackReports(deps.ais, mmsi, readFrom, readTo);
     summary.vessels++;
     summary.reports += track.count;
     const history = await deps.ais.staticHistory(mmsi);
