@@ -20,6 +20,7 @@ import { performance } from "node:perf_hooks";
 import { decodeTrackBlock } from "../src/ais/track-block.ts";
 import { updateCalls } from "../src/calls/index.ts";
 import { callServiceDeps, ingestDemoWorld, loadDemoActivity } from "../src/cli/demo-load.ts";
+import { SECONDS_PER_DAY } from "../src/core/time.ts";
 import type { DemoPort } from "../src/demo/index.ts";
 import {
   auxBoilerLoads,
@@ -155,7 +156,7 @@ try {
   let peerNoxG = 0;
   for (const [mmsi, v] of peerVessels) {
     if (peerCount >= peerReports) break;
-    for (const block of await store.ais.trackBlocks(mmsi, fromS, fromS + days * 86_400)) {
+    for (const block of await store.ais.trackBlocks(mmsi, fromS, fromS + days * SECONDS_PER_DAY)) {
       const r = decodeTrackBlock(block.data);
       const rows: {
         t: number;

@@ -23,7 +23,7 @@ export type { OpenAisStore } from "./ingest-cli.ts";
 export { type FeedSpec, parseFeedSpec, type RunningListener, startListener } from "./listen.ts";
 export * from "./messages.ts";
 export { type AisRouteDeps, aisRoutes } from "./routes.ts";
-export { POSITION_UNITS_PER_DEG, TrackReports } from "./track-block.ts";
+export { SOG_NOT_AVAILABLE, TrackReports } from "./track-block.ts";
 export type {
   AisFixedStation,
   AisStore,

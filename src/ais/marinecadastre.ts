@@ -18,6 +18,7 @@
  * characters once (no regex, no split): this reads 10–50 million rows a year per port.
  */
 import { splitCsvLine } from "../core/csv.ts";
+import { SECONDS_PER_DAY } from "../core/time.ts";
 
 /** Stable reject reasons; ingest counts and stores rejects by these names. */
 export type MarineCadastreRejectReason =
@@ -149,7 +150,7 @@ function parseTimeAt(s: string, a: number, b: number): number {
     const c = s.charCodeAt(k);
     if (!((c >= 48 && c <= 57) || (k === a + 19 && c === 46) || (k === b - 1 && c === 90))) return Number.NaN;
   }
-  return daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+  return daysFromCivil(y, mo, d) * SECONDS_PER_DAY + h * 3600 + mi * 60 + se;
 }
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -376,12 +377,12 @@ function two(n: number): string {
  */
 export function formatMarineCadastreTime(timeS: number): string {
   const t = Math.floor(timeS);
-  const day = Math.floor(t / 86400);
+  const day = Math.floor(t / SECONDS_PER_DAY);
   if (day !== cachedDay) {
     cachedDay = day;
-    cachedDayPrefix = new Date(day * 86400000).toISOString().slice(0, 11);
+    cachedDayPrefix = new Date(day * SECONDS_PER_DAY * 1000).toISOString().slice(0, 11);
   }
-  const s = t - day * 86400;
+  const s = t - day * SECONDS_PER_DAY;
   return `${cachedDayPrefix}${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
 }
 

@@ -2,6 +2,8 @@
  * Port-call records as stored and served: a detected call joined with the vessel's particulars,
  * times as UTC ISO 8601, the methodology that produced it, and which vessels may make calls.
  */
+
+import { SECONDS_PER_DAY } from "../core/time.ts";
 import {
   CALLS_METHODOLOGY_VERSION,
   type CallOptions,
@@ -140,7 +142,7 @@ export function resolveAisEta(eta: string | null, heardS: number): number | null
   const year = new Date(heardS * 1000).getUTCFullYear();
   for (const y of [year, year + 1]) {
     const s = Date.UTC(y, month - 1, day, hour, minute) / 1000;
-    if (s >= heardS - 30 * 86400) return s;
+    if (s >= heardS - 30 * SECONDS_PER_DAY) return s;
   }
   return null;
 }

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
 import { dateOrInstantSchema, defineRoute, RequestInvalid, type RouteDef } from "../core/http.ts";
-import { dateOrInstantS } from "../core/time.ts";
+import { dateOrInstantS, SECONDS_PER_DAY } from "../core/time.ts";
 import { anchorageQueue, speedCompliance } from "./aggregate.ts";
 import type { PortCallRecord } from "./calls.ts";
 import { toDcsaTimestamps } from "./dcsa.ts";
@@ -181,9 +181,9 @@ const rangeQuery = {
 
 function range(q: { from?: string; to?: string }, timeZone: string): { fromS: number; toS: number } {
   const toS = q.to ? dateOrInstantS(q.to, timeZone) : Math.floor(Date.now() / 1000);
-  const fromS = q.from ? dateOrInstantS(q.from, timeZone) : toS - 30 * 86400;
+  const fromS = q.from ? dateOrInstantS(q.from, timeZone) : toS - 30 * SECONDS_PER_DAY;
   if (!(toS > fromS)) throw new RequestInvalid("from", q.from, { rule: "beforeOther", other: "to" });
-  if (toS - fromS > MAX_RANGE_DAYS * 86400)
+  if (toS - fromS > MAX_RANGE_DAYS * SECONDS_PER_DAY)
     throw new RequestInvalid("to", q.to, { rule: "maxRangeDays", maxDays: MAX_RANGE_DAYS });
   return { fromS, toS };
 }

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { AisIngest, type AisMessage, type AisStore } from "../ais/index.ts";
 import type { CallServiceDeps, CallStore } from "../calls/index.ts";
 import type { IngestCounts } from "../core/ingest.ts";
+import { SECONDS_PER_DAY } from "../core/time.ts";
 import { type DemoPort, type DemoPortTruth, generateDemoActivity, generateDemoWorld } from "../demo/index.ts";
 import { vesselsCsv } from "../demo/writers.ts";
 import { demoBaselines, POLA_PROGRESS_FILE } from "../emissions/demo-baselines.ts";
@@ -42,7 +43,9 @@ export async function loadDemoIfEmpty(
 ): Promise<DemoLoadResult | null> {
   if ((await ais.ingestRuns(1)).length > 0) return null;
   const hourMs = 3_600_000;
-  const start = new Date(Math.floor(options.end.getTime() / hourMs) * hourMs - options.days * 86_400_000);
+  const start = new Date(
+    Math.floor(options.end.getTime() / hourMs) * hourMs - options.days * SECONDS_PER_DAY * 1000,
+  );
   return ingestDemoWorld(ais, {
     seed: options.seed,
     start,
@@ -111,7 +114,7 @@ export async function ingestDemoWorld(ais: AisStore, options: DemoWorldLoad): Pr
     particulars: particulars.rows.length,
     window: {
       from: start.toISOString(),
-      to: new Date(start.getTime() + days * 86_400_000).toISOString(),
+      to: new Date(start.getTime() + days * SECONDS_PER_DAY * 1000).toISOString(),
     },
   };
 }

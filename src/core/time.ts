@@ -3,6 +3,9 @@
  * database built into Node's Intl (full-icu), so no table of offsets is kept here.
  */
 
+/** Seconds in a UTC day (POSIX time has no leap seconds: every day is 86 400 s). */
+export const SECONDS_PER_DAY = 86_400;
+
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
 
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {

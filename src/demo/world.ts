@@ -20,6 +20,7 @@ import type {
   AisStaticDataB,
   AisStaticVoyage,
 } from "../ais/index.ts";
+import { SECONDS_PER_DAY } from "../core/time.ts";
 import {
   distancePointToPolygonM,
   haversineM,
@@ -160,7 +161,6 @@ export interface DemoWorld {
 // ---------------------------------------------------------------------------------------------
 
 const H = 3600;
-const DAY = 86400;
 
 /** Seconds → ISO 8601 UTC without milliseconds. Example: 0 → "1970-01-01T00:00:00Z". */
 export function isoS(t: number): string {
@@ -904,13 +904,13 @@ function planLeisure(
   const b = new TrackBuilder(w0, marina);
   const gaps: [number, number][] = [];
   let trips = 0;
-  const firstDay = Math.floor((w0 + r.utcOffsetH * H) / DAY);
-  const lastDay = Math.floor((w1 + r.utcOffsetH * H) / DAY);
+  const firstDay = Math.floor((w0 + r.utcOffsetH * H) / SECONDS_PER_DAY);
+  const lastDay = Math.floor((w1 + r.utcOffsetH * H) / SECONDS_PER_DAY);
   for (let d = firstDay; d <= lastDay; d++) {
     const fishing = v.shipType === "fishing";
     if (!rng.chance(fishing ? 0.6 : 0.35)) continue;
     const localStart = fishing ? rng.uniform(4, 6.5) : rng.uniform(9, 14);
-    const start = d * DAY - r.utcOffsetH * H + localStart * H;
+    const start = d * SECONDS_PER_DAY - r.utcOffsetH * H + localStart * H;
     if (start - H < b.t || start > w1) continue;
     // Silent until an hour before leaving (AIS switched on at the marina).
     gaps.push([b.t, start - H]);
@@ -929,7 +929,7 @@ function planLeisure(
     b.stay(H, "base", 0, 0);
     trips++;
   }
-  gaps.push([b.t, w1 + DAY]);
+  gaps.push([b.t, w1 + SECONDS_PER_DAY]);
   b.stay(w1 + H - b.t, "base", 0, 0);
   return { vessel: v, legs: b.legs, trips, gaps };
 }
@@ -1193,8 +1193,8 @@ export function generateDemoWorld(options: DemoWorldOptions, registry: PortRegis
     ...options,
   };
   const w0 = Math.floor(opts.start.getTime() / 1000);
-  const w1 = w0 + Math.round(opts.days * DAY);
-  const spinupS = 5 * DAY;
+  const w1 = w0 + Math.round(opts.days * SECONDS_PER_DAY);
+  const spinupS = 5 * SECONDS_PER_DAY;
   const fleetRng = new Rng(opts.seed, "fleet");
   const maker = new FleetMaker(fleetRng);
   const timelines: Timeline[] = [];
@@ -1211,7 +1211,7 @@ export function generateDemoWorld(options: DemoWorldOptions, registry: PortRegis
       if (perDay <= 0) continue;
       let t = w0 - spinupS;
       for (;;) {
-        t += rng.exponential(DAY / perDay);
+        t += rng.exponential(SECONDS_PER_DAY / perDay);
         if (t >= w1) break;
         arrivals.push({ t: Math.floor(t), type });
       }
@@ -1239,7 +1239,7 @@ export function generateDemoWorld(options: DemoWorldOptions, registry: PortRegis
         windowTo: w1,
       });
       if (call === null) continue;
-      entry.free = call.endS + (RETURN_DAYS[arr.type] ?? 30) * DAY * rng.uniform(0.8, 1.2);
+      entry.free = call.endS + (RETURN_DAYS[arr.type] ?? 30) * SECONDS_PER_DAY * rng.uniform(0.8, 1.2);
       // Move the used vessel to the back so the pool rotates.
       pool.push(pool.splice(pool.indexOf(entry), 1)[0]!);
       planned.push(call);
@@ -1272,7 +1272,7 @@ export function generateDemoWorld(options: DemoWorldOptions, registry: PortRegis
             from: c.departS,
             to: c.endS + 1,
             dest: c.nextPort,
-            eta: c.endS + rng.uniform(3, 14) * DAY,
+            eta: c.endS + rng.uniform(3, 14) * SECONDS_PER_DAY,
             draughtM: Math.round((v.draughtM + rng.uniform(-1, 1)) * 10) / 10,
           },
         ]),

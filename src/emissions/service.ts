@@ -6,6 +6,7 @@
 import type { AisStore } from "../ais/index.ts";
 import { type CallStore, isoUtc, type PortCallRecord, type StoredSegment } from "../calls/index.ts";
 import { DomainError } from "../core/errors.ts";
+import { SECONDS_PER_DAY } from "../core/time.ts";
 import { gramsToShortTons, gramsToTonnes } from "../core/units.ts";
 import type { PortRegistry } from "../geo/index.ts";
 import { loadDefaultEngineTable, type VesselParticulars } from "../vessels/index.ts";
@@ -217,10 +218,10 @@ export async function computeInventory(
       if (s.startS < ogvFromS) ogvFromS = s.startS;
       if (s.endS > ogvToS) ogvToS = s.endS;
     }
-  const ogvDays = ogvToS > ogvFromS ? (Math.min(ogvToS, period.toS) - ogvFromS) / 86_400 : 0;
+  const ogvDays = ogvToS > ogvFromS ? (Math.min(ogvToS, period.toS) - ogvFromS) / SECONDS_PER_DAY : 0;
   const ogvWindow =
     ogvDays > 0 ? { from: isoUtc(ogvFromS), to: isoUtc(Math.min(ogvToS, period.toS)), days: ogvDays } : null;
-  const yearDays = (period.toS - period.fromS) / 86_400;
+  const yearDays = (period.toS - period.fromS) / SECONDS_PER_DAY;
   if (ogvWindow && ogvDays < yearDays - 2)
     warnings.push(
       `Ocean-going vessels: port calls cover ${ogvDays.toFixed(1)} of the year's ${Math.round(yearDays)} days (AIS from ${ogvWindow.from} to ${ogvWindow.to}); the other categories cover the months their records name`,
