@@ -3,7 +3,7 @@
  * times as UTC ISO 8601, the methodology that produced it, and which vessels may make calls.
  */
 
-import { SECONDS_PER_DAY } from "../core/time.ts";
+import { isoUtc, SECONDS_PER_DAY } from "../core/time.ts";
 import {
   CALLS_METHODOLOGY_VERSION,
   type CallOptions,
@@ -92,11 +92,6 @@ export interface PortCallRecord {
 export interface StoredSegment extends ModeSegment {
   port: string;
   callId: string | null;
-}
-
-/** Epoch seconds → ISO 8601 UTC without milliseconds. Example: 86400 → "1970-01-02T00:00:00Z". */
-export function isoUtc(s: number): string {
-  return `${new Date(Math.round(s) * 1000).toISOString().slice(0, 19)}Z`;
 }
 
 const isoOrNull = (s: number | null): string | null => (s === null ? null : isoUtc(s));

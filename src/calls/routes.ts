@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
 import { dateOrInstantSchema, defineRoute, RequestInvalid, type RouteDef } from "../core/http.ts";
-import { dateOrInstantS, SECONDS_PER_DAY } from "../core/time.ts";
+import { dateOrInstantS, isoUtc, SECONDS_PER_DAY } from "../core/time.ts";
 import { anchorageQueue, speedCompliance } from "./aggregate.ts";
 import type { PortCallRecord } from "./calls.ts";
 import { toDcsaTimestamps } from "./dcsa.ts";
@@ -277,14 +277,13 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
           Date.parse(call.startAt) / 1000,
           Date.parse(call.endAt) / 1000,
         );
-        const iso = (s: number) => new Date(s * 1000).toISOString().replace(".000", "");
         return {
           call,
           segments: segments.map((s) => ({
             mode: s.mode,
             zone: s.zone,
-            start: iso(s.startS),
-            end: iso(s.endS),
+            start: isoUtc(s.startS),
+            end: isoUtc(s.endS),
             durationH: s.durationH,
             distanceNm: s.distanceNm,
             meanSpeedKn: s.meanSpeedKn,

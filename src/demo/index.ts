@@ -28,5 +28,4 @@ export {
   type DemoWorld,
   type DemoWorldOptions,
   generateDemoWorld,
-  isoS,
 } from "./world.ts";

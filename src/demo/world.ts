@@ -20,7 +20,7 @@ import type {
   AisStaticDataB,
   AisStaticVoyage,
 } from "../ais/index.ts";
-import { SECONDS_PER_DAY } from "../core/time.ts";
+import { isoUtc, SECONDS_PER_DAY } from "../core/time.ts";
 import {
   distancePointToPolygonM,
   haversineM,
@@ -161,11 +161,6 @@ export interface DemoWorld {
 // ---------------------------------------------------------------------------------------------
 
 const H = 3600;
-
-/** Seconds → ISO 8601 UTC without milliseconds. Example: 0 → "1970-01-01T00:00:00Z". */
-export function isoS(t: number): string {
-  return `${new Date(Math.round(t) * 1000).toISOString().slice(0, 19)}Z`;
-}
 
 interface Slot {
   berth: BerthInfo;
@@ -631,7 +626,7 @@ function planCall(inp: CallPlanInput): PlannedCall | null {
       if (gapKind === "ais_gap_at_anchor" && k === 0) dur = Math.max(dur, gapS + 2 * H);
       b.stay(dur, "anchor", 1, rng.uniform(0, 360), rng.uniform(60, 110));
       const from = b.legs[b.legs.length - 1]!.t0;
-      anchorages.push({ anchorage: spot.id, from: isoS(from), to: isoS(b.t) });
+      anchorages.push({ anchorage: spot.id, from: isoUtc(from), to: isoUtc(b.t) });
       if (gapKind === "ais_gap_at_anchor" && k === 0) {
         const g0 = from + Math.min(H, (b.t - from - gapS) / 2);
         gaps.push([g0, g0 + gapS]);
@@ -679,8 +674,8 @@ function planCall(inp: CallPlanInput): PlannedCall | null {
       shifts.push({
         berth: s2.berth.id,
         terminal: s2.berth.terminal,
-        arrivalAt: isoS(a2),
-        departureAt: isoS(b.t),
+        arrivalAt: isoUtc(a2),
+        departureAt: isoUtc(b.t),
       });
       hardCases.push("berth_shift");
       curSlot = s2;
@@ -723,25 +718,25 @@ function planCall(inp: CallPlanInput): PlannedCall | null {
     terminal: best.slot.berth.terminal,
     berth: best.slot.berth.id,
     berthLabel: best.slot.berth.label,
-    ...(c40 !== undefined ? { crossed40nmAt: isoS(c40) } : {}),
-    ...(c20 !== undefined ? { crossed20nmAt: isoS(c20) } : {}),
+    ...(c40 !== undefined ? { crossed40nmAt: isoUtc(c40) } : {}),
+    ...(c20 !== undefined ? { crossed20nmAt: isoUtc(c20) } : {}),
     ...(model.zones.length > 0 ? { vsrCompliant: compliant } : {}),
-    enteredPortAreaAt: area === null ? null : isoS(area.enter),
+    enteredPortAreaAt: area === null ? null : isoUtc(area.enter),
     anchorages,
-    pilotBoardingAt: isoS(pilotBoardingS),
-    berthArrivalAt: isoS(arrS),
-    berthDepartureAt: isoS(firstDepS),
+    pilotBoardingAt: isoUtc(pilotBoardingS),
+    berthArrivalAt: isoUtc(arrS),
+    berthDepartureAt: isoUtc(firstDepS),
     shifts,
-    pilotDisembarkAt: isoS(pilotOffS),
-    leftPortAreaAt: area === null ? null : isoS(area.exit),
-    aisGaps: gaps.map(([g0, g1]) => ({ from: isoS(g0), to: isoS(g1) })),
+    pilotDisembarkAt: isoUtc(pilotOffS),
+    leftPortAreaAt: area === null ? null : isoUtc(area.exit),
+    aisGaps: gaps.map(([g0, g1]) => ({ from: isoUtc(g0), to: isoUtc(g1) })),
     hardCases,
     observed: {
       arrival: arrS >= inp.windowFrom + H && arrS < inp.windowTo,
       departure: firstDepS >= inp.windowFrom && firstDepS < inp.windowTo - H,
     },
-    trackFrom: isoS(Math.max(inp.seaStartS, inp.windowFrom)),
-    trackTo: isoS(Math.min(endS, inp.windowTo)),
+    trackFrom: isoUtc(Math.max(inp.seaStartS, inp.windowFrom)),
+    trackTo: isoUtc(Math.min(endS, inp.windowTo)),
   };
   return {
     truth,
@@ -1315,10 +1310,10 @@ export function generateDemoWorld(options: DemoWorldOptions, registry: PortRegis
 
     truths.push({
       port,
-      window: { from: isoS(w0), to: isoS(w1) },
+      window: { from: isoUtc(w0), to: isoUtc(w1) },
       options: {
         seed: opts.seed,
-        start: isoS(w0),
+        start: isoUtc(w0),
         days: opts.days,
         scale: opts.scale,
         intervalScale: opts.intervalScale,

@@ -4,7 +4,8 @@
  * location and shore-power use of the port. Pure: the caller loads the records.
  */
 
-import { isoUtc, type PortCallRecord, type StoredSegment } from "../calls/index.ts";
+import type { PortCallRecord, StoredSegment } from "../calls/index.ts";
+import { isoUtc } from "../core/time.ts";
 import { type DefaultEngineTable, particularsFromAis, type VesselParticulars } from "../vessels/index.ts";
 import type { PortEmissionSettings } from "./inventory.ts";
 import type { CallActivity } from "./ogv/index.ts";

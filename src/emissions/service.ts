@@ -4,9 +4,9 @@
  * idempotent) and builds the reports the CLI and the API show.
  */
 import type { AisStore } from "../ais/index.ts";
-import { type CallStore, isoUtc, type PortCallRecord, type StoredSegment } from "../calls/index.ts";
+import type { CallStore, PortCallRecord, StoredSegment } from "../calls/index.ts";
 import { DomainError } from "../core/errors.ts";
-import { SECONDS_PER_DAY } from "../core/time.ts";
+import { isoUtc, SECONDS_PER_DAY } from "../core/time.ts";
 import { gramsToShortTons, gramsToTonnes } from "../core/units.ts";
 import type { PortRegistry } from "../geo/index.ts";
 import { loadDefaultEngineTable, type VesselParticulars } from "../vessels/index.ts";
