@@ -19,7 +19,6 @@ export {
 } from "./decoder.ts";
 export { type AisEncodeOptions, encodeAis, nmeaChecksum } from "./encode.ts";
 export { AisIngest, type AisIngestOptions } from "./ingest.ts";
-export type { OpenAisStore } from "./ingest-cli.ts";
 export { type FeedSpec, parseFeedSpec, type RunningListener, startListener } from "./listen.ts";
 export * from "./messages.ts";
 export { type AisRouteDeps, aisRoutes } from "./routes.ts";

@@ -27,3 +27,4 @@ export {
   type VesselRecord,
   vesselsOnMap,
 } from "./registry.ts";
+export type { VesselPosition, VesselStaticReport, VesselStore } from "./store.ts";
