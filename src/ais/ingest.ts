@@ -39,21 +39,10 @@ export interface AisIngestOptions {
 }
 
 /** Static fields as they arrive, before they are keyed into a VesselStaticReport. */
-export interface StaticFields {
-  imo: number | null;
-  name: string | null;
-  callsign: string | null;
-  shipType: number | null;
-  toBowM: number | null;
-  toSternM: number | null;
-  toPortM: number | null;
-  toStarboardM: number | null;
-  lengthM: number | null;
-  beamM: number | null;
-  draughtM: number | null;
-  destination: string | null;
-  eta: string | null;
-}
+export type StaticFields = Omit<
+  VesselStaticReport,
+  "mmsi" | "contentHash" | "firstSeenS" | "lastSeenS" | "aisClass"
+>;
 
 const NO_STATIC: StaticFields = {
   imo: null,
