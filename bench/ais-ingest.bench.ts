@@ -19,9 +19,10 @@ import SqliteDatabase from "better-sqlite3";
 import { AisDecoder } from "../src/ais/decoder.ts";
 import { encodeAis } from "../src/ais/encode.ts";
 import { ingestFiles } from "../src/ais/ingest-cli.ts";
-import { forEachLine } from "../src/ais/input.ts";
 import type { AisPayload } from "../src/ais/messages.ts";
 import { readTrack } from "../src/ais/tracks.ts";
+import { forEachLine } from "../src/core/input.ts";
+import { SECONDS_PER_DAY } from "../src/core/time.ts";
 import { openStore } from "../src/store/index.ts";
 
 function arg(name: string, fallback: string): string {
@@ -72,7 +73,7 @@ async function measureBlocks(dir: string, file: string): Promise<Row> {
   const seconds = (performance.now() - started) / 1000;
   if (result.total.accepted !== REPORTS) throw new Error(`accepted ${result.total.accepted} of ${REPORTS}`);
   const readStarted = performance.now();
-  const track = await readTrack(store.ais, PROBE_MMSI, T0, T0 + 86_400);
+  const track = await readTrack(store.ais, PROBE_MMSI, T0, T0 + SECONDS_PER_DAY);
   const readDayMs = performance.now() - readStarted;
   if (track.timeS.length === 0) throw new Error("no track read back");
   await store.close();
@@ -139,7 +140,7 @@ async function measureRows(dir: string, file: string): Promise<Row> {
   const readStarted = performance.now();
   const day = db
     .prepare("SELECT * FROM reports WHERE mmsi = ? AND time_s BETWEEN ? AND ? ORDER BY time_s")
-    .all(PROBE_MMSI, T0, T0 + 86_400);
+    .all(PROBE_MMSI, T0, T0 + SECONDS_PER_DAY);
   const readDayMs = performance.now() - readStarted;
   if (day.length === 0) throw new Error("peer read nothing back");
   db.close();

@@ -12,7 +12,7 @@
  * peak resident set (from `process.resourceUsage().maxRSS`) and the heap after segmentation.
  */
 import { performance } from "node:perf_hooks";
-import { TrackReports } from "../src/ais/index.ts";
+import { POSITION_UNITS_PER_DEG, TrackReports } from "../src/ais/index.ts";
 import {
   analyseTrack,
   compileCallGeography,
@@ -61,8 +61,8 @@ for (const m of world.messages()) {
   }
   tr.push(
     m.timeS,
-    Math.round((p.latDeg ?? 91) * 600_000),
-    Math.round((p.lonDeg ?? 181) * 600_000),
+    Math.round((p.latDeg ?? 91) * POSITION_UNITS_PER_DEG),
+    Math.round((p.lonDeg ?? 181) * POSITION_UNITS_PER_DEG),
     p.sogKnots === null ? 1023 : Math.round(p.sogKnots * 10),
     0,
     511,
@@ -122,8 +122,8 @@ function peerAnalyse(tr: TrackReports, candidate: boolean): { segments: number; 
   for (let i = 0; i < tr.count; i++)
     reports.push({
       t: tr.timeS[i]!,
-      lon: tr.lonU[i]! / 600_000,
-      lat: tr.latU[i]! / 600_000,
+      lon: tr.lonU[i]! / POSITION_UNITS_PER_DEG,
+      lat: tr.latU[i]! / POSITION_UNITS_PER_DEG,
       sog: tr.sogDeciKn[i]! / 10,
     });
   reports.sort((a, b) => a.t - b.t);

@@ -20,6 +20,7 @@ import { performance } from "node:perf_hooks";
 import { decodeTrackBlock } from "../src/ais/track-block.ts";
 import { updateCalls } from "../src/calls/index.ts";
 import { callServiceDeps, ingestDemoWorld, loadDemoActivity } from "../src/cli/demo-load.ts";
+import { SECONDS_PER_DAY } from "../src/core/time.ts";
 import type { DemoPort } from "../src/demo/index.ts";
 import {
   auxBoilerLoads,
@@ -30,12 +31,7 @@ import {
   loadOgvTables,
   lowLoadMultipliers,
 } from "../src/emissions/ogv/index.ts";
-import {
-  callEmissions,
-  computeInventory,
-  defaultInventoryOptions,
-  type EmissionsServiceDeps,
-} from "../src/emissions/service.ts";
+import { callEmissions, computeInventory, defaultInventoryOptions } from "../src/emissions/service.ts";
 import { loadPortRegistry } from "../src/geo/index.ts";
 import { loadPortRecords } from "../src/ports/index.ts";
 import { openStore } from "../src/store/index.ts";
@@ -57,7 +53,7 @@ const store = openStore({ databaseUrl: `sqlite:${path.join(dir, "bench.sqlite")}
 try {
   await store.migrate();
   await store.ports.upsertPorts(loadPortRecords());
-  const registry = loadPortRegistry();
+  const _registry = loadPortRegistry();
   const settingsYear = 2025;
   const start = new Date(Date.UTC(settingsYear, 0, 1, 8)); // 1 Jan 2025, 00:00 in Los Angeles
 
@@ -150,7 +146,7 @@ try {
   let peerNoxG = 0;
   for (const [mmsi, v] of peerVessels) {
     if (peerCount >= peerReports) break;
-    for (const block of await store.ais.trackBlocks(mmsi, fromS, fromS + days * 86_400)) {
+    for (const block of await store.ais.trackBlocks(mmsi, fromS, fromS + days * SECONDS_PER_DAY)) {
       const r = decodeTrackBlock(block.data);
       const rows: {
         t: number;

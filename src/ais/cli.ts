@@ -6,8 +6,8 @@ import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import type { Command } from "commander";
 import { DomainError } from "../core/errors.ts";
+import { forEachLine, openInput } from "../core/input.ts";
 import { AisDecoder, type AisDecodeStats, type AisReject } from "./decoder.ts";
-import { forEachLine, openInput } from "./input.ts";
 import { AIS_REJECT_REASONS } from "./messages.ts";
 import { NdjsonWriter } from "./ndjson.ts";
 

@@ -5,7 +5,12 @@
  * `null` fields are written as the "not available" codes the decoder turns back into `null`.
  */
 import { DomainError } from "../core/errors.ts";
-import type { AisPayload } from "./messages.ts";
+import {
+  type AisPayload,
+  LAT_NOT_AVAILABLE_U,
+  LON_NOT_AVAILABLE_U,
+  POSITION_UNITS_PER_DEG,
+} from "./messages.ts";
 import { BitWriter } from "./sixbit.ts";
 
 export interface AisEncodeOptions {
@@ -49,14 +54,14 @@ function outOfRange(field: string, v: number): never {
   ]);
 }
 function lonRaw(v: number | null): number {
-  if (v === null) return 181 * 600000;
+  if (v === null) return LON_NOT_AVAILABLE_U;
   if (!(Math.abs(v) <= 180)) outOfRange("lonDeg", v);
-  return Math.round(v * 600000);
+  return Math.round(v * POSITION_UNITS_PER_DEG);
 }
 function latRaw(v: number | null): number {
-  if (v === null) return 91 * 600000;
+  if (v === null) return LAT_NOT_AVAILABLE_U;
   if (!(Math.abs(v) <= 90)) outOfRange("latDeg", v);
-  return Math.round(v * 600000);
+  return Math.round(v * POSITION_UNITS_PER_DEG);
 }
 function sogRaw(v: number | null): number {
   return v === null ? 1023 : Math.min(1022, Math.round(v * 10));

@@ -19,29 +19,10 @@ export {
 } from "./decoder.ts";
 export { type AisEncodeOptions, encodeAis, nmeaChecksum } from "./encode.ts";
 export { AisIngest, type AisIngestOptions } from "./ingest.ts";
-// What other capabilities use: vessel particulars and their default tables (emissions), and the
-// plain/.gz/.zip line reader and CSV splitter (activity imports read files the same way).
-export { forEachLine, openInput } from "./input.ts";
 export { type FeedSpec, parseFeedSpec, type RunningListener, startListener } from "./listen.ts";
-export { splitCsvLine } from "./marinecadastre.ts";
 export * from "./messages.ts";
-export {
-  type DefaultEngineTable,
-  deriveEngineType,
-  ENGINE_TYPES,
-  type EngineType,
-  parseParticularsCsv,
-  particularsFromAis,
-  SERVICE_TO_MAX_SPEED,
-  type VesselParticulars,
-} from "./particulars.ts";
-export { loadDefaultEngineTable } from "./particulars-io.ts";
 export { type AisRouteDeps, aisRoutes } from "./routes.ts";
-export {
-  decodeTrackBlock,
-  POSITION_UNITS_PER_DEG,
-  TrackReports,
-} from "./track-block.ts";
+export { SOG_NOT_AVAILABLE, TrackReports } from "./track-block.ts";
 export type {
   AisFixedStation,
   AisStore,
@@ -49,5 +30,5 @@ export type {
   StoredTrackBlock,
   VesselStaticReport,
 } from "./track-store.ts";
-export { readTrack, type TrackColumns, trackInRange } from "./tracks.ts";
-export { mergeVesselStatics, type ShipTypeGroup, shipTypeGroup, type VesselRecord } from "./vessels.ts";
+// calls/ reads tracks as stored through readTrackReports; the block encoding stays inside ais/.
+export { readTrack, readTrackReports, type TrackColumns, trackInRange } from "./tracks.ts";

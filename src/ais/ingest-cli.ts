@@ -7,8 +7,8 @@ import path from "node:path";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { addIngestCounts, emptyIngestCounts, formatIngestCounts, type IngestCounts } from "../core/ingest.ts";
+import { openInput } from "../core/input.ts";
 import { ingestStream } from "./ingest-file.ts";
-import { openInput } from "./input.ts";
 import type { AisStore } from "./track-store.ts";
 
 /**

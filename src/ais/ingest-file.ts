@@ -4,9 +4,9 @@
  * facts are written in batches.
  */
 import type { IngestCounts } from "../core/ingest.ts";
+import { forEachLine, type OpenedInput } from "../core/input.ts";
 import { AisDecoder } from "./decoder.ts";
 import { AisIngest } from "./ingest.ts";
-import { forEachLine, type OpenedInput, trailingUnixTimeS } from "./input.ts";
 import {
   detectMarineCadastreLayout,
   MarineCadastreParser,
@@ -127,4 +127,26 @@ export async function ingestStream(
   await ingest.flush();
   options.onFlush?.(ingest.counts);
   return { format, counts: ingest.counts };
+}
+
+/**
+ * The Unix time at the end of a USCG-style line (`…*hh,s1234,d-096,T12.3,x1,r003669945,1230000000`),
+ * or undefined. Example: the line above → 1230000000.
+ */
+export function trailingUnixTimeS(b: Buffer, start: number, end: number): number | undefined {
+  let e = end;
+  if (e > start && b[e - 1] === 13) e--;
+  let value = 0;
+  let digits = 0;
+  let i = e - 1;
+  for (; i >= start; i--) {
+    const d = b[i]! - 48;
+    if (d < 0 || d > 9) break;
+    value += d * 10 ** digits;
+    digits++;
+  }
+  if (digits !== 10 || i < start || b[i] !== 44) return undefined;
+  // Only after the checksum: the field must follow "*hh" somewhere before it.
+  const star = b.lastIndexOf(42, i);
+  return star >= start ? value : undefined;
 }

@@ -11,6 +11,7 @@
  * `no_stored_fact` (so read = accepted + rejected + duplicates still holds).
  */
 import { emptyIngestCounts, type IngestCounts } from "../core/ingest.ts";
+import { SECONDS_PER_DAY } from "../core/time.ts";
 import type { AisMessage } from "./messages.ts";
 import {
   COG_NOT_AVAILABLE,
@@ -23,7 +24,6 @@ import {
 } from "./track-block.ts";
 import { type AisStore, type AisWriteBatch, trackKey, type VesselStaticReport } from "./track-store.ts";
 
-const SECONDS_PER_DAY = 86_400;
 /** 2000-01-01 … 2100-01-01: outside this a timestamp is an error, not a fact. */
 const MIN_TIME_S = 946_684_800;
 const MAX_TIME_S = 4_102_444_800;
@@ -39,21 +39,10 @@ export interface AisIngestOptions {
 }
 
 /** Static fields as they arrive, before they are keyed into a VesselStaticReport. */
-export interface StaticFields {
-  imo: number | null;
-  name: string | null;
-  callsign: string | null;
-  shipType: number | null;
-  toBowM: number | null;
-  toSternM: number | null;
-  toPortM: number | null;
-  toStarboardM: number | null;
-  lengthM: number | null;
-  beamM: number | null;
-  draughtM: number | null;
-  destination: string | null;
-  eta: string | null;
-}
+export type StaticFields = Omit<
+  VesselStaticReport,
+  "mmsi" | "contentHash" | "firstSeenS" | "lastSeenS" | "aisClass"
+>;
 
 const NO_STATIC: StaticFields = {
   imo: null,

@@ -10,7 +10,6 @@ import {
   type MarineCadastreReject,
   type MarineCadastreRow,
   parseMarineCadastreTime,
-  splitCsvLine,
 } from "./marinecadastre.ts";
 
 function parseAll(lines: string[]): { rows: MarineCadastreRow[]; rejects: MarineCadastreReject[] } {
@@ -207,12 +206,6 @@ describe("writer", () => {
       expect(r.imo).toBe(o.imo);
       expect(r.transceiverClass).toBe(o.transceiverClass);
     });
-  });
-
-  it("splits quoted CSV as in the doc example", () => {
-    const out: string[] = [];
-    expect(splitCsvLine('1,"A, B",""""', out)).toBe(3);
-    expect(out.slice(0, 3)).toEqual(["1", "A, B", '"']);
   });
 
   it("parses 200k rows quickly", () => {

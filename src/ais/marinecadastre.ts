@@ -17,6 +17,8 @@
  * later line gives a row or one reject `{ line, reason, text }` (never a throw). The hot path scans
  * characters once (no regex, no split): this reads 10–50 million rows a year per port.
  */
+import { splitCsvLine } from "../core/csv.ts";
+import { SECONDS_PER_DAY } from "../core/time.ts";
 
 /** Stable reject reasons; ingest counts and stores rejects by these names. */
 export type MarineCadastreRejectReason =
@@ -90,61 +92,6 @@ export function detectMarineCadastreLayout(headerLine: string): MarineCadastreLa
   return null;
 }
 
-/**
- * Splits one CSV line into `out` (RFC 4180 quoting: `"a,b"` and `""` inside quotes). Returns the
- * number of fields, or -1 for an unterminated or misplaced quote.
- *
- * Example: `splitCsvLine('1,"A, B",""""', out)` returns 3 with out = ["1", "A, B", "\""].
- */
-export function splitCsvLine(line: string, out: string[]): number {
-  let n = 0;
-  const len = line.length;
-  if (line.indexOf('"') < 0) {
-    // Fast path: no quoting anywhere on the line.
-    let start = 0;
-    for (;;) {
-      const comma = line.indexOf(",", start);
-      if (comma < 0) {
-        out[n++] = line.slice(start, len);
-        return n;
-      }
-      out[n++] = line.slice(start, comma);
-      start = comma + 1;
-    }
-  }
-  let i = 0;
-  for (;;) {
-    if (i < len && line.charCodeAt(i) === 34) {
-      let s = "";
-      let j = i + 1;
-      for (;;) {
-        const q = line.indexOf('"', j);
-        if (q < 0) return -1;
-        s += line.slice(j, q);
-        if (line.charCodeAt(q + 1) === 34) {
-          s += '"';
-          j = q + 2;
-          continue;
-        }
-        i = q + 1;
-        break;
-      }
-      out[n++] = s;
-      if (i === len) return n;
-      if (line.charCodeAt(i) !== 44) return -1;
-      i++;
-    } else {
-      const comma = line.indexOf(",", i);
-      const end = comma < 0 ? len : comma;
-      const field = line.slice(i, end);
-      if (field.indexOf('"') >= 0) return -1;
-      out[n++] = field;
-      if (comma < 0) return n;
-      i = comma + 1;
-    }
-  }
-}
-
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
 function daysFromCivil(y: number, m: number, d: number): number {
   y -= m <= 2 ? 1 : 0;
@@ -203,7 +150,7 @@ function parseTimeAt(s: string, a: number, b: number): number {
     const c = s.charCodeAt(k);
     if (!((c >= 48 && c <= 57) || (k === a + 19 && c === 46) || (k === b - 1 && c === 90))) return Number.NaN;
   }
-  return daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+  return daysFromCivil(y, mo, d) * SECONDS_PER_DAY + h * 3600 + mi * 60 + se;
 }
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -430,12 +377,12 @@ function two(n: number): string {
  */
 export function formatMarineCadastreTime(timeS: number): string {
   const t = Math.floor(timeS);
-  const day = Math.floor(t / 86400);
+  const day = Math.floor(t / SECONDS_PER_DAY);
   if (day !== cachedDay) {
     cachedDay = day;
-    cachedDayPrefix = new Date(day * 86400000).toISOString().slice(0, 11);
+    cachedDayPrefix = new Date(day * SECONDS_PER_DAY * 1000).toISOString().slice(0, 11);
   }
-  const s = t - day * 86400;
+  const s = t - day * SECONDS_PER_DAY;
   return `${cachedDayPrefix}${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
 }
 

@@ -437,15 +437,20 @@ export type AisMessage = (AisPayload | AisOtherPayload) & AisMeta;
  */
 export const SUPPORTED_TYPES: readonly number[] = Array.from({ length: 27 }, (_, k) => k + 1);
 
-// "Not available" codes in 1/10 000 minute units (lon 181°, lat 91°).
-const LON_NA = 181 * 600000;
-const LAT_NA = 91 * 600000;
+/**
+ * AIS's position unit, 1/10 000 minute (ITU-R M.1371-5, message 1 longitude and latitude): 600 000
+ * to the degree. Track blocks store positions in it, so AIS positions round-trip exactly.
+ */
+export const POSITION_UNITS_PER_DEG = 600_000;
+/** "Not available" positions as sent (lon 181°, lat 91°). */
+export const LON_NOT_AVAILABLE_U = 181 * POSITION_UNITS_PER_DEG;
+export const LAT_NOT_AVAILABLE_U = 91 * POSITION_UNITS_PER_DEG;
 
 function lon(raw: number): number | null {
-  return raw === LON_NA ? null : raw / 600000;
+  return raw === LON_NOT_AVAILABLE_U ? null : raw / POSITION_UNITS_PER_DEG;
 }
 function lat(raw: number): number | null {
-  return raw === LAT_NA ? null : raw / 600000;
+  return raw === LAT_NOT_AVAILABLE_U ? null : raw / POSITION_UNITS_PER_DEG;
 }
 function sog(raw: number): number | null {
   return raw === 1023 ? null : raw / 10;

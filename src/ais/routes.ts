@@ -3,11 +3,15 @@ import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
 import { dateOrInstantSchema, defineRoute, RequestInvalid, type RouteDef } from "../core/http.ts";
 import { parseMmsi } from "../core/ids.ts";
-import { dateOrInstantS } from "../core/time.ts";
-import { type DefaultEngineTable, particularsFromAis } from "./particulars.ts";
+import { dateOrInstantS, SECONDS_PER_DAY } from "../core/time.ts";
+import {
+  type DefaultEngineTable,
+  mergeVesselStatics,
+  particularsFromAis,
+  vesselsOnMap,
+} from "../vessels/index.ts";
 import type { AisStore } from "./track-store.ts";
 import { readTrack } from "./tracks.ts";
-import { mergeVesselStatics, vesselsOnMap } from "./vessels.ts";
 
 export interface AisRouteDeps {
   ais: AisStore;
@@ -315,7 +319,7 @@ export function aisRoutes(deps: AisRouteDeps): RouteDef[] {
           : (latest?.timeS ?? Math.floor(Date.now() / 1000));
         const fromS = query.from ? dateOrInstantS(query.from, "UTC") : toS - 24 * 3600;
         if (fromS > toS) throw new RequestInvalid("from", query.from, { rule: "beforeOther", other: "to" });
-        if (toS - fromS > MAX_TRACK_DAYS * 86_400)
+        if (toS - fromS > MAX_TRACK_DAYS * SECONDS_PER_DAY)
           throw new RequestInvalid("from", query.from, { rule: "maxRangeDays", maxDays: MAX_TRACK_DAYS });
         const track = await readTrack(deps.ais, mmsi, fromS, toS);
         return { mmsi, from: iso(fromS), to: iso(toS), points: track.timeS.length, ...track };

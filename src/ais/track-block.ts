@@ -17,10 +17,12 @@
  *   u8 msgType.
  */
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { POSITION_UNITS_PER_DEG } from "./messages.ts";
 import type { MergedBlock } from "./track-store.ts";
 
-/** AIS positions are integers of 1/10 000 minute = 1/600 000 degree (ITU-R M.1371-5, msg 1). */
-export const POSITION_UNITS_PER_DEG = 600_000;
+// Positions are stored in AIS's own unit (1/600 000 degree, defined in messages.ts); re-exported
+// for the blocks' readers.
+export { POSITION_UNITS_PER_DEG };
 export const SOG_NOT_AVAILABLE = 1023;
 export const COG_NOT_AVAILABLE = 3600;
 export const HEADING_NOT_AVAILABLE = 511;

@@ -1,4 +1,7 @@
-import type { VesselParticulars } from "./particulars.ts";
+import type { VesselStaticReport, VesselStore } from "../vessels/index.ts";
+
+// The static report is the vessel registry's input (defined in vessels/); AIS ingest produces it.
+export type { VesselStaticReport };
 
 /**
  * What AIS ingest and reads need from storage; `store/` implements it on SQLite and PostgreSQL.
@@ -34,31 +37,6 @@ export interface LatestPosition {
   headingDeg: number | null;
   navStatus: number | null;
   msgType: number;
-}
-
-/** A distinct set of static/voyage fields a vessel broadcast (types 5, 19, 24), with when it was seen. */
-export interface VesselStaticReport {
-  mmsi: number;
-  /** Hash of the field values: the same broadcast heard again is the same report. */
-  contentHash: string;
-  firstSeenS: number;
-  lastSeenS: number;
-  imo: number | null;
-  name: string | null;
-  callsign: string | null;
-  shipType: number | null;
-  toBowM: number | null;
-  toSternM: number | null;
-  toPortM: number | null;
-  toStarboardM: number | null;
-  /** Length overall and beam: from the dimensions (bow + stern, port + starboard) or a CSV file. */
-  lengthM: number | null;
-  beamM: number | null;
-  draughtM: number | null;
-  destination: string | null;
-  /** ETA as broadcast, e.g. "11-27 14:30" (no year in AIS). */
-  eta: string | null;
-  aisClass: "A" | "B";
 }
 
 /** A fixed AIS station: base station (type 4) or aid to navigation (type 21). */
@@ -105,7 +83,8 @@ export interface AisWriteResult {
   rejectsDuplicate: number;
 }
 
-export interface AisStore {
+/** AIS storage; the vessel registry's tables (static reports, particulars) are kept with it. */
+export interface AisStore extends VesselStore {
   /**
    * Stores a batch in one transaction. Track reports are merged into the stored blocks with
    * `merge` (pure, from track-block.ts) so the store knows nothing of the block layout.
@@ -120,24 +99,9 @@ export interface AisStore {
   latestPositions(sinceS: number, bbox?: [number, number, number, number]): Promise<LatestPosition[]>;
   /** The latest position of one vessel. */
   latestPosition(mmsi: number): Promise<LatestPosition | undefined>;
-  /** Every distinct static report of a vessel, oldest first. */
-  staticHistory(mmsi: number): Promise<VesselStaticReport[]>;
-  /** MMSIs that broadcast this IMO number (usually one; more after a flag or MMSI change). */
-  mmsisWithImo(imo: number): Promise<number[]>;
-  /** Static reports of the given vessels (all vessels when omitted), oldest first per vessel. */
-  staticReports(mmsis?: number[]): Promise<VesselStaticReport[]>;
   /** Fixed stations, the newest report of each. */
   stations(): Promise<AisFixedStation[]>;
   rejectCounts(source?: string): Promise<Record<string, number>>;
-  /**
-   * Stores imported particulars by IMO in one transaction: `added` new IMOs, `updated` changed
-   * records, `unchanged` identical to what is stored (a re-import changes nothing).
-   */
-  upsertParticulars(
-    records: VesselParticulars[],
-    source: string,
-  ): Promise<{ added: number; updated: number; unchanged: number }>;
-  particulars(imos: number[]): Promise<VesselParticulars[]>;
   /** Keeps the ledger of ingest runs: what was read from where, and the counts. */
   recordIngestRun(run: IngestRunRecord): Promise<void>;
   /** The newest runs first; only runs of `kind` when given. */

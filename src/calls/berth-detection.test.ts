@@ -19,6 +19,7 @@
  *   wharf continuation at 35-01-42N 136-47-22E.
  */
 import { describe, expect, it } from "vitest";
+import { POSITION_UNITS_PER_DEG } from "../ais/index.ts";
 import { loadPortRegistry } from "../geo/index.ts";
 import { compileCallGeography } from "./geography.ts";
 import { DEFAULT_CALL_OPTIONS } from "./model.ts";
@@ -65,8 +66,8 @@ function track(stop: Stop, approachBearingDeg: number): TrackInput {
   let t = T0;
   const push = (p: LonLat, kn: number, status: number) => {
     time.push(t);
-    lon.push(Math.round(p[0] * 600_000));
-    lat.push(Math.round(p[1] * 600_000));
+    lon.push(Math.round(p[0] * POSITION_UNITS_PER_DEG));
+    lat.push(Math.round(p[1] * POSITION_UNITS_PER_DEG));
     sog.push(Math.round(kn * 10));
     nav.push(status);
   };

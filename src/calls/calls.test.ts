@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { callId, isCallCandidate, isoUtc, resolveAisEta } from "./calls.ts";
-import { csvField } from "./cli.ts";
+import { isoUtc } from "../core/time.ts";
+import { callId, isCallCandidate, resolveAisEta } from "./calls.ts";
 
 describe("calls helpers", () => {
-  it("isoUtc", () => expect(isoUtc(86400)).toBe("1970-01-02T00:00:00Z"));
   it("callId", () =>
     expect(callId("USLAX", 367000001, Date.UTC(2026, 0, 2, 3, 4, 59) / 1000)).toBe(
       "USLAX-367000001-202601020304",
@@ -21,7 +20,6 @@ describe("calls helpers", () => {
     expect(resolveAisEta("00-00 24:60", 0)).toBeNull();
     expect(resolveAisEta(null, 0)).toBeNull();
   });
-  it("csvField", () => expect(csvField('a,"b"')).toBe('"a,""b"""'));
 });
 
 describe("toPortCallRecord", () => {

@@ -2,6 +2,7 @@
  * Port-call records as stored and served: a detected call joined with the vessel's particulars,
  * times as UTC ISO 8601, the methodology that produced it, and which vessels may make calls.
  */
+import { isoUtc, SECONDS_PER_DAY } from "../core/time.ts";
 import { CALLS_METHODOLOGY_VERSION, type CallOptions, type DetectedCall, type ModeSegment } from "./model.ts";
 import type { PortCallRecord } from "./wire.ts";
 
@@ -23,11 +24,6 @@ export interface CallVessel {
 export interface StoredSegment extends ModeSegment {
   port: string;
   callId: string | null;
-}
-
-/** Epoch seconds → ISO 8601 UTC without milliseconds. Example: 86400 → "1970-01-02T00:00:00Z". */
-export function isoUtc(s: number): string {
-  return `${new Date(Math.round(s) * 1000).toISOString().slice(0, 19)}Z`;
 }
 
 const isoOrNull = (s: number | null): string | null => (s === null ? null : isoUtc(s));
@@ -73,7 +69,7 @@ export function resolveAisEta(eta: string | null, heardS: number): number | null
   const year = new Date(heardS * 1000).getUTCFullYear();
   for (const y of [year, year + 1]) {
     const s = Date.UTC(y, month - 1, day, hour, minute) / 1000;
-    if (s >= heardS - 30 * 86400) return s;
+    if (s >= heardS - 30 * SECONDS_PER_DAY) return s;
   }
   return null;
 }

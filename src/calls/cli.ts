@@ -4,6 +4,7 @@
  */
 import type { Command } from "commander";
 import type { AisStore } from "../ais/index.ts";
+import { csvCell } from "../core/csv.ts";
 import { DomainError } from "../core/errors.ts";
 import { formatTable } from "../core/text-table.ts";
 import { dateOrInstantS, isCalendarDate, isInstant } from "../core/time.ts";
@@ -86,13 +87,6 @@ const CSV_COLUMNS: (keyof PortCallRecord)[] = [
   "neighbourOf",
   "berthDistanceM",
 ];
-
-/** RFC 4180 field. Example: csvField('a,"b"') → '"a,""b"""'. */
-export function csvField(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 /** Registers `calls detect|list|show`; returns the `calls` command so composers can add to it. */
 export function registerCallsCommands(program: Command, openStore: OpenCallsStore): Command {
@@ -185,7 +179,7 @@ export function registerCallsCommands(program: Command, openStore: OpenCallsStor
           else if (o.csv) {
             process.stdout.write(`${CSV_COLUMNS.join(",")}\n`);
             for (const c of list)
-              process.stdout.write(`${CSV_COLUMNS.map((k) => csvField(c[k])).join(",")}\n`);
+              process.stdout.write(`${CSV_COLUMNS.map((k) => csvCell(c[k])).join(",")}\n`);
           } else {
             process.stdout.write(
               formatTable(

@@ -8,6 +8,7 @@
  * services carry a terminalCallID derived from the call so that a terminal system can attach one).
  */
 import { createHash } from "node:crypto";
+import { isoUtc } from "../core/time.ts";
 import type { PortCallRecord } from "./calls.ts";
 
 /**
@@ -114,10 +115,7 @@ export function toDcsaTimestamps(call: PortCallRecord): DcsaPortCallView {
     }
   };
   const etaS = call.etaAt === null ? null : Date.parse(call.etaAt) / 1000;
-  const estPbp =
-    etaS === null
-      ? null
-      : new Date((etaS - PILOT_TO_BERTH_H * 3600) * 1000).toISOString().replace(".000", "");
+  const estPbp = etaS === null ? null : isoUtc(etaS - PILOT_TO_BERTH_H * 3600);
   add("pbp:arri", "PILOT_BOARDING_PLACE", "ARRI", "INBD", "PBPL", "pilot boarding place", [
     ...(call.pilotBoardingAt
       ? [{ classifierCode: "ACT" as const, at: call.pilotBoardingAt, remark: "from AIS track" }]

@@ -53,7 +53,6 @@ export {
   type CallVessel,
   callId,
   isCallCandidate,
-  isoUtc,
   type PortCallRecord,
   resolveAisEta,
   type StoredSegment,

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
 import { dateOrInstantSchema, defineRoute, RequestInvalid, type RouteDef } from "../core/http.ts";
-import { dateOrInstantS } from "../core/time.ts";
+import { dateOrInstantS, isoUtc, SECONDS_PER_DAY } from "../core/time.ts";
 import { anchorageQueue, speedCompliance } from "./aggregate.ts";
 import { toDcsaTimestamps } from "./dcsa.ts";
 import type { CallStore } from "./store.ts";
@@ -36,9 +36,9 @@ const rangeQuery = {
 
 function range(q: { from?: string; to?: string }, timeZone: string): { fromS: number; toS: number } {
   const toS = q.to ? dateOrInstantS(q.to, timeZone) : Math.floor(Date.now() / 1000);
-  const fromS = q.from ? dateOrInstantS(q.from, timeZone) : toS - 30 * 86400;
+  const fromS = q.from ? dateOrInstantS(q.from, timeZone) : toS - 30 * SECONDS_PER_DAY;
   if (!(toS > fromS)) throw new RequestInvalid("from", q.from, { rule: "beforeOther", other: "to" });
-  if (toS - fromS > MAX_RANGE_DAYS * 86400)
+  if (toS - fromS > MAX_RANGE_DAYS * SECONDS_PER_DAY)
     throw new RequestInvalid("to", q.to, { rule: "maxRangeDays", maxDays: MAX_RANGE_DAYS });
   return { fromS, toS };
 }
@@ -127,14 +127,13 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
           Date.parse(call.startAt) / 1000,
           Date.parse(call.endAt) / 1000,
         );
-        const iso = (s: number) => new Date(s * 1000).toISOString().replace(".000", "");
         return {
           call,
           segments: segments.map((s) => ({
             mode: s.mode,
             zone: s.zone,
-            start: iso(s.startS),
-            end: iso(s.endS),
+            start: isoUtc(s.startS),
+            end: isoUtc(s.endS),
             durationH: s.durationH,
             distanceNm: s.distanceNm,
             meanSpeedKn: s.meanSpeedKn,

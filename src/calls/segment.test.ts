@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { POSITION_UNITS_PER_DEG } from "../ais/index.ts";
 import { loadPortRegistry } from "../geo/index.ts";
 import { compileCallGeography } from "./geography.ts";
 import { DEFAULT_CALL_OPTIONS } from "./model.ts";
@@ -47,8 +48,8 @@ class Track {
   }
   private add(p: P, sogKn: number) {
     this.t.push(Math.round(this.now));
-    this.lon.push(Math.round(p[0] * 600000));
-    this.lat.push(Math.round(p[1] * 600000));
+    this.lon.push(Math.round(p[0] * POSITION_UNITS_PER_DEG));
+    this.lat.push(Math.round(p[1] * POSITION_UNITS_PER_DEG));
     this.sog.push(Math.round(sogKn * 10));
   }
   move(to: P, kn: number, intervalS = 10): this {

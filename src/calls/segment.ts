@@ -6,6 +6,8 @@
  * against the port geography → mode per report (EPA or operational rule) → runs → absorb jitter
  * → segments (gaps interpolated or marked unknown) → visits of the port's region → calls.
  */
+import { POSITION_UNITS_PER_DEG, SOG_NOT_AVAILABLE } from "../ais/index.ts";
+import { METRES_PER_SECOND_PER_KNOT } from "../core/units.ts";
 import {
   type CallGeography,
   type FastPolygon,
@@ -31,12 +33,8 @@ import {
   type SpeedZoneCompliance,
 } from "./model.ts";
 
-/** 1/600 000 degree: AIS's native position unit (as stored in track blocks). */
-const UNITS_PER_DEG = 600_000;
-const SOG_NA = 1023;
 /** AIS navigational status 5, "moored". */
 const NAV_MOORED = 5;
-const KN_TO_MS = 1852 / 3600;
 
 /** Track columns as stored (TrackReports from src/ais satisfies this). */
 export interface TrackInput {
@@ -159,7 +157,7 @@ export function classifyTrack(
   let jumps = 0;
   let lastT = Number.NEGATIVE_INFINITY;
   let rejectedSince = -1;
-  const maxImplied = options.maxImpliedSpeedKn * KN_TO_MS;
+  const maxImplied = options.maxImpliedSpeedKn * METRES_PER_SECOND_PER_KNOT;
   for (let k = 0; k < count; k++) {
     const i = order === null ? k : order[k]!;
     const ti = track.timeS[i]!;
@@ -167,8 +165,8 @@ export function classifyTrack(
       dups++;
       continue;
     }
-    const lat = track.latU[i]! / UNITS_PER_DEG;
-    const xi = (track.lonU[i]! / UNITS_PER_DEG) * cosLat;
+    const lat = track.latU[i]! / POSITION_UNITS_PER_DEG;
+    const xi = (track.lonU[i]! / POSITION_UNITS_PER_DEG) * cosLat;
     if (n > 0) {
       const dx = xi - x[n - 1]!;
       const dy = lat - y[n - 1]!;
@@ -191,7 +189,7 @@ export function classifyTrack(
     x[n] = xi;
     y[n] = lat;
     const s = track.sogDeciKn[i]!;
-    sog[n] = s === SOG_NA ? -1 : s / 10;
+    sog[n] = s === SOG_NOT_AVAILABLE ? -1 : s / 10;
     moored[n] = track.navStatus?.[i] === NAV_MOORED ? 1 : 0;
     n++;
   }
@@ -204,7 +202,7 @@ export function classifyTrack(
     const ddx = x[b]! - x[a]!;
     const ddy = y[b]! - y[a]!;
     const dM = Math.sqrt(ddx * ddx + ddy * ddy) * METRES_PER_SCALED_DEG;
-    sog[i] = dt > 0 ? dM / dt / KN_TO_MS : 0;
+    sog[i] = dt > 0 ? dM / dt / METRES_PER_SECOND_PER_KNOT : 0;
   }
   const sogKn = new Float32Array(n);
   for (let i = 0; i < n; i++) {
@@ -491,10 +489,10 @@ function buildRuns(c: ClassifiedTrack, o: CallOptions): Run[] {
     const t1 = c.t[i]!;
     let b = t1;
     if (isStopped(m) && !isStopped(cur.mode)) {
-      const v = c.sogKn[i - 1]! * KN_TO_MS;
+      const v = c.sogKn[i - 1]! * METRES_PER_SECOND_PER_KNOT;
       b = v > 0.1 ? Math.min(t1, t0 + stepM(c, i) / v) : t1;
     } else if (isStopped(cur.mode) && !isStopped(m)) {
-      const v = c.sogKn[i]! * KN_TO_MS;
+      const v = c.sogKn[i]! * METRES_PER_SECOND_PER_KNOT;
       b = v > 0.1 ? Math.max(t0, t1 - stepM(c, i) / v) : t1;
     }
     cur.endS = b;

@@ -2,14 +2,10 @@
  * Computing calls from stored AIS: recompute affected vessel-days (incremental), a whole range
  * (`calls detect`), and a timer for `ais listen` so calls follow the live feed within a minute.
  */
-import {
-  type AisStore,
-  decodeTrackBlock,
-  mergeVesselStatics,
-  shipTypeGroup,
-  TrackReports,
-} from "../ais/index.ts";
+import { type AisStore, readTrackReports } from "../ais/index.ts";
+import { SECONDS_PER_DAY } from "../core/time.ts";
 import type { PortRegistry } from "../geo/index.ts";
+import { mergeVesselStatics, shipTypeGroup } from "../vessels/index.ts";
 import {
   type CallVessel,
   isCallCandidate,
@@ -23,7 +19,6 @@ import { CALLS_METHODOLOGY_VERSION, type CallOptions, DEFAULT_CALL_OPTIONS } fro
 import { analyseTrack } from "./segment.ts";
 import type { CallStore, VesselDayState } from "./store.ts";
 
-const DAY_S = 86_400;
 /** Days read either side of the changed days, so that a whole call (waits, long stays) is seen. */
 export const CONTEXT_DAYS = 7;
 
@@ -98,18 +93,11 @@ export async function recomputeVesselDays(
       minDay = Math.min(minDay, d.dayUtc);
       maxDay = Math.max(maxDay, d.dayUtc);
     }
-    const readFrom = (minDay - CONTEXT_DAYS) * DAY_S;
-    const readTo = (maxDay + CONTEXT_DAYS + 1) * DAY_S - 1;
-    const replaceFrom = (minDay - CONTEXT_DAYS + 1) * DAY_S;
-    const replaceTo = (maxDay + CONTEXT_DAYS) * DAY_S;
-    const blocks = await deps.ais.trackBlocks(mmsi, readFrom, readTo);
-    const track = new TrackReports(
-      Math.max(
-        1,
-        blocks.reduce((s, b) => s + b.reportCount, 0),
-      ),
-    );
-    for (const b of blocks) track.appendAll(decodeTrackBlock(b.data));
+    const readFrom = (minDay - CONTEXT_DAYS) * SECONDS_PER_DAY;
+    const readTo = (maxDay + CONTEXT_DAYS + 1) * SECONDS_PER_DAY - 1;
+    const replaceFrom = (minDay - CONTEXT_DAYS + 1) * SECONDS_PER_DAY;
+    const replaceTo = (maxDay + CONTEXT_DAYS) * SECONDS_PER_DAY;
+    const track = await readTrackReports(deps.ais, mmsi, readFrom, readTo);
     summary.vessels++;
     summary.reports += track.count;
     const history = await deps.ais.staticHistory(mmsi);
@@ -139,7 +127,8 @@ export async function recomputeVesselDays(
         for (const h of history) {
           if (h.eta === null && h.destination === null) continue;
           const seen = Math.min(h.lastSeenS, arrivalS);
-          if (h.firstSeenS > arrivalS || h.lastSeenS < call.startS - DAY_S || seen <= bestSeen) continue;
+          if (h.firstSeenS > arrivalS || h.lastSeenS < call.startS - SECONDS_PER_DAY || seen <= bestSeen)
+            continue;
           bestSeen = seen;
           eta = { destination: h.destination, etaS: resolveAisEta(h.eta, h.firstSeenS) };
         }

@@ -4,15 +4,10 @@
  * only: the demo generator and the AIS ingest do the work.
  */
 import { randomUUID } from "node:crypto";
-import {
-  AisIngest,
-  type AisMessage,
-  type AisStore,
-  loadDefaultEngineTable,
-  parseParticularsCsv,
-} from "../ais/index.ts";
+import { AisIngest, type AisMessage, type AisStore } from "../ais/index.ts";
 import type { CallServiceDeps, CallStore } from "../calls/index.ts";
 import type { IngestCounts } from "../core/ingest.ts";
+import { SECONDS_PER_DAY } from "../core/time.ts";
 import {
   type DemoPort,
   type DemoPortTruth,
@@ -28,6 +23,7 @@ import { loadEmissionsReference, readReferenceText } from "../emissions/referenc
 import { computeInventory, type EmissionsServiceDeps } from "../emissions/service.ts";
 import { parseEmissionTargets } from "../emissions/targets.ts";
 import { loadPortRegistry } from "../geo/index.ts";
+import { loadDefaultEngineTable, parseParticularsCsv } from "../vessels/index.ts";
 
 export interface DemoLoadOptions {
   seed: number;
@@ -53,7 +49,9 @@ export async function loadDemoIfEmpty(
 ): Promise<DemoLoadResult | null> {
   if ((await ais.ingestRuns(1)).length > 0) return null;
   const hourMs = 3_600_000;
-  const start = new Date(Math.floor(options.end.getTime() / hourMs) * hourMs - options.days * 86_400_000);
+  const start = new Date(
+    Math.floor(options.end.getTime() / hourMs) * hourMs - options.days * SECONDS_PER_DAY * 1000,
+  );
   return ingestDemoWorld(ais, {
     seed: options.seed,
     start,
@@ -122,7 +120,7 @@ export async function ingestDemoWorld(ais: AisStore, options: DemoWorldLoad): Pr
     particulars: particulars.rows.length,
     window: {
       from: start.toISOString(),
-      to: new Date(start.getTime() + days * 86_400_000).toISOString(),
+      to: new Date(start.getTime() + days * SECONDS_PER_DAY * 1000).toISOString(),
     },
   };
 }

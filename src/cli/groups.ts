@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import type { ConfigFlags } from "../core/config.ts";
 import { DomainError } from "../core/errors.ts";
+import { SECONDS_PER_DAY } from "../core/time.ts";
 import type { DemoPort } from "../demo/index.ts";
 import { msg } from "./messages.ts";
 import { loadConfig, openReadyStore } from "./runtime.ts";
@@ -69,7 +70,7 @@ async function registerAisGroup(program: Command): Promise<void> {
 }
 
 async function registerVesselsGroup(program: Command): Promise<void> {
-  const { registerVesselCommands } = await import("../ais/vessels-cli.ts");
+  const { registerVesselCommands } = await import("../vessels/cli.ts");
   registerVesselCommands(program, aisStoreOpener(program));
 }
 
@@ -155,7 +156,7 @@ async function registerEmissionsGroup(program: Command): Promise<void> {
           const loaded = await ingestDemoWorld(deps.ais, {
             seed,
             start: new Date(period.fromS * 1000),
-            days: (period.toS - period.fromS) / 86_400,
+            days: (period.toS - period.fromS) / SECONDS_PER_DAY,
             scale: 1,
             ports: [port],
             intervalScale,

@@ -1,5 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { formatInZone, isValidTimeZone, localDateTime, utcOffsetMinutes, zonedMidnightUtcS } from "./time.ts";
+import {
+  formatInZone,
+  isoUtc,
+  isValidTimeZone,
+  localDateTime,
+  utcOffsetMinutes,
+  zonedMidnightUtcS,
+} from "./time.ts";
+
+// 86 400 s after the POSIX epoch is the next midnight (POSIX.1-2017, 4.16 "Seconds Since the Epoch").
+describe("isoUtc", () => {
+  it("writes epoch seconds as ISO 8601 UTC without milliseconds", () => {
+    expect(isoUtc(86400)).toBe("1970-01-02T00:00:00Z");
+    expect(isoUtc(86399.6)).toBe("1970-01-02T00:00:00Z");
+  });
+});
 
 describe("time zones", () => {
   it("knows the ports' zones", () => {

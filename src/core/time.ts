@@ -3,6 +3,14 @@
  * database built into Node's Intl (full-icu), so no table of offsets is kept here.
  */
 
+/** Seconds in a UTC day (POSIX time has no leap seconds: every day is 86 400 s). */
+export const SECONDS_PER_DAY = 86_400;
+
+/** Epoch seconds → ISO 8601 UTC without milliseconds. Example: 86400 → "1970-01-02T00:00:00Z". */
+export function isoUtc(s: number): string {
+  return `${new Date(Math.round(s) * 1000).toISOString().slice(0, 19)}Z`;
+}
+
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
 
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {

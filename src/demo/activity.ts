@@ -20,7 +20,7 @@
  * Pure: `generateDemoActivity({ seed, port, year })` → the parsed records of a full year.
  */
 
-import { localDateTime } from "../core/time.ts";
+import { localDateTime, SECONDS_PER_DAY } from "../core/time.ts";
 import {
   type CheRecord,
   cheCsv,
@@ -867,7 +867,7 @@ export function demoActivityForWindow(options: {
 }): NonshipActivity {
   const first = localDateTime(options.start, options.timeZone);
   const last = localDateTime(
-    new Date(options.start.getTime() + options.days * 86_400_000 - 1),
+    new Date(options.start.getTime() + options.days * SECONDS_PER_DAY * 1000 - 1),
     options.timeZone,
   );
   const months = new Set<number>();

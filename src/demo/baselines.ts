@@ -8,8 +8,8 @@
  * change). GHG vs 1990 uses the latest published GHG change vs 2005 (2018: −10 %) as if it held vs
  * 1990. Nagoya (CNP, FY2013): no published progress was found; the demo assumes −20 %.
  */
+import { referenceRecords } from "../core/csv.ts";
 import type { Pollutant } from "../emissions/model.ts";
-import { referenceRecords } from "../emissions/reference-csv.ts";
 import type { Baseline, EmissionTarget } from "../emissions/targets.ts";
 
 export const POLA_PROGRESS_FILE = "pola_progress_vs_2005.csv";

@@ -38,5 +38,4 @@ export {
   type DemoWorld,
   type DemoWorldOptions,
   generateDemoWorld,
-  isoS,
 } from "./world.ts";

@@ -8,6 +8,7 @@ import {
   type MarineCadastreReject,
 } from "../ais/marinecadastre.ts";
 import { parseImoNumber } from "../core/ids.ts";
+import { isoUtc } from "../core/time.ts";
 import {
   distancePointToPolygonM,
   distancePointToSegmentM,
@@ -23,7 +24,7 @@ import { MinHeap } from "./heap.ts";
 import { hash32, Rng } from "./prng.ts";
 import { DEMO_ROUTES } from "./sea-lanes.ts";
 import { circleCrossings, courseDeg, offsetM, polygonEntryExit, TrackBuilder } from "./track.ts";
-import { type DemoMessage, type DemoWorld, generateDemoWorld, isoS } from "./world.ts";
+import { type DemoMessage, type DemoWorld, generateDemoWorld } from "./world.ts";
 import { DemoNmeaFormatter, demoCsvRow, VESSELS_CSV_HEADER, vesselsCsv } from "./writers.ts";
 
 let registry: PortRegistry;
@@ -112,7 +113,7 @@ describe("building blocks", () => {
     const s = circleCrossings(far, centre, centre, 20 * 1852);
     expect(s).toHaveLength(1);
     expect(s[0]).toBeCloseTo(0.6, 3);
-    expect(isoS(0)).toBe("1970-01-01T00:00:00Z");
+    expect(isoUtc(0)).toBe("1970-01-01T00:00:00Z");
   });
 });
 
@@ -273,13 +274,13 @@ describe("demo world", () => {
               quay === undefined
                 ? pointInPolygon(pos, poly) || distancePointToPolygonM(pos, poly) < 30
                 : distanceToLineM(pos, quay) <= 70;
-            expect(inside, `${c.callId} at ${isoS(m.timeS)}`).toBe(true);
+            expect(inside, `${c.callId} at ${isoUtc(m.timeS)}`).toBe(true);
             expect(p.navStatus).toBe(5);
             expect(p.sogKnots!).toBeLessThanOrEqual(0.1);
           }
           // Moving 10-20 minutes before arrival and after departure.
           if ((m.timeS > arr - 1200 && m.timeS < arr - 600) || (m.timeS > dep + 600 && m.timeS < dep + 1200))
-            expect(p.sogKnots!, `${c.callId} at ${isoS(m.timeS)}`).toBeGreaterThan(0.5);
+            expect(p.sogKnots!, `${c.callId} at ${isoUtc(m.timeS)}`).toBeGreaterThan(0.5);
         }
       }
     expect(checked).toBeGreaterThan(1000);

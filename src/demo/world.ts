@@ -20,6 +20,7 @@ import type {
   AisStaticDataB,
   AisStaticVoyage,
 } from "../ais/index.ts";
+import { isoUtc, SECONDS_PER_DAY } from "../core/time.ts";
 import {
   distancePointToPolygonM,
   haversineM,
@@ -160,12 +161,6 @@ export interface DemoWorld {
 // ---------------------------------------------------------------------------------------------
 
 const H = 3600;
-const DAY = 86400;
-
-/** Seconds → ISO 8601 UTC without milliseconds. Example: 0 → "1970-01-01T00:00:00Z". */
-export function isoS(t: number): string {
-  return `${new Date(Math.round(t) * 1000).toISOString().slice(0, 19)}Z`;
-}
 
 interface Slot {
   berth: BerthInfo;
@@ -631,7 +626,7 @@ function planCall(inp: CallPlanInput): PlannedCall | null {
       if (gapKind === "ais_gap_at_anchor" && k === 0) dur = Math.max(dur, gapS + 2 * H);
       b.stay(dur, "anchor", 1, rng.uniform(0, 360), rng.uniform(60, 110));
       const from = b.legs[b.legs.length - 1]!.t0;
-      anchorages.push({ anchorage: spot.id, from: isoS(from), to: isoS(b.t) });
+      anchorages.push({ anchorage: spot.id, from: isoUtc(from), to: isoUtc(b.t) });
       if (gapKind === "ais_gap_at_anchor" && k === 0) {
         const g0 = from + Math.min(H, (b.t - from - gapS) / 2);
         gaps.push([g0, g0 + gapS]);
@@ -679,8 +674,8 @@ function planCall(inp: CallPlanInput): PlannedCall | null {
       shifts.push({
         berth: s2.berth.id,
         terminal: s2.berth.terminal,
-        arrivalAt: isoS(a2),
-        departureAt: isoS(b.t),
+        arrivalAt: isoUtc(a2),
+        departureAt: isoUtc(b.t),
       });
       hardCases.push("berth_shift");
       curSlot = s2;
@@ -723,25 +718,25 @@ function planCall(inp: CallPlanInput): PlannedCall | null {
     terminal: best.slot.berth.terminal,
     berth: best.slot.berth.id,
     berthLabel: best.slot.berth.label,
-    ...(c40 !== undefined ? { crossed40nmAt: isoS(c40) } : {}),
-    ...(c20 !== undefined ? { crossed20nmAt: isoS(c20) } : {}),
+    ...(c40 !== undefined ? { crossed40nmAt: isoUtc(c40) } : {}),
+    ...(c20 !== undefined ? { crossed20nmAt: isoUtc(c20) } : {}),
     ...(model.zones.length > 0 ? { vsrCompliant: compliant } : {}),
-    enteredPortAreaAt: area === null ? null : isoS(area.enter),
+    enteredPortAreaAt: area === null ? null : isoUtc(area.enter),
     anchorages,
-    pilotBoardingAt: isoS(pilotBoardingS),
-    berthArrivalAt: isoS(arrS),
-    berthDepartureAt: isoS(firstDepS),
+    pilotBoardingAt: isoUtc(pilotBoardingS),
+    berthArrivalAt: isoUtc(arrS),
+    berthDepartureAt: isoUtc(firstDepS),
     shifts,
-    pilotDisembarkAt: isoS(pilotOffS),
-    leftPortAreaAt: area === null ? null : isoS(area.exit),
-    aisGaps: gaps.map(([g0, g1]) => ({ from: isoS(g0), to: isoS(g1) })),
+    pilotDisembarkAt: isoUtc(pilotOffS),
+    leftPortAreaAt: area === null ? null : isoUtc(area.exit),
+    aisGaps: gaps.map(([g0, g1]) => ({ from: isoUtc(g0), to: isoUtc(g1) })),
     hardCases,
     observed: {
       arrival: arrS >= inp.windowFrom + H && arrS < inp.windowTo,
       departure: firstDepS >= inp.windowFrom && firstDepS < inp.windowTo - H,
     },
-    trackFrom: isoS(Math.max(inp.seaStartS, inp.windowFrom)),
-    trackTo: isoS(Math.min(endS, inp.windowTo)),
+    trackFrom: isoUtc(Math.max(inp.seaStartS, inp.windowFrom)),
+    trackTo: isoUtc(Math.min(endS, inp.windowTo)),
   };
   return {
     truth,
@@ -904,13 +899,13 @@ function planLeisure(
   const b = new TrackBuilder(w0, marina);
   const gaps: [number, number][] = [];
   let trips = 0;
-  const firstDay = Math.floor((w0 + r.utcOffsetH * H) / DAY);
-  const lastDay = Math.floor((w1 + r.utcOffsetH * H) / DAY);
+  const firstDay = Math.floor((w0 + r.utcOffsetH * H) / SECONDS_PER_DAY);
+  const lastDay = Math.floor((w1 + r.utcOffsetH * H) / SECONDS_PER_DAY);
   for (let d = firstDay; d <= lastDay; d++) {
     const fishing = v.shipType === "fishing";
     if (!rng.chance(fishing ? 0.6 : 0.35)) continue;
     const localStart = fishing ? rng.uniform(4, 6.5) : rng.uniform(9, 14);
-    const start = d * DAY - r.utcOffsetH * H + localStart * H;
+    const start = d * SECONDS_PER_DAY - r.utcOffsetH * H + localStart * H;
     if (start - H < b.t || start > w1) continue;
     // Silent until an hour before leaving (AIS switched on at the marina).
     gaps.push([b.t, start - H]);
@@ -929,7 +924,7 @@ function planLeisure(
     b.stay(H, "base", 0, 0);
     trips++;
   }
-  gaps.push([b.t, w1 + DAY]);
+  gaps.push([b.t, w1 + SECONDS_PER_DAY]);
   b.stay(w1 + H - b.t, "base", 0, 0);
   return { vessel: v, legs: b.legs, trips, gaps };
 }
@@ -1193,8 +1188,8 @@ export function generateDemoWorld(options: DemoWorldOptions, registry: PortRegis
     ...options,
   };
   const w0 = Math.floor(opts.start.getTime() / 1000);
-  const w1 = w0 + Math.round(opts.days * DAY);
-  const spinupS = 5 * DAY;
+  const w1 = w0 + Math.round(opts.days * SECONDS_PER_DAY);
+  const spinupS = 5 * SECONDS_PER_DAY;
   const fleetRng = new Rng(opts.seed, "fleet");
   const maker = new FleetMaker(fleetRng);
   const timelines: Timeline[] = [];
@@ -1211,7 +1206,7 @@ export function generateDemoWorld(options: DemoWorldOptions, registry: PortRegis
       if (perDay <= 0) continue;
       let t = w0 - spinupS;
       for (;;) {
-        t += rng.exponential(DAY / perDay);
+        t += rng.exponential(SECONDS_PER_DAY / perDay);
         if (t >= w1) break;
         arrivals.push({ t: Math.floor(t), type });
       }
@@ -1239,7 +1234,7 @@ export function generateDemoWorld(options: DemoWorldOptions, registry: PortRegis
         windowTo: w1,
       });
       if (call === null) continue;
-      entry.free = call.endS + (RETURN_DAYS[arr.type] ?? 30) * DAY * rng.uniform(0.8, 1.2);
+      entry.free = call.endS + (RETURN_DAYS[arr.type] ?? 30) * SECONDS_PER_DAY * rng.uniform(0.8, 1.2);
       // Move the used vessel to the back so the pool rotates.
       pool.push(pool.splice(pool.indexOf(entry), 1)[0]!);
       planned.push(call);
@@ -1272,7 +1267,7 @@ export function generateDemoWorld(options: DemoWorldOptions, registry: PortRegis
             from: c.departS,
             to: c.endS + 1,
             dest: c.nextPort,
-            eta: c.endS + rng.uniform(3, 14) * DAY,
+            eta: c.endS + rng.uniform(3, 14) * SECONDS_PER_DAY,
             draughtM: Math.round((v.draughtM + rng.uniform(-1, 1)) * 10) / 10,
           },
         ]),
@@ -1315,10 +1310,10 @@ export function generateDemoWorld(options: DemoWorldOptions, registry: PortRegis
 
     truths.push({
       port,
-      window: { from: isoS(w0), to: isoS(w1) },
+      window: { from: isoUtc(w0), to: isoUtc(w1) },
       options: {
         seed: opts.seed,
-        start: isoS(w0),
+        start: isoUtc(w0),
         days: opts.days,
         scale: opts.scale,
         intervalScale: opts.intervalScale,

@@ -7,12 +7,13 @@
 import { once } from "node:events";
 import { createWriteStream, mkdirSync, type WriteStream, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { encodeAis } from "../ais/index.ts";
+import { encodeAis, POSITION_UNITS_PER_DEG } from "../ais/index.ts";
 import {
   formatMarineCadastreRow,
   MARINECADASTRE_HEADER,
   type MarineCadastreRow,
 } from "../ais/marinecadastre.ts";
+import { SECONDS_PER_DAY } from "../core/time.ts";
 import { loadPortRegistry } from "../geo/index.ts";
 import { demoActivityFiles, demoActivityForWindow } from "./activity.ts";
 import type { DemoVessel } from "./fleet.ts";
@@ -83,8 +84,8 @@ export function demoCsvRow(m: DemoMessage, vessel: DemoVessel | undefined): Mari
   return {
     mmsi: p.mmsi,
     timeS: m.timeS,
-    latDeg: p.latDeg === null ? null : Math.round(p.latDeg * 600000) / 600000,
-    lonDeg: p.lonDeg === null ? null : Math.round(p.lonDeg * 600000) / 600000,
+    latDeg: p.latDeg === null ? null : Math.round(p.latDeg * POSITION_UNITS_PER_DEG) / POSITION_UNITS_PER_DEG,
+    lonDeg: p.lonDeg === null ? null : Math.round(p.lonDeg * POSITION_UNITS_PER_DEG) / POSITION_UNITS_PER_DEG,
     sogKnots: p.sogKnots,
     cogDeg: p.cogDeg,
     headingDeg: p.headingDeg,
@@ -257,7 +258,7 @@ export async function writeDemoWorld(world: DemoWorld, opts: DemoWriteOptions): 
   const csvGapS = opts.csvMinIntervalS ?? 60;
   const lastCsv = new Map<number, number>();
   const w0 = world.options.start.getTime() / 1000;
-  const span = world.options.days * 86400;
+  const span = world.options.days * SECONDS_PER_DAY;
   let n = 0;
   for (const m of world.messages()) {
     n++;

@@ -9,8 +9,9 @@
  * - hydrogen carbon intensity by production pathway (hydrogen_carbon_intensity.csv);
  * - diesel CO2 per gallon / litre and the well-to-wheel CO2e per litre (fuel_and_hydrogen_constants.csv).
  */
+
+import { type ReferenceRecord, referenceNumber, referenceRecords } from "../core/csv.ts";
 import { DomainError } from "../core/errors.ts";
-import { type ReferenceRecord, referenceNumber, referenceRecords } from "./reference-csv.ts";
 
 export const ENERGY_TABLE_FILES = {
   california: "electricity_co2_california.csv",

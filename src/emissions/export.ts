@@ -2,6 +2,7 @@
  * Inventory exports: every stored line (one source, scope and month) as CSV, and the summary table
  * (scope × category, for the year and each month) the CLI prints with --csv. Pure.
  */
+import { csvCell } from "../core/csv.ts";
 import { convertMass, convertMassG } from "../core/units.ts";
 import type { InventoryLine } from "./model.ts";
 import { POLLUTANTS } from "./model.ts";
@@ -9,10 +10,9 @@ import type { InventoryReport } from "./service.ts";
 
 export type MassColumnUnit = "t" | "short_ton";
 
-function csvCell(v: string | number | null): string {
-  if (v === null) return "";
-  const s = typeof v === "number" ? String(Number(v.toPrecision(10))) : v;
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** A cell, numbers to ten significant digits (what a spreadsheet shows, without float noise). */
+function cell(v: string | number | null): string {
+  return csvCell(typeof v === "number" ? Number(v.toPrecision(10)) : v);
 }
 
 const massOf = (unit: MassColumnUnit) => (g: number) => convertMassG(g, unit);
@@ -63,7 +63,7 @@ export function inventoryLinesCsv(
         l.activityUnit,
         ...POLLUTANTS.map((p) => mass(l.grams[p])),
       ]
-        .map(csvCell)
+        .map(cell)
         .join(","),
     );
   return `${[header.join(","), ...rows].join("\n")}\n`;
@@ -92,20 +92,20 @@ export function inventorySummaryCsv(report: InventoryReport, unit: MassColumnUni
           report.label,
           ...POLLUTANTS.map((p) => c.tonnes[p] * factor),
         ]
-          .map(csvCell)
+          .map(cell)
           .join(","),
       );
     }
     rows.push(
       [report.port, report.label, scope, "all", report.label, ...POLLUTANTS.map((p) => s.total[p] * factor)]
-        .map(csvCell)
+        .map(cell)
         .join(","),
     );
     for (const m of s.byMonth) {
       const period = `${m.year}-${String(m.month).padStart(2, "0")}`;
       rows.push(
         [report.port, report.label, scope, "all", period, ...POLLUTANTS.map((p) => m.tonnes[p] * factor)]
-          .map(csvCell)
+          .map(cell)
           .join(","),
       );
     }

@@ -2,8 +2,9 @@
  * 100-year global warming potentials (data/reference/emissions/gwp.csv: AR4, AR5, AR6), read once
  * for every calculator. CO2e = CO2 + GWP_CH4 × CH4 + GWP_N2O × N2O.
  */
+
+import { referenceNumber, referenceRecords } from "../core/csv.ts";
 import { GWP_SETS, type GwpSet } from "./model.ts";
-import { referenceNumber, referenceRecords } from "./reference-csv.ts";
 
 export const GWP_FILE = "gwp.csv";
 

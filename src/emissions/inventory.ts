@@ -7,6 +7,7 @@
  * calendar months in the port's time zone.
  */
 
+import { referenceRecords } from "../core/csv.ts";
 import { zonedMidnightUtcS } from "../core/time.ts";
 import {
   addPollutants,
@@ -18,7 +19,6 @@ import {
   type SourceCategory,
   zeroPollutants,
 } from "./model.ts";
-import { referenceRecords } from "./reference-csv.ts";
 
 export type OgvFuelLocation = "ECA" | "OutsideECA" | "GreatLakes";
 

@@ -3,8 +3,10 @@
  * segments, the vessel's particulars (imported, or estimated from its AIS type and size), the fuel
  * location and shore-power use of the port. Pure: the caller loads the records.
  */
-import { type DefaultEngineTable, particularsFromAis, type VesselParticulars } from "../ais/index.ts";
-import { isoUtc, type PortCallRecord, type StoredSegment } from "../calls/index.ts";
+
+import type { PortCallRecord, StoredSegment } from "../calls/index.ts";
+import { isoUtc } from "../core/time.ts";
+import { type DefaultEngineTable, particularsFromAis, type VesselParticulars } from "../vessels/index.ts";
 import type { PortEmissionSettings } from "./inventory.ts";
 import type { CallActivity } from "./ogv/index.ts";
 

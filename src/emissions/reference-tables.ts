@@ -3,7 +3,7 @@
  * or the server at start-up) loads them once and passes them in `EmissionsServiceDeps.tables`, so
  * the service reads no file and keeps no cache of its own.
  */
-import { type DefaultEngineTable, loadDefaultEngineTable } from "../ais/index.ts";
+import { type DefaultEngineTable, loadDefaultEngineTable } from "../vessels/index.ts";
 import { loadNonshipTables, type NonshipTables } from "./nonship/index.ts";
 import { loadOgvTables, type OgvTables } from "./ogv/index.ts";
 import { EMISSIONS_REFERENCE_DIR, type EmissionsReference, loadEmissionsReference } from "./reference-io.ts";

@@ -3,11 +3,13 @@
  * activity), runs the calculators, stores the lines (replacing the port-year: recomputation is
  * idempotent) and builds the reports the CLI and the API show.
  */
-import type { AisStore, VesselParticulars } from "../ais/index.ts";
-import { type CallStore, isoUtc, type PortCallRecord, type StoredSegment } from "../calls/index.ts";
+import type { AisStore } from "../ais/index.ts";
+import type { CallStore, PortCallRecord, StoredSegment } from "../calls/index.ts";
 import { DomainError } from "../core/errors.ts";
+import { isoUtc, SECONDS_PER_DAY } from "../core/time.ts";
 import { gramsToTonnes } from "../core/units.ts";
 import type { PortRegistry } from "../geo/index.ts";
+import type { VesselParticulars } from "../vessels/index.ts";
 import {
   type InventorySummary,
   type PortEmissionSettings,
@@ -211,10 +213,10 @@ export async function computeInventory(
       if (s.startS < ogvFromS) ogvFromS = s.startS;
       if (s.endS > ogvToS) ogvToS = s.endS;
     }
-  const ogvDays = ogvToS > ogvFromS ? (Math.min(ogvToS, period.toS) - ogvFromS) / 86_400 : 0;
+  const ogvDays = ogvToS > ogvFromS ? (Math.min(ogvToS, period.toS) - ogvFromS) / SECONDS_PER_DAY : 0;
   const ogvWindow =
     ogvDays > 0 ? { from: isoUtc(ogvFromS), to: isoUtc(Math.min(ogvToS, period.toS)), days: ogvDays } : null;
-  const yearDays = (period.toS - period.fromS) / 86_400;
+  const yearDays = (period.toS - period.fromS) / SECONDS_PER_DAY;
   if (ogvWindow && ogvDays < yearDays - 2)
     warnings.push({
       code: "ogv_coverage",

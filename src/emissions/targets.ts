@@ -4,9 +4,10 @@
  * by 2050) for Nagoya. Baselines are the user's (entered with their source); targets come from
  * caap_targets.csv / targets_caap_cnp.csv selected by port_emissions_settings.csv. Pure.
  */
+
+import { referenceRecords } from "../core/csv.ts";
 import type { PortEmissionSettings } from "./inventory.ts";
 import type { Pollutant } from "./model.ts";
-import { referenceRecords } from "./reference-csv.ts";
 import type { Baseline, EmissionTarget, ShareProgress, ShareTarget } from "./wire.ts";
 
 // The shapes the API serves are defined once, by their schemas in wire.ts.

@@ -23,7 +23,6 @@ import {
   startInventoryRefresher,
   storedInventoryReport,
 } from "../../src/emissions/service.ts";
-import { loadPortRegistry } from "../../src/geo/index.ts";
 import { loadPortRecords } from "../../src/ports/index.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { emissionsServiceDeps } from "../../src/store/services.ts";

@@ -8,9 +8,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
+import { csvCell } from "../../core/csv.ts";
 import { DomainError } from "../../core/errors.ts";
 import { loadPortRegistry, terminalsOf } from "../../geo/index.ts";
-import { csvCell } from "./csv.ts";
 import { type ActivityFileImport, importActivityFile } from "./import.ts";
 import { nonshipMessage } from "./messages.ts";
 import type { ActivityKind, ActivityReject } from "./model.ts";

@@ -7,7 +7,7 @@
  * skipped and not counted. A record's key fields say what it describes; a second line with the same
  * key counts as a duplicate when identical and is rejected when it differs.
  */
-import { splitCsvLine } from "../../ais/index.ts";
+import { splitCsvLine } from "../../core/csv.ts";
 import type { ActivityKind, ActivityReject } from "./model.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -288,11 +288,4 @@ export function parseActivityText<T>(spec: KindSpec<T>, text: string, file: stri
     parser.pushLine(l, i + 1);
   });
   return parser.finish();
-}
-
-/** RFC 4180 field. Example: csvCell('a,"b"') → '"a,""b"""'; csvCell(null) → "". */
-export function csvCell(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return "";
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }

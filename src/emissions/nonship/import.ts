@@ -3,7 +3,7 @@
  * the good records and the rejects in one transaction. The only I/O of the non-ship activity besides
  * tables-io.ts.
  */
-import { forEachLine, openInput } from "../../ais/index.ts";
+import { forEachTextLine } from "../../core/input.ts";
 import { ActivityCsvParser, type ActivityParseResult, type KindSpec } from "./csv.ts";
 import { cheSpec } from "./input-che.ts";
 import { drayageSpec } from "./input-drayage.ts";
@@ -35,12 +35,7 @@ export function activitySpec(
 /** Streams and parses one file. Throws only when it cannot be opened (DomainError "not_found"). */
 export async function readActivityFile<T>(spec: KindSpec<T>, file: string): Promise<ActivityParseResult<T>> {
   const parser = new ActivityCsvParser(spec, file);
-  const input = openInput(file);
-  let line = 0;
-  await forEachLine(input.stream, (buffer, start, end) => {
-    line++;
-    parser.pushLine(buffer.toString("utf8", start, end), line);
-  });
+  await forEachTextLine(file, (text, line) => parser.pushLine(text, line));
   return parser.finish();
 }
 

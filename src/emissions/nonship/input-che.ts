@@ -24,7 +24,8 @@
  * Key: unit_id + year + month. A battery-electric or fuel-cell row needs hours or its metered
  * energy; a combustion row needs hours and rated power.
  */
-import { type ColumnSpec, csvCell, type KindSpec, type RowReader } from "./csv.ts";
+import { csvCell } from "../../core/csv.ts";
+import type { ColumnSpec, KindSpec, RowReader } from "./csv.ts";
 import type { CHE_POWERTRAINS, ChePowertrain, CheRecord } from "./model.ts";
 import { daysInMonth, daysInYear } from "./units.ts";
 import { CHE_EQUIPMENT_TYPES, cheEquipmentType, chePowertrain } from "./vocab.ts";

@@ -21,7 +21,8 @@
  * Vehicle miles = visits × 2 × one-way distance (in and out); idle hours = visits × idle minutes
  * ÷ 60; starts = visits × starts per visit. Key: terminal + year + month + powertrain + model-year group.
  */
-import { type ColumnSpec, csvCell, type KindSpec } from "./csv.ts";
+import { csvCell } from "../../core/csv.ts";
+import type { ColumnSpec, KindSpec } from "./csv.ts";
 import { readPeriod } from "./input-che.ts";
 import type { DrayageRecord } from "./model.ts";
 import { DRAYAGE_POWERTRAIN_LABELS, drayagePowertrain, normalizeModelYearGroup } from "./vocab.ts";

@@ -19,8 +19,10 @@
  * matches an activity row wins, pollutant by pollutant.
  * Row key: category + key + pollutant + process (drayage: running, idle, start).
  */
+
+import { csvCell } from "../../core/csv.ts";
 import { POLLUTANT_LABELS } from "../model.ts";
-import { type ColumnSpec, csvCell, type KindSpec } from "./csv.ts";
+import type { ColumnSpec, KindSpec } from "./csv.ts";
 import type { UserFactorRecord } from "./model.ts";
 import {
   drayageProcess,

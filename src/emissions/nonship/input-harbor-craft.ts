@@ -19,7 +19,8 @@
  *
  * Key: vessel_id + engine_id + year + month.
  */
-import { type ColumnSpec, csvCell, type KindSpec } from "./csv.ts";
+import { csvCell } from "../../core/csv.ts";
+import type { ColumnSpec, KindSpec } from "./csv.ts";
 import { readPeriod, readPower } from "./input-che.ts";
 import type { HarborCraftRecord } from "./model.ts";
 import { engineUse, HARBOR_CRAFT_LABELS, harborCraftType, normalizeTier } from "./vocab.ts";

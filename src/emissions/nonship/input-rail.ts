@@ -16,7 +16,8 @@
  *
  * Key: year + month + service + tier + locomotive_id + terminal.
  */
-import { type ColumnSpec, csvCell, type KindSpec } from "./csv.ts";
+import { csvCell } from "../../core/csv.ts";
+import type { ColumnSpec, KindSpec } from "./csv.ts";
 import { readPeriod, readPower } from "./input-che.ts";
 import type { RailRecord } from "./model.ts";
 import { RAIL_TIERS, railService, railTier } from "./vocab.ts";

@@ -4,10 +4,11 @@
  * factors) and data/reference/emissions/ (GWP, energy). Pure: texts in, lookups out; a malformed
  * table throws (it ships with us). Every value keeps "file: line" for the trace.
  */
+
+import { type ReferenceRecord, referenceNumber, referenceRecords } from "../../core/csv.ts";
 import type { EnergyTables } from "../energy.ts";
 import { type GwpValues, parseGwpTable } from "../gwp.ts";
 import type { GwpSet } from "../model.ts";
-import { type ReferenceRecord, referenceNumber, referenceRecords } from "../reference-csv.ts";
 import type { EngineUse, RailService } from "./model.ts";
 import { CHE_EQUIPMENT_TYPES, RAIL_TIERS } from "./vocab.ts";
 

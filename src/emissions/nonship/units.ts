@@ -1,6 +1,7 @@
 /**
  * Unit definitions the non-ship calculators need (definitions, not emission factors).
  */
+import { SECONDS_PER_DAY } from "../../core/time.ts";
 
 /**
  * kW per brake horsepower as the shared NONROAD tables use it ("1 bhp = 0.7457 kW", nonship
@@ -31,5 +32,5 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Days in a calendar year. Example: daysInYear(2024) → 366. */
 export function daysInYear(year: number): number {
-  return (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000;
+  return (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / (SECONDS_PER_DAY * 1000);
 }

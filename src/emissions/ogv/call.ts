@@ -6,8 +6,8 @@
  * trace step (activity × factor × adjustments, with the factor's source).
  */
 import { z } from "zod";
-import { ENGINE_TYPES, type EngineType } from "../../ais/index.ts";
 import { DomainError, type FieldIssue } from "../../core/errors.ts";
+import { ENGINE_TYPES, type EngineType } from "../../vessels/index.ts";
 import {
   EMISSIONS_METHOD_VERSION,
   GWP_SETS,

@@ -5,7 +5,7 @@
  * numbers (and the hand formulas EPA writes in those tests) are transcribed; EPA's code is not.
  */
 import { describe, expect, it } from "vitest";
-import { deriveEngineType } from "../../ais/index.ts";
+import { deriveEngineType } from "../../vessels/index.ts";
 import {
   answerFactorsQuery,
   assignTier,

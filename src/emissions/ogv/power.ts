@@ -3,8 +3,8 @@
  * as EPA's ShipPowerModel computes them (calcPropPwr, calcAdmPwr). Pure.
  */
 import { z } from "zod";
-import { SERVICE_TO_MAX_SPEED } from "../../ais/index.ts";
 import { DomainError } from "../../core/errors.ts";
+import { SERVICE_TO_MAX_SPEED } from "../../vessels/index.ts";
 
 /** Propeller law exponent n (power ∝ speed³). */
 export const PROPELLER_LAW_EXPONENT = 3;

@@ -5,11 +5,11 @@
  * only reads them and builds the lookups the calculator uses.
  */
 
-import { ENGINE_TYPES } from "../../ais/index.ts";
+import { referenceTable } from "../../core/csv.ts";
 import { DomainError } from "../../core/errors.ts";
+import { ENGINE_TYPES } from "../../vessels/index.ts";
 import { parseGwpTable } from "../gwp.ts";
 import type { GwpSet } from "../model.ts";
-import { referenceTable } from "../reference-csv.ts";
 import {
   AUX_LOAD_METHODS,
   type AuxLoadMethod,

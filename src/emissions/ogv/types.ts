@@ -3,7 +3,7 @@
  * parsed reference tables (METHOD.md §1, §3). The words are those of EPA's ShipEF package and of
  * the tables in data/reference/emissions/, so that a row can be quoted as it is.
  */
-import type { EngineType } from "../../ais/index.ts";
+import type { EngineType } from "../../vessels/index.ts";
 import type { GwpSet } from "../model.ts";
 
 export const COMPONENTS = ["main", "aux", "boiler"] as const;

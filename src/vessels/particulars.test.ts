@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { crc32, deflateRawSync, gzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { writeZip } from "../../test/helpers/zip.ts";
 import {
   applyDefaults,
   chooseSizeClass,
@@ -371,38 +372,6 @@ describe("particulars CSV", () => {
   });
 });
 
-/** A one-entry deflated zip file, enough for openInput (local header, central directory, end record). */
-function zipOf(name: string, data: Buffer): Buffer {
-  const body = deflateRawSync(data);
-  const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc32(data), 14);
-  local.writeUInt32LE(body.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc32(data), 16);
-  central.writeUInt32LE(body.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  central.writeUInt32LE(0, 42);
-  const dirOffset = 30 + nameBytes.length + body.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + nameBytes.length, 12);
-  end.writeUInt32LE(dirOffset, 16);
-  return Buffer.concat([local, nameBytes, body, central, nameBytes, end]);
-}
-
 describe("readParticularsFile", () => {
   it("streams plain, gzip and zip files with the same result", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "particulars-"));
@@ -413,7 +382,7 @@ describe("readParticularsFile", () => {
       fs.writeFileSync(plain, text);
       const zip = path.join(dir, "p.zip");
       fs.writeFileSync(gz, gzipSync(Buffer.from(text)));
-      fs.writeFileSync(zip, zipOf("particulars.csv", Buffer.from(text)));
+      writeZip(zip, "particulars.csv", Buffer.from(text));
       const a = await readParticularsFile(plain);
       const b = await readParticularsFile(gz);
       const c = await readParticularsFile(zip);

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { forEachLine, openInput } from "./input.ts";
+import { forEachTextLine } from "../core/input.ts";
 import {
   DEFAULT_TABLE_FILES,
   type DefaultEngineTable,
@@ -44,11 +44,6 @@ export async function readParticularsFile(
 ): Promise<ParticularsParseResult> {
   const table = options.table === undefined ? loadDefaultEngineTable() : options.table;
   const parser = new ParticularsCsvParser({ table });
-  const input = openInput(file);
-  let line = 0;
-  await forEachLine(input.stream, (buffer, start, end) => {
-    line++;
-    parser.pushLine(buffer.toString("utf8", start, end), line);
-  });
+  await forEachTextLine(file, (text, line) => parser.pushLine(text, line));
   return parser.finish();
 }

@@ -1,11 +1,12 @@
 /**
- * Reading AIS input files: plain, gzip (.gz) or zip (.zip, as NOAA MarineCadastre publishes its
- * daily files) — recognised by their first bytes, not their names — streamed line by line.
+ * Reading input files the same way in every importer (AIS, particulars, activity files): plain,
+ * gzip (.gz) or zip (.zip, as NOAA MarineCadastre publishes its daily files) — recognised by their
+ * first bytes, not their names — streamed line by line. The one place in core/ that does I/O.
  */
 import fs from "node:fs";
 import type { Readable } from "node:stream";
 import { createGunzip, createInflateRaw } from "node:zlib";
-import { DomainError } from "../core/errors.ts";
+import { DomainError } from "./errors.ts";
 
 export interface OpenedInput {
   stream: Readable;
@@ -173,23 +174,16 @@ export async function forEachLine(
 }
 
 /**
- * The Unix time at the end of a USCG-style line (`…*hh,s1234,d-096,T12.3,x1,r003669945,1230000000`),
- * or undefined. Example: the line above → 1230000000.
+ * Calls `onLine(text, line)` for every line of a file (plain, .gz or .zip; UTF-8), lines numbered
+ * from 1. Throws only when the file cannot be opened (DomainError "not_found" from openInput).
  */
-export function trailingUnixTimeS(b: Buffer, start: number, end: number): number | undefined {
-  let e = end;
-  if (e > start && b[e - 1] === 13) e--;
-  let value = 0;
-  let digits = 0;
-  let i = e - 1;
-  for (; i >= start; i--) {
-    const d = b[i]! - 48;
-    if (d < 0 || d > 9) break;
-    value += d * 10 ** digits;
-    digits++;
-  }
-  if (digits !== 10 || i < start || b[i] !== 44) return undefined;
-  // Only after the checksum: the field must follow "*hh" somewhere before it.
-  const star = b.lastIndexOf(42, i);
-  return star >= start ? value : undefined;
+export async function forEachTextLine(
+  file: string,
+  onLine: (text: string, line: number) => void,
+): Promise<void> {
+  let line = 0;
+  await forEachLine(openInput(file).stream, (buffer, start, end) => {
+    line++;
+    onLine(buffer.toString("utf8", start, end), line);
+  });
 }

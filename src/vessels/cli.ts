@@ -3,11 +3,14 @@ import path from "node:path";
 import type { Command } from "commander";
 import { DomainError } from "../core/errors.ts";
 import { parseImoNumber, parseMmsi } from "../core/ids.ts";
-import type { OpenAisStore } from "./ingest-cli.ts";
 import { readParticularsFile } from "./particulars-io.ts";
-import { mergeVesselStatics } from "./vessels.ts";
+import { mergeVesselStatics } from "./registry.ts";
+import type { VesselStore } from "./store.ts";
 
-export function registerVesselCommands(program: Command, openStore: OpenAisStore): void {
+/** How the CLI gives a command its store (composed in src/cli/; the AIS store provides the registry). */
+export type OpenVesselStore = () => Promise<{ ais: VesselStore; close(): Promise<void> }>;
+
+export function registerVesselCommands(program: Command, openStore: OpenVesselStore): void {
   const vessels = program
     .command("vessels")
     .description("the vessel registry: particulars and AIS static data");

@@ -4,8 +4,9 @@
  * EPA's default engine characteristics (Ports Emissions Inventory Guidance 2022, Table C.3, as copied
  * in data/reference/emissions/). Pure: the tables come in as text or rows (see particulars-io.ts).
  */
+
+import { referenceTable, splitCsvLine } from "../core/csv.ts";
 import { parseImoNumber } from "../core/ids.ts";
-import { splitCsvLine } from "./marinecadastre.ts";
 
 export const ENGINE_TYPES = ["SSD", "MSD", "HSD", "ST", "GT", "MSD-ED", "GT-ED", "LNG"] as const;
 export type EngineType = (typeof ENGINE_TYPES)[number];
@@ -105,24 +106,10 @@ export const DEFAULT_TABLE_FILES = {
 
 export type DefaultTableTexts = Record<keyof typeof DEFAULT_TABLE_FILES, string>;
 
-/** Splits a reference CSV into header-keyed records; throws on a malformed table (it ships with us). */
+/** A reference CSV as header-keyed records; throws on a malformed table (it ships with us). */
 function csvRecords(text: string, file: string): Record<string, string>[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
-  const cells: string[] = [];
-  const headerLine = lines[0];
-  if (headerLine === undefined) throw new Error(`${file}: empty table`);
-  const n = splitCsvLine(headerLine, cells);
-  const header = cells.slice(0, n).map((h) => h.trim());
-  return lines.slice(1).map((line, i) => {
-    const m = splitCsvLine(line, cells);
-    if (m !== header.length)
-      throw new Error(`${file}: line ${i + 2} has ${m} cells, expected ${header.length}`);
-    const rec: Record<string, string> = {};
-    header.forEach((h, j) => {
-      rec[h] = (cells[j] ?? "").trim();
-    });
-    return rec;
-  });
+  const { columns, records } = referenceTable(text, file);
+  return records.map((r) => Object.fromEntries(columns.map((c) => [c, r.get(c)])));
 }
 
 function tableNumber(text: string | undefined, file: string, column: string): number | null {

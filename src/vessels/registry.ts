@@ -3,7 +3,7 @@
  * CSV rows) merged per MMSI into one current record — each field from the newest report that
  * carries it — with the history kept beside it.
  */
-import type { LatestPosition, VesselStaticReport } from "./track-store.ts";
+import type { VesselStaticReport } from "./store.ts";
 
 /** Ship-type groups of ITU-R M.1371-5 Table 53 ("type of ship and cargo"), as maps colour them. */
 export type ShipTypeGroup =
@@ -129,8 +129,8 @@ export function mergeVesselStatics(reports: readonly VesselStaticReport[]): Map<
   return out;
 }
 
-/** A vessel on the map: its latest position and what is known of it (null fields when no static data was heard). */
-export interface VesselOnMap extends LatestPosition {
+/** What the map adds to a vessel's latest position (null fields when no static data was heard). */
+export interface VesselOnMapFields {
   name: string | null;
   imo: number | null;
   shipType: number | null;
@@ -140,10 +140,13 @@ export interface VesselOnMap extends LatestPosition {
   destination: string | null;
 }
 
-export function vesselsOnMap(
-  positions: readonly LatestPosition[],
+/** A vessel on the map: its latest position (as the AIS store keeps it) and what is known of it. */
+export type VesselOnMap<P extends { mmsi: number; msgType: number }> = P & VesselOnMapFields;
+
+export function vesselsOnMap<P extends { mmsi: number; msgType: number }>(
+  positions: readonly P[],
   registry: Map<number, VesselRecord>,
-): VesselOnMap[] {
+): VesselOnMap<P>[] {
   return positions.map((p) => {
     const v = registry.get(p.mmsi);
     return {
