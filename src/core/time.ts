@@ -133,3 +133,9 @@ export function dateOrInstantS(text: string, timeZone: string): number {
     );
   return Date.parse(text) / 1000;
 }
+
+/** A calendar month (month 1–12). */
+export interface YearMonth {
+  year: number;
+  month: number;
+}

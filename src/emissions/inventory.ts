@@ -8,7 +8,7 @@
  */
 
 import { referenceRecords } from "../core/csv.ts";
-import { zonedMidnightUtcS } from "../core/time.ts";
+import { type YearMonth, zonedMidnightUtcS } from "../core/time.ts";
 import {
   addPollutants,
   EMISSION_SCOPES,
@@ -21,6 +21,8 @@ import {
 } from "./model.ts";
 
 export type OgvFuelLocation = "ECA" | "OutsideECA" | "GreatLakes";
+
+export type { YearMonth };
 
 export interface SettingWithSource<T> {
   value: T;
@@ -89,11 +91,6 @@ export function parsePortEmissionSettings(text: string): Map<string, PortEmissio
     out.set(port, s as PortEmissionSettings);
   }
   return out;
-}
-
-export interface YearMonth {
-  year: number;
-  month: number;
 }
 
 /** A port's reporting year: its label, its 12 calendar months and its bounds in UTC. */

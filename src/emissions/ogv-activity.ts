@@ -7,13 +7,9 @@
 import type { PortCallRecord, StoredSegment } from "../calls/index.ts";
 import { isoUtc } from "../core/time.ts";
 import { type DefaultEngineTable, particularsFromAis, type VesselParticulars } from "../vessels/index.ts";
+import type { GridFactor } from "./energy.ts";
 import type { PortEmissionSettings } from "./inventory.ts";
 import type { CallActivity } from "./ogv/index.ts";
-
-export interface GridFactor {
-  kgCo2ePerKwh: number;
-  source: string;
-}
 
 /**
  * Example: a container ship with shore power calling at Los Angeles → location ECA, shore power
@@ -25,7 +21,7 @@ export function buildCallActivity(
   imported: VesselParticulars | undefined,
   defaults: DefaultEngineTable,
   settings: PortEmissionSettings,
-  grid: GridFactor | null,
+  grid: Pick<GridFactor, "kgCo2ePerKwh" | "source"> | null,
 ): CallActivity {
   const vessel =
     imported ??

@@ -3,6 +3,9 @@
  * into features later code can use directly. Pure: the caller supplies the parsed JSON.
  */
 import { DomainError, type FieldIssue } from "../core/errors.ts";
+import type { BilingualName } from "../core/language.ts";
+
+export type { BilingualName };
 import { type BBox, bboxOf, type LonLat, type PolygonCoords, validateRing } from "./geometry.ts";
 
 export const PORT_FEATURE_KINDS = [
@@ -31,11 +34,6 @@ export type PortGeometry =
   | { type: "LineString"; coordinates: LonLat[] }
   | { type: "Polygon"; coordinates: PolygonCoords }
   | { type: "MultiPolygon"; coordinates: PolygonCoords[] };
-
-export interface BilingualName {
-  en: string;
-  ja: string;
-}
 
 export interface PortFeature {
   id: string;

@@ -1,6 +1,6 @@
 export type {
   GeoJsonFeatureCollection,
-  LocalizedName,
+  BilingualName,
   PortRecord,
   PortStore,
   UpsertCounts,

@@ -3,15 +3,13 @@
  * currency, map framing and geography. Built from data/ports/ at start-up and kept in the store so
  * that other records (calls, inventories, datasets) can refer to a port by its UN/LOCODE.
  */
+import type { BilingualName } from "../core/language.ts";
 
-export interface LocalizedName {
-  en: string;
-  ja: string;
-}
+export type { BilingualName };
 
 export interface PortRecord {
   locode: string;
-  name: LocalizedName;
+  name: BilingualName;
   country: string;
   timeZone: string;
   currency: string;

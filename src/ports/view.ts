@@ -2,14 +2,14 @@
  * What the API and portal show of a port: a summary for lists and a detail with its terminals and
  * berths, derived from the stored geography (pure).
  */
-import type { GeoJsonFeature, LocalizedName, PortRecord } from "./model.ts";
+import type { GeoJsonFeature, BilingualName, PortRecord } from "./model.ts";
 import type { BerthView, PortDetail, PortSummary, TerminalView } from "./wire.ts";
 
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 const num = (value: unknown): number | null =>
   typeof value === "number" && Number.isFinite(value) ? value : null;
 
-function featureName(feature: GeoJsonFeature): LocalizedName {
+function featureName(feature: GeoJsonFeature): BilingualName {
   const en = text(feature.properties.name_en) ?? String(feature.properties.id);
   return { en, ja: text(feature.properties.name_ja) ?? en };
 }

@@ -47,7 +47,7 @@ export type {
   InventoryWarning,
   ProgressReport as EmissionProgress,
 } from "../../src/emissions/wire.ts";
-export type { LocalizedName, PortDetail, PortSummary } from "../../src/ports/index.ts";
+export type { BilingualName, PortDetail, PortSummary } from "../../src/ports/index.ts";
 export type { Problem } from "../../src/server/problem.ts";
 
 export type Locode = string;

@@ -1,10 +1,10 @@
 // Locale-aware formatting at the edge: values stay plain numbers / UTC instants until shown.
-import type { LocalizedName } from "./api.ts";
+import type { BilingualName } from "./api.ts";
 import type { Language } from "./i18n/index.ts";
 
 const intlLocale = (lang: Language): string => (lang === "ja" ? "ja-JP" : "en-US");
 
-export function localName(name: LocalizedName | null | undefined, lang: Language): string {
+export function localName(name: BilingualName | null | undefined, lang: Language): string {
   if (!name) return "";
   return (lang === "ja" ? name.ja || name.en : name.en || name.ja) ?? "";
 }

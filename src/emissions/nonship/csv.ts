@@ -8,6 +8,7 @@
  * key counts as a duplicate when identical and is rejected when it differs.
  */
 import { splitCsvLine } from "../../core/csv.ts";
+import type { FieldIssue } from "../../core/errors.ts";
 import type { ActivityKind, ActivityReject } from "./model.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -31,10 +32,8 @@ export function normalizeHeader(name: string): string {
     .replace(/^_+|_+$/g, "");
 }
 
-export interface FieldIssue {
-  field: string;
-  reason: string;
-}
+/** A problem with one column of a row (core's FieldIssue with the column always named). */
+type ColumnIssue = Required<Pick<FieldIssue, "field" | "reason">>;
 
 export interface NumberRule {
   required?: boolean;
@@ -47,7 +46,7 @@ export interface NumberRule {
 
 /** Field access for one row; problems are collected, never thrown. */
 export class RowReader {
-  readonly issues: FieldIssue[] = [];
+  readonly issues: ColumnIssue[] = [];
 
   constructor(
     private readonly cells: readonly string[],
@@ -167,7 +166,7 @@ const MAX_TEXT = 500;
 export class ActivityCsvParser<T> {
   private index: Map<string, number> | null = null;
   private names = new Map<string, string>();
-  private headerIssues: FieldIssue[] = [];
+  private headerIssues: ColumnIssue[] = [];
   private ignored: string[] = [];
   private width = 0;
   private readonly cells: string[] = [];

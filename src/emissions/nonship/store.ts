@@ -4,8 +4,12 @@
  * the same file again changes nothing, a changed row replaces the stored one. Each file is imported
  * in one transaction, with its rejects and a run record.
  */
+
+import type { YearMonth } from "../../core/time.ts";
 import type { ParsedRecord } from "./csv.ts";
 import type { ActivityKind, ActivityReject, NonshipActivity } from "./model.ts";
+
+export type { YearMonth };
 
 export interface ActivityImportInput {
   port: string;
@@ -38,11 +42,6 @@ export interface StoredActivityImport {
   sourceFile: string;
   importedAt: string;
   counts: ActivityImportCounts;
-}
-
-export interface YearMonth {
-  year: number;
-  month: number;
 }
 
 export interface EmissionActivityStore {

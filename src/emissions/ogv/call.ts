@@ -88,7 +88,7 @@ export interface CallDefaultedField {
 }
 
 /** Vessel particulars the calculator reads (a subset of VesselParticulars; null = unknown). */
-export interface CallVessel {
+export interface OgvVessel {
   imo: number | null;
   name: string | null;
   /** Table C.3 ship type, e.g. "Container Ship". */
@@ -138,7 +138,7 @@ export interface CallActivity {
   /** Why this location (e.g. "North American ECA covers USLAX (port_emissions_settings.csv)"). */
   locationSource: string;
   shorePower: { used: boolean; gridKgCo2ePerKwh: number | null; gridFactorSource: string | null };
-  vessel: CallVessel;
+  vessel: OgvVessel;
   segments: CallSegment[];
 }
 
@@ -325,7 +325,7 @@ export type CallEmissions = {
   location: OgvLocation;
   locationSource: string;
   /** The vessel as used, `defaulted` listing every value the calculator assumed. */
-  vessel: CallVessel;
+  vessel: OgvVessel;
   engine: {
     type: EngineType;
     tier: ImoTier;

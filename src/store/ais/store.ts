@@ -8,10 +8,10 @@ import type {
   StoredTrackBlock,
   VesselStaticReport,
 } from "../../ais/track-store.ts";
+import { SECONDS_PER_DAY } from "../../core/time.ts";
 import { chunks } from "../chunks.ts";
 import type { AisDatabase, AisLatestPositionsTable, VesselStaticReportsTable } from "./schema.ts";
 
-const SECONDS_PER_DAY = 86_400;
 /** Rows per INSERT: keeps statements under PostgreSQL's 65,535 parameters and SQLite's limits. */
 const ROWS_PER_INSERT = 400;
 

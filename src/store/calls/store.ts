@@ -3,12 +3,12 @@ import { type Kysely, sql } from "kysely";
 import type { PortCallRecord, StoredSegment } from "../../calls/calls.ts";
 import { CALLS_METHODOLOGY_VERSION, type OperatingMode } from "../../calls/model.ts";
 import type { CallQuery, CallStore, VesselDayState } from "../../calls/store.ts";
+import { SECONDS_PER_DAY } from "../../core/time.ts";
 import type { AisDatabase } from "../ais/schema.ts";
 import { chunks } from "../chunks.ts";
 import type { CallsDatabase, ModeSegmentsTable } from "./schema.ts";
 
 const ROWS_PER_INSERT = 400;
-const DAY_S = 86_400;
 
 const isoToS = (iso: string) => Date.parse(iso) / 1000;
 
@@ -92,8 +92,8 @@ export function createCallStore(
       const rows = await db
         .selectFrom("ais_track_blocks as b")
         .select(blockCols)
-        .where("b.day_utc", ">=", Math.floor(fromS / DAY_S))
-        .where("b.day_utc", "<=", Math.floor(toS / DAY_S))
+        .where("b.day_utc", ">=", Math.floor(fromS / SECONDS_PER_DAY))
+        .where("b.day_utc", "<=", Math.floor(toS / SECONDS_PER_DAY))
         .orderBy("b.mmsi")
         .orderBy("b.day_utc")
         .execute();
