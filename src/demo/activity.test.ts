@@ -97,7 +97,7 @@ describe("demo activity", () => {
     }
   });
 
-  it("computes a year of each port with no warning, every category, well under a second", () => {
+  it("computes a year of each port with no warning, every category, in well under 3 s", () => {
     for (const port of ["USLAX", "JPNGO"] as const) {
       const a = generateDemoActivity({ seed: 1, port, year: 2026 });
       const options = {
@@ -108,13 +108,15 @@ describe("demo activity", () => {
       };
       let best = Number.POSITIVE_INFINITY;
       let r = computeNonshipLines(tables, a, options);
-      // Wall-clock, best of two runs (the machine is shared; the first run includes JIT warm-up).
+      // Wall-clock, best of two runs (the first includes JIT warm-up). About 0.5 s alone on the 2-core
+      // build machine; the bound guards against a blow-up, not a figure (bench/emissions measures it),
+      // so that tests sharing the machine with other work do not fail on a busy core.
       for (let i = 0; i < 2; i++) {
         const t0 = performance.now();
         r = computeNonshipLines(tables, a, options);
         best = Math.min(best, performance.now() - t0);
       }
-      expect(best, port).toBeLessThan(1000);
+      expect(best, port).toBeLessThan(3000);
       expect(r.warnings, port).toEqual([]);
       expect(r.notEstimated, port).toEqual([]);
       for (const category of ["che", "harbor_craft", "drayage", "rail"] as const)
