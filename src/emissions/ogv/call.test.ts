@@ -281,9 +281,7 @@ describe("options change what they should", () => {
       "Admiralty LF",
       EXACT,
     );
-    expect(r.warnings).toEqual([
-      "Admiralty law without segment draftM / vessel maxDraftM: propeller law used",
-    ]);
+    expect(r.warnings).toEqual([{ code: "ogv_admiralty_without_draft", params: {} }]);
     expect(r.segments[1]?.loadFactor).toBe(0.02);
   });
 
@@ -404,7 +402,9 @@ describe("incomplete activity", () => {
     const r = computeCallEmissions(t, a);
     expect(r.segments[0]).toMatchObject({ epaMode: "Anchorage", loadFactor: 0, auxKw: 1420, boilerKw: 450 });
     expect(r.segments[1]?.propulsionKw).toBe(0);
-    expect(r.warnings).toEqual(["no propulsion emissions for transit segments: segment speed unknown"]);
+    expect(r.warnings).toEqual([
+      { code: "ogv_no_propulsion", params: { mode: "transit", missing: "meanSpeedKn / distanceNm" } },
+    ]);
   });
 
   it("unknown engine type: SSD assumed and listed in the vessel's defaulted fields", () => {
@@ -423,7 +423,7 @@ describe("incomplete activity", () => {
       source: "engine type unknown: SSD assumed (commonest type in EPA Table C.3)",
     });
     expect(r.totals.grid.co2eGrams).toBeNull();
-    expect(r.warnings).toContain("shore power used but no grid factor given: grid CO2e not computed");
+    expect(r.warnings).toContainEqual({ code: "ogv_shore_power_no_grid_factor", params: {} });
   });
 });
 

@@ -365,9 +365,22 @@ export type CallEmissions = {
     unaccountedH: number;
   };
   tables: { file: string; sha256: string }[];
-  /** Things the reader should know (missing inputs, assumptions that change results). */
-  warnings: string[];
+  /** Things the reader should know (missing inputs, assumptions that change results), in no language. */
+  warnings: OgvWarning[];
 };
+
+/** The calculator's warnings; ogv/messages.ts and the portal word them in English and Japanese. */
+export const OGV_WARNING_CODES = [
+  "ogv_aux_loads_fallback",
+  "ogv_no_propulsion",
+  "ogv_admiralty_without_draft",
+  "ogv_shore_power_no_grid_factor",
+] as const;
+export type OgvWarningCode = (typeof OGV_WARNING_CODES)[number];
+export interface OgvWarning {
+  code: OgvWarningCode;
+  params: Record<string, string | number>;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Computation
@@ -577,7 +590,7 @@ function compute(
   const o = resolveOptions(options);
   const gwp = tables.gwp.get(o.gwp);
   if (!gwp) throw new DomainError("validation", `options: gwp ${o.gwp} is not in gwp.csv`);
-  const warnings: string[] = [];
+  const warnings: OgvWarning[] = [];
   const v = activity.vessel;
   const defaulted = [...v.defaulted];
 
@@ -610,7 +623,7 @@ function compute(
     boiler: buildContext(tables, "boiler", "Boiler", activity.location, 0, v.buildYear, o),
   };
   const loadRow = loadsSubType(tables, o.auxLoadTable, v);
-  if (loadRow.fallback) warnings.push(`auxiliary / boiler loads: ${loadRow.source}`);
+  if (loadRow.fallback) warnings.push({ code: "ogv_aux_loads_fallback", params: { source: loadRow.source } });
 
   const refSpeedKn = v.maxSpeedKn ?? v.serviceSpeedKn;
   const refSpeedType: RefSpeedType | null =
@@ -666,15 +679,23 @@ function compute(
       const speed = seg.meanSpeedKn ?? (seg.distanceNm !== null && h > 0 ? seg.distanceNm / h : null);
       if (installedKw === null || refSpeedKn === null || refSpeedType === null || speed === null) {
         if (!warnedPower)
-          warnings.push(
-            `no propulsion emissions for ${seg.mode} segments: ${installedKw === null ? "mainEngineKw" : refSpeedKn === null ? "maxSpeedKn / serviceSpeedKn" : "segment speed"} unknown`,
-          );
+          warnings.push({
+            code: "ogv_no_propulsion",
+            params: {
+              mode: seg.mode,
+              missing:
+                installedKw === null
+                  ? "mainEngineKw"
+                  : refSpeedKn === null
+                    ? "maxSpeedKn / serviceSpeedKn"
+                    : "meanSpeedKn / distanceNm",
+            },
+          });
         warnedPower = true;
       } else {
         let law = o.law;
         if (law === "admiralty" && (!seg.draftM || !v.maxDraftM)) {
-          if (!warnedDraft)
-            warnings.push("Admiralty law without segment draftM / vessel maxDraftM: propeller law used");
+          if (!warnedDraft) warnings.push({ code: "ogv_admiralty_without_draft", params: {} });
           warnedDraft = true;
           law = "propeller";
         }
@@ -723,8 +744,7 @@ function compute(
   }
 
   const factor = gridFactor;
-  if (gridKwh > 0 && factor === null)
-    warnings.push("shore power used but no grid factor given: grid CO2e not computed");
+  if (gridKwh > 0 && factor === null) warnings.push({ code: "ogv_shore_power_no_grid_factor", params: {} });
 
   return {
     callId: activity.callId ?? null,

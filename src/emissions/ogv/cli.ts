@@ -32,6 +32,7 @@ import {
   PowerQuerySchema,
   parseCallActivity,
 } from "./index.ts";
+import { ogvWarningText } from "./messages.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Batch answering (pure: text in, answers out)
@@ -248,7 +249,7 @@ export function callEmissionsText(r: CallEmissions): string {
       ? `shore power (grid, reported apart): ${fmt(grid.kwh, 0)} kWh, ${grid.co2eGrams === null ? "no grid factor" : `${tonnes(grid.co2eGrams)} t CO2e`}`
       : "shore power: none",
     `unaccounted (mode unknown): ${fmt(r.totals.unaccountedH, 2)} h`,
-    ...r.warnings.map((w) => `warning: ${w}`),
+    ...r.warnings.map((w) => `warning: ${ogvWarningText(w)}`),
   ];
   return `${[...head, table, ...tail].join("\n")}\n`;
 }

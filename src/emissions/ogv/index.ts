@@ -23,10 +23,13 @@ export {
   DEFAULT_OGV_OPTIONS,
   EPA_MODE_OF_SEGMENT,
   OGV_METHODS,
+  OGV_WARNING_CODES,
   type OgvMethod,
   type OgvOptions,
   OgvOptionsSchema,
   type OgvVessel,
+  type OgvWarning,
+  type OgvWarningCode,
   parseCallActivity,
   SEGMENT_MODES,
   type SegmentEmissions,
@@ -65,6 +68,7 @@ export {
   LoadsQuerySchema,
   loadsSubType,
 } from "./loads.ts";
+export { OGV_WARNING_CATALOGS, ogvWarningText } from "./messages.ts";
 export {
   answerPowerQuery,
   LF_MAX,

@@ -17,7 +17,7 @@ import { formatShortDateTime } from "../format.ts";
 import { useAsync, useLanguage } from "../hooks.ts";
 import type { Language } from "../i18n/index.ts";
 import { TraceTable } from "./TraceTable.tsx";
-import { formatMass, formatPlain, massUnitForGrams, type SmallMassUnit } from "./text.ts";
+import { formatMass, formatPlain, massUnitForGrams, type SmallMassUnit, warningText } from "./text.ts";
 
 const COMPONENTS = ["main", "aux", "boiler"] as const;
 
@@ -161,7 +161,9 @@ function CallEmissionsView({ data, timeZone }: { data: CallEmissions; timeZone: 
           <summary className="warn">{t("emissions.warnings", { n: data.warnings?.length ?? 0 })}</summary>
           <ul className="plain">
             {data.warnings?.map((w) => (
-              <li key={w}>{w}</li>
+              <li key={`${w.code}|${JSON.stringify(w.params)}`} data-code={w.code}>
+                {warningText(w, t)}
+              </li>
             ))}
           </ul>
         </details>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NONSHIP_CATALOGS } from "../../../src/emissions/nonship/messages.ts";
+import { OGV_WARNING_CATALOGS } from "../../../src/emissions/ogv/messages.ts";
 import en from "./en.json" with { type: "json" };
 import ja from "./ja.json" with { type: "json" };
 
@@ -56,7 +57,7 @@ describe("i18n catalogs", () => {
     expect(mismatched).toEqual([]);
   });
 
-  it("words every inventory warning code the server stores, with the server's placeholders", () => {
+  it("words every inventory and call warning code the server sends, with the server's placeholders", () => {
     // Import messages of the non-ship catalog are CLI output, not stored warnings.
     const cliOnly = [
       "importSummary",
@@ -67,14 +68,13 @@ describe("i18n catalogs", () => {
       "ignoredColumns",
       "unknownPort",
     ];
-    const codes = Object.keys(NONSHIP_CATALOGS.en).filter((k) => !cliOnly.includes(k));
+    const server: Record<string, string> = { ...NONSHIP_CATALOGS.en, ...OGV_WARNING_CATALOGS.en };
+    const codes = Object.keys(server).filter((k) => !cliOnly.includes(k));
     const words = en.emissions.warning as Record<string, string>;
     expect(Object.keys(words).sort()).toEqual([...codes, "estimated_particulars", "ogv_coverage"].sort());
     const serverPlaceholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
     for (const code of codes)
-      expect(placeholders(words[code] ?? ""), code).toEqual(
-        serverPlaceholders(NONSHIP_CATALOGS.en[code as keyof typeof NONSHIP_CATALOGS.en]),
-      );
+      expect(placeholders(words[code] ?? ""), code).toEqual(serverPlaceholders(server[code] ?? ""));
   });
 
   it("the check itself catches a missing nested key in either direction and an empty string", () => {
