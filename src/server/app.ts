@@ -22,7 +22,7 @@ import { aisRoutes } from "../ais/index.ts";
 import { callRoutes } from "../calls/index.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { RequestInvalid, type RouteDef } from "../core/http.ts";
-import { emissionRoutes } from "../emissions/routes.ts";
+import { emissionRoutes } from "../emissions/index.ts";
 import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
 import { emissionsServiceDeps, referenceTables } from "../store/services.ts";
