@@ -134,6 +134,9 @@ export async function computeInventory(
   const lines: InventoryLine[] = [];
   let estimatedVessels = 0;
   let unaccountedH = 0;
+  // Waiting at anchor (the emissions link of issue 12): what a just-in-time arrival would take out of
+  // the port's inventory area, the ship slowing down at sea instead of waiting here.
+  const anchorage = { calls: 0, hours: 0, grams: zeroPollutants() };
   for (let i = 0; i < calls.length; i++) {
     const call = calls[i] as PortCallRecord;
     const imported = call.imo === null ? undefined : vessels.get(call.imo);
@@ -151,9 +154,15 @@ export async function computeInventory(
       number,
       { tail: PollutantGrams; kwh: number; gridKwh: number; gridCo2e: number }
     >();
+    let anchored = false;
     result.segments.forEach((seg, k) => {
       const s = callSegments[k];
       if (!s) return;
+      if (s.mode === "at_anchor") {
+        anchored = true;
+        anchorage.hours += seg.durationH;
+        addPollutants(anchorage.grams, seg.grams);
+      }
       const mi = monthIndexOf(bounds, s.startS);
       let m = perMonth.get(mi);
       if (!m) {
@@ -165,6 +174,7 @@ export async function computeInventory(
       m.gridKwh += seg.gridKwh;
       m.gridCo2e += seg.gridCo2eGrams;
     });
+    if (anchored) anchorage.calls++;
     const label = call.vesselName ?? (call.imo !== null ? `IMO ${call.imo}` : `MMSI ${call.mmsi}`);
     for (const [mi, m] of perMonth) {
       const ym = period.months[mi];
@@ -255,6 +265,7 @@ export async function computeInventory(
       coverage: { calls: calls.length, estimatedVessels, unaccountedH, ogvWindow, nonship: nonship.coverage },
       notEstimated: nonship.notEstimated.length,
       zeroEmissionShares: zeroEmissionShares(activity, inYear),
+      anchorage: { calls: anchorage.calls, hours: anchorage.hours, tonnes: tonnes(anchorage.grams) },
       warnings,
     },
     summary,

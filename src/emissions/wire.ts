@@ -50,6 +50,16 @@ export const inventoryMetaSchema = z
       .looseObject({ calls: z.number().int(), estimatedVessels: z.number().int(), unaccountedH: z.number() })
       .partial()
       .optional(),
+    anchorage: z
+      .object({
+        calls: z.number().int(),
+        hours: z.number(),
+        tonnes: tonnesSchema,
+      })
+      .optional()
+      .describe(
+        "ocean-going vessels waiting at anchor in the reporting year: calls that waited, hours, and their tailpipe emissions (t) — what just-in-time arrival would take out of the port's inventory area (absent in runs stored before it was measured)",
+      ),
     warnings: z.array(inventoryWarningSchema),
   })
   .describe("options, port settings with sources, reference tables (file, SHA-256), coverage, warnings");

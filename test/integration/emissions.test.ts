@@ -100,6 +100,42 @@ for (const kind of testDatabaseKinds()) {
       expect(sum).toBeCloseTo(first.scopes.tailpipe.total.co2e, 3);
     });
 
+    it("measures the waits at anchor: hours from the calls' segments, tonnes from each call's anchored segments", async () => {
+      const report = (await storedInventoryReport(deps, "USLAX", 2026))!;
+      const anchorage = report.meta.anchorage!;
+      const period = reportingYear(
+        loadEmissionsReference().settings.get("USLAX")!,
+        "America/Los_Angeles",
+        2026,
+      );
+      // Independent of the inventory's loop: the calls store's own segments, and each call computed alone.
+      const { calls } = await store.calls.listCalls({
+        port: "USLAX",
+        fromS: period.fromS,
+        toS: period.toS - 1,
+        limit: 100_000,
+        offset: 0,
+      });
+      const segments = await store.calls.segmentsOfCalls(calls.map((c) => c.id));
+      let hours = 0;
+      let waited = 0;
+      let co2eG = 0;
+      for (const call of calls) {
+        const anchored = (segments.get(call.id) ?? []).filter(
+          (s) => s.mode === "at_anchor" && s.startS >= period.fromS && s.startS < period.toS,
+        );
+        if (anchored.length === 0) continue;
+        waited++;
+        hours += anchored.reduce((h, s) => h + (s.endS - s.startS) / 3600, 0);
+        const computed = await callEmissions(deps, call.id);
+        for (const seg of computed.segments) if (seg.mode === "at_anchor") co2eG += seg.grams.co2e;
+      }
+      expect(waited).toBeGreaterThan(0); // the demo world has ships waiting for a berth
+      expect(anchorage.calls).toBe(waited);
+      expect(anchorage.hours).toBeCloseTo(hours, 3);
+      expect(anchorage.tonnes.co2e).toBeCloseTo(co2eG / 1e6, 6);
+    });
+
     it("traces one call: its steps add up to the call's stored line", async () => {
       const top = await store.emissions.topSources("USLAX", 2026, {
         category: "ogv",
