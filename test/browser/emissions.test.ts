@@ -178,6 +178,15 @@ describe("emissions in the portal", { timeout: 240_000 }, () => {
           p.zone,
         );
         expect(await visibleText(view.locator('.inventory-facts [data-field="calls"] dd'))).toMatch(/[1-9]/);
+        // The waits at anchor, as the API measured them, in the reader's language.
+        const api = (await (
+          await fetch(`${server.baseUrl}/api/ports/${port}/emissions/inventory?year=${YEAR}`)
+        ).json()) as { meta: { anchorage: { calls: number } } };
+        const anchorage = await visibleText(view.locator('.inventory-facts [data-field="anchorage"]'));
+        expect(anchorage).toContain(lang === "ja" ? "錨泊待ち" : "Waiting at anchor");
+        expect(anchorage).toContain(
+          lang === "ja" ? `入港 ${api.meta.anchorage.calls} 件` : `${api.meta.anchorage.calls} calls`,
+        );
         // Warnings are stored as codes and worded in the reader's language (the CHE note holds every year).
         await view.locator(".inventory-warnings summary").click();
         expect(

@@ -22,6 +22,7 @@ import { ProgressPanel } from "../emissions/ProgressPanel.tsx";
 import { SourcesPanel } from "../emissions/SourcesPanel.tsx";
 import {
   formatDay,
+  formatMass,
   formatPlain,
   labelWord,
   type MassUnits,
@@ -215,7 +216,14 @@ function EmissionsView({ port }: { port: PortDetail }) {
           </p>
         )}
         {report.status === "error" && <Status state={report} />}
-        {data && <InventoryFacts report={data} port={port} justRecomputed={recompute.status === "done"} />}
+        {data && (
+          <InventoryFacts
+            report={data}
+            port={port}
+            unit={unit}
+            justRecomputed={recompute.status === "done"}
+          />
+        )}
       </section>
 
       {data && (
@@ -272,10 +280,12 @@ function EmissionsView({ port }: { port: PortDetail }) {
 function InventoryFacts({
   report,
   port,
+  unit,
   justRecomputed,
 }: {
   report: InventoryReport;
   port: PortDetail;
+  unit: UnitChoice;
   justRecomputed: boolean;
 }) {
   const { t } = useTranslation();
@@ -323,6 +333,19 @@ function InventoryFacts({
             : `${formatPlain(coverage.unaccountedH, lang, 1)} ${t("units.h")}`,
         )}
         {fact("lines", t("emissions.facts.lines"), n(report.lines))}
+        {meta.anchorage &&
+          fact(
+            "anchorage",
+            t("emissions.facts.anchorage"),
+            <span title={t("emissions.facts.anchorageWhy")}>
+              {t("emissions.facts.anchorageValue", {
+                calls: n(meta.anchorage.calls),
+                hours: formatPlain(meta.anchorage.hours, lang, 0),
+                co2e: formatMass(meta.anchorage.tonnes.co2e * unit.k, lang),
+                unit: unit.label,
+              })}
+            </span>,
+          )}
       </dl>
       {warnings.length > 0 ? (
         <details className="inventory-warnings">
