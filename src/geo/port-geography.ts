@@ -6,6 +6,7 @@ import { DomainError, type FieldIssue } from "../core/errors.ts";
 import type { BilingualName } from "../core/language.ts";
 
 export type { BilingualName };
+
 import { type BBox, bboxOf, type LonLat, type PolygonCoords, validateRing } from "./geometry.ts";
 
 export const PORT_FEATURE_KINDS = [

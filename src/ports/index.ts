@@ -1,6 +1,6 @@
 export type {
-  GeoJsonFeatureCollection,
   BilingualName,
+  GeoJsonFeatureCollection,
   PortRecord,
   PortStore,
   UpsertCounts,

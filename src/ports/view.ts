@@ -2,7 +2,7 @@
  * What the API and portal show of a port: a summary for lists and a detail with its terminals and
  * berths, derived from the stored geography (pure).
  */
-import type { GeoJsonFeature, BilingualName, PortRecord } from "./model.ts";
+import type { BilingualName, GeoJsonFeature, PortRecord } from "./model.ts";
 import type { BerthView, PortDetail, PortSummary, TerminalView } from "./wire.ts";
 
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
