@@ -32,7 +32,11 @@ while (pending.length > 0) {
   const json = JSON.stringify(all[name]);
   for (const m of json.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) pending.push(m[1]);
 }
-const sorted = Object.fromEntries(Object.keys(kept).sort().map((k) => [k, kept[k]]));
+const sorted = Object.fromEntries(
+  Object.keys(kept)
+    .sort()
+    .map((k) => [k, kept[k]]),
+);
 const out = {
   $id: "https://sisterports.local/schemas/dcsa/tnt-2.2.0-events.json",
   title: `DCSA Track & Trace ${spec.info.version}: event schemas (${roots.join(", ")})`,
@@ -42,4 +46,6 @@ const out = {
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const target = join(root, "data/standards/dcsa/tnt-2.2.0-events.schema.json");
 writeFileSync(target, `${JSON.stringify(out, null, 2)}\n`);
-process.stdout.write(`${Object.keys(sorted).length} schemas → ${target}\nsource sha256 ${out["x-source-sha256"]}\n`);
+process.stdout.write(
+  `${Object.keys(sorted).length} schemas → ${target}\nsource sha256 ${out["x-source-sha256"]}\n`,
+);

@@ -127,7 +127,9 @@ export function parseContainerNumber(input: string): IdResult<string> {
  * and differs from stableUuid("gate", "uslax-terminal-yti", "TRK1", "1767225601").
  */
 export function stableUuid(...parts: readonly string[]): string {
-  const h = createHash("sha1").update(`sisterports\u001f${parts.join("\u001f")}`).digest();
+  const h = createHash("sha1")
+    .update(`sisterports\u001f${parts.join("\u001f")}`)
+    .digest();
   h[6] = (h[6]! & 0x0f) | 0x50;
   h[8] = (h[8]! & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString("hex");

@@ -46,7 +46,8 @@ export function dcsaValidators(file: string = DCSA_TNT_SCHEMA_FILE): DcsaValidat
   const walk = (node: unknown, pointer: string): void => {
     if (node === null || typeof node !== "object") return;
     pointers.set(node, pointer);
-    for (const [k, v] of Object.entries(node)) walk(v, `${pointer}/${k.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+    for (const [k, v] of Object.entries(node))
+      walk(v, `${pointer}/${k.replaceAll("~", "~0").replaceAll("/", "~1")}`);
   };
   walk(schema, "#");
   const get = (type: EventType): ValidateFunction => {

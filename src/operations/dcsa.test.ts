@@ -126,9 +126,15 @@ describe("parseDcsaEvents: input forms and bad input", () => {
   });
 
   it("refuses a container number that fails its ISO 6346 check digit", () => {
-    const e = { ...valid[2], eventID: "3cecb101-7a1a-43a4-9d62-e88a13165100", equipmentReference: "APZU4812091" };
+    const e = {
+      ...valid[2],
+      eventID: "3cecb101-7a1a-43a4-9d62-e88a13165100",
+      equipmentReference: "APZU4812091",
+    };
     const r = parseDcsaEvents(JSON.stringify([e]), "c.json", facilities, { nowS });
-    expect(r.rejects).toMatchObject([{ field: "/equipmentReference", reason: expect.stringMatching(/check digit/) }]);
+    expect(r.rejects).toMatchObject([
+      { field: "/equipmentReference", reason: expect.stringMatching(/check digit/) },
+    ]);
   });
 
   it("resolves an SMDG terminal code of our ports to our terminal (terminal-codes.csv: USLAX YUSEN)", () => {
@@ -137,14 +143,20 @@ describe("parseDcsaEvents: input forms and bad input", () => {
       eventLocation: { UNLocationCode: "USLAX", facilityCode: "YUSEN", facilityCodeListProvider: "SMDG" },
     };
     const r = parseDcsaEvents(JSON.stringify([e]), "t.json", facilities, { nowS });
-    expect(r.events[0]).toMatchObject({ port: "USLAX", facilityCode: "YUSEN", terminal: "uslax-terminal-yti" });
+    expect(r.events[0]).toMatchObject({
+      port: "USLAX",
+      facilityCode: "YUSEN",
+      terminal: "uslax-terminal-yti",
+    });
   });
 
   it("gives an event without eventID the same deterministic id on every run", () => {
     const { eventID: _, ...e } = valid[2]!;
     const a = parseDcsaEvents(JSON.stringify([e]), "n.json", facilities, { nowS });
     const b = parseDcsaEvents(JSON.stringify([e]), "n.json", facilities, { nowS });
-    expect(a.events[0]!.eventId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(a.events[0]!.eventId).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(a.events[0]!.eventId).toBe(b.events[0]!.eventId);
   });
 });

@@ -72,7 +72,8 @@ function itemsOf(text: string, file: string, out: ParsedOperations): Item[] {
 }
 
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
-const obj = (v: unknown): Json | null => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Json) : null);
+const obj = (v: unknown): Json | null =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Json) : null;
 
 /** Flattens scalar leaves to "a.b.c" keys, skipping the ones already mapped to fields. */
 function flatten(node: Json, prefix: string, skip: ReadonlySet<string>, into: Record<string, string>): void {
@@ -149,10 +150,19 @@ function mapEvent(e: Json, facilities: FacilityLookup, nowS: number): ContainerE
     const p = parsePlace(place);
     if (!p.ok) return { field, reason: p.reason };
   }
-  const code = (e.equipmentEventTypeCode ?? e.transportEventTypeCode ?? e.shipmentEventTypeCode) as ContainerEvent["eventCode"];
+  const code = (e.equipmentEventTypeCode ??
+    e.transportEventTypeCode ??
+    e.shipmentEventTypeCode) as ContainerEvent["eventCode"];
   const eventId =
     str(e.eventID) ??
-    stableUuid("dcsa", eventType, code, String(eventAtS), String(e.equipmentReference ?? e.documentID ?? ""), callPlace ?? "");
+    stableUuid(
+      "dcsa",
+      eventType,
+      code,
+      String(eventAtS),
+      String(e.equipmentReference ?? e.documentID ?? ""),
+      callPlace ?? "",
+    );
   const ev = blankEvent("dcsa", { eventId, eventType, classifier, eventCode: code, eventAtS, createdAtS });
 
   if (eventType === "EQUIPMENT" && e.equipmentReference !== undefined) {
@@ -162,7 +172,8 @@ function mapEvent(e: Json, facilities: FacilityLookup, nowS: number): ContainerE
   }
   ev.isoEquipmentCode = str(e.ISOEquipmentCode);
   ev.sizeFt = sizeFtOf(ev.isoEquipmentCode);
-  if (e.emptyIndicatorCode === "EMPTY" || e.emptyIndicatorCode === "LADEN") ev.emptyIndicator = e.emptyIndicatorCode;
+  if (e.emptyIndicatorCode === "EMPTY" || e.emptyIndicatorCode === "LADEN")
+    ev.emptyIndicator = e.emptyIndicatorCode;
 
   // Where: the event's own location, else the transport call's.
   const location = obj(e.eventLocation);
@@ -172,7 +183,10 @@ function mapEvent(e: Json, facilities: FacilityLookup, nowS: number): ContainerE
 
   if (call) {
     const mode = str(call.modeOfTransport);
-    ev.mode = mode === "VESSEL" || mode === "RAIL" || mode === "TRUCK" || mode === "BARGE" ? (mode as TransportMode) : null;
+    ev.mode =
+      mode === "VESSEL" || mode === "RAIL" || mode === "TRUCK" || mode === "BARGE"
+        ? (mode as TransportMode)
+        : null;
     ev.voyage = str(call.exportVoyageNumber) ?? str(call.importVoyageNumber) ?? str(call.carrierVoyageNumber);
     const vessel = obj(call.vessel);
     if (vessel) {
@@ -258,10 +272,19 @@ export function parseDcsaEvents(
     const validate = validators.byType[type as EventType];
     if (!validate(e)) {
       const first = validate.errors![0]!;
-      const missing = first.keyword === "required" ? `/${(first.params as { missingProperty: string }).missingProperty}` : "";
+      const missing =
+        first.keyword === "required"
+          ? `/${(first.params as { missingProperty: string }).missingProperty}`
+          : "";
       const pointer = `${first.instancePath}${missing}` || "/";
       const more = validate.errors!.length > 1 ? ` (+${validate.errors!.length - 1} more)` : "";
-      reject(out, file, line, `${pointer} ${validators.schemaPathOf(first)}`, `${first.message ?? "invalid"}${more}`);
+      reject(
+        out,
+        file,
+        line,
+        `${pointer} ${validators.schemaPathOf(first)}`,
+        `${first.message ?? "invalid"}${more}`,
+      );
       continue;
     }
     const id = str(e.eventID);

@@ -4,7 +4,8 @@ import { parseEdifact, tokenizeEdifact } from "./edifact.ts";
 import { loadFacilityLookup } from "./facilities-io.ts";
 
 const facilities = loadFacilityLookup();
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/edifact/${name}`, import.meta.url), "utf8");
+const fixture = (name: string) =>
+  readFileSync(new URL(`./fixtures/edifact/${name}`, import.meta.url), "utf8");
 const utcS = (iso: string) => Date.parse(iso) / 1000;
 const counted = (r: { read: number; events: unknown[]; rejects: unknown[] }) =>
   expect(r.events.length + r.rejects.length).toBe(r.read);
@@ -72,7 +73,11 @@ describe("parseEdifact on the real COARRI (fixtures/edifact, php-edifact test fi
   });
 
   it("gives the same event ids on a second parse (re-ingest adds nothing)", () => {
-    const again = parseEdifact(fixture("coarri_d95b_itgoa-vte_cosco-africa_2016-02.edi"), "coarri.edi", facilities);
+    const again = parseEdifact(
+      fixture("coarri_d95b_itgoa-vte_cosco-africa_2016-02.edi"),
+      "coarri.edi",
+      facilities,
+    );
     expect(again.events.map((e) => e.eventId)).toEqual(r.events.map((e) => e.eventId));
     expect(new Set(r.events.map((e) => e.eventId)).size).toBe(21);
   });
@@ -106,7 +111,12 @@ describe("parseEdifact on our CODECO examples", () => {
     expect(truckIn!.extra["FTX+AAI"]).toBe("++DOOR HINGE BENT: SEE PHOTO'S 1+2");
     expect(truckIn!.extra["TDT+1"]).toBe("+3+31+ABC TRUCKING+++CA 7XYZ123");
     // 2026-10-31 14:30 PDT (UTC−7) → 21:30Z; TDT mode 2 = rail; EQD full/empty 4 = empty.
-    expect(railIn).toMatchObject({ containerNumber: "TEMU3412100", sizeFt: 20, emptyIndicator: "EMPTY", mode: "RAIL" });
+    expect(railIn).toMatchObject({
+      containerNumber: "TEMU3412100",
+      sizeFt: 20,
+      emptyIndicator: "EMPTY",
+      mode: "RAIL",
+    });
     expect(railIn!.eventAtS).toBe(utcS("2026-10-31T21:30:00Z"));
     expect(railIn!.extra["XYZ+UNKNOWN"]).toBe("SEGMENT");
     // D.96A message: a later directory is accepted. 2026-11-02 16:15 PST → 2026-11-03 00:15Z.
@@ -135,7 +145,10 @@ describe("parseEdifact on our CODECO examples", () => {
 });
 
 /** A one-message CODECO around `groups`, with a correct UNT count unless told. */
-function codeco(groups: string[], opts: { bgm?: string; unt?: number; unz?: string; version?: string } = {}): string {
+function codeco(
+  groups: string[],
+  opts: { bgm?: string; unt?: number; unz?: string; version?: string } = {},
+): string {
   const body = [
     `UNH+M1+${opts.version ?? "CODECO:D:95B:UN"}`,
     `BGM+${opts.bgm ?? "34"}+DOC1+9`,
@@ -147,7 +160,11 @@ function codeco(groups: string[], opts: { bgm?: string; unt?: number; unz?: stri
     .map((s) => `${s}'`)
     .join("\n");
 }
-const group = (box: string, extra: string[] = []) => [`EQD+CN+${box}+45G1:102:5++3+5`, "DTM+7:202611011000:203", ...extra];
+const group = (box: string, extra: string[] = []) => [
+  `EQD+CN+${box}+45G1:102:5++3+5`,
+  "DTM+7:202611011000:203",
+  ...extra,
+];
 
 describe("parseEdifact: bad input of every kind", () => {
   it("refuses a broken UNA (too short, repeated separators) as one reject", () => {
@@ -176,10 +193,18 @@ describe("parseEdifact: bad input of every kind", () => {
   });
 
   it("rejects every group of a message whose UNT count is wrong, or that has no UNT", () => {
-    const wrong = parseEdifact(codeco([...group("MAGU5591240"), ...group("CBHU6192031")], { unt: 5 }), "u.edi", facilities);
+    const wrong = parseEdifact(
+      codeco([...group("MAGU5591240"), ...group("CBHU6192031")], { unt: 5 }),
+      "u.edi",
+      facilities,
+    );
     expect(wrong.events).toEqual([]);
     expect(wrong.rejects).toHaveLength(2);
-    expect(wrong.rejects[0]).toMatchObject({ line: 5, field: "UNT", reason: expect.stringMatching(/UNT says 5 segments, the message has 8/) });
+    expect(wrong.rejects[0]).toMatchObject({
+      line: 5,
+      field: "UNT",
+      reason: expect.stringMatching(/UNT says 5 segments, the message has 8/),
+    });
     counted(wrong);
     const missing = parseEdifact(
       ["UNH+M1+CODECO:D:95B:UN", "BGM+34+D+9", ...group("MAGU5591240")].map((s) => `${s}'`).join(""),
@@ -192,14 +217,18 @@ describe("parseEdifact: bad input of every kind", () => {
 
   it("rejects the interchange when UNZ's reference does not match UNB's", () => {
     const r = parseEdifact(codeco(group("MAGU5591240"), { unz: "OTHER" }), "z.edi", facilities);
-    expect(r.rejects).toMatchObject([{ field: "UNZ", reason: expect.stringMatching(/UNZ reference OTHER does not match UNB REF1/) }]);
+    expect(r.rejects).toMatchObject([
+      { field: "UNZ", reason: expect.stringMatching(/UNZ reference OTHER does not match UNB REF1/) },
+    ]);
     counted(r);
   });
 
   it("rejects a container that fails its check digit, naming it", () => {
     const r = parseEdifact(codeco([...group("MAGU5591241"), ...group("CBHU6192031")]), "c.edi", facilities);
     expect(r.events.map((e) => e.containerNumber)).toEqual(["CBHU6192031"]);
-    expect(r.rejects).toMatchObject([{ line: 5, field: "EQD+CN/MAGU5591241", reason: expect.stringMatching(/check digit/) }]);
+    expect(r.rejects).toMatchObject([
+      { line: 5, field: "EQD+CN/MAGU5591241", reason: expect.stringMatching(/check digit/) },
+    ]);
   });
 
   it("rejects a message whose CNT+16 disagrees with its groups", () => {
@@ -208,9 +237,9 @@ describe("parseEdifact: bad input of every kind", () => {
   });
 
   it("refuses unknown BGM codes, other message types and directories before D.95B", () => {
-    expect(parseEdifact(codeco(group("MAGU5591240"), { bgm: "99" }), "b.edi", facilities).rejects).toMatchObject([
-      { field: "BGM+99" },
-    ]);
+    expect(
+      parseEdifact(codeco(group("MAGU5591240"), { bgm: "99" }), "b.edi", facilities).rejects,
+    ).toMatchObject([{ field: "BGM+99" }]);
     expect(
       parseEdifact(codeco(group("MAGU5591240"), { version: "IFTSAI:D:99B:UN" }), "t.edi", facilities).rejects,
     ).toMatchObject([{ field: "UNH/IFTSAI" }]);
@@ -237,7 +266,11 @@ describe("parseEdifact: bad input of every kind", () => {
   });
 
   it("refuses a LOC whose UN/LOCODE has no country", () => {
-    const r = parseEdifact(codeco(group("MAGU5591240")).replace("USLAX:139:6", "XYABC:139:6"), "l.edi", facilities);
+    const r = parseEdifact(
+      codeco(group("MAGU5591240")).replace("USLAX:139:6", "XYABC:139:6"),
+      "l.edi",
+      facilities,
+    );
     expect(r.rejects).toMatchObject([{ field: "LOC+165/XYABC" }]);
   });
 });

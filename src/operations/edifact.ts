@@ -146,7 +146,8 @@ export function tokenizeEdifact(text: string): Tokenized {
   skipBlank();
   if (text.startsWith("UNA", pos)) {
     const una = readUna(text, pos);
-    if (typeof una === "string") return { separators: sep, segments, fatal: { line, field: "UNA", reason: una } };
+    if (typeof una === "string")
+      return { separators: sep, segments, fatal: { line, field: "UNA", reason: una } };
     sep = una;
     pos += 9;
   }
@@ -242,9 +243,15 @@ function dtmSeconds(value: string, format: string, timeZone: string): number | s
   if (value.length !== digits || !/^\d+$/.test(value)) return `"${value}" does not match format ${format}`;
   const v = format === "unb" ? `20${value}` : value;
   const [y, mo, d] = [Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6, 8))];
-  const [h, mi, s] = [Number(v.slice(8, 10) || 0), Number(v.slice(10, 12) || 0), Number(v.slice(12, 14) || 0)];
+  const [h, mi, s] = [
+    Number(v.slice(8, 10) || 0),
+    Number(v.slice(10, 12) || 0),
+    Number(v.slice(12, 14) || 0),
+  ];
   if (!validDateTime(y, mo, d, h, mi, s)) return `"${value}" is not a real date/time`;
-  return timeZone === "UTC" ? Date.UTC(y, mo - 1, d, h, mi, s) / 1000 : zonedTimeS(y, mo, d, h, mi, s, timeZone);
+  return timeZone === "UTC"
+    ? Date.UTC(y, mo - 1, d, h, mi, s) / 1000
+    : zonedTimeS(y, mo, d, h, mi, s, timeZone);
 }
 
 interface Place {
@@ -314,7 +321,8 @@ function mapGroup(
     when = dtms.find((s) => el(s, 0) === q);
     if (when) break;
   }
-  if (when === undefined) return fail(`${field} DTM`, "no event time (DTM 203, 7, 178 or 186) in the equipment group");
+  if (when === undefined)
+    return fail(`${field} DTM`, "no event time (DTM 203, 7, 178 or 186) in the equipment group");
   const eventAtS = dtmSeconds(el(when, 0, 1), el(when, 0, 2) || "203", timeZone);
   if (typeof eventAtS === "string") return fail(`DTM+${el(when, 0)}`, eventAtS, when.line);
 
@@ -322,7 +330,8 @@ function mapGroup(
   let createdAtS: number | string = eventAtS;
   if (docDate) createdAtS = dtmSeconds(el(docDate, 0, 1), el(docDate, 0, 2) || "203", timeZone);
   else if (ic.unbDate) createdAtS = dtmSeconds(ic.unbDate.join(""), "unb", timeZone);
-  if (typeof createdAtS === "string") return fail(docDate ? "DTM+137" : "UNB", createdAtS, docDate?.line ?? ic.line);
+  if (typeof createdAtS === "string")
+    return fail(docDate ? "DTM+137" : "UNB", createdAtS, docDate?.line ?? ic.line);
 
   const eventId = stableUuid(
     source,
@@ -332,7 +341,14 @@ function mapGroup(
     place?.port ?? "",
     place?.terminal ?? place?.facilityCode ?? "",
   );
-  const ev = blankEvent(source, { eventId, eventType: "EQUIPMENT", classifier: "ACT", eventCode: code, eventAtS, createdAtS });
+  const ev = blankEvent(source, {
+    eventId,
+    eventType: "EQUIPMENT",
+    classifier: "ACT",
+    eventCode: code,
+    eventAtS,
+    createdAtS,
+  });
   ev.extra = ev0Extra;
   ev.containerNumber = c.value;
   ev.isoEquipmentCode = el(eqd, 2) || null;
@@ -340,7 +356,8 @@ function mapGroup(
   const fullEmpty = el(eqd, 5);
   ev.emptyIndicator = fullEmpty === "4" ? "EMPTY" : fullEmpty === "5" ? "LADEN" : null;
   const status = el(eqd, 4);
-  if (status !== "") ev.extra.equipmentStatus = { "2": "export", "3": "import", "6": "transhipment" }[status] ?? status;
+  if (status !== "")
+    ev.extra.equipmentStatus = { "2": "export", "3": "import", "6": "transhipment" }[status] ?? status;
   if (fullEmpty !== "" && ev.emptyIndicator === null) ev.extra.fullEmptyIndicator = fullEmpty;
   if (place) {
     ev.port = place.port;
@@ -363,7 +380,8 @@ function mapGroup(
   }
   if (source === "coarri") ev.mode = "VESSEL";
   else {
-    const inland = group.find((s) => s.tag === "TDT") ?? msg.header.find((s) => s.tag === "TDT" && el(s, 0) !== "20");
+    const inland =
+      group.find((s) => s.tag === "TDT") ?? msg.header.find((s) => s.tag === "TDT" && el(s, 0) !== "20");
     ev.mode = inland ? (MODES[el(inland, 2)] ?? null) : null;
   }
 
@@ -384,15 +402,29 @@ function mapGroup(
 }
 
 /** Checks a message at its UNT and turns its groups into outcomes. */
-function closeMessage(msg: Message, unt: Segment | null, ic: Interchange, facilities: FacilityLookup): Outcome[] {
+function closeMessage(
+  msg: Message,
+  unt: Segment | null,
+  ic: Interchange,
+  facilities: FacilityLookup,
+): Outcome[] {
   let error = msg.error;
-  if (error === null && unt === null) error = { field: "UNT", reason: `message ${msg.ref} has no UNT`, line: msg.line };
+  if (error === null && unt === null)
+    error = { field: "UNT", reason: `message ${msg.ref} has no UNT`, line: msg.line };
   if (error === null && unt !== null) {
     const said = Number(el(unt, 0));
     if (el(unt, 1) !== msg.ref)
-      error = { field: "UNT", reason: `UNT reference ${el(unt, 1)} does not match UNH ${msg.ref}`, line: unt.line };
+      error = {
+        field: "UNT",
+        reason: `UNT reference ${el(unt, 1)} does not match UNH ${msg.ref}`,
+        line: unt.line,
+      };
     else if (said !== msg.count)
-      error = { field: "UNT", reason: `UNT says ${el(unt, 0)} segments, the message has ${msg.count}`, line: unt.line };
+      error = {
+        field: "UNT",
+        reason: `UNT says ${el(unt, 0)} segments, the message has ${msg.count}`,
+        line: unt.line,
+      };
   }
   const bgm = msg.header.find((s) => s.tag === "BGM");
   const code = bgm ? BGM_CODES[msg.type]?.[el(bgm, 0)] : undefined;
@@ -410,7 +442,8 @@ function closeMessage(msg: Message, unt: Segment | null, ic: Interchange, facili
       line: cnt.line,
     };
   const badHeader = msg.header.find((s) => s.error !== null);
-  if (error === null && badHeader) error = { field: badHeader.tag, reason: badHeader.error!, line: badHeader.line };
+  if (error === null && badHeader)
+    error = { field: badHeader.tag, reason: badHeader.error!, line: badHeader.line };
   if (error !== null) {
     const e = error;
     if (msg.groups.length === 0) return [{ line: e.line, field: e.field, reason: e.reason }];
@@ -447,7 +480,13 @@ export function parseEdifact(text: string, file: string, facilities: FacilityLoo
     for (const o of ic.outcomes) {
       out.read++;
       if (error !== null)
-        reject(out, file, o.line, error.field, `${error.reason} (line ${error.line}); its messages are not trusted`);
+        reject(
+          out,
+          file,
+          o.line,
+          error.field,
+          `${error.reason} (line ${error.line}); its messages are not trusted`,
+        );
       else if ("event" in o) out.events.push(o.event);
       else reject(out, file, o.line, o.field, o.reason);
     }
@@ -460,7 +499,8 @@ export function parseEdifact(text: string, file: string, facilities: FacilityLoo
   for (const s of tokens.segments) {
     switch (s.tag) {
       case "UNB":
-        if (ic.ref !== null) flush({ field: "UNZ", reason: `interchange ${ic.ref} has no UNZ`, line: ic.line });
+        if (ic.ref !== null)
+          flush({ field: "UNZ", reason: `interchange ${ic.ref} has no UNZ`, line: ic.line });
         else flush(null);
         ic = {
           ref: el(s, 4),
@@ -476,7 +516,11 @@ export function parseEdifact(text: string, file: string, facilities: FacilityLoo
         const type = el(s, 1);
         msg = { ref: el(s, 0), type, line: s.line, header: [], groups: [], count: 1, error: null };
         if (type !== "CODECO" && type !== "COARRI")
-          msg.error = { field: `UNH/${type}`, reason: `message type ${type} is not CODECO or COARRI`, line: s.line };
+          msg.error = {
+            field: `UNH/${type}`,
+            reason: `message type ${type} is not CODECO or COARRI`,
+            line: s.line,
+          };
         else if (!supportedRelease(el(s, 1, 1), el(s, 1, 2)))
           msg.error = {
             field: `UNH/${type}:${el(s, 1, 1)}:${el(s, 1, 2)}`,
@@ -500,9 +544,17 @@ export function parseEdifact(text: string, file: string, facilities: FacilityLoo
         let error: { field: string; reason: string; line: number } | null = null;
         if (ic.ref === null) error = { field: "UNZ", reason: "UNZ without UNB", line: s.line };
         else if (el(s, 1) !== ic.ref)
-          error = { field: "UNZ", reason: `UNZ reference ${el(s, 1)} does not match UNB ${ic.ref}`, line: s.line };
+          error = {
+            field: "UNZ",
+            reason: `UNZ reference ${el(s, 1)} does not match UNB ${ic.ref}`,
+            line: s.line,
+          };
         else if (Number(el(s, 0)) !== ic.messages)
-          error = { field: "UNZ", reason: `UNZ says ${el(s, 0)} messages, the interchange has ${ic.messages}`, line: s.line };
+          error = {
+            field: "UNZ",
+            reason: `UNZ says ${el(s, 0)} messages, the interchange has ${ic.messages}`,
+            line: s.line,
+          };
         flush(error);
         ic = { ref: null, line: s.line, unbDate: null, messages: 0, outcomes: [] };
         break;

@@ -20,6 +20,9 @@ export function loadFacilityLookup(
       ? terminalsOf(entry.features).map((t) => ({ id: t.id, port: t.port, timeZone: entry.timeZone }))
       : [];
   });
-  const codes = parseTerminalCodes(readFileSync(codesFile, "utf8"), join("data/reference/operations", "terminal-codes.csv"));
+  const codes = parseTerminalCodes(
+    readFileSync(codesFile, "utf8"),
+    join("data/reference/operations", "terminal-codes.csv"),
+  );
   return buildFacilityLookup(terminals, codes);
 }

@@ -66,9 +66,12 @@ export function buildFacilityLookup(
   const bySmdg = new Map<string, FacilityMatch>();
   for (const c of codes) {
     const match = byId.get(c.terminal.toLowerCase());
-    if (match === undefined) throw new Error(`terminal-codes: ${c.smdgCode} names unknown terminal ${c.terminal}`);
+    if (match === undefined)
+      throw new Error(`terminal-codes: ${c.smdgCode} names unknown terminal ${c.terminal}`);
     if (match.port !== c.locode)
-      throw new Error(`terminal-codes: ${c.smdgCode} is listed under ${c.locode} but ${c.terminal} is in ${match.port}`);
+      throw new Error(
+        `terminal-codes: ${c.smdgCode} is listed under ${c.locode} but ${c.terminal} is in ${match.port}`,
+      );
     bySmdg.set(`${c.locode}:${c.smdgCode.toUpperCase()}`, match);
   }
   return {

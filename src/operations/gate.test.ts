@@ -94,6 +94,9 @@ describe("parseGateCsv", () => {
     const noTerminal = parseGateCsv("truck_id,container,direction,gate_in,gate_out\n", "h.csv", facilities);
     expect(noTerminal).toMatchObject({ read: 1, rejects: [{ line: 1, field: "terminal" }] });
     const short = parseGateCsv(`${HEADER}\nT1,,CBHU6192031\n`, "s.csv", facilities);
-    expect(short).toMatchObject({ read: 1, rejects: [{ line: 2, reason: "3 cells where the header has 12" }] });
+    expect(short).toMatchObject({
+      read: 1,
+      rejects: [{ line: 2, reason: "3 cells where the header has 12" }],
+    });
   });
 });

@@ -108,7 +108,10 @@ export function parseGateCsv(text: string, file: string, facilities: FacilityLoo
       continue;
     }
     if (gateOutS - (queueS ?? gateInS) >= MAX_TURN_S) {
-      fail({ field: "gate_out", reason: `turn of ${((gateOutS - (queueS ?? gateInS)) / 3600).toFixed(1)} h is not plausible (24 h or more)` });
+      fail({
+        field: "gate_out",
+        reason: `turn of ${((gateOutS - (queueS ?? gateInS)) / 3600).toFixed(1)} h is not plausible (24 h or more)`,
+      });
       continue;
     }
     const trouble = troubleOf(row.get("trouble_ticket"));
@@ -119,7 +122,10 @@ export function parseGateCsv(text: string, file: string, facilities: FacilityLoo
     const moveKey = `${terminal.terminal}|${truckId}|${gateInS}|${box.containerNumber}|${direction}`;
     const before = seenMoves.get(moveKey);
     if (before !== undefined) {
-      fail({ field: "container", reason: `duplicate of line ${before} (same terminal, truck, gate_in, container, direction)` });
+      fail({
+        field: "container",
+        reason: `duplicate of line ${before} (same terminal, truck, gate_in, container, direction)`,
+      });
       continue;
     }
     const visitKey = `${terminal.terminal}|${truckId}|${gateInS}`;

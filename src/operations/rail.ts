@@ -7,7 +7,16 @@
 import { stableUuid } from "../core/ids.ts";
 import type { FacilityLookup } from "./facilities.ts";
 import type { ParsedOperations } from "./model.ts";
-import { blankEvent, boxOf, csvRows, emptyParsed, type Failure, offsetTimeS, reject, terminalOf } from "./records.ts";
+import {
+  blankEvent,
+  boxOf,
+  csvRows,
+  emptyParsed,
+  type Failure,
+  offsetTimeS,
+  reject,
+  terminalOf,
+} from "./records.ts";
 
 export const RAIL_COLUMNS = [
   "container",
@@ -56,7 +65,10 @@ export function parseRailCsv(text: string, file: string, facilities: FacilityLoo
     const key = `${terminal.terminal}|${box.containerNumber}|${direction}|${atS}`;
     const before = seen.get(key);
     if (before !== undefined) {
-      fail({ field: "container", reason: `duplicate of line ${before} (same terminal, container, direction, time)` });
+      fail({
+        field: "container",
+        reason: `duplicate of line ${before} (same terminal, container, direction, time)`,
+      });
       continue;
     }
     seen.set(key, row.line);

@@ -6,21 +6,36 @@ import { splitCsvLine } from "../core/csv.ts";
 import { parseContainerNumber, parseUnLocode } from "../core/ids.ts";
 import { isInstant, utcOffsetMinutes } from "../core/time.ts";
 import type { FacilityLookup, FacilityMatch } from "./facilities.ts";
-import { type ContainerEvent, type EmptyIndicator, type EventSource, type ParsedOperations, sizeFtOf } from "./model.ts";
+import {
+  type ContainerEvent,
+  type EmptyIndicator,
+  type EventSource,
+  type ParsedOperations,
+  sizeFtOf,
+} from "./model.ts";
 
 export function emptyParsed(): ParsedOperations {
   return { events: [], visits: [], railMoves: [], rejects: [], read: 0 };
 }
 
 /** Adds a reject to `out`. */
-export function reject(out: ParsedOperations, file: string, line: number, field: string, reason: string): void {
+export function reject(
+  out: ParsedOperations,
+  file: string,
+  line: number,
+  field: string,
+  reason: string,
+): void {
   out.rejects.push({ file, line, field, reason });
 }
 
 /** An event with every optional field empty; callers fill what their input says. */
 export function blankEvent(
   source: EventSource,
-  fields: Pick<ContainerEvent, "eventId" | "eventType" | "classifier" | "eventCode" | "eventAtS" | "createdAtS">,
+  fields: Pick<
+    ContainerEvent,
+    "eventId" | "eventType" | "classifier" | "eventCode" | "eventAtS" | "createdAtS"
+  >,
 ): ContainerEvent {
   return {
     source,
@@ -65,7 +80,10 @@ export function parsePlace(input: string): { ok: true; value: string } | { ok: f
   const r = parseUnLocode(input);
   if (!r.ok) return r;
   if (userAssignedCountry(r.value.slice(0, 2)))
-    return { ok: false, reason: `${r.value}: ${r.value.slice(0, 2)} is not a country (ISO 3166 user-assigned)` };
+    return {
+      ok: false,
+      reason: `${r.value}: ${r.value.slice(0, 2)} is not a country (ISO 3166 user-assigned)`,
+    };
   return r;
 }
 
@@ -127,7 +145,12 @@ export interface CsvRow {
  * file (one reject, counted as one record read); a row with the wrong number of cells is rejected
  * on its own. Blank lines are skipped.
  */
-export function csvRows(text: string, file: string, out: ParsedOperations, required: readonly string[]): CsvRow[] {
+export function csvRows(
+  text: string,
+  file: string,
+  out: ParsedOperations,
+  required: readonly string[],
+): CsvRow[] {
   const lines = text.split(/\r?\n/);
   const cells: string[] = [];
   const n = splitCsvLine((lines[0] ?? "").replace(/^\uFEFF/, ""), cells);
@@ -145,7 +168,13 @@ export function csvRows(text: string, file: string, out: ParsedOperations, requi
     const m = splitCsvLine(text, cells);
     if (m !== header.size) {
       out.read++;
-      reject(out, file, i + 1, "", m < 0 ? "unterminated quoted field" : `${m} cells where the header has ${header.size}`);
+      reject(
+        out,
+        file,
+        i + 1,
+        "",
+        m < 0 ? "unterminated quoted field" : `${m} cells where the header has ${header.size}`,
+      );
       continue;
     }
     const row = cells.slice(0, m).map((c) => c.trim());
