@@ -199,6 +199,8 @@ function keepRaw(s: Segment, into: Record<string, string>, prefix: string): void
 }
 
 interface Message {
+  /** The header's segments for `extra` ("msg." keys), computed once per message. */
+  extra?: Record<string, string>;
   ref: string;
   type: string;
   line: number;
@@ -275,6 +277,12 @@ function placeOf(loc: Segment, facilities: FacilityLookup): Place | { field: str
     terminal: match?.terminal ?? null,
     timeZone: match?.timeZone ?? facilities.timeZoneOf(p.value),
   };
+}
+
+function headerExtra(msg: Message, docDate: Segment | undefined): Record<string, string> {
+  const extra: Record<string, string> = {};
+  for (const s of msg.header) if (s.tag !== "RFF" && s.tag !== "BGM" && s !== docDate) keepRaw(s, extra, "msg.");
+  return extra;
 }
 
 /** Maps one EQD group of a message onto an event, or says why not. */
@@ -385,10 +393,9 @@ function mapGroup(
     ev.mode = inland ? (MODES[el(inland, 2)] ?? null) : null;
   }
 
-  for (const s of msg.header) {
-    if (s.tag === "RFF") ev.references.push({ type: el(s, 0), value: el(s, 0, 1) });
-    else if (s.tag !== "BGM" && s !== docDate) keepRaw(s, ev.extra, "msg.");
-  }
+  for (const s of msg.header) if (s.tag === "RFF") ev.references.push({ type: el(s, 0), value: el(s, 0, 1) });
+  msg.extra ??= headerExtra(msg, docDate);
+  Object.assign(ev.extra, msg.extra);
   for (const s of group) {
     if (s === eqd || s === when) continue;
     if (s.tag === "RFF") {

@@ -87,6 +87,9 @@ export function parsePlace(input: string): { ok: true; value: string } | { ok: f
   return r;
 }
 
+/** Offsets (minutes) by zone and wall-clock hour: Intl is slow, and an offset only changes on the hour. */
+const offsetByWallHour = new Map<string, number>();
+
 /**
  * Epoch seconds of a wall-clock time in `timeZone` (EDIFACT and many gate systems send local time
  * without offset). The offset is taken at the guessed instant and checked once more, so times next
@@ -103,9 +106,16 @@ export function zonedTimeS(
   timeZone: string,
 ): number {
   const wallMs = Date.UTC(year, month - 1, day, hour, minute, second);
-  let ms = wallMs - utcOffsetMinutes(new Date(wallMs), timeZone) * 60_000;
-  ms = wallMs - utcOffsetMinutes(new Date(ms), timeZone) * 60_000;
-  return ms / 1000;
+  const key = `${timeZone}|${Math.floor(wallMs / 3_600_000)}`;
+  let offsetMin = offsetByWallHour.get(key);
+  if (offsetMin === undefined) {
+    const hourMs = Math.floor(wallMs / 3_600_000) * 3_600_000;
+    const guess = hourMs - utcOffsetMinutes(new Date(hourMs), timeZone) * 60_000;
+    offsetMin = utcOffsetMinutes(new Date(guess), timeZone);
+    if (offsetByWallHour.size > 100_000) offsetByWallHour.clear();
+    offsetByWallHour.set(key, offsetMin);
+  }
+  return (wallMs - offsetMin * 60_000) / 1000;
 }
 
 /** Whether a calendar date and clock time exist (no 31 June, no 24:00). */
