@@ -14,7 +14,12 @@
  */
 import { performance } from "node:perf_hooks";
 import { iso6346CheckDigit } from "../src/core/ids.ts";
-import { dcsaValidators, loadFacilityLookup, parseDcsaEvents, parseEdifact } from "../src/operations/index.ts";
+import {
+  dcsaValidators,
+  loadFacilityLookup,
+  parseDcsaEvents,
+  parseEdifact,
+} from "../src/operations/index.ts";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,7 +46,8 @@ function best(fn: () => unknown): number {
   }
   return ms;
 }
-const rate = (count: number, ms: number) => `${Math.round((count / ms) * 1000).toLocaleString("en-US")} events/s`;
+const rate = (count: number, ms: number) =>
+  `${Math.round((count / ms) * 1000).toLocaleString("en-US")} events/s`;
 
 // DCSA input.
 const base = Date.parse("2026-11-01T00:00:00Z");
@@ -70,7 +76,8 @@ const dcsaText = JSON.stringify(events);
 const nowS = Date.now() / 1000;
 
 let check = parseDcsaEvents(dcsaText, "bench.json", facilities, { nowS, validators });
-if (check.events.length !== n) throw new Error(`DCSA: ${check.rejects.length} rejects, first ${JSON.stringify(check.rejects[0])}`);
+if (check.events.length !== n)
+  throw new Error(`DCSA: ${check.rejects.length} rejects, first ${JSON.stringify(check.rejects[0])}`);
 const dcsaOurs = best(() => parseDcsaEvents(dcsaText, "bench.json", facilities, { nowS, validators }));
 const jsonOnly = best(() => JSON.parse(dcsaText));
 const ajvOnly = best(() => {
@@ -121,7 +128,10 @@ const ediOurs = best(() => parseEdifact(ediText, "bench.edi", facilities));
 const naive = best(() => {
   let groups = 0;
   for (const s of ediText.split("'")) {
-    const parts = s.trim().split("+").map((e) => e.split(":"));
+    const parts = s
+      .trim()
+      .split("+")
+      .map((e) => e.split(":"));
     if (parts[0]![0] === "EQD") groups++;
   }
   return groups;

@@ -281,7 +281,8 @@ function placeOf(loc: Segment, facilities: FacilityLookup): Place | { field: str
 
 function headerExtra(msg: Message, docDate: Segment | undefined): Record<string, string> {
   const extra: Record<string, string> = {};
-  for (const s of msg.header) if (s.tag !== "RFF" && s.tag !== "BGM" && s !== docDate) keepRaw(s, extra, "msg.");
+  for (const s of msg.header)
+    if (s.tag !== "RFF" && s.tag !== "BGM" && s !== docDate) keepRaw(s, extra, "msg.");
   return extra;
 }
 

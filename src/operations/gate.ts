@@ -11,14 +11,13 @@ import type { FacilityLookup } from "./facilities.ts";
 import type { ParsedOperations, TruckVisit } from "./model.ts";
 import {
   blankEvent,
-  boxOf,
   type CsvRow,
   csvRows,
   emptyParsed,
   type Failure,
+  moveOf,
   offsetTimeS,
   reject,
-  terminalOf,
 } from "./records.ts";
 
 export const GATE_COLUMNS = [
@@ -75,21 +74,12 @@ export function parseGateCsv(text: string, file: string, facilities: FacilityLoo
       fail({ field: "truck_id", reason: "truck_id is empty" });
       continue;
     }
-    const box = boxOf(row);
-    if (failed(box)) {
-      fail(box);
+    const move = moveOf(row, facilities, ["in", "out"] as const);
+    if ("reason" in move) {
+      fail(move);
       continue;
     }
-    const direction = row.get("direction").toLowerCase();
-    if (direction !== "in" && direction !== "out") {
-      fail({ field: "direction", reason: `"${row.get("direction")}" is not in or out` });
-      continue;
-    }
-    const terminal = terminalOf(row, facilities);
-    if (failed(terminal)) {
-      fail(terminal);
-      continue;
-    }
+    const { box, direction, terminal } = move;
     const queue = timeOf(row, "queue_arrival", true);
     const gateIn = timeOf(row, "gate_in");
     const gateOut = timeOf(row, "gate_out");

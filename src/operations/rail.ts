@@ -7,16 +7,7 @@
 import { stableUuid } from "../core/ids.ts";
 import type { FacilityLookup } from "./facilities.ts";
 import type { ParsedOperations } from "./model.ts";
-import {
-  blankEvent,
-  boxOf,
-  csvRows,
-  emptyParsed,
-  type Failure,
-  offsetTimeS,
-  reject,
-  terminalOf,
-} from "./records.ts";
+import { blankEvent, csvRows, emptyParsed, type Failure, moveOf, offsetTimeS, reject } from "./records.ts";
 
 export const RAIL_COLUMNS = [
   "container",
@@ -42,21 +33,12 @@ export function parseRailCsv(text: string, file: string, facilities: FacilityLoo
   for (const row of csvRows(text, file, out, REQUIRED)) {
     out.read++;
     const fail = (f: Failure) => reject(out, file, row.line, f.field, f.reason);
-    const box = boxOf(row);
-    if ("reason" in box) {
-      fail(box);
+    const move = moveOf(row, facilities, ["load", "discharge"] as const);
+    if ("reason" in move) {
+      fail(move);
       continue;
     }
-    const direction = row.get("direction").toLowerCase();
-    if (direction !== "load" && direction !== "discharge") {
-      fail({ field: "direction", reason: `"${row.get("direction")}" is not load or discharge` });
-      continue;
-    }
-    const terminal = terminalOf(row, facilities);
-    if ("reason" in terminal) {
-      fail(terminal);
-      continue;
-    }
+    const { box, direction, terminal } = move;
     const atS = offsetTimeS(row.get("time"));
     if (typeof atS === "string") {
       fail({ field: "time", reason: atS });

@@ -239,3 +239,19 @@ export function terminalOf(row: CsvRow, facilities: FacilityLookup): FacilityMat
   const match = id === "" ? null : facilities.resolve(null, id);
   return match ?? { field: "terminal", reason: id === "" ? "terminal is empty" : `unknown terminal "${id}"` };
 }
+
+/** The columns every move row has: the box, its direction (one of `directions`) and the terminal. */
+export function moveOf<D extends string>(
+  row: CsvRow,
+  facilities: FacilityLookup,
+  directions: readonly D[],
+): { box: Box; direction: D; terminal: FacilityMatch } | Failure {
+  const box = boxOf(row);
+  if ("reason" in box) return box;
+  const direction = row.get("direction").toLowerCase() as D;
+  if (!directions.includes(direction))
+    return { field: "direction", reason: `"${row.get("direction")}" is not ${directions.join(" or ")}` };
+  const terminal = terminalOf(row, facilities);
+  if ("reason" in terminal) return terminal;
+  return { box, direction, terminal };
+}
