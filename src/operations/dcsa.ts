@@ -77,11 +77,12 @@ const obj = (v: unknown): Json | null =>
 
 /** Flattens scalar leaves to "a.b.c" keys, skipping the ones already mapped to fields. */
 function flatten(node: Json, prefix: string, skip: ReadonlySet<string>, into: Record<string, string>): void {
-  for (const [k, v] of Object.entries(node)) {
+  for (const k in node) {
+    const v = node[k];
+    if (v === null || v === undefined || Array.isArray(v)) continue;
     const key = prefix === "" ? k : `${prefix}.${k}`;
-    if (skip.has(key) || Array.isArray(v)) continue;
-    if (v !== null && typeof v === "object") flatten(v as Json, key, skip, into);
-    else if (v !== null && v !== undefined) into[key] = String(v);
+    if (typeof v === "object") flatten(v as Json, key, skip, into);
+    else if (!skip.has(key)) into[key] = String(v);
   }
 }
 
