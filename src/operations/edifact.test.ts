@@ -265,6 +265,24 @@ describe("parseEdifact: bad input of every kind", () => {
     counted(r);
   });
 
+  it("rejects a repeated equipment group (same box, move, time, place) inside one file", () => {
+    const r = parseEdifact(codeco([...group("MAGU5591240"), ...group("MAGU5591240")]), "dup.edi", facilities);
+    expect(r.events).toHaveLength(1);
+    expect(r.rejects).toMatchObject([
+      { line: 7, field: "EQD+CN/MAGU5591240", reason: expect.stringMatching(/line 5/) },
+    ]);
+    counted(r);
+  });
+
+  it("reads CRLF line breaks between segments the same as LF", () => {
+    const lf = fixture("coarri_d95b_itgoa-vte_cosco-africa_2016-02.edi");
+    const crlf = parseEdifact(lf.replaceAll("\n", "\r\n"), "crlf.edi", facilities);
+    expect(crlf.rejects).toEqual([]);
+    expect(crlf.events.map((e) => e.eventId)).toEqual(
+      parseEdifact(lf, "lf.edi", facilities).events.map((e) => e.eventId),
+    );
+  });
+
   it("refuses a LOC whose UN/LOCODE has no country", () => {
     const r = parseEdifact(
       codeco(group("MAGU5591240")).replace("USLAX:139:6", "XYABC:139:6"),

@@ -480,6 +480,7 @@ export function parseEdifact(text: string, file: string, facilities: FacilityLoo
   }
   let ic: Interchange = { ref: null, line: 1, unbDate: null, messages: 0, outcomes: [] };
   let msg: Message | null = null;
+  const seen = new Map<string, number>();
   const flush = (error: { field: string; reason: string; line: number } | null) => {
     if (msg !== null) {
       ic.outcomes.push(...closeMessage(msg, null, ic, facilities));
@@ -495,8 +496,19 @@ export function parseEdifact(text: string, file: string, facilities: FacilityLoo
           error.field,
           `${error.reason} (line ${error.line}); its messages are not trusted`,
         );
-      else if ("event" in o) out.events.push(o.event);
-      else reject(out, file, o.line, o.field, o.reason);
+      else if (!("event" in o)) reject(out, file, o.line, o.field, o.reason);
+      else if (seen.has(o.event.eventId))
+        reject(
+          out,
+          file,
+          o.line,
+          `EQD+CN/${o.event.containerNumber}`,
+          `duplicate of the equipment group at line ${seen.get(o.event.eventId)} (same box, move, time and place)`,
+        );
+      else {
+        seen.set(o.event.eventId, o.line);
+        out.events.push(o.event);
+      }
     }
     if (error !== null && ic.outcomes.length === 0) {
       out.read++;
