@@ -201,6 +201,8 @@ function keepRaw(s: Segment, into: Record<string, string>, prefix: string): void
 interface Message {
   /** The header's segments for `extra` ("msg." keys), computed once per message. */
   extra?: Record<string, string>;
+  /** The message's creation time (DTM 137 or UNB) by time zone, computed once. */
+  createdAtS?: Map<string, number | string>;
   ref: string;
   type: string;
   line: number;
@@ -286,6 +288,8 @@ function headerExtra(msg: Message, docDate: Segment | undefined): Record<string,
   return extra;
 }
 
+const placeBySegment = new WeakMap<Segment, Place | { field: string; reason: string }>();
+
 /** Maps one EQD group of a message onto an event, or says why not. */
 function mapGroup(
   msg: Message,
@@ -317,7 +321,12 @@ function mapGroup(
     locs[0];
   let place: Place | null = null;
   if (loc !== undefined) {
-    const p = placeOf(loc, facilities);
+    // The header's LOC is the same segment for every group of the message: resolve it once.
+    let p = placeBySegment.get(loc);
+    if (p === undefined) {
+      p = placeOf(loc, facilities);
+      placeBySegment.set(loc, p);
+    }
     if ("reason" in p) return fail(p.field, p.reason, loc.line);
     place = p;
   }
@@ -337,8 +346,12 @@ function mapGroup(
 
   const docDate = msg.header.find((s) => s.tag === "DTM" && el(s, 0) === "137");
   let createdAtS: number | string = eventAtS;
-  if (docDate) createdAtS = dtmSeconds(el(docDate, 0, 1), el(docDate, 0, 2) || "203", timeZone);
+  msg.createdAtS ??= new Map();
+  const known = msg.createdAtS.get(timeZone);
+  if (known !== undefined) createdAtS = known;
+  else if (docDate) createdAtS = dtmSeconds(el(docDate, 0, 1), el(docDate, 0, 2) || "203", timeZone);
   else if (ic.unbDate) createdAtS = dtmSeconds(ic.unbDate.join(""), "unb", timeZone);
+  if (known === undefined && (docDate || ic.unbDate)) msg.createdAtS.set(timeZone, createdAtS);
   if (typeof createdAtS === "string")
     return fail(docDate ? "DTM+137" : "UNB", createdAtS, docDate?.line ?? ic.line);
 
