@@ -37,7 +37,8 @@ interface Item {
 }
 
 /** Splits the input into items: a JSON array's elements (line = index + 1), a single object, or NDJSON lines. */
-function itemsOf(text: string, file: string, out: ParsedOperations): Item[] {
+function itemsOf(input: string, file: string, out: ParsedOperations): Item[] {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const start = text.search(/\S/);
   if (start < 0) return [];
   if (text[start] === "[") {
