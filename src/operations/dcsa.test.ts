@@ -122,7 +122,9 @@ describe("parseDcsaEvents: input forms and bad input", () => {
   it("reads a single event object and a file starting with a byte-order mark", () => {
     const one = parseDcsaEvents(JSON.stringify(valid[1], null, 2), "one.json", facilities, { nowS });
     expect(one).toMatchObject({ read: 1, rejects: [] });
-    const bom = parseDcsaEvents(`\uFEFF${fixture("tnt-220-response.json")}`, "bom.json", facilities, { nowS });
+    const bom = parseDcsaEvents(`\uFEFF${fixture("tnt-220-response.json")}`, "bom.json", facilities, {
+      nowS,
+    });
     expect(bom.events).toHaveLength(7);
   });
 
