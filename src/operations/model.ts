@@ -31,7 +31,8 @@ export const TRANSPORT_EVENT_CODES = ["ARRI", "DEPA"] as const;
 export type TransportEventCode = (typeof TRANSPORT_EVENT_CODES)[number];
 
 /**
- * Shipment (document) events: DCSA T&T 2.2.0 shipmentEventTypeCode, plus HOLD and RELS (3.0.0),
+ * Shipment (document) events: DCSA T&T 2.2.0 shipmentEventTypeCode (its schema's enum lists REQS,
+ * CMPL, HOLD and RELS too; HOLD and RELS are kept in 3.0.0),
  * which carry the customs, freight and line holds that decide whether an import box may be picked up.
  */
 export const SHIPMENT_EVENT_CODES = [
@@ -46,6 +47,8 @@ export const SHIPMENT_EVENT_CODES = [
   "SUBM",
   "VOID",
   "CONF",
+  "REQS",
+  "CMPL",
   "HOLD",
   "RELS",
 ] as const;
@@ -103,6 +106,8 @@ export interface ContainerEvent {
   mode: TransportMode | null;
   vesselImo: number | null;
   vesselName: string | null;
+  /** Radio call sign (DCSA vesselCallSignNumber; EDIFACT TDT code list 103), when given. */
+  vesselCallSign?: string | null;
   /** Carrier's voyage number, when given. */
   voyage: string | null;
   carrierBookingReference: string | null;
