@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import { DomainError } from "../core/errors.ts";
 import type { IngestCounts } from "../core/ingest.ts";
 import type { ParsedOperations, TruckVisit } from "./model.ts";
-import { dwellContainers, type LocalSlot, localClock, rollupBatch } from "./rollup.ts";
+import { clockFor, dwellContainers, rollupBatch } from "./rollup.ts";
 import type { OperationsStore } from "./store.ts";
 
 export interface OperationsIngestOptions {
@@ -30,8 +30,6 @@ export interface OperationsIngestResult extends IngestCounts {
 
 const visitRows = (v: TruckVisit) => Math.max(1, v.moves.length);
 
-const clocks = new Map<string, (s: number) => LocalSlot>();
-
 export async function ingestOperations(
   store: OperationsStore,
   parsed: ParsedOperations,
@@ -39,11 +37,7 @@ export async function ingestOperations(
 ): Promise<OperationsIngestResult> {
   const startedAt = new Date().toISOString();
   const runId = randomUUID();
-  let clock = clocks.get(options.timeZone);
-  if (!clock) {
-    clock = localClock(options.timeZone);
-    clocks.set(options.timeZone, clock);
-  }
+  const clock = clockFor(options.timeZone);
   const rejectedLines = new Set(parsed.rejects.map((r) => `${r.file}\n${r.line}`));
   const records =
     parsed.events.length + parsed.railMoves.length + parsed.visits.reduce((n, v) => n + visitRows(v), 0);

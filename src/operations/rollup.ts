@@ -117,6 +117,18 @@ export function localClock(timeZone: string): (s: number) => LocalSlot {
   };
 }
 
+const clocks = new Map<string, (s: number) => LocalSlot>();
+
+/** The zone's clock, made once per process (its offset cache fills as hours are seen). */
+export function clockFor(timeZone: string): (s: number) => LocalSlot {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    clock = localClock(timeZone);
+    clocks.set(timeZone, clock);
+  }
+  return clock;
+}
+
 export function emptyHourly(port: string, terminal: string, day: number, hour: number): HourlyRollup {
   const row = { port, terminal, day, hour } as HourlyRollup;
   for (const k of HOURLY_SUMS) row[k] = 0;
