@@ -155,3 +155,9 @@ export function parsedOf(part: { events?: ContainerEvent[]; visits?: TruckVisit[
     read: events.length + railMoves.length + visits.reduce((k, v) => k + Math.max(1, v.moves.length), 0),
   };
 }
+
+/** Stores the whole day at Los Angeles (one input). */
+export async function ingestDay(store: import("../../src/operations/store.ts").OperationsStore) {
+  const { ingestOperations } = await import("../../src/operations/ingest.ts");
+  return ingestOperations(store, parsedOf(operationsDay()), { file: "day.json", port: PORT, timeZone: ZONE });
+}
