@@ -57,7 +57,7 @@ export async function ingestOperations(
     const states = await w.containerStates(port, dwellContainers(port, events, visits, railMoves));
     const batch = rollupBatch(port, clock, { events, visits, railMoves }, states);
     await w.putContainerStates(batch.states);
-    await w.addRollups(batch.hourly, batch.histograms, batch.vesselMoves);
+    await w.addRollups(batch);
     await w.insertRejects(runId, parsed.rejects);
     const accepted = events.length + railMoves.length + visits.reduce((n, v) => n + visitRows(v), 0);
     const counts = {

@@ -14,7 +14,7 @@ import {
   scheduleReliability,
   terminalKpis,
 } from "./kpi.ts";
-import { localClock, rollupBatch } from "./rollup.ts";
+import { firstDayOfMonth, localClock, monthOfDay, rollupBatch, splitByMonths } from "./rollup.ts";
 
 const clock = localClock(ZONE);
 
@@ -34,6 +34,25 @@ describe("local clock", () => {
     expect(clock(Date.parse("2026-03-08T10:00:00Z") / 1000)).toEqual({ day: 20520, hour: 3 });
     expect(periodLabel(20520)).toBe("2026-03-08");
     expect(periodLabel(20520, 3)).toBe("2026-03-08T03");
+  });
+});
+
+describe("month split of a day range", () => {
+  it("reads whole months from month rows and the edges from day rows", () => {
+    // 2026-01-01 is day 20454; 2026-02-01 = 20454 + 31 = 20485; 2026-03-01 = 20485 + 28 = 20513.
+    expect(monthOfDay(20454)).toBe(2026 * 12);
+    expect(firstDayOfMonth(2026 * 12 + 1)).toBe(20485);
+    // 2026-01-20 (20473) … 2026-03-05 (20517): February whole; 01-20…01-31 and 03-01…03-05 by day.
+    expect(splitByMonths(20473, 20517)).toEqual({
+      months: [2026 * 12 + 1, 2026 * 12 + 1],
+      days: [
+        [20473, 20484],
+        [20513, 20517],
+      ],
+    });
+    // February exactly: one month, no days; 02-02 … 02-27: days only.
+    expect(splitByMonths(20485, 20512)).toEqual({ months: [24313, 24313], days: [] });
+    expect(splitByMonths(20486, 20511)).toEqual({ months: null, days: [[20486, 20511]] });
   });
 });
 

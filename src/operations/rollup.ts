@@ -4,9 +4,10 @@
  * - Hourly sums per port × terminal × local day × local hour: truck visits (hour of gate-in), turn,
  *   queue and in-terminal seconds, gate moves, trouble tickets, DCSA gate events, rail and vessel
  *   moves, completed import dwells (hour of the exit, terminal of the discharge).
- * - Histograms per port × terminal × local day in fixed bins, so quantiles of a month come from
- *   ≤ 30 × bins rows: turn, queue and in-terminal time in 1-minute bins (capped at 24 h), import
- *   dwell in 1-hour bins (capped at 60 days).
+ * - Histograms per port × terminal × local day, and again per local month, in fixed bins: turn,
+ *   queue and in-terminal time in 1-minute bins (capped at 24 h), import dwell in 1-hour bins
+ *   (capped at 60 days). A range reads its whole months from the month rows and only its partial
+ *   months' days from the day rows (`splitByMonths`), so a terminal-month is ≤ bins rows per metric.
  * - Vessel moves (DISC / LOAD by vessel) per IMO number and UTC hour, joined later with port calls.
  *
  * Only ACT events at the ingest's port count (PLN / EST are plans; other ports' events are kept for
@@ -14,7 +15,7 @@
  * load) of a laden box, paired per container whatever order the two facts arrive in.
  */
 import type { ContainerEvent, RailMove, TruckVisit } from "./model.ts";
-import type { ContainerState, HistogramDelta } from "./store.ts";
+import type { ContainerState, HistogramDelta, MonthHistogramDelta } from "./store.ts";
 
 export const HISTOGRAM_METRICS = ["turn", "queue", "inTerminal", "dwellTruck", "dwellRail"] as const;
 export type HistogramMetric = (typeof HISTOGRAM_METRICS)[number];
@@ -141,9 +142,40 @@ export function histogramBin(metric: HistogramMetric, durationS: number): number
   return Math.min(maxBin, Math.max(0, Math.floor(durationS / binS)));
 }
 
+/** Local month number (year × 12 + month − 1) of a local day number. Example: 20454 (2026-01-01) → 24312. */
+export function monthOfDay(day: number): number {
+  const d = new Date(day * DAY_S * 1000);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** The local day number a month starts on. Example: 24313 (2026-02) → 20485. */
+export function firstDayOfMonth(month: number): number {
+  return Date.UTC(Math.floor(month / 12), month % 12, 1) / (DAY_S * 1000);
+}
+
+/**
+ * A day range [fromDay, toDay] as its whole months and the days outside them.
+ * Example: 2026-01-20 … 2026-03-05 → months 2026-02 … 2026-02, days 01-20 … 01-31 and 03-01 … 03-05.
+ */
+export function splitByMonths(
+  fromDay: number,
+  toDay: number,
+): { months: [number, number] | null; days: [number, number][] } {
+  let first = monthOfDay(fromDay);
+  if (firstDayOfMonth(first) < fromDay) first++;
+  let last = monthOfDay(toDay);
+  if (firstDayOfMonth(last + 1) - 1 > toDay) last--;
+  if (first > last) return { months: null, days: [[fromDay, toDay]] };
+  const days: [number, number][] = [];
+  if (fromDay < firstDayOfMonth(first)) days.push([fromDay, firstDayOfMonth(first) - 1]);
+  if (firstDayOfMonth(last + 1) <= toDay) days.push([firstDayOfMonth(last + 1), toDay]);
+  return { months: [first, last], days };
+}
+
 export interface RollupBatch {
   hourly: HourlyRollup[];
   histograms: HistogramDelta[];
+  monthHistograms: MonthHistogramDelta[];
   vesselMoves: VesselMoveRollup[];
   /** Container states changed by the batch (to store). */
   states: ContainerState[];
@@ -358,9 +390,18 @@ export function rollupBatch(
   timed.sort((a, b) => a.atS - b.atS);
   for (const t of timed) t.apply();
 
+  const months = new Map<string, MonthHistogramDelta>();
+  for (const h of hist.values()) {
+    const month = monthOfDay(h.day);
+    const key = `${h.terminal}|${month}|${h.metric}|${h.bin}`;
+    const m = months.get(key);
+    if (m) m.count += h.count;
+    else months.set(key, { port, terminal: h.terminal, month, metric: h.metric, bin: h.bin, count: h.count });
+  }
   return {
     hourly: [...hourly.values()],
     histograms: [...hist.values()],
+    monthHistograms: [...months.values()],
     vesselMoves: [...moves.values()],
     states: [...changed].map((c) => states.get(c) as ContainerState),
   };

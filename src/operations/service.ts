@@ -55,7 +55,7 @@ export async function operationsKpis(deps: OperationsServiceDeps, q: KpiRequest)
     ...(q.terminal !== undefined ? { terminal: q.terminal } : {}),
   };
   const [hourly, histograms, calls, yard5, yard9] = await Promise.all([
-    deps.operations.hourlyRollups(range),
+    deps.operations.hourlyRollups(range, q.by),
     deps.operations.histograms(range, HISTOGRAM_METRICS),
     callsArriving(deps.calls, q.port, q.fromS, q.toS, q.terminal),
     deps.operations.boxesInYard(q.port, q.toS - AGEING_DAYS[0] * SECONDS_PER_DAY, q.terminal),

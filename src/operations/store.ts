@@ -6,7 +6,7 @@
  * where), so a KPI read never scans the facts.
  */
 import type { ContainerEvent, OperationsReject, RailMove, TruckVisit } from "./model.ts";
-import type { HistogramMetric, HourlyRollup, VesselMoveRollup } from "./rollup.ts";
+import type { HistogramMetric, HourlyRollup, RollupBatch, VesselMoveRollup } from "./rollup.ts";
 
 /**
  * One container's open import dwell at a port: the discharge not yet closed by a gate-out or a
@@ -46,11 +46,7 @@ export interface OperationsWriter {
   /** Replaces these containers' states (a state with nothing open is deleted). */
   putContainerStates(states: readonly ContainerState[]): Promise<void>;
   /** Adds the deltas to the stored rollups (each column summed). */
-  addRollups(
-    hourly: readonly HourlyRollup[],
-    histograms: readonly HistogramDelta[],
-    vesselMoves: readonly VesselMoveRollup[],
-  ): Promise<void>;
+  addRollups(deltas: Omit<RollupBatch, "states">): Promise<void>;
   /** Stores rejects not stored before (by file, line, field); returns how many were new. */
   insertRejects(runId: string, rejects: readonly OperationsReject[]): Promise<number>;
   recordRun(run: OperationsIngestRun): Promise<void>;
@@ -64,6 +60,11 @@ export interface HistogramDelta {
   metric: HistogramMetric;
   bin: number;
   count: number;
+}
+
+/** The same, per local month (year × 12 + month − 1). */
+export interface MonthHistogramDelta extends Omit<HistogramDelta, "day"> {
+  month: number;
 }
 
 export interface RollupQuery {
@@ -89,8 +90,9 @@ export interface ContainerFacts {
 export interface OperationsStore {
   /** Runs `work` in one transaction: everything it writes is stored, or nothing is. */
   write<T>(work: (writer: OperationsWriter) => Promise<T>): Promise<T>;
-  hourlyRollups(query: RollupQuery): Promise<HourlyRollup[]>;
-  /** Histogram counts summed over the days, per terminal and bin. */
+  /** Hourly rows; with `by` "day" the hours of a day summed (`hour` 0). */
+  hourlyRollups(query: RollupQuery, by?: "day" | "hour"): Promise<HourlyRollup[]>;
+  /** Histogram counts summed over the days (whole months from the month rows), per terminal and bin. */
   histograms(
     query: RollupQuery,
     metrics: readonly HistogramMetric[],

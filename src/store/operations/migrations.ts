@@ -2,7 +2,7 @@
  * Migrations of the operations capability (tables in schema.ts beside this file). A released
  * migration is never edited — add a new one (migrator.ts says how to name it).
  */
-import type { Kysely, Migration } from "kysely";
+import { type Kysely, type Migration, sql } from "kysely";
 import type { DialectKind } from "../dialect.ts";
 
 /** The hourly sum columns (rollup.ts HOURLY_SUMS in snake case); bigint: seconds summed over a year exceed 2³¹. */
@@ -49,8 +49,19 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
           .addColumn("booking", "text")
           .addColumn("record_json", "text", (c) => c.notNull())
           .execute();
-        for (const col of ["container_number", "bl", "booking"])
-          await db.schema.createIndex(`ops_events_${col}`).on("ops_events").column(col).execute();
+        await db.schema
+          .createIndex("ops_events_container_number")
+          .on("ops_events")
+          .column("container_number")
+          .execute();
+        // Most equipment events carry no B/L or booking: partial indexes cost those nothing.
+        for (const col of ["bl", "booking"])
+          await db.schema
+            .createIndex(`ops_events_${col}`)
+            .on("ops_events")
+            .column(col)
+            .where(sql.ref(col), "is not", null)
+            .execute();
 
         await db.schema
           .createTable("ops_truck_visits")
@@ -164,6 +175,22 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
           .execute();
 
         await db.schema
+          .createTable("ops_histograms_monthly")
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("terminal", "text", (c) => c.notNull())
+          .addColumn("month", "integer", (c) => c.notNull())
+          .addColumn("metric", "text", (c) => c.notNull())
+          .addColumn("bin", "integer", (c) => c.notNull())
+          .addColumn("count", "bigint", (c) => c.notNull())
+          .addPrimaryKeyConstraint("ops_histograms_monthly_pk", ["port", "terminal", "metric", "month", "bin"])
+          .execute();
+        await db.schema
+          .createIndex("ops_histograms_monthly_month")
+          .on("ops_histograms_monthly")
+          .columns(["port", "metric", "month"])
+          .execute();
+
+        await db.schema
           .createTable("ops_vessel_moves")
           .addColumn("port", "text", (c) => c.notNull())
           .addColumn("terminal", "text", (c) => c.notNull())
@@ -177,6 +204,7 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
       async down(db: Kysely<unknown>) {
         for (const t of [
           "ops_vessel_moves",
+          "ops_histograms_monthly",
           "ops_histograms",
           "ops_hourly",
           "ops_container_state",

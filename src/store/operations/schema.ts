@@ -110,6 +110,15 @@ export interface OpsHistogramsTable {
   count: number;
 }
 
+export interface OpsHistogramsMonthlyTable {
+  port: string;
+  terminal: string;
+  month: number;
+  metric: string;
+  bin: number;
+  count: number;
+}
+
 export interface OpsVesselMovesTable {
   port: string;
   terminal: string;
@@ -129,5 +138,6 @@ export interface OperationsDatabase {
   ops_container_state: OpsContainerStateTable;
   ops_hourly: OpsHourlyTable;
   ops_histograms: OpsHistogramsTable;
+  ops_histograms_monthly: OpsHistogramsMonthlyTable;
   ops_vessel_moves: OpsVesselMovesTable;
 }

@@ -4,6 +4,7 @@ import type { ContainerEvent, RailMove, TruckVisit } from "../../operations/mode
 import {
   type HistogramMetric,
   HOURLY_SUMS,
+  splitByMonths,
   type HourlyRollup,
   type HourlySum,
   type VesselMoveRollup,
@@ -217,7 +218,7 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
           .execute();
     },
 
-    async addRollups(hourly, histograms, vesselMoves) {
+    async addRollups({ hourly, histograms, monthHistograms, vesselMoves }) {
       // Each column is added to what is stored: `x = stored.x + excluded.x`.
       const sums = Object.fromEntries(
         HOURLY_SUM_COLUMNS.map((c) => [c, sql<number>`${sql.ref(`ops_hourly.${c}`)} + ${sql.ref(`excluded.${c}`)}`]),
@@ -245,6 +246,25 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
             oc
               .columns(["port", "terminal", "metric", "day", "bin"])
               .doUpdateSet((eb) => ({ count: eb("ops_histograms.count", "+", eb.ref("excluded.count")) })),
+          )
+          .execute();
+      for (const part of chunks(monthHistograms, ROWS_PER_INSERT))
+        await trx
+          .insertInto("ops_histograms_monthly")
+          .values(
+            part.map((h) => ({
+              port: h.port,
+              terminal: h.terminal,
+              month: h.month,
+              metric: h.metric,
+              bin: h.bin,
+              count: h.count,
+            })),
+          )
+          .onConflict((oc) =>
+            oc
+              .columns(["port", "terminal", "metric", "month", "bin"])
+              .doUpdateSet((eb) => ({ count: eb("ops_histograms_monthly.count", "+", eb.ref("excluded.count")) })),
           )
           .execute();
       for (const part of chunks(vesselMoves, ROWS_PER_INSERT))
@@ -306,35 +326,69 @@ export function createOperationsStore(db: Kysely<OperationsDatabase>): Operation
   return {
     write: (work) => db.transaction().execute((trx) => work(writer(trx))),
 
-    async hourlyRollups(q) {
+    async hourlyRollups(q, by = "hour") {
       let query = db
         .selectFrom("ops_hourly")
-        .selectAll()
         .where("port", "=", q.port)
         .where("day", ">=", q.fromDay)
         .where("day", "<=", q.toDay);
       if (q.terminal !== undefined) query = query.where("terminal", "=", q.terminal);
-      const rows = await query.orderBy("terminal").orderBy("day").orderBy("hour").execute();
+      if (by === "hour") {
+        const rows = await query.selectAll().orderBy("terminal").orderBy("day").orderBy("hour").execute();
+        return rows.map(hourlyFromRow);
+      }
+      // A day's hours summed in the database: a terminal-month is 31 rows, not 744.
+      const rows = await query
+        .select([
+          "port",
+          "terminal",
+          "day",
+          sql<number>`0`.as("hour"),
+          ...HOURLY_SUM_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c)),
+        ])
+        .groupBy(["port", "terminal", "day"])
+        .orderBy("terminal")
+        .orderBy("day")
+        .execute();
       return rows.map(hourlyFromRow);
     },
 
     async histograms(q, metrics) {
       if (metrics.length === 0) return [];
-      let query = db
-        .selectFrom("ops_histograms")
-        .select(["terminal", "metric", "bin", sql<number>`sum(count)`.as("n")])
-        .where("port", "=", q.port)
-        .where("metric", "in", metrics)
-        .where("day", ">=", q.fromDay)
-        .where("day", "<=", q.toDay);
-      if (q.terminal !== undefined) query = query.where("terminal", "=", q.terminal);
-      const rows = await query.groupBy(["terminal", "metric", "bin"]).orderBy("terminal").orderBy("bin").execute();
-      return rows.map((r) => ({
-        terminal: r.terminal,
-        metric: r.metric as HistogramMetric,
-        bin: Number(r.bin),
-        count: Number(r.n),
-      }));
+      const { months, days } = splitByMonths(q.fromDay, q.toDay);
+      const sum = new Map<string, { terminal: string; metric: HistogramMetric; bin: number; count: number }>();
+      const add = (rows: { terminal: string; metric: string; bin: number; n: number }[]) => {
+        for (const r of rows) {
+          const key = `${r.terminal}|${r.metric}|${r.bin}`;
+          const seen = sum.get(key);
+          if (seen) seen.count += Number(r.n);
+          else
+            sum.set(key, { terminal: r.terminal, metric: r.metric as HistogramMetric, bin: Number(r.bin), count: Number(r.n) });
+        }
+      };
+      if (months) {
+        let query = db
+          .selectFrom("ops_histograms_monthly")
+          .select(["terminal", "metric", "bin", sql<number>`sum(count)`.as("n")])
+          .where("port", "=", q.port)
+          .where("metric", "in", metrics)
+          .where("month", ">=", months[0])
+          .where("month", "<=", months[1]);
+        if (q.terminal !== undefined) query = query.where("terminal", "=", q.terminal);
+        add(await query.groupBy(["terminal", "metric", "bin"]).execute());
+      }
+      for (const [fromDay, toDay] of days) {
+        let query = db
+          .selectFrom("ops_histograms")
+          .select(["terminal", "metric", "bin", sql<number>`sum(count)`.as("n")])
+          .where("port", "=", q.port)
+          .where("metric", "in", metrics)
+          .where("day", ">=", fromDay)
+          .where("day", "<=", toDay);
+        if (q.terminal !== undefined) query = query.where("terminal", "=", q.terminal);
+        add(await query.groupBy(["terminal", "metric", "bin"]).execute());
+      }
+      return [...sum.values()].sort((a, b) => a.terminal.localeCompare(b.terminal) || a.bin - b.bin);
     },
 
     async vesselMoves(port, fromHourS, toHourS, terminal) {
