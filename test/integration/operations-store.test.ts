@@ -17,7 +17,7 @@ import {
 } from "../../src/operations/index.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
-import { BOX, operationsDay, PORT, parsedOf, YTI, ZONE } from "../helpers/operations.ts";
+import { BOX, event, operationsDay, PORT, parsedOf, YTI, ZONE } from "../helpers/operations.ts";
 
 const options = { port: PORT, timeZone: ZONE };
 const key = (r: HourlyRollup) => `${r.terminal}|${r.day}|${r.hour}`;
@@ -100,6 +100,53 @@ for (const kind of testDatabaseKinds()) {
       // V1 08:20, V2 09:40, V3 10:10, V4 11:00 local → one visit in each hour 08–11 of the 15th.
       const visits = hourly.terminals[0]?.series.filter((p) => p.truckVisits > 0).map((p) => p.period);
       expect(visits).toEqual(["2026-01-15T08", "2026-01-15T09", "2026-01-15T10", "2026-01-15T11"]);
+    });
+
+    it("stores batches larger than one statement (400 rows) the same as one computation", async () => {
+      // Nagoya, 1,000 boxes: discharged from 2026-04-01 00:00+09:00 every 7 min, out by truck
+      // (visit + GTOT event) 1–5 days later, each at one of three terminals.
+      const nagoya = { port: "JPNGO", timeZone: "Asia/Tokyo" };
+      const t0 = Date.parse("2026-03-31T15:00:00Z") / 1000;
+      const events = [];
+      const visits: TruckVisit[] = [];
+      for (let i = 0; i < 1000; i++) {
+        const terminal = `jpngo-t${i % 3}`;
+        const container = `TEST${String(i).padStart(7, "0")}`;
+        const disc = t0 + i * 420;
+        const out = disc + 86_400 * (1 + (i % 5)) + (i % 97) * 60;
+        const common = { port: "JPNGO", terminal, containerNumber: container };
+        events.push(event({ ...common, eventId: `disc-${i}`, eventCode: "DISC", eventAtS: disc, vesselImo: 9_500_000 + (i % 4) }));
+        events.push(event({ ...common, eventId: `gtot-${i}`, eventCode: "GTOT", eventAtS: out, mode: "TRUCK" }));
+        visits.push({
+          visitId: `visit-${i}`,
+          port: "JPNGO",
+          terminal,
+          truckId: `T${i % 50}`,
+          licencePlate: null,
+          queueArrivalS: out - 1800 - (i % 13) * 60,
+          gateInS: out - 1200,
+          gateOutS: out,
+          appointmentId: null,
+          troubleTicket: i % 10 === 0,
+          moves: [{ containerNumber: container, direction: "out", isoEquipmentCode: "22G1", sizeFt: 20, emptyIndicator: "LADEN" }],
+        });
+      }
+      const parsed = parsedOf({ events, visits });
+      const first = await ingestOperations(store.operations, parsed, { ...nagoya, file: "nagoya.json" });
+      expect(first).toMatchObject({ read: 3000, accepted: 3000, duplicates: 0 });
+      const again = await ingestOperations(store.operations, parsed, { ...nagoya, file: "nagoya.json" });
+      expect(again).toMatchObject({ read: 3000, accepted: 0, duplicates: 3000 });
+      const all = rollupBatch("JPNGO", localClock("Asia/Tokyo"), { events, visits, railMoves: [] }, new Map());
+      const range = { port: "JPNGO", fromDay: 20540, toDay: 20600 };
+      const sortBy = (rows: HourlyRollup[]) => [...rows].sort((x, y) => key(x).localeCompare(key(y)));
+      expect(sortBy(await store.operations.hourlyRollups(range))).toEqual(sortBy(all.hourly));
+      expect(all.hourly.reduce((k, r) => k + r.dwellTruckCount, 0)).toBe(1000);
+      const order = (r: { terminal: string; metric: string; bin: number }) => `${r.terminal}|${r.metric}|${r.bin}`;
+      const stored = await store.operations.histograms(range, ["turn", "dwellTruck"]);
+      const expected = all.histograms
+        .filter((h) => h.metric === "turn" || h.metric === "dwellTruck")
+        .reduce((m, h) => m.set(order(h), (m.get(order(h)) ?? 0) + h.count), new Map<string, number>());
+      expect(new Map(stored.map((h) => [order(h), h.count]))).toEqual(expected);
     });
 
     it("stores rejects once, with file, line, field and reason", async () => {

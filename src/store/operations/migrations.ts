@@ -143,7 +143,7 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
         await db.schema
           .createIndex("ops_container_state_yard")
           .on("ops_container_state")
-          .columns(["port", "discharge_s"])
+          .columns(["port", "discharge_terminal", "discharge_s"])
           .execute();
 
         // Rollups, added to by each ingest in its transaction.

@@ -1,5 +1,5 @@
 /** OperationsStore on Kysely: one code path for SQLite and PostgreSQL. */
-import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
+import { type Compilable, type CompiledQuery, type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
 import type { ContainerEvent, RailMove, TruckVisit } from "../../operations/model.ts";
 import {
   type HistogramMetric,
@@ -82,85 +82,116 @@ function runFromRow(r: OperationsDatabase["ops_ingest_runs"]): OperationsIngestR
   };
 }
 
+/**
+ * Runs the statement `query` builds over all rows, 400 rows a statement, and returns what it
+ * returned. The statement of a full chunk is compiled once and reused with each chunk's values
+ * (its SQL text is the same, so SQLite's statement cache prepares it once): Kysely's building and
+ * compiling of a 400-row VALUES list, each time, cost more than SQLite's insert itself. `rows` must
+ * hold every column in the order the statement names them (objects made by one function).
+ */
+async function insertEach<R extends object, O>(
+  trx: Transaction<OperationsDatabase>,
+  rows: readonly R[],
+  query: (rows: R[]) => Compilable<O>,
+): Promise<O[]> {
+  const out: O[] = [];
+  let full: CompiledQuery<O> | undefined;
+  for (const part of chunks(rows, ROWS_PER_INSERT)) {
+    let compiled: CompiledQuery<O>;
+    if (part.length === ROWS_PER_INSERT) {
+      full ??= query(part).compile();
+      compiled = { ...full, parameters: part.flatMap((r) => Object.values(r)) };
+    } else compiled = query(part).compile();
+    const result = await trx.executeQuery<O>(compiled);
+    for (const r of result.rows) out.push(r);
+  }
+  return out;
+}
+
+const eventRow = (e: ContainerEvent) => ({
+  event_id: e.eventId,
+  port: e.port,
+  terminal: e.terminal,
+  event_s: e.eventAtS,
+  event_code: e.eventCode,
+  container_number: e.containerNumber,
+  bl: e.transportDocumentReference,
+  booking: e.carrierBookingReference,
+  record_json: JSON.stringify(e),
+});
+
+const visitRow = (v: TruckVisit) => ({
+  visit_id: v.visitId,
+  port: v.port,
+  terminal: v.terminal,
+  gate_in_s: v.gateInS,
+  record_json: JSON.stringify(v),
+});
+
+const railRow = (m: RailMove) => ({
+  move_id: m.moveId,
+  port: m.port,
+  terminal: m.terminal,
+  container_number: m.containerNumber,
+  at_s: m.atS,
+  record_json: JSON.stringify(m),
+});
+
+const stateRow = (s: ContainerState) => ({
+  port: s.port,
+  container_number: s.containerNumber,
+  discharge_s: s.dischargeS,
+  discharge_terminal: s.dischargeTerminal,
+  size_ft: s.sizeFt,
+  exit_s: s.exitS,
+  exit_mode: s.exitMode,
+  exit_terminal: s.exitTerminal,
+});
+
 function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
   return {
     async insertEvents(events) {
-      const fresh = new Set<string>();
       const unique = firstById(events, (e) => e.eventId);
-      for (const part of chunks(unique, ROWS_PER_INSERT)) {
-        const rows = await trx
+      const fresh = await insertEach(trx, unique.map(eventRow), (rows) =>
+        trx
           .insertInto("ops_events")
-          .values(
-            part.map((e) => ({
-              event_id: e.eventId,
-              port: e.port,
-              terminal: e.terminal,
-              event_s: e.eventAtS,
-              event_code: e.eventCode,
-              container_number: e.containerNumber,
-              bl: e.transportDocumentReference,
-              booking: e.carrierBookingReference,
-              record_json: JSON.stringify(e),
-            })),
-          )
+          .values(rows)
           .onConflict((oc) => oc.column("event_id").doNothing())
-          .returning("event_id")
-          .execute();
-        for (const r of rows) fresh.add(r.event_id);
-      }
-      return unique.filter((e) => fresh.has(e.eventId));
+          .returning("event_id"),
+      );
+      const ids = new Set(fresh.map((r) => r.event_id));
+      return unique.filter((e) => ids.has(e.eventId));
     },
 
     async insertVisits(visits) {
-      const fresh = new Set<string>();
       const unique = firstById(visits, (v) => v.visitId);
-      for (const part of chunks(unique, ROWS_PER_INSERT)) {
-        const rows = await trx
+      const fresh = await insertEach(trx, unique.map(visitRow), (rows) =>
+        trx
           .insertInto("ops_truck_visits")
-          .values(
-            part.map((v) => ({
-              visit_id: v.visitId,
-              port: v.port,
-              terminal: v.terminal,
-              gate_in_s: v.gateInS,
-              record_json: JSON.stringify(v),
-            })),
-          )
+          .values(rows)
           .onConflict((oc) => oc.column("visit_id").doNothing())
-          .returning("visit_id")
-          .execute();
-        for (const r of rows) fresh.add(r.visit_id);
-      }
-      const added = unique.filter((v) => fresh.has(v.visitId));
+          .returning("visit_id"),
+      );
+      const ids = new Set(fresh.map((r) => r.visit_id));
+      const added = unique.filter((v) => ids.has(v.visitId));
       const moves = added.flatMap((v) =>
         v.moves.map((m) => ({ visit_id: v.visitId, container_number: m.containerNumber, direction: m.direction })),
       );
-      for (const part of chunks(moves, ROWS_PER_INSERT)) await trx.insertInto("ops_gate_moves").values(part).execute();
+      await insertEach(trx, moves, (rows) => trx.insertInto("ops_gate_moves").values(rows));
       return added;
     },
 
     async insertRailMoves(moves) {
-      const fresh = new Set<string>();
       const unique = firstById(moves, (m) => m.moveId);
-      for (const part of chunks(unique, ROWS_PER_INSERT)) {
-        const rows = await trx
+      const fresh = await insertEach(trx, unique.map(railRow), (rows) =>
+        trx
           .insertInto("ops_rail_moves")
-          .values(
-            part.map((m) => ({
-              move_id: m.moveId,
-              port: m.port,
-              terminal: m.terminal,
-              container_number: m.containerNumber,
-              at_s: m.atS,
-              record_json: JSON.stringify(m),
-            })),
-          )
+          .values(rows)
           .onConflict((oc) => oc.column("move_id").doNothing())
-          .returning("move_id")
-          .execute();
-        for (const r of rows) fresh.add(r.move_id);
-      }
-      return unique.filter((m) => fresh.has(m.moveId));
+          .returning("move_id"),
+      );
+      const ids = new Set(fresh.map((r) => r.move_id));
+      return unique.filter((m) => ids.has(m.moveId));
     },
 
     async containerStates(port, containerNumbers) {
@@ -180,31 +211,22 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
     async putContainerStates(states) {
       const open = states.filter((s) => s.dischargeS !== null || s.exitS !== null);
       const closed = states.filter((s) => s.dischargeS === null && s.exitS === null);
-      for (const part of chunks(closed, ROWS_PER_INSERT)) {
-        const byPort = new Map<string, string[]>();
-        for (const s of part) byPort.set(s.port, [...(byPort.get(s.port) ?? []), s.containerNumber]);
-        for (const [port, containers] of byPort)
-          await trx
+      await insertEach(
+        trx,
+        closed.map((s) => ({ port: s.port, container_number: s.containerNumber })),
+        (rows) =>
+          trx
             .deleteFrom("ops_container_state")
-            .where("port", "=", port)
-            .where("container_number", "in", containers)
-            .execute();
-      }
-      for (const part of chunks(open, ROWS_PER_INSERT))
-        await trx
+            .where((eb) =>
+              eb.or(
+                rows.map((r) => eb.and([eb("port", "=", r.port), eb("container_number", "=", r.container_number)])),
+              ),
+            ),
+      );
+      await insertEach(trx, open.map(stateRow), (rows) =>
+        trx
           .insertInto("ops_container_state")
-          .values(
-            part.map((s) => ({
-              port: s.port,
-              container_number: s.containerNumber,
-              discharge_s: s.dischargeS,
-              discharge_terminal: s.dischargeTerminal,
-              size_ft: s.sizeFt,
-              exit_s: s.exitS,
-              exit_mode: s.exitMode,
-              exit_terminal: s.exitTerminal,
-            })),
-          )
+          .values(rows)
           .onConflict((oc) =>
             oc.columns(["port", "container_number"]).doUpdateSet((eb) => ({
               discharge_s: eb.ref("excluded.discharge_s"),
@@ -214,8 +236,8 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
               exit_mode: eb.ref("excluded.exit_mode"),
               exit_terminal: eb.ref("excluded.exit_terminal"),
             })),
-          )
-          .execute();
+          ),
+      );
     },
 
     async addRollups({ hourly, histograms, monthHistograms, vesselMoves }) {
@@ -223,84 +245,81 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
       const sums = Object.fromEntries(
         HOURLY_SUM_COLUMNS.map((c) => [c, sql<number>`${sql.ref(`ops_hourly.${c}`)} + ${sql.ref(`excluded.${c}`)}`]),
       ) as Record<SumColumn, RawBuilder<number>>;
-      for (const part of chunks(hourly, ROWS_PER_INSERT))
-        await trx
+      await insertEach(trx, hourly.map(hourlyToRow), (rows) =>
+        trx
           .insertInto("ops_hourly")
-          .values(part.map(hourlyToRow))
-          .onConflict((oc) => oc.columns(["port", "terminal", "day", "hour"]).doUpdateSet(sums))
-          .execute();
-      for (const part of chunks(histograms, ROWS_PER_INSERT))
-        await trx
-          .insertInto("ops_histograms")
-          .values(
-            part.map((h) => ({
-              port: h.port,
-              terminal: h.terminal,
-              day: h.day,
-              metric: h.metric,
-              bin: h.bin,
-              count: h.count,
-            })),
-          )
-          .onConflict((oc) =>
-            oc
-              .columns(["port", "terminal", "metric", "day", "bin"])
-              .doUpdateSet((eb) => ({ count: eb("ops_histograms.count", "+", eb.ref("excluded.count")) })),
-          )
-          .execute();
-      for (const part of chunks(monthHistograms, ROWS_PER_INSERT))
-        await trx
-          .insertInto("ops_histograms_monthly")
-          .values(
-            part.map((h) => ({
-              port: h.port,
-              terminal: h.terminal,
-              month: h.month,
-              metric: h.metric,
-              bin: h.bin,
-              count: h.count,
-            })),
-          )
-          .onConflict((oc) =>
-            oc
-              .columns(["port", "terminal", "metric", "month", "bin"])
-              .doUpdateSet((eb) => ({ count: eb("ops_histograms_monthly.count", "+", eb.ref("excluded.count")) })),
-          )
-          .execute();
-      for (const part of chunks(vesselMoves, ROWS_PER_INSERT))
-        await trx
-          .insertInto("ops_vessel_moves")
-          .values(
-            part.map((m) => ({
-              port: m.port,
-              terminal: m.terminal,
-              vessel_imo: m.vesselImo,
-              hour_s: m.hourS,
-              discharges: m.discharges,
-              loads: m.loads,
-            })),
-          )
-          .onConflict((oc) =>
-            oc.columns(["port", "vessel_imo", "hour_s", "terminal"]).doUpdateSet((eb) => ({
-              discharges: eb("ops_vessel_moves.discharges", "+", eb.ref("excluded.discharges")),
-              loads: eb("ops_vessel_moves.loads", "+", eb.ref("excluded.loads")),
-            })),
-          )
-          .execute();
+          .values(rows)
+          .onConflict((oc) => oc.columns(["port", "terminal", "day", "hour"]).doUpdateSet(sums)),
+      );
+      await insertEach(
+        trx,
+        histograms.map((h) => ({ port: h.port, terminal: h.terminal, day: h.day, metric: h.metric, bin: h.bin, count: h.count })),
+        (rows) =>
+          trx
+            .insertInto("ops_histograms")
+            .values(rows)
+            .onConflict((oc) =>
+              oc
+                .columns(["port", "terminal", "metric", "day", "bin"])
+                .doUpdateSet((eb) => ({ count: eb("ops_histograms.count", "+", eb.ref("excluded.count")) })),
+            ),
+      );
+      await insertEach(
+        trx,
+        monthHistograms.map((h) => ({
+          port: h.port,
+          terminal: h.terminal,
+          month: h.month,
+          metric: h.metric,
+          bin: h.bin,
+          count: h.count,
+        })),
+        (rows) =>
+          trx
+            .insertInto("ops_histograms_monthly")
+            .values(rows)
+            .onConflict((oc) =>
+              oc
+                .columns(["port", "terminal", "metric", "month", "bin"])
+                .doUpdateSet((eb) => ({ count: eb("ops_histograms_monthly.count", "+", eb.ref("excluded.count")) })),
+            ),
+      );
+      await insertEach(
+        trx,
+        vesselMoves.map((m) => ({
+          port: m.port,
+          terminal: m.terminal,
+          vessel_imo: m.vesselImo,
+          hour_s: m.hourS,
+          discharges: m.discharges,
+          loads: m.loads,
+        })),
+        (rows) =>
+          trx
+            .insertInto("ops_vessel_moves")
+            .values(rows)
+            .onConflict((oc) =>
+              oc.columns(["port", "vessel_imo", "hour_s", "terminal"]).doUpdateSet((eb) => ({
+                discharges: eb("ops_vessel_moves.discharges", "+", eb.ref("excluded.discharges")),
+                loads: eb("ops_vessel_moves.loads", "+", eb.ref("excluded.loads")),
+              })),
+            ),
+      );
     },
 
     async insertRejects(runId, rejects) {
-      let added = 0;
       const unique = firstById(rejects, (r) => `${r.file}\n${r.line}\n${r.field}`);
-      for (const part of chunks(unique, ROWS_PER_INSERT)) {
-        const result = await trx
-          .insertInto("ops_rejects")
-          .values(part.map((r) => ({ run_id: runId, file: r.file, line: r.line, field: r.field, reason: r.reason })))
-          .onConflict((oc) => oc.columns(["file", "line", "field"]).doNothing())
-          .executeTakeFirst();
-        added += Number(result.numInsertedOrUpdatedRows ?? 0);
-      }
-      return added;
+      const added = await insertEach(
+        trx,
+        unique.map((r) => ({ run_id: runId, file: r.file, line: r.line, field: r.field, reason: r.reason })),
+        (rows) =>
+          trx
+            .insertInto("ops_rejects")
+            .values(rows)
+            .onConflict((oc) => oc.columns(["file", "line", "field"]).doNothing())
+            .returning("line"),
+      );
+      return added.length;
     },
 
     async recordRun(run) {
@@ -419,6 +438,7 @@ export function createOperationsStore(db: Kysely<OperationsDatabase>): Operation
         .where("port", "=", port)
         .where("discharge_s", "<", beforeS);
       if (terminal !== undefined) query = query.where("discharge_terminal", "=", terminal);
+      // Counted in the (port, terminal, discharge) index: only the old part of each terminal's range.
       const rows = await query.groupBy("discharge_terminal").execute();
       return rows.map((r) => ({ terminal: r.terminal, boxes: Number(r.n) }));
     },
