@@ -28,7 +28,13 @@ import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import SqliteDatabase from "better-sqlite3";
 import { forEachLine } from "../src/core/input.ts";
-import type { ContainerEvent, ParsedOperations, RailMove, TruckVisit } from "../src/operations/model.ts";
+import {
+  type ContainerEvent,
+  newContainerEvent,
+  type ParsedOperations,
+  type RailMove,
+  type TruckVisit,
+} from "../src/operations/model.ts";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -70,30 +76,20 @@ function writeCorpus(file: string): number {
     return s;
   };
   const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
-  const base = (over: Partial<ContainerEvent> & Pick<ContainerEvent, "eventCode" | "eventAtS">): ContainerEvent => ({
-    eventId: uuid(),
-    source: "dcsa",
-    eventType: "EQUIPMENT",
-    classifier: "ACT",
-    createdAtS: over.eventAtS,
-    port: PORT,
-    terminal: null,
-    facilityCode: null,
-    containerNumber: null,
-    isoEquipmentCode: "45G1",
-    sizeFt: 40,
-    emptyIndicator: "LADEN",
-    mode: "VESSEL",
-    vesselImo: null,
-    vesselName: null,
-    voyage: null,
-    carrierBookingReference: null,
-    transportDocumentReference: null,
-    documentType: null,
-    references: [],
-    extra: {},
-    ...over,
-  });
+  const base = (
+    over: Partial<ContainerEvent> & Pick<ContainerEvent, "eventCode" | "eventAtS">,
+  ): ContainerEvent =>
+    newContainerEvent({
+      eventId: uuid(),
+      source: "dcsa",
+      eventType: "EQUIPMENT",
+      port: PORT,
+      isoEquipmentCode: "45G1",
+      sizeFt: 40,
+      emptyIndicator: "LADEN",
+      mode: "VESSEL",
+      ...over,
+    });
   // Records per import box ≈ 2.7 (DISC + exit event (+ visit)), per export 2: about 2.4 on average.
   const boxesPerDay = Math.max(1, Math.round(EVENTS / 2.4 / DAYS));
   const out = fs.openSync(file, "w");
@@ -124,12 +120,25 @@ function writeCorpus(file: string): number {
       const container = `BNCH${String(box++ % 10_000_000).padStart(7, "0")}`;
       const atS = T0 + day * 86_400 + Math.floor(rnd() * 86_400);
       if (rnd() < 0.55) {
-        today.push({ atS, rec: { e: base({ eventCode: "DISC", eventAtS: atS, containerNumber: container, terminal, vesselImo }) } });
+        today.push({
+          atS,
+          rec: {
+            e: base({ eventCode: "DISC", eventAtS: atS, containerNumber: container, terminal, vesselImo }),
+          },
+        });
         const outS = atS + Math.floor((0.5 + rnd() * rnd() * 14.5) * 86_400);
         if (rnd() < 0.7) {
           const queueS = outS - 600 - Math.floor(rnd() * 5400);
           const gateInS = outS - 300 - Math.floor(rnd() * 1800);
-          later(outS, { e: base({ eventCode: "GTOT", eventAtS: outS, containerNumber: container, terminal, mode: "TRUCK" }) });
+          later(outS, {
+            e: base({
+              eventCode: "GTOT",
+              eventAtS: outS,
+              containerNumber: container,
+              terminal,
+              mode: "TRUCK",
+            }),
+          });
           later(gateInS, {
             v: {
               visitId: uuid(),
@@ -142,13 +151,49 @@ function writeCorpus(file: string): number {
               gateOutS: outS,
               appointmentId: null,
               troubleTicket: rnd() < 0.03,
-              moves: [{ containerNumber: container, direction: "out", isoEquipmentCode: "45G1", sizeFt: 40, emptyIndicator: "LADEN" }],
+              moves: [
+                {
+                  containerNumber: container,
+                  direction: "out",
+                  isoEquipmentCode: "45G1",
+                  sizeFt: 40,
+                  emptyIndicator: "LADEN",
+                },
+              ],
             },
           });
-        } else later(outS, { e: base({ eventCode: "LOAD", eventAtS: outS, containerNumber: container, terminal, mode: "RAIL" }) });
+        } else
+          later(outS, {
+            e: base({
+              eventCode: "LOAD",
+              eventAtS: outS,
+              containerNumber: container,
+              terminal,
+              mode: "RAIL",
+            }),
+          });
       } else {
-        today.push({ atS, rec: { e: base({ eventCode: "GTIN", eventAtS: atS, containerNumber: container, terminal, mode: "TRUCK" }) } });
-        later(atS + 3 * 86_400, { e: base({ eventCode: "LOAD", eventAtS: atS + 3 * 86_400, containerNumber: container, terminal, vesselImo }) });
+        today.push({
+          atS,
+          rec: {
+            e: base({
+              eventCode: "GTIN",
+              eventAtS: atS,
+              containerNumber: container,
+              terminal,
+              mode: "TRUCK",
+            }),
+          },
+        });
+        later(atS + 3 * 86_400, {
+          e: base({
+            eventCode: "LOAD",
+            eventAtS: atS + 3 * 86_400,
+            containerNumber: container,
+            terminal,
+            vesselImo,
+          }),
+        });
       }
     }
     today.sort((a, b) => a.atS - b.atS);
@@ -174,7 +219,11 @@ const dbSizeMb = (f: string) =>
   ["", "-wal"].reduce((s, x) => s + (fs.statSync(f + x, { throwIfNoEntry: false })?.size ?? 0), 0) / 1e6;
 
 /** Reads the corpus line by line, handing batches of parsed records to `flush`. */
-async function readCorpus(file: string, total: number, flush: (batch: CorpusRecord[]) => Promise<void>): Promise<Measured> {
+async function readCorpus(
+  file: string,
+  total: number,
+  flush: (batch: CorpusRecord[]) => Promise<void>,
+): Promise<Measured> {
   global.gc?.();
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
@@ -198,7 +247,13 @@ async function readCorpus(file: string, total: number, flush: (batch: CorpusReco
   });
   await flush(batch);
   clearInterval(sampler);
-  return { seconds: (performance.now() - started) / 1000, records: n, peakRssMb: peak / 1e6, rssAtQuartersMb: quarters, dbMb: 0 };
+  return {
+    seconds: (performance.now() - started) / 1000,
+    records: n,
+    peakRssMb: peak / 1e6,
+    rssAtQuartersMb: quarters,
+    dbMb: 0,
+  };
 }
 
 async function runOurs(corpus: string, dbFile: string, total: number): Promise<Measured> {
@@ -209,12 +264,20 @@ async function runOurs(corpus: string, dbFile: string, total: number): Promise<M
   let accepted = 0;
   // Each batch is one transaction, stored before the next is read.
   const m = await readCorpus(corpus, total, async (batch) => {
-    const parsed: ParsedOperations = { events: [], visits: [], railMoves: [], rejects: [], read: batch.length };
+    const parsed: ParsedOperations = {
+      events: [],
+      visits: [],
+      railMoves: [],
+      rejects: [],
+      read: batch.length,
+    };
     for (const r of batch)
       if ("e" in r) parsed.events.push(r.e);
       else if ("v" in r) parsed.visits.push(r.v);
       else parsed.railMoves.push(r.r);
-    accepted += (await ingestOperations(store.operations, parsed, { file: "bench.ndjson", port: PORT, timeZone: ZONE })).accepted;
+    accepted += (
+      await ingestOperations(store.operations, parsed, { file: "bench.ndjson", port: PORT, timeZone: ZONE })
+    ).accepted;
   });
   await store.close();
   if (accepted !== total) throw new Error(`accepted ${accepted} of ${total}`);
@@ -274,7 +337,20 @@ try {
   const measure = (who: string, dbFile: string): Measured => {
     const r = spawnSync(
       process.execPath,
-      ["--expose-gc", "--import", "tsx", path.join(root, "bench", "ops-ingest.bench.ts"), "--role", who, "--corpus", corpus, "--db", dbFile, "--total", String(total)],
+      [
+        "--expose-gc",
+        "--import",
+        "tsx",
+        path.join(root, "bench", "ops-ingest.bench.ts"),
+        "--role",
+        who,
+        "--corpus",
+        corpus,
+        "--db",
+        dbFile,
+        "--total",
+        String(total),
+      ],
       { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 },
     );
     const line = r.stdout.split("\n").find((l) => l.startsWith("RESULT "));
@@ -286,9 +362,14 @@ try {
   const peer = measure("peer", path.join(dir, "peer.sqlite"));
   const row = (name: string, m: Measured) =>
     log(
-      `${name.padEnd(58)} ${(m.records / m.seconds).toFixed(0).padStart(9)} ${m.seconds.toFixed(1).padStart(7)} ${m.peakRssMb.toFixed(0).padStart(8)} ${m.rssAtQuartersMb.map((x) => x.toFixed(0)).join("/").padStart(16)} ${m.dbMb.toFixed(0).padStart(6)}`,
+      `${name.padEnd(58)} ${(m.records / m.seconds).toFixed(0).padStart(9)} ${m.seconds.toFixed(1).padStart(7)} ${m.peakRssMb.toFixed(0).padStart(8)} ${m.rssAtQuartersMb
+        .map((x) => x.toFixed(0))
+        .join("/")
+        .padStart(16)} ${m.dbMb.toFixed(0).padStart(6)}`,
     );
-  log(`\n${"ingest (one process each, end to end from the file)".padEnd(58)} ${"records/s".padStart(9)} ${"s".padStart(7)} ${"peak MB".padStart(8)} ${"RSS at ¼ MB".padStart(16)} ${"DB MB".padStart(6)}`);
+  log(
+    `\n${"ingest (one process each, end to end from the file)".padEnd(58)} ${"records/s".padStart(9)} ${"s".padStart(7)} ${"peak MB".padStart(8)} ${"RSS at ¼ MB".padStart(16)} ${"DB MB".padStart(6)}`,
+  );
   row("sisterports: ingestOperations (facts + rollups)", ours);
   row("peer: one SQLite row per record (facts only)", peer);
   const oursRate = ours.records / ours.seconds;
@@ -305,11 +386,22 @@ try {
   // KPI latency through the real server on the ingested database.
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [path.join(root, "bin", "sisterports.mjs"), "--database-url", `sqlite:${oursDb}`, "serve", "--port", String(port)], {
-    cwd: root,
-    env: { ...process.env, SP_DEMO: "off", SP_LANG: "en", SP_DATA_DIR: dir },
-    stdio: "ignore",
-  });
+  server = spawn(
+    process.execPath,
+    [
+      path.join(root, "bin", "sisterports.mjs"),
+      "--database-url",
+      `sqlite:${oursDb}`,
+      "serve",
+      "--port",
+      String(port),
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, SP_DEMO: "off", SP_LANG: "en", SP_DATA_DIR: dir },
+      stdio: "ignore",
+    },
+  );
   const upStarted = performance.now();
   for (;;) {
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
@@ -321,7 +413,10 @@ try {
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  const months = Array.from({ length: Math.min(12, Math.ceil(DAYS / 31)) }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`);
+  const months = Array.from(
+    { length: Math.min(12, Math.ceil(DAYS / 31)) },
+    (_, i) => `2026-${String(i + 1).padStart(2, "0")}`,
+  );
   const kpiUrl = (t: string, m: string) => {
     const [y, mo] = m.split("-").map(Number) as [number, number];
     const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, "0")}`;
@@ -329,7 +424,9 @@ try {
   };
   const fixed = kpiUrl(TERMINALS[6] as string, months[Math.min(2, months.length - 1)] as string);
   const check = await fetch(`${base}${fixed}`);
-  const body = (await check.json()) as { terminals: { turn: { visits: number }; dwell: { all: { count: number } } }[] };
+  const body = (await check.json()) as {
+    terminals: { turn: { visits: number }; dwell: { all: { count: number } } }[];
+  };
   if (!check.ok) throw new Error(`${fixed}: HTTP ${check.status}`);
   log(
     `\nKPI reads (${fixed}: ${body.terminals[0]?.turn.visits.toLocaleString("en-US")} truck visits, ${body.terminals[0]?.dwell.all.count.toLocaleString("en-US")} dwells in the month); 10 connections, ${DURATION_S} s each`,
@@ -339,8 +436,14 @@ try {
     log(
       `${name.padEnd(58)} ${r.requests.average.toFixed(0).padStart(9)} ${r.latency.p50.toFixed(1).padStart(7)} ${r.latency.p99.toFixed(1).padStart(8)}${r.non2xx + r.errors > 0 ? ` (${r.non2xx} non-2xx, ${r.errors} errors)` : ""}`,
     );
-  show("peer: /api/health (no database)", await autocannon({ url: `${base}/api/health`, connections: 10, duration: DURATION_S }));
-  show("terminal-month KPIs, same URL (kept until data changes)", await autocannon({ url: `${base}${fixed}`, connections: 10, duration: DURATION_S }));
+  show(
+    "peer: /api/health (no database)",
+    await autocannon({ url: `${base}/api/health`, connections: 10, duration: DURATION_S }),
+  );
+  show(
+    "terminal-month KPIs, same URL (kept until data changes)",
+    await autocannon({ url: `${base}${fixed}`, connections: 10, duration: DURATION_S }),
+  );
   let i = 0;
   const cold = await autocannon({
     url: base,
@@ -357,7 +460,9 @@ try {
     ],
   });
   show("terminal-month KPIs, a new URL each request (computed)", cold);
-  log(`target p99 < 50 ms for a terminal-month query (computed): ${cold.latency.p99 < 50 ? "met" : "NOT MET"}`);
+  log(
+    `target p99 < 50 ms for a terminal-month query (computed): ${cold.latency.p99 < 50 ? "met" : "NOT MET"}`,
+  );
 } finally {
   server?.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 300));

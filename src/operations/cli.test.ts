@@ -30,7 +30,13 @@ async function run(args: string[]): Promise<string> {
   registerOperationsCommands(
     program,
     async () => ({ operations: store.operations, calls: store.calls, close: async () => {} }),
-    { gate: (_text, file) => ({ ...parsedOf({ visits: operationsDay().visits }), rejects: [{ file, line: 9, field: "gateOut", reason: "not a date-time" }], read: 5 }) },
+    {
+      gate: (_text, file) => ({
+        ...parsedOf({ visits: operationsDay().visits }),
+        rejects: [{ file, line: 9, field: "gateOut", reason: "not a date-time" }],
+        read: 5,
+      }),
+    },
   );
   let out = "";
   const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
@@ -55,7 +61,21 @@ describe("ops commands", () => {
     const line = out.split("\n").find((l) => l.startsWith(YTI)) ?? "";
     // visits 4, turn mean 65.0, p50 65, p90 90, p95 90 (kpi.test.ts).
     expect(line.split(/\s+/).slice(0, 6)).toEqual([YTI, "4", "65.0", "65", "90", "90"]);
-    const json = JSON.parse(await run(["ops", "kpis", "--port", "USLAX", "--from", "2026-01-15", "--to", "2026-01-16", "--by", "hour", "--json"]));
+    const json = JSON.parse(
+      await run([
+        "ops",
+        "kpis",
+        "--port",
+        "USLAX",
+        "--from",
+        "2026-01-15",
+        "--to",
+        "2026-01-16",
+        "--by",
+        "hour",
+        "--json",
+      ]),
+    );
     expect(json.by).toBe("hour");
   });
 
@@ -78,7 +98,9 @@ describe("ops commands", () => {
     const status = await run(["ops", "ingest-status", "--port", PORT, "--rejects"]);
     expect(status).toContain("gate.csv");
     expect(status).toContain("not a date-time");
-    await expect(run(["ops", "ingest", file, "--port", PORT, "--kind", "rail"])).rejects.toThrow(/no rail parser/);
+    await expect(run(["ops", "ingest", file, "--port", PORT, "--kind", "rail"])).rejects.toThrow(
+      /no rail parser/,
+    );
   });
 
   it("tells file kinds from names and first bytes", () => {

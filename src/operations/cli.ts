@@ -39,7 +39,8 @@ export type ParsersByKind = Partial<Record<OperationsFileKind, OperationsParser>
 export function fileKind(file: string, head: string): OperationsFileKind | undefined {
   const ext = path.extname(file).toLowerCase();
   const start = head.trimStart();
-  if ([".json", ".ndjson", ".jsonl"].includes(ext) || start.startsWith("[") || start.startsWith("{")) return "dcsa";
+  if ([".json", ".ndjson", ".jsonl"].includes(ext) || start.startsWith("[") || start.startsWith("{"))
+    return "dcsa";
   if (/^UN[AB]/.test(start) || [".edi", ".edifact"].includes(ext)) return "edifact";
   if (ext === ".csv") {
     const header = (start.split(/\r?\n/, 1)[0] ?? "").toLowerCase();
@@ -75,11 +76,15 @@ export function registerOperationsCommands(
   openStore: OpenOperationsStore,
   parsersByKind: ParsersByKind,
 ): Command {
-  const ops = program.command("ops").description("supply chain: container events, truck visits, terminal KPIs");
+  const ops = program
+    .command("ops")
+    .description("supply chain: container events, truck visits, terminal KPIs");
 
   ops
     .command("kpis")
-    .description("terminal KPIs side by side: truck turn time, import dwell, gate, moves, schedule reliability")
+    .description(
+      "terminal KPIs side by side: truck turn time, import dwell, gate, moves, schedule reliability",
+    )
     .requiredOption("--port <locode>", "USLAX or JPNGO")
     .option("--terminal <id>", "one terminal (id of the port registry)")
     .option("--from <time>", "start: a date (midnight in the port's zone) or a date-time with an offset")
@@ -87,9 +92,17 @@ export function registerOperationsCommands(
     .option("--by <day|hour>", "series per local day or hour (with --json)", "day")
     .option("--json", "machine-readable")
     .action(
-      async (o: { port: string; terminal?: string; from?: string; to?: string; by: string; json?: boolean }) => {
+      async (o: {
+        port: string;
+        terminal?: string;
+        from?: string;
+        to?: string;
+        by: string;
+        json?: boolean;
+      }) => {
         const { port, timeZone } = portAndZone(o.port);
-        if (o.by !== "day" && o.by !== "hour") throw new DomainError("validation", `--by: day or hour, not ${o.by}`);
+        if (o.by !== "day" && o.by !== "hour")
+          throw new DomainError("validation", `--by: day or hour, not ${o.by}`);
         const toS = timeOption(o.to, "to", Math.floor(Date.now() / 1000), timeZone);
         const fromS = timeOption(o.from, "from", toS - 30 * SECONDS_PER_DAY, timeZone);
         if (!(toS > fromS)) throw new DomainError("validation", "--from: must be before --to");
@@ -108,7 +121,9 @@ export function registerOperationsCommands(
             return;
           }
           const zoned = (s: number) => formatInZone(new Date(s * 1000), timeZone).slice(0, 16);
-          process.stdout.write(`${opsMsg("kpiHeading", { port, from: zoned(fromS), to: zoned(toS), zone: timeZone })}\n`);
+          process.stdout.write(
+            `${opsMsg("kpiHeading", { port, from: zoned(fromS), to: zoned(toS), zone: timeZone })}\n`,
+          );
           if (k.terminals.length === 0) process.stdout.write(`${opsMsg("noData", { port })}\n`);
           else
             process.stdout.write(
@@ -182,8 +197,8 @@ export function registerOperationsCommands(
           return;
         }
         const zoned = (iso: string) => formatInZone(new Date(iso), timeZone).slice(0, 19).replace("T", " ");
-        const headers = (["colTime", "colEvent", "colWhere", "colMode", "colDetail", "colCall"] as const).map((c) =>
-          opsMsg(c, { zone: timeZone }),
+        const headers = (["colTime", "colEvent", "colWhere", "colMode", "colDetail", "colCall"] as const).map(
+          (c) => opsMsg(c, { zone: timeZone }),
         );
         const rows = (entries: typeof t.documents) =>
           entries.map((e) => [
@@ -224,7 +239,8 @@ export function registerOperationsCommands(
     .option("--json", "machine-readable")
     .action(async (o: { port?: string; limit: string; rejects?: boolean; json?: boolean }) => {
       const limit = Number(o.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new DomainError("validation", "--limit: a positive integer");
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new DomainError("validation", "--limit: a positive integer");
       const port = o.port === undefined ? undefined : portAndZone(o.port);
       const store = await openStore();
       try {
@@ -239,9 +255,9 @@ export function registerOperationsCommands(
           const zone = port?.timeZone ?? "UTC";
           process.stdout.write(
             formatTable(
-              (["colStarted", "colFile", "colRead", "colAccepted", "colRejected", "colDuplicates"] as const).map((c) =>
-                opsMsg(c, { zone }),
-              ),
+              (
+                ["colStarted", "colFile", "colRead", "colAccepted", "colRejected", "colDuplicates"] as const
+              ).map((c) => opsMsg(c, { zone })),
               runs.map((r) => [
                 `${formatInZone(new Date(r.startedAt), zone).slice(0, 19).replace("T", " ")} ${r.port}`,
                 r.file,
@@ -270,7 +286,10 @@ export function registerOperationsCommands(
     .description("ingest DCSA T&T events (JSON / NDJSON), EDIFACT CODECO / COARRI, gate or rail CSV files")
     .argument("<files...>", "input files")
     .requiredOption("--port <locode>", "the port whose KPIs the records feed (USLAX, JPNGO)")
-    .option("--kind <kind>", `the files' kind: ${OPERATIONS_FILE_KINDS.join(", ")} (default: from the name and content)`)
+    .option(
+      "--kind <kind>",
+      `the files' kind: ${OPERATIONS_FILE_KINDS.join(", ")} (default: from the name and content)`,
+    )
     .option("--json", "machine-readable counts")
     .action(async (files: string[], o: { port: string; kind?: string; json?: boolean }) => {
       const { port, timeZone } = portAndZone(o.port);
@@ -287,7 +306,11 @@ export function registerOperationsCommands(
           const parse = parsersByKind[kind];
           if (!parse) throw new DomainError("unsupported", opsMsg("noParser", { file, kind }));
           const parsed = parse(text, path.basename(file));
-          const counts = await ingestOperations(store.operations, parsed, { file: path.basename(file), port, timeZone });
+          const counts = await ingestOperations(store.operations, parsed, {
+            file: path.basename(file),
+            port,
+            timeZone,
+          });
           addIngestCounts(total, counts);
           perFile.push({ file, kind, ...counts, rejects: parsed.rejects });
           if (!o.json) {

@@ -10,7 +10,7 @@
  *   `containerTimeline`.
  * - HTTP: `operationsRoutes(deps)`; CLI: `registerOperationsCommands` in ./cli.ts (not re-exported).
  */
-export { type OperationsIngestOptions, type OperationsIngestResult, ingestOperations } from "./ingest.ts";
+export { ingestOperations, type OperationsIngestOptions, type OperationsIngestResult } from "./ingest.ts";
 export * from "./kpi.ts";
 export * from "./model.ts";
 export * from "./rollup.ts";

@@ -4,8 +4,8 @@
  * code's bins or tables.
  */
 import { describe, expect, it } from "vitest";
-import type { PortCallRecord } from "../calls/index.ts";
 import { BOX, IMO_CALL, operationsDay, PORT, YTI, ZONE } from "../../test/helpers/operations.ts";
+import type { PortCallRecord } from "../calls/index.ts";
 import {
   anchorageWaiting,
   binQuantileS,
@@ -21,7 +21,12 @@ const clock = localClock(ZONE);
 function kpisOfDay() {
   const day = operationsDay();
   const batch = rollupBatch(PORT, clock, day, new Map());
-  const histograms = batch.histograms.map((h) => ({ terminal: h.terminal, metric: h.metric, bin: h.bin, count: h.count }));
+  const histograms = batch.histograms.map((h) => ({
+    terminal: h.terminal,
+    metric: h.metric,
+    bin: h.bin,
+    count: h.count,
+  }));
   return { batch, kpis: terminalKpis(batch.hourly, histograms, new Map(), "day") };
 }
 
@@ -110,12 +115,25 @@ describe("terminal KPIs of the hand-made day", () => {
     // Rail: D 01-13 14:00Z → 01-16 02:00Z = 60 h.
     expect(yti?.dwell.rail).toMatchObject({ count: 1, meanH: 60, medianH: 60, p90H: 60, over5d: 0 });
     // All four: (397.083 + 60) / 4 = 114.27 h; sorted 36, 60, 121, 240: median rank 2 → 60; p90 rank 4 → 240.
-    expect(yti?.dwell.all).toMatchObject({ count: 4, meanH: 114.27, medianH: 60, p90H: 240, over5d: 2, over9d: 1 });
+    expect(yti?.dwell.all).toMatchObject({
+      count: 4,
+      meanH: 114.27,
+      medianH: 60,
+      p90H: 240,
+      over5d: 2,
+      over9d: 1,
+    });
   });
 
   it("puts each fact in its local day: D's rail exit is the 15th in Los Angeles, the 16th in UTC", () => {
     const jan15 = yti?.series.find((p) => p.period === "2026-01-15");
-    expect(jan15).toMatchObject({ truckVisits: 4, dwellCount: 4, railMoves: 1, gateMovesIn: 1, gateMovesOut: 3 });
+    expect(jan15).toMatchObject({
+      truckVisits: 4,
+      dwellCount: 4,
+      railMoves: 1,
+      gateMovesIn: 1,
+      gateMovesOut: 3,
+    });
     expect(yti?.series.some((p) => p.period === "2026-01-16")).toBe(false);
     // 01-10 local: the call's 3 discharges (08:00, 09:30, 12:00) and 3 loads (17:00, 18:00, 18:59).
     expect(yti?.series.find((p) => p.period === "2026-01-10")?.vesselMoves).toBe(6);
@@ -124,7 +142,10 @@ describe("terminal KPIs of the hand-made day", () => {
   });
 
   it("keeps G and H open in the dwell state (still in the yard)", () => {
-    const open = batch.states.filter((st) => st.dischargeS !== null).map((st) => st.containerNumber).sort();
+    const open = batch.states
+      .filter((st) => st.dischargeS !== null)
+      .map((st) => st.containerNumber)
+      .sort();
     expect(open).toEqual([BOX.H, BOX.G].sort());
   });
 

@@ -63,7 +63,12 @@ function sum(rows: readonly HourlyRollup[], f: (r: HourlyRollup) => number): num
 }
 
 /** Duration statistics in minutes from a count, a sum of seconds and the metric's bins. */
-export function durationStats(count: number, sumS: number, bins: readonly HistogramRow[], metric: HistogramMetric): DurationStats {
+export function durationStats(
+  count: number,
+  sumS: number,
+  bins: readonly HistogramRow[],
+  metric: HistogramMetric,
+): DurationStats {
   const own = bins.filter((b) => b.metric === metric);
   const q = (p: number) => {
     const s = binQuantileS(own, HISTOGRAM_BINS[metric].binS, p);
@@ -124,7 +129,10 @@ function period(label: string, rows: readonly HourlyRollup[]): OperationsPeriod 
     turnMeanMin: turnCount > 0 ? round2(sum(rows, (r) => r.turnSumS) / turnCount / 60) : null,
     queueMeanMin: turnCount > 0 ? round2(sum(rows, (r) => r.queueSumS) / turnCount / 60) : null,
     dwellCount,
-    dwellMeanH: dwellCount > 0 ? round2(sum(rows, (r) => r.dwellTruckSumS + r.dwellRailSumS) / dwellCount / 3600) : null,
+    dwellMeanH:
+      dwellCount > 0
+        ? round2(sum(rows, (r) => r.dwellTruckSumS + r.dwellRailSumS) / dwellCount / 3600)
+        : null,
     vesselMoves: sum(rows, (r) => r.vesselDischarges + r.vesselLoads),
     railMoves: sum(rows, (r) => r.railLoads + r.railDischarges),
   };
@@ -187,9 +195,24 @@ export function terminalKpis(
       boxesInYard: yard.get(terminal) ?? { over5d: 0, over9d: 0 },
       turn: {
         visits,
-        turn: durationStats(turnCount, s((r) => r.turnSumS), bins, "turn"),
-        queue: durationStats(turnCount, s((r) => r.queueSumS), bins, "queue"),
-        inTerminal: durationStats(visits, s((r) => r.inTerminalSumS), bins, "inTerminal"),
+        turn: durationStats(
+          turnCount,
+          s((r) => r.turnSumS),
+          bins,
+          "turn",
+        ),
+        queue: durationStats(
+          turnCount,
+          s((r) => r.queueSumS),
+          bins,
+          "queue",
+        ),
+        inTerminal: durationStats(
+          visits,
+          s((r) => r.inTerminalSumS),
+          bins,
+          "inTerminal",
+        ),
       },
       gate: {
         truckVisits: visits,
@@ -198,7 +221,11 @@ export function terminalKpis(
         gateInEvents: s((r) => r.gateInEvents),
         gateOutEvents: s((r) => r.gateOutEvents),
       },
-      troubleTickets: { known: troubleKnown, tickets: troubleTickets, rate: ratio(troubleTickets, troubleKnown) },
+      troubleTickets: {
+        known: troubleKnown,
+        tickets: troubleTickets,
+        rate: ratio(troubleTickets, troubleKnown),
+      },
       vesselMoves: { discharges: s((r) => r.vesselDischarges), loads: s((r) => r.vesselLoads) },
       railMoves: { loads: s((r) => r.railLoads), discharges: s((r) => r.railDischarges) },
       series: [...groups].map(([label, g]) => period(label, g)),
@@ -228,7 +255,8 @@ export function callOperations(
     const toS = isoS(c.lastBerthDepartureAt);
     let n = 0;
     if (c.imo !== null)
-      for (const m of byImo.get(c.imo) ?? []) if (m.hourS >= fromS && m.hourS <= toS) n += m.discharges + m.loads;
+      for (const m of byImo.get(c.imo) ?? [])
+        if (m.hourS >= fromS && m.hourS <= toS) n += m.discharges + m.loads;
     const deviationH = c.etaAt === null ? null : round2((isoS(c.berthArrivalAt) - isoS(c.etaAt)) / 3600);
     return {
       callId: c.id,
@@ -259,7 +287,8 @@ export function scheduleReliability(calls: readonly CallOperations[]): ScheduleR
     withEta: devs.length,
     onTime,
     onTimeShare: ratio(onTime, devs.length),
-    meanAbsDeviationH: devs.length > 0 ? round2(devs.reduce((s, d) => s + Math.abs(d), 0) / devs.length) : null,
+    meanAbsDeviationH:
+      devs.length > 0 ? round2(devs.reduce((s, d) => s + Math.abs(d), 0) / devs.length) : null,
   };
 }
 

@@ -82,14 +82,16 @@ const ja: typeof en = {
   colField: "項目",
   colReason: "理由",
   kpiHeading: "{port} のオペレーション指標 {from} – {to}（{zone}）",
-  reliability: "定時性: ETA の ±24 時間以内に着岸した入港 {onTime} / {withEta} 件（{share}）、平均乖離 {dev} 時間",
+  reliability:
+    "定時性: ETA の ±24 時間以内に着岸した入港 {onTime} / {withEta} 件（{share}）、平均乖離 {dev} 時間",
   anchorage: "錨地待ち: {calls} 件中 {waited} 件が待機、平均 {mean} 時間、p90 {p90} 時間",
   noData: "この期間の {port} のオペレーションデータはありません",
   container: "{container}（{iso}、{size} フィート）B/L {bl} ブッキング {booking}",
   documents: "{ref} の書類:",
   noRuns: "取り込み履歴はまだありません",
   ingested: "{file}: {counts}",
-  unknownKind: "{file}: ファイルの種類（dcsa、edifact、gate、rail）が判別できません。--kind で指定してください",
+  unknownKind:
+    "{file}: ファイルの種類（dcsa、edifact、gate、rail）が判別できません。--kind で指定してください",
   noParser: "{file}: この版には {kind} のパーサーが組み込まれていません",
 };
 

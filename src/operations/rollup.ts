@@ -14,6 +14,7 @@
  * the timeline). Import dwell = discharge from a vessel → the first exit (gate-out by truck, rail
  * load) of a laden box, paired per container whatever order the two facts arrive in.
  */
+import { utcOffsetMinutes } from "../core/time.ts";
 import type { ContainerEvent, RailMove, TruckVisit } from "./model.ts";
 import type { ContainerState, HistogramDelta, MonthHistogramDelta } from "./store.ts";
 
@@ -90,23 +91,10 @@ export interface LocalSlot {
  */
 export function localClock(timeZone: string): (s: number) => LocalSlot {
   const offsets = new Map<number, number>();
-  const format = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
   const offsetS = (hourIndex: number): number => {
     let o = offsets.get(hourIndex);
     if (o === undefined) {
-      const f: Record<string, number> = {};
-      for (const p of format.formatToParts(new Date(hourIndex * HOUR_S * 1000)))
-        if (p.type !== "literal") f[p.type] = Number(p.value);
-      const localMs = Date.UTC(f.year ?? 1970, (f.month ?? 1) - 1, f.day ?? 1, f.hour ?? 0, f.minute ?? 0);
-      o = localMs / 1000 - hourIndex * HOUR_S;
+      o = utcOffsetMinutes(new Date(hourIndex * HOUR_S * 1000), timeZone) * 60;
       offsets.set(hourIndex, o);
     }
     return o;
@@ -192,7 +180,8 @@ export function dwellContainers(
   for (const e of events) if (dwellRole(port, e) !== null && e.containerNumber) out.add(e.containerNumber);
   for (const v of visits)
     if (v.port === port)
-      for (const m of v.moves) if (m.direction === "out" && m.emptyIndicator !== "EMPTY") out.add(m.containerNumber);
+      for (const m of v.moves)
+        if (m.direction === "out" && m.emptyIndicator !== "EMPTY") out.add(m.containerNumber);
   for (const r of railMoves)
     if (r.port === port && r.direction === "load" && r.emptyIndicator !== "EMPTY") out.add(r.containerNumber);
   return [...out];
@@ -321,7 +310,14 @@ export function rollupBatch(
             const key = `${e.terminal ?? ""}|${e.vesselImo}|${hourS}`;
             let m = moves.get(key);
             if (!m) {
-              m = { port, terminal: e.terminal ?? "", vesselImo: e.vesselImo, hourS, discharges: 0, loads: 0 };
+              m = {
+                port,
+                terminal: e.terminal ?? "",
+                vesselImo: e.vesselImo,
+                hourS,
+                discharges: 0,
+                loads: 0,
+              };
               moves.set(key, m);
             }
             if (e.eventCode === "DISC") m.discharges++;
@@ -372,7 +368,10 @@ export function rollupBatch(
     // The exits happen at gate-out: ordered there.
     for (const m of v.moves)
       if (m.direction === "out" && m.emptyIndicator !== "EMPTY")
-        timed.push({ atS: v.gateOutS, apply: () => exit(m.containerNumber, v.gateOutS, "truck", v.terminal) });
+        timed.push({
+          atS: v.gateOutS,
+          apply: () => exit(m.containerNumber, v.gateOutS, "truck", v.terminal),
+        });
   }
   for (const r of fresh.railMoves) {
     if (r.port !== port) continue;

@@ -16,7 +16,12 @@ import { dateOrInstantSchema, defineRoute, RequestInvalid, type RouteDef } from 
 import { dateOrInstantS, SECONDS_PER_DAY } from "../core/time.ts";
 import { ingestOperations } from "./ingest.ts";
 import type { ParsedOperations } from "./model.ts";
-import { containerTimeline, type OperationsServiceDeps, operationsKpis, operationsSummary } from "./service.ts";
+import {
+  containerTimeline,
+  type OperationsServiceDeps,
+  operationsKpis,
+  operationsSummary,
+} from "./service.ts";
 import {
   containerTimelineSchema,
   ingestCountsSchema,
@@ -39,10 +44,14 @@ export const MAX_EVENTS_PER_POST = 10_000;
 const rangeQuery = {
   from: dateOrInstantSchema()
     .optional()
-    .describe("start: a date (its midnight in the port's zone) or a date-time with an offset; default 30 days before `to`"),
+    .describe(
+      "start: a date (its midnight in the port's zone) or a date-time with an offset; default 30 days before `to`",
+    ),
   to: dateOrInstantSchema()
     .optional()
-    .describe("end (exclusive): a date (its midnight in the port's zone) or a date-time with an offset; default now"),
+    .describe(
+      "end (exclusive): a date (its midnight in the port's zone) or a date-time with an offset; default now",
+    ),
 };
 
 function range(q: { from?: string; to?: string }, timeZone: string): { fromS: number; toS: number } {
@@ -70,7 +79,8 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
       method: "GET",
       path: "/api/ports/:locode/operations/summary",
       operationId: "getOperationsSummary",
-      summary: "Port-level supply-chain KPIs per terminal (truck turn time, dwell, moves) — no container or company",
+      summary:
+        "Port-level supply-chain KPIs per terminal (truck turn time, dwell, moves) — no container or company",
       tags: ["operations"],
       access: ["public"],
       cache: cacheByTo,
@@ -94,7 +104,11 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
       params: z.object({ locode: z.string() }),
       query: z.object({
         ...rangeQuery,
-        terminal: z.string().min(1).optional().describe("a terminal id of the port registry; all when absent"),
+        terminal: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("a terminal id of the port registry; all when absent"),
         by: z.enum(["day", "hour"]).default("day"),
       }),
       response: operationsKpisSchema,
@@ -113,7 +127,8 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
       method: "GET",
       path: "/api/ports/:locode/operations/containers/:ref",
       operationId: "getContainerTimeline",
-      summary: "One box's timeline (events, gate, rail) with the call it came on, by container number, B/L or booking",
+      summary:
+        "One box's timeline (events, gate, rail) with the call it came on, by container number, B/L or booking",
       tags: ["operations"],
       access: ["analyst", "terminal", "admin"],
       cache: () => "data",

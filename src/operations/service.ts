@@ -35,7 +35,14 @@ async function callsArriving(
 ): Promise<PortCallRecord[]> {
   const out: PortCallRecord[] = [];
   for (let offset = 0; ; offset += 5000) {
-    const page = await calls.listCalls({ port, fromS, toS, limit: 5000, offset, ...(terminal ? { terminal } : {}) });
+    const page = await calls.listCalls({
+      port,
+      fromS,
+      toS,
+      limit: 5000,
+      offset,
+      ...(terminal ? { terminal } : {}),
+    });
     out.push(...page.calls);
     if (page.calls.length < 5000) break;
   }
@@ -218,7 +225,8 @@ export async function containerTimeline(
       ...events.map((e) => e.sizeFt),
       ...facts.railMoves.filter((r) => r.containerNumber === containerNumber).map((r) => r.sizeFt),
     ];
-    const distinct = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => x !== null))].sort();
+    const distinct = (xs: (string | null)[]) =>
+      [...new Set(xs.filter((x): x is string => x !== null))].sort();
     boxes.push({
       containerNumber,
       isoEquipmentCode: withCode?.isoEquipmentCode ?? null,

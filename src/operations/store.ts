@@ -98,9 +98,18 @@ export interface OperationsStore {
     metrics: readonly HistogramMetric[],
   ): Promise<{ terminal: string; metric: HistogramMetric; bin: number; count: number }[]>;
   /** Vessel moves in UTC hours [fromHourS, toHourS] at the port (one terminal when given). */
-  vesselMoves(port: string, fromHourS: number, toHourS: number, terminal?: string): Promise<VesselMoveRollup[]>;
+  vesselMoves(
+    port: string,
+    fromHourS: number,
+    toHourS: number,
+    terminal?: string,
+  ): Promise<VesselMoveRollup[]>;
   /** Open discharges (boxes in the yard) per terminal discharged before `beforeS`. */
-  boxesInYard(port: string, beforeS: number, terminal?: string): Promise<{ terminal: string; boxes: number }[]>;
+  boxesInYard(
+    port: string,
+    beforeS: number,
+    terminal?: string,
+  ): Promise<{ terminal: string; boxes: number }[]>;
   /** Container numbers that a container number, B/L or booking reference names (at most `limit`). */
   containersByReference(ref: string, limit: number): Promise<string[]>;
   /** Stored facts of these containers, and the shipment events of the given references. */

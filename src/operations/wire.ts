@@ -24,7 +24,10 @@ export const dwellStatsSchema = z.object({
 export const durationStatsSchema = z.object({
   count: z.number().int(),
   meanMin: z.number().nullable(),
-  p50Min: z.number().nullable().describe("from 1-minute bins: the lower edge of the bin holding the quantile"),
+  p50Min: z
+    .number()
+    .nullable()
+    .describe("from 1-minute bins: the lower edge of the bin holding the quantile"),
   p90Min: z.number().nullable(),
   p95Min: z.number().nullable(),
 });
@@ -173,7 +176,9 @@ export const ingestCountsSchema = z.object({
   rejected: z.number().int(),
   duplicates: z.number().int(),
   rejectedByReason: z.record(z.string(), z.number().int()),
-  rejects: z.array(z.object({ file: z.string(), line: z.number().int(), field: z.string(), reason: z.string() })),
+  rejects: z.array(
+    z.object({ file: z.string(), line: z.number().int(), field: z.string(), reason: z.string() }),
+  ),
 });
 
 export type DwellStats = z.output<typeof dwellStatsSchema>;

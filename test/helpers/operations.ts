@@ -4,7 +4,13 @@
  * time is written in UTC with the local time beside it.
  */
 import { iso6346CheckDigit } from "../../src/core/ids.ts";
-import type { ContainerEvent, ParsedOperations, RailMove, TruckVisit } from "../../src/operations/model.ts";
+import {
+  type ContainerEvent,
+  newContainerEvent,
+  type ParsedOperations,
+  type RailMove,
+  type TruckVisit,
+} from "../../src/operations/model.ts";
 
 export const PORT = "USLAX";
 export const ZONE = "America/Los_Angeles";
@@ -29,32 +35,23 @@ export const BOX = {
 const s = (iso: string) => Date.parse(iso) / 1000;
 
 let n = 0;
-export function event(p: Partial<ContainerEvent> & Pick<ContainerEvent, "eventCode" | "eventAtS">): ContainerEvent {
+/** An equipment event at YTI, laden 45G1 off a vessel unless the fields say otherwise. */
+export function event(
+  p: Partial<ContainerEvent> & Pick<ContainerEvent, "eventCode" | "eventAtS">,
+): ContainerEvent {
   n++;
-  return {
+  return newContainerEvent({
     eventId: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
     source: "dcsa",
     eventType: "EQUIPMENT",
-    classifier: "ACT",
-    createdAtS: p.eventAtS,
     port: PORT,
     terminal: YTI,
-    facilityCode: null,
-    containerNumber: null,
     isoEquipmentCode: "45G1",
     sizeFt: 40,
     emptyIndicator: "LADEN",
     mode: "VESSEL",
-    vesselImo: null,
-    vesselName: null,
-    voyage: null,
-    carrierBookingReference: null,
-    transportDocumentReference: null,
-    documentType: null,
-    references: [],
-    extra: {},
     ...p,
-  };
+  });
 }
 
 function visit(
@@ -94,23 +91,70 @@ export function operationsDay(): { events: ContainerEvent[]; visits: TruckVisit[
   const vessel = { vesselImo: IMO_CALL, vesselName: "DEMO EXPRESS", mode: "VESSEL" as const };
   const events: ContainerEvent[] = [
     // The call (berth 2026-01-10T15:00Z – 2026-01-11T03:00Z): 3 discharges, 3 loads.
-    event({ eventCode: "DISC", eventAtS: s("2026-01-10T16:00:00Z"), containerNumber: BOX.A, ...vessel, transportDocumentReference: "BL-A-1", carrierBookingReference: "BKG-A" }), // 08:00 local
+    event({
+      eventCode: "DISC",
+      eventAtS: s("2026-01-10T16:00:00Z"),
+      containerNumber: BOX.A,
+      ...vessel,
+      transportDocumentReference: "BL-A-1",
+      carrierBookingReference: "BKG-A",
+    }), // 08:00 local
     event({ eventCode: "DISC", eventAtS: s("2026-01-10T17:30:00Z"), containerNumber: BOX.G, ...vessel }),
     event({ eventCode: "DISC", eventAtS: s("2026-01-10T20:00:00Z"), containerNumber: BOX.H, ...vessel }),
     event({ eventCode: "LOAD", eventAtS: s("2026-01-11T01:00:00Z"), containerNumber: BOX.I, ...vessel }),
     event({ eventCode: "LOAD", eventAtS: s("2026-01-11T02:00:00Z"), containerNumber: BOX.J, ...vessel }),
     event({ eventCode: "LOAD", eventAtS: s("2026-01-11T02:59:00Z"), containerNumber: BOX.K, ...vessel }),
     // Other vessels' discharges (no call known).
-    event({ eventCode: "DISC", eventAtS: s("2026-01-05T18:40:00Z"), containerNumber: BOX.B, vesselImo: 9_000_001 }), // 10:40 local
-    event({ eventCode: "DISC", eventAtS: s("2026-01-13T14:00:00Z"), containerNumber: BOX.D, vesselImo: 9_000_002 }), // 06:00 local
-    event({ eventCode: "DISC", eventAtS: s("2026-01-14T08:00:00Z"), containerNumber: BOX.E, vesselImo: 9_000_002 }), // 00:00 local
+    event({
+      eventCode: "DISC",
+      eventAtS: s("2026-01-05T18:40:00Z"),
+      containerNumber: BOX.B,
+      vesselImo: 9_000_001,
+    }), // 10:40 local
+    event({
+      eventCode: "DISC",
+      eventAtS: s("2026-01-13T14:00:00Z"),
+      containerNumber: BOX.D,
+      vesselImo: 9_000_002,
+    }), // 06:00 local
+    event({
+      eventCode: "DISC",
+      eventAtS: s("2026-01-14T08:00:00Z"),
+      containerNumber: BOX.E,
+      vesselImo: 9_000_002,
+    }), // 00:00 local
     // E leaves by truck as a DCSA gate-out event: 2026-01-15 12:00 local.
     event({ eventCode: "GTOT", eventAtS: s("2026-01-15T20:00:00Z"), containerNumber: BOX.E, mode: "TRUCK" }),
     // Not counted: a planned discharge, and A loaded at Shanghai before the voyage.
-    event({ eventCode: "DISC", classifier: "PLN", eventAtS: s("2026-01-12T00:00:00Z"), containerNumber: BOX.X }),
-    event({ eventCode: "LOAD", eventAtS: s("2025-12-20T00:00:00Z"), containerNumber: BOX.A, port: "CNSHA", terminal: null, ...{ vesselImo: IMO_CALL, vesselName: "DEMO EXPRESS" }, transportDocumentReference: "BL-A-1" }),
+    event({
+      eventCode: "DISC",
+      classifier: "PLN",
+      eventAtS: s("2026-01-12T00:00:00Z"),
+      containerNumber: BOX.X,
+    }),
+    event({
+      eventCode: "LOAD",
+      eventAtS: s("2025-12-20T00:00:00Z"),
+      containerNumber: BOX.A,
+      port: "CNSHA",
+      terminal: null,
+      ...{ vesselImo: IMO_CALL, vesselName: "DEMO EXPRESS" },
+      transportDocumentReference: "BL-A-1",
+    }),
     // The B/L issued (a shipment event: no container).
-    event({ eventType: "SHIPMENT", eventCode: "ISSU", eventAtS: s("2025-12-18T00:00:00Z"), documentType: "TRD", transportDocumentReference: "BL-A-1", port: null, terminal: null, isoEquipmentCode: null, sizeFt: null, emptyIndicator: null, mode: null }),
+    event({
+      eventType: "SHIPMENT",
+      eventCode: "ISSU",
+      eventAtS: s("2025-12-18T00:00:00Z"),
+      documentType: "TRD",
+      transportDocumentReference: "BL-A-1",
+      port: null,
+      terminal: null,
+      isoEquipmentCode: null,
+      sizeFt: null,
+      emptyIndicator: null,
+      mode: null,
+    }),
   ];
   const visits: TruckVisit[] = [
     // 2026-01-15 local: queue 08:00, gate-in 08:20, gate-out 09:05 → turn 65, queue 20, in 45 min.
@@ -143,7 +187,11 @@ export function operationsDay(): { events: ContainerEvent[]; visits: TruckVisit[
   return { events, visits, railMoves };
 }
 
-export function parsedOf(part: { events?: ContainerEvent[]; visits?: TruckVisit[]; railMoves?: RailMove[] }): ParsedOperations {
+export function parsedOf(part: {
+  events?: ContainerEvent[];
+  visits?: TruckVisit[];
+  railMoves?: RailMove[];
+}): ParsedOperations {
   const events = part.events ?? [];
   const visits = part.visits ?? [];
   const railMoves = part.railMoves ?? [];

@@ -57,8 +57,18 @@ describe("operations API", () => {
 
   it("takes a batch of events, counts it, and takes it again as duplicates", async () => {
     const batch = [
-      { eventID: "5e51e72c-d872-4f0f-8d4c-1a7b2e3c4d01", equipmentEventTypeCode: "GTIN", eventDateTime: "2026-01-15T21:00:00Z", equipmentReference: BOX.X },
-      { eventID: "5e51e72c-d872-4f0f-8d4c-1a7b2e3c4d02", equipmentEventTypeCode: "GTIN", eventDateTime: "yesterday", equipmentReference: BOX.X },
+      {
+        eventID: "5e51e72c-d872-4f0f-8d4c-1a7b2e3c4d01",
+        equipmentEventTypeCode: "GTIN",
+        eventDateTime: "2026-01-15T21:00:00Z",
+        equipmentReference: BOX.X,
+      },
+      {
+        eventID: "5e51e72c-d872-4f0f-8d4c-1a7b2e3c4d02",
+        equipmentEventTypeCode: "GTIN",
+        eventDateTime: "yesterday",
+        equipmentReference: BOX.X,
+      },
     ];
     const first = await app.inject({ method: "POST", url: "/api/ports/USLAX/events", payload: batch });
     expect(first.statusCode).toBe(200);
@@ -69,7 +79,11 @@ describe("operations API", () => {
   });
 
   it("answers bad input with problem+json", async () => {
-    const notArray = await app.inject({ method: "POST", url: "/api/ports/USLAX/events", payload: { eventID: "x" } });
+    const notArray = await app.inject({
+      method: "POST",
+      url: "/api/ports/USLAX/events",
+      payload: { eventID: "x" },
+    });
     expect(notArray.statusCode).toBe(400);
     expect(notArray.headers["content-type"]).toContain("application/problem+json");
     const badFrom = await get("/api/ports/USLAX/operations/kpis?from=2026-13-01");
@@ -88,9 +102,19 @@ describe("operations API", () => {
     expect(day.statusCode).toBe(200);
     const body = day.json();
     expect(body.timeZone).toBe("America/Los_Angeles");
-    expect(body.terminals[0].turn.turn).toEqual({ count: 3, meanMin: 65, p50Min: 65, p90Min: 90, p95Min: 90 });
-    const hour = await get(`/api/ports/USLAX/operations/kpis?terminal=${YTI}&from=2026-01-15&to=2026-01-16&by=hour`);
-    expect(hour.json().terminals[0].series.map((p: { period: string }) => p.period)).toContain("2026-01-15T08");
+    expect(body.terminals[0].turn.turn).toEqual({
+      count: 3,
+      meanMin: 65,
+      p50Min: 65,
+      p90Min: 90,
+      p95Min: 90,
+    });
+    const hour = await get(
+      `/api/ports/USLAX/operations/kpis?terminal=${YTI}&from=2026-01-15&to=2026-01-16&by=hour`,
+    );
+    expect(hour.json().terminals[0].series.map((p: { period: string }) => p.period)).toContain(
+      "2026-01-15T08",
+    );
   });
 
   it("shows the public summary with no container, document, vessel or truck in it", async () => {

@@ -41,7 +41,11 @@ for (const kind of testDatabaseKinds()) {
 
     it("ingests in two parts, gate before vessel, with counts that add up; again adds nothing", async () => {
       const day = operationsDay();
-      const gate = parsedOf({ visits: day.visits, railMoves: day.railMoves, events: day.events.filter((e) => e.eventCode === "GTOT") });
+      const gate = parsedOf({
+        visits: day.visits,
+        railMoves: day.railMoves,
+        events: day.events.filter((e) => e.eventCode === "GTOT"),
+      });
       const vessel = parsedOf({ events: day.events.filter((e) => e.eventCode !== "GTOT") });
       // The gate part first: 4 visit rows (one move each) + 1 rail move + 1 GTOT event = 6 records.
       const a = await ingestOperations(store.operations, gate, { ...options, file: "gate.csv" });
@@ -69,7 +73,12 @@ for (const kind of testDatabaseKinds()) {
       const stored = await store.operations.hourlyRollups(range);
       const sortBy = (rows: HourlyRollup[]) => [...rows].sort((x, y) => key(x).localeCompare(key(y)));
       expect(sortBy(stored)).toEqual(sortBy(all.hourly));
-      const expected = all.histograms.map((h) => ({ terminal: h.terminal, metric: h.metric, bin: h.bin, count: h.count }));
+      const expected = all.histograms.map((h) => ({
+        terminal: h.terminal,
+        metric: h.metric,
+        bin: h.bin,
+        count: h.count,
+      }));
       const order = (r: { metric: string; bin: number }) => `${r.metric}|${String(r.bin).padStart(5, "0")}`;
       const sorted = <T extends { metric: string; bin: number }>(rows: T[]) =>
         [...rows].sort((x, y) => order(x).localeCompare(order(y)));
@@ -88,7 +97,14 @@ for (const kind of testDatabaseKinds()) {
       const yti = k.terminals[0];
       expect(yti?.terminal).toBe(YTI);
       expect(yti?.turn.turn).toEqual({ count: 3, meanMin: 65, p50Min: 65, p90Min: 90, p95Min: 90 });
-      expect(yti?.dwell.truck).toMatchObject({ count: 3, meanH: 132.36, medianH: 121, p90H: 240, over5d: 2, over9d: 1 });
+      expect(yti?.dwell.truck).toMatchObject({
+        count: 3,
+        meanH: 132.36,
+        medianH: 121,
+        p90H: 240,
+        over5d: 2,
+        over9d: 1,
+      });
       expect(yti?.dwell.rail).toMatchObject({ count: 1, meanH: 60 });
       expect(yti?.troubleTickets.rate).toBeCloseTo(1 / 3, 12);
       // G and H discharged 01-10 ≈ 17:30Z and 20:00Z: before to − 5 d (01-11 08:00Z), after to − 9 d.
@@ -115,8 +131,18 @@ for (const kind of testDatabaseKinds()) {
         const disc = t0 + i * 420;
         const out = disc + 86_400 * (1 + (i % 5)) + (i % 97) * 60;
         const common = { port: "JPNGO", terminal, containerNumber: container };
-        events.push(event({ ...common, eventId: `disc-${i}`, eventCode: "DISC", eventAtS: disc, vesselImo: 9_500_000 + (i % 4) }));
-        events.push(event({ ...common, eventId: `gtot-${i}`, eventCode: "GTOT", eventAtS: out, mode: "TRUCK" }));
+        events.push(
+          event({
+            ...common,
+            eventId: `disc-${i}`,
+            eventCode: "DISC",
+            eventAtS: disc,
+            vesselImo: 9_500_000 + (i % 4),
+          }),
+        );
+        events.push(
+          event({ ...common, eventId: `gtot-${i}`, eventCode: "GTOT", eventAtS: out, mode: "TRUCK" }),
+        );
         visits.push({
           visitId: `visit-${i}`,
           port: "JPNGO",
@@ -128,7 +154,15 @@ for (const kind of testDatabaseKinds()) {
           gateOutS: out,
           appointmentId: null,
           troubleTicket: i % 10 === 0,
-          moves: [{ containerNumber: container, direction: "out", isoEquipmentCode: "22G1", sizeFt: 20, emptyIndicator: "LADEN" }],
+          moves: [
+            {
+              containerNumber: container,
+              direction: "out",
+              isoEquipmentCode: "22G1",
+              sizeFt: 20,
+              emptyIndicator: "LADEN",
+            },
+          ],
         });
       }
       const parsed = parsedOf({ events, visits });
@@ -136,12 +170,18 @@ for (const kind of testDatabaseKinds()) {
       expect(first).toMatchObject({ read: 3000, accepted: 3000, duplicates: 0 });
       const again = await ingestOperations(store.operations, parsed, { ...nagoya, file: "nagoya.json" });
       expect(again).toMatchObject({ read: 3000, accepted: 0, duplicates: 3000 });
-      const all = rollupBatch("JPNGO", localClock("Asia/Tokyo"), { events, visits, railMoves: [] }, new Map());
+      const all = rollupBatch(
+        "JPNGO",
+        localClock("Asia/Tokyo"),
+        { events, visits, railMoves: [] },
+        new Map(),
+      );
       const range = { port: "JPNGO", fromDay: 20540, toDay: 20600 };
       const sortBy = (rows: HourlyRollup[]) => [...rows].sort((x, y) => key(x).localeCompare(key(y)));
       expect(sortBy(await store.operations.hourlyRollups(range))).toEqual(sortBy(all.hourly));
       expect(all.hourly.reduce((k, r) => k + r.dwellTruckCount, 0)).toBe(1000);
-      const order = (r: { terminal: string; metric: string; bin: number }) => `${r.terminal}|${r.metric}|${r.bin}`;
+      const order = (r: { terminal: string; metric: string; bin: number }) =>
+        `${r.terminal}|${r.metric}|${r.bin}`;
       const stored = await store.operations.histograms(range, ["turn", "dwellTruck"]);
       const expected = all.histograms
         .filter((h) => h.metric === "turn" || h.metric === "dwellTruck")
@@ -173,12 +213,18 @@ for (const kind of testDatabaseKinds()) {
       // A visit without a terminal breaks a NOT NULL column after the event was inserted.
       const broken = { ...day.visits[0]!, visitId: "BROKEN", terminal: null } as unknown as TruckVisit;
       await expect(
-        ingestOperations(store.operations, parsedOf({ events: [fresh], visits: [broken] }), { ...options, file: "x" }),
+        ingestOperations(store.operations, parsedOf({ events: [fresh], visits: [broken] }), {
+          ...options,
+          file: "x",
+        }),
       ).rejects.toThrow();
       const facts = await store.operations.containerFacts([BOX.A], []);
       expect(facts.events.length).toBeGreaterThan(0);
       expect(facts.events.some((e) => e.eventId === fresh.eventId)).toBe(false);
-      const again = await ingestOperations(store.operations, parsedOf({ events: [fresh] }), { ...options, file: "y" });
+      const again = await ingestOperations(store.operations, parsedOf({ events: [fresh] }), {
+        ...options,
+        file: "y",
+      });
       expect(again.accepted).toBe(1);
     });
 
@@ -188,7 +234,12 @@ for (const kind of testDatabaseKinds()) {
       const a = byBox.containers.find((c) => c.containerNumber === BOX.A);
       // Loaded at Shanghai, discharged at Los Angeles, out through the gate on V1 (and an extra
       // discharge event added by the previous test).
-      expect(a?.timeline.map((e) => `${e.kind}:${e.code}`)).toEqual(["event:LOAD", "event:DISC", "event:DISC", "gate:out"]);
+      expect(a?.timeline.map((e) => `${e.kind}:${e.code}`)).toEqual([
+        "event:LOAD",
+        "event:DISC",
+        "event:DISC",
+        "gate:out",
+      ]);
       expect(a?.transportDocumentReferences).toEqual(["BL-A-1"]);
       const byBl = await containerTimeline(deps, PORT, "BL-A-1");
       expect(byBl.containers.map((c) => c.containerNumber)).toEqual([BOX.A]);

@@ -182,7 +182,13 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
           .addColumn("metric", "text", (c) => c.notNull())
           .addColumn("bin", "integer", (c) => c.notNull())
           .addColumn("count", "bigint", (c) => c.notNull())
-          .addPrimaryKeyConstraint("ops_histograms_monthly_pk", ["port", "terminal", "metric", "month", "bin"])
+          .addPrimaryKeyConstraint("ops_histograms_monthly_pk", [
+            "port",
+            "terminal",
+            "metric",
+            "month",
+            "bin",
+          ])
           .execute();
         await db.schema
           .createIndex("ops_histograms_monthly_month")

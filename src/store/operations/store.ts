@@ -1,12 +1,19 @@
 /** OperationsStore on Kysely: one code path for SQLite and PostgreSQL. */
-import { type Compilable, type CompiledQuery, type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
+import {
+  type Compilable,
+  type CompiledQuery,
+  type Kysely,
+  type RawBuilder,
+  sql,
+  type Transaction,
+} from "kysely";
 import type { ContainerEvent, RailMove, TruckVisit } from "../../operations/model.ts";
 import {
   type HistogramMetric,
   HOURLY_SUMS,
-  splitByMonths,
   type HourlyRollup,
   type HourlySum,
+  splitByMonths,
   type VesselMoveRollup,
 } from "../../operations/rollup.ts";
 import type {
@@ -57,7 +64,12 @@ function stateFromRow(r: OperationsDatabase["ops_container_state"]): ContainerSt
 }
 
 function hourlyFromRow(r: OpsHourlyTable): HourlyRollup {
-  const row = { port: r.port, terminal: r.terminal, day: Number(r.day), hour: Number(r.hour) } as HourlyRollup;
+  const row = {
+    port: r.port,
+    terminal: r.terminal,
+    day: Number(r.day),
+    hour: Number(r.hour),
+  } as HourlyRollup;
   for (const k of HOURLY_SUMS) row[k] = Number(r[COLUMN_OF[k]]);
   return row;
 }
@@ -175,7 +187,11 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
       const ids = new Set(fresh.map((r) => r.visit_id));
       const added = unique.filter((v) => ids.has(v.visitId));
       const moves = added.flatMap((v) =>
-        v.moves.map((m) => ({ visit_id: v.visitId, container_number: m.containerNumber, direction: m.direction })),
+        v.moves.map((m) => ({
+          visit_id: v.visitId,
+          container_number: m.containerNumber,
+          direction: m.direction,
+        })),
       );
       await insertEach(trx, moves, (rows) => trx.insertInto("ops_gate_moves").values(rows));
       return added;
@@ -219,7 +235,9 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
             .deleteFrom("ops_container_state")
             .where((eb) =>
               eb.or(
-                rows.map((r) => eb.and([eb("port", "=", r.port), eb("container_number", "=", r.container_number)])),
+                rows.map((r) =>
+                  eb.and([eb("port", "=", r.port), eb("container_number", "=", r.container_number)]),
+                ),
               ),
             ),
       );
@@ -243,7 +261,10 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
     async addRollups({ hourly, histograms, monthHistograms, vesselMoves }) {
       // Each column is added to what is stored: `x = stored.x + excluded.x`.
       const sums = Object.fromEntries(
-        HOURLY_SUM_COLUMNS.map((c) => [c, sql<number>`${sql.ref(`ops_hourly.${c}`)} + ${sql.ref(`excluded.${c}`)}`]),
+        HOURLY_SUM_COLUMNS.map((c) => [
+          c,
+          sql<number>`${sql.ref(`ops_hourly.${c}`)} + ${sql.ref(`excluded.${c}`)}`,
+        ]),
       ) as Record<SumColumn, RawBuilder<number>>;
       await insertEach(trx, hourly.map(hourlyToRow), (rows) =>
         trx
@@ -253,7 +274,14 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
       );
       await insertEach(
         trx,
-        histograms.map((h) => ({ port: h.port, terminal: h.terminal, day: h.day, metric: h.metric, bin: h.bin, count: h.count })),
+        histograms.map((h) => ({
+          port: h.port,
+          terminal: h.terminal,
+          day: h.day,
+          metric: h.metric,
+          bin: h.bin,
+          count: h.count,
+        })),
         (rows) =>
           trx
             .insertInto("ops_histograms")
@@ -279,9 +307,9 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
             .insertInto("ops_histograms_monthly")
             .values(rows)
             .onConflict((oc) =>
-              oc
-                .columns(["port", "terminal", "metric", "month", "bin"])
-                .doUpdateSet((eb) => ({ count: eb("ops_histograms_monthly.count", "+", eb.ref("excluded.count")) })),
+              oc.columns(["port", "terminal", "metric", "month", "bin"]).doUpdateSet((eb) => ({
+                count: eb("ops_histograms_monthly.count", "+", eb.ref("excluded.count")),
+              })),
             ),
       );
       await insertEach(
@@ -375,14 +403,22 @@ export function createOperationsStore(db: Kysely<OperationsDatabase>): Operation
     async histograms(q, metrics) {
       if (metrics.length === 0) return [];
       const { months, days } = splitByMonths(q.fromDay, q.toDay);
-      const sum = new Map<string, { terminal: string; metric: HistogramMetric; bin: number; count: number }>();
+      const sum = new Map<
+        string,
+        { terminal: string; metric: HistogramMetric; bin: number; count: number }
+      >();
       const add = (rows: { terminal: string; metric: string; bin: number; n: number }[]) => {
         for (const r of rows) {
           const key = `${r.terminal}|${r.metric}|${r.bin}`;
           const seen = sum.get(key);
           if (seen) seen.count += Number(r.n);
           else
-            sum.set(key, { terminal: r.terminal, metric: r.metric as HistogramMetric, bin: Number(r.bin), count: Number(r.n) });
+            sum.set(key, {
+              terminal: r.terminal,
+              metric: r.metric as HistogramMetric,
+              bin: Number(r.bin),
+              count: Number(r.n),
+            });
         }
       };
       if (months) {
@@ -474,7 +510,8 @@ export function createOperationsStore(db: Kysely<OperationsDatabase>): Operation
     },
 
     async containerFacts(containerNumbers, references) {
-      if (containerNumbers.length === 0 && references.length === 0) return { events: [], visits: [], railMoves: [] };
+      if (containerNumbers.length === 0 && references.length === 0)
+        return { events: [], visits: [], railMoves: [] };
       const events = await db
         .selectFrom("ops_events")
         .select("record_json")
@@ -496,7 +533,10 @@ export function createOperationsStore(db: Kysely<OperationsDatabase>): Operation
               .where(
                 "visit_id",
                 "in",
-                db.selectFrom("ops_gate_moves").select("visit_id").where("container_number", "in", containerNumbers),
+                db
+                  .selectFrom("ops_gate_moves")
+                  .select("visit_id")
+                  .where("container_number", "in", containerNumbers),
               )
               .orderBy("gate_in_s")
               .execute();
@@ -527,7 +567,13 @@ export function createOperationsStore(db: Kysely<OperationsDatabase>): Operation
       let query = db.selectFrom("ops_rejects").selectAll();
       if (runId !== undefined) query = query.where("run_id", "=", runId);
       const rows = await query.orderBy("file").orderBy("line").orderBy("field").limit(limit).execute();
-      return rows.map((r) => ({ runId: r.run_id, file: r.file, line: Number(r.line), field: r.field, reason: r.reason }));
+      return rows.map((r) => ({
+        runId: r.run_id,
+        file: r.file,
+        line: Number(r.line),
+        field: r.field,
+        reason: r.reason,
+      }));
     },
   };
 }
