@@ -20,5 +20,7 @@ declare module "autocannon" {
     connections: number;
     duration: number;
     headers?: Record<string, string>;
+    /** Each request in turn; `setupRequest` may rewrite it (e.g. a new path each time). */
+    requests?: { setupRequest?: (request: { path: string }) => { path: string } }[];
   }): Promise<Result>;
 }

@@ -1,5 +1,5 @@
 /**
- * The CLI's command groups (ais, vessels, demo, calls, emissions), each registered only when its
+ * The CLI's command groups (ais, vessels, demo, calls, emissions, ops), each registered only when its
  * name is on the command line: every capability module here is imported dynamically, so a command
  * loads its own code and `sisterports --help` loads none (issue 10, start-up < 150 ms).
  */
@@ -31,6 +31,10 @@ export const COMMAND_GROUPS: Record<
   emissions: {
     description: "emissions: calculators, activity imports, inventories, progress against targets",
     register: registerEmissionsGroup,
+  },
+  ops: {
+    description: "supply chain: container events, truck visits, terminal KPIs, container search",
+    register: registerOperationsGroup,
   },
 };
 
@@ -214,4 +218,17 @@ async function registerEmissionsGroup(program: Command): Promise<void> {
     const deps = await openEmissions();
     return { store: deps.activity, close: deps.close };
   });
+}
+
+async function registerOperationsGroup(program: Command): Promise<void> {
+  const { registerOperationsCommands } = await import("../operations/cli.ts");
+  // The parsers by file kind (DCSA, EDIFACT, gate CSV, rail CSV) are plugged in here.
+  registerOperationsCommands(
+    program,
+    async () => {
+      const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
+      return { operations: store.operations, calls: store.calls, close: () => store.close() };
+    },
+    {},
+  );
 }

@@ -120,6 +120,37 @@ export interface ContainerEvent {
   extra: Record<string, string>;
 }
 
+/**
+ * An event with the given fields and every other optional field empty (null, no references, no
+ * extra), classified ACT unless said otherwise: for parsers and generators that fill a few fields.
+ */
+export function newContainerEvent(
+  fields: Partial<ContainerEvent> &
+    Pick<ContainerEvent, "eventId" | "source" | "eventType" | "eventCode" | "eventAtS">,
+): ContainerEvent {
+  return {
+    classifier: "ACT",
+    createdAtS: fields.eventAtS,
+    port: null,
+    terminal: null,
+    facilityCode: null,
+    containerNumber: null,
+    isoEquipmentCode: null,
+    sizeFt: null,
+    emptyIndicator: null,
+    mode: null,
+    vesselImo: null,
+    vesselName: null,
+    voyage: null,
+    carrierBookingReference: null,
+    transportDocumentReference: null,
+    documentType: null,
+    references: [],
+    extra: {},
+    ...fields,
+  };
+}
+
 /** One container moved through a gate on a truck visit. */
 export interface GateMove {
   containerNumber: string;

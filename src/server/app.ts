@@ -23,6 +23,7 @@ import { callRoutes } from "../calls/index.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { RequestInvalid, type RouteDef } from "../core/http.ts";
 import { emissionRoutes } from "../emissions/index.ts";
+import { type OperationsRouteDeps, operationsRoutes } from "../operations/index.ts";
 import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
 import { emissionsServiceDeps, referenceTables } from "../store/services.ts";
@@ -45,6 +46,8 @@ export interface BuildAppOptions {
   webDir?: string;
   logger?: FastifyServerOptions["logger"];
   logRequests?: boolean;
+  /** DCSA T&T event parser for POST /api/ports/{locode}/events (the operations parsers). */
+  parseEvents?: OperationsRouteDeps["parseEvents"];
 }
 
 /**
@@ -271,6 +274,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           description: "Port calls, operating modes, anchorage queue, speed-zone compliance, DCSA timestamps",
         },
         {
+          name: "operations",
+          description:
+            "Supply chain: container events (DCSA Track & Trace), truck visits, rail moves, terminal KPIs, container search",
+        },
+        {
           name: "emissions",
           description:
             "Activity-based emissions inventories (EPA / IMO methods), sources, progress against CAAP / CNP targets, one call's computation",
@@ -342,6 +350,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       ...emissionsServiceDeps(options.store),
       hasPort: (locode) => knownPorts.has(locode),
     }),
+    ...operationsRoutes({
+      operations: options.store.operations,
+      calls: options.store.calls,
+      timeZoneOf: (locode) => (knownPorts.has(locode) ? timeZones.get(locode) : undefined),
+      parseEvents: options.parseEvents ?? noEventParser,
+    }),
   ];
   const ctx: MountContext = {
     cache: new ResponseCache(),
@@ -380,6 +394,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   return app;
 }
+
+/** Until the lead wires the DCSA parser in: POST events answers 415 unsupported. */
+const noEventParser: OperationsRouteDeps["parseEvents"] = () => {
+  throw new DomainError("unsupported", "this node has no DCSA event parser configured");
+};
 
 /** The rule a handler found broken, worded; the field is a path parameter when the path names it. */
 function ruleIssue(error: RequestInvalid, params: unknown, lang: Lang): WordedIssue {

@@ -10,6 +10,7 @@ import { aisMigrations } from "./ais/migrations.ts";
 import { callsMigrations } from "./calls/migrations.ts";
 import type { DialectKind } from "./dialect.ts";
 import { emissionsMigrations } from "./emissions/migrations.ts";
+import { operationsMigrations } from "./operations/migrations.ts";
 import { portsMigrations } from "./ports/migrations.ts";
 
 /** Each capability's migrations; a new capability adds its own here. */
@@ -18,6 +19,7 @@ const CAPABILITY_MIGRATIONS: readonly ((kind: DialectKind) => Record<string, Mig
   aisMigrations,
   callsMigrations,
   emissionsMigrations,
+  operationsMigrations,
 ];
 
 /** Every migration for a dialect, in the order they run (Kysely's: names compared by localeCompare). */

@@ -16,6 +16,8 @@ import { testDatabaseKinds } from "../../test/helpers/databases.ts";
 import { openStore } from "./index.ts";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "..", "test", "fixtures", "store");
+/** Migrations released after b291d57 (an old database runs these, and only these). */
+const MIGRATIONS_SINCE = ["0300_operations"];
 const MIGRATIONS_RUN = "select name, timestamp from kysely_migration order by name";
 
 /** Runs a dump's SQL on the database at `url`; `query` reads it outside the store. */
@@ -46,11 +48,17 @@ for (const kind of testDatabaseKinds()) {
       try {
         const before = await old.query(MIGRATIONS_RUN);
         expect(before.map((r) => (r as { name: string }).name)).toEqual(MIGRATIONS_AT_B291D57);
-        expect(await store.migrationStatus()).toEqual({ applied: MIGRATIONS_AT_B291D57, pending: [] });
+        // Only the migrations added since run, once.
+        expect(await store.migrationStatus()).toEqual({
+          applied: MIGRATIONS_AT_B291D57,
+          pending: MIGRATIONS_SINCE,
+        });
+        expect(await store.migrate()).toEqual(MIGRATIONS_SINCE);
         expect(await store.migrate()).toEqual([]);
         const oldReads = JSON.parse(fixture(`old-reads.${kind.kind}.json`).toString("utf8"));
         expect(JSON.parse(JSON.stringify(await readEverything(store)))).toEqual(oldReads);
-        expect(await old.query(MIGRATIONS_RUN)).toEqual(before); // same rows and times: nothing re-ran
+        // Same rows and times: nothing re-ran.
+        expect((await old.query(MIGRATIONS_RUN)).slice(0, before.length)).toEqual(before);
       } finally {
         await store.close();
         await old.close();

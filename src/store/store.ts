@@ -10,6 +10,7 @@ import type { AisStore } from "../ais/track-store.ts";
 import type { CallStore } from "../calls/store.ts";
 import type { EmissionActivityStore } from "../emissions/nonship/index.ts";
 import type { EmissionStore } from "../emissions/store.ts";
+import type { OperationsStore } from "../operations/store.ts";
 import type { PortStore } from "../ports/model.ts";
 import type { AisDatabase } from "./ais/schema.ts";
 import { createAisStore } from "./ais/store.ts";
@@ -20,6 +21,8 @@ import { createEmissionActivityStore } from "./emissions/activity-store.ts";
 import type { EmissionActivityDatabase, EmissionsDatabase } from "./emissions/schema.ts";
 import { createEmissionStore } from "./emissions/store.ts";
 import { createMigrator, type StoreMigrator } from "./migrator.ts";
+import type { OperationsDatabase } from "./operations/schema.ts";
+import { createOperationsStore } from "./operations/store.ts";
 import type { PortsDatabase } from "./ports/schema.ts";
 import { createPortStore } from "./ports/store.ts";
 
@@ -28,7 +31,8 @@ export type Database = PortsDatabase &
   AisDatabase &
   CallsDatabase &
   EmissionsDatabase &
-  EmissionActivityDatabase;
+  EmissionActivityDatabase &
+  OperationsDatabase;
 
 export interface Store extends StoreMigrator {
   kind: DialectKind;
@@ -38,6 +42,7 @@ export interface Store extends StoreMigrator {
   calls: CallStore;
   emissions: EmissionStore;
   emissionActivity: EmissionActivityStore;
+  operations: OperationsStore;
   /**
    * A token that changes whenever any stored data changes, by this process or another: lets the
    * server keep answers until then. SQLite: `data_version` (commits by other connections) and this
@@ -62,6 +67,7 @@ export function openStore(options: OpenStoreOptions): Store {
     calls: createCallStore(db),
     emissions: createEmissionStore(db),
     emissionActivity: createEmissionActivityStore(db),
+    operations: createOperationsStore(db),
     ...createMigrator(db, kind),
     dataVersion,
     close: () => db.destroy(),

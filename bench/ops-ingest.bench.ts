@@ -1,0 +1,471 @@
+/**
+ * Operations ingest and KPI reads, as users run them.
+ *
+ * 1. Ingest end to end on one core: an NDJSON file of generated operations records (container
+ *    events in our DCSA-named model, truck visits, rail moves — what a parser hands over; DCSA
+ *    schema validation is the parser's own cost, not measured here) read line by line, parsed, and
+ *    stored through `ingestOperations` into SQLite in batches of 20,000 records (one transaction
+ *    each): facts deduplicated by id, dwell state, hourly rollups and histograms updated. Peer, same
+ *    file in the same run: one SQLite row per record (better-sqlite3, prepared INSERT OR IGNORE of
+ *    id + JSON, 20,000 rows per transaction) — stores the facts only, no rollups. Each runs in its own
+ *    process; peak resident memory is sampled every 50 ms and printed at each quarter of the input.
+ * 2. KPI latency: the real server (`bin/sisterports.mjs serve`, no demo) on the ingested database;
+ *    autocannon, 10 connections, on a terminal-month `GET /operations/kpis` — the same URL (answers
+ *    kept until the data changes, as a repeated reader sees) and a new URL each request (terminal,
+ *    month and a dummy parameter vary: nothing kept, every answer computed from the rollups).
+ *
+ * Event ids are random UUID-shaped (as DCSA eventIDs are), so the primary key is written in random order.
+ * Targets (issue 12): ≥ 100,000 events/s end to end; KPI p99 < 50 ms for a terminal-month query.
+ *
+ *   npm run bench -- ops-ingest [--events N (1000000)] [--days D (365)] [--duration S (5)] [--keep]
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import autocannon from "autocannon";
+import SqliteDatabase from "better-sqlite3";
+import { forEachLine } from "../src/core/input.ts";
+import {
+  type ContainerEvent,
+  newContainerEvent,
+  type ParsedOperations,
+  type RailMove,
+  type TruckVisit,
+} from "../src/operations/model.ts";
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+const EVENTS = Number(arg("events", "1000000"));
+const DAYS = Number(arg("days", "365"));
+const DURATION_S = Number(arg("duration", "5"));
+const BATCH = 20_000;
+const PORT = "USLAX";
+const ZONE = "America/Los_Angeles";
+const T0 = Date.parse("2026-01-01T08:00:00Z") / 1000;
+const TERMINALS = [
+  "uslax-terminal-apm-pier400",
+  "uslax-terminal-everport",
+  "uslax-terminal-fenix",
+  "uslax-terminal-trapac",
+  "uslax-terminal-wbct-100",
+  "uslax-terminal-wbct-121",
+  "uslax-terminal-yti",
+];
+const root = path.resolve(import.meta.dirname, "..");
+const log = (s: string) => process.stdout.write(`${s}\n`);
+
+type CorpusRecord = { e: ContainerEvent } | { v: TruckVisit } | { r: RailMove };
+
+/** A time-ordered year: boxes discharged from daily calls, out by truck (70 %) or rail after 0.5–15 days; exports in and loaded. */
+function writeCorpus(file: string): number {
+  let seed = 2026;
+  const rnd = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 4294967296;
+  };
+  const hex = (n: number) => {
+    let s = "";
+    for (let i = 0; i < n; i++) s += Math.floor(rnd() * 16).toString(16);
+    return s;
+  };
+  const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
+  const base = (
+    over: Partial<ContainerEvent> & Pick<ContainerEvent, "eventCode" | "eventAtS">,
+  ): ContainerEvent =>
+    newContainerEvent({
+      eventId: uuid(),
+      source: "dcsa",
+      eventType: "EQUIPMENT",
+      port: PORT,
+      isoEquipmentCode: "45G1",
+      sizeFt: 40,
+      emptyIndicator: "LADEN",
+      mode: "VESSEL",
+      ...over,
+    });
+  // Records per import box ≈ 2.7 (DISC + exit event (+ visit)), per export 2: about 2.4 on average.
+  const boxesPerDay = Math.max(1, Math.round(EVENTS / 2.4 / DAYS));
+  const out = fs.openSync(file, "w");
+  const pending = new Map<number, { atS: number; rec: CorpusRecord }[]>();
+  const later = (atS: number, rec: CorpusRecord) => {
+    const d = Math.floor((atS - T0) / 86_400);
+    const list = pending.get(d);
+    if (list) list.push({ atS, rec });
+    else pending.set(d, [{ atS, rec }]);
+  };
+  let written = 0;
+  let box = 0;
+  let buffer: string[] = [];
+  const write = (rec: CorpusRecord) => {
+    buffer.push(JSON.stringify(rec));
+    written++;
+    if (buffer.length === 10_000) {
+      fs.writeSync(out, `${buffer.join("\n")}\n`);
+      buffer = [];
+    }
+  };
+  for (let day = 0; written < EVENTS; day++) {
+    const today: { atS: number; rec: CorpusRecord }[] = pending.get(day) ?? [];
+    pending.delete(day);
+    for (let i = 0; i < boxesPerDay; i++) {
+      const terminal = TERMINALS[i % TERMINALS.length] as string;
+      const vesselImo = 9_100_000 + ((day * 7 + (i % 7)) % 400);
+      const container = `BNCH${String(box++ % 10_000_000).padStart(7, "0")}`;
+      const atS = T0 + day * 86_400 + Math.floor(rnd() * 86_400);
+      if (rnd() < 0.55) {
+        today.push({
+          atS,
+          rec: {
+            e: base({ eventCode: "DISC", eventAtS: atS, containerNumber: container, terminal, vesselImo }),
+          },
+        });
+        const outS = atS + Math.floor((0.5 + rnd() * rnd() * 14.5) * 86_400);
+        if (rnd() < 0.7) {
+          const queueS = outS - 600 - Math.floor(rnd() * 5400);
+          const gateInS = outS - 300 - Math.floor(rnd() * 1800);
+          later(outS, {
+            e: base({
+              eventCode: "GTOT",
+              eventAtS: outS,
+              containerNumber: container,
+              terminal,
+              mode: "TRUCK",
+            }),
+          });
+          later(gateInS, {
+            v: {
+              visitId: uuid(),
+              port: PORT,
+              terminal,
+              truckId: `T${Math.floor(rnd() * 20_000)}`,
+              licencePlate: null,
+              queueArrivalS: Math.min(queueS, gateInS),
+              gateInS,
+              gateOutS: outS,
+              appointmentId: null,
+              troubleTicket: rnd() < 0.03,
+              moves: [
+                {
+                  containerNumber: container,
+                  direction: "out",
+                  isoEquipmentCode: "45G1",
+                  sizeFt: 40,
+                  emptyIndicator: "LADEN",
+                },
+              ],
+            },
+          });
+        } else
+          later(outS, {
+            e: base({
+              eventCode: "LOAD",
+              eventAtS: outS,
+              containerNumber: container,
+              terminal,
+              mode: "RAIL",
+            }),
+          });
+      } else {
+        today.push({
+          atS,
+          rec: {
+            e: base({
+              eventCode: "GTIN",
+              eventAtS: atS,
+              containerNumber: container,
+              terminal,
+              mode: "TRUCK",
+            }),
+          },
+        });
+        later(atS + 3 * 86_400, {
+          e: base({
+            eventCode: "LOAD",
+            eventAtS: atS + 3 * 86_400,
+            containerNumber: container,
+            terminal,
+            vesselImo,
+          }),
+        });
+      }
+    }
+    today.sort((a, b) => a.atS - b.atS);
+    for (const t of today) {
+      if (written >= EVENTS) break;
+      write(t.rec);
+    }
+  }
+  fs.writeSync(out, `${buffer.join("\n")}\n`);
+  fs.closeSync(out);
+  return written;
+}
+
+interface Measured {
+  seconds: number;
+  records: number;
+  peakRssMb: number;
+  rssAtQuartersMb: number[];
+  dbMb: number;
+}
+
+const dbSizeMb = (f: string) =>
+  ["", "-wal"].reduce((s, x) => s + (fs.statSync(f + x, { throwIfNoEntry: false })?.size ?? 0), 0) / 1e6;
+
+/** Reads the corpus line by line, handing batches of parsed records to `flush`. */
+async function readCorpus(
+  file: string,
+  total: number,
+  flush: (batch: CorpusRecord[]) => Promise<void>,
+): Promise<Measured> {
+  global.gc?.();
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  const quarters: number[] = [];
+  const started = performance.now();
+  let batch: CorpusRecord[] = [];
+  let n = 0;
+  // Reading waits for each flush (forEachLine awaits it): memory stays one batch deep.
+  await forEachLine(fs.createReadStream(file, { highWaterMark: 1 << 20 }), (bytes, s, e) => {
+    if (e <= s) return;
+    batch.push(JSON.parse(bytes.toString("utf8", s, e)) as CorpusRecord);
+    n++;
+    if (n % Math.ceil(total / 4) === 0) quarters.push(process.memoryUsage().rss / 1e6);
+    if (batch.length === BATCH) {
+      const full = batch;
+      batch = [];
+      return flush(full);
+    }
+  });
+  await flush(batch);
+  clearInterval(sampler);
+  return {
+    seconds: (performance.now() - started) / 1000,
+    records: n,
+    peakRssMb: peak / 1e6,
+    rssAtQuartersMb: quarters,
+    dbMb: 0,
+  };
+}
+
+async function runOurs(corpus: string, dbFile: string, total: number): Promise<Measured> {
+  const { openStore } = await import("../src/store/index.ts");
+  const { ingestOperations } = await import("../src/operations/ingest.ts");
+  const store = openStore({ databaseUrl: `sqlite:${dbFile}` });
+  await store.migrate();
+  let accepted = 0;
+  // Each batch is one transaction, stored before the next is read.
+  const m = await readCorpus(corpus, total, async (batch) => {
+    const parsed: ParsedOperations = {
+      events: [],
+      visits: [],
+      railMoves: [],
+      rejects: [],
+      read: batch.length,
+    };
+    for (const r of batch)
+      if ("e" in r) parsed.events.push(r.e);
+      else if ("v" in r) parsed.visits.push(r.v);
+      else parsed.railMoves.push(r.r);
+    accepted += (
+      await ingestOperations(store.operations, parsed, { file: "bench.ndjson", port: PORT, timeZone: ZONE })
+    ).accepted;
+  });
+  await store.close();
+  if (accepted !== total) throw new Error(`accepted ${accepted} of ${total}`);
+  return { ...m, dbMb: dbSizeMb(dbFile) };
+}
+
+async function runPeer(corpus: string, dbFile: string, total: number): Promise<Measured> {
+  const db = new SqliteDatabase(dbFile);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.exec("CREATE TABLE records (id TEXT PRIMARY KEY, record_json TEXT NOT NULL)");
+  const insert = db.prepare("INSERT OR IGNORE INTO records VALUES (?, ?)");
+  const writeMany = db.transaction((batch: CorpusRecord[]) => {
+    for (const r of batch) {
+      const id = "e" in r ? r.e.eventId : "v" in r ? r.v.visitId : r.r.moveId;
+      insert.run(id, JSON.stringify("e" in r ? r.e : "v" in r ? r.v : r.r));
+    }
+  });
+  const m = await readCorpus(corpus, total, async (batch) => writeMany(batch));
+  const stored = Number(db.prepare("SELECT count(*) FROM records").pluck().get());
+  db.close();
+  if (stored !== total) throw new Error(`peer stored ${stored} of ${total}`);
+  return { ...m, dbMb: dbSizeMb(dbFile) };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const role = arg("role", "");
+if (role !== "") {
+  const corpus = arg("corpus", "");
+  const dbFile = arg("db", "");
+  const total = Number(arg("total", "0"));
+  const m = role === "ours" ? await runOurs(corpus, dbFile, total) : await runPeer(corpus, dbFile, total);
+  process.stdout.write(`RESULT ${JSON.stringify(m)}\n`);
+  process.exit(0);
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sp-bench-ops-"));
+const keep = process.argv.includes("--keep");
+let server: ChildProcess | undefined;
+try {
+  const corpus = path.join(dir, "ops.ndjson");
+  const genStarted = performance.now();
+  const total = writeCorpus(corpus);
+  log(
+    `corpus: ${total.toLocaleString("en-US")} records (events, truck visits) over ${DAYS} days at ${PORT}, ${(fs.statSync(corpus).size / 1e6).toFixed(0)} MB NDJSON (generated in ${((performance.now() - genStarted) / 1000).toFixed(1)} s); ${os.cpus().length} cores, load ${os.loadavg()[0]?.toFixed(2)}`,
+  );
+  const measure = (who: string, dbFile: string): Measured => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--expose-gc",
+        "--import",
+        "tsx",
+        path.join(root, "bench", "ops-ingest.bench.ts"),
+        "--role",
+        who,
+        "--corpus",
+        corpus,
+        "--db",
+        dbFile,
+        "--total",
+        String(total),
+      ],
+      { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 },
+    );
+    const line = r.stdout.split("\n").find((l) => l.startsWith("RESULT "));
+    if (r.status !== 0 || !line) throw new Error(`${who}: ${r.stderr || r.stdout}`);
+    return JSON.parse(line.slice(7)) as Measured;
+  };
+  const oursDb = path.join(dir, "ours.sqlite");
+  const ours = measure("ours", oursDb);
+  const peer = measure("peer", path.join(dir, "peer.sqlite"));
+  const row = (name: string, m: Measured) =>
+    log(
+      `${name.padEnd(58)} ${(m.records / m.seconds).toFixed(0).padStart(9)} ${m.seconds.toFixed(1).padStart(7)} ${m.peakRssMb.toFixed(0).padStart(8)} ${m.rssAtQuartersMb
+        .map((x) => x.toFixed(0))
+        .join("/")
+        .padStart(16)} ${m.dbMb.toFixed(0).padStart(6)}`,
+    );
+  log(
+    `\n${"ingest (one process each, end to end from the file)".padEnd(58)} ${"records/s".padStart(9)} ${"s".padStart(7)} ${"peak MB".padStart(8)} ${"RSS at ¼ MB".padStart(16)} ${"DB MB".padStart(6)}`,
+  );
+  row("sisterports: ingestOperations (facts + rollups)", ours);
+  row("peer: one SQLite row per record (facts only)", peer);
+  const oursRate = ours.records / ours.seconds;
+  log(
+    `ours / peer: ${(oursRate / (peer.records / peer.seconds)).toFixed(2)}; target ≥ 100,000 records/s: ${oursRate >= 100_000 ? "met" : "NOT MET"}`,
+  );
+  const db = new SqliteDatabase(oursDb, { readonly: true });
+  const count = (t: string) => Number(db.prepare(`SELECT count(*) FROM ${t}`).pluck().get());
+  log(
+    `stored: ${count("ops_events").toLocaleString("en-US")} events, ${count("ops_truck_visits").toLocaleString("en-US")} visits; rollups: ${count("ops_hourly").toLocaleString("en-US")} hourly rows, ${count("ops_histograms").toLocaleString("en-US")} histogram rows, ${count("ops_vessel_moves").toLocaleString("en-US")} vessel-move rows, ${count("ops_container_state").toLocaleString("en-US")} open dwells`,
+  );
+  db.close();
+
+  // KPI latency through the real server on the ingested database.
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  server = spawn(
+    process.execPath,
+    [
+      path.join(root, "bin", "sisterports.mjs"),
+      "--database-url",
+      `sqlite:${oursDb}`,
+      "serve",
+      "--port",
+      String(port),
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, SP_DEMO: "off", SP_LANG: "en", SP_DATA_DIR: dir },
+      stdio: "ignore",
+    },
+  );
+  const upStarted = performance.now();
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
+    if (performance.now() - upStarted > 120_000) throw new Error("server not up after 120 s");
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const months = Array.from(
+    { length: Math.min(12, Math.ceil(DAYS / 31)) },
+    (_, i) => `2026-${String(i + 1).padStart(2, "0")}`,
+  );
+  const kpiUrl = (t: string, m: string) => {
+    const [y, mo] = m.split("-").map(Number) as [number, number];
+    const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, "0")}`;
+    return `/api/ports/${PORT}/operations/kpis?terminal=${t}&from=${m}-01&to=${next}-01`;
+  };
+  const fixed = kpiUrl(TERMINALS[6] as string, months[Math.min(2, months.length - 1)] as string);
+  const check = await fetch(`${base}${fixed}`);
+  const body = (await check.json()) as {
+    terminals: { turn: { visits: number }; dwell: { all: { count: number } } }[];
+  };
+  if (!check.ok) throw new Error(`${fixed}: HTTP ${check.status}`);
+  log(
+    `\nKPI reads (${fixed}: ${body.terminals[0]?.turn.visits.toLocaleString("en-US")} truck visits, ${body.terminals[0]?.dwell.all.count.toLocaleString("en-US")} dwells in the month); 10 connections, ${DURATION_S} s each`,
+  );
+  log(`${"".padEnd(58)} ${"req/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(8)}`);
+  const show = (name: string, r: Awaited<ReturnType<typeof autocannon>>) =>
+    log(
+      `${name.padEnd(58)} ${r.requests.average.toFixed(0).padStart(9)} ${r.latency.p50.toFixed(1).padStart(7)} ${r.latency.p99.toFixed(1).padStart(8)}${r.non2xx + r.errors > 0 ? ` (${r.non2xx} non-2xx, ${r.errors} errors)` : ""}`,
+    );
+  show(
+    "peer: /api/health (no database)",
+    await autocannon({ url: `${base}/api/health`, connections: 10, duration: DURATION_S }),
+  );
+  show(
+    "terminal-month KPIs, same URL (kept until data changes)",
+    await autocannon({ url: `${base}${fixed}`, connections: 10, duration: DURATION_S }),
+  );
+  let i = 0;
+  const cold = await autocannon({
+    url: base,
+    connections: 10,
+    duration: DURATION_S,
+    requests: [
+      {
+        setupRequest: (req) => {
+          i++;
+          req.path = `${kpiUrl(TERMINALS[i % TERMINALS.length] as string, months[i % months.length] as string)}&n=${i}`;
+          return req;
+        },
+      },
+    ],
+  });
+  show("terminal-month KPIs, a new URL each request (computed)", cold);
+  log(
+    `target p99 < 50 ms for a terminal-month query (computed): ${cold.latency.p99 < 50 ? "met" : "NOT MET"}`,
+  );
+} finally {
+  server?.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 300));
+  if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+  else log(`kept ${dir}`);
+}

@@ -1,0 +1,328 @@
+/**
+ * `ops kpis|container|ingest-status|ingest`. The CLI composes: it gives these commands an opener for
+ * the configured store and the parsers by file kind (DCSA JSON / NDJSON, EDIFACT CODECO / COARRI,
+ * gate and rail CSV). Times are shown in the port's zone.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { Command } from "commander";
+import type { CallStore } from "../calls/index.ts";
+import { DomainError } from "../core/errors.ts";
+import { addIngestCounts, emptyIngestCounts, formatIngestCounts } from "../core/ingest.ts";
+import { formatTable } from "../core/text-table.ts";
+import { dateOrInstantS, formatInZone, isCalendarDate, isInstant, SECONDS_PER_DAY } from "../core/time.ts";
+import { loadPortRegistry } from "../geo/index.ts";
+import { ingestOperations } from "./ingest.ts";
+import { opsMsg } from "./messages.ts";
+import type { ParsedOperations } from "./model.ts";
+import { containerTimeline, operationsKpis } from "./service.ts";
+import type { OperationsStore } from "./store.ts";
+
+export type OpenOperationsStore = () => Promise<{
+  operations: OperationsStore;
+  calls: CallStore;
+  close(): Promise<void>;
+}>;
+
+/** The input kinds `ops ingest` knows; each maps to one parser. */
+export const OPERATIONS_FILE_KINDS = ["dcsa", "edifact", "gate", "rail"] as const;
+export type OperationsFileKind = (typeof OPERATIONS_FILE_KINDS)[number];
+/** A parser: the file's text and name → records and rejects. */
+export type OperationsParser = (text: string, file: string) => ParsedOperations;
+export type ParsersByKind = Partial<Record<OperationsFileKind, OperationsParser>>;
+
+/**
+ * The kind of an input from its name and first bytes: .json / .ndjson / .jsonl → dcsa; UNA / UNB
+ * at the start (or .edi) → edifact; a CSV whose header names a train or rail → rail, else gate.
+ * Example: fileKind("gate.csv", "truckId,container,…") → "gate".
+ */
+export function fileKind(file: string, head: string): OperationsFileKind | undefined {
+  const ext = path.extname(file).toLowerCase();
+  const start = head.trimStart();
+  if ([".json", ".ndjson", ".jsonl"].includes(ext) || start.startsWith("[") || start.startsWith("{"))
+    return "dcsa";
+  if (/^UN[AB]/.test(start) || [".edi", ".edifact"].includes(ext)) return "edifact";
+  if (ext === ".csv") {
+    const header = (start.split(/\r?\n/, 1)[0] ?? "").toLowerCase();
+    return /train|rail/.test(header) ? "rail" : "gate";
+  }
+  return undefined;
+}
+
+function portAndZone(value: string | undefined): { port: string; timeZone: string } {
+  if (value === undefined) throw new DomainError("validation", "--port: required (USLAX, JPNGO)");
+  const port = value.toUpperCase();
+  const timeZone = loadPortRegistry().get(port)?.timeZone;
+  if (timeZone === undefined) throw new DomainError("validation", `--port: unknown port ${value}`);
+  return { port, timeZone };
+}
+
+/** --from / --to: a date (midnight in the port's zone) or a date-time with an offset. */
+function timeOption(value: string | undefined, field: string, fallback: number, timeZone: string): number {
+  if (value === undefined) return fallback;
+  if (!isCalendarDate(value) && !isInstant(value))
+    throw new DomainError(
+      "validation",
+      `--${field}: a date (2026-11-01) or a date-time with an offset (2026-11-01T08:00:00Z), not ${value}`,
+    );
+  return dateOrInstantS(value, timeZone);
+}
+
+const fmt = (x: number | null, digits = 1) => (x === null ? "-" : x.toFixed(digits));
+const pct = (x: number | null) => (x === null ? "-" : `${(x * 100).toFixed(1)}`);
+
+export function registerOperationsCommands(
+  program: Command,
+  openStore: OpenOperationsStore,
+  parsersByKind: ParsersByKind,
+): Command {
+  const ops = program
+    .command("ops")
+    .description("supply chain: container events, truck visits, terminal KPIs");
+
+  ops
+    .command("kpis")
+    .description(
+      "terminal KPIs side by side: truck turn time, import dwell, gate, moves, schedule reliability",
+    )
+    .requiredOption("--port <locode>", "USLAX or JPNGO")
+    .option("--terminal <id>", "one terminal (id of the port registry)")
+    .option("--from <time>", "start: a date (midnight in the port's zone) or a date-time with an offset")
+    .option("--to <time>", "end (exclusive); default now")
+    .option("--by <day|hour>", "series per local day or hour (with --json)", "day")
+    .option("--json", "machine-readable")
+    .action(
+      async (o: {
+        port: string;
+        terminal?: string;
+        from?: string;
+        to?: string;
+        by: string;
+        json?: boolean;
+      }) => {
+        const { port, timeZone } = portAndZone(o.port);
+        if (o.by !== "day" && o.by !== "hour")
+          throw new DomainError("validation", `--by: day or hour, not ${o.by}`);
+        const toS = timeOption(o.to, "to", Math.floor(Date.now() / 1000), timeZone);
+        const fromS = timeOption(o.from, "from", toS - 30 * SECONDS_PER_DAY, timeZone);
+        if (!(toS > fromS)) throw new DomainError("validation", "--from: must be before --to");
+        const store = await openStore();
+        try {
+          const k = await operationsKpis(store, {
+            port,
+            timeZone,
+            fromS,
+            toS,
+            by: o.by,
+            ...(o.terminal ? { terminal: o.terminal } : {}),
+          });
+          if (o.json) {
+            process.stdout.write(`${JSON.stringify(k, null, 2)}\n`);
+            return;
+          }
+          const zoned = (s: number) => formatInZone(new Date(s * 1000), timeZone).slice(0, 16);
+          process.stdout.write(
+            `${opsMsg("kpiHeading", { port, from: zoned(fromS), to: zoned(toS), zone: timeZone })}\n`,
+          );
+          if (k.terminals.length === 0) process.stdout.write(`${opsMsg("noData", { port })}\n`);
+          else
+            process.stdout.write(
+              formatTable(
+                (
+                  [
+                    "colTerminal",
+                    "colVisits",
+                    "colTurnMean",
+                    "colTurnP50",
+                    "colTurnP90",
+                    "colTurnP95",
+                    "colQueueMean",
+                    "colDwellMean",
+                    "colDwellMedian",
+                    "colDwellP90",
+                    "colOver5d",
+                    "colOver9d",
+                    "colTrouble",
+                    "colVesselMoves",
+                    "colRailMoves",
+                  ] as const
+                ).map((c) => opsMsg(c)),
+                k.terminals.map((t) => [
+                  t.terminal || "-",
+                  t.turn.visits,
+                  fmt(t.turn.turn.meanMin),
+                  fmt(t.turn.turn.p50Min, 0),
+                  fmt(t.turn.turn.p90Min, 0),
+                  fmt(t.turn.turn.p95Min, 0),
+                  fmt(t.turn.queue.meanMin),
+                  fmt(t.dwell.all.meanH),
+                  fmt(t.dwell.all.medianH, 0),
+                  fmt(t.dwell.all.p90H, 0),
+                  t.dwell.all.over5d,
+                  t.dwell.all.over9d,
+                  pct(t.troubleTickets.rate),
+                  t.vesselMoves.discharges + t.vesselMoves.loads,
+                  t.railMoves.loads + t.railMoves.discharges,
+                ]),
+                { numeric: true },
+              ),
+            );
+          const r = k.scheduleReliability;
+          process.stdout.write(
+            `${opsMsg("reliability", { onTime: r.onTime, withEta: r.withEta, share: r.onTimeShare === null ? "-" : `${pct(r.onTimeShare)} %`, dev: fmt(r.meanAbsDeviationH) })}\n`,
+          );
+          const a = k.anchorage;
+          process.stdout.write(
+            `${opsMsg("anchorage", { waited: a.waited, calls: a.calls, mean: fmt(a.meanWaitH), p90: fmt(a.p90WaitH) })}\n`,
+          );
+        } finally {
+          await store.close();
+        }
+      },
+    );
+
+  ops
+    .command("container")
+    .description("one box's timeline (events, gate, rail) with the call it came on")
+    .argument("<ref>", "container number (ISO 6346), B/L or booking reference")
+    .requiredOption("--port <locode>", "USLAX or JPNGO")
+    .option("--json", "machine-readable")
+    .action(async (ref: string, o: { port: string; json?: boolean }) => {
+      const { port, timeZone } = portAndZone(o.port);
+      const store = await openStore();
+      try {
+        const t = await containerTimeline(store, port, ref);
+        if (o.json) {
+          process.stdout.write(`${JSON.stringify(t, null, 2)}\n`);
+          return;
+        }
+        const zoned = (iso: string) => formatInZone(new Date(iso), timeZone).slice(0, 19).replace("T", " ");
+        const headers = (["colTime", "colEvent", "colWhere", "colMode", "colDetail", "colCall"] as const).map(
+          (c) => opsMsg(c, { zone: timeZone }),
+        );
+        const rows = (entries: typeof t.documents) =>
+          entries.map((e) => [
+            zoned(e.at),
+            `${e.kind === "event" ? e.code : `${e.kind} ${e.code}`}${e.classifier && e.classifier !== "ACT" ? ` (${e.classifier})` : ""}`,
+            e.terminal ?? e.port ?? "",
+            e.mode ?? "",
+            e.vesselName ?? e.detail ?? "",
+            e.callId ?? "",
+          ]);
+        for (const c of t.containers) {
+          process.stdout.write(
+            `${opsMsg("container", {
+              container: c.containerNumber,
+              iso: c.isoEquipmentCode ?? "-",
+              size: c.sizeFt ?? "-",
+              bl: c.transportDocumentReferences.join(", ") || "-",
+              booking: c.carrierBookingReferences.join(", ") || "-",
+            })}\n`,
+          );
+          process.stdout.write(formatTable(headers, rows(c.timeline)));
+        }
+        if (t.documents.length > 0) {
+          process.stdout.write(`${opsMsg("documents", { ref: t.reference })}\n`);
+          process.stdout.write(formatTable(headers, rows(t.documents)));
+        }
+      } finally {
+        await store.close();
+      }
+    });
+
+  ops
+    .command("ingest-status")
+    .description("the latest ingest runs with their counts, and the records they refused")
+    .option("--port <locode>", "only this port")
+    .option("--limit <n>", "runs to show", "20")
+    .option("--rejects", "also list the refused records (file, line, field, reason)")
+    .option("--json", "machine-readable")
+    .action(async (o: { port?: string; limit: string; rejects?: boolean; json?: boolean }) => {
+      const limit = Number(o.limit);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new DomainError("validation", "--limit: a positive integer");
+      const port = o.port === undefined ? undefined : portAndZone(o.port);
+      const store = await openStore();
+      try {
+        const runs = await store.operations.ingestRuns(port?.port, limit);
+        const rejects = o.rejects ? await store.operations.rejects(undefined, 1000) : [];
+        if (o.json) {
+          process.stdout.write(`${JSON.stringify({ runs, rejects }, null, 2)}\n`);
+          return;
+        }
+        if (runs.length === 0) process.stdout.write(`${opsMsg("noRuns")}\n`);
+        else {
+          const zone = port?.timeZone ?? "UTC";
+          process.stdout.write(
+            formatTable(
+              (
+                ["colStarted", "colFile", "colRead", "colAccepted", "colRejected", "colDuplicates"] as const
+              ).map((c) => opsMsg(c, { zone })),
+              runs.map((r) => [
+                `${formatInZone(new Date(r.startedAt), zone).slice(0, 19).replace("T", " ")} ${r.port}`,
+                r.file,
+                r.read,
+                r.accepted,
+                r.rejected,
+                r.duplicates,
+              ]),
+            ),
+          );
+        }
+        if (rejects.length > 0)
+          process.stdout.write(
+            formatTable(
+              (["colFile", "colLine", "colField", "colReason"] as const).map((c) => opsMsg(c)),
+              rejects.map((r) => [r.file, r.line, r.field, r.reason]),
+            ),
+          );
+      } finally {
+        await store.close();
+      }
+    });
+
+  ops
+    .command("ingest")
+    .description("ingest DCSA T&T events (JSON / NDJSON), EDIFACT CODECO / COARRI, gate or rail CSV files")
+    .argument("<files...>", "input files")
+    .requiredOption("--port <locode>", "the port whose KPIs the records feed (USLAX, JPNGO)")
+    .option(
+      "--kind <kind>",
+      `the files' kind: ${OPERATIONS_FILE_KINDS.join(", ")} (default: from the name and content)`,
+    )
+    .option("--json", "machine-readable counts")
+    .action(async (files: string[], o: { port: string; kind?: string; json?: boolean }) => {
+      const { port, timeZone } = portAndZone(o.port);
+      if (o.kind !== undefined && !OPERATIONS_FILE_KINDS.includes(o.kind as OperationsFileKind))
+        throw new DomainError("validation", `--kind: ${OPERATIONS_FILE_KINDS.join(", ")}, not ${o.kind}`);
+      const store = await openStore();
+      try {
+        const total = emptyIngestCounts();
+        const perFile = [];
+        for (const file of files) {
+          const text = fs.readFileSync(file, "utf8");
+          const kind = (o.kind as OperationsFileKind | undefined) ?? fileKind(file, text.slice(0, 4096));
+          if (kind === undefined) throw new DomainError("validation", opsMsg("unknownKind", { file }));
+          const parse = parsersByKind[kind];
+          if (!parse) throw new DomainError("unsupported", opsMsg("noParser", { file, kind }));
+          const parsed = parse(text, path.basename(file));
+          const counts = await ingestOperations(store.operations, parsed, {
+            file: path.basename(file),
+            port,
+            timeZone,
+          });
+          addIngestCounts(total, counts);
+          perFile.push({ file, kind, ...counts, rejects: parsed.rejects });
+          if (!o.json) {
+            process.stdout.write(`${opsMsg("ingested", { file, counts: formatIngestCounts(counts) })}\n`);
+            for (const r of parsed.rejects.slice(0, 20))
+              process.stderr.write(`${r.file}:${r.line}: ${r.field}: ${r.reason}\n`);
+          }
+        }
+        if (o.json) process.stdout.write(`${JSON.stringify({ total, files: perFile }, null, 2)}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+  return ops;
+}

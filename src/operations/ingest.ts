@@ -1,0 +1,83 @@
+/**
+ * Ingest of parsed operations records (any parser's `ParsedOperations`) into the store, over the
+ * `OperationsStore` interface only: in one transaction, the facts whose ids are new are stored,
+ * the rollups they change are added to (rollup.ts), the rejects and the run are recorded. Storing
+ * the same input again adds nothing and counts every record as a duplicate.
+ *
+ * Counting unit: a record as the parser read it — one event, one rail move, one gate row per
+ * container move of a truck visit (a visit without moves is one row); a reject is its file and
+ * line. They balance: read = accepted + rejected + duplicates.
+ */
+import { randomUUID } from "node:crypto";
+import { DomainError } from "../core/errors.ts";
+import type { IngestCounts } from "../core/ingest.ts";
+import type { ParsedOperations, TruckVisit } from "./model.ts";
+import { clockFor, dwellContainers, rollupBatch } from "./rollup.ts";
+import type { OperationsStore } from "./store.ts";
+
+export interface OperationsIngestOptions {
+  /** The input's name, as rejects and the run ledger record it. */
+  file: string;
+  /** UN/LOCODE of the port whose KPIs the records feed. */
+  port: string;
+  /** The port's IANA zone: the rollups' days and hours are local. */
+  timeZone: string;
+}
+
+export interface OperationsIngestResult extends IngestCounts {
+  runId: string;
+}
+
+const visitRows = (v: TruckVisit) => Math.max(1, v.moves.length);
+
+export async function ingestOperations(
+  store: OperationsStore,
+  parsed: ParsedOperations,
+  options: OperationsIngestOptions,
+): Promise<OperationsIngestResult> {
+  const startedAt = new Date().toISOString();
+  const runId = randomUUID();
+  const clock = clockFor(options.timeZone);
+  const rejectedLines = new Set(parsed.rejects.map((r) => `${r.file}\n${r.line}`));
+  const records =
+    parsed.events.length + parsed.railMoves.length + parsed.visits.reduce((n, v) => n + visitRows(v), 0);
+  if (records + rejectedLines.size !== parsed.read)
+    throw new DomainError(
+      "internal",
+      `${options.file}: the parser read ${parsed.read} records but returned ${records} and rejected ${rejectedLines.size}`,
+    );
+  const rejectedByReason: Record<string, number> = {};
+  for (const r of parsed.rejects) rejectedByReason[r.field] = (rejectedByReason[r.field] ?? 0) + 1;
+  const port = options.port;
+
+  return store.write(async (w) => {
+    const events = await w.insertEvents(parsed.events);
+    const visits = await w.insertVisits(parsed.visits);
+    const railMoves = await w.insertRailMoves(parsed.railMoves);
+    const states = await w.containerStates(port, dwellContainers(port, events, visits, railMoves));
+    const batch = rollupBatch(port, clock, { events, visits, railMoves }, states);
+    await w.putContainerStates(batch.states);
+    await w.addRollups(batch);
+    await w.insertRejects(runId, parsed.rejects);
+    const accepted = events.length + railMoves.length + visits.reduce((n, v) => n + visitRows(v), 0);
+    const counts = {
+      read: parsed.read,
+      accepted,
+      rejected: rejectedLines.size,
+      duplicates: records - accepted,
+      rejectedByReason,
+    };
+    await w.recordRun({
+      id: runId,
+      port,
+      file: options.file,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      read: counts.read,
+      accepted: counts.accepted,
+      rejected: counts.rejected,
+      duplicates: counts.duplicates,
+    });
+    return { runId, ...counts };
+  });
+}

@@ -1,0 +1,304 @@
+/**
+ * Terminal KPIs from the rollups (pure): import dwell, truck turn time, gate throughput, trouble
+ * tickets, vessel and rail moves per terminal and local day or hour; moves per berth hour, schedule
+ * reliability and anchorage waiting from the port calls.
+ *
+ * Quantiles come from the fixed-bin histograms (rollup.ts): nearest rank (core/statistics.ts
+ * `quantile`'s rule) over the binned values, reported as the lower edge of the bin holding that rank
+ * — exact for whole-minute turn times and whole-hour dwells, otherwise at most one bin low.
+ */
+import type { PortCallRecord } from "../calls/index.ts";
+import { quantile } from "../core/statistics.ts";
+import { HISTOGRAM_BINS, type HistogramMetric, type HourlyRollup, type VesselMoveRollup } from "./rollup.ts";
+import type {
+  AnchorageWaiting,
+  CallOperations,
+  DurationStats,
+  DwellStats,
+  OperationsPeriod,
+  ScheduleReliability,
+  TerminalKpis,
+} from "./wire.ts";
+
+const DAY_S = 86_400;
+/** Schedule reliability: on time when within one day of the estimate (Sea-Intelligence's Global Liner Performance rule). */
+export const ON_TIME_WINDOW_H = 24;
+
+export interface HistogramRow {
+  terminal: string;
+  metric: HistogramMetric;
+  bin: number;
+  count: number;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+
+/**
+ * The nearest-rank q-quantile of binned values, as the lower edge of its bin in seconds; null for none.
+ * Example: bins [{bin: 30, count: 1}, {bin: 45, count: 2}, {bin: 90, count: 1}] of 60 s (turn):
+ * N = 4; p50 → rank 2 → bin 45 → 2700 s; p90 → rank ceil(3.6) = 4 → bin 90 → 5400 s.
+ */
+export function binQuantileS(
+  bins: readonly { bin: number; count: number }[],
+  binS: number,
+  q: number,
+): number | null {
+  const sorted = [...bins].filter((b) => b.count > 0).sort((a, b) => a.bin - b.bin);
+  const n = sorted.reduce((s, b) => s + b.count, 0);
+  if (n === 0) return null;
+  const rank = Math.max(1, Math.ceil(q * n));
+  let seen = 0;
+  for (const b of sorted) {
+    seen += b.count;
+    if (seen >= rank) return b.bin * binS;
+  }
+  return (sorted.at(-1)?.bin ?? 0) * binS;
+}
+
+function sum(rows: readonly HourlyRollup[], f: (r: HourlyRollup) => number): number {
+  let s = 0;
+  for (const r of rows) s += f(r);
+  return s;
+}
+
+/** Duration statistics in minutes from a count, a sum of seconds and the metric's bins. */
+export function durationStats(
+  count: number,
+  sumS: number,
+  bins: readonly HistogramRow[],
+  metric: HistogramMetric,
+): DurationStats {
+  const own = bins.filter((b) => b.metric === metric);
+  const q = (p: number) => {
+    const s = binQuantileS(own, HISTOGRAM_BINS[metric].binS, p);
+    return s === null ? null : round2(s / 60);
+  };
+  return {
+    count,
+    meanMin: count > 0 ? round2(sumS / count / 60) : null,
+    p50Min: q(0.5),
+    p90Min: q(0.9),
+    p95Min: q(0.95),
+  };
+}
+
+/** Import dwell statistics in hours (truck, rail, or both when `metrics` names both). */
+export function dwellStats(
+  count: number,
+  sumS: number,
+  over5d: number,
+  over9d: number,
+  bins: readonly HistogramRow[],
+  metrics: readonly HistogramMetric[],
+): DwellStats {
+  const merged = new Map<number, number>();
+  for (const b of bins) if (metrics.includes(b.metric)) merged.set(b.bin, (merged.get(b.bin) ?? 0) + b.count);
+  const own = [...merged].map(([bin, c]) => ({ bin, count: c }));
+  const q = (p: number) => {
+    const s = binQuantileS(own, HISTOGRAM_BINS.dwellTruck.binS, p);
+    return s === null ? null : round2(s / 3600);
+  };
+  return {
+    count,
+    meanH: count > 0 ? round2(sumS / count / 3600) : null,
+    medianH: q(0.5),
+    p90H: q(0.9),
+    over5d,
+    over9d,
+    over5dShare: ratio(over5d, count),
+    over9dShare: ratio(over9d, count),
+  };
+}
+
+/** "2026-03-01" for a local day number; with the hour "2026-03-01T13". */
+export function periodLabel(day: number, hour?: number): string {
+  const date = new Date(day * DAY_S * 1000).toISOString().slice(0, 10);
+  return hour === undefined ? date : `${date}T${String(hour).padStart(2, "0")}`;
+}
+
+function period(label: string, rows: readonly HourlyRollup[]): OperationsPeriod {
+  const turnCount = sum(rows, (r) => r.turnCount);
+  const dwellCount = sum(rows, (r) => r.dwellTruckCount + r.dwellRailCount);
+  return {
+    period: label,
+    truckVisits: sum(rows, (r) => r.truckVisits),
+    gateMovesIn: sum(rows, (r) => r.gateMovesIn),
+    gateMovesOut: sum(rows, (r) => r.gateMovesOut),
+    gateEvents: sum(rows, (r) => r.gateInEvents + r.gateOutEvents),
+    turnMeanMin: turnCount > 0 ? round2(sum(rows, (r) => r.turnSumS) / turnCount / 60) : null,
+    queueMeanMin: turnCount > 0 ? round2(sum(rows, (r) => r.queueSumS) / turnCount / 60) : null,
+    dwellCount,
+    dwellMeanH:
+      dwellCount > 0
+        ? round2(sum(rows, (r) => r.dwellTruckSumS + r.dwellRailSumS) / dwellCount / 3600)
+        : null,
+    vesselMoves: sum(rows, (r) => r.vesselDischarges + r.vesselLoads),
+    railMoves: sum(rows, (r) => r.railLoads + r.railDischarges),
+  };
+}
+
+/**
+ * Per terminal: the range's KPIs and a series per local day or hour. `yard` holds the boxes still in
+ * the yard past 5 and 9 days (from the dwell state, not the rollups).
+ */
+export function terminalKpis(
+  hourly: readonly HourlyRollup[],
+  histograms: readonly HistogramRow[],
+  yard: ReadonlyMap<string, { over5d: number; over9d: number }>,
+  by: "day" | "hour",
+): TerminalKpis[] {
+  const terminals = [...new Set([...hourly.map((r) => r.terminal), ...yard.keys()])].sort();
+  return terminals.map((terminal) => {
+    const rows = hourly.filter((r) => r.terminal === terminal);
+    const bins = histograms.filter((b) => b.terminal === terminal);
+    const groups = new Map<string, HourlyRollup[]>();
+    for (const r of [...rows].sort((a, b) => a.day - b.day || a.hour - b.hour)) {
+      const label = by === "day" ? periodLabel(r.day) : periodLabel(r.day, r.hour);
+      const g = groups.get(label);
+      if (g) g.push(r);
+      else groups.set(label, [r]);
+    }
+    const s = (f: (r: HourlyRollup) => number) => sum(rows, f);
+    const visits = s((r) => r.truckVisits);
+    const turnCount = s((r) => r.turnCount);
+    const troubleKnown = s((r) => r.troubleKnown);
+    const troubleTickets = s((r) => r.troubleTickets);
+    return {
+      terminal,
+      dwell: {
+        all: dwellStats(
+          s((r) => r.dwellTruckCount + r.dwellRailCount),
+          s((r) => r.dwellTruckSumS + r.dwellRailSumS),
+          s((r) => r.dwellTruckOver5d + r.dwellRailOver5d),
+          s((r) => r.dwellTruckOver9d + r.dwellRailOver9d),
+          bins,
+          ["dwellTruck", "dwellRail"],
+        ),
+        truck: dwellStats(
+          s((r) => r.dwellTruckCount),
+          s((r) => r.dwellTruckSumS),
+          s((r) => r.dwellTruckOver5d),
+          s((r) => r.dwellTruckOver9d),
+          bins,
+          ["dwellTruck"],
+        ),
+        rail: dwellStats(
+          s((r) => r.dwellRailCount),
+          s((r) => r.dwellRailSumS),
+          s((r) => r.dwellRailOver5d),
+          s((r) => r.dwellRailOver9d),
+          bins,
+          ["dwellRail"],
+        ),
+      },
+      boxesInYard: yard.get(terminal) ?? { over5d: 0, over9d: 0 },
+      turn: {
+        visits,
+        turn: durationStats(
+          turnCount,
+          s((r) => r.turnSumS),
+          bins,
+          "turn",
+        ),
+        queue: durationStats(
+          turnCount,
+          s((r) => r.queueSumS),
+          bins,
+          "queue",
+        ),
+        inTerminal: durationStats(
+          visits,
+          s((r) => r.inTerminalSumS),
+          bins,
+          "inTerminal",
+        ),
+      },
+      gate: {
+        truckVisits: visits,
+        movesIn: s((r) => r.gateMovesIn),
+        movesOut: s((r) => r.gateMovesOut),
+        gateInEvents: s((r) => r.gateInEvents),
+        gateOutEvents: s((r) => r.gateOutEvents),
+      },
+      troubleTickets: {
+        known: troubleKnown,
+        tickets: troubleTickets,
+        rate: ratio(troubleTickets, troubleKnown),
+      },
+      vesselMoves: { discharges: s((r) => r.vesselDischarges), loads: s((r) => r.vesselLoads) },
+      railMoves: { loads: s((r) => r.railLoads), discharges: s((r) => r.railDischarges) },
+      series: [...groups].map(([label, g]) => period(label, g)),
+    };
+  });
+}
+
+const isoS = (iso: string) => Date.parse(iso) / 1000;
+
+/**
+ * Moves per berth hour of each call: the vessel's (by IMO number) discharges and loads in the UTC
+ * hours from its berth arrival to its last berth departure, over its time at berth.
+ * Example: 1,200 moves over a 24 h berth stay → 50 moves per berth hour.
+ */
+export function callOperations(
+  calls: readonly PortCallRecord[],
+  moves: readonly VesselMoveRollup[],
+): CallOperations[] {
+  const byImo = new Map<number, VesselMoveRollup[]>();
+  for (const m of moves) {
+    const list = byImo.get(m.vesselImo);
+    if (list) list.push(m);
+    else byImo.set(m.vesselImo, [m]);
+  }
+  return calls.map((c) => {
+    const fromS = Math.floor(isoS(c.berthArrivalAt) / 3600) * 3600;
+    const toS = isoS(c.lastBerthDepartureAt);
+    let n = 0;
+    if (c.imo !== null)
+      for (const m of byImo.get(c.imo) ?? [])
+        if (m.hourS >= fromS && m.hourS <= toS) n += m.discharges + m.loads;
+    const deviationH = c.etaAt === null ? null : round2((isoS(c.berthArrivalAt) - isoS(c.etaAt)) / 3600);
+    return {
+      callId: c.id,
+      vesselName: c.vesselName,
+      imo: c.imo,
+      terminal: c.terminal,
+      berthArrivalAt: c.berthArrivalAt,
+      berthDepartureAt: c.lastBerthDepartureAt,
+      berthHours: c.timeAtBerthH,
+      moves: n,
+      movesPerBerthHour: c.imo !== null && c.timeAtBerthH > 0 ? round2(n / c.timeAtBerthH) : null,
+      etaAt: c.etaAt,
+      arrivalDeviationH: deviationH,
+      anchorageWaitH: c.anchorageWaitH,
+    };
+  });
+}
+
+/**
+ * Share of calls arriving at berth within ±24 h of the ETA they carry, and the mean absolute deviation.
+ * Example: deviations +2 h, −30 h, +10 h → 2 of 3 on time; mean |dev| = 42 / 3 = 14 h.
+ */
+export function scheduleReliability(calls: readonly CallOperations[]): ScheduleReliability {
+  const devs = calls.flatMap((c) => (c.arrivalDeviationH === null ? [] : [c.arrivalDeviationH]));
+  const onTime = devs.filter((d) => Math.abs(d) <= ON_TIME_WINDOW_H).length;
+  return {
+    calls: calls.length,
+    withEta: devs.length,
+    onTime,
+    onTimeShare: ratio(onTime, devs.length),
+    meanAbsDeviationH:
+      devs.length > 0 ? round2(devs.reduce((s, d) => s + Math.abs(d), 0) / devs.length) : null,
+  };
+}
+
+/** Anchorage waiting of the calls (measured by calls/ from AIS): mean over all calls and p90 (nearest rank). */
+export function anchorageWaiting(calls: readonly CallOperations[]): AnchorageWaiting {
+  const waits = calls.map((c) => c.anchorageWaitH).sort((a, b) => a - b);
+  return {
+    calls: waits.length,
+    waited: waits.filter((w) => w > 0).length,
+    meanWaitH: waits.length > 0 ? round2(waits.reduce((s, w) => s + w, 0) / waits.length) : null,
+    p90WaitH: waits.length > 0 ? round2(quantile(waits, 0.9)) : null,
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * Reads of the operations capability, composed over its store and the port calls: the KPI page of
+ * a port (rollups → kpi.ts), its public summary, and one box's timeline with the call it came on.
+ */
+import type { CallStore, PortCallRecord } from "../calls/index.ts";
+import { DomainError } from "../core/errors.ts";
+import { isoUtc, SECONDS_PER_DAY } from "../core/time.ts";
+import { anchorageWaiting, callOperations, scheduleReliability, terminalKpis } from "./kpi.ts";
+import type { ContainerEvent } from "./model.ts";
+import { AGEING_DAYS, clockFor, HISTOGRAM_METRICS } from "./rollup.ts";
+import type { OperationsStore } from "./store.ts";
+import type { ContainerTimeline, OperationsKpis, OperationsSummary, TimelineEntry } from "./wire.ts";
+
+export interface OperationsServiceDeps {
+  operations: OperationsStore;
+  calls: CallStore;
+}
+
+export interface KpiRequest {
+  port: string;
+  timeZone: string;
+  fromS: number;
+  toS: number;
+  terminal?: string;
+  by: "day" | "hour";
+}
+
+/** Calls at one port whose berth arrival falls in [fromS, toS) (a call counts in one period only). */
+async function callsArriving(
+  calls: CallStore,
+  port: string,
+  fromS: number,
+  toS: number,
+  terminal?: string,
+): Promise<PortCallRecord[]> {
+  const out: PortCallRecord[] = [];
+  for (let offset = 0; ; offset += 5000) {
+    const page = await calls.listCalls({
+      port,
+      fromS,
+      toS,
+      limit: 5000,
+      offset,
+      ...(terminal ? { terminal } : {}),
+    });
+    out.push(...page.calls);
+    if (page.calls.length < 5000) break;
+  }
+  return out.filter((c) => {
+    const s = Date.parse(c.berthArrivalAt) / 1000;
+    return s >= fromS && s < toS && c.neighbourOf === null;
+  });
+}
+
+/** Every KPI of a port (one terminal or all, side by side) over [fromS, toS), days in the port's zone. */
+export async function operationsKpis(deps: OperationsServiceDeps, q: KpiRequest): Promise<OperationsKpis> {
+  const clock = clockFor(q.timeZone);
+  const range = {
+    port: q.port,
+    fromDay: clock(q.fromS).day,
+    toDay: clock(q.toS - 1).day,
+    ...(q.terminal !== undefined ? { terminal: q.terminal } : {}),
+  };
+  const [hourly, histograms, calls, yard5, yard9] = await Promise.all([
+    deps.operations.hourlyRollups(range, q.by),
+    deps.operations.histograms(range, HISTOGRAM_METRICS),
+    callsArriving(deps.calls, q.port, q.fromS, q.toS, q.terminal),
+    deps.operations.boxesInYard(q.port, q.toS - AGEING_DAYS[0] * SECONDS_PER_DAY, q.terminal),
+    deps.operations.boxesInYard(q.port, q.toS - AGEING_DAYS[1] * SECONDS_PER_DAY, q.terminal),
+  ]);
+  const yard = new Map<string, { over5d: number; over9d: number }>();
+  for (const y of yard5) yard.set(y.terminal, { over5d: y.boxes, over9d: 0 });
+  for (const y of yard9) yard.set(y.terminal, { over5d: yard.get(y.terminal)?.over5d ?? 0, over9d: y.boxes });
+  let moves: Awaited<ReturnType<OperationsStore["vesselMoves"]>> = [];
+  if (calls.length > 0) {
+    const fromS = Math.min(...calls.map((c) => Date.parse(c.berthArrivalAt) / 1000));
+    const toS = Math.max(...calls.map((c) => Date.parse(c.lastBerthDepartureAt) / 1000));
+    moves = await deps.operations.vesselMoves(q.port, Math.floor(fromS / 3600) * 3600, toS);
+  }
+  const perCall = callOperations(calls, moves);
+  return {
+    port: q.port,
+    timeZone: q.timeZone,
+    from: isoUtc(q.fromS),
+    to: isoUtc(q.toS),
+    by: q.by,
+    terminals: terminalKpis(hourly, histograms, yard, q.by),
+    calls: perCall,
+    scheduleReliability: scheduleReliability(perCall),
+    anchorage: anchorageWaiting(perCall),
+  };
+}
+
+/** The public view: per terminal aggregates only — no container, company or vessel named. */
+export async function operationsSummary(
+  deps: OperationsServiceDeps,
+  q: Omit<KpiRequest, "by" | "terminal">,
+): Promise<OperationsSummary> {
+  const k = await operationsKpis(deps, { ...q, by: "day" });
+  return {
+    port: k.port,
+    timeZone: k.timeZone,
+    from: k.from,
+    to: k.to,
+    terminals: k.terminals.map((t) => ({
+      terminal: t.terminal,
+      truckVisits: t.turn.visits,
+      turn: t.turn.turn,
+      dwell: t.dwell.all,
+      gateMoves: t.gate.movesIn + t.gate.movesOut,
+      vesselMoves: t.vesselMoves.discharges + t.vesselMoves.loads,
+      railMoves: t.railMoves.loads + t.railMoves.discharges,
+      troubleTicketRate: t.troubleTickets.rate,
+    })),
+    scheduleReliability: k.scheduleReliability,
+    anchorage: k.anchorage,
+  };
+}
+
+const MAX_CONTAINERS = 50;
+
+function eventEntry(e: ContainerEvent, callId: string | null): TimelineEntry {
+  return {
+    at: isoUtc(e.eventAtS),
+    kind: "event",
+    code: e.eventCode,
+    eventType: e.eventType,
+    classifier: e.classifier,
+    source: e.source,
+    port: e.port,
+    terminal: e.terminal,
+    mode: e.mode,
+    vesselName: e.vesselName,
+    vesselImo: e.vesselImo,
+    emptyIndicator: e.emptyIndicator,
+    detail: e.documentType,
+    callId,
+  };
+}
+
+const bare = {
+  eventType: null,
+  classifier: null,
+  source: null,
+  vesselName: null,
+  vesselImo: null,
+  callId: null,
+} as const;
+
+/**
+ * One box's timeline (or the boxes a B/L or booking names): events, gate moves and rail moves in
+ * time order; a vessel event at this port carries the call whose berth stay (± 1 h) holds it.
+ */
+export async function containerTimeline(
+  deps: OperationsServiceDeps,
+  port: string,
+  reference: string,
+): Promise<ContainerTimeline> {
+  const ref = reference.trim();
+  const containers = await deps.operations.containersByReference(ref, MAX_CONTAINERS);
+  const facts = await deps.operations.containerFacts(containers, [ref]);
+  if (containers.length === 0 && facts.events.length === 0)
+    throw new DomainError("not_found", `no container, B/L or booking ${reference}`);
+
+  const callCache = new Map<string, PortCallRecord[]>();
+  const callOf = async (e: ContainerEvent): Promise<string | null> => {
+    if (e.vesselImo === null || (e.port !== null && e.port !== port)) return null;
+    if (e.eventCode !== "DISC" && e.eventCode !== "LOAD") return null;
+    const key = `${e.vesselImo}|${Math.floor(e.eventAtS / SECONDS_PER_DAY)}`;
+    let calls = callCache.get(key);
+    if (!calls) {
+      const page = await deps.calls.listCalls({
+        port,
+        fromS: e.eventAtS - 3600,
+        toS: e.eventAtS + 3600,
+        limit: 200,
+        offset: 0,
+      });
+      calls = page.calls.filter((c) => c.imo === e.vesselImo);
+      callCache.set(key, calls);
+    }
+    const hit = calls.find(
+      (c) =>
+        Date.parse(c.berthArrivalAt) / 1000 - 3600 <= e.eventAtS &&
+        e.eventAtS <= Date.parse(c.lastBerthDepartureAt) / 1000 + 3600,
+    );
+    return hit?.id ?? null;
+  };
+
+  const boxes = [];
+  for (const containerNumber of containers) {
+    const events = facts.events.filter((e) => e.containerNumber === containerNumber);
+    const timeline: TimelineEntry[] = [];
+    for (const e of events) timeline.push(eventEntry(e, await callOf(e)));
+    for (const v of facts.visits)
+      for (const m of v.moves)
+        if (m.containerNumber === containerNumber)
+          timeline.push({
+            ...bare,
+            at: isoUtc(m.direction === "in" ? v.gateInS : v.gateOutS),
+            kind: "gate",
+            code: m.direction,
+            port: v.port,
+            terminal: v.terminal,
+            mode: "TRUCK",
+            emptyIndicator: m.emptyIndicator,
+            detail: v.truckId,
+          });
+    for (const r of facts.railMoves)
+      if (r.containerNumber === containerNumber)
+        timeline.push({
+          ...bare,
+          at: isoUtc(r.atS),
+          kind: "rail",
+          code: r.direction,
+          port: r.port,
+          terminal: r.terminal,
+          mode: "RAIL",
+          emptyIndicator: r.emptyIndicator,
+          detail: r.trainId,
+        });
+    timeline.sort((a, b) => a.at.localeCompare(b.at));
+    const withCode = events.find((e) => e.isoEquipmentCode !== null);
+    const sizes = [
+      ...events.map((e) => e.sizeFt),
+      ...facts.railMoves.filter((r) => r.containerNumber === containerNumber).map((r) => r.sizeFt),
+    ];
+    const distinct = (xs: (string | null)[]) =>
+      [...new Set(xs.filter((x): x is string => x !== null))].sort();
+    boxes.push({
+      containerNumber,
+      isoEquipmentCode: withCode?.isoEquipmentCode ?? null,
+      sizeFt: sizes.find((s) => s !== null) ?? null,
+      transportDocumentReferences: distinct(events.map((e) => e.transportDocumentReference)),
+      carrierBookingReferences: distinct(events.map((e) => e.carrierBookingReference)),
+      timeline,
+    });
+  }
+  const documents = facts.events.filter((e) => e.containerNumber === null).map((e) => eventEntry(e, null));
+  return { port, reference: ref, containers: boxes, documents };
+}

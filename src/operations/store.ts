@@ -1,0 +1,119 @@
+/**
+ * What operations/ needs from storage; `src/store/operations/store.ts` implements it on SQLite and
+ * PostgreSQL. Facts (events, truck visits, rail moves) are stored once by their ids; the KPI
+ * rollups beside them are sums, counts and fixed-bin histograms per port × terminal × local day ×
+ * hour, added to in the same transaction as the facts that changed them (rollup.ts says what goes
+ * where), so a KPI read never scans the facts.
+ */
+import type { ContainerEvent, OperationsReject, RailMove, TruckVisit } from "./model.ts";
+import type { HistogramMetric, HourlyRollup, RollupBatch, VesselMoveRollup } from "./rollup.ts";
+
+/**
+ * One container's open import dwell at a port: the discharge not yet closed by a gate-out or a
+ * rail load, or an exit that arrived before its discharge (inputs are not always in time order).
+ */
+export interface ContainerState {
+  port: string;
+  containerNumber: string;
+  dischargeS: number | null;
+  dischargeTerminal: string | null;
+  sizeFt: 20 | 40 | 45 | null;
+  exitS: number | null;
+  exitMode: "truck" | "rail" | null;
+  exitTerminal: string | null;
+}
+
+export interface OperationsIngestRun {
+  id: string;
+  port: string;
+  file: string;
+  startedAt: string;
+  finishedAt: string;
+  read: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+}
+
+/** Writes of one ingest batch; every call happens inside the one transaction `write` opened. */
+export interface OperationsWriter {
+  /** Stores events whose id is new; returns those (the rest were already stored). */
+  insertEvents(events: readonly ContainerEvent[]): Promise<ContainerEvent[]>;
+  insertVisits(visits: readonly TruckVisit[]): Promise<TruckVisit[]>;
+  insertRailMoves(moves: readonly RailMove[]): Promise<RailMove[]>;
+  /** Stored states of these containers at the port (absent: none). */
+  containerStates(port: string, containerNumbers: readonly string[]): Promise<Map<string, ContainerState>>;
+  /** Replaces these containers' states (a state with nothing open is deleted). */
+  putContainerStates(states: readonly ContainerState[]): Promise<void>;
+  /** Adds the deltas to the stored rollups (each column summed). */
+  addRollups(deltas: Omit<RollupBatch, "states">): Promise<void>;
+  /** Stores rejects not stored before (by file, line, field); returns how many were new. */
+  insertRejects(runId: string, rejects: readonly OperationsReject[]): Promise<number>;
+  recordRun(run: OperationsIngestRun): Promise<void>;
+}
+
+/** One histogram bin's count to add: `day` is the local day number (days since 1970-01-01 local). */
+export interface HistogramDelta {
+  port: string;
+  terminal: string;
+  day: number;
+  metric: HistogramMetric;
+  bin: number;
+  count: number;
+}
+
+/** The same, per local month (year × 12 + month − 1). */
+export interface MonthHistogramDelta extends Omit<HistogramDelta, "day"> {
+  month: number;
+}
+
+export interface RollupQuery {
+  port: string;
+  /** Only this terminal; all terminals (each its own rows) when absent. */
+  terminal?: string;
+  /** Local day numbers, inclusive. */
+  fromDay: number;
+  toDay: number;
+}
+
+export interface StoredReject extends OperationsReject {
+  runId: string;
+}
+
+/** A container's stored facts (each list in time order). */
+export interface ContainerFacts {
+  events: ContainerEvent[];
+  visits: TruckVisit[];
+  railMoves: RailMove[];
+}
+
+export interface OperationsStore {
+  /** Runs `work` in one transaction: everything it writes is stored, or nothing is. */
+  write<T>(work: (writer: OperationsWriter) => Promise<T>): Promise<T>;
+  /** Hourly rows; with `by` "day" the hours of a day summed (`hour` 0). */
+  hourlyRollups(query: RollupQuery, by?: "day" | "hour"): Promise<HourlyRollup[]>;
+  /** Histogram counts summed over the days (whole months from the month rows), per terminal and bin. */
+  histograms(
+    query: RollupQuery,
+    metrics: readonly HistogramMetric[],
+  ): Promise<{ terminal: string; metric: HistogramMetric; bin: number; count: number }[]>;
+  /** Vessel moves in UTC hours [fromHourS, toHourS] at the port (one terminal when given). */
+  vesselMoves(
+    port: string,
+    fromHourS: number,
+    toHourS: number,
+    terminal?: string,
+  ): Promise<VesselMoveRollup[]>;
+  /** Open discharges (boxes in the yard) per terminal discharged before `beforeS`. */
+  boxesInYard(
+    port: string,
+    beforeS: number,
+    terminal?: string,
+  ): Promise<{ terminal: string; boxes: number }[]>;
+  /** Container numbers that a container number, B/L or booking reference names (at most `limit`). */
+  containersByReference(ref: string, limit: number): Promise<string[]>;
+  /** Stored facts of these containers, and the shipment events of the given references. */
+  containerFacts(containerNumbers: readonly string[], references: readonly string[]): Promise<ContainerFacts>;
+  ingestRuns(port: string | undefined, limit: number): Promise<OperationsIngestRun[]>;
+  rejects(runId: string | undefined, limit: number): Promise<StoredReject[]>;
+}

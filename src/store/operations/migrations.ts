@@ -1,0 +1,228 @@
+/**
+ * Migrations of the operations capability (tables in schema.ts beside this file). A released
+ * migration is never edited — add a new one (migrator.ts says how to name it).
+ */
+import { type Kysely, type Migration, sql } from "kysely";
+import type { DialectKind } from "../dialect.ts";
+
+/** The hourly sum columns (rollup.ts HOURLY_SUMS in snake case); bigint: seconds summed over a year exceed 2³¹. */
+export const HOURLY_SUM_COLUMNS = [
+  "truck_visits",
+  "turn_count",
+  "turn_sum_s",
+  "queue_sum_s",
+  "in_terminal_sum_s",
+  "gate_moves_in",
+  "gate_moves_out",
+  "trouble_known",
+  "trouble_tickets",
+  "gate_in_events",
+  "gate_out_events",
+  "rail_loads",
+  "rail_discharges",
+  "vessel_discharges",
+  "vessel_loads",
+  "dwell_truck_count",
+  "dwell_truck_sum_s",
+  "dwell_truck_over5d",
+  "dwell_truck_over9d",
+  "dwell_rail_count",
+  "dwell_rail_sum_s",
+  "dwell_rail_over5d",
+  "dwell_rail_over9d",
+] as const;
+
+export function operationsMigrations(_kind: DialectKind): Record<string, Migration> {
+  return {
+    "0300_operations": {
+      async up(db: Kysely<unknown>) {
+        // Facts: one row per event / visit / rail move by its id; the record as JSON.
+        await db.schema
+          .createTable("ops_events")
+          .addColumn("event_id", "text", (c) => c.primaryKey())
+          .addColumn("port", "text")
+          .addColumn("terminal", "text")
+          .addColumn("event_s", "bigint", (c) => c.notNull())
+          .addColumn("event_code", "text", (c) => c.notNull())
+          .addColumn("container_number", "text")
+          .addColumn("bl", "text")
+          .addColumn("booking", "text")
+          .addColumn("record_json", "text", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("ops_events_container_number")
+          .on("ops_events")
+          .column("container_number")
+          .execute();
+        // Most equipment events carry no B/L or booking: partial indexes cost those nothing.
+        for (const col of ["bl", "booking"])
+          await db.schema
+            .createIndex(`ops_events_${col}`)
+            .on("ops_events")
+            .column(col)
+            .where(sql.ref(col), "is not", null)
+            .execute();
+
+        await db.schema
+          .createTable("ops_truck_visits")
+          .addColumn("visit_id", "text", (c) => c.primaryKey())
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("terminal", "text", (c) => c.notNull())
+          .addColumn("gate_in_s", "bigint", (c) => c.notNull())
+          .addColumn("record_json", "text", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable("ops_gate_moves")
+          .addColumn("visit_id", "text", (c) => c.notNull())
+          .addColumn("container_number", "text", (c) => c.notNull())
+          .addColumn("direction", "text", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("ops_gate_moves_container")
+          .on("ops_gate_moves")
+          .column("container_number")
+          .execute();
+
+        await db.schema
+          .createTable("ops_rail_moves")
+          .addColumn("move_id", "text", (c) => c.primaryKey())
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("terminal", "text", (c) => c.notNull())
+          .addColumn("container_number", "text", (c) => c.notNull())
+          .addColumn("at_s", "bigint", (c) => c.notNull())
+          .addColumn("record_json", "text", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("ops_rail_moves_container")
+          .on("ops_rail_moves")
+          .column("container_number")
+          .execute();
+
+        // Ingest ledger and the records refused (once per file, line and field).
+        await db.schema
+          .createTable("ops_ingest_runs")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("file", "text", (c) => c.notNull())
+          .addColumn("started_at", "text", (c) => c.notNull())
+          .addColumn("finished_at", "text", (c) => c.notNull())
+          .addColumn("read", "bigint", (c) => c.notNull())
+          .addColumn("accepted", "bigint", (c) => c.notNull())
+          .addColumn("rejected", "bigint", (c) => c.notNull())
+          .addColumn("duplicates", "bigint", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("ops_ingest_runs_port")
+          .on("ops_ingest_runs")
+          .columns(["port", "started_at"])
+          .execute();
+        await db.schema
+          .createTable("ops_rejects")
+          .addColumn("run_id", "text", (c) => c.notNull())
+          .addColumn("file", "text", (c) => c.notNull())
+          .addColumn("line", "integer", (c) => c.notNull())
+          .addColumn("field", "text", (c) => c.notNull())
+          .addColumn("reason", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("ops_rejects_pk", ["file", "line", "field"])
+          .execute();
+        await db.schema.createIndex("ops_rejects_run").on("ops_rejects").column("run_id").execute();
+
+        // Open import dwells per container (discharge not yet closed by an exit, or the reverse).
+        await db.schema
+          .createTable("ops_container_state")
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("container_number", "text", (c) => c.notNull())
+          .addColumn("discharge_s", "bigint")
+          .addColumn("discharge_terminal", "text")
+          .addColumn("size_ft", "integer")
+          .addColumn("exit_s", "bigint")
+          .addColumn("exit_mode", "text")
+          .addColumn("exit_terminal", "text")
+          .addPrimaryKeyConstraint("ops_container_state_pk", ["port", "container_number"])
+          .execute();
+        await db.schema
+          .createIndex("ops_container_state_yard")
+          .on("ops_container_state")
+          .columns(["port", "discharge_terminal", "discharge_s"])
+          .execute();
+
+        // Rollups, added to by each ingest in its transaction.
+        let hourly = db.schema
+          .createTable("ops_hourly")
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("terminal", "text", (c) => c.notNull())
+          .addColumn("day", "integer", (c) => c.notNull())
+          .addColumn("hour", "integer", (c) => c.notNull());
+        for (const col of HOURLY_SUM_COLUMNS)
+          hourly = hourly.addColumn(col, "bigint", (c) => c.notNull().defaultTo(0));
+        await hourly.addPrimaryKeyConstraint("ops_hourly_pk", ["port", "terminal", "day", "hour"]).execute();
+        await db.schema.createIndex("ops_hourly_day").on("ops_hourly").columns(["port", "day"]).execute();
+
+        await db.schema
+          .createTable("ops_histograms")
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("terminal", "text", (c) => c.notNull())
+          .addColumn("day", "integer", (c) => c.notNull())
+          .addColumn("metric", "text", (c) => c.notNull())
+          .addColumn("bin", "integer", (c) => c.notNull())
+          .addColumn("count", "bigint", (c) => c.notNull())
+          .addPrimaryKeyConstraint("ops_histograms_pk", ["port", "terminal", "metric", "day", "bin"])
+          .execute();
+        await db.schema
+          .createIndex("ops_histograms_day")
+          .on("ops_histograms")
+          .columns(["port", "metric", "day"])
+          .execute();
+
+        await db.schema
+          .createTable("ops_histograms_monthly")
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("terminal", "text", (c) => c.notNull())
+          .addColumn("month", "integer", (c) => c.notNull())
+          .addColumn("metric", "text", (c) => c.notNull())
+          .addColumn("bin", "integer", (c) => c.notNull())
+          .addColumn("count", "bigint", (c) => c.notNull())
+          .addPrimaryKeyConstraint("ops_histograms_monthly_pk", [
+            "port",
+            "terminal",
+            "metric",
+            "month",
+            "bin",
+          ])
+          .execute();
+        await db.schema
+          .createIndex("ops_histograms_monthly_month")
+          .on("ops_histograms_monthly")
+          .columns(["port", "metric", "month"])
+          .execute();
+
+        await db.schema
+          .createTable("ops_vessel_moves")
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("terminal", "text", (c) => c.notNull())
+          .addColumn("vessel_imo", "integer", (c) => c.notNull())
+          .addColumn("hour_s", "bigint", (c) => c.notNull())
+          .addColumn("discharges", "bigint", (c) => c.notNull())
+          .addColumn("loads", "bigint", (c) => c.notNull())
+          .addPrimaryKeyConstraint("ops_vessel_moves_pk", ["port", "vessel_imo", "hour_s", "terminal"])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        for (const t of [
+          "ops_vessel_moves",
+          "ops_histograms_monthly",
+          "ops_histograms",
+          "ops_hourly",
+          "ops_container_state",
+          "ops_rejects",
+          "ops_ingest_runs",
+          "ops_rail_moves",
+          "ops_gate_moves",
+          "ops_truck_visits",
+          "ops_events",
+        ])
+          await db.schema.dropTable(t).execute();
+      },
+    },
+  };
+}

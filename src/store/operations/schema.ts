@@ -1,0 +1,143 @@
+/**
+ * The tables of the operations capability: facts (events, truck visits and their gate moves, rail
+ * moves; each record as JSON beside the columns queries use), ingest runs and their rejects, the
+ * per-container dwell state, and the KPI rollups (hourly sums, daily histograms, vessel moves).
+ */
+
+export interface OpsEventsTable {
+  event_id: string;
+  port: string | null;
+  terminal: string | null;
+  event_s: number;
+  event_code: string;
+  container_number: string | null;
+  bl: string | null;
+  booking: string | null;
+  record_json: string;
+}
+
+export interface OpsTruckVisitsTable {
+  visit_id: string;
+  port: string;
+  terminal: string;
+  gate_in_s: number;
+  record_json: string;
+}
+
+export interface OpsGateMovesTable {
+  visit_id: string;
+  container_number: string;
+  direction: string;
+}
+
+export interface OpsRailMovesTable {
+  move_id: string;
+  port: string;
+  terminal: string;
+  container_number: string;
+  at_s: number;
+  record_json: string;
+}
+
+export interface OpsIngestRunsTable {
+  id: string;
+  port: string;
+  file: string;
+  started_at: string;
+  finished_at: string;
+  read: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+}
+
+export interface OpsRejectsTable {
+  run_id: string;
+  file: string;
+  line: number;
+  field: string;
+  reason: string;
+}
+
+export interface OpsContainerStateTable {
+  port: string;
+  container_number: string;
+  discharge_s: number | null;
+  discharge_terminal: string | null;
+  size_ft: number | null;
+  exit_s: number | null;
+  exit_mode: string | null;
+  exit_terminal: string | null;
+}
+
+/** Hourly sums (operations/rollup.ts HOURLY_SUMS, in snake case). */
+export interface OpsHourlyTable {
+  port: string;
+  terminal: string;
+  day: number;
+  hour: number;
+  truck_visits: number;
+  turn_count: number;
+  turn_sum_s: number;
+  queue_sum_s: number;
+  in_terminal_sum_s: number;
+  gate_moves_in: number;
+  gate_moves_out: number;
+  trouble_known: number;
+  trouble_tickets: number;
+  gate_in_events: number;
+  gate_out_events: number;
+  rail_loads: number;
+  rail_discharges: number;
+  vessel_discharges: number;
+  vessel_loads: number;
+  dwell_truck_count: number;
+  dwell_truck_sum_s: number;
+  dwell_truck_over5d: number;
+  dwell_truck_over9d: number;
+  dwell_rail_count: number;
+  dwell_rail_sum_s: number;
+  dwell_rail_over5d: number;
+  dwell_rail_over9d: number;
+}
+
+export interface OpsHistogramsTable {
+  port: string;
+  terminal: string;
+  day: number;
+  metric: string;
+  bin: number;
+  count: number;
+}
+
+export interface OpsHistogramsMonthlyTable {
+  port: string;
+  terminal: string;
+  month: number;
+  metric: string;
+  bin: number;
+  count: number;
+}
+
+export interface OpsVesselMovesTable {
+  port: string;
+  terminal: string;
+  vessel_imo: number;
+  hour_s: number;
+  discharges: number;
+  loads: number;
+}
+
+export interface OperationsDatabase {
+  ops_events: OpsEventsTable;
+  ops_truck_visits: OpsTruckVisitsTable;
+  ops_gate_moves: OpsGateMovesTable;
+  ops_rail_moves: OpsRailMovesTable;
+  ops_ingest_runs: OpsIngestRunsTable;
+  ops_rejects: OpsRejectsTable;
+  ops_container_state: OpsContainerStateTable;
+  ops_hourly: OpsHourlyTable;
+  ops_histograms: OpsHistogramsTable;
+  ops_histograms_monthly: OpsHistogramsMonthlyTable;
+  ops_vessel_moves: OpsVesselMovesTable;
+}

@@ -1,0 +1,579 @@
+/** OperationsStore on Kysely: one code path for SQLite and PostgreSQL. */
+import {
+  type Compilable,
+  type CompiledQuery,
+  type Kysely,
+  type RawBuilder,
+  sql,
+  type Transaction,
+} from "kysely";
+import type { ContainerEvent, RailMove, TruckVisit } from "../../operations/model.ts";
+import {
+  type HistogramMetric,
+  HOURLY_SUMS,
+  type HourlyRollup,
+  type HourlySum,
+  splitByMonths,
+  type VesselMoveRollup,
+} from "../../operations/rollup.ts";
+import type {
+  ContainerState,
+  OperationsIngestRun,
+  OperationsStore,
+  OperationsWriter,
+} from "../../operations/store.ts";
+import { chunks } from "../chunks.ts";
+import { HOURLY_SUM_COLUMNS } from "./migrations.ts";
+import type { OperationsDatabase, OpsHourlyTable } from "./schema.ts";
+
+/** Rows per INSERT: under PostgreSQL's 65,535 parameters and SQLite's 32,766 (hourly rows have 27 columns). */
+const ROWS_PER_INSERT = 400;
+
+type SumColumn = (typeof HOURLY_SUM_COLUMNS)[number];
+/** rollup.ts's field → its column (same order as both lists). */
+const COLUMN_OF = Object.fromEntries(HOURLY_SUMS.map((k, i) => [k, HOURLY_SUM_COLUMNS[i]])) as Record<
+  HourlySum,
+  SumColumn
+>;
+
+/** First of each id (the input may repeat a record); `seen` counts the repeats. */
+function firstById<T>(items: readonly T[], id: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((t) => {
+    const k = id(t);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+const parse = <T>(json: string): T => JSON.parse(json) as T;
+
+function stateFromRow(r: OperationsDatabase["ops_container_state"]): ContainerState {
+  const size = r.size_ft === null ? null : Number(r.size_ft);
+  return {
+    port: r.port,
+    containerNumber: r.container_number,
+    dischargeS: r.discharge_s === null ? null : Number(r.discharge_s),
+    dischargeTerminal: r.discharge_terminal,
+    sizeFt: size === 20 || size === 40 || size === 45 ? size : null,
+    exitS: r.exit_s === null ? null : Number(r.exit_s),
+    exitMode: r.exit_mode === "truck" || r.exit_mode === "rail" ? r.exit_mode : null,
+    exitTerminal: r.exit_terminal,
+  };
+}
+
+function hourlyFromRow(r: OpsHourlyTable): HourlyRollup {
+  const row = {
+    port: r.port,
+    terminal: r.terminal,
+    day: Number(r.day),
+    hour: Number(r.hour),
+  } as HourlyRollup;
+  for (const k of HOURLY_SUMS) row[k] = Number(r[COLUMN_OF[k]]);
+  return row;
+}
+
+function hourlyToRow(h: HourlyRollup): OpsHourlyTable {
+  const row = { port: h.port, terminal: h.terminal, day: h.day, hour: h.hour } as OpsHourlyTable;
+  for (const k of HOURLY_SUMS) row[COLUMN_OF[k]] = h[k];
+  return row;
+}
+
+function runFromRow(r: OperationsDatabase["ops_ingest_runs"]): OperationsIngestRun {
+  return {
+    id: r.id,
+    port: r.port,
+    file: r.file,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    read: Number(r.read),
+    accepted: Number(r.accepted),
+    rejected: Number(r.rejected),
+    duplicates: Number(r.duplicates),
+  };
+}
+
+/**
+ * Runs the statement `query` builds over all rows, 400 rows a statement, and returns what it
+ * returned. The statement of a full chunk is compiled once and reused with each chunk's values
+ * (its SQL text is the same, so SQLite's statement cache prepares it once): Kysely's building and
+ * compiling of a 400-row VALUES list, each time, cost more than SQLite's insert itself. `rows` must
+ * hold every column in the order the statement names them (objects made by one function).
+ */
+async function insertEach<R extends object, O>(
+  trx: Transaction<OperationsDatabase>,
+  rows: readonly R[],
+  query: (rows: R[]) => Compilable<O>,
+): Promise<O[]> {
+  const out: O[] = [];
+  let full: CompiledQuery<O> | undefined;
+  for (const part of chunks(rows, ROWS_PER_INSERT)) {
+    let compiled: CompiledQuery<O>;
+    if (part.length === ROWS_PER_INSERT) {
+      full ??= query(part).compile();
+      compiled = { ...full, parameters: part.flatMap((r) => Object.values(r)) };
+    } else compiled = query(part).compile();
+    const result = await trx.executeQuery<O>(compiled);
+    for (const r of result.rows) out.push(r);
+  }
+  return out;
+}
+
+const eventRow = (e: ContainerEvent) => ({
+  event_id: e.eventId,
+  port: e.port,
+  terminal: e.terminal,
+  event_s: e.eventAtS,
+  event_code: e.eventCode,
+  container_number: e.containerNumber,
+  bl: e.transportDocumentReference,
+  booking: e.carrierBookingReference,
+  record_json: JSON.stringify(e),
+});
+
+const visitRow = (v: TruckVisit) => ({
+  visit_id: v.visitId,
+  port: v.port,
+  terminal: v.terminal,
+  gate_in_s: v.gateInS,
+  record_json: JSON.stringify(v),
+});
+
+const railRow = (m: RailMove) => ({
+  move_id: m.moveId,
+  port: m.port,
+  terminal: m.terminal,
+  container_number: m.containerNumber,
+  at_s: m.atS,
+  record_json: JSON.stringify(m),
+});
+
+const stateRow = (s: ContainerState) => ({
+  port: s.port,
+  container_number: s.containerNumber,
+  discharge_s: s.dischargeS,
+  discharge_terminal: s.dischargeTerminal,
+  size_ft: s.sizeFt,
+  exit_s: s.exitS,
+  exit_mode: s.exitMode,
+  exit_terminal: s.exitTerminal,
+});
+
+function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
+  return {
+    async insertEvents(events) {
+      const unique = firstById(events, (e) => e.eventId);
+      const fresh = await insertEach(trx, unique.map(eventRow), (rows) =>
+        trx
+          .insertInto("ops_events")
+          .values(rows)
+          .onConflict((oc) => oc.column("event_id").doNothing())
+          .returning("event_id"),
+      );
+      const ids = new Set(fresh.map((r) => r.event_id));
+      return unique.filter((e) => ids.has(e.eventId));
+    },
+
+    async insertVisits(visits) {
+      const unique = firstById(visits, (v) => v.visitId);
+      const fresh = await insertEach(trx, unique.map(visitRow), (rows) =>
+        trx
+          .insertInto("ops_truck_visits")
+          .values(rows)
+          .onConflict((oc) => oc.column("visit_id").doNothing())
+          .returning("visit_id"),
+      );
+      const ids = new Set(fresh.map((r) => r.visit_id));
+      const added = unique.filter((v) => ids.has(v.visitId));
+      const moves = added.flatMap((v) =>
+        v.moves.map((m) => ({
+          visit_id: v.visitId,
+          container_number: m.containerNumber,
+          direction: m.direction,
+        })),
+      );
+      await insertEach(trx, moves, (rows) => trx.insertInto("ops_gate_moves").values(rows));
+      return added;
+    },
+
+    async insertRailMoves(moves) {
+      const unique = firstById(moves, (m) => m.moveId);
+      const fresh = await insertEach(trx, unique.map(railRow), (rows) =>
+        trx
+          .insertInto("ops_rail_moves")
+          .values(rows)
+          .onConflict((oc) => oc.column("move_id").doNothing())
+          .returning("move_id"),
+      );
+      const ids = new Set(fresh.map((r) => r.move_id));
+      return unique.filter((m) => ids.has(m.moveId));
+    },
+
+    async containerStates(port, containerNumbers) {
+      const out = new Map<string, ContainerState>();
+      for (const part of chunks(containerNumbers, ROWS_PER_INSERT)) {
+        const rows = await trx
+          .selectFrom("ops_container_state")
+          .selectAll()
+          .where("port", "=", port)
+          .where("container_number", "in", part)
+          .execute();
+        for (const r of rows) out.set(r.container_number, stateFromRow(r));
+      }
+      return out;
+    },
+
+    async putContainerStates(states) {
+      const open = states.filter((s) => s.dischargeS !== null || s.exitS !== null);
+      const closed = states.filter((s) => s.dischargeS === null && s.exitS === null);
+      await insertEach(
+        trx,
+        closed.map((s) => ({ port: s.port, container_number: s.containerNumber })),
+        (rows) =>
+          trx
+            .deleteFrom("ops_container_state")
+            .where((eb) =>
+              eb.or(
+                rows.map((r) =>
+                  eb.and([eb("port", "=", r.port), eb("container_number", "=", r.container_number)]),
+                ),
+              ),
+            ),
+      );
+      await insertEach(trx, open.map(stateRow), (rows) =>
+        trx
+          .insertInto("ops_container_state")
+          .values(rows)
+          .onConflict((oc) =>
+            oc.columns(["port", "container_number"]).doUpdateSet((eb) => ({
+              discharge_s: eb.ref("excluded.discharge_s"),
+              discharge_terminal: eb.ref("excluded.discharge_terminal"),
+              size_ft: eb.ref("excluded.size_ft"),
+              exit_s: eb.ref("excluded.exit_s"),
+              exit_mode: eb.ref("excluded.exit_mode"),
+              exit_terminal: eb.ref("excluded.exit_terminal"),
+            })),
+          ),
+      );
+    },
+
+    async addRollups({ hourly, histograms, monthHistograms, vesselMoves }) {
+      // Each column is added to what is stored: `x = stored.x + excluded.x`.
+      const sums = Object.fromEntries(
+        HOURLY_SUM_COLUMNS.map((c) => [
+          c,
+          sql<number>`${sql.ref(`ops_hourly.${c}`)} + ${sql.ref(`excluded.${c}`)}`,
+        ]),
+      ) as Record<SumColumn, RawBuilder<number>>;
+      await insertEach(trx, hourly.map(hourlyToRow), (rows) =>
+        trx
+          .insertInto("ops_hourly")
+          .values(rows)
+          .onConflict((oc) => oc.columns(["port", "terminal", "day", "hour"]).doUpdateSet(sums)),
+      );
+      await insertEach(
+        trx,
+        histograms.map((h) => ({
+          port: h.port,
+          terminal: h.terminal,
+          day: h.day,
+          metric: h.metric,
+          bin: h.bin,
+          count: h.count,
+        })),
+        (rows) =>
+          trx
+            .insertInto("ops_histograms")
+            .values(rows)
+            .onConflict((oc) =>
+              oc
+                .columns(["port", "terminal", "metric", "day", "bin"])
+                .doUpdateSet((eb) => ({ count: eb("ops_histograms.count", "+", eb.ref("excluded.count")) })),
+            ),
+      );
+      await insertEach(
+        trx,
+        monthHistograms.map((h) => ({
+          port: h.port,
+          terminal: h.terminal,
+          month: h.month,
+          metric: h.metric,
+          bin: h.bin,
+          count: h.count,
+        })),
+        (rows) =>
+          trx
+            .insertInto("ops_histograms_monthly")
+            .values(rows)
+            .onConflict((oc) =>
+              oc.columns(["port", "terminal", "metric", "month", "bin"]).doUpdateSet((eb) => ({
+                count: eb("ops_histograms_monthly.count", "+", eb.ref("excluded.count")),
+              })),
+            ),
+      );
+      await insertEach(
+        trx,
+        vesselMoves.map((m) => ({
+          port: m.port,
+          terminal: m.terminal,
+          vessel_imo: m.vesselImo,
+          hour_s: m.hourS,
+          discharges: m.discharges,
+          loads: m.loads,
+        })),
+        (rows) =>
+          trx
+            .insertInto("ops_vessel_moves")
+            .values(rows)
+            .onConflict((oc) =>
+              oc.columns(["port", "vessel_imo", "hour_s", "terminal"]).doUpdateSet((eb) => ({
+                discharges: eb("ops_vessel_moves.discharges", "+", eb.ref("excluded.discharges")),
+                loads: eb("ops_vessel_moves.loads", "+", eb.ref("excluded.loads")),
+              })),
+            ),
+      );
+    },
+
+    async insertRejects(runId, rejects) {
+      const unique = firstById(rejects, (r) => `${r.file}\n${r.line}\n${r.field}`);
+      const added = await insertEach(
+        trx,
+        unique.map((r) => ({ run_id: runId, file: r.file, line: r.line, field: r.field, reason: r.reason })),
+        (rows) =>
+          trx
+            .insertInto("ops_rejects")
+            .values(rows)
+            .onConflict((oc) => oc.columns(["file", "line", "field"]).doNothing())
+            .returning("line"),
+      );
+      return added.length;
+    },
+
+    async recordRun(run) {
+      await trx
+        .insertInto("ops_ingest_runs")
+        .values({
+          id: run.id,
+          port: run.port,
+          file: run.file,
+          started_at: run.startedAt,
+          finished_at: run.finishedAt,
+          read: run.read,
+          accepted: run.accepted,
+          rejected: run.rejected,
+          duplicates: run.duplicates,
+        })
+        .execute();
+    },
+  };
+}
+
+export function createOperationsStore(db: Kysely<OperationsDatabase>): OperationsStore {
+  return {
+    write: (work) => db.transaction().execute((trx) => work(writer(trx))),
+
+    async hourlyRollups(q, by = "hour") {
+      let query = db
+        .selectFrom("ops_hourly")
+        .where("port", "=", q.port)
+        .where("day", ">=", q.fromDay)
+        .where("day", "<=", q.toDay);
+      if (q.terminal !== undefined) query = query.where("terminal", "=", q.terminal);
+      if (by === "hour") {
+        const rows = await query.selectAll().orderBy("terminal").orderBy("day").orderBy("hour").execute();
+        return rows.map(hourlyFromRow);
+      }
+      // A day's hours summed in the database: a terminal-month is 31 rows, not 744.
+      const rows = await query
+        .select([
+          "port",
+          "terminal",
+          "day",
+          sql<number>`0`.as("hour"),
+          ...HOURLY_SUM_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c)),
+        ])
+        .groupBy(["port", "terminal", "day"])
+        .orderBy("terminal")
+        .orderBy("day")
+        .execute();
+      return rows.map(hourlyFromRow);
+    },
+
+    async histograms(q, metrics) {
+      if (metrics.length === 0) return [];
+      const { months, days } = splitByMonths(q.fromDay, q.toDay);
+      const sum = new Map<
+        string,
+        { terminal: string; metric: HistogramMetric; bin: number; count: number }
+      >();
+      const add = (rows: { terminal: string; metric: string; bin: number; n: number }[]) => {
+        for (const r of rows) {
+          const key = `${r.terminal}|${r.metric}|${r.bin}`;
+          const seen = sum.get(key);
+          if (seen) seen.count += Number(r.n);
+          else
+            sum.set(key, {
+              terminal: r.terminal,
+              metric: r.metric as HistogramMetric,
+              bin: Number(r.bin),
+              count: Number(r.n),
+            });
+        }
+      };
+      if (months) {
+        let query = db
+          .selectFrom("ops_histograms_monthly")
+          .select(["terminal", "metric", "bin", sql<number>`sum(count)`.as("n")])
+          .where("port", "=", q.port)
+          .where("metric", "in", metrics)
+          .where("month", ">=", months[0])
+          .where("month", "<=", months[1]);
+        if (q.terminal !== undefined) query = query.where("terminal", "=", q.terminal);
+        add(await query.groupBy(["terminal", "metric", "bin"]).execute());
+      }
+      for (const [fromDay, toDay] of days) {
+        let query = db
+          .selectFrom("ops_histograms")
+          .select(["terminal", "metric", "bin", sql<number>`sum(count)`.as("n")])
+          .where("port", "=", q.port)
+          .where("metric", "in", metrics)
+          .where("day", ">=", fromDay)
+          .where("day", "<=", toDay);
+        if (q.terminal !== undefined) query = query.where("terminal", "=", q.terminal);
+        add(await query.groupBy(["terminal", "metric", "bin"]).execute());
+      }
+      return [...sum.values()].sort((a, b) => a.terminal.localeCompare(b.terminal) || a.bin - b.bin);
+    },
+
+    async vesselMoves(port, fromHourS, toHourS, terminal) {
+      let query = db
+        .selectFrom("ops_vessel_moves")
+        .selectAll()
+        .where("port", "=", port)
+        .where("hour_s", ">=", fromHourS)
+        .where("hour_s", "<=", toHourS);
+      if (terminal !== undefined) query = query.where("terminal", "=", terminal);
+      const rows = await query.orderBy("hour_s").execute();
+      return rows.map(
+        (r): VesselMoveRollup => ({
+          port: r.port,
+          terminal: r.terminal,
+          vesselImo: Number(r.vessel_imo),
+          hourS: Number(r.hour_s),
+          discharges: Number(r.discharges),
+          loads: Number(r.loads),
+        }),
+      );
+    },
+
+    async boxesInYard(port, beforeS, terminal) {
+      let query = db
+        .selectFrom("ops_container_state")
+        .select([sql<string>`coalesce(discharge_terminal, '')`.as("terminal"), sql<number>`count(*)`.as("n")])
+        .where("port", "=", port)
+        .where("discharge_s", "<", beforeS);
+      if (terminal !== undefined) query = query.where("discharge_terminal", "=", terminal);
+      // Counted in the (port, terminal, discharge) index: only the old part of each terminal's range.
+      const rows = await query.groupBy("discharge_terminal").execute();
+      return rows.map((r) => ({ terminal: r.terminal, boxes: Number(r.n) }));
+    },
+
+    async containersByReference(ref, limit) {
+      const rows = await db
+        .selectFrom("ops_events")
+        .select("container_number")
+        .distinct()
+        .where("container_number", "is not", null)
+        .where((eb) => eb.or([eb("container_number", "=", ref), eb("bl", "=", ref), eb("booking", "=", ref)]))
+        .orderBy("container_number")
+        .limit(limit)
+        .execute();
+      const out = rows.map((r) => r.container_number as string);
+      if (out.length === 0) {
+        // A box seen only at the gate or on a train.
+        const gate = await db
+          .selectFrom("ops_gate_moves")
+          .select("container_number")
+          .where("container_number", "=", ref)
+          .limit(1)
+          .execute();
+        const rail = await db
+          .selectFrom("ops_rail_moves")
+          .select("container_number")
+          .where("container_number", "=", ref)
+          .limit(1)
+          .execute();
+        if (gate.length + rail.length > 0) out.push(ref);
+      }
+      return out;
+    },
+
+    async containerFacts(containerNumbers, references) {
+      if (containerNumbers.length === 0 && references.length === 0)
+        return { events: [], visits: [], railMoves: [] };
+      const events = await db
+        .selectFrom("ops_events")
+        .select("record_json")
+        .where((eb) =>
+          eb.or([
+            ...(containerNumbers.length > 0 ? [eb("container_number", "in", containerNumbers)] : []),
+            ...(references.length > 0 ? [eb("bl", "in", references), eb("booking", "in", references)] : []),
+          ]),
+        )
+        .orderBy("event_s")
+        .orderBy("event_id")
+        .execute();
+      const visits =
+        containerNumbers.length === 0
+          ? []
+          : await db
+              .selectFrom("ops_truck_visits")
+              .select("record_json")
+              .where(
+                "visit_id",
+                "in",
+                db
+                  .selectFrom("ops_gate_moves")
+                  .select("visit_id")
+                  .where("container_number", "in", containerNumbers),
+              )
+              .orderBy("gate_in_s")
+              .execute();
+      const rail =
+        containerNumbers.length === 0
+          ? []
+          : await db
+              .selectFrom("ops_rail_moves")
+              .select("record_json")
+              .where("container_number", "in", containerNumbers)
+              .orderBy("at_s")
+              .execute();
+      return {
+        events: events.map((r) => parse<ContainerEvent>(r.record_json)),
+        visits: visits.map((r) => parse<TruckVisit>(r.record_json)),
+        railMoves: rail.map((r) => parse<RailMove>(r.record_json)),
+      };
+    },
+
+    async ingestRuns(port, limit) {
+      let query = db.selectFrom("ops_ingest_runs").selectAll();
+      if (port !== undefined) query = query.where("port", "=", port);
+      const rows = await query.orderBy("started_at", "desc").orderBy("id").limit(limit).execute();
+      return rows.map(runFromRow);
+    },
+
+    async rejects(runId, limit) {
+      let query = db.selectFrom("ops_rejects").selectAll();
+      if (runId !== undefined) query = query.where("run_id", "=", runId);
+      const rows = await query.orderBy("file").orderBy("line").orderBy("field").limit(limit).execute();
+      return rows.map((r) => ({
+        runId: r.run_id,
+        file: r.file,
+        line: Number(r.line),
+        field: r.field,
+        reason: r.reason,
+      }));
+    },
+  };
+}

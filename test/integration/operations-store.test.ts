@@ -1,0 +1,254 @@
+/**
+ * The operations store on SQLite and PostgreSQL: ingest counts balance, re-ingest adds nothing,
+ * rollups updated batch by batch (in any order) equal one computation over all the records, the KPI
+ * figures read back equal the hand-computed ones (src/operations/kpi.test.ts shows the arithmetic),
+ * rejects are stored once, a failing batch leaves nothing behind, container search by number, B/L
+ * and booking.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  containerTimeline,
+  type HourlyRollup,
+  ingestOperations,
+  localClock,
+  operationsKpis,
+  rollupBatch,
+  type TruckVisit,
+} from "../../src/operations/index.ts";
+import { openStore, type Store } from "../../src/store/index.ts";
+import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
+import { BOX, event, operationsDay, PORT, parsedOf, YTI, ZONE } from "../helpers/operations.ts";
+
+const options = { port: PORT, timeZone: ZONE };
+const key = (r: HourlyRollup) => `${r.terminal}|${r.day}|${r.hour}`;
+const FROM_S = Date.parse("2026-01-01T08:00:00Z") / 1000; // 2026-01-01 local midnight (PST)
+const TO_S = Date.parse("2026-01-16T08:00:00Z") / 1000; // 2026-01-16 local midnight
+
+for (const kind of testDatabaseKinds()) {
+  describe.skipIf(kind.skip)(`operations store on ${kind.kind}`, () => {
+    let db: TestDatabase;
+    let store: Store;
+
+    beforeAll(async () => {
+      db = await kind.create();
+      store = openStore({ databaseUrl: db.url });
+      await store.migrate();
+    });
+    afterAll(async () => {
+      await store?.close();
+      await db?.drop();
+    });
+
+    it("ingests in two parts, gate before vessel, with counts that add up; again adds nothing", async () => {
+      const day = operationsDay();
+      const gate = parsedOf({
+        visits: day.visits,
+        railMoves: day.railMoves,
+        events: day.events.filter((e) => e.eventCode === "GTOT"),
+      });
+      const vessel = parsedOf({ events: day.events.filter((e) => e.eventCode !== "GTOT") });
+      // The gate part first: 4 visit rows (one move each) + 1 rail move + 1 GTOT event = 6 records.
+      const a = await ingestOperations(store.operations, gate, { ...options, file: "gate.csv" });
+      expect(a).toMatchObject({ read: 6, accepted: 6, rejected: 0, duplicates: 0 });
+      const b = await ingestOperations(store.operations, vessel, { ...options, file: "events.json" });
+      expect(b).toMatchObject({ read: 12, accepted: 12, rejected: 0, duplicates: 0 });
+      const again = await ingestOperations(store.operations, parsedOf(day), { ...options, file: "all.json" });
+      expect(again).toMatchObject({ read: 18, accepted: 0, rejected: 0, duplicates: 18 });
+      // A record repeated inside one input is a duplicate too.
+      const twice = await ingestOperations(
+        store.operations,
+        parsedOf({ events: [day.events[0]!, day.events[0]!] }),
+        { ...options, file: "twice.json" },
+      );
+      expect(twice).toMatchObject({ read: 2, accepted: 0, duplicates: 2 });
+      const runs = await store.operations.ingestRuns(PORT, 10);
+      expect(runs.map((r) => r.file).sort()).toEqual(["all.json", "events.json", "gate.csv", "twice.json"]);
+    });
+
+    it("holds rollups equal to one computation over all the records", async () => {
+      const day = operationsDay();
+      const all = rollupBatch(PORT, localClock(ZONE), day, new Map());
+      const clock = localClock(ZONE);
+      const range = { port: PORT, fromDay: clock(FROM_S - 40 * 86400).day, toDay: clock(TO_S).day };
+      const stored = await store.operations.hourlyRollups(range);
+      const sortBy = (rows: HourlyRollup[]) => [...rows].sort((x, y) => key(x).localeCompare(key(y)));
+      expect(sortBy(stored)).toEqual(sortBy(all.hourly));
+      const expected = all.histograms.map((h) => ({
+        terminal: h.terminal,
+        metric: h.metric,
+        bin: h.bin,
+        count: h.count,
+      }));
+      const order = (r: { metric: string; bin: number }) => `${r.metric}|${String(r.bin).padStart(5, "0")}`;
+      const sorted = <T extends { metric: string; bin: number }>(rows: T[]) =>
+        [...rows].sort((x, y) => order(x).localeCompare(order(y)));
+      const metrics = ["turn", "queue", "inTerminal", "dwellTruck", "dwellRail"] as const;
+      // Day rows only (January is partial here), and the month rows (the whole of January).
+      expect(sorted(await store.operations.histograms(range, metrics))).toEqual(sorted(expected));
+      const january = { port: PORT, fromDay: clock(FROM_S).day, toDay: clock(FROM_S).day + 30 };
+      expect(sorted(await store.operations.histograms(january, metrics))).toEqual(sorted(expected));
+    });
+
+    it("reads back the hand-computed KPIs (kpi.test.ts) through the store", async () => {
+      const k = await operationsKpis(
+        { operations: store.operations, calls: store.calls },
+        { port: PORT, timeZone: ZONE, fromS: FROM_S, toS: TO_S, by: "day", terminal: YTI },
+      );
+      const yti = k.terminals[0];
+      expect(yti?.terminal).toBe(YTI);
+      expect(yti?.turn.turn).toEqual({ count: 3, meanMin: 65, p50Min: 65, p90Min: 90, p95Min: 90 });
+      expect(yti?.dwell.truck).toMatchObject({
+        count: 3,
+        meanH: 132.36,
+        medianH: 121,
+        p90H: 240,
+        over5d: 2,
+        over9d: 1,
+      });
+      expect(yti?.dwell.rail).toMatchObject({ count: 1, meanH: 60 });
+      expect(yti?.troubleTickets.rate).toBeCloseTo(1 / 3, 12);
+      // G and H discharged 01-10 ≈ 17:30Z and 20:00Z: before to − 5 d (01-11 08:00Z), after to − 9 d.
+      expect(yti?.boxesInYard).toEqual({ over5d: 2, over9d: 0 });
+      const hourly = await operationsKpis(
+        { operations: store.operations, calls: store.calls },
+        { port: PORT, timeZone: ZONE, fromS: FROM_S, toS: TO_S, by: "hour", terminal: YTI },
+      );
+      // V1 08:20, V2 09:40, V3 10:10, V4 11:00 local → one visit in each hour 08–11 of the 15th.
+      const visits = hourly.terminals[0]?.series.filter((p) => p.truckVisits > 0).map((p) => p.period);
+      expect(visits).toEqual(["2026-01-15T08", "2026-01-15T09", "2026-01-15T10", "2026-01-15T11"]);
+    });
+
+    it("stores batches larger than one statement (400 rows) the same as one computation", async () => {
+      // Nagoya, 1,000 boxes: discharged from 2026-04-01 00:00+09:00 every 7 min, out by truck
+      // (visit + GTOT event) 1–5 days later, each at one of three terminals.
+      const nagoya = { port: "JPNGO", timeZone: "Asia/Tokyo" };
+      const t0 = Date.parse("2026-03-31T15:00:00Z") / 1000;
+      const events = [];
+      const visits: TruckVisit[] = [];
+      for (let i = 0; i < 1000; i++) {
+        const terminal = `jpngo-t${i % 3}`;
+        const container = `TEST${String(i).padStart(7, "0")}`;
+        const disc = t0 + i * 420;
+        const out = disc + 86_400 * (1 + (i % 5)) + (i % 97) * 60;
+        const common = { port: "JPNGO", terminal, containerNumber: container };
+        events.push(
+          event({
+            ...common,
+            eventId: `disc-${i}`,
+            eventCode: "DISC",
+            eventAtS: disc,
+            vesselImo: 9_500_000 + (i % 4),
+          }),
+        );
+        events.push(
+          event({ ...common, eventId: `gtot-${i}`, eventCode: "GTOT", eventAtS: out, mode: "TRUCK" }),
+        );
+        visits.push({
+          visitId: `visit-${i}`,
+          port: "JPNGO",
+          terminal,
+          truckId: `T${i % 50}`,
+          licencePlate: null,
+          queueArrivalS: out - 1800 - (i % 13) * 60,
+          gateInS: out - 1200,
+          gateOutS: out,
+          appointmentId: null,
+          troubleTicket: i % 10 === 0,
+          moves: [
+            {
+              containerNumber: container,
+              direction: "out",
+              isoEquipmentCode: "22G1",
+              sizeFt: 20,
+              emptyIndicator: "LADEN",
+            },
+          ],
+        });
+      }
+      const parsed = parsedOf({ events, visits });
+      const first = await ingestOperations(store.operations, parsed, { ...nagoya, file: "nagoya.json" });
+      expect(first).toMatchObject({ read: 3000, accepted: 3000, duplicates: 0 });
+      const again = await ingestOperations(store.operations, parsed, { ...nagoya, file: "nagoya.json" });
+      expect(again).toMatchObject({ read: 3000, accepted: 0, duplicates: 3000 });
+      const all = rollupBatch(
+        "JPNGO",
+        localClock("Asia/Tokyo"),
+        { events, visits, railMoves: [] },
+        new Map(),
+      );
+      const range = { port: "JPNGO", fromDay: 20540, toDay: 20600 };
+      const sortBy = (rows: HourlyRollup[]) => [...rows].sort((x, y) => key(x).localeCompare(key(y)));
+      expect(sortBy(await store.operations.hourlyRollups(range))).toEqual(sortBy(all.hourly));
+      expect(all.hourly.reduce((k, r) => k + r.dwellTruckCount, 0)).toBe(1000);
+      const order = (r: { terminal: string; metric: string; bin: number }) =>
+        `${r.terminal}|${r.metric}|${r.bin}`;
+      const stored = await store.operations.histograms(range, ["turn", "dwellTruck"]);
+      const expected = all.histograms
+        .filter((h) => h.metric === "turn" || h.metric === "dwellTruck")
+        .reduce((m, h) => m.set(order(h), (m.get(order(h)) ?? 0) + h.count), new Map<string, number>());
+      expect(new Map(stored.map((h) => [order(h), h.count]))).toEqual(expected);
+    });
+
+    it("stores rejects once, with file, line, field and reason", async () => {
+      const parsed = {
+        ...parsedOf({}),
+        rejects: [
+          { file: "bad.csv", line: 3, field: "containerNumber", reason: "check digit 7, expected 3" },
+          { file: "bad.csv", line: 5, field: "gateOut", reason: "not a date-time" },
+        ],
+        read: 2,
+      };
+      const first = await ingestOperations(store.operations, parsed, { ...options, file: "bad.csv" });
+      expect(first).toMatchObject({ read: 2, accepted: 0, rejected: 2, duplicates: 0 });
+      expect(first.rejectedByReason).toEqual({ containerNumber: 1, gateOut: 1 });
+      await ingestOperations(store.operations, parsed, { ...options, file: "bad.csv" });
+      const stored = await store.operations.rejects(undefined, 100);
+      expect(stored.map(({ runId: _r, ...r }) => r)).toEqual(parsed.rejects);
+      expect(stored.every((r) => r.runId === first.runId)).toBe(true);
+    });
+
+    it("writes nothing of a batch that fails part-way", async () => {
+      const day = operationsDay();
+      const fresh = { ...day.events[0]!, eventId: "11111111-1111-4111-8111-111111111111" };
+      // A visit without a terminal breaks a NOT NULL column after the event was inserted.
+      const broken = { ...day.visits[0]!, visitId: "BROKEN", terminal: null } as unknown as TruckVisit;
+      await expect(
+        ingestOperations(store.operations, parsedOf({ events: [fresh], visits: [broken] }), {
+          ...options,
+          file: "x",
+        }),
+      ).rejects.toThrow();
+      const facts = await store.operations.containerFacts([BOX.A], []);
+      expect(facts.events.length).toBeGreaterThan(0);
+      expect(facts.events.some((e) => e.eventId === fresh.eventId)).toBe(false);
+      const again = await ingestOperations(store.operations, parsedOf({ events: [fresh] }), {
+        ...options,
+        file: "y",
+      });
+      expect(again.accepted).toBe(1);
+    });
+
+    it("finds a box by container number, B/L or booking, its timeline in order", async () => {
+      const deps = { operations: store.operations, calls: store.calls };
+      const byBox = await containerTimeline(deps, PORT, BOX.A);
+      const a = byBox.containers.find((c) => c.containerNumber === BOX.A);
+      // Loaded at Shanghai, discharged at Los Angeles, out through the gate on V1 (and an extra
+      // discharge event added by the previous test).
+      expect(a?.timeline.map((e) => `${e.kind}:${e.code}`)).toEqual([
+        "event:LOAD",
+        "event:DISC",
+        "event:DISC",
+        "gate:out",
+      ]);
+      expect(a?.transportDocumentReferences).toEqual(["BL-A-1"]);
+      const byBl = await containerTimeline(deps, PORT, "BL-A-1");
+      expect(byBl.containers.map((c) => c.containerNumber)).toEqual([BOX.A]);
+      expect(byBl.documents.map((d) => d.code)).toEqual(["ISSU"]);
+      const byBooking = await containerTimeline(deps, PORT, "BKG-A");
+      expect(byBooking.containers.map((c) => c.containerNumber)).toEqual([BOX.A]);
+      const railOnly = await containerTimeline(deps, PORT, BOX.D);
+      expect(railOnly.containers[0]?.timeline.map((e) => e.kind)).toEqual(["event", "rail"]);
+      await expect(containerTimeline(deps, PORT, "NOPE0000000")).rejects.toThrow(/no container/);
+    });
+  });
+}
