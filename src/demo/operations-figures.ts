@@ -33,7 +33,7 @@ export interface PortFlowFigures {
   gateHourWeights: readonly number[];
   /** Offset of local standard time from UTC, hours (the demo ignores daylight saving). */
   utcOffsetH: number;
-  /** Ocean carriers (ISO 6346 owner codes, category U) calling here. */
+  /** Ocean carriers calling here, by an ISO 6346 owner code of theirs (category U). */
   lines: readonly string[];
 }
 
@@ -105,7 +105,7 @@ export const PORT_FLOW_FIGURES: Record<DemoPort, PortFlowFigures> = {
     inTerminal: { mu: Math.log(42), sigma: 0.45 },
     gateHourWeights: LA_HOURS.map((w) => w / sum(LA_HOURS)),
     utcOffsetH: -8,
-    lines: ["MSCU", "MAEU", "CMAU", "COSU", "EGLV", "ONEU", "HLXU", "YMLU", "OOLU", "HDMU", "ZIMU"],
+    lines: ["MSCU", "MAEU", "CMAU", "COSU", "EGHU", "ONEU", "HLXU", "YMLU", "OOLU", "HDMU", "ZIMU"],
   },
   JPNGO: {
     // 2,709,000 TEU in 2013 including domestic (2.530 M foreign; vietnamshipper / JOC, §5.2).
@@ -133,6 +133,6 @@ export const PORT_FLOW_FIGURES: Record<DemoPort, PortFlowFigures> = {
     inTerminal: { mu: Math.log(30), sigma: 0.4 },
     gateHourWeights: NGO_HOURS.map((w) => w / sum(NGO_HOURS)),
     utcOffsetH: 9,
-    lines: ["ONEU", "EGLV", "COSU", "YMLU", "OOLU", "MSCU", "HDMU", "SITU", "WHLU"],
+    lines: ["ONEU", "EGHU", "COSU", "YMLU", "OOLU", "MSCU", "HDMU", "SITU", "WHLU"],
   },
 };

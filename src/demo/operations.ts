@@ -63,6 +63,7 @@ export interface DemoImportTruth {
 export interface DemoCallOperationsTruth {
   callId: string;
   imo: number | null;
+  voyage: string;
   terminal: string;
   berthArrivalS: number;
   /** Estimated arrival as announced (null: arrived before asOf or beyond the 3-week horizon). */
@@ -251,8 +252,8 @@ function generateCall(
   const loadAt = () => c.arrS + Math.floor((0.4 + rng.next() * 0.6) * (stayS - H));
   let teu = 0;
   const announce = !c.observed && c.arrS - b.asOfS <= MANIFEST_LEAD_S;
-  // The manifest (PLN DISC) is published when the ship leaves its last port: assumption 10 days ahead.
-  const manifestAtS = Math.max(c.arrS - 10 * D, b.asOfS - D);
+  // The manifest (PLN DISC) is known 14 days ahead (the "2 weeks' line of sight" of §2.1).
+  const manifestAtS = c.arrS - MANIFEST_LEAD_S;
 
   for (let k = 0; k < nImport + nEmptyIn; k++) {
     const empty = k >= nImport;
@@ -428,6 +429,7 @@ function generateCall(
   return {
     callId: call.callId,
     imo: call.imo,
+    voyage: c.voyage,
     terminal: c.terminal,
     berthArrivalS: c.arrS,
     etaS: null,
@@ -584,10 +586,16 @@ export function generateDemoOperations(options: DemoOperationsOptions): DemoOper
   const fromS = options.from ? Math.floor(options.from.getTime() / 1000) : Number.NEGATIVE_INFINITY;
   const teuPerCall = f.teuPerYear / f.containerCallsPerYear;
   const teuByMmsi = new Map(truth.vessels.map((v) => [v.mmsi, v.teu ?? DEMO_MEAN_SHIP_TEU]));
+  // Calls' mean ship capacity, so that moves per call average the published TEU per call
+  // whatever mix of ships this world drew.
+  const all = containerCalls(truth);
+  const meanShipTeu =
+    all.reduce((s, c) => s + (teuByMmsi.get(c.mmsi) ?? DEMO_MEAN_SHIP_TEU), 0) / Math.max(1, all.length) ||
+    DEMO_MEAN_SHIP_TEU;
   const b = new Builder(port, asOfS);
   const imports: DemoImportTruth[] = [];
   const calls: DemoCallOperationsTruth[] = [];
-  for (const call of containerCalls(truth)) {
+  for (const call of all) {
     const arrS = Math.floor(Date.parse(call.berthArrivalAt) / 1000);
     if (arrS < fromS || arrS >= asOfS + HORIZON_S) continue;
     const rng = new Rng(seed, `ops:${call.callId}`);
@@ -606,7 +614,7 @@ export function generateDemoOperations(options: DemoOperationsOptions): DemoOper
     };
     // Moves per call ∝ the ship's capacity, ±20 % (lognormal), calibrated to the port's yearly TEU.
     const teuTarget =
-      ((teuPerCall * (teuByMmsi.get(call.mmsi) ?? DEMO_MEAN_SHIP_TEU)) / DEMO_MEAN_SHIP_TEU) *
+      ((teuPerCall * (teuByMmsi.get(call.mmsi) ?? DEMO_MEAN_SHIP_TEU)) / meanShipTeu) *
       Math.exp(0.2 * rng.normal() - 0.02) *
       scale;
     const callTruth = generateCall(c, teuTarget, imports);

@@ -73,7 +73,8 @@ export function boxAvailability(
   asOfS: number,
 ): BoxAvailability {
   const mine = events
-    .filter((e) => e.eventAtS <= asOfS && (e.classifier === "ACT" || e.createdAtS <= asOfS))
+    // Actual events count once they happened; plans and estimates once they were published.
+    .filter((e) => (e.classifier === "ACT" ? e.eventAtS : e.createdAtS) <= asOfS)
     .sort((a, b) => a.eventAtS - b.eventAtS || a.eventId.localeCompare(b.eventId));
   let disc: ContainerEvent | null = null;
   let planned: ContainerEvent | null = null;
