@@ -43,6 +43,8 @@ export interface DemoOperationsOptions {
   scale?: number;
   /** Only calls arriving at berth from this instant (default: every call of the truth). */
   from?: Date;
+  /** Only calls arriving at berth before this instant (default: asOf + 21 days). */
+  until?: Date;
 }
 
 /** What really happened to one import box (including those still to come after `asOf`). */
@@ -255,6 +257,18 @@ function generateCall(
   // The manifest (PLN DISC) is known 14 days ahead (the "2 weeks' line of sight" of §2.1).
   const manifestAtS = c.arrS - MANIFEST_LEAD_S;
 
+  const plan = (box: ReturnType<typeof boxEventBase>, bl: string | null) =>
+    b.event({
+      eventType: "EQUIPMENT",
+      classifier: "PLN",
+      eventCode: "DISC",
+      eventAtS: c.arrS,
+      createdAtS: manifestAtS,
+      ...box,
+      ...vesselFields(c),
+      transportDocumentReference: bl,
+    });
+
   for (let k = 0; k < nImport + nEmptyIn; k++) {
     const empty = k >= nImport;
     const sizeFt = drawSize(rng, f);
@@ -263,19 +277,8 @@ function generateCall(
     const discS = discAt();
     const base = boxEventBase(c, number, sizeFt, empty ? "EMPTY" : "LADEN");
     const bl = empty ? null : `${number.slice(0, 4)}${c.voyage}${String(k).padStart(5, "0")}`;
-    if (announce && rng.chance(0.97)) {
-      // 3 % of the boxes are missing from the manifest and 2 % extra are rolled (below).
-      b.event({
-        eventType: "EQUIPMENT",
-        classifier: "PLN",
-        eventCode: "DISC",
-        eventAtS: c.arrS,
-        createdAtS: manifestAtS,
-        ...base,
-        ...vesselFields(c),
-        transportDocumentReference: bl,
-      });
-    }
+    // 3 % of the boxes are missing from the manifest and 2 % extra are rolled (below).
+    if (announce && rng.chance(0.97)) plan(base, bl);
     if (discS < b.asOfS) {
       b.event({
         eventType: "EQUIPMENT",
@@ -384,18 +387,8 @@ function generateCall(
     }
   }
   if (announce) {
-    for (let k = 0; k < Math.round(0.02 * nImport); k++) {
-      const sizeFt = drawSize(rng, f);
-      b.event({
-        eventType: "EQUIPMENT",
-        classifier: "PLN",
-        eventCode: "DISC",
-        eventAtS: c.arrS,
-        createdAtS: manifestAtS,
-        ...boxEventBase(c, nextNumber(), sizeFt, "LADEN"),
-        ...vesselFields(c),
-      });
-    }
+    for (let k = 0; k < Math.round(0.02 * nImport); k++)
+      plan(boxEventBase(c, nextNumber(), drawSize(rng, f), "LADEN"), null);
   }
 
   // Exports and empties out: in by truck 1–6 days before the ship, loaded during the stay.
@@ -584,6 +577,10 @@ export function generateDemoOperations(options: DemoOperationsOptions): DemoOper
   const scale = options.scale ?? 1;
   const asOfS = Math.floor(options.asOf.getTime() / 1000);
   const fromS = options.from ? Math.floor(options.from.getTime() / 1000) : Number.NEGATIVE_INFINITY;
+  const untilS = Math.min(
+    asOfS + HORIZON_S,
+    options.until ? Math.floor(options.until.getTime() / 1000) : Number.POSITIVE_INFINITY,
+  );
   const teuPerCall = f.teuPerYear / f.containerCallsPerYear;
   const teuByMmsi = new Map(truth.vessels.map((v) => [v.mmsi, v.teu ?? DEMO_MEAN_SHIP_TEU]));
   // Calls' mean ship capacity, so that moves per call average the published TEU per call
@@ -597,7 +594,7 @@ export function generateDemoOperations(options: DemoOperationsOptions): DemoOper
   const calls: DemoCallOperationsTruth[] = [];
   for (const call of all) {
     const arrS = Math.floor(Date.parse(call.berthArrivalAt) / 1000);
-    if (arrS < fromS || arrS >= asOfS + HORIZON_S) continue;
+    if (arrS < fromS || arrS >= untilS) continue;
     const rng = new Rng(seed, `ops:${call.callId}`);
     const depS = Math.floor(Date.parse(call.berthDepartureAt) / 1000);
     const observed = arrS < asOfS;

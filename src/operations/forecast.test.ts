@@ -177,76 +177,32 @@ describe("ForecastInputs", () => {
   it("reduces events to past discharges, expected calls with manifests and rail shares", () => {
     const t = S("2026-11-01T00:00:00Z");
     const inputs = new ForecastInputs();
-    const box = { sizeFt: 40 as const, emptyIndicator: "LADEN" as const };
-    for (const e of [
+    type Row = [
+      ContainerEvent["classifier"],
+      ContainerEvent["eventCode"],
+      number,
+      ContainerEvent["mode"],
+      string,
+      20 | 40 | 45,
+      "LADEN" | "EMPTY",
+      string,
+    ];
+    const rows: Row[] = [
+      ["ACT", "DISC", t + 3600, "VESSEL", "A", 40, "LADEN", "1"],
+      ["ACT", "DISC", t + 7200, "VESSEL", "B", 20, "LADEN", "1"],
+      // Empties are not imports.
+      ["ACT", "DISC", t + 7200, "VESSEL", "C", 40, "EMPTY", "1"],
+      ["ACT", "GTOT", t + 3 * DAY, "TRUCK", "A", 40, "LADEN", "1"],
+      ["ACT", "LOAD", t + 4 * DAY, "RAIL", "B", 40, "LADEN", "1"],
+      ["ACT", "GTOT", t + 4 * DAY, "TRUCK", "D", 40, "LADEN", "1"],
+      ["ACT", "GTOT", t + 4 * DAY, "TRUCK", "E", 40, "LADEN", "1"],
+      // The next call's manifest: 2 × 45 ft.
+      ["PLN", "DISC", t + 11 * DAY, "VESSEL", "F", 45, "LADEN", "2"],
+      ["PLN", "DISC", t + 11 * DAY, "VESSEL", "G", 45, "LADEN", "2"],
+    ];
+    const events = [
       ev({ eventType: "TRANSPORT", classifier: "ACT", eventCode: "ARRI", eventAtS: t }),
-      ev({
-        eventType: "EQUIPMENT",
-        classifier: "ACT",
-        eventCode: "DISC",
-        eventAtS: t + 3600,
-        mode: "VESSEL",
-        containerNumber: "A",
-        ...box,
-      }),
-      ev({
-        eventType: "EQUIPMENT",
-        classifier: "ACT",
-        eventCode: "DISC",
-        eventAtS: t + 7200,
-        mode: "VESSEL",
-        containerNumber: "B",
-        ...box,
-        sizeFt: 20,
-      }),
-      // Empties and exports are not imports.
-      ev({
-        eventType: "EQUIPMENT",
-        classifier: "ACT",
-        eventCode: "DISC",
-        eventAtS: t + 7200,
-        mode: "VESSEL",
-        containerNumber: "C",
-        sizeFt: 40,
-        emptyIndicator: "EMPTY",
-      }),
-      ev({
-        eventType: "EQUIPMENT",
-        classifier: "ACT",
-        eventCode: "GTOT",
-        eventAtS: t + 3 * DAY,
-        mode: "TRUCK",
-        containerNumber: "A",
-        ...box,
-      }),
-      ev({
-        eventType: "EQUIPMENT",
-        classifier: "ACT",
-        eventCode: "LOAD",
-        eventAtS: t + 4 * DAY,
-        mode: "RAIL",
-        containerNumber: "B",
-        ...box,
-      }),
-      ev({
-        eventType: "EQUIPMENT",
-        classifier: "ACT",
-        eventCode: "GTOT",
-        eventAtS: t + 4 * DAY,
-        mode: "TRUCK",
-        containerNumber: "D",
-        ...box,
-      }),
-      ev({
-        eventType: "EQUIPMENT",
-        classifier: "ACT",
-        eventCode: "GTOT",
-        eventAtS: t + 4 * DAY,
-        mode: "TRUCK",
-        containerNumber: "E",
-        ...box,
-      }),
-      // The next call: two estimates (the later one wins) and a manifest of 2 × 45 ft.
+      // Two estimates for the next call: the later one wins.
       ev({
         eventType: "TRANSPORT",
         classifier: "EST",
@@ -263,31 +219,22 @@ describe("ForecastInputs", () => {
         createdAtS: t + DAY,
         voyage: "2",
       }),
-      ev({
-        eventType: "EQUIPMENT",
-        classifier: "PLN",
-        eventCode: "DISC",
-        eventAtS: t + 11 * DAY,
-        mode: "VESSEL",
-        voyage: "2",
-        containerNumber: "F",
-        sizeFt: 45,
-        emptyIndicator: "LADEN",
-      }),
-      ev({
-        eventType: "EQUIPMENT",
-        classifier: "PLN",
-        eventCode: "DISC",
-        eventAtS: t + 11 * DAY,
-        mode: "VESSEL",
-        voyage: "2",
-        containerNumber: "G",
-        sizeFt: 45,
-        emptyIndicator: "LADEN",
-      }),
-    ]) {
-      inputs.add(e);
-    }
+      ...rows.map(
+        ([classifier, eventCode, eventAtS, mode, containerNumber, sizeFt, emptyIndicator, voyage]) =>
+          ev({
+            eventType: "EQUIPMENT",
+            classifier,
+            eventCode,
+            eventAtS,
+            mode,
+            containerNumber,
+            sizeFt,
+            emptyIndicator,
+            voyage,
+          }),
+      ),
+    ];
+    for (const e of events) inputs.add(e);
     const r = inputs.result(t + 5 * DAY);
     expect(r.history).toEqual([
       { imo: 9000001, voyage: "1", terminal: "T1", arrivalS: t, boxes: sizes(1, 1, 0) },

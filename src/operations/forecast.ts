@@ -199,6 +199,15 @@ export class ForecastInputs {
   }
 }
 
+/** What both forecasts start from: the instant, past calls' discharges and each terminal's rail share. */
+export interface ForecastBasisInput {
+  asOfS: number;
+  history: readonly CallDischarge[];
+  railShare: Readonly<Record<string, number>>;
+  /** ISO weeks ahead, the current one included (default 3). */
+  weeks?: number;
+}
+
 function addCells(
   cells: Map<string, ForecastCell>,
   wk: { week: string; weekStartS: number },
@@ -238,13 +247,9 @@ function meanCounts(list: readonly SizeCounts[]): SizeCounts {
  * Example: one expected call at T1 on Wednesday of this week with a manifest of 100 × 40 ft, rail
  * share 0.3 → cells (this week, T1, 40, truck) = 70 and (…, rail) = 30.
  */
-export function forecastImports(input: {
-  asOfS: number;
-  expected: readonly ExpectedCall[];
-  history: readonly CallDischarge[];
-  railShare: Readonly<Record<string, number>>;
-  weeks?: number;
-}): ImportForecast {
+export function forecastImports(
+  input: ForecastBasisInput & { expected: readonly ExpectedCall[] },
+): ImportForecast {
   const { asOfS } = input;
   const weeks = horizonWeeks(asOfS, input.weeks ?? 3);
   const endS = (weeks.at(-1)?.weekStartS ?? asOfS) + WEEK_S;
@@ -288,12 +293,7 @@ export function forecastImports(input: {
  * The naive peer: each terminal's laden import boxes per week over the 4 weeks before asOf, the
  * same for every week ahead (the current week pro rata to what is left of it), split by rail share.
  */
-export function naiveForecast(input: {
-  asOfS: number;
-  history: readonly CallDischarge[];
-  railShare: Readonly<Record<string, number>>;
-  weeks?: number;
-}): ImportForecast {
+export function naiveForecast(input: ForecastBasisInput): ImportForecast {
   const { asOfS } = input;
   const weeks = horizonWeeks(asOfS, input.weeks ?? 3);
   const perWeek = new Map<string, SizeCounts>();
