@@ -122,6 +122,8 @@ describe("boxAvailability", () => {
     const evs = [disc];
     expect(boxAvailability(BOX, evs, S("2026-11-14T23:00:00Z")).reasons).toEqual([]);
     expect(boxAvailability(BOX, evs, S("2026-11-15T01:00:00Z")).reasons).toEqual(["past_last_free_day"]);
+    // In Los Angeles (UTC−8) 2026-11-15T01:00Z is still the 14th, the last free day.
+    expect(boxAvailability(BOX, evs, S("2026-11-15T01:00:00Z"), -8).reasons).toEqual([]);
     const out = boxAvailability(BOX, all, S("2026-11-13T00:00:00Z"));
     expect(out.status).toBe("picked_up");
     expect(out.reasons).toEqual(["gated_out"]);

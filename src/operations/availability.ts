@@ -8,6 +8,7 @@
  * box in an EQ reference). The hold kind comes from `extra.holdType` when the sender gives it,
  * else from the document type: CUS → customs, INV → freight (charges unpaid), anything else → line.
  */
+import { localDay } from "./empty-return.ts";
 import type { ContainerEvent } from "./model.ts";
 
 export type HoldKind = "customs" | "freight" | "line";
@@ -71,6 +72,8 @@ export function boxAvailability(
   containerNumber: string,
   events: readonly ContainerEvent[],
   asOfS: number,
+  /** The port's offset from UTC in hours, to read the last free day in local days (default 0). */
+  utcOffsetH = 0,
 ): BoxAvailability {
   const mine = events
     // Actual events count once they happened; plans and estimates once they were published.
@@ -132,9 +135,6 @@ export function boxAvailability(
   }
   if (holds.length > 0) return { ...base, status: "on_hold", reasons: holdReasons };
   const reasons: AvailabilityReason[] = releasedAtS !== null ? ["released"] : [];
-  // The last free day is a local calendar day; compared on the date part of asOf in UTC, which is
-  // what the terminal's feed gives when it carries no zone (a day's margin is the user's to read).
-  if (lastFreeDay !== null && new Date(asOfS * 1000).toISOString().slice(0, 10) > lastFreeDay)
-    reasons.push("past_last_free_day");
+  if (lastFreeDay !== null && localDay(asOfS, utcOffsetH) > lastFreeDay) reasons.push("past_last_free_day");
   return { ...base, status: "available", reasons };
 }
