@@ -144,6 +144,13 @@ describe("generateDemoOperations", () => {
     // Over two weeks some location closed to something.
     const closures = o.receivingRules.some((r) => r.rules.some((x) => !x.accepting));
     expect(closures).toBe(true);
+    // Updates land on the board's 5-minute ticks (Return Signal's refresh, §2.1).
+    for (const r of o.receivingRules) expect(r.publishedAtS % 300).toBe(0);
+    // Some update in the fortnight closed a place that was open: an alert at that tick.
+    const alerts = o.receivingRules.flatMap(
+      (r) => emptyReturnBoard(o.receivingRules, r.publishedAtS, -8).alerts,
+    );
+    expect(alerts.some((a) => a.kind === "stopped_accepting")).toBe(true);
   });
 
   it("backs the import forecast: MAPE per week printed, the forecast beating the naive peer", () => {

@@ -13,7 +13,7 @@
  */
 import { iso6346CheckDigit } from "../core/ids.ts";
 import { SECONDS_PER_DAY } from "../core/time.ts";
-import type { ReceivingRules } from "../operations/empty-return.ts";
+import { REFRESH_S, type ReceivingRules } from "../operations/empty-return.ts";
 import type {
   ContainerEvent,
   EmptyIndicator,
@@ -714,7 +714,8 @@ function demoReceivingRules(
         out.push({ port, terminal, day: date, publishedAtS, rules: [...open, ...early] });
       let rules = [...open, ...early];
       for (const c of closures.filter((x) => !early.includes(x))) {
-        const atS = midnightUtcS + Math.floor(rng.uniform(6, 18) * H);
+        // Terminals push updates; the board picks them up on its 5-minute tick (REFRESH_S).
+        const atS = Math.ceil((midnightUtcS + rng.uniform(6, 18) * H) / REFRESH_S) * REFRESH_S;
         rules = [...rules, c];
         if (atS < asOfS) out.push({ port, terminal, day: date, publishedAtS: atS, rules });
       }
