@@ -5,6 +5,9 @@
  * - `generateDemoActivity({ seed, port, year })` → a year of non-ship activity (CHE, harbour craft,
  *   drayage, rail) and the demo's illustrative user factors (pure).
  * - `runEvaluation` / `compareWithTruth`: call detection measured against that truth (`calls evaluate`).
+ * - `generateDemoOperations({ seed, port, truth, asOf, scale })` → container, gate and rail flows of
+ *   the world's container calls (observed before asOf, announced for 3 weeks after), empty-receiving
+ *   rules, and the truth for the import-forecast backtest (pure).
  * - `demoBaselines`: the demo ports' invented baselines, labelled DEMO WORLD ONLY.
  * - Writers (I/O) in `./writers.ts`; the `demo` command in `./cli.ts` (imports commander).
  */
@@ -26,6 +29,15 @@ export {
   runEvaluation,
 } from "./evaluate-calls.ts";
 export { CALLING_TYPES, type DemoShipType, type DemoVessel, imoCheckDigit } from "./fleet.ts";
+export {
+  type DemoCallOperationsTruth,
+  type DemoImportTruth,
+  type DemoOperations,
+  type DemoOperationsOptions,
+  demoUuid,
+  generateDemoOperations,
+} from "./operations.ts";
+export { PORT_FLOW_FIGURES, type PortFlowFigures, TEU_PER_BOX } from "./operations-figures.ts";
 export { hash32, Rng } from "./prng.ts";
 export { DEMO_ROUTES, type PortRoutes } from "./sea-lanes.ts";
 export {
