@@ -399,6 +399,8 @@ describe("operations in the portal", { timeout: 120_000 }, () => {
           T.notAvailable,
         );
       await shot(`operations-${lang}-kpis`);
+      await page.locator(".turn-chart").scrollIntoViewIfNeeded();
+      await shot(`operations-${lang}-charts`, false);
 
       // Container search: bad check digit, then nothing found, then the box's timeline.
       const search = page.locator('.ops-search input[name="ref"]');
@@ -453,6 +455,8 @@ describe("operations in the portal", { timeout: 120_000 }, () => {
     expect(await page.locator(`.box-card[data-container="${D}"] tr[data-kind="rail"]`).count()).toBe(1);
     await page.setViewportSize({ width: 390, height: 844 });
     await shot("operations-en-narrow");
+    await page.locator(".kpi-table").scrollIntoViewIfNeeded();
+    await shot("operations-en-narrow-kpis", false);
     // Nothing wider than the screen but the tables' own scrolling boxes.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

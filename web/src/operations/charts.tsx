@@ -13,7 +13,7 @@ const SPLIT_COLORS = { queue: "#E69F00", inTerminal: "#009E73" } as const;
 export const TERMINAL_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442"];
 
 const W = 960;
-const L = 190;
+const L = 170;
 const R = 24;
 
 export function TurnTimeChart({
@@ -37,7 +37,9 @@ export function TurnTimeChart({
   const ticks = niceTicks(max);
   const xMax = ticks.at(-1) ?? max;
   const rowH = 15;
-  const blockH = rowH * 4 + 22;
+  // Each terminal: its name on a line of its own, then p50, p90, p95 and the mean split.
+  const nameH = 20;
+  const blockH = nameH + rowH * 4 + 14;
   const T = 28;
   const H = T + shown.length * blockH + 30;
   const x = (min: number) => L + (min / xMax) * (W - L - R);
@@ -58,13 +60,13 @@ export function TurnTimeChart({
           {t("operations.turn.axis", { unit: min })}
         </text>
         {shown.map((k, i) => {
-          const top = T + i * blockH;
+          const top = T + i * blockH + nameH;
           const stats = k.turn.turn;
           const queue = k.turn.queue.meanMin ?? 0;
           const inside = k.turn.inTerminal.meanMin ?? 0;
           return (
             <g key={k.terminal} data-terminal={k.terminal}>
-              <text x={8} y={top + rowH} className="lane-label">
+              <text x={8} y={top - 6} className="lane-label">
                 {names(k.terminal)}
               </text>
               {bars.map(({ q, label }, j) => {
