@@ -108,50 +108,46 @@ export function TerminalKpiPanels({ port, kpis, hourly, days, names }: Props) {
 
   return (
     <>
-      <section className="panel ops-kpis" aria-labelledby="ops-kpis-title">
-        <h2 id="ops-kpis-title">{t("operations.kpi.title")}</h2>
-        {ids.length === 0 ? (
-          <p className="muted">{t("operations.kpi.none")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data-table kpi-table">
-              <caption className="visually-hidden">{t("operations.kpi.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("operations.kpi.kpi")}</th>
-                  {ids.map((id) => (
-                    <th key={id} scope="col" className="num kpi-cell" data-terminal={id}>
-                      {names(id)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              {groupRows(rows).map(([group, list]) => (
-                <tbody key={group}>
-                  <tr className="group-row">
-                    <th scope="colgroup" colSpan={ids.length + 1} className="group-head">
-                      {t(`operations.kpi.groups.${group}`)}
-                    </th>
-                  </tr>
-                  {list.map((r) => (
-                    <tr key={r.id} data-kpi={r.id}>
-                      <th scope="row" className="row-label">
-                        {t(`operations.kpi.rows.${r.id}`)}
-                      </th>
-                      {ids.map((id) => (
-                        <td key={id} className="num nowrap kpi-cell" data-terminal={id}>
-                          {r.cell(byId.get(id), perCall.get(id))}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              ))}
-            </table>
-          </div>
-        )}
-        <p className="muted small">{t("operations.kpi.notes")}</p>
-      </section>
+      <TablePanel
+        id="ops-kpis"
+        title={t("operations.kpi.title")}
+        caption={t("operations.kpi.caption")}
+        empty={ids.length === 0 ? t("operations.kpi.none") : null}
+        tableClass="kpi-table"
+        note={t("operations.kpi.notes")}
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t("operations.kpi.kpi")}</th>
+            {ids.map((id) => (
+              <th key={id} scope="col" className="num kpi-cell" data-terminal={id}>
+                {names(id)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {groupRows(rows).map(([group, list]) => (
+          <tbody key={group}>
+            <tr className="group-row">
+              <th scope="colgroup" colSpan={ids.length + 1} className="group-head">
+                {t(`operations.kpi.groups.${group}`)}
+              </th>
+            </tr>
+            {list.map((r) => (
+              <tr key={r.id} data-kpi={r.id}>
+                <th scope="row" className="row-label">
+                  {t(`operations.kpi.rows.${r.id}`)}
+                </th>
+                {ids.map((id) => (
+                  <td key={id} className="num nowrap kpi-cell" data-terminal={id}>
+                    {r.cell(byId.get(id), perCall.get(id))}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </TablePanel>
 
       <div className="ops-charts">
         <section className="panel" aria-labelledby="ops-turn-title">
@@ -195,62 +191,45 @@ function SeriesTable({ kpis, names }: { kpis: OperationsKpis; names: (id: string
   const when = (period: string) =>
     period.length > 10 ? `${period.slice(0, 10)} ${period.slice(11)}:00` : period;
   return (
-    <section className="panel ops-series" aria-labelledby="ops-series-title" data-by={kpis.by}>
-      <h2 id="ops-series-title">{t(`operations.series.title.${kpis.by}`)}</h2>
-      {rows.length === 0 ? (
-        <p className="muted">{t("operations.kpi.none")}</p>
-      ) : (
-        <div className="table-wrap ops-scroll">
-          <table className="data-table series-table">
-            <caption className="visually-hidden">{t(`operations.series.title.${kpis.by}`)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(`operations.series.period.${kpis.by}`)}</th>
-                <th scope="col">{t("operations.series.terminal")}</th>
-                <th scope="col" className="num">
-                  {t("operations.series.visits")}
-                </th>
-                <th scope="col" className="num">
-                  {t("operations.series.gateMoves")}
-                </th>
-                <th scope="col" className="num">
-                  {t("operations.series.turnMean", { unit: min })}
-                </th>
-                <th scope="col" className="num">
-                  {t("operations.series.queueMean", { unit: min })}
-                </th>
-                <th scope="col" className="num">
-                  {t("operations.series.dwellMean", { unit: t("operations.units.h") })}
-                </th>
-                <th scope="col" className="num">
-                  {t("operations.series.vesselMoves")}
-                </th>
-                <th scope="col" className="num">
-                  {t("operations.series.railMoves")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ terminal, p }) => (
-                <tr key={`${p.period}|${terminal}`} data-period={p.period} data-terminal={terminal}>
-                  <th scope="row" className="nowrap mono">
-                    {when(p.period)}
-                  </th>
-                  <td>{names(terminal)}</td>
-                  <td className="num">{formatNumber(p.truckVisits, lang)}</td>
-                  <td className="num">{formatNumber(p.gateMovesIn + p.gateMovesOut, lang)}</td>
-                  <td className="num">{decimal(p.turnMeanMin, lang, 1)}</td>
-                  <td className="num">{decimal(p.queueMeanMin, lang, 1)}</td>
-                  <td className="num">{decimal(p.dwellMeanH, lang, 1)}</td>
-                  <td className="num">{formatNumber(p.vesselMoves, lang)}</td>
-                  <td className="num">{formatNumber(p.railMoves, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <TablePanel
+      id="ops-series"
+      title={t(`operations.series.title.${kpis.by}`)}
+      empty={rows.length === 0 ? t("operations.kpi.none") : null}
+      scroll
+      tableClass="series-table"
+      data={{ "data-by": kpis.by }}
+    >
+      <ColumnHeads
+        heads={[
+          { label: t(`operations.series.period.${kpis.by}`) },
+          { label: t("operations.series.terminal") },
+          { label: t("operations.series.visits"), num: true },
+          { label: t("operations.series.gateMoves"), num: true },
+          { label: t("operations.series.turnMean", { unit: min }), num: true },
+          { label: t("operations.series.queueMean", { unit: min }), num: true },
+          { label: t("operations.series.dwellMean", { unit: t("operations.units.h") }), num: true },
+          { label: t("operations.series.vesselMoves"), num: true },
+          { label: t("operations.series.railMoves"), num: true },
+        ]}
+      />
+      <tbody>
+        {rows.map(({ terminal, p }) => (
+          <tr key={`${p.period}|${terminal}`} data-period={p.period} data-terminal={terminal}>
+            <th scope="row" className="nowrap mono">
+              {when(p.period)}
+            </th>
+            <td>{names(terminal)}</td>
+            <td className="num">{formatNumber(p.truckVisits, lang)}</td>
+            <td className="num">{formatNumber(p.gateMovesIn + p.gateMovesOut, lang)}</td>
+            <td className="num">{decimal(p.turnMeanMin, lang, 1)}</td>
+            <td className="num">{decimal(p.queueMeanMin, lang, 1)}</td>
+            <td className="num">{decimal(p.dwellMeanH, lang, 1)}</td>
+            <td className="num">{formatNumber(p.vesselMoves, lang)}</td>
+            <td className="num">{formatNumber(p.railMoves, lang)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </TablePanel>
   );
 }
 
@@ -266,6 +245,7 @@ function CallsTable({
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const h = t("operations.units.h");
   const signed = (v: number | null) =>
     v === null
       ? "—"
@@ -275,61 +255,105 @@ function CallsTable({
           signDisplay: "exceptZero",
         });
   return (
-    <section className="panel ops-calls" aria-labelledby="ops-calls-title">
-      <h2 id="ops-calls-title">{t("operations.calls.title")}</h2>
-      {kpis.calls.length === 0 ? (
-        <p className="muted">{t("operations.calls.none")}</p>
+    <TablePanel
+      id="ops-calls"
+      title={t("operations.calls.title")}
+      empty={kpis.calls.length === 0 ? t("operations.calls.none") : null}
+      scroll
+      tableClass="ops-calls-table"
+    >
+      <ColumnHeads
+        heads={[
+          { label: t("operations.calls.vessel") },
+          { label: t("operations.calls.terminal") },
+          { label: t("operations.calls.arrival") },
+          { label: t("operations.calls.berthH", { unit: h }), num: true },
+          { label: t("operations.calls.moves"), num: true },
+          { label: t("operations.calls.movesPerH", { unit: t("operations.units.movesPerH") }), num: true },
+          { label: t("operations.calls.deviation", { unit: h }), num: true },
+          { label: t("operations.calls.wait", { unit: h }), num: true },
+        ]}
+      />
+      <tbody>
+        {[...kpis.calls]
+          .sort((a, b) => a.berthArrivalAt.localeCompare(b.berthArrivalAt))
+          .map((c) => (
+            <tr key={c.callId} data-call={c.callId}>
+              <th scope="row">
+                <Link to={`/ports/${port.locode}/calls/${encodeURIComponent(c.callId)}`}>
+                  {c.vesselName ?? (c.imo === null ? t("common.unknown") : `IMO ${c.imo}`)}
+                </Link>
+              </th>
+              <td>{names(c.terminal ?? "")}</td>
+              <td className="nowrap">
+                {formatShortDateTime(new Date(c.berthArrivalAt), port.timeZone, lang)}
+              </td>
+              <td className="num">{decimal(c.berthHours, lang, 1)}</td>
+              <td className="num">{formatNumber(c.moves, lang)}</td>
+              <td className="num">{decimal(c.movesPerBerthHour, lang, 1)}</td>
+              <td className="num">{signed(c.arrivalDeviationH)}</td>
+              <td className="num">{decimal(c.anchorageWaitH, lang, 1)}</td>
+            </tr>
+          ))}
+      </tbody>
+    </TablePanel>
+  );
+}
+
+/** A panel holding one table (its heading, a caption for screen readers, or a line when it is empty). */
+function TablePanel({
+  id,
+  title,
+  caption,
+  empty,
+  scroll = false,
+  tableClass,
+  note,
+  data,
+  children,
+}: {
+  id: string;
+  title: string;
+  /** What the table holds, for screen readers; the title when omitted. */
+  caption?: string;
+  /** Shown instead of the table when not null. */
+  empty: string | null;
+  /** Long tables scroll inside the panel, their header kept in view. */
+  scroll?: boolean;
+  tableClass: string;
+  note?: string;
+  data?: Record<`data-${string}`, string>;
+  children: ReactNode;
+}) {
+  return (
+    <section className={`panel ${id}`} aria-labelledby={`${id}-title`} {...data}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {empty !== null ? (
+        <p className="muted">{empty}</p>
       ) : (
-        <div className="table-wrap ops-scroll">
-          <table className="data-table ops-calls-table">
-            <caption className="visually-hidden">{t("operations.calls.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("operations.calls.vessel")}</th>
-                <th scope="col">{t("operations.calls.terminal")}</th>
-                <th scope="col">{t("operations.calls.arrival")}</th>
-                <th scope="col" className="num">
-                  {t("operations.calls.berthH", { unit: t("operations.units.h") })}
-                </th>
-                <th scope="col" className="num">
-                  {t("operations.calls.moves")}
-                </th>
-                <th scope="col" className="num">
-                  {t("operations.calls.movesPerH", { unit: t("operations.units.movesPerH") })}
-                </th>
-                <th scope="col" className="num">
-                  {t("operations.calls.deviation", { unit: t("operations.units.h") })}
-                </th>
-                <th scope="col" className="num">
-                  {t("operations.calls.wait", { unit: t("operations.units.h") })}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...kpis.calls]
-                .sort((a, b) => a.berthArrivalAt.localeCompare(b.berthArrivalAt))
-                .map((c) => (
-                  <tr key={c.callId} data-call={c.callId}>
-                    <th scope="row">
-                      <Link to={`/ports/${port.locode}/calls/${encodeURIComponent(c.callId)}`}>
-                        {c.vesselName ?? (c.imo === null ? t("common.unknown") : `IMO ${c.imo}`)}
-                      </Link>
-                    </th>
-                    <td>{names(c.terminal ?? "")}</td>
-                    <td className="nowrap">
-                      {formatShortDateTime(new Date(c.berthArrivalAt), port.timeZone, lang)}
-                    </td>
-                    <td className="num">{decimal(c.berthHours, lang, 1)}</td>
-                    <td className="num">{formatNumber(c.moves, lang)}</td>
-                    <td className="num">{decimal(c.movesPerBerthHour, lang, 1)}</td>
-                    <td className="num">{signed(c.arrivalDeviationH)}</td>
-                    <td className="num">{decimal(c.anchorageWaitH, lang, 1)}</td>
-                  </tr>
-                ))}
-            </tbody>
+        <div className={scroll ? "table-wrap ops-scroll" : "table-wrap"}>
+          <table className={`data-table ${tableClass}`}>
+            <caption className="visually-hidden">{caption ?? title}</caption>
+            {children}
           </table>
         </div>
       )}
+      {note && <p className="muted small">{note}</p>}
     </section>
+  );
+}
+
+/** A table's header row: one column heading each, numbers' headings aligned with their numbers. */
+function ColumnHeads({ heads }: { heads: { label: string; num?: boolean }[] }) {
+  return (
+    <thead>
+      <tr>
+        {heads.map((c) => (
+          <th key={c.label} scope="col" className={c.num ? "num" : undefined}>
+            {c.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }
