@@ -12,6 +12,7 @@ import type {
   InventoryReport,
   ProgressReport,
 } from "../../src/emissions/wire.ts";
+import type { ContainerTimeline, OperationsKpis, OperationsSummary } from "../../src/operations/wire.ts";
 import type { PortDetail, PortSummary } from "../../src/ports/index.ts";
 import type { Health } from "../../src/server/app.ts";
 import type { Problem } from "../../src/server/problem.ts";
@@ -47,6 +48,13 @@ export type {
   InventoryWarning,
   ProgressReport as EmissionProgress,
 } from "../../src/emissions/wire.ts";
+export type {
+  ContainerTimeline,
+  OperationsKpis,
+  OperationsSummary,
+  TerminalKpis,
+  TimelineEntry,
+} from "../../src/operations/wire.ts";
 export type { BilingualName, PortDetail, PortSummary } from "../../src/ports/index.ts";
 export type { Problem } from "../../src/server/problem.ts";
 
@@ -222,4 +230,34 @@ export const emissionApi = {
       `${emissionsPath(locode)}/sources/${category}/${encodeURIComponent(sourceId)}${query({ year })}`,
       signal,
     ),
+};
+
+// ---- operations (containers, gates, terminals) ----
+
+const operationsPath = (locode: Locode) => `${portPath(locode)}/operations`;
+
+/** A range of local days in the port's zone: `from` inclusive, `to` exclusive ("2026-01-15"). */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+// Operations data changes as terminals report: fetched fresh, cancellable.
+export const operationsApi = {
+  summary: (locode: Locode, range: DayRange, signal?: AbortSignal) =>
+    getJson<OperationsSummary>(`${operationsPath(locode)}/summary${query({ ...range })}`, signal),
+  kpis: (
+    locode: Locode,
+    q: DayRange & { by: "day" | "hour"; terminal?: string | null },
+    signal?: AbortSignal,
+  ) => getJson<OperationsKpis>(`${operationsPath(locode)}/kpis${query({ ...q })}`, signal),
+  container: (locode: Locode, ref: string, signal?: AbortSignal) =>
+    getJson<ContainerTimeline>(`${operationsPath(locode)}/containers/${encodeURIComponent(ref)}`, signal),
+  /**
+   * A capability whose API is not in this server yet (import forecast, empty-return board): the
+   * answer as it comes, so the panel can say "not available yet" on 404. Its view is connected
+   * when the wire shape lands in src/operations/wire.ts.
+   */
+  pending: (locode: Locode, name: "forecast" | "empty-returns", signal?: AbortSignal) =>
+    getJson<unknown>(`${operationsPath(locode)}/${name}`, signal),
 };

@@ -67,6 +67,19 @@ export const routes: RouteEntry[] = [
     component: lazy(() => import("./pages/EmissionsPage.tsx").then((m) => ({ default: m.EmissionsPage }))),
   },
   {
+    // The navigation entry: opens the first port's operations; each port's page has its own address.
+    path: "/operations",
+    labelKey: "nav.operations",
+    component: lazy(() =>
+      import("./pages/OperationsPage.tsx").then((m) => ({ default: m.OperationsIndexPage })),
+    ),
+  },
+  {
+    path: "/ports/:locode/operations",
+    section: "/operations",
+    component: lazy(() => import("./pages/OperationsPage.tsx").then((m) => ({ default: m.OperationsPage }))),
+  },
+  {
     path: "/about",
     labelKey: "nav.about",
     component: lazy(() => import("./pages/AboutPage.tsx").then((m) => ({ default: m.AboutPage }))),
