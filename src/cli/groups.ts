@@ -222,13 +222,13 @@ async function registerEmissionsGroup(program: Command): Promise<void> {
 
 async function registerOperationsGroup(program: Command): Promise<void> {
   const { registerOperationsCommands } = await import("../operations/cli.ts");
-  // The parsers by file kind (DCSA, EDIFACT, gate CSV, rail CSV) are plugged in here.
+  // The parsers by file kind (DCSA, EDIFACT, gate CSV, rail CSV), composed once in store/services.ts.
   registerOperationsCommands(
     program,
     async () => {
       const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
       return { operations: store.operations, calls: store.calls, close: () => store.close() };
     },
-    {},
+    (await import("../store/services.ts")).operationsParsers(),
   );
 }

@@ -26,7 +26,7 @@ import { emissionRoutes } from "../emissions/index.ts";
 import { type OperationsRouteDeps, operationsRoutes } from "../operations/index.ts";
 import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
-import { emissionsServiceDeps, referenceTables } from "../store/services.ts";
+import { emissionsServiceDeps, parseDcsaBody, referenceTables } from "../store/services.ts";
 import { APP_VERSION, REPO_ROOT } from "./paths.ts";
 import { problemFor } from "./problem.ts";
 import { portRegionOf } from "./regions.ts";
@@ -354,7 +354,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       operations: options.store.operations,
       calls: options.store.calls,
       timeZoneOf: (locode) => (knownPorts.has(locode) ? timeZones.get(locode) : undefined),
-      parseEvents: options.parseEvents ?? noEventParser,
+      parseEvents: options.parseEvents ?? parseDcsaBody,
     }),
   ];
   const ctx: MountContext = {
@@ -394,11 +394,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   return app;
 }
-
-/** Until the lead wires the DCSA parser in: POST events answers 415 unsupported. */
-const noEventParser: OperationsRouteDeps["parseEvents"] = () => {
-  throw new DomainError("unsupported", "this node has no DCSA event parser configured");
-};
 
 /** The rule a handler found broken, worded; the field is a path parameter when the path names it. */
 function ruleIssue(error: RequestInvalid, params: unknown, lang: Lang): WordedIssue {

@@ -8,6 +8,16 @@
 import { type EmissionsTables, loadEmissionsTables } from "../emissions/reference-tables.ts";
 import type { EmissionsServiceDeps } from "../emissions/service.ts";
 import { loadPortRegistry, type PortRegistry } from "../geo/index.ts";
+import {
+  dcsaValidators,
+  type FacilityLookup,
+  loadFacilityLookup,
+  type ParsedOperations,
+  parseDcsaEvents,
+  parseEdifact,
+  parseGateCsv,
+  parseRailCsv,
+} from "../operations/index.ts";
 import type { Store } from "./store.ts";
 
 let tables: EmissionsTables | undefined;
@@ -35,4 +45,29 @@ export function emissionsServiceDeps(store: Store): EmissionsServiceDeps {
     registry: portRegistry(),
     tables: referenceTables(),
   };
+}
+
+let facilities: FacilityLookup | undefined;
+let validators: ReturnType<typeof dcsaValidators> | undefined;
+
+/** The operations parsers by input kind, with the facility lookup and the DCSA schema loaded once. */
+export function operationsParsers(): Record<
+  "dcsa" | "edifact" | "gate" | "rail",
+  (text: string, file: string) => ParsedOperations
+> {
+  facilities ??= loadFacilityLookup(portRegistry());
+  validators ??= dcsaValidators();
+  const f = facilities;
+  const v = validators;
+  return {
+    dcsa: (text, file) => parseDcsaEvents(text, file, f, { validators: v }),
+    edifact: (text, file) => parseEdifact(text, file, f),
+    gate: (text, file) => parseGateCsv(text, file, f),
+    rail: (text, file) => parseRailCsv(text, file, f),
+  };
+}
+
+/** `POST /api/ports/{locode}/events`: a parsed JSON body of DCSA events, checked as a file would be. */
+export function parseDcsaBody(json: unknown, source: string): ParsedOperations {
+  return operationsParsers().dcsa(JSON.stringify(json), source);
 }
