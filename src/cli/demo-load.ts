@@ -13,6 +13,7 @@ import {
   type DemoPortTruth,
   demoBaselines,
   generateDemoActivity,
+  generateDemoOperations,
   generateDemoWorld,
   POLA_PROGRESS_FILE,
 } from "../demo/index.ts";
@@ -23,6 +24,8 @@ import { loadEmissionsReference, readReferenceText } from "../emissions/referenc
 import { computeInventory, type EmissionsServiceDeps } from "../emissions/service.ts";
 import { parseEmissionTargets } from "../emissions/targets.ts";
 import { loadPortRegistry } from "../geo/index.ts";
+import { ingestOperations, type OperationsStore } from "../operations/index.ts";
+import { portRegistry } from "../store/services.ts";
 import { loadDefaultEngineTable, parseParticularsCsv } from "../vessels/index.ts";
 
 export interface DemoLoadOptions {
@@ -233,6 +236,49 @@ export async function loadDemoEmissions(
       await deps.emissions.setBaseline(b);
       out.baselines++;
     }
+  }
+  return out;
+}
+
+export interface DemoOperationsLoad {
+  port: DemoPort;
+  counts: IngestCounts;
+}
+
+/**
+ * The demo's container, gate and rail flows for the operations page: four weeks observed up to
+ * `end` and three weeks of announced arrivals after it. The flows follow the calls of a world
+ * generated (truth only, no AIS) over that window with the same seed; `scale` 0.1 keeps the first
+ * start to seconds (about 150,000 events for both ports), 1 is a realistic port.
+ */
+export async function loadDemoOperations(
+  store: { operations: OperationsStore },
+  options: { seed: number; ports: DemoPort[]; end: Date; scale?: number },
+): Promise<DemoOperationsLoad[]> {
+  const registry = portRegistry();
+  const start = new Date(options.end.getTime() - 28 * SECONDS_PER_DAY * 1000);
+  const world = generateDemoWorld(
+    { seed: options.seed, start, days: 49, scale: 1, ports: options.ports },
+    registry,
+  );
+  const out: DemoOperationsLoad[] = [];
+  for (const port of options.ports) {
+    const truth = world.truth.find((t) => t.port === port);
+    const timeZone = registry.get(port)?.timeZone;
+    if (!truth || !timeZone) continue;
+    const demo = generateDemoOperations({
+      seed: options.seed,
+      port,
+      truth,
+      asOf: options.end,
+      scale: options.scale ?? 0.1,
+    });
+    const { runId: _, ...counts } = await ingestOperations(store.operations, demo.operations, {
+      file: `demo:seed=${options.seed}`,
+      port,
+      timeZone,
+    });
+    out.push({ port, counts });
   }
   return out;
 }

@@ -32,6 +32,8 @@ const en = {
   demoYearCalls: "port calls detected: {calls}",
   demoYearDone:
     "{port} {label}: {calls} calls, {tonnes} t CO2e (tailpipe) — npx sisterports emissions inventory --port {port} --year {year}",
+  demoOperations:
+    "Demo container, gate and rail records (four weeks, and arrivals announced for three more): {list} — see the Operations page or npx sisterports ops kpis --port USLAX",
   demoEmissions:
     "Demo emissions inventories: {list}; demo equipment, trucks and rail loaded; demo baselines entered (labelled DEMO WORLD ONLY).",
 };
@@ -64,6 +66,8 @@ const ja: typeof en = {
   demoYearCalls: "検出した入港: {calls} 件",
   demoYearDone:
     "{port} {label}: 入港 {calls} 件、{tonnes} t CO2e（直接排出）— npx sisterports emissions inventory --port {port} --year {year}",
+  demoOperations:
+    "デモのコンテナ・ゲート・鉄道の記録（4 週間分と、その後 3 週間の入港予定）: {list} — 運用ページ、または npx sisterports ops kpis --port USLAX で確認できます",
   demoEmissions:
     "デモの排出量インベントリ: {list}。デモの荷役機械・トラック・鉄道のデータと基準値（DEMO WORLD ONLY と表示）を登録しました。",
 };

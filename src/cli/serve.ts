@@ -10,7 +10,7 @@ import type { AppConfig } from "../core/config.ts";
 import { reportingYearAt, startInventoryRefresher } from "../emissions/service.ts";
 import { buildApp, DEFAULT_WEB_DIR } from "../server/app.ts";
 import { emissionsServiceDeps } from "../store/services.ts";
-import { callServiceDeps, loadDemoEmissions, loadDemoIfEmpty } from "./demo-load.ts";
+import { callServiceDeps, loadDemoEmissions, loadDemoIfEmpty, loadDemoOperations } from "./demo-load.ts";
 import { msg } from "./messages.ts";
 import { openReadyStore } from "./runtime.ts";
 
@@ -62,6 +62,12 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
         list: result.inventories
           .map((i) => `${i.port} ${i.label} (${Math.round(i.co2eTonnes).toLocaleString("en-US")} t CO2e)`)
           .join(", "),
+      })}\n`,
+    );
+    const operations = await loadDemoOperations(store, { seed: 1, ports: [...ports], end: new Date() });
+    process.stderr.write(
+      `${msg("demoOperations", {
+        list: operations.map((o) => `${o.port} ${o.counts.accepted.toLocaleString("en-US")}`).join(", "),
       })}\n`,
     );
   } else void callUpdater.runNow().catch((error) => app.log.error(error));

@@ -669,7 +669,9 @@ export function generateDemoOperations(options: DemoOperationsOptions): DemoOper
       visits,
       railMoves: b.railMoves,
       rejects: [],
-      read: b.events.length + visits.length + b.railMoves.length,
+      // The parsers' counting unit: one record per gate row, so a visit with two boxes is two.
+      read:
+        b.events.length + visits.reduce((n, v) => n + Math.max(1, v.moves.length), 0) + b.railMoves.length,
     },
     receivingRules: demoReceivingRules(seed, port, terminals, f, asOfS),
     truth: { imports, calls },
