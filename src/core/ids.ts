@@ -2,8 +2,6 @@
  * Identifiers of the field, validated where they enter the system. Each `parse*` returns the
  * normalised value or a reason; nothing here throws, so parsers of messy input can count rejects.
  */
-import { createHash } from "node:crypto";
-
 export type IdResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const UNLOCODE_PATTERN = /^[A-Z]{2}[A-Z2-9]{3}$/;
@@ -117,21 +115,4 @@ export function parseContainerNumber(input: string): IdResult<string> {
     return { ok: false, reason: `container ${value} fails its check digit (expected ${expected})` };
   }
   return { ok: true, value };
-}
-
-/**
- * A deterministic UUID (RFC 9562 version 5 layout: SHA-1 of a name, version and variant bits set)
- * for records whose input carries no id, so that ingesting the same input twice yields the same
- * ids. `parts` are joined with U+001F (unit separator), which no field of ours contains.
- * Example: stableUuid("gate", "uslax-terminal-yti", "TRK1", "1767225600") is the same on every run
- * and differs from stableUuid("gate", "uslax-terminal-yti", "TRK1", "1767225601").
- */
-export function stableUuid(...parts: readonly string[]): string {
-  const h = createHash("sha1")
-    .update(`sisterports\u001f${parts.join("\u001f")}`)
-    .digest();
-  h[6] = (h[6]! & 0x0f) | 0x50;
-  h[8] = (h[8]! & 0x3f) | 0x80;
-  const x = h.subarray(0, 16).toString("hex");
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
 }

@@ -5,7 +5,8 @@
  * rules the schema cannot state; what passes becomes a ContainerEvent, what fails a reject naming
  * the JSON pointer and the schema path that failed. The rest of the input still goes through.
  */
-import { parseContainerNumber, parseImoNumber, stableUuid } from "../core/ids.ts";
+import { parseContainerNumber, parseImoNumber } from "../core/ids.ts";
+import { stableUuid } from "../core/stable-uuid.ts";
 import { type DcsaValidators, dcsaValidators } from "./dcsa-schema-io.ts";
 import type { FacilityLookup } from "./facilities.ts";
 import {

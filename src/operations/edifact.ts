@@ -26,7 +26,8 @@
  *   document reference; every RFF is kept in `references`.
  * Anything else (MEA, SEL, FTX, NAD, TMD, DAM, unknown qualifiers) is kept in `extra`, never dropped.
  */
-import { parseContainerNumber, parseImoNumber, stableUuid } from "../core/ids.ts";
+import { parseContainerNumber, parseImoNumber } from "../core/ids.ts";
+import { stableUuid } from "../core/stable-uuid.ts";
 import type { FacilityLookup } from "./facilities.ts";
 import {
   type ContainerEvent,

@@ -6,7 +6,7 @@
  * gate-in time are one TruckVisit; each move also gives a gate event (GTIN for a box entering at
  * gate-in, GTOT for one leaving at gate-out) so that a box's timeline shows it.
  */
-import { stableUuid } from "../core/ids.ts";
+import { stableUuid } from "../core/stable-uuid.ts";
 import type { FacilityLookup } from "./facilities.ts";
 import type { ParsedOperations, TruckVisit } from "./model.ts";
 import {

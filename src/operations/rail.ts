@@ -4,7 +4,7 @@
  * offset), terminal (our terminal id), train_id, rail_carrier, inland (UN/LOCODE or ramp name).
  * Each move also gives a LOAD or DISC event with mode RAIL for the box's timeline.
  */
-import { stableUuid } from "../core/ids.ts";
+import { stableUuid } from "../core/stable-uuid.ts";
 import type { FacilityLookup } from "./facilities.ts";
 import type { ParsedOperations } from "./model.ts";
 import { blankEvent, csvRows, emptyParsed, type Failure, moveOf, offsetTimeS, reject } from "./records.ts";
