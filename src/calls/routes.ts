@@ -1,8 +1,16 @@
 /** HTTP routes of the calls capability. Times are UTC ISO 8601; the portal shows the port's zone. */
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
-import { dateOrInstantSchema, defineRoute, RequestInvalid, type RouteDef } from "../core/http.ts";
-import { dateOrInstantS, isoUtc, SECONDS_PER_DAY } from "../core/time.ts";
+import {
+  cacheByTo,
+  defineRoute,
+  knownPort,
+  RequestInvalid,
+  type RouteDef,
+  timeWindow,
+  timeWindowQuery,
+} from "../core/http.ts";
+import { isoUtc } from "../core/time.ts";
 import { anchorageQueue, speedCompliance } from "./aggregate.ts";
 import { toDcsaTimestamps } from "./dcsa.ts";
 import type { CallStore } from "./store.ts";
@@ -20,40 +28,9 @@ export interface CallRouteDeps {
   timeZoneOf(locode: string): string | undefined;
 }
 
-const MAX_RANGE_DAYS = 400;
+/** Windowed reads: 30 days unless asked, at most 400 (a year and its neighbours). */
+const WINDOW_DAYS = { defaultDays: 30, maxDays: 400 };
 const MAX_AGGREGATE_CALLS = 50_000;
-
-const rangeQuery = {
-  from: dateOrInstantSchema()
-    .optional()
-    .describe(
-      "start: a date (its midnight in the port's zone) or a date-time with an offset; default 30 days before `to`",
-    ),
-  to: dateOrInstantSchema()
-    .optional()
-    .describe("end: a date (its midnight in the port's zone) or a date-time with an offset; default now"),
-};
-
-function range(q: { from?: string; to?: string }, timeZone: string): { fromS: number; toS: number } {
-  const toS = q.to ? dateOrInstantS(q.to, timeZone) : Math.floor(Date.now() / 1000);
-  const fromS = q.from ? dateOrInstantS(q.from, timeZone) : toS - 30 * SECONDS_PER_DAY;
-  if (!(toS > fromS)) throw new RequestInvalid("from", q.from, { rule: "beforeOther", other: "to" });
-  if (toS - fromS > MAX_RANGE_DAYS * SECONDS_PER_DAY)
-    throw new RequestInvalid("to", q.to, { rule: "maxRangeDays", maxDays: MAX_RANGE_DAYS });
-  return { fromS, toS };
-}
-
-/** With `to` defaulting to now, the answer is the current second's (`range` reads whole seconds). */
-const cacheByTo = ({ query }: { query: { to?: string | undefined } }) =>
-  query.to !== undefined ? ("data" as const) : ("second" as const);
-
-/** The port's code (upper case) and time zone; not_found when the node does not know it. */
-function checkPort(deps: CallRouteDeps, locode: string): { port: string; timeZone: string } {
-  const port = locode.toUpperCase();
-  const timeZone = deps.timeZoneOf(port);
-  if (timeZone === undefined) throw new DomainError("not_found", `unknown port ${locode}`);
-  return { port, timeZone };
-}
 
 async function allCalls(
   deps: CallRouteDeps,
@@ -84,7 +61,7 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
       cache: cacheByTo,
       params: z.object({ locode: z.string() }),
       query: z.object({
-        ...rangeQuery,
+        ...timeWindowQuery(WINDOW_DAYS.defaultDays),
         terminal: z.string().optional(),
         shipTypeGroup: z.string().optional(),
         mmsi: z.coerce.number().int().positive().optional(),
@@ -93,8 +70,8 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
       }),
       response: callPageSchema,
       async handler({ params, query }) {
-        const { port, timeZone } = checkPort(deps, params.locode);
-        const { fromS, toS } = range(query, timeZone);
+        const { port, timeZone } = knownPort(deps.timeZoneOf, params.locode);
+        const { fromS, toS } = timeWindow(query, timeZone, WINDOW_DAYS);
         const page = await deps.calls.listCalls({
           port,
           fromS,
@@ -153,11 +130,14 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
       access: ["public"],
       cache: cacheByTo,
       params: z.object({ locode: z.string() }),
-      query: z.object({ ...rangeQuery, stepMinutes: z.coerce.number().int().min(5).max(1440).default(60) }),
+      query: z.object({
+        ...timeWindowQuery(WINDOW_DAYS.defaultDays),
+        stepMinutes: z.coerce.number().int().min(5).max(1440).default(60),
+      }),
       response: anchorageQueueSchema,
       async handler({ params, query }) {
-        const { port, timeZone } = checkPort(deps, params.locode);
-        const { fromS, toS } = range(query, timeZone);
+        const { port, timeZone } = knownPort(deps.timeZoneOf, params.locode);
+        const { fromS, toS } = timeWindow(query, timeZone, WINDOW_DAYS);
         if ((toS - fromS) / (query.stepMinutes * 60) > 20_000)
           throw new RequestInvalid("stepMinutes", String(query.stepMinutes), {
             rule: "maxSteps",
@@ -182,11 +162,14 @@ export function callRoutes(deps: CallRouteDeps): RouteDef[] {
       access: ["analyst", "sister_port", "admin"],
       cache: cacheByTo,
       params: z.object({ locode: z.string() }),
-      query: z.object({ ...rangeQuery, groupBy: z.enum(["vessel", "shipType"]).default("vessel") }),
+      query: z.object({
+        ...timeWindowQuery(WINDOW_DAYS.defaultDays),
+        groupBy: z.enum(["vessel", "shipType"]).default("vessel"),
+      }),
       response: speedComplianceSchema,
       async handler({ params, query }) {
-        const { port, timeZone } = checkPort(deps, params.locode);
-        const { fromS, toS } = range(query, timeZone);
+        const { port, timeZone } = knownPort(deps.timeZoneOf, params.locode);
+        const { fromS, toS } = timeWindow(query, timeZone, WINDOW_DAYS);
         const calls = await allCalls(deps, port, fromS, toS);
         return { port, groupBy: query.groupBy, rows: speedCompliance(calls, query.groupBy) };
       },

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { DomainError } from "./errors.ts";
-import { isCalendarDate, isInstant } from "./time.ts";
+import { dateOrInstantS, isCalendarDate, isInstant, SECONDS_PER_DAY } from "./time.ts";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -115,4 +115,52 @@ export function instantSchema() {
     .string()
     .refine((v) => isInstant(v), { params: { rule: "instant" } })
     .meta({ examples: ["2026-11-01T08:00:00Z"] });
+}
+
+/** Query fields `from` and `to` of a time window, read in the port's zone by {@link timeWindow}. */
+export function timeWindowQuery(defaultDays: number) {
+  return {
+    from: dateOrInstantSchema()
+      .optional()
+      .describe(
+        `start: a date (its midnight in the port's zone) or a date-time with an offset; default ${defaultDays} days before \`to\``,
+      ),
+    to: dateOrInstantSchema()
+      .optional()
+      .describe(
+        "end (exclusive): a date (its midnight in the port's zone) or a date-time with an offset; default now",
+      ),
+  };
+}
+
+/**
+ * The window [fromS, toS) of a query made with {@link timeWindowQuery}: `to` defaults to now (whole
+ * seconds), `from` to `defaultDays` before it; an empty window or one longer than `maxDays` is a 400.
+ */
+export function timeWindow(
+  q: { from?: string | undefined; to?: string | undefined },
+  timeZone: string,
+  limits: { defaultDays: number; maxDays: number },
+): { fromS: number; toS: number } {
+  const toS = q.to ? dateOrInstantS(q.to, timeZone) : Math.floor(Date.now() / 1000);
+  const fromS = q.from ? dateOrInstantS(q.from, timeZone) : toS - limits.defaultDays * SECONDS_PER_DAY;
+  if (!(toS > fromS)) throw new RequestInvalid("from", q.from, { rule: "beforeOther", other: "to" });
+  if (toS - fromS > limits.maxDays * SECONDS_PER_DAY)
+    throw new RequestInvalid("to", q.to, { rule: "maxRangeDays", maxDays: limits.maxDays });
+  return { fromS, toS };
+}
+
+/** Cache rule of a windowed read: with `to` given the answer is the data's; defaulting to now, the second's. */
+export const cacheByTo = ({ query }: { query: { to?: string | undefined } }) =>
+  query.to !== undefined ? ("data" as const) : ("second" as const);
+
+/** The port's code (upper case) and time zone; not_found when the node does not know it. */
+export function knownPort(
+  timeZoneOf: (locode: string) => string | undefined,
+  locode: string,
+): { port: string; timeZone: string } {
+  const port = locode.toUpperCase();
+  const timeZone = timeZoneOf(port);
+  if (timeZone === undefined) throw new DomainError("not_found", `unknown port ${locode}`);
+  return { port, timeZone };
 }

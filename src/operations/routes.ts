@@ -11,9 +11,14 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { DomainError } from "../core/errors.ts";
-import { dateOrInstantSchema, defineRoute, RequestInvalid, type RouteDef } from "../core/http.ts";
-import { dateOrInstantS, SECONDS_PER_DAY } from "../core/time.ts";
+import {
+  cacheByTo,
+  defineRoute,
+  knownPort,
+  type RouteDef,
+  timeWindow,
+  timeWindowQuery,
+} from "../core/http.ts";
 import { ingestOperations } from "./ingest.ts";
 import type { ParsedOperations } from "./model.ts";
 import {
@@ -36,42 +41,10 @@ export interface OperationsRouteDeps extends OperationsServiceDeps {
   parseEvents(json: unknown, source: string): ParsedOperations;
 }
 
-const MAX_RANGE_DAYS = 400;
-const DEFAULT_RANGE_DAYS = 30;
+/** Windowed reads: 30 days unless asked, at most 400 (a year and its neighbours). */
+const WINDOW_DAYS = { defaultDays: 30, maxDays: 400 };
 /** Events per POST: a batch is one transaction. */
 export const MAX_EVENTS_PER_POST = 10_000;
-
-const rangeQuery = {
-  from: dateOrInstantSchema()
-    .optional()
-    .describe(
-      "start: a date (its midnight in the port's zone) or a date-time with an offset; default 30 days before `to`",
-    ),
-  to: dateOrInstantSchema()
-    .optional()
-    .describe(
-      "end (exclusive): a date (its midnight in the port's zone) or a date-time with an offset; default now",
-    ),
-};
-
-function range(q: { from?: string; to?: string }, timeZone: string): { fromS: number; toS: number } {
-  const toS = q.to ? dateOrInstantS(q.to, timeZone) : Math.floor(Date.now() / 1000);
-  const fromS = q.from ? dateOrInstantS(q.from, timeZone) : toS - DEFAULT_RANGE_DAYS * SECONDS_PER_DAY;
-  if (!(toS > fromS)) throw new RequestInvalid("from", q.from, { rule: "beforeOther", other: "to" });
-  if (toS - fromS > MAX_RANGE_DAYS * SECONDS_PER_DAY)
-    throw new RequestInvalid("to", q.to, { rule: "maxRangeDays", maxDays: MAX_RANGE_DAYS });
-  return { fromS, toS };
-}
-
-const cacheByTo = ({ query }: { query: { to?: string | undefined } }) =>
-  query.to !== undefined ? ("data" as const) : ("second" as const);
-
-function checkPort(deps: OperationsRouteDeps, locode: string): { port: string; timeZone: string } {
-  const port = locode.toUpperCase();
-  const timeZone = deps.timeZoneOf(port);
-  if (timeZone === undefined) throw new DomainError("not_found", `unknown port ${locode}`);
-  return { port, timeZone };
-}
 
 export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
   return [
@@ -85,11 +58,11 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
       access: ["public"],
       cache: cacheByTo,
       params: z.object({ locode: z.string() }),
-      query: z.object(rangeQuery),
+      query: z.object(timeWindowQuery(WINDOW_DAYS.defaultDays)),
       response: operationsSummarySchema,
       async handler({ params, query }) {
-        const { port, timeZone } = checkPort(deps, params.locode);
-        return operationsSummary(deps, { port, timeZone, ...range(query, timeZone) });
+        const { port, timeZone } = knownPort(deps.timeZoneOf, params.locode);
+        return operationsSummary(deps, { port, timeZone, ...timeWindow(query, timeZone, WINDOW_DAYS) });
       },
     }),
     defineRoute({
@@ -103,7 +76,7 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
       cache: cacheByTo,
       params: z.object({ locode: z.string() }),
       query: z.object({
-        ...rangeQuery,
+        ...timeWindowQuery(WINDOW_DAYS.defaultDays),
         terminal: z
           .string()
           .min(1)
@@ -113,11 +86,11 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
       }),
       response: operationsKpisSchema,
       async handler({ params, query }) {
-        const { port, timeZone } = checkPort(deps, params.locode);
+        const { port, timeZone } = knownPort(deps.timeZoneOf, params.locode);
         return operationsKpis(deps, {
           port,
           timeZone,
-          ...range(query, timeZone),
+          ...timeWindow(query, timeZone, WINDOW_DAYS),
           by: query.by,
           ...(query.terminal !== undefined ? { terminal: query.terminal } : {}),
         });
@@ -135,7 +108,7 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
       params: z.object({ locode: z.string(), ref: z.string().min(1).max(64) }),
       response: containerTimelineSchema,
       async handler({ params }) {
-        const { port } = checkPort(deps, params.locode);
+        const { port } = knownPort(deps.timeZoneOf, params.locode);
         return containerTimeline(deps, port, params.ref);
       },
     }),
@@ -154,7 +127,7 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
         .describe("DCSA T&T 2.2.0 events (EQUIPMENT, TRANSPORT, SHIPMENT)"),
       response: ingestCountsSchema,
       async handler({ params, body }) {
-        const { port, timeZone } = checkPort(deps, params.locode);
+        const { port, timeZone } = knownPort(deps.timeZoneOf, params.locode);
         // The batch's name in rejects: the same body posted again is the same source (idempotent).
         const digest = createHash("sha256").update(JSON.stringify(body)).digest("hex").slice(0, 16);
         const source = `api:${port}:${digest}`;
