@@ -268,6 +268,7 @@ async function runOurs(corpus: string, dbFile: string, total: number): Promise<M
       events: [],
       visits: [],
       railMoves: [],
+      receivingRules: [],
       rejects: [],
       read: batch.length,
     };

@@ -1,15 +1,17 @@
 /**
  * `sisterports serve`: the store (migrated, ports loaded, demo data on an empty database), the HTTP
  * API and portal, and the timers that keep derived results following the facts (port calls every
- * 30 s, the current reporting year's inventories every 15 minutes), plus live AIS feeds if asked.
+ * 30 s, the current reporting year's inventories every 15 minutes, the import forecast and the
+ * empty-return board every 5 minutes), plus live AIS feeds if asked.
  * Imported only when `serve` runs: it brings the web framework.
  */
 import { type FeedSpec, startListener } from "../ais/index.ts";
 import { startCallUpdater } from "../calls/index.ts";
 import type { AppConfig } from "../core/config.ts";
 import { reportingYearAt, startInventoryRefresher } from "../emissions/service.ts";
+import { startSignalRefresher } from "../operations/index.ts";
 import { buildApp, DEFAULT_WEB_DIR } from "../server/app.ts";
-import { emissionsServiceDeps } from "../store/services.ts";
+import { emissionsServiceDeps, portRegistry } from "../store/services.ts";
 import { callServiceDeps, loadDemoEmissions, loadDemoIfEmpty, loadDemoOperations } from "./demo-load.ts";
 import { msg } from "./messages.ts";
 import { openReadyStore } from "./runtime.ts";
@@ -84,9 +86,14 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
     intervalS: 15 * 60,
     onError: (error) => app.log.error(error),
   });
+  // The import forecast and the empty-return board move with the clock: recomputed every 5 minutes.
+  const signals = startSignalRefresher(store.operations, (port) => portRegistry().get(port)?.timeZone, {
+    onError: (error) => app.log.error(error),
+  });
   const stop = async () => {
     process.stderr.write(`${msg("stopping")}\n`);
     refresher.stop();
+    signals.stop();
     await listener?.close();
     await app.close();
     await store.close();

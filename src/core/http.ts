@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { DomainError } from "./errors.ts";
+import { parseContainerNumber } from "./ids.ts";
 import { dateOrInstantS, isCalendarDate, isInstant, SECONDS_PER_DAY } from "./time.ts";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -83,7 +84,8 @@ export type RequestRule =
   | { rule: "mmsi" }
   | { rule: "beforeOther"; other: string }
   | { rule: "maxRangeDays"; maxDays: number }
-  | { rule: "maxSteps"; maxSteps: number };
+  | { rule: "maxSteps"; maxSteps: number }
+  | { rule: "containerList"; max: number };
 
 /** A request that breaks a rule; its issue carries the rule so that server/ can word it. */
 export class RequestInvalid extends DomainError {
@@ -107,6 +109,28 @@ export function dateOrInstantSchema() {
     .string()
     .refine((v) => isCalendarDate(v) || isInstant(v), { params: { rule: "dateOrInstant" } })
     .meta({ examples: ["2026-11-01", "2026-11-01T08:00:00Z"] });
+}
+
+/** Query schema of a comma-separated list of ISO 6346 container numbers (check digit verified), at most `max`. */
+export function containerListSchema(max: number) {
+  return z
+    .string()
+    .refine(
+      (v) => {
+        const items = v.split(",").map((x) => x.trim());
+        return items.length <= max && items.every((x) => parseContainerNumber(x).ok);
+      },
+      { params: { rule: "containerList", max } },
+    )
+    .meta({ examples: ["CSQU3054383,MSCU1234566"] });
+}
+
+/** The container numbers of a list `containerListSchema` accepted, normalised (AAAU1234567). */
+export function containerList(v: string): string[] {
+  return v.split(",").map((x) => {
+    const r = parseContainerNumber(x.trim());
+    return r.ok ? r.value : x.trim();
+  });
 }
 
 /** Query schema of a date-time with an offset. */

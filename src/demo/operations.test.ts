@@ -137,18 +137,18 @@ describe("generateDemoOperations", () => {
 
   it("publishes receiving rules that make a board with closures and alerts", () => {
     const o = ops.get("USLAX")!;
-    expect(o.receivingRules.length).toBeGreaterThan(7 * 14);
-    const board = emptyReturnBoard(o.receivingRules, o.asOfS, PORT_FLOW_FIGURES.USLAX.utcOffsetH);
+    expect(o.operations.receivingRules.length).toBeGreaterThan(7 * 14);
+    const board = emptyReturnBoard(o.operations.receivingRules, o.asOfS, PORT_FLOW_FIGURES.USLAX.utcOffsetH);
     expect(board.rows.length).toBeGreaterThan(50);
     expect(board.rows.some((r) => r.tomorrow !== "unknown")).toBe(true);
     // Over two weeks some location closed to something.
-    const closures = o.receivingRules.some((r) => r.rules.some((x) => !x.accepting));
+    const closures = o.operations.receivingRules.some((r) => r.rules.some((x) => !x.accepting));
     expect(closures).toBe(true);
     // Updates land on the board's 5-minute ticks (Return Signal's refresh, §2.1).
-    for (const r of o.receivingRules) expect(r.publishedAtS % 300).toBe(0);
+    for (const r of o.operations.receivingRules) expect(r.publishedAtS % 300).toBe(0);
     // Some update in the fortnight closed a place that was open: an alert at that tick.
-    const alerts = o.receivingRules.flatMap(
-      (r) => emptyReturnBoard(o.receivingRules, r.publishedAtS, -8).alerts,
+    const alerts = o.operations.receivingRules.flatMap(
+      (r) => emptyReturnBoard(o.operations.receivingRules, r.publishedAtS, -8).alerts,
     );
     expect(alerts.some((a) => a.kind === "stopped_accepting")).toBe(true);
   });

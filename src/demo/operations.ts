@@ -79,10 +79,11 @@ export interface DemoCallOperationsTruth {
 export interface DemoOperations {
   port: DemoPort;
   asOfS: number;
-  /** Observations before asOf plus the announcements (EST / PLN) of the next 3 weeks. */
+  /**
+   * Observations before asOf plus the announcements (EST / PLN) of the next 3 weeks, and the
+   * empty-receiving rules the terminals published (history, one record per terminal, day and update).
+   */
   operations: ParsedOperations;
-  /** Empty-receiving rules the terminals published (history, one record per terminal, day and update). */
-  receivingRules: ReceivingRules[];
   truth: { imports: DemoImportTruth[]; calls: DemoCallOperationsTruth[] };
 }
 
@@ -661,6 +662,7 @@ export function generateDemoOperations(options: DemoOperationsOptions): DemoOper
   b.events.sort((x, y) => x.eventAtS - y.eventAtS || byText(x.eventId, y.eventId));
   b.railMoves.sort((x, y) => x.atS - y.atS || byText(x.moveId, y.moveId));
   const terminals = [...new Set(containerCalls(truth).map((c) => c.terminal))].sort();
+  const receivingRules = demoReceivingRules(seed, port, terminals, f, asOfS);
   return {
     port,
     asOfS,
@@ -668,12 +670,16 @@ export function generateDemoOperations(options: DemoOperationsOptions): DemoOper
       events: b.events,
       visits,
       railMoves: b.railMoves,
+      receivingRules,
       rejects: [],
-      // The parsers' counting unit: one record per gate row, so a visit with two boxes is two.
+      // The parsers' counting unit: one record per gate row (a visit with two boxes is two), one per
+      // receiving rule (a size × line of a publication).
       read:
-        b.events.length + visits.reduce((n, v) => n + Math.max(1, v.moves.length), 0) + b.railMoves.length,
+        b.events.length +
+        visits.reduce((n, v) => n + Math.max(1, v.moves.length), 0) +
+        b.railMoves.length +
+        receivingRules.reduce((n, r) => n + r.rules.length, 0),
     },
-    receivingRules: demoReceivingRules(seed, port, terminals, f, asOfS),
     truth: { imports, calls },
   };
 }

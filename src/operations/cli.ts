@@ -25,7 +25,7 @@ export type OpenOperationsStore = () => Promise<{
 }>;
 
 /** The input kinds `ops ingest` knows; each maps to one parser. */
-export const OPERATIONS_FILE_KINDS = ["dcsa", "edifact", "gate", "rail"] as const;
+export const OPERATIONS_FILE_KINDS = ["dcsa", "edifact", "gate", "rail", "rules"] as const;
 export type OperationsFileKind = (typeof OPERATIONS_FILE_KINDS)[number];
 /** A parser: the file's text and name → records and rejects. */
 export type OperationsParser = (text: string, file: string) => ParsedOperations;
@@ -33,7 +33,8 @@ export type ParsersByKind = Partial<Record<OperationsFileKind, OperationsParser>
 
 /**
  * The kind of an input from its name and first bytes: .json / .ndjson / .jsonl → dcsa; UNA / UNB
- * at the start (or .edi) → edifact; a CSV whose header names a train or rail → rail, else gate.
+ * at the start (or .edi) → edifact; a CSV whose header names a train or rail → rail, one with an
+ * `accepting` column → rules (empty-receiving rules), else gate.
  * Example: fileKind("gate.csv", "truckId,container,…") → "gate".
  */
 export function fileKind(file: string, head: string): OperationsFileKind | undefined {
@@ -44,7 +45,7 @@ export function fileKind(file: string, head: string): OperationsFileKind | undef
   if (/^UN[AB]/.test(start) || [".edi", ".edifact"].includes(ext)) return "edifact";
   if (ext === ".csv") {
     const header = (start.split(/\r?\n/, 1)[0] ?? "").toLowerCase();
-    return /train|rail/.test(header) ? "rail" : "gate";
+    return /train|rail/.test(header) ? "rail" : /\baccepting\b/.test(header) ? "rules" : "gate";
   }
   return undefined;
 }
@@ -283,7 +284,7 @@ export function registerOperationsCommands(
 
   ops
     .command("ingest")
-    .description("ingest DCSA T&T events (JSON / NDJSON), EDIFACT CODECO / COARRI, gate or rail CSV files")
+    .description("ingest DCSA T&T events (JSON / NDJSON), EDIFACT CODECO / COARRI, gate, rail or empty-receiving rules CSV files")
     .argument("<files...>", "input files")
     .requiredOption("--port <locode>", "the port whose KPIs the records feed (USLAX, JPNGO)")
     .option(

@@ -81,8 +81,18 @@ describe("emptyReturnBoard", () => {
     expect(before.rows.every((r) => r.today === "open")).toBe(true);
     expect(before.alerts).toEqual([]);
     const evening = emptyReturnBoard(history, S("2026-11-21T00:00:00Z"), OFFSET_H); // 16:00 local
-    expect(evening.rows.filter((r) => r.sizeFt === 20).map((r) => r.tomorrow)).toEqual(["closed", "closed"]);
-    expect(evening.rows.filter((r) => r.sizeFt === 45).map((r) => r.tomorrow)).toEqual(["open", "open"]);
+    // The two lines named, and "*" (every other line).
+    expect(evening.rows.filter((r) => r.sizeFt === 20).map((r) => r.tomorrow)).toEqual([
+      "closed",
+      "closed",
+      "closed",
+    ]);
+    // "*" (sorted first) has no 45 ft rule tomorrow: unknown for lines not named; the named ones open.
+    expect(evening.rows.filter((r) => r.sizeFt === 45).map((r) => r.tomorrow)).toEqual([
+      "unknown",
+      "open",
+      "open",
+    ]);
   });
 
   it("alerts when a location resumes accepting", () => {

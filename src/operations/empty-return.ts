@@ -78,7 +78,8 @@ export function localDay(atS: number, utcOffsetH: number, plusDays = 0): string 
 }
 
 /**
- * The board at `asOfS`: per terminal × size × line (every line any record names), the latest
+ * The board at `asOfS`: per terminal × size × line (every line any record names, and "*" — every
+ * other line — when a record has a rule for it), the latest
  * record published at or before asOf for today and tomorrow. Alerts compare each update with the
  * one before it for the same terminal and day.
  * Example: YTI publishes for 2026-11-20 "all open" at 15:00 the day before, then at 10:40 "40 ft
@@ -100,7 +101,7 @@ export function emptyReturnBoard(
   for (const rec of seen) {
     const key = `${rec.terminal}|${rec.day}`;
     const lines = linesOf.get(rec.terminal) ?? new Set<string>();
-    for (const r of rec.rules) if (r.line !== "*") lines.add(r.line);
+    for (const r of rec.rules) lines.add(r.line);
     linesOf.set(rec.terminal, lines);
     const before = latest.get(key);
     if (before && rec.publishedAtS > asOfS - 86_400) {

@@ -244,5 +244,18 @@ describe("ForecastInputs", () => {
     ]);
     // 1 rail of 4 laden imports leaving.
     expect(r.railShare).toEqual({ T1: 0.25 });
+
+    // A store adds batch after batch through the stored state (JSON): same inputs as one pass.
+    let state = new ForecastInputs().state(t);
+    for (let i = 0; i < events.length; i += 3) {
+      const carried = new ForecastInputs(JSON.parse(JSON.stringify(state)));
+      for (const e of events.slice(i, i + 3)) carried.add(e);
+      state = carried.state(t + 5 * DAY);
+    }
+    expect(new ForecastInputs(state).result(t + 5 * DAY)).toEqual(r);
+    // A year and more later the call is dropped from the state; the terminal's rail share stays.
+    const later = new ForecastInputs(new ForecastInputs(state).state(t + 500 * DAY)).result(t + 500 * DAY);
+    expect(later.history).toEqual([]);
+    expect(later.railShare).toEqual({ T1: 0.25 });
   });
 });

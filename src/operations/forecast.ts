@@ -88,6 +88,23 @@ export function horizonWeeks(asOfS: number, weeks: number): { week: string; week
   return Array.from({ length: weeks }, (_, k) => isoWeek(first + k * WEEK_S + DAY_S));
 }
 
+interface AnnouncedArrival {
+  etaS: number;
+  createdAtS: number;
+  terminal: string;
+  imo: number | null;
+  voyage: string | null;
+}
+
+/** ForecastInputs as stored: its maps as entry lists. */
+export interface ForecastInputsState {
+  past: [string, CallDischarge][];
+  arrivals: [string, AnnouncedArrival][];
+  planned: [string, SizeCounts][];
+  actualArrival: [string, number][];
+  leaving: [string, { truck: number; rail: number }][];
+}
+
 /**
  * Reduces events (any order, one pass) to the forecast's inputs: past calls' laden discharges (ACT
  * DISC by vessel, voyage, terminal), expected calls (latest EST/PLN ARRI per vessel and voyage)
@@ -95,14 +112,37 @@ export function horizonWeeks(asOfS: number, weeks: number): { week: string; week
  * or truck (LOAD on RAIL / GTOT of laden boxes).
  */
 export class ForecastInputs {
-  private readonly past = new Map<string, CallDischarge>();
-  private readonly arrivals = new Map<
-    string,
-    { etaS: number; createdAtS: number; terminal: string; imo: number | null; voyage: string | null }
-  >();
-  private readonly planned = new Map<string, SizeCounts>();
-  private readonly actualArrival = new Map<string, number>();
-  private readonly leaving = new Map<string, { truck: number; rail: number }>();
+  private readonly past: Map<string, CallDischarge>;
+  private readonly arrivals: Map<string, AnnouncedArrival>;
+  private readonly planned: Map<string, SizeCounts>;
+  private readonly actualArrival: Map<string, number>;
+  private readonly leaving: Map<string, { truck: number; rail: number }>;
+
+  /** Empty, or carried on from a stored state (`state()`), so that a store adds each batch once. */
+  constructor(state?: ForecastInputsState) {
+    this.past = new Map(state?.past);
+    this.arrivals = new Map(state?.arrivals);
+    this.planned = new Map(state?.planned);
+    this.actualArrival = new Map(state?.actualArrival);
+    this.leaving = new Map(state?.leaving);
+  }
+
+  /**
+   * What the reduction holds, as plain data (JSON-safe) to store between batches. Calls that
+   * arrived more than `keepS` before `nowS` are dropped (the forecast reads a year of history).
+   */
+  state(nowS: number, keepS = 400 * DAY_S): ForecastInputsState {
+    const oldS = nowS - keepS;
+    const recent = <V>(m: Map<string, V>, atS: (key: string, v: V) => number | undefined) =>
+      [...m].filter(([k, v]) => (atS(k, v) ?? nowS) >= oldS);
+    return {
+      past: recent(this.past, (_, v) => v.arrivalS),
+      arrivals: recent(this.arrivals, (k, v) => this.actualArrival.get(k) ?? v.etaS),
+      planned: recent(this.planned, (k) => this.actualArrival.get(k)),
+      actualArrival: recent(this.actualArrival, (_, v) => v),
+      leaving: [...this.leaving],
+    };
+  }
 
   add(e: ContainerEvent): void {
     const callKey = `${e.vesselImo ?? e.vesselName}|${e.voyage}`;

@@ -1,18 +1,23 @@
 /**
  * Ingest of parsed operations records (any parser's `ParsedOperations`) into the store, over the
  * `OperationsStore` interface only: in one transaction, the facts whose ids are new are stored,
- * the rollups they change are added to (rollup.ts), the rejects and the run are recorded. Storing
- * the same input again adds nothing and counts every record as a duplicate.
+ * the rollups they change are added to (rollup.ts), and so is the forecast's reduction
+ * (ForecastInputs state); the rejects and the run are recorded. Then the forecast and the
+ * empty-return board are computed and stored (signals.ts). Storing the same input again adds
+ * nothing and counts every record as a duplicate.
  *
  * Counting unit: a record as the parser read it — one event, one rail move, one gate row per
- * container move of a truck visit (a visit without moves is one row); a reject is its file and
- * line. They balance: read = accepted + rejected + duplicates.
+ * container move of a truck visit (a visit without moves is one row), one receiving rule (a size ×
+ * line of a publication); a reject is its file and line. They balance: read = accepted + rejected +
+ * duplicates.
  */
 import { randomUUID } from "node:crypto";
 import { DomainError } from "../core/errors.ts";
 import type { IngestCounts } from "../core/ingest.ts";
+import { ForecastInputs } from "./forecast.ts";
 import type { ParsedOperations, TruckVisit } from "./model.ts";
 import { clockFor, dwellContainers, rollupBatch } from "./rollup.ts";
+import { refreshSignals } from "./signals.ts";
 import type { OperationsStore } from "./store.ts";
 
 export interface OperationsIngestOptions {
@@ -22,6 +27,8 @@ export interface OperationsIngestOptions {
   port: string;
   /** The port's IANA zone: the rollups' days and hours are local. */
   timeZone: string;
+  /** "Now" for the forecast and board computed after the ingest (default: the clock). */
+  nowS?: number;
 }
 
 export interface OperationsIngestResult extends IngestCounts {
@@ -39,8 +46,12 @@ export async function ingestOperations(
   const runId = randomUUID();
   const clock = clockFor(options.timeZone);
   const rejectedLines = new Set(parsed.rejects.map((r) => `${r.file}\n${r.line}`));
+  const ruleRows = (rules: typeof parsed.receivingRules) => rules.reduce((n, r) => n + r.rules.length, 0);
   const records =
-    parsed.events.length + parsed.railMoves.length + parsed.visits.reduce((n, v) => n + visitRows(v), 0);
+    parsed.events.length +
+    parsed.railMoves.length +
+    parsed.visits.reduce((n, v) => n + visitRows(v), 0) +
+    ruleRows(parsed.receivingRules);
   if (records + rejectedLines.size !== parsed.read)
     throw new DomainError(
       "internal",
@@ -49,8 +60,9 @@ export async function ingestOperations(
   const rejectedByReason: Record<string, number> = {};
   for (const r of parsed.rejects) rejectedByReason[r.field] = (rejectedByReason[r.field] ?? 0) + 1;
   const port = options.port;
+  const nowS = options.nowS ?? Math.floor(Date.now() / 1000);
 
-  return store.write(async (w) => {
+  const result = await store.write(async (w) => {
     const events = await w.insertEvents(parsed.events);
     const visits = await w.insertVisits(parsed.visits);
     const railMoves = await w.insertRailMoves(parsed.railMoves);
@@ -58,8 +70,15 @@ export async function ingestOperations(
     const batch = rollupBatch(port, clock, { events, visits, railMoves }, states);
     await w.putContainerStates(batch.states);
     await w.addRollups(batch);
+    const rules = await w.insertReceivingRules(parsed.receivingRules);
+    if (events.length > 0) {
+      const forecast = new ForecastInputs((await w.forecastInputs(port)) ?? undefined);
+      for (const e of events) if (e.port === null || e.port === port) forecast.add(e);
+      await w.putForecastInputs(port, forecast.state(nowS));
+    }
     await w.insertRejects(runId, parsed.rejects);
-    const accepted = events.length + railMoves.length + visits.reduce((n, v) => n + visitRows(v), 0);
+    const accepted =
+      events.length + railMoves.length + visits.reduce((n, v) => n + visitRows(v), 0) + ruleRows(rules);
     const counts = {
       read: parsed.read,
       accepted,
@@ -80,4 +99,6 @@ export async function ingestOperations(
     });
     return { runId, ...counts };
   });
+  if (result.accepted > 0) await refreshSignals(store, port, options.timeZone, nowS);
+  return result;
 }

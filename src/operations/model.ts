@@ -6,6 +6,8 @@
  * applied only where people read them.
  */
 
+import type { ReceivingRules } from "./empty-return.ts";
+
 /** PLN planned, EST estimated, ACT actual (DCSA eventClassifierCode). */
 export const EVENT_CLASSIFIERS = ["PLN", "EST", "ACT"] as const;
 export type EventClassifier = (typeof EVENT_CLASSIFIERS)[number];
@@ -214,6 +216,8 @@ export interface ParsedOperations {
   events: ContainerEvent[];
   visits: TruckVisit[];
   railMoves: RailMove[];
+  /** Empty-receiving rules as the terminals published them (receiving-rules CSV). */
+  receivingRules: ReceivingRules[];
   rejects: OperationsReject[];
   /** Records read: events (DCSA), equipment groups (EDIFACT), rows (CSV). */
   read: number;

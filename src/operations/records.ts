@@ -15,7 +15,7 @@ import {
 } from "./model.ts";
 
 export function emptyParsed(): ParsedOperations {
-  return { events: [], visits: [], railMoves: [], rejects: [], read: 0 };
+  return { events: [], visits: [], railMoves: [], receivingRules: [], rejects: [], read: 0 };
 }
 
 /** Adds a reject to `out`. */

@@ -6,6 +6,12 @@
  *   KPI, with per-call moves naming vessels;
  * - GET  /api/ports/{locode}/operations/containers/{ref} analyst, terminal, admin — one box's timeline
  *   (B/L and booking numbers are commercial data);
+ * - GET  /api/ports/{locode}/operations/forecast       public — import boxes expected by week, terminal,
+ *   size and mode (per call: vessel IMO and voyage, as public schedules show them);
+ * - GET  /api/ports/{locode}/operations/empty-returns  public — which terminals take which empties
+ *   today and tomorrow (what the terminals publish themselves), with the alerts of the last 24 h;
+ * - GET  /api/ports/{locode}/operations/availability   analyst, terminal, partner (a trucking company
+ *   or carrier: its own boxes, once issue 14 scopes it), admin — holds name B/Ls;
  * - POST /api/ports/{locode}/events                    terminal, partner, admin — DCSA T&T 2.2.0 events
  *   sent by a terminal or a carrier.
  */
@@ -13,7 +19,10 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import {
   cacheByTo,
+  containerList,
+  containerListSchema,
   defineRoute,
+  instantSchema,
   knownPort,
   type RouteDef,
   timeWindow,
@@ -22,13 +31,21 @@ import {
 import { ingestOperations } from "./ingest.ts";
 import type { ParsedOperations } from "./model.ts";
 import {
+  containerAvailability,
   containerTimeline,
+  MAX_AVAILABILITY_BOXES,
   type OperationsServiceDeps,
   operationsKpis,
   operationsSummary,
 } from "./service.ts";
+import { boardAt, storedSignal } from "./signals.ts";
 import {
+  availabilitySchema,
   containerTimelineSchema,
+  emptyReturnBoardSchema,
+  type EmptyReturnBoardReply,
+  importForecastSchema,
+  type ImportForecastReply,
   ingestCountsSchema,
   operationsKpisSchema,
   operationsSummarySchema,
@@ -45,6 +62,8 @@ export interface OperationsRouteDeps extends OperationsServiceDeps {
 const WINDOW_DAYS = { defaultDays: 30, maxDays: 400 };
 /** Events per POST: a batch is one transaction. */
 export const MAX_EVENTS_PER_POST = 10_000;
+
+const nowS = () => Math.floor(Date.now() / 1000);
 
 export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
   return [
@@ -110,6 +129,64 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
       async handler({ params }) {
         const { port } = knownPort(deps.timeZoneOf, params.locode);
         return containerTimeline(deps, port, params.ref);
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/api/ports/:locode/operations/forecast",
+      operationId: "getImportForecast",
+      summary:
+        "Import forecast: laden import boxes expected in the next 3 ISO weeks by terminal, size and mode, from the calls announced (stored when data arrives)",
+      tags: ["operations"],
+      access: ["public"],
+      cache: () => "data",
+      params: z.object({ locode: z.string() }),
+      response: importForecastSchema,
+      async handler({ params }) {
+        const { port, timeZone } = knownPort(deps.timeZoneOf, params.locode);
+        return storedSignal<ImportForecastReply>(deps.operations, port, timeZone, "forecast", nowS());
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/api/ports/:locode/operations/empty-returns",
+      operationId: "getEmptyReturnBoard",
+      summary:
+        "Empty-return board: per terminal, size and line, whether empties are accepted today and tomorrow (refreshed every 5 minutes); `at` shows the board as it was",
+      tags: ["operations"],
+      access: ["public"],
+      cache: () => "data",
+      params: z.object({ locode: z.string() }),
+      query: z.object({
+        at: instantSchema().optional().describe("a past instant: the board as it stood then; default now"),
+      }),
+      response: emptyReturnBoardSchema,
+      async handler({ params, query }) {
+        const { port, timeZone } = knownPort(deps.timeZoneOf, params.locode);
+        if (query.at === undefined)
+          return storedSignal<EmptyReturnBoardReply>(deps.operations, port, timeZone, "empty_returns", nowS());
+        return boardAt(deps.operations, port, timeZone, Date.parse(query.at) / 1000, nowS());
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/api/ports/:locode/operations/availability",
+      operationId: "getImportAvailability",
+      summary:
+        "Import availability before dispatch: per box, whether it is discharged, on hold (customs, freight, line), released and available for pickup",
+      tags: ["operations"],
+      access: ["analyst", "terminal", "partner", "admin"],
+      cache: () => "second",
+      params: z.object({ locode: z.string() }),
+      query: z.object({
+        containers: containerListSchema(MAX_AVAILABILITY_BOXES).describe(
+          `ISO 6346 container numbers, comma-separated (at most ${MAX_AVAILABILITY_BOXES})`,
+        ),
+      }),
+      response: availabilitySchema,
+      async handler({ params, query }) {
+        const { port, timeZone } = knownPort(deps.timeZoneOf, params.locode);
+        return containerAvailability(deps, port, timeZone, containerList(query.containers), nowS());
       },
     }),
     defineRoute({

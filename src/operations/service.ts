@@ -1,15 +1,23 @@
 /**
  * Reads of the operations capability, composed over its store and the port calls: the KPI page of
- * a port (rollups → kpi.ts), its public summary, and one box's timeline with the call it came on.
+ * a port (rollups → kpi.ts), its public summary, one box's timeline with the call it came on, and
+ * whether boxes can be picked up.
  */
 import type { CallStore, PortCallRecord } from "../calls/index.ts";
 import { DomainError } from "../core/errors.ts";
-import { isoUtc, SECONDS_PER_DAY } from "../core/time.ts";
+import { isoUtc, SECONDS_PER_DAY, utcOffsetMinutes } from "../core/time.ts";
+import { boxAvailability } from "./availability.ts";
 import { anchorageWaiting, callOperations, scheduleReliability, terminalKpis } from "./kpi.ts";
 import type { ContainerEvent } from "./model.ts";
 import { AGEING_DAYS, clockFor, HISTOGRAM_METRICS } from "./rollup.ts";
 import type { OperationsStore } from "./store.ts";
-import type { ContainerTimeline, OperationsKpis, OperationsSummary, TimelineEntry } from "./wire.ts";
+import type {
+  AvailabilityReply,
+  ContainerTimeline,
+  OperationsKpis,
+  OperationsSummary,
+  TimelineEntry,
+} from "./wire.ts";
 
 export interface OperationsServiceDeps {
   operations: OperationsStore;
@@ -238,4 +246,52 @@ export async function containerTimeline(
   }
   const documents = facts.events.filter((e) => e.containerNumber === null).map((e) => eventEntry(e, null));
   return { port, reference: ref, containers: boxes, documents };
+}
+
+/** Boxes one availability request may ask for (a trucker's day of pick-ups). */
+export const MAX_AVAILABILITY_BOXES = 50;
+
+/**
+ * Whether each box can be picked up now (availability.ts), from its events at this port and the
+ * holds and releases on its bills of lading: so that no truck is sent for a box it cannot take.
+ */
+export async function containerAvailability(
+  deps: OperationsServiceDeps,
+  port: string,
+  timeZone: string,
+  containerNumbers: readonly string[],
+  asOfS: number,
+): Promise<AvailabilityReply> {
+  const boxes = [...new Set(containerNumbers)];
+  const own = await deps.operations.containerFacts(boxes, []);
+  const atPort = own.events.filter((e) => e.port === null || e.port === port);
+  const bls = [
+    ...new Set(atPort.map((e) => e.transportDocumentReference).filter((x): x is string => x !== null)),
+  ];
+  const shipments = bls.length > 0 ? (await deps.operations.containerFacts([], bls)).events : [];
+  const events = [...atPort, ...shipments.filter((e) => e.eventType === "SHIPMENT")];
+  const offsetH = utcOffsetMinutes(new Date(asOfS * 1000), timeZone) / 60;
+  const known = new Set(atPort.map((e) => e.containerNumber));
+  const iso = (s: number | null) => (s === null ? null : isoUtc(s));
+  return {
+    port,
+    asOf: isoUtc(asOfS),
+    boxes: boxes
+      .filter((b) => known.has(b))
+      .map((b) => {
+        const a = boxAvailability(b, events, asOfS, offsetH);
+        return {
+          containerNumber: a.containerNumber,
+          status: a.status,
+          reasons: a.reasons,
+          terminal: a.terminal,
+          dischargedAt: iso(a.dischargedAtS),
+          expectedAt: iso(a.expectedAtS),
+          holds: a.holds.map((h) => ({ kind: h.kind, reference: h.reference, since: isoUtc(h.sinceS) })),
+          releasedAt: iso(a.releasedAtS),
+          lastFreeDay: a.lastFreeDay,
+        };
+      }),
+    unknown: boxes.filter((b) => !known.has(b)),
+  };
 }

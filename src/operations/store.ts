@@ -5,6 +5,8 @@
  * hour, added to in the same transaction as the facts that changed them (rollup.ts says what goes
  * where), so a KPI read never scans the facts.
  */
+import type { ReceivingRules } from "./empty-return.ts";
+import type { ForecastInputsState } from "./forecast.ts";
 import type { ContainerEvent, OperationsReject, RailMove, TruckVisit } from "./model.ts";
 import type { HistogramMetric, HourlyRollup, RollupBatch, VesselMoveRollup } from "./rollup.ts";
 
@@ -50,7 +52,26 @@ export interface OperationsWriter {
   /** Stores rejects not stored before (by file, line, field); returns how many were new. */
   insertRejects(runId: string, rejects: readonly OperationsReject[]): Promise<number>;
   recordRun(run: OperationsIngestRun): Promise<void>;
+  /** Stores publications not stored before (by port, terminal, day, published time); returns those. */
+  insertReceivingRules(rules: readonly ReceivingRules[]): Promise<ReceivingRules[]>;
+  /** The forecast's reduction of every event stored so far at the port (null: none yet). */
+  forecastInputs(port: string): Promise<ForecastInputsState | null>;
+  putForecastInputs(port: string, state: ForecastInputsState): Promise<void>;
+  /** Replaces the port's stored result of this kind (forecast, empty-return board). */
+  putSignal(signal: StoredSignal): Promise<void>;
 }
+
+/** A result computed when data arrives (or on the board's 5-minute tick) and served as stored. */
+export interface StoredSignal {
+  port: string;
+  kind: SignalKind;
+  asOfS: number;
+  computedAtS: number;
+  /** The result itself (the wire shape of its route). */
+  result: unknown;
+}
+
+export type SignalKind = "forecast" | "empty_returns";
 
 /** One histogram bin's count to add: `day` is the local day number (days since 1970-01-01 local). */
 export interface HistogramDelta {
@@ -114,6 +135,13 @@ export interface OperationsStore {
   containersByReference(ref: string, limit: number): Promise<string[]>;
   /** Stored facts of these containers, and the shipment events of the given references. */
   containerFacts(containerNumbers: readonly string[], references: readonly string[]): Promise<ContainerFacts>;
+  /** Receiving-rule publications of the port's terminals published in [fromS, toS). */
+  receivingRules(port: string, fromS: number, toS: number): Promise<ReceivingRules[]>;
+  /** The port's stored result of this kind, or null. */
+  signal(port: string, kind: SignalKind): Promise<StoredSignal | null>;
+  /** Ports with stored forecast inputs or receiving rules (the board's tick refreshes these). */
+  signalPorts(): Promise<string[]>;
+  forecastInputs(port: string): Promise<ForecastInputsState | null>;
   ingestRuns(port: string | undefined, limit: number): Promise<OperationsIngestRun[]>;
   rejects(runId: string | undefined, limit: number): Promise<StoredReject[]>;
 }

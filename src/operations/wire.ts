@@ -181,6 +181,98 @@ export const ingestCountsSchema = z.object({
   ),
 });
 
+const boxSize = z.union([z.literal(20), z.literal(40), z.literal(45)]).describe("nominal box length, ft");
+
+export const importForecastSchema = z.object({
+  port: z.string(),
+  asOf: isoTime.describe("the instant the forecast looks ahead from"),
+  computedAt: isoTime.describe("when it was computed (when data arrived, or on the 5-minute tick)"),
+  weeks: z.array(z.object({ week: z.string().describe("ISO 8601 week, e.g. 2026-W47"), start: isoTime })),
+  cells: z
+    .array(
+      z.object({
+        week: z.string(),
+        terminal: z.string(),
+        sizeFt: boxSize,
+        mode: z.enum(["truck", "rail"]),
+        boxes: z.number().describe("laden import boxes expected (a mean: may be fractional)"),
+      }),
+    )
+    .describe("boxes expected by week (of the call's arrival), terminal, size and mode"),
+  calls: z
+    .array(
+      z.object({
+        imo: z.number().int().nullable(),
+        voyage: z.string().nullable(),
+        terminal: z.string(),
+        eta: isoTime,
+        basis: z
+          .enum(["manifest", "vessel_history", "terminal_mean", "none"])
+          .describe(
+            "manifest: planned discharges; vessel_history: the vessel's mean at the terminal; terminal_mean: the terminal's mean per call",
+          ),
+        boxes: z.number(),
+      }),
+    )
+    .describe("the expected calls the forecast adds up"),
+});
+
+const returnStatus = z.enum(["open", "closed", "unknown"]).describe("unknown: no rule published for that day");
+
+export const emptyReturnBoardSchema = z.object({
+  port: z.string(),
+  refreshedAt: isoTime.describe("the 5-minute tick the board reflects"),
+  computedAt: isoTime,
+  today: z.string().describe("local date"),
+  tomorrow: z.string().describe("local date"),
+  rows: z.array(
+    z.object({
+      terminal: z.string(),
+      sizeFt: boxSize,
+      line: z.string().describe("carrier code (SCAC / owner code)"),
+      today: returnStatus,
+      tomorrow: returnStatus,
+    }),
+  ),
+  alerts: z
+    .array(
+      z.object({
+        kind: z.enum(["stopped_accepting", "resumed_accepting"]),
+        terminal: z.string(),
+        day: z.string(),
+        sizeFt: boxSize,
+        line: z.string(),
+        at: isoTime,
+      }),
+    )
+    .describe("changes published in the 24 hours before the tick, newest first"),
+});
+
+export const boxAvailabilitySchema = z.object({
+  containerNumber: z.string(),
+  status: z.enum(["expected", "not_discharged", "on_hold", "available", "picked_up"]),
+  reasons: z.array(z.string()).describe("codes, e.g. customs_hold, released, past_last_free_day, gated_out"),
+  terminal: z.string().nullable(),
+  dischargedAt: isoTime.nullable(),
+  expectedAt: isoTime.nullable().describe("planned or estimated discharge, when not discharged yet"),
+  holds: z.array(
+    z.object({
+      kind: z.enum(["customs", "freight", "line"]),
+      reference: z.string().describe("the B/L or box the hold was placed on"),
+      since: isoTime,
+    }),
+  ),
+  releasedAt: isoTime.nullable(),
+  lastFreeDay: z.string().nullable().describe("local date, when the terminal gave one"),
+});
+
+export const availabilitySchema = z.object({
+  port: z.string(),
+  asOf: isoTime,
+  boxes: z.array(boxAvailabilitySchema),
+  unknown: z.array(z.string()).describe("container numbers with nothing stored at this port"),
+});
+
 export type DwellStats = z.output<typeof dwellStatsSchema>;
 export type DurationStats = z.output<typeof durationStatsSchema>;
 export type OperationsPeriod = z.output<typeof periodSchema>;
@@ -193,3 +285,7 @@ export type OperationsSummary = z.output<typeof operationsSummarySchema>;
 export type ContainerTimeline = z.output<typeof containerTimelineSchema>;
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 export type OperationsIngestReply = z.output<typeof ingestCountsSchema>;
+export type ImportForecastReply = z.output<typeof importForecastSchema>;
+export type EmptyReturnBoardReply = z.output<typeof emptyReturnBoardSchema>;
+export type BoxAvailabilityReply = z.output<typeof boxAvailabilitySchema>;
+export type AvailabilityReply = z.output<typeof availabilitySchema>;

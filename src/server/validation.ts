@@ -87,6 +87,13 @@ function ruleExpected(rule: RequestRule, lang: Lang): { expected: string; exampl
       return {
         expected: ja ? `${rule.maxDays} 日以内の期間` : `a range of at most ${rule.maxDays} days`,
       };
+    case "containerList":
+      return {
+        expected: ja
+          ? `コンマ区切りの ISO 6346 コンテナ番号（チェックディジットが正しいもの、${rule.max} 個まで）`
+          : `up to ${rule.max} ISO 6346 container numbers with a valid check digit, separated by commas`,
+        example: "CSQU3054383,MSCU1234566",
+      };
     case "maxSteps":
       return {
         expected: ja
@@ -268,12 +275,10 @@ export function wordZodIssues(
       continue;
     }
     const rule =
-      issue.code === "custom"
-        ? (issue.params as { rule?: RequestRule["rule"] } | undefined)?.rule
+      issue.code === "custom" && (issue.params as { rule?: string } | undefined)?.rule
+        ? (issue.params as RequestRule)
         : undefined;
-    const e = rule
-      ? ruleExpected({ rule } as RequestRule, lang)
-      : schemaExpected(schemaAt(schema, path), lang);
+    const e = rule ? ruleExpected(rule, lang) : schemaExpected(schemaAt(schema, path), lang);
     out.push(worded(part, field, given, e, lang));
   }
   return out;

@@ -17,6 +17,7 @@ import {
   parseEdifact,
   parseGateCsv,
   parseRailCsv,
+  parseReceivingRulesCsv,
 } from "../operations/index.ts";
 import type { Store } from "./store.ts";
 
@@ -52,7 +53,7 @@ let validators: ReturnType<typeof dcsaValidators> | undefined;
 
 /** The operations parsers by input kind, with the facility lookup and the DCSA schema loaded once. */
 export function operationsParsers(): Record<
-  "dcsa" | "edifact" | "gate" | "rail",
+  "dcsa" | "edifact" | "gate" | "rail" | "rules",
   (text: string, file: string) => ParsedOperations
 > {
   facilities ??= loadFacilityLookup(portRegistry());
@@ -64,6 +65,7 @@ export function operationsParsers(): Record<
     edifact: (text, file) => parseEdifact(text, file, f),
     gate: (text, file) => parseGateCsv(text, file, f),
     rail: (text, file) => parseRailCsv(text, file, f),
+    rules: (text, file) => parseReceivingRulesCsv(text, file, f),
   };
 }
 

@@ -198,6 +198,7 @@ export function parsedOf(part: {
   return {
     events,
     visits,
+    receivingRules: [],
     railMoves,
     rejects: [],
     read: events.length + railMoves.length + visits.reduce((k, v) => k + Math.max(1, v.moves.length), 0),

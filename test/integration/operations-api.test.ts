@@ -31,7 +31,7 @@ function fakeParseEvents(json: unknown, source: string): ParsedOperations {
       }),
     );
   });
-  return { events, visits: [], railMoves: [], rejects, read: items.length };
+  return { events, visits: [], railMoves: [], receivingRules: [], rejects, read: items.length };
 }
 
 describe("operations API", () => {

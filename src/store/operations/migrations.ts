@@ -224,5 +224,42 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
           await db.schema.dropTable(t).execute();
       },
     },
+    // The import forecast, the empty-return board and what they are computed from (issue 12).
+    "0310_operations_signals": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("ops_receiving_rules")
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("terminal", "text", (c) => c.notNull())
+          .addColumn("day", "text", (c) => c.notNull())
+          .addColumn("published_s", "bigint", (c) => c.notNull())
+          .addColumn("rules_json", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("ops_receiving_rules_pk", ["port", "terminal", "day", "published_s"])
+          .execute();
+        await db.schema
+          .createIndex("ops_receiving_rules_published")
+          .on("ops_receiving_rules")
+          .columns(["port", "published_s"])
+          .execute();
+        await db.schema
+          .createTable("ops_forecast_inputs")
+          .addColumn("port", "text", (c) => c.primaryKey())
+          .addColumn("state_json", "text", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable("ops_signals")
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("kind", "text", (c) => c.notNull())
+          .addColumn("as_of_s", "bigint", (c) => c.notNull())
+          .addColumn("computed_s", "bigint", (c) => c.notNull())
+          .addColumn("result_json", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("ops_signals_pk", ["port", "kind"])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        for (const t of ["ops_signals", "ops_forecast_inputs", "ops_receiving_rules"])
+          await db.schema.dropTable(t).execute();
+      },
+    },
   };
 }

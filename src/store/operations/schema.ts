@@ -128,7 +128,34 @@ export interface OpsVesselMovesTable {
   loads: number;
 }
 
+/** A terminal's receiving rules for a local day as published (history: every publication kept). */
+export interface OpsReceivingRulesTable {
+  port: string;
+  terminal: string;
+  day: string;
+  published_s: number;
+  rules_json: string;
+}
+
+/** The import forecast's reduction of the events stored so far, per port (ForecastInputsState). */
+export interface OpsForecastInputsTable {
+  port: string;
+  state_json: string;
+}
+
+/** Results computed when data arrives and served as stored: forecast, empty-return board. */
+export interface OpsSignalsTable {
+  port: string;
+  kind: string;
+  as_of_s: number;
+  computed_s: number;
+  result_json: string;
+}
+
 export interface OperationsDatabase {
+  ops_receiving_rules: OpsReceivingRulesTable;
+  ops_forecast_inputs: OpsForecastInputsTable;
+  ops_signals: OpsSignalsTable;
   ops_events: OpsEventsTable;
   ops_truck_visits: OpsTruckVisitsTable;
   ops_gate_moves: OpsGateMovesTable;

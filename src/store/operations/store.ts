@@ -7,6 +7,8 @@ import {
   sql,
   type Transaction,
 } from "kysely";
+import type { ReceivingRules } from "../../operations/empty-return.ts";
+import type { ForecastInputsState } from "../../operations/forecast.ts";
 import type { ContainerEvent, RailMove, TruckVisit } from "../../operations/model.ts";
 import {
   type HistogramMetric,
@@ -21,6 +23,7 @@ import type {
   OperationsIngestRun,
   OperationsStore,
   OperationsWriter,
+  SignalKind,
 } from "../../operations/store.ts";
 import { chunks } from "../chunks.ts";
 import { HOURLY_SUM_COLUMNS } from "./migrations.ts";
@@ -366,7 +369,65 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
         })
         .execute();
     },
+
+    async insertReceivingRules(rules) {
+      const unique = firstById(rules, (r) => `${r.port}|${r.terminal}|${r.day}|${r.publishedAtS}`);
+      const fresh = await insertEach(
+        trx,
+        unique.map((r) => ({
+          port: r.port,
+          terminal: r.terminal,
+          day: r.day,
+          published_s: r.publishedAtS,
+          rules_json: JSON.stringify(r.rules),
+        })),
+        (rows) =>
+          trx
+            .insertInto("ops_receiving_rules")
+            .values(rows)
+            .onConflict((oc) => oc.columns(["port", "terminal", "day", "published_s"]).doNothing())
+            .returning(["port", "terminal", "day", "published_s"]),
+      );
+      const keys = new Set(fresh.map((r) => `${r.port}|${r.terminal}|${r.day}|${Number(r.published_s)}`));
+      return unique.filter((r) => keys.has(`${r.port}|${r.terminal}|${r.day}|${r.publishedAtS}`));
+    },
+
+    forecastInputs: (port) => forecastInputsOf(trx, port),
+
+    async putForecastInputs(port, state) {
+      const state_json = JSON.stringify(state);
+      await trx
+        .insertInto("ops_forecast_inputs")
+        .values({ port, state_json })
+        .onConflict((oc) => oc.column("port").doUpdateSet({ state_json }))
+        .execute();
+    },
+
+    async putSignal(sig) {
+      const row = {
+        as_of_s: sig.asOfS,
+        computed_s: sig.computedAtS,
+        result_json: JSON.stringify(sig.result),
+      };
+      await trx
+        .insertInto("ops_signals")
+        .values({ port: sig.port, kind: sig.kind, ...row })
+        .onConflict((oc) => oc.columns(["port", "kind"]).doUpdateSet(row))
+        .execute();
+    },
   };
+}
+
+async function forecastInputsOf(
+  db: Kysely<OperationsDatabase> | Transaction<OperationsDatabase>,
+  port: string,
+): Promise<ForecastInputsState | null> {
+  const row = await db
+    .selectFrom("ops_forecast_inputs")
+    .select("state_json")
+    .where("port", "=", port)
+    .executeTakeFirst();
+  return row ? parse<ForecastInputsState>(row.state_json) : null;
 }
 
 export function createOperationsStore(db: Kysely<OperationsDatabase>): OperationsStore {
@@ -555,6 +616,54 @@ export function createOperationsStore(db: Kysely<OperationsDatabase>): Operation
         railMoves: rail.map((r) => parse<RailMove>(r.record_json)),
       };
     },
+
+    async receivingRules(port, fromS, toS) {
+      const rows = await db
+        .selectFrom("ops_receiving_rules")
+        .selectAll()
+        .where("port", "=", port)
+        .where("published_s", ">=", fromS)
+        .where("published_s", "<", toS)
+        .orderBy("published_s")
+        .orderBy("terminal")
+        .execute();
+      return rows.map((r) => ({
+        port: r.port,
+        terminal: r.terminal,
+        day: r.day,
+        publishedAtS: Number(r.published_s),
+        rules: parse<ReceivingRules["rules"]>(r.rules_json),
+      }));
+    },
+
+    async signal(port, kind) {
+      const r = await db
+        .selectFrom("ops_signals")
+        .selectAll()
+        .where("port", "=", port)
+        .where("kind", "=", kind)
+        .executeTakeFirst();
+      return r
+        ? {
+            port: r.port,
+            kind: r.kind as SignalKind,
+            asOfS: Number(r.as_of_s),
+            computedAtS: Number(r.computed_s),
+            result: parse<unknown>(r.result_json),
+          }
+        : null;
+    },
+
+    async signalPorts() {
+      const rows = await db
+        .selectFrom("ops_forecast_inputs")
+        .select("port")
+        .union(db.selectFrom("ops_receiving_rules").select("port").distinct())
+        .execute();
+      return [...new Set(rows.map((r) => r.port))].sort();
+    },
+
+    forecastInputs: (port) => forecastInputsOf(db, port),
 
     async ingestRuns(port, limit) {
       let query = db.selectFrom("ops_ingest_runs").selectAll();
