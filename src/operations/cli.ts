@@ -284,7 +284,9 @@ export function registerOperationsCommands(
 
   ops
     .command("ingest")
-    .description("ingest DCSA T&T events (JSON / NDJSON), EDIFACT CODECO / COARRI, gate, rail or empty-receiving rules CSV files")
+    .description(
+      "ingest DCSA T&T events (JSON / NDJSON), EDIFACT CODECO / COARRI, gate, rail or empty-receiving rules CSV files",
+    )
     .argument("<files...>", "input files")
     .requiredOption("--port <locode>", "the port whose KPIs the records feed (USLAX, JPNGO)")
     .option(

@@ -24,10 +24,10 @@ export { ingestOperations, type OperationsIngestOptions, type OperationsIngestRe
 export * from "./kpi.ts";
 export * from "./model.ts";
 export * from "./rail.ts";
+export * from "./receiving-rules.ts";
 export { offsetTimeS, parsePlace, zonedTimeS } from "./records.ts";
 export * from "./rollup.ts";
 export { type OperationsRouteDeps, operationsRoutes } from "./routes.ts";
-export * from "./receiving-rules.ts";
 export * from "./service.ts";
 export * from "./signals.ts";
 export type * from "./store.ts";

@@ -54,8 +54,7 @@ describe("parseReceivingRulesCsv", () => {
   it("feeds the board: the 10:40 update closes 40 ft, tomorrow shows once published", () => {
     // At 11:00 local (UTC−8): today 2026-11-20 from the 10:40 update, tomorrow from the 15:00 publication.
     const board = emptyReturnBoard(r.receivingRules, utcS("2026-11-20T19:00:00Z"), -8);
-    const row = (size: number, line: string) =>
-      board.rows.find((x) => x.sizeFt === size && x.line === line);
+    const row = (size: number, line: string) => board.rows.find((x) => x.sizeFt === size && x.line === line);
     expect(row(40, "MSCU")).toMatchObject({ today: "closed", tomorrow: "unknown" });
     // Tomorrow's rules come at 15:00: at 11:00 they are not published yet; at 16:00 they are.
     expect(row(45, "MSCU")).toMatchObject({ today: "unknown", tomorrow: "unknown" });

@@ -12,7 +12,14 @@ import type { FacilityLookup } from "./facilities.ts";
 import type { ParsedOperations } from "./model.ts";
 import { csvRows, emptyParsed, offsetTimeS, reject, terminalOf } from "./records.ts";
 
-export const RECEIVING_RULE_COLUMNS = ["terminal", "day", "published_at", "size_ft", "line", "accepting"] as const;
+export const RECEIVING_RULE_COLUMNS = [
+  "terminal",
+  "day",
+  "published_at",
+  "size_ft",
+  "line",
+  "accepting",
+] as const;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** SCAC (2–4 letters, NMFTA) or an ISO 6346 owner code (3 letters + U): 2–4 capitals. */
@@ -31,7 +38,11 @@ function acceptingOf(text: string): boolean | null {
  * Example: rows (YTI, 2026-11-20, 2026-11-19T15:00-08:00, 40, *, yes) and (…, 40, MSCU, no) →
  * one publication with 2 rules: 40 ft open for every line but MSCU.
  */
-export function parseReceivingRulesCsv(text: string, file: string, facilities: FacilityLookup): ParsedOperations {
+export function parseReceivingRulesCsv(
+  text: string,
+  file: string,
+  facilities: FacilityLookup,
+): ParsedOperations {
   const out = emptyParsed();
   const publications = new Map<string, ReceivingRules & { lines: Map<string, number> }>();
   for (const row of csvRows(text, file, out, RECEIVING_RULE_COLUMNS)) {

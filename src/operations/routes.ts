@@ -42,10 +42,10 @@ import { boardAt, storedSignal } from "./signals.ts";
 import {
   availabilitySchema,
   containerTimelineSchema,
-  emptyReturnBoardSchema,
   type EmptyReturnBoardReply,
-  importForecastSchema,
+  emptyReturnBoardSchema,
   type ImportForecastReply,
+  importForecastSchema,
   ingestCountsSchema,
   operationsKpisSchema,
   operationsSummarySchema,
@@ -164,7 +164,13 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
       async handler({ params, query }) {
         const { port, timeZone } = knownPort(deps.timeZoneOf, params.locode);
         if (query.at === undefined)
-          return storedSignal<EmptyReturnBoardReply>(deps.operations, port, timeZone, "empty_returns", nowS());
+          return storedSignal<EmptyReturnBoardReply>(
+            deps.operations,
+            port,
+            timeZone,
+            "empty_returns",
+            nowS(),
+          );
         return boardAt(deps.operations, port, timeZone, Date.parse(query.at) / 1000, nowS());
       },
     }),

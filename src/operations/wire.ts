@@ -217,7 +217,9 @@ export const importForecastSchema = z.object({
     .describe("the expected calls the forecast adds up"),
 });
 
-const returnStatus = z.enum(["open", "closed", "unknown"]).describe("unknown: no rule published for that day");
+const returnStatus = z
+  .enum(["open", "closed", "unknown"])
+  .describe("unknown: no rule published for that day");
 
 export const emptyReturnBoardSchema = z.object({
   port: z.string(),
