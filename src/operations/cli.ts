@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import type { CallStore } from "../calls/index.ts";
 import { DomainError } from "../core/errors.ts";
+import { parseContainerNumber } from "../core/ids.ts";
 import { addIngestCounts, emptyIngestCounts, formatIngestCounts } from "../core/ingest.ts";
 import { formatTable } from "../core/text-table.ts";
 import { dateOrInstantS, formatInZone, isCalendarDate, isInstant, SECONDS_PER_DAY } from "../core/time.ts";
@@ -15,8 +16,15 @@ import { loadPortRegistry } from "../geo/index.ts";
 import { ingestOperations } from "./ingest.ts";
 import { opsMsg } from "./messages.ts";
 import type { ParsedOperations } from "./model.ts";
-import { containerTimeline, operationsKpis } from "./service.ts";
+import {
+  containerAvailability,
+  containerTimeline,
+  MAX_AVAILABILITY_BOXES,
+  operationsKpis,
+} from "./service.ts";
+import { boardAt, storedSignal } from "./signals.ts";
 import type { OperationsStore } from "./store.ts";
+import type { EmptyReturnBoardReply, ImportForecastReply } from "./wire.ts";
 
 export type OpenOperationsStore = () => Promise<{
   operations: OperationsStore;
@@ -226,6 +234,196 @@ export function registerOperationsCommands(
           process.stdout.write(`${opsMsg("documents", { ref: t.reference })}\n`);
           process.stdout.write(formatTable(headers, rows(t.documents)));
         }
+      } finally {
+        await store.close();
+      }
+    });
+
+  const zonedMinute = (iso: string, timeZone: string) =>
+    formatInZone(new Date(iso), timeZone).slice(0, 16).replace("T", " ");
+  const nowS = () => Math.floor(Date.now() / 1000);
+
+  ops
+    .command("forecast")
+    .description("import forecast: laden boxes expected in the next 3 ISO weeks by terminal, size and mode")
+    .requiredOption("--port <locode>", "USLAX or JPNGO")
+    .option("--json", "machine-readable")
+    .action(async (o: { port: string; json?: boolean }) => {
+      const { port, timeZone } = portAndZone(o.port);
+      const store = await openStore();
+      try {
+        const f = await storedSignal<ImportForecastReply>(
+          store.operations,
+          port,
+          timeZone,
+          "forecast",
+          nowS(),
+        );
+        if (o.json) {
+          process.stdout.write(`${JSON.stringify(f, null, 2)}\n`);
+          return;
+        }
+        process.stdout.write(
+          `${opsMsg("forecastHeading", { port, asOf: zonedMinute(f.asOf, timeZone), zone: timeZone })}\n`,
+        );
+        const rows = new Map<string, { truck: number; rail: number }>();
+        for (const c of f.cells) {
+          const key = `${c.week}|${c.terminal}|${c.sizeFt}`;
+          const r = rows.get(key) ?? { truck: 0, rail: 0 };
+          r[c.mode] += c.boxes;
+          rows.set(key, r);
+        }
+        const whole = (x: number) => Math.round(x).toLocaleString("en-US");
+        process.stdout.write(
+          formatTable(
+            (["colWeek", "colTerminal", "colSize", "colTruck", "colRail", "colTotal"] as const).map((c) =>
+              opsMsg(c),
+            ),
+            [...rows].map(([key, r]) => [
+              ...key.split("|"),
+              whole(r.truck),
+              whole(r.rail),
+              whole(r.truck + r.rail),
+            ]),
+          ),
+        );
+        const by = (b: string) => f.calls.filter((c) => c.basis === b).length;
+        process.stdout.write(
+          `${opsMsg("forecastCalls", {
+            calls: f.calls.length,
+            manifest: by("manifest"),
+            history: by("vessel_history"),
+            mean: by("terminal_mean"),
+            none: by("none"),
+          })}\n`,
+        );
+      } finally {
+        await store.close();
+      }
+    });
+
+  ops
+    .command("empty-returns")
+    .description("empty-return board: which terminals take which empties today and tomorrow, with alerts")
+    .requiredOption("--port <locode>", "USLAX or JPNGO")
+    .option("--at <time>", "a past instant (with offset): the board as it stood then")
+    .option("--json", "machine-readable")
+    .action(async (o: { port: string; at?: string; json?: boolean }) => {
+      const { port, timeZone } = portAndZone(o.port);
+      const store = await openStore();
+      try {
+        const b =
+          o.at === undefined
+            ? await storedSignal<EmptyReturnBoardReply>(
+                store.operations,
+                port,
+                timeZone,
+                "empty_returns",
+                nowS(),
+              )
+            : await boardAt(
+                store.operations,
+                port,
+                timeZone,
+                timeOption(o.at, "at", nowS(), timeZone),
+                nowS(),
+              );
+        if (o.json) {
+          process.stdout.write(`${JSON.stringify(b, null, 2)}\n`);
+          return;
+        }
+        const status = (x: "open" | "closed" | "unknown") =>
+          opsMsg(x === "open" ? "statusOpen" : x === "closed" ? "statusClosed" : "statusUnknown");
+        const line = (l: string) => (l === "*" ? opsMsg("allLines") : l);
+        process.stdout.write(
+          `${opsMsg("boardHeading", {
+            port,
+            today: b.today,
+            tomorrow: b.tomorrow,
+            at: zonedMinute(b.refreshedAt, timeZone),
+            zone: timeZone,
+          })}\n`,
+        );
+        process.stdout.write(
+          formatTable(
+            (["colTerminal", "colSize", "colLineCode", "colToday", "colTomorrow"] as const).map((c) =>
+              opsMsg(c),
+            ),
+            b.rows.map((r) => [
+              r.terminal,
+              String(r.sizeFt),
+              line(r.line),
+              status(r.today),
+              status(r.tomorrow),
+            ]),
+          ),
+        );
+        for (const a of b.alerts)
+          process.stdout.write(
+            `${opsMsg(a.kind === "stopped_accepting" ? "alertStopped" : "alertResumed", {
+              at: zonedMinute(a.at, timeZone),
+              terminal: a.terminal,
+              size: a.sizeFt,
+              line: line(a.line),
+              day: a.day,
+            })}\n`,
+          );
+      } finally {
+        await store.close();
+      }
+    });
+
+  ops
+    .command("availability")
+    .description(
+      "whether import boxes can be picked up now: discharged, on hold (customs, freight, line), released",
+    )
+    .argument("<containers...>", `ISO 6346 container numbers (at most ${MAX_AVAILABILITY_BOXES})`)
+    .requiredOption("--port <locode>", "USLAX or JPNGO")
+    .option("--json", "machine-readable")
+    .action(async (containers: string[], o: { port: string; json?: boolean }) => {
+      const { port, timeZone } = portAndZone(o.port);
+      if (containers.length > MAX_AVAILABILITY_BOXES)
+        throw new DomainError(
+          "validation",
+          `at most ${MAX_AVAILABILITY_BOXES} containers, not ${containers.length}`,
+        );
+      const numbers = containers.map((c) => {
+        const r = parseContainerNumber(c);
+        if (!r.ok) throw new DomainError("validation", r.reason);
+        return r.value;
+      });
+      const store = await openStore();
+      try {
+        const a = await containerAvailability(store, port, timeZone, numbers, nowS());
+        if (o.json) {
+          process.stdout.write(`${JSON.stringify(a, null, 2)}\n`);
+          return;
+        }
+        process.stdout.write(
+          formatTable(
+            (
+              [
+                "colContainer",
+                "colStatus",
+                "colReasons",
+                "colWhere",
+                "colDischarged",
+                "colLastFreeDay",
+              ] as const
+            ).map((c) => opsMsg(c, { zone: timeZone })),
+            a.boxes.map((b) => [
+              b.containerNumber,
+              opsMsg(`st_${b.status}`),
+              b.reasons.join(", "),
+              b.terminal ?? "",
+              b.dischargedAt ? zonedMinute(b.dischargedAt, timeZone) : "",
+              b.lastFreeDay ?? "",
+            ]),
+          ),
+        );
+        if (a.unknown.length > 0)
+          process.stdout.write(`${opsMsg("availabilityUnknown", { port, list: a.unknown.join(", ") })}\n`);
       } finally {
         await store.close();
       }
