@@ -274,19 +274,20 @@ export function registerOperationsCommands(
           rows.set(key, r);
         }
         const whole = (x: number) => Math.round(x).toLocaleString("en-US");
-        process.stdout.write(
-          formatTable(
-            (["colWeek", "colTerminal", "colSize", "colTruck", "colRail", "colTotal"] as const).map((c) =>
-              opsMsg(c),
+        if (rows.size > 0)
+          process.stdout.write(
+            formatTable(
+              (["colWeek", "colTerminal", "colSize", "colTruck", "colRail", "colTotal"] as const).map((c) =>
+                opsMsg(c),
+              ),
+              [...rows].map(([key, r]) => [
+                ...key.split("|"),
+                whole(r.truck),
+                whole(r.rail),
+                whole(r.truck + r.rail),
+              ]),
             ),
-            [...rows].map(([key, r]) => [
-              ...key.split("|"),
-              whole(r.truck),
-              whole(r.rail),
-              whole(r.truck + r.rail),
-            ]),
-          ),
-        );
+          );
         const by = (b: string) => f.calls.filter((c) => c.basis === b).length;
         process.stdout.write(
           `${opsMsg("forecastCalls", {
@@ -400,28 +401,29 @@ export function registerOperationsCommands(
           process.stdout.write(`${JSON.stringify(a, null, 2)}\n`);
           return;
         }
-        process.stdout.write(
-          formatTable(
-            (
-              [
-                "colContainer",
-                "colStatus",
-                "colReasons",
-                "colWhere",
-                "colDischarged",
-                "colLastFreeDay",
-              ] as const
-            ).map((c) => opsMsg(c, { zone: timeZone })),
-            a.boxes.map((b) => [
-              b.containerNumber,
-              opsMsg(`st_${b.status}`),
-              b.reasons.join(", "),
-              b.terminal ?? "",
-              b.dischargedAt ? zonedMinute(b.dischargedAt, timeZone) : "",
-              b.lastFreeDay ?? "",
-            ]),
-          ),
-        );
+        if (a.boxes.length > 0)
+          process.stdout.write(
+            formatTable(
+              (
+                [
+                  "colContainer",
+                  "colStatus",
+                  "colReasons",
+                  "colWhere",
+                  "colDischarged",
+                  "colLastFreeDay",
+                ] as const
+              ).map((c) => opsMsg(c, { zone: timeZone })),
+              a.boxes.map((b) => [
+                b.containerNumber,
+                opsMsg(`st_${b.status}`),
+                b.reasons.join(", "),
+                b.terminal ?? "",
+                b.dischargedAt ? zonedMinute(b.dischargedAt, timeZone) : "",
+                b.lastFreeDay ?? "",
+              ]),
+            ),
+          );
         if (a.unknown.length > 0)
           process.stdout.write(`${opsMsg("availabilityUnknown", { port, list: a.unknown.join(", ") })}\n`);
       } finally {
