@@ -12,7 +12,14 @@ import type {
   InventoryReport,
   ProgressReport,
 } from "../../src/emissions/wire.ts";
-import type { ContainerTimeline, OperationsKpis, OperationsSummary } from "../../src/operations/wire.ts";
+import type {
+  AvailabilityReply,
+  ContainerTimeline,
+  EmptyReturnBoardReply,
+  ImportForecastReply,
+  OperationsKpis,
+  OperationsSummary,
+} from "../../src/operations/wire.ts";
 import type { PortDetail, PortSummary } from "../../src/ports/index.ts";
 import type { Health } from "../../src/server/app.ts";
 import type { Problem } from "../../src/server/problem.ts";
@@ -49,7 +56,11 @@ export type {
   ProgressReport as EmissionProgress,
 } from "../../src/emissions/wire.ts";
 export type {
+  AvailabilityReply,
+  BoxAvailabilityReply,
   ContainerTimeline,
+  EmptyReturnBoardReply,
+  ImportForecastReply,
   OperationsKpis,
   OperationsSummary,
   TerminalKpis,
@@ -253,11 +264,13 @@ export const operationsApi = {
   ) => getJson<OperationsKpis>(`${operationsPath(locode)}/kpis${query({ ...q })}`, signal),
   container: (locode: Locode, ref: string, signal?: AbortSignal) =>
     getJson<ContainerTimeline>(`${operationsPath(locode)}/containers/${encodeURIComponent(ref)}`, signal),
-  /**
-   * A capability whose API is not in this server yet (import forecast, empty-return board): the
-   * answer as it comes, so the panel can say "not available yet" on 404. Its view is connected
-   * when the wire shape lands in src/operations/wire.ts.
-   */
-  pending: (locode: Locode, name: "forecast" | "empty-returns", signal?: AbortSignal) =>
-    getJson<unknown>(`${operationsPath(locode)}/${name}`, signal),
+  forecast: (locode: Locode, signal?: AbortSignal) =>
+    getJson<ImportForecastReply>(`${operationsPath(locode)}/forecast`, signal),
+  emptyReturns: (locode: Locode, signal?: AbortSignal) =>
+    getJson<EmptyReturnBoardReply>(`${operationsPath(locode)}/empty-returns`, signal),
+  availability: (locode: Locode, containers: readonly string[], signal?: AbortSignal) =>
+    getJson<AvailabilityReply>(
+      `${operationsPath(locode)}/availability${query({ containers: containers.join(",") })}`,
+      signal,
+    ),
 };

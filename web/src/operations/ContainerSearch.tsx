@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   ApiError,
+  type BoxAvailabilityReply,
   type ContainerTimeline,
   operationsApi,
   type PortDetail,
@@ -12,7 +13,7 @@ import {
 } from "../api.ts";
 import { placeName } from "../calls/text.ts";
 import { formatDateTime } from "../format.ts";
-import { useLanguage } from "../hooks.ts";
+import { useAsync, useLanguage } from "../hooks.ts";
 import { Link, replaceSearchParam, useSearchParam } from "../router.tsx";
 import { checkReference } from "./text.ts";
 
@@ -116,6 +117,19 @@ export function ContainerSearch({ port }: { port: PortDetail }) {
 
 function SearchResult({ port, result }: { port: PortDetail; result: ContainerTimeline }) {
   const { t } = useTranslation();
+  const boxes = result.containers.map((c) => c.containerNumber);
+  // Whether each box can be picked up now (on hold, released, …): a truck is not sent for a box it cannot take.
+  const availability = useAsync(
+    () =>
+      boxes.length > 0
+        ? operationsApi.availability(port.locode, boxes.slice(0, 50))
+        : Promise.resolve({ boxes: [] as BoxAvailabilityReply[] }),
+    `${port.locode}|${boxes.join(",")}`,
+  );
+  const availabilityOf = (box: string) =>
+    availability.status === "ready"
+      ? availability.data.boxes.find((b) => b.containerNumber === box)
+      : undefined;
   return (
     <div className="search-result" data-containers={result.containers.length}>
       {result.containers.length === 0 && (
@@ -130,6 +144,7 @@ function SearchResult({ port, result }: { port: PortDetail; result: ContainerTim
               <span className="muted small"> {t("operations.search.size", { ft: c.sizeFt })}</span>
             )}
           </h3>
+          <Availability port={port} availability={availabilityOf(c.containerNumber)} />
           <dl className="facts box-facts">
             <dt>{t("operations.search.bl")}</dt>
             <dd className="mono">{c.transportDocumentReferences.join(", ") || "—"}</dd>
@@ -151,6 +166,40 @@ function SearchResult({ port, result }: { port: PortDetail; result: ContainerTim
       )}
       <p className="muted small">{t("operations.search.zoneNote", { zone: port.timeZone })}</p>
     </div>
+  );
+}
+
+function Availability({
+  port,
+  availability,
+}: {
+  port: PortDetail;
+  availability: BoxAvailabilityReply | undefined;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  if (!availability) return null;
+  const a = availability;
+  return (
+    <p className={`availability availability-${a.status}`} data-status={a.status}>
+      <span className={`badge availability-badge status-${a.status}`}>
+        {t(`operations.availability.status.${a.status}`)}
+      </span>{" "}
+      {a.reasons.map((r) => t(`operations.availability.reasons.${r}`, { defaultValue: r })).join(" · ")}
+      {a.holds.map((h) => (
+        <span key={`${h.kind}|${h.reference}`} className="small muted">
+          {" "}
+          {t("operations.availability.hold", {
+            kind: t(`operations.availability.holds.${h.kind}`),
+            ref: h.reference,
+            since: formatDateTime(new Date(h.since), port.timeZone, lang),
+          })}
+        </span>
+      ))}
+      {a.lastFreeDay && (
+        <span className="small"> {t("operations.availability.lastFreeDay", { day: a.lastFreeDay })}</span>
+      )}
+    </p>
   );
 }
 

@@ -1,8 +1,8 @@
 // A port's operations: the public port-level summary, terminal KPIs side by side for a period in the
 // port's calendar (dwell, truck turn time with its tail, gate throughput by hour, trouble tickets,
-// moves per berth hour, schedule reliability, anchorage waiting), container search, and the places of
-// the import forecast and the empty-return board. Period, granularity and the box searched live in
-// the address.
+// moves per berth hour, schedule reliability, anchorage waiting), container search with each box's
+// availability, the import forecast for the next three weeks and the empty-return board. Period,
+// granularity and the box searched live in the address.
 import { useTranslation } from "react-i18next";
 import { api, type OperationsKpis, type OperationsSummary, operationsApi, type PortDetail } from "../api.ts";
 import { placeName } from "../calls/text.ts";
@@ -12,7 +12,8 @@ import { Status } from "../components/Status.tsx";
 import { formatZoneAbbrev, localName } from "../format.ts";
 import { useAsync, useLanguage, useNow } from "../hooks.ts";
 import { ContainerSearch } from "../operations/ContainerSearch.tsx";
-import { PendingPanel } from "../operations/PendingPanel.tsx";
+import { EmptyReturnBoard } from "../operations/EmptyReturnBoard.tsx";
+import { ForecastPanel } from "../operations/ForecastPanel.tsx";
 import { SummaryCards } from "../operations/SummaryCards.tsx";
 import { TerminalKpiPanels } from "../operations/TerminalKpis.tsx";
 import { addDays, chosenPeriod, daysInclusive } from "../operations/text.ts";
@@ -144,10 +145,8 @@ function OperationsView({ port }: { port: PortDetail }) {
 
       <ContainerSearch port={port} />
 
-      <div className="ops-pending">
-        <PendingPanel port={port} name="forecast" />
-        <PendingPanel port={port} name="empty-returns" />
-      </div>
+      <ForecastPanel port={port} names={names} />
+      <EmptyReturnBoard port={port} names={names} />
     </>
   );
 }
