@@ -87,11 +87,10 @@ describe("emptyReturnBoard", () => {
       "closed",
       "closed",
     ]);
-    // "*" (sorted first) has no 45 ft rule tomorrow: unknown for lines not named; the named ones open.
-    expect(evening.rows.filter((r) => r.sizeFt === 45).map((r) => r.tomorrow)).toEqual([
-      "unknown",
-      "open",
-      "open",
+    // No 45 ft rule for "*" today or tomorrow: no "*" row for 45 ft; the named lines open.
+    expect(evening.rows.filter((r) => r.sizeFt === 45).map((r) => [r.line, r.tomorrow])).toEqual([
+      ["MSCU", "open"],
+      ["ONEU", "open"],
     ]);
   });
 

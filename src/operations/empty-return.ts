@@ -79,7 +79,7 @@ export function localDay(atS: number, utcOffsetH: number, plusDays = 0): string 
 
 /**
  * The board at `asOfS`: per terminal × size × line (every line any record names, and "*" — every
- * other line — when a record has a rule for it), the latest
+ * other line — when today's or tomorrow's rules give one), the latest
  * record published at or before asOf for today and tomorrow. Alerts compare each update with the
  * one before it for the same terminal and day.
  * Example: YTI publishes for 2026-11-20 "all open" at 15:00 the day before, then at 10:40 "40 ft
@@ -129,13 +129,11 @@ export function emptyReturnBoard(
     const m = latest.get(`${terminal}|${tomorrow}`);
     for (const sizeFt of [20, 40, 45] as const) {
       for (const line of [...(linesOf.get(terminal) ?? [])].sort()) {
-        rows.push({
-          terminal,
-          sizeFt,
-          line,
-          today: t ? acceptance(t.rules, sizeFt, line) : "unknown",
-          tomorrow: m ? acceptance(m.rules, sizeFt, line) : "unknown",
-        });
+        const today = t ? acceptance(t.rules, sizeFt, line) : "unknown";
+        const tomorrow = m ? acceptance(m.rules, sizeFt, line) : "unknown";
+        // "*" is shown only when today's or tomorrow's rules say something of it.
+        if (line === "*" && today === "unknown" && tomorrow === "unknown") continue;
+        rows.push({ terminal, sizeFt, line, today, tomorrow });
       }
     }
   }
