@@ -129,6 +129,22 @@ describe("boxAvailability", () => {
     expect(out.reasons).toEqual(["gated_out"]);
   });
 
+  it("is picked up when a gate file or a rail file records the box leaving after its discharge", () => {
+    const asOf = S("2026-11-13T00:00:00Z");
+    // A gate-out before the discharge is another visit of the box: it does not count.
+    const early = [{ atS: disc.eventAtS - 3600, by: "truck" as const }];
+    expect(boxAvailability(BOX, [disc], asOf, 0, early).status).toBe("available");
+    const byTruck = boxAvailability(BOX, [disc], asOf, 0, [{ atS: disc.eventAtS + 7200, by: "truck" }]);
+    expect([byTruck.status, byTruck.reasons]).toEqual(["picked_up", ["gated_out"]]);
+    const byRail = boxAvailability(BOX, [disc], asOf, 0, [{ atS: disc.eventAtS + 7200, by: "rail" }]);
+    expect(byRail.reasons).toEqual(["loaded_on_rail"]);
+    // Not yet at asOf: still available.
+    expect(
+      boxAvailability(BOX, [disc], disc.eventAtS + 3600, 0, [{ atS: disc.eventAtS + 7200, by: "rail" }])
+        .status,
+    ).toBe("available");
+  });
+
   it("reads the hold kind from extra.holdType, and a hold naming the box by an EQ reference", () => {
     const lineHold = ev({
       eventType: "SHIPMENT",

@@ -26,6 +26,12 @@ export type AvailabilityReason =
   | "gated_out"
   | "loaded_on_rail";
 
+/** A box leaving the terminal as a gate transaction (truck) or a rail move (load) records it. */
+export interface BoxExit {
+  atS: number;
+  by: "truck" | "rail";
+}
+
 export interface OpenHold {
   kind: HoldKind;
   /** The bill of lading or box the hold was placed on. */
@@ -74,6 +80,8 @@ export function boxAvailability(
   asOfS: number,
   /** The port's offset from UTC in hours, to read the last free day in local days (default 0). */
   utcOffsetH = 0,
+  /** The box leaving as gate and rail files record it (truck visits' out-moves, rail loads). */
+  exits: readonly BoxExit[] = [],
 ): BoxAvailability {
   const mine = events
     // Actual events count once they happened; plans and estimates once they were published.
@@ -81,7 +89,7 @@ export function boxAvailability(
     .sort((a, b) => a.eventAtS - b.eventAtS || a.eventId.localeCompare(b.eventId));
   let disc: ContainerEvent | null = null;
   let planned: ContainerEvent | null = null;
-  let left: ContainerEvent | null = null;
+  let left: Pick<ContainerEvent, "eventCode"> | null = null;
   const bls = new Set<string>();
   for (const e of mine) {
     if (e.eventType !== "EQUIPMENT" || e.containerNumber !== containerNumber) continue;
@@ -96,6 +104,11 @@ export function boxAvailability(
     )
       left = e;
     if (e.transportDocumentReference) bls.add(e.transportDocumentReference);
+  }
+  if (disc !== null && left === null) {
+    const after = exits.filter((x) => x.atS >= (disc?.eventAtS ?? 0) && x.atS <= asOfS);
+    const first = after.sort((a, b) => a.atS - b.atS)[0];
+    if (first) left = { eventCode: first.by === "truck" ? "GTOT" : "LOAD" };
   }
   const open = new Map<string, OpenHold>();
   let releasedAtS: number | null = null;

@@ -6,7 +6,7 @@
 import type { CallStore, PortCallRecord } from "../calls/index.ts";
 import { DomainError } from "../core/errors.ts";
 import { isoUtc, SECONDS_PER_DAY, utcOffsetMinutes } from "../core/time.ts";
-import { boxAvailability } from "./availability.ts";
+import { type BoxExit, boxAvailability } from "./availability.ts";
 import { anchorageWaiting, callOperations, scheduleReliability, terminalKpis } from "./kpi.ts";
 import type { ContainerEvent } from "./model.ts";
 import { AGEING_DAYS, clockFor, HISTOGRAM_METRICS } from "./rollup.ts";
@@ -279,7 +279,17 @@ export async function containerAvailability(
     boxes: boxes
       .filter((b) => known.has(b))
       .map((b) => {
-        const a = boxAvailability(b, events, asOfS, offsetH);
+        const exits: BoxExit[] = [
+          ...own.visits.flatMap((v) =>
+            v.port === port && v.moves.some((m) => m.containerNumber === b && m.direction === "out")
+              ? [{ atS: v.gateOutS, by: "truck" as const }]
+              : [],
+          ),
+          ...own.railMoves
+            .filter((r) => r.port === port && r.containerNumber === b && r.direction === "load")
+            .map((r) => ({ atS: r.atS, by: "rail" as const })),
+        ];
+        const a = boxAvailability(b, events, asOfS, offsetH, exits);
         return {
           containerNumber: a.containerNumber,
           status: a.status,

@@ -114,8 +114,8 @@ export async function storedSignal<T>(
 }
 
 /**
- * Refreshes every port's stored forecast and board on the board's tick (5 minutes: Return Signal's
- * rhythm), so "today" and "tomorrow" follow the clock when no data arrives.
+ * Refreshes every port's stored forecast and board at start and on the board's tick (5 minutes:
+ * Return Signal's rhythm), so "today" and "tomorrow" follow the clock when no data arrives.
  */
 export function startSignalRefresher(
   store: OperationsStore,
@@ -123,26 +123,26 @@ export function startSignalRefresher(
   options: { intervalS?: number; onError?: (e: unknown) => void } = {},
 ): { stop(): void } {
   let running = false;
-  const timer = setInterval(
-    () => {
-      if (running) return;
-      running = true;
-      const nowS = Math.floor(Date.now() / 1000);
-      store
-        .signalPorts()
-        .then(async (ports) => {
-          for (const port of ports) {
-            const timeZone = timeZoneOf(port);
-            if (timeZone !== undefined) await refreshSignals(store, port, timeZone, nowS);
-          }
-        })
-        .catch((e) => options.onError?.(e))
-        .finally(() => {
-          running = false;
-        });
-    },
-    (options.intervalS ?? REFRESH_S) * 1000,
-  );
+  const tick = () => {
+    if (running) return;
+    running = true;
+    const nowS = Math.floor(Date.now() / 1000);
+    store
+      .signalPorts()
+      .then(async (ports) => {
+        for (const port of ports) {
+          const timeZone = timeZoneOf(port);
+          if (timeZone !== undefined) await refreshSignals(store, port, timeZone, nowS);
+        }
+      })
+      .catch((e) => options.onError?.(e))
+      .finally(() => {
+        running = false;
+      });
+  };
+  // Once at start too: results stored by an older run (or release) are brought up to now.
+  tick();
+  const timer = setInterval(tick, (options.intervalS ?? REFRESH_S) * 1000);
   timer.unref?.();
   return { stop: () => clearInterval(timer) };
 }

@@ -237,6 +237,36 @@ function theCall(): PortCallRecord {
   };
 }
 
+/** A call announced 8 days ahead at TraPac (EST arrival) with its manifest: 3 × 40 ft laden (PLN DISC). */
+function announcedCall(nowS: number): ContainerEvent[] {
+  const etaS = nowS + 8 * 86_400;
+  const common = { terminal: TRAPAC, vesselImo: 9_398_242, voyage: "AHEAD1", createdAtS: nowS - 86_400 };
+  return [
+    event({
+      ...common,
+      eventType: "TRANSPORT",
+      eventCode: "ARRI",
+      classifier: "EST",
+      eventAtS: etaS,
+      containerNumber: null,
+      isoEquipmentCode: null,
+      sizeFt: null,
+      emptyIndicator: null,
+    }),
+    ...[0, 1, 2].map((k) =>
+      event({
+        ...common,
+        eventCode: "DISC",
+        classifier: "PLN",
+        eventAtS: etaS + 3600 * (k + 1),
+        containerNumber: box("TGHU", String(700_000 + k)),
+        isoEquipmentCode: "42G1",
+        sizeFt: 40,
+      }),
+    ),
+  ];
+}
+
 let server: TestServer;
 let browser: Browser;
 let page: Page;
@@ -260,7 +290,9 @@ const TEXT = {
     zone: "PST",
     discAt: "Jan 13, 2026, 08:30 PST",
     outAt: "Jan 14, 2026, 06:30 PST",
-    notAvailable: "Not available yet",
+    notAccepting: "not accepting",
+    accepting: "accepting",
+    pickedUp: "picked up",
     checkDigit: "its check digit should be 3",
     notFound: "Nothing found at USLAX",
     empty: "Type a container number",
@@ -276,7 +308,9 @@ const TEXT = {
     discAt: "2026年1月13日 08:30 UTC−8",
     outAt: "2026年1月14日 06:30 UTC−8",
     zone: "UTC−8",
-    notAvailable: "未提供",
+    notAccepting: "受入停止",
+    accepting: "受入",
+    pickedUp: "搬出済",
     checkDigit: "チェックデジットは 3 のはず",
     notFound: "USLAXで「",
     empty: "コンテナ番号、B/L 番号またはブッキング番号を入力",
@@ -295,6 +329,32 @@ describe("operations in the portal", { timeout: 120_000 }, () => {
       { file: "week.json", port: PORT, timeZone: ZONE },
     );
     expect(counts).toMatchObject({ rejected: 0, duplicates: 0 });
+    // Ahead of today (the forecast and the board follow the clock): a call announced in 8 days at
+    // TraPac with a manifest of 3 × 40 ft, and YTI's receiving rules for today published an hour ago
+    // (40 ft: every line but MSCU).
+    const nowS = Math.floor(Date.now() / 1000);
+    const ahead = await ingestOperations(
+      server.store.operations,
+      {
+        ...parsedOf({ events: announcedCall(nowS) }),
+        receivingRules: [
+          {
+            port: PORT,
+            terminal: YTI,
+            day: new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(new Date(nowS * 1000)),
+            publishedAtS: nowS - 3600,
+            rules: [
+              { sizeFt: 40, line: "*", accepting: true },
+              { sizeFt: 40, line: "MSCU", accepting: false },
+              { sizeFt: 20, line: "MSCU", accepting: true },
+            ],
+          },
+        ],
+        read: 4 + 3,
+      },
+      { file: "ahead.json", port: PORT, timeZone: ZONE, nowS },
+    );
+    expect(ahead).toMatchObject({ accepted: 7, rejected: 0, duplicates: 0 });
     const call = theCall();
     await server.store.calls.replaceVesselResults(PORT, MMSI, s(call.startAt), s(call.endAt) + 1, [call], []);
     browser = await launchChromium();
@@ -316,7 +376,7 @@ describe("operations in the portal", { timeout: 120_000 }, () => {
   });
 
   for (const lang of ["en", "ja"] as const) {
-    it(`USLAX in ${lang}: the hand-computed KPIs, the charts, container search, the pending panels`, async () => {
+    it(`USLAX in ${lang}: the hand-computed KPIs, the charts, container search, the forecast and the board`, async () => {
       const T = TEXT[lang];
       await page.goto(`${server.baseUrl}/ports/USLAX/operations?${WEEK}`);
       await switchLanguage(page, lang, 20_000);
@@ -393,11 +453,20 @@ describe("operations in the portal", { timeout: 120_000 }, () => {
         new RegExp(`DEMO EXPRESS.*01/13,? 08:00 ${T.zone}`),
       );
 
-      // The forecast and the empty-return board: no API yet → said so, no figures.
-      for (const panel of ["forecast", "empty-returns"])
-        await poll(() => visibleText(page.locator(`[data-panel="${panel}"] .not-available`))).toContain(
-          T.notAvailable,
+      // The forecast: the announced call's 3 boxes at TraPac, from its manifest (truck + rail = 3).
+      const trapacRow = page.locator(`.forecast-table tr[data-terminal="${TRAPAC}"]`);
+      await poll(() => trapacRow.count()).toBe(1);
+      expect(await trapacRow.locator("td[data-total]").getAttribute("data-total")).toBe("3.00");
+      expect(await page.locator(".forecast-calls tr[data-basis]").getAttribute("data-basis")).toBe(
+        "manifest",
+      );
+      // The board: 40 ft closed today for MSCU only, in the reader's language.
+      const cell = (line: string) =>
+        page.locator(
+          `.board-table tr[data-terminal="${YTI}"][data-line="${line}"] td[data-day="today"][data-size="40"]`,
         );
+      await poll(() => visibleText(cell("MSCU"))).toBe(T.notAccepting);
+      expect(await visibleText(cell("*"))).toBe(T.accepting);
       await shot(`operations-${lang}-kpis`);
       await page.locator(".turn-chart").scrollIntoViewIfNeeded();
       await shot(`operations-${lang}-charts`, false);
@@ -428,6 +497,9 @@ describe("operations in the portal", { timeout: 120_000 }, () => {
       expect(out).toContain(T.outAt);
       expect(out).toContain("TRK-Y1");
       expect(await visibleText(card_.locator(".box-facts"))).toContain("SPXLAX2601001");
+      // Availability: gone by truck.
+      await poll(() => card_.locator(".availability").getAttribute("data-status")).toBe("picked_up");
+      expect(await visibleText(card_.locator(".availability-badge"))).toBe(T.pickedUp);
       await card_.scrollIntoViewIfNeeded();
       await shot(`operations-${lang}-search`, false);
 
@@ -464,9 +536,8 @@ describe("operations in the portal", { timeout: 120_000 }, () => {
   });
 
   it("no console errors, failed requests or HTTP errors but the expected 404s", () => {
-    // 404s the page asks for on purpose: the pending forecast and empty-return APIs, and the
-    // container searched that does not exist.
-    const expected = /HTTP 404: .*\/operations\/(forecast|empty-returns|containers\/ZZZU)/;
+    // The one 404 the page asks for on purpose: the container searched that does not exist.
+    const expected = /HTTP 404: .*\/operations\/containers\/ZZZU/;
     expect(problems.filter((p) => !expected.test(p) && !/status of 404/.test(p))).toEqual([]);
   });
 });

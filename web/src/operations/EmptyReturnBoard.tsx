@@ -9,6 +9,26 @@ import { formatDateTime } from "../format.ts";
 import { useAsync, useLanguage, useNow } from "../hooks.ts";
 
 type Row = EmptyReturnBoardReply["rows"][number];
+const SIZES = [20, 40, 45] as const;
+
+/** The board's rows as one line per terminal and carrier, its sizes side by side ("*" first). */
+export function boardLines(
+  rows: readonly Row[],
+): { terminal: string; line: string; bySize: Map<number, Row> }[] {
+  const out = new Map<string, { terminal: string; line: string; bySize: Map<number, Row> }>();
+  for (const r of rows) {
+    const key = `${r.terminal}|${r.line}`;
+    let l = out.get(key);
+    if (!l) {
+      l = { terminal: r.terminal, line: r.line, bySize: new Map() };
+      out.set(key, l);
+    }
+    l.bySize.set(r.sizeFt, r);
+  }
+  return [...out.values()].sort(
+    (a, b) => a.terminal.localeCompare(b.terminal) || a.line.localeCompare(b.line),
+  );
+}
 
 export function EmptyReturnBoard({ port, names }: { port: PortDetail; names: (id: string) => string }) {
   const { t } = useTranslation();
@@ -61,28 +81,46 @@ export function EmptyReturnBoard({ port, names }: { port: PortDetail; names: (id
                 <caption className="visually-hidden">{t("operations.emptyReturns.title")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t("operations.emptyReturns.terminal")}</th>
-                    <th scope="col">{t("operations.emptyReturns.size")}</th>
-                    <th scope="col">{t("operations.emptyReturns.line")}</th>
-                    <th scope="col">{t("operations.emptyReturns.today", { day: state.data.today })}</th>
-                    <th scope="col">{t("operations.emptyReturns.tomorrow", { day: state.data.tomorrow })}</th>
+                    <th scope="col" rowSpan={2}>
+                      {t("operations.emptyReturns.terminal")}
+                    </th>
+                    <th scope="col" rowSpan={2}>
+                      {t("operations.emptyReturns.line")}
+                    </th>
+                    <th scope="colgroup" colSpan={3}>
+                      {t("operations.emptyReturns.today", { day: state.data.today })}
+                    </th>
+                    <th scope="colgroup" colSpan={3}>
+                      {t("operations.emptyReturns.tomorrow", { day: state.data.tomorrow })}
+                    </th>
+                  </tr>
+                  <tr>
+                    {[0, 1].flatMap((d) =>
+                      SIZES.map((size) => (
+                        <th scope="col" key={`${d}-${size}`}>
+                          {size} ft
+                        </th>
+                      )),
+                    )}
                   </tr>
                 </thead>
                 <tbody>
-                  {state.data.rows.map((r) => (
-                    <tr
-                      key={`${r.terminal}|${r.sizeFt}|${r.line}`}
-                      data-terminal={r.terminal}
-                      data-size={r.sizeFt}
-                      data-line={r.line}
-                    >
+                  {boardLines(state.data.rows).map(({ terminal, line: l, bySize }) => (
+                    <tr key={`${terminal}|${l}`} data-terminal={terminal} data-line={l}>
                       <th scope="row" className="row-label">
-                        {names(r.terminal)}
+                        {names(terminal)}
                       </th>
-                      <td>{r.sizeFt} ft</td>
-                      <td className={r.line === "*" ? "" : "mono"}>{line(r.line)}</td>
-                      <td>{status(r.today)}</td>
-                      <td>{status(r.tomorrow)}</td>
+                      <td className={l === "*" ? "" : "mono"}>{line(l)}</td>
+                      {(["today", "tomorrow"] as const).flatMap((day) =>
+                        SIZES.map((size) => {
+                          const r = bySize.get(size);
+                          return (
+                            <td key={`${day}-${size}`} data-day={day} data-size={size}>
+                              {r && !(l === "*" && r[day] === "unknown") ? status(r[day]) : "—"}
+                            </td>
+                          );
+                        }),
+                      )}
                     </tr>
                   ))}
                 </tbody>

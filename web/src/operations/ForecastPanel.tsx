@@ -106,7 +106,7 @@ function ForecastView({
             </g>
           ))}
           <text x={W - R} y={14} textAnchor="end" className="axis-title">
-            {t("operations.forecast.axis", { unit })}
+            {t("operations.forecast.axis")}
           </text>
           {forecast.weeks.map((w, i) => {
             const y = T + i * (barH + 14);
@@ -114,7 +114,7 @@ function ForecastView({
             return (
               <g key={w.week} data-week={w.week}>
                 <text x={L - 8} y={y + barH / 2 + 4} textAnchor="end" className="lane-label">
-                  {w.week}
+                  {i === 0 ? `${w.week} *` : w.week}
                 </text>
                 {rows
                   .filter((r) => r.week === w.week)
@@ -145,6 +145,7 @@ function ForecastView({
           })}
         </svg>
         <figcaption className="chart-legend small">
+          <span className="muted">{t("operations.forecast.thisWeek")}</span>
           {terminals.map((id) => (
             <span key={id}>
               <span className="swatch" style={{ background: colour(id) }} aria-hidden="true" /> {names(id)}
