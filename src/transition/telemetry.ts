@@ -144,7 +144,7 @@ export function parseTelemetryCsv(text: string, file: string, ctx: TelemetryCont
       const eps = 1e-9;
       if (operatingH > periodH + eps)
         c.fail("operating_h", `${operatingH} h is more than the period's ${periodH.toFixed(2)} h`);
-      if (downtimeH > periodH + eps)
+      else if (downtimeH > periodH + eps)
         c.fail("downtime_h", `${downtimeH} h is more than the period's ${periodH.toFixed(2)} h`);
       else if (operatingH + downtimeH > periodH + eps)
         c.fail(
