@@ -254,7 +254,7 @@ export function registerFleetCommands(ze: Command, open: OpenTransitionStore): v
               `\n${fleetMsg("unitLine", { unit: c.unitId, category: c.category, powertrain: c.powertrain, programme: c.programme ?? "-" })}\n`,
             );
             const reasons = Object.entries(c.downtimeByReason)
-              .map(([r, h]) => `${r} ${f(h)} h`)
+              .map(([r, h]) => `${r} ${fleetMsg("hours", { h: f(h) })}`)
               .join(", ");
             process.stdout.write(
               `${fleetMsg("availability", {
@@ -286,12 +286,17 @@ export function registerFleetCommands(ze: Command, open: OpenTransitionStore): v
             const cf = c.dieselCounterfactual;
             if (cf) {
               process.stdout.write(
-                `${fleetMsg("counterfactual", { method: cf.method, tailpipe: f(cf.tailpipeCo2Kg), wtw: f(cf.wtwCo2eKg) })}\n`,
+                `${fleetMsg("counterfactual", { method: fleetMsg(`method.${cf.method}`), tailpipe: f(cf.tailpipeCo2Kg), wtw: f(cf.wtwCo2eKg) })}\n`,
               );
               process.stdout.write(
                 `${fleetMsg("avoided", {
                   tailpipe: f(c.avoidedTailpipeCo2Kg),
-                  pathways: c.pathways.map((p) => `${p.pathway} ${f(p.avoidedWtwKgCo2e)}`).join(", "),
+                  pathways: c.pathways
+                    .map(
+                      (p) =>
+                        `${fleetMsg(`pathway.${p.pathway}` as "pathway.grey-smr")} ${f(p.avoidedWtwKgCo2e)}`,
+                    )
+                    .join(", "),
                 })}\n`,
               );
             } else process.stdout.write(`${fleetMsg("noCounterfactual")}\n`);

@@ -33,6 +33,13 @@ const en = {
   warning: "  note: {text}",
   summary:
     "{port} total: {units} units, {hours} operating h, availability {availability}, tailpipe CO2 avoided {tailpipe} kg",
+  hours: "{h} h",
+  "pathway.grid-electrolysis": "grid electrolysis",
+  "pathway.solar-electrolysis": "solar electrolysis",
+  "pathway.grey-smr": "natural-gas reforming (SMR)",
+  "method.measured_diesel_unit": "metered diesel unit replaced",
+  "method.nonroad_engine": "NONROAD engine of the inventory",
+  "method.energy_use_table": "equipment energy-use table",
 };
 
 const ja: typeof en = {
@@ -62,6 +69,13 @@ const ja: typeof en = {
   noCounterfactual: "  削減量：算定できません",
   warning: "  注記：{text}",
   summary: "{port} 合計：{units} 台、稼働 {hours} 時間、稼働率 {availability}、排気 CO2 削減 {tailpipe} kg",
+  hours: "{h} 時間",
+  "pathway.grid-electrolysis": "系統電力による水電解",
+  "pathway.solar-electrolysis": "太陽光による水電解",
+  "pathway.grey-smr": "天然ガス改質（SMR）",
+  "method.measured_diesel_unit": "置換対象ディーゼル機の実測燃料",
+  "method.nonroad_engine": "インベントリと同じ NONROAD 算定",
+  "method.energy_use_table": "機器エネルギー使用表",
 };
 
 export const fleetMsg = messages({ en, ja });

@@ -317,8 +317,6 @@ export function computeScorecard(input: ScorecardInput, tables: ScorecardTablesI
     missing.length === 0 && costSources.length > 0 && operatingH > 0
       ? { value: cost / operatingH, currency: input.currency, priceYear, sources: costSources }
       : null;
-  if (missing.length > 0)
-    warnings.push(`no ${input.currency} price for ${missing.join(", ")}: fuel cost not computed`);
 
   // The unit's own emissions.
   const unitTailpipeCo2Kg = dieselL * diesel.co2KgPerL.value;
