@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { emptyIngestCounts, type IngestCounts } from "../core/ingest.ts";
 import { parseEquipmentCsv } from "./equipment.ts";
 import type { TransitionIngestRun, TransitionStore, WriteOutcome } from "./store.ts";
-import { parseTelemetryCsv } from "./telemetry.ts";
+import { parseTelemetryCsv, parseTelemetryJson } from "./telemetry.ts";
 import type { Equipment, TransitionReject } from "./wire.ts";
 
 export type FleetIngestCounts = IngestCounts & { updated: number };
@@ -109,23 +109,28 @@ export async function ingestEquipment(
 }
 
 /**
- * Ingests a telemetry CSV against the stored registry. `timeZone(port)` gives a port's zone
- * (dates without a time are that zone's midnight); `h2LhvKwhPerKg` bounds plausible hydrogen.
+ * Ingests telemetry — a CSV text, or JSON records posted for one port — against the stored
+ * registry. `timeZone(port)` gives a port's zone (dates without a time are that zone's midnight);
+ * `h2LhvKwhPerKg` bounds plausible hydrogen.
  */
 export async function ingestTelemetry(
   store: TransitionStore,
-  text: string,
+  input: string | { port: string; records: readonly Record<string, unknown>[] },
   file: string,
   ctx: { timeZone(port: string): string | undefined; h2LhvKwhPerKg: number },
 ): Promise<FleetIngestResult> {
   const startedAt = new Date().toISOString();
   const registry = new Map<string, Equipment>();
   for (const e of await store.listEquipment({})) registry.set(`${e.port}|${e.unitId}`, e);
-  const parsed = parseTelemetryCsv(text, file, {
-    unit: (port, unitId) => registry.get(`${port}|${unitId}`),
+  const tctx = {
+    unit: (port: string, unitId: string) => registry.get(`${port}|${unitId}`),
     timeZone: ctx.timeZone,
     h2LhvKwhPerKg: ctx.h2LhvKwhPerKg,
-  });
+  };
+  const parsed =
+    typeof input === "string"
+      ? parseTelemetryCsv(input, file, tctx)
+      : parseTelemetryJson(input.records, input.port, file, tctx);
   const runId = randomUUID();
   let counts: FleetIngestCounts | undefined;
   await store.writeTelemetry(

@@ -51,6 +51,7 @@ export {
   maxH2KgPerH,
   type ParsedTelemetry,
   parseTelemetryCsv,
+  parseTelemetryJson,
   TELEMETRY_BOUNDS,
   TELEMETRY_CSV_COLUMNS,
 } from "./telemetry.ts";

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { maxH2KgPerH, parseTelemetryCsv, TELEMETRY_CSV_COLUMNS, type TelemetryContext } from "./telemetry.ts";
+import {
+  maxH2KgPerH,
+  parseTelemetryCsv,
+  parseTelemetryJson,
+  TELEMETRY_CSV_COLUMNS,
+  type TelemetryContext,
+} from "./telemetry.ts";
 import type { Equipment } from "./wire.ts";
 
 const HEADER = TELEMETRY_CSV_COLUMNS.join(",");
@@ -94,5 +100,27 @@ JPNGO,TH-01,2026-03-10,2026-03-11,10,,,,99,,,
     expect(p.records).toHaveLength(1);
     expect(p.duplicateRows).toBe(1);
     expect(p.rejectedRows).toBe(1);
+  });
+});
+
+describe("parseTelemetryJson", () => {
+  it("checks posted records as CSV rows; rejects name the record's position and JSON field", () => {
+    const p = parseTelemetryJson(
+      [
+        { unitId: "TH-01", periodStart: "2026-03-01", periodEnd: "2026-03-02", operatingH: 10, h2Kg: 20 },
+        { unitId: "TH-01", periodStart: "2026-03-02", periodEnd: "2026-03-03", operatingH: "ten" },
+        { unitId: "TH-01", periodStart: "2026-03-03", periodEnd: "2026-03-04", operatingH: 9, h2Kg: 200 },
+      ],
+      "JPNGO",
+      "api:JPNGO:x",
+      ctx,
+    );
+    expect(p.records.map((r) => r.telemetry.h2Kg)).toEqual([20]);
+    expect(p.rejects.map((r) => [r.line, r.field])).toEqual([
+      [2, "operatingH"],
+      [3, "h2Kg"],
+    ]);
+    expect(p.read).toBe(3);
+    expect(p.rejectedRows).toBe(2);
   });
 });

@@ -13,7 +13,7 @@
  */
 import { parseUnLocode } from "../core/ids.ts";
 import { dateOrInstantS, isCalendarDate, isInstant, SECONDS_PER_DAY } from "../core/time.ts";
-import { csvRows, RowCheck } from "./csv-rows.ts";
+import { type CsvRow, csvRows, RowCheck } from "./csv-rows.ts";
 import type { Equipment, Telemetry, TransitionReject } from "./wire.ts";
 
 export const TELEMETRY_CSV_COLUMNS = [
@@ -87,6 +87,57 @@ export function maxH2KgPerH(ratedPowerKw: number | null, lhvKwhPerKg: number): n
 /** Parses a telemetry CSV against the registry (`ctx.unit`). */
 export function parseTelemetryCsv(text: string, file: string, ctx: TelemetryContext): ParsedTelemetry {
   const { rows, rejects, read } = csvRows(text, file, REQUIRED);
+  return parseTelemetryRows(rows, file, ctx, { rejects, read });
+}
+
+/** The JSON field of each CSV column (POST bodies use camelCase). */
+const JSON_FIELD: Record<(typeof TELEMETRY_CSV_COLUMNS)[number], string> = {
+  port: "port",
+  unit_id: "unitId",
+  period_start: "periodStart",
+  period_end: "periodEnd",
+  operating_h: "operatingH",
+  moves: "moves",
+  miles: "miles",
+  charged_kwh: "chargedKwh",
+  h2_kg: "h2Kg",
+  diesel_l: "dieselL",
+  downtime_h: "downtimeH",
+  downtime_reason: "downtimeReason",
+};
+
+/**
+ * Telemetry posted as JSON objects (camelCase fields of the CSV columns; the port is the path's),
+ * checked exactly as CSV rows; a reject's `line` is the record's 1-based position in the batch and
+ * its `field` the JSON field name. Example: [{ unitId: "TH-01", periodStart: "2026-03-01",
+ * periodEnd: "2026-03-02", operatingH: 10 }] at JPNGO → one record.
+ */
+export function parseTelemetryJson(
+  records: readonly Record<string, unknown>[],
+  port: string,
+  source: string,
+  ctx: TelemetryContext,
+): ParsedTelemetry {
+  const rows = records.map((r, i) => ({
+    line: i + 1,
+    get(column: string): string {
+      if (column === "port") return port;
+      const v = r[JSON_FIELD[column as keyof typeof JSON_FIELD] ?? column];
+      return v === undefined || v === null ? "" : String(v).trim();
+    },
+  }));
+  const parsed = parseTelemetryRows(rows, source, ctx, { rejects: [], read: records.length });
+  for (const r of parsed.rejects) r.field = JSON_FIELD[r.field as keyof typeof JSON_FIELD] ?? r.field;
+  return parsed;
+}
+
+function parseTelemetryRows(
+  rows: readonly CsvRow[],
+  file: string,
+  ctx: TelemetryContext,
+  start: { rejects: TransitionReject[]; read: number },
+): ParsedTelemetry {
+  const { rejects, read } = start;
   const out: ParsedTelemetry = {
     records: [],
     rejects,
