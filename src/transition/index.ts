@@ -8,8 +8,8 @@
  * - Storage interface `TransitionStore` (src/store/transition/ implements it); ingest and
  *   scorecard services over it: `ingestEquipment`, `ingestTelemetry`, `fleetScorecards`.
  * - Tables: `loadTransitionTables`, `loadScorecardTables` (data/reference/transition/).
- * - CLI (`registerFleetCommands`, cli.ts) and routes (`fleetRoutes`, routes.ts) are imported by
- *   their composers directly (they bring commander / the route list).
+ * - HTTP routes `fleetRoutes(deps)` (routes.ts); the CLI's `registerFleetCommands` is in cli.ts
+ *   (it imports commander, so the CLI imports that file directly).
  */
 export { EQUIPMENT_CSV_COLUMNS, type ParsedEquipment, parseEquipmentCsv } from "./equipment.ts";
 export {
@@ -18,6 +18,7 @@ export {
   ingestEquipment,
   ingestTelemetry,
 } from "./fleet-ingest.ts";
+export { type FleetRouteDeps, fleetRoutes, MAX_TELEMETRY_PER_POST } from "./routes.ts";
 export {
   computeScorecard,
   type FuelPrice,

@@ -149,3 +149,59 @@ export interface TransitionReject {
   field: string;
   reason: string;
 }
+
+export const equipmentListSchema = z.object({
+  port: z.string(),
+  units: z.array(equipmentSchema),
+});
+
+export const portScorecardSummarySchema = z.object({
+  port: z.string(),
+  units: z.number().int(),
+  operatingH: z.number(),
+  h2Kg: z.number(),
+  chargedKwh: z.number(),
+  availability: z.number().nullable().describe("period-weighted over the units"),
+  avoidedTailpipeCo2Kg: z.number(),
+  avoidedWtwKgCo2eByPathway: z.record(z.string(), z.number()),
+  unitsWithoutCounterfactual: z.number().int(),
+});
+
+export const scorecardsReplySchema = z.object({
+  port: z.string(),
+  fromS: z.number().int(),
+  toS: z.number().int(),
+  scorecards: z.array(scorecardSchema),
+  summary: portScorecardSummarySchema,
+});
+
+/** Public: port-level aggregates only — no unit, owner or programme is named. */
+export const fleetSummarySchema = z.object({
+  port: z.string(),
+  fromS: z.number().int(),
+  toS: z.number().int(),
+  fleetMix: z.array(
+    z.object({
+      category: z.enum(EQUIPMENT_CATEGORIES),
+      powertrain: z.enum(POWERTRAINS),
+      status: z.enum(EQUIPMENT_STATUSES),
+      units: z.number().int(),
+    }),
+  ),
+  pilots: portScorecardSummarySchema,
+});
+
+export const fleetIngestReplySchema = z.object({
+  runId: z.string(),
+  read: z.number().int(),
+  accepted: z.number().int(),
+  updated: z.number().int().describe("of the accepted, rows that replaced a stored row with other values"),
+  rejected: z.number().int(),
+  duplicates: z.number().int(),
+  rejectedByReason: z
+    .record(z.string(), z.number().int())
+    .describe("rejected records by their first bad field"),
+  rejects: z.array(
+    z.object({ file: z.string(), line: z.number().int(), field: z.string(), reason: z.string() }),
+  ),
+});
