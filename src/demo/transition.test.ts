@@ -12,7 +12,9 @@ describe("generateDemoFleet", () => {
     it(`${port}: every unit and every telemetry row is valid input, labelled demo, deterministic`, () => {
       const files = generateDemoFleet({ seed: 1, port, end: END, days: 28 });
       expect(generateDemoFleet({ seed: 1, port, end: END, days: 28 })).toEqual(files);
-      expect(generateDemoFleet({ seed: 2, port, end: END, days: 28 }).telemetryCsv).not.toBe(files.telemetryCsv);
+      expect(generateDemoFleet({ seed: 2, port, end: END, days: 28 }).telemetryCsv).not.toBe(
+        files.telemetryCsv,
+      );
       const eq = parseEquipmentCsv(files.equipmentCsv, "eq.csv");
       expect(eq.rejects).toEqual([]);
       expect(eq.records).toHaveLength(units);
