@@ -168,6 +168,37 @@ describe("computeScorecard", () => {
     expect(sc.avoidedTailpipeCo2Kg).toBeCloseTo(510.4627, 3);
   });
 
+  it("battery unit: grid electricity at the port's factor, diesel from the table's gal/h (hand-computed)", () => {
+    // Los Angeles battery yard tractor, March 2026: 10 h, 200 kWh charged; no replaced unit.
+    //   grid: USLAX 2026 → CARB LCFS California average 2020, 82.92 g/MJ × 3.6 = 0.2985 kg/kWh
+    //         → 200 × 0.2985 = 59.7 kg CO2e (the same for every hydrogen pathway: no hydrogen)
+    //   diesel: 1.75 gal/h (NOTES §4) × 10 h = 17.5 gal × 3.785411784 = 66.244706 L
+    //         → tailpipe × 2.697 = 178.66197 kg; WTW × 3.286 = 217.68010 kg → avoided 157.98010 kg
+    //   energy 200 kWh → 20 kWh/h
+    const sc = computeScorecard(
+      {
+        unit: unit({ port: "USLAX", unitId: "YT-BE-1", category: "yard_tractor", powertrain: "battery" }),
+        telemetry: [tel({ port: "USLAX", unitId: "YT-BE-1", operatingH: 10, chargedKwh: 200 })],
+        replaced: null,
+        replacedTelemetry: [],
+        timeZone: "America/Los_Angeles",
+        currency: "USD",
+        fromS: null,
+        toS: null,
+      },
+      tables,
+    );
+    expect(sc.energyKwhPerH).toBeCloseTo(20, 9);
+    expect(sc.dieselCounterfactual?.method).toBe("energy_use_table");
+    expect(sc.dieselCounterfactual?.dieselL).toBeCloseTo(66.244706, 5);
+    expect(sc.avoidedTailpipeCo2Kg).toBeCloseTo(178.66197, 4);
+    for (const p of sc.pathways) {
+      expect(p.unitWtwKgCo2e).toBeCloseTo(59.7, 9);
+      expect(p.avoidedWtwKgCo2e).toBeCloseTo(157.9801, 4);
+    }
+    expect(sc.fuelCostMissing).toEqual(["electricity"]);
+  });
+
   it("prices only what the tables price: the Japanese hydrogen target in JPY", () => {
     const p = tablePrices(tables);
     expect(p).toHaveLength(1);
