@@ -93,4 +93,12 @@ describe("ze commands", () => {
     const json = JSON.parse((await run(["scorecard", "--port", "JPNGO", "--json"])).out);
     expect(json.scorecards[0].energyKwhPerH).toBeCloseTo(68.175, 6);
   });
+
+  it("lists the reference pilots of a port", async () => {
+    process.env.SP_LANG = "en";
+    const { out } = await run(["pilots", "--port", "USLAX"]);
+    expect(out).toContain("ZANZEFF Shore to Store");
+    expect(out).toContain("Mitsui E&S / Paceco H2-ZE Transtainer");
+    expect(out).not.toContain("JPNGO");
+  });
 });

@@ -14,7 +14,7 @@ import { fleetMsg } from "./messages.ts";
 import type { FuelPrice } from "./scorecard.ts";
 import { fleetScorecards, summarizeScorecards } from "./service.ts";
 import type { TransitionStore } from "./store.ts";
-import { loadScorecardTables } from "./tables-io.ts";
+import { loadScorecardTables, loadTransitionTables } from "./tables-io.ts";
 import {
   EQUIPMENT_CATEGORIES,
   EQUIPMENT_STATUSES,
@@ -188,6 +188,36 @@ export function registerFleetCommands(ze: Command, open: OpenTransitionStore): v
       } finally {
         await s.close();
       }
+    });
+
+  ze.command("pilots")
+    .description("the memorandum's zero-emission pilots at both ports, with sources (reference table)")
+    .option("--port <locode>", "USLAX or JPNGO; both when absent")
+    .option("--json", "machine-readable")
+    .action((o: { port?: string; json?: boolean }) => {
+      const port = o.port === undefined ? undefined : portInfo(o.port).port;
+      const pilots = loadTransitionTables().pilots.filter((p) => port === undefined || p.port === port);
+      if (o.json) {
+        process.stdout.write(`${JSON.stringify(pilots, null, 2)}\n`);
+        return;
+      }
+      process.stdout.write(
+        formatTable(
+          (
+            [
+              "colPort",
+              "colProgramme",
+              "colKind",
+              "colUnits",
+              "colOperator",
+              "colStarted",
+              "colConfidence",
+            ] as const
+          ).map((k) => fleetMsg(k)),
+          pilots.map((p) => [p.port, p.programme, p.unitKind, p.units, p.operator, p.started, p.confidence]),
+        ),
+      );
+      process.stdout.write(`${fleetMsg("pilotsNote")}\n`);
     });
 
   ze.command("scorecard")
