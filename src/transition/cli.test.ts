@@ -75,6 +75,10 @@ describe("ze commands", () => {
     const tel = await run(["telemetry", "ingest", path.join(dir, "tel.csv")]);
     expect(tel.out).toContain("read 4, accepted 3, rejected 1 (h2_kg 1), duplicates 0");
     expect(tel.err).toMatch(/tel\.csv:5 h2_kg: 400 kg for 10 h is above 9\.0 kg\/h/);
+    const runs = JSON.parse((await run(["ingest-status", "--json"])).out) as { id: string; file: string }[];
+    const telRun = runs.find((r) => r.file.endsWith("tel.csv"))!;
+    const rejects = await run(["ingest-status", "--run", telRun.id]);
+    expect(rejects.out).toMatch(/tel\.csv\s+5\s+h2_kg\s+400 kg for 10 h/);
     const list = await run(["equipment", "list", "--port", "jpngo"]);
     expect(list.out).toMatch(/TH-H2-01\s+top_handler\s+fuel_cell\s+pilot\s+2025\s+90\s+NEDO demo\s+TH-D-07/);
   });

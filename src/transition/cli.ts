@@ -190,6 +190,71 @@ export function registerFleetCommands(ze: Command, open: OpenTransitionStore): v
       }
     });
 
+  ze.command("ingest-status")
+    .description("recent equipment and telemetry ingest runs, or the rejects of one run")
+    .option("--run <id>", "the rejects of this run")
+    .option("--limit <n>", "runs shown", "20")
+    .option("--json", "machine-readable")
+    .action(async (o: { run?: string; limit: string; json?: boolean }) => {
+      const limit = Number(o.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+        throw new DomainError("validation", `--limit: 1 to 1000, not ${o.limit}`);
+      const s = await open();
+      try {
+        if (o.run !== undefined) {
+          const rejects = await s.transition.rejects(o.run);
+          if (o.json) process.stdout.write(`${JSON.stringify(rejects, null, 2)}\n`);
+          else
+            process.stdout.write(
+              formatTable(
+                (["colFile", "colLine", "colField", "colReason"] as const).map((k) => fleetMsg(k)),
+                rejects.map((r) => [r.file, r.line, r.field, r.reason]),
+              ),
+            );
+          return;
+        }
+        const runs = await s.transition.ingestRuns(limit);
+        if (o.json) {
+          process.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
+          return;
+        }
+        if (runs.length === 0) {
+          process.stdout.write(`${fleetMsg("noRuns")}\n`);
+          return;
+        }
+        process.stdout.write(
+          formatTable(
+            (
+              [
+                "colRun",
+                "colWhat",
+                "colFile",
+                "colStartedAt",
+                "colRead",
+                "colAccepted",
+                "colUpdated",
+                "colRejected",
+                "colDuplicates",
+              ] as const
+            ).map((k) => fleetMsg(k)),
+            runs.map((r) => [
+              r.id,
+              r.kind,
+              r.file,
+              r.startedAt.slice(0, 19),
+              r.read,
+              r.accepted,
+              r.updated,
+              r.rejected,
+              r.duplicates,
+            ]),
+          ),
+        );
+      } finally {
+        await s.close();
+      }
+    });
+
   ze.command("pilots")
     .description("the memorandum's zero-emission pilots at both ports, with sources (reference table)")
     .option("--port <locode>", "USLAX or JPNGO; both when absent")
