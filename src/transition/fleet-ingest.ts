@@ -62,8 +62,9 @@ function runOf(
 }
 
 /**
- * Imports an equipment CSV. Example (integration test): a file of 3 good units and 1 bad one
- * gives read 4, accepted 3, rejected 1; the same file again gives accepted 0, duplicates 3.
+ * Imports an equipment CSV. Example (test/integration/transition-store.test.ts): a file of 2 good
+ * units, 1 replacing an unknown unit and 1 with an unknown powertrain gives read 4, accepted 2,
+ * rejected 2; the same file again gives accepted 0, rejected 2, duplicates 2.
  */
 export async function ingestEquipment(
   store: TransitionStore,
