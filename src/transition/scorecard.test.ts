@@ -1,4 +1,11 @@
 import { describe, expect, it } from "vitest";
+import {
+  cheSpec,
+  computeNonshipLines,
+  emptyActivity,
+  parseActivityText,
+  portGridFactor,
+} from "../emissions/nonship/index.ts";
 import { computeScorecard, tablePrices } from "./scorecard.ts";
 import { loadScorecardTables } from "./tables-io.ts";
 import type { Equipment, Telemetry } from "./wire.ts";
@@ -144,6 +151,63 @@ describe("computeScorecard", () => {
     // No USD fuel price ships with us: cost is not invented.
     expect(sc.fuelCostPerH).toBeNull();
     expect(sc.fuelCostMissing).toEqual(["h2"]);
+  });
+
+  it("agrees with the inventory to the gram: the same diesel unit imported as CHE activity", () => {
+    // What the inventory computes for the replaced unit's 10 h of March 2026, imported the way a
+    // terminal operator reports CHE activity (emissions import che), equals the counterfactual.
+    const csv = `unit_id,equipment_type,powertrain,rated_kw,model_year,year,month,hours
+YT-D-1,yard tractor,diesel,149.14,2018,2026,3,10
+`;
+    const parsed = parseActivityText(cheSpec(), csv, "che.csv");
+    expect(parsed.rejects).toEqual([]);
+    const inventory = computeNonshipLines(
+      tables.nonship,
+      { ...emptyActivity(), che: parsed.records.map((r) => r.record) },
+      {
+        port: "USLAX",
+        gwp: "AR5",
+        wellToWheel: true,
+        gridFactor: portGridFactor("USLAX", tables.nonship),
+      },
+    );
+    const grams = (scope: string) =>
+      inventory.lines
+        .filter((l) => l.scope === scope)
+        .reduce((a, l) => a + (scope === "tailpipe" ? l.grams.co2 : l.grams.co2e), 0);
+    const sc = computeScorecard(
+      {
+        unit: unit({ port: "USLAX", unitId: "UTR-H2", category: "yard_tractor", replaces: "YT-D-1" }),
+        telemetry: [
+          tel({
+            port: "USLAX",
+            unitId: "UTR-H2",
+            periodStartS: Date.UTC(2026, 2, 10, 8) / 1000,
+            periodEndS: Date.UTC(2026, 2, 11, 7) / 1000,
+            operatingH: 10,
+            h2Kg: 12,
+          }),
+        ],
+        replaced: unit({
+          port: "USLAX",
+          unitId: "YT-D-1",
+          category: "yard_tractor",
+          powertrain: "diesel",
+          modelYear: 2018,
+          ratedPowerKw: 149.14,
+        }),
+        replacedTelemetry: [],
+        timeZone: "America/Los_Angeles",
+        currency: "USD",
+        fromS: null,
+        toS: null,
+      },
+      tables,
+    );
+    expect(Math.abs(sc.dieselCounterfactual!.tailpipeCo2Kg * 1000 - grams("tailpipe"))).toBeLessThan(1e-6);
+    expect(
+      Math.abs(sc.dieselCounterfactual!.wtwCo2eKg * 1000 - grams("tailpipe") - grams("upstream")),
+    ).toBeLessThan(1e-6);
   });
 
   it("drayage truck: kg H2 per 100 mi and the 6 mpg table counterfactual", () => {
