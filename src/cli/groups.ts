@@ -36,6 +36,10 @@ export const COMMAND_GROUPS: Record<
     description: "supply chain: container events, truck visits, terminal KPIs, container search",
     register: registerOperationsGroup,
   },
+  ze: {
+    description: "zero-emission transition: equipment fleet, telemetry, pilot scorecards, hydrogen",
+    register: registerZeGroup,
+  },
 };
 
 function aisStoreOpener(program: Command) {
@@ -231,4 +235,13 @@ async function registerOperationsGroup(program: Command): Promise<void> {
     },
     (await import("../store/services.ts")).operationsParsers(),
   );
+}
+
+async function registerZeGroup(program: Command): Promise<void> {
+  const { registerFleetCommands } = await import("../transition/cli.ts");
+  const ze = program.command("ze").description("zero-emission transition: fleet, pilots, hydrogen");
+  registerFleetCommands(ze, async () => {
+    const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
+    return { transition: store.transition, close: () => store.close() };
+  });
 }

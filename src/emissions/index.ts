@@ -10,6 +10,14 @@
  * - Wire shapes (wire.ts: the zod schemas are the one definition) and the HTTP routes (routes.ts).
  */
 
+// For the transition capability's pilot scorecards (issue 13): the diesel counterfactual and the
+// zero-emission unit go through the same non-ship engine, factors and constants as the inventory.
+export {
+  dieselConstants,
+  type EnergyTables,
+  HYDROGEN_PATHWAY_ALIASES,
+  hydrogenIntensity,
+} from "./energy.ts";
 export {
   type OgvFuelLocation,
   type PortEmissionSettings,
@@ -18,6 +26,16 @@ export {
   reportingYearOfMonth,
 } from "./inventory.ts";
 export * from "./model.ts";
+export {
+  type CheRecord,
+  computeNonshipLines,
+  emptyActivity,
+  loadNonshipTables,
+  type NonshipResult,
+  type NonshipTables,
+  portGridFactor,
+} from "./nonship/index.ts";
+export { gallonsToLitres, KW_PER_BHP, litresToGallons } from "./nonship/units.ts";
 export { type EmissionsTables, loadEmissionsTables } from "./reference-tables.ts";
 export { type EmissionRouteDeps, emissionRoutes } from "./routes.ts";
 export {

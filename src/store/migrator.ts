@@ -12,6 +12,7 @@ import type { DialectKind } from "./dialect.ts";
 import { emissionsMigrations } from "./emissions/migrations.ts";
 import { operationsMigrations } from "./operations/migrations.ts";
 import { portsMigrations } from "./ports/migrations.ts";
+import { transitionMigrations } from "./transition/migrations.ts";
 
 /** Each capability's migrations; a new capability adds its own here. */
 const CAPABILITY_MIGRATIONS: readonly ((kind: DialectKind) => Record<string, Migration>)[] = [
@@ -20,6 +21,7 @@ const CAPABILITY_MIGRATIONS: readonly ((kind: DialectKind) => Record<string, Mig
   callsMigrations,
   emissionsMigrations,
   operationsMigrations,
+  transitionMigrations,
 ];
 
 /** Every migration for a dialect, in the order they run (Kysely's: names compared by localeCompare). */

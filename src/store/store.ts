@@ -12,6 +12,7 @@ import type { EmissionActivityStore } from "../emissions/nonship/index.ts";
 import type { EmissionStore } from "../emissions/store.ts";
 import type { OperationsStore } from "../operations/store.ts";
 import type { PortStore } from "../ports/model.ts";
+import type { TransitionStore } from "../transition/store.ts";
 import type { AisDatabase } from "./ais/schema.ts";
 import { createAisStore } from "./ais/store.ts";
 import type { CallsDatabase } from "./calls/schema.ts";
@@ -25,6 +26,8 @@ import type { OperationsDatabase } from "./operations/schema.ts";
 import { createOperationsStore } from "./operations/store.ts";
 import type { PortsDatabase } from "./ports/schema.ts";
 import { createPortStore } from "./ports/store.ts";
+import type { TransitionDatabase } from "./transition/schema.ts";
+import { createTransitionStore } from "./transition/store.ts";
 
 /** Every table, SQLite and PostgreSQL alike. */
 export type Database = PortsDatabase &
@@ -32,7 +35,8 @@ export type Database = PortsDatabase &
   CallsDatabase &
   EmissionsDatabase &
   EmissionActivityDatabase &
-  OperationsDatabase;
+  OperationsDatabase &
+  TransitionDatabase;
 
 export interface Store extends StoreMigrator {
   kind: DialectKind;
@@ -43,6 +47,7 @@ export interface Store extends StoreMigrator {
   emissions: EmissionStore;
   emissionActivity: EmissionActivityStore;
   operations: OperationsStore;
+  transition: TransitionStore;
   /**
    * A token that changes whenever any stored data changes, by this process or another: lets the
    * server keep answers until then. SQLite: `data_version` (commits by other connections) and this
@@ -68,6 +73,7 @@ export function openStore(options: OpenStoreOptions): Store {
     emissions: createEmissionStore(db),
     emissionActivity: createEmissionActivityStore(db),
     operations: createOperationsStore(db),
+    transition: createTransitionStore(db),
     ...createMigrator(db, kind),
     dataVersion,
     close: () => db.destroy(),

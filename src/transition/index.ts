@@ -1,0 +1,59 @@
+/**
+ * Transition (issue 13): equipment fleet, zero-emission pilots, hydrogen supply, scenarios and
+ * targets. This index exports the fleet half:
+ *
+ * - Wire shapes (wire.ts: equipment, telemetry, scorecard — zod schemas are the one definition).
+ * - Pure parsers with per-record rejects: `parseEquipmentCsv`, `parseTelemetryCsv`.
+ * - Pure scorecards: `computeScorecard` (diesel counterfactual through the inventory's engine).
+ * - Storage interface `TransitionStore` (src/store/transition/ implements it); ingest and
+ *   scorecard services over it: `ingestEquipment`, `ingestTelemetry`, `fleetScorecards`.
+ * - Tables: `loadTransitionTables`, `loadScorecardTables` (data/reference/transition/).
+ * - HTTP routes `fleetRoutes(deps)` (routes.ts); the CLI's `registerFleetCommands` is in cli.ts
+ *   (it imports commander, so the CLI imports that file directly).
+ */
+export { EQUIPMENT_CSV_COLUMNS, type ParsedEquipment, parseEquipmentCsv } from "./equipment.ts";
+export {
+  type FleetIngestCounts,
+  type FleetIngestResult,
+  ingestEquipment,
+  ingestTelemetry,
+} from "./fleet-ingest.ts";
+export { type FleetRouteDeps, fleetRoutes, MAX_TELEMETRY_PER_POST } from "./routes.ts";
+export {
+  computeScorecard,
+  type FuelPrice,
+  SCORECARD_PATHWAYS,
+  type ScorecardInput,
+  type ScorecardTablesIn,
+  tablePrices,
+} from "./scorecard.ts";
+export {
+  fleetScorecards,
+  type PortScorecardSummary,
+  type ScorecardQuery,
+  scoredUnit,
+  summarizeScorecards,
+} from "./service.ts";
+export type {
+  EquipmentQuery,
+  TelemetryQuery,
+  TransitionIngestRun,
+  TransitionStore,
+  WriteOutcome,
+} from "./store.ts";
+export { type PilotProject, parseTransitionTables, type TransitionTables } from "./tables.ts";
+export {
+  loadScorecardTables,
+  loadTransitionTables,
+  type ScorecardTables,
+  TRANSITION_REFERENCE_DIR,
+} from "./tables-io.ts";
+export {
+  maxH2KgPerH,
+  type ParsedTelemetry,
+  parseTelemetryCsv,
+  parseTelemetryJson,
+  TELEMETRY_BOUNDS,
+  TELEMETRY_CSV_COLUMNS,
+} from "./telemetry.ts";
+export * from "./wire.ts";
