@@ -47,6 +47,8 @@ export interface DemandEstimateRow {
   scope: string;
   /** First four-digit year in `year_or_horizon`, null for "per year" rows. */
   year: number | null;
+  /** `year_or_horizon` as written ("2030", "from 2020", "per year", …). */
+  horizon: string;
   h2TonnesPerYearLow: number | null;
   h2TonnesPerYearHigh: number | null;
   /** True for rows that describe supply ("supply (not demand)"). */
@@ -158,6 +160,7 @@ export function parseHydrogenTables(t: HydrogenTableTexts): HydrogenTables {
       area: r.get("area"),
       scope: r.get("scope"),
       year: y ? Number(y[0]) : null,
+      horizon: r.get("year_or_horizon"),
       h2TonnesPerYearLow: numberOrNull(
         r.get("h2_t_per_year_low"),
         F.demand,
