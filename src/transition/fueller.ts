@@ -116,7 +116,7 @@ export function simulateFueller(x: FuellerInputs): FuellerResult {
   const days = x.demandKgPerH.length / 24;
   const shifts = [...x.shifts].sort((a, b) => a[0] - b[0]);
   /** Earliest t' ≥ t with [t', t' + dur] inside one shift; Infinity past the horizon. */
-  const _fit = (t: number, dur: number): number => {
+  const fitStart = (t: number, dur: number): number => {
     for (let day = Math.max(0, Math.floor(t / 24)); day < days; day++) {
       for (const [a, b] of shifts) {
         const start = Math.max(t, day * 24 + a);
