@@ -36,7 +36,17 @@ export const COMMAND_GROUPS: Record<
     description: "supply chain: container events, truck visits, terminal KPIs, container search",
     register: registerOperationsGroup,
   },
+  ze: {
+    description: "zero-emission transition: equipment, pilots, hydrogen supply, rollout",
+    register: registerZeGroup,
+  },
 };
+
+async function registerZeGroup(program: Command): Promise<void> {
+  const ze = program.command("ze");
+  const { registerHydrogenCommands } = await import("../transition/hydrogen-cli.ts");
+  registerHydrogenCommands(ze);
+}
 
 function aisStoreOpener(program: Command) {
   return async () => {

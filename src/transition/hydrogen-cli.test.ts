@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { formatSolarH2Report, portSolarSite, solarParamsFromOptions, solarYearFor } from "./hydrogen-cli.ts";
+import { HYDROGEN_CATALOGS, h2Msg } from "./hydrogen-messages.ts";
+import { solarH2Report } from "./hydrogen-report.ts";
+import { loadHydrogenTables } from "./hydrogen-tables-io.ts";
+
+describe("hydrogen messages", () => {
+  it("Japanese has every English key and speaks Japanese", () => {
+    expect(Object.keys(HYDROGEN_CATALOGS.ja).sort()).toEqual(Object.keys(HYDROGEN_CATALOGS.en).sort());
+    expect(h2Msg("missedFills", {}, "ja")).toBe("充塡できなかった要求");
+    expect(h2Msg("noSolarForPort", { port: "JPNGO" }, "en")).toMatch(/JPNGO.*--tmy FILE/);
+  });
+});
+
+describe("ze solar-h2 composition", () => {
+  it("ports: standard UTC offsets from the registry's zones", () => {
+    expect(portSolarSite("USLAX").utcOffsetH).toBe(-8);
+    expect(portSolarSite("JPNGO").utcOffsetH).toBe(9);
+    expect(() => portSolarSite("XXABC")).toThrow(/unknown port/);
+  });
+  it("Nagoya without a file is a not_found error telling the user to supply one", () => {
+    expect(() => solarYearFor("JPNGO", undefined)).toThrow(expect.objectContaining({ code: "not_found" }));
+  });
+  it("flags become parameters; a bad number names its flag", () => {
+    const p = solarParamsFromOptions({
+      port: "uslax",
+      pvKwp: "12",
+      openHours: "8-18",
+      grid: true,
+      gridPrice: "0.1",
+    });
+    expect(p).toMatchObject({
+      port: "USLAX",
+      pvKwp: 12,
+      openFromH: 8,
+      openToH: 18,
+      gridTopUp: true,
+      cost: { gridPricePerKwh: 0.1 },
+    });
+    expect(() => solarParamsFromOptions({ port: "USLAX", storageKg: "x" })).toThrow(/--storage-kg: a number/);
+    expect(() => solarParamsFromOptions({ port: "USLAX", openHours: "22-6" })).toThrow(/--open-hours/);
+  });
+  it("the report lists every input with a source and prints the balances", () => {
+    const year = solarYearFor("USLAX", undefined).year!;
+    const r = solarH2Report(loadHydrogenTables(), year, {
+      port: "USLAX",
+      pvKwp: 12,
+      cost: { discountRate: 0.05 },
+    });
+    expect(r.inputs.every((i) => i.source !== "")).toBe(true);
+    expect(r.inputs.find((i) => i.name === "pv_kwp")!.source).toBe("given");
+    expect(r.inputs.find((i) => i.name === "discount_rate")!.source).toBe("given");
+    expect(r.inputs.find((i) => i.name === "storage_kg")!.source).toMatch(/Honda/);
+    expect(r.cost.inputs.discountRate).toBe(0.05);
+    expect(r.result.producedKg - r.result.dispensedKg).toBeCloseTo(
+      r.result.storageEndKg - r.result.storageStartKg,
+      9,
+    );
+    const text = formatSolarH2Report(r);
+    expect(text).toMatch(/levelised cost \(USD, price year 2024\)|均等化コスト/);
+    expect(() =>
+      solarH2Report(loadHydrogenTables(), year, { port: "USLAX", storageKg: 1, storageStartKg: 2 }),
+    ).toThrow(/storageStartKg/);
+  });
+});
