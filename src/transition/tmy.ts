@@ -73,6 +73,25 @@ function reject(counts: IngestCounts, issues: FieldIssue[], issue: FieldIssue & 
   issues.push(rest);
 }
 
+/**
+ * The first `count` fields of a CSV line into `out` (fewer if the line has fewer); a line with a
+ * quote goes through the full RFC 4180 splitter. Returns the number of fields, -1 on bad quoting.
+ */
+function splitLeadingFields(line: string, count: number, out: string[]): number {
+  if (line.indexOf('"') >= 0) return splitCsvLine(line, out);
+  let start = 0;
+  for (let n = 0; n < count; n++) {
+    const comma = line.indexOf(",", start);
+    if (comma < 0) {
+      out[n] = line.slice(start);
+      return n + 1;
+    }
+    out[n] = line.slice(start, comma);
+    start = comma + 1;
+  }
+  return count;
+}
+
 /** Hours missing from a year; one file-level issue, as a year with holes cannot be modelled. */
 function missingHoursIssue(seen: Uint8Array, file: string): FieldIssue | undefined {
   let missing = 0;
@@ -161,12 +180,23 @@ export function parseTmy3(text: string, file: string): ParsedSolarYear {
   const temp = new Float64Array(HOURS_PER_YEAR);
   const etrn = new Float64Array(HOURS_PER_YEAR);
   const seen = new Uint8Array(HOURS_PER_YEAR);
+  const values: Array<[string, number | undefined, number, number, Float64Array]> = [
+    ["GHI (W/m^2)", iGhi, 0, 1500, ghi],
+    ["DNI (W/m^2)", iDni, 0, 1500, dni],
+    ["DHI (W/m^2)", iDhi, 0, 1500, dhi],
+    ["Dry-bulb (C)", iTemp, -60, 60, temp],
+    ["ETRN (W/m^2)", iEtrn, 0, 1500, etrn],
+  ];
+  // Only the columns up to the last one used are split (a TMY3 row has 71): the year parses in a
+  // few milliseconds, which the whole `ze solar-h2` process feels.
+  const lastCol = Math.max(iDate!, iTime!, ...values.map((v) => v[1] ?? 0));
+  const parsed: number[] = [];
   for (let li = 2; li < lines.length; li++) {
     const line = lines[li]!;
-    if (line.trim() === "") continue;
+    if (line.length === 0 || line.trim() === "") continue;
     counts.read++;
     const lineNo = li + 1;
-    const k = splitCsvLine(line, cells);
+    const k = splitLeadingFields(line, lastCol + 1, cells);
     if (k < 0) {
       reject(counts, issues, { code: "bad_csv", file, line: lineNo, reason: "unterminated quoted field" });
       continue;
@@ -197,15 +227,8 @@ export function parseTmy3(text: string, file: string): ParsedSolarYear {
       continue;
     }
     const idx = (DAYS_BEFORE_MONTH[month - 1]! + day - 1) * 24 + hourEnding - 1;
-    const values: Array<[string, number | undefined, number, number, Float64Array]> = [
-      ["GHI (W/m^2)", iGhi, 0, 1500, ghi],
-      ["DNI (W/m^2)", iDni, 0, 1500, dni],
-      ["DHI (W/m^2)", iDhi, 0, 1500, dhi],
-      ["Dry-bulb (C)", iTemp, -60, 60, temp],
-      ["ETRN (W/m^2)", iEtrn, 0, 1500, etrn],
-    ];
     let bad = false;
-    const parsed: number[] = [];
+    parsed.length = 0;
     for (const [field, i, lo, hi] of values) {
       if (i === undefined) {
         parsed.push(Number.NaN);
