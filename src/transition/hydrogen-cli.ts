@@ -20,7 +20,13 @@ import {
   readSolarFile,
   SHIPPED_SOLAR_FILES,
 } from "./hydrogen-tables-io.ts";
-import { linesFromEstimates, type PortHydrogenSeries, regionalBalance } from "./regional-demand.ts";
+import {
+  linesFromEstimates,
+  type PortHydrogenSeries,
+  parseYearlyLinesCsv,
+  regionalBalance,
+  type YearlyLine,
+} from "./regional-demand.ts";
 import type { ParsedSolarYear, SolarSite } from "./tmy.ts";
 
 const nf = (x: number, digits = 1) =>
@@ -352,71 +358,96 @@ export function registerHydrogenCommands(ze: Command): void {
       'JSON array of {"port": "JPNGO", "fromYear": 2025, "tonnesPerYear": [..]} (from the rollout scenarios)',
     )
     .option("--bound <low|high>", "which column of the estimates", "high")
+    .option(
+      "--lines <file>",
+      "other users and supply as CSV name,kind,year,tonnes[,extend][,source] (kind demand|supply, extend none|hold), instead of the reference estimates",
+    )
     .option("--json", "machine-readable output")
-    .action((o: { from: string; to: string; ports?: string; bound: string; json?: boolean }) => {
-      const from = num(o.from, "from")!;
-      const to = num(o.to, "to")!;
-      if (o.bound !== "low" && o.bound !== "high")
-        throw new DomainError("validation", `--bound: low or high, not ${o.bound}`);
-      let ports: PortHydrogenSeries[] = [];
-      if (o.ports !== undefined) {
-        let raw: unknown;
-        try {
-          raw = JSON.parse(readFileSync(o.ports, "utf8"));
-        } catch (e) {
-          throw new DomainError("validation", `${o.ports}: ${(e as Error).message}`, [
-            { file: o.ports, reason: "not JSON" },
-          ]);
-        }
-        if (
-          !Array.isArray(raw) ||
-          !raw.every(
-            (x) =>
-              typeof x?.port === "string" &&
-              Number.isInteger(x?.fromYear) &&
-              Array.isArray(x?.tonnesPerYear) &&
-              x.tonnesPerYear.every((t: unknown) => typeof t === "number" && t >= 0),
+    .action(
+      (o: { from: string; to: string; ports?: string; bound: string; lines?: string; json?: boolean }) => {
+        const from = num(o.from, "from")!;
+        const to = num(o.to, "to")!;
+        if (o.bound !== "low" && o.bound !== "high")
+          throw new DomainError("validation", `--bound: low or high, not ${o.bound}`);
+        let ports: PortHydrogenSeries[] = [];
+        if (o.ports !== undefined) {
+          let raw: unknown;
+          try {
+            raw = JSON.parse(readFileSync(o.ports, "utf8"));
+          } catch (e) {
+            throw new DomainError("validation", `${o.ports}: ${(e as Error).message}`, [
+              { file: o.ports, reason: "not JSON" },
+            ]);
+          }
+          if (
+            !Array.isArray(raw) ||
+            !raw.every(
+              (x) =>
+                typeof x?.port === "string" &&
+                Number.isInteger(x?.fromYear) &&
+                Array.isArray(x?.tonnesPerYear) &&
+                x.tonnesPerYear.every((t: unknown) => typeof t === "number" && t >= 0),
+            )
           )
-        )
-          throw new DomainError(
-            "validation",
-            `${o.ports}: expected [{port, fromYear, tonnesPerYear: [t ≥ 0 …]}]`,
-            [{ file: o.ports, reason: "shape" }],
-          );
-        ports = raw as PortHydrogenSeries[];
-      }
-      const lines = linesFromEstimates(loadHydrogenTables().demand, o.bound);
-      let rows: ReturnType<typeof regionalBalance>;
-      try {
-        rows = regionalBalance(from, to, ports, lines);
-      } catch (e) {
-        if (e instanceof RangeError) throw new DomainError("validation", e.message);
-        throw e;
-      }
-      if (o.json) {
-        process.stdout.write(`${JSON.stringify({ lines, rows }, null, 2)}\n`);
-        return;
-      }
-      process.stdout.write(
-        `${h2Msg("regionalHeading")}\n${formatTable(
-          [
-            h2Msg("colYear"),
-            h2Msg("colPorts"),
-            h2Msg("colOther"),
-            h2Msg("colDemand"),
-            h2Msg("colSupply"),
-            h2Msg("colGap"),
-          ],
-          rows.map((r) => [
-            String(r.year),
-            nf(r.portsDemandT, 0),
-            nf(r.otherDemandT, 0),
-            nf(r.demandT, 0),
-            nf(r.supplyT, 0),
-            nf(r.gapT, 0),
-          ]),
-          { numeric: true },
-        )}${h2Msg("linesUsed", { lines: lines.map((l) => `${l.name} [${l.source}]`).join("; ") })}\n`,
-      );
-    });
+            throw new DomainError(
+              "validation",
+              `${o.ports}: expected [{port, fromYear, tonnesPerYear: [t ≥ 0 …]}]`,
+              [{ file: o.ports, reason: "shape" }],
+            );
+          ports = raw as PortHydrogenSeries[];
+        }
+        let lines: YearlyLine[];
+        if (o.lines !== undefined) {
+          let text: string;
+          try {
+            text = readFileSync(o.lines, "utf8");
+          } catch (e) {
+            throw new DomainError("not_found", `${o.lines}: ${(e as Error).message}`);
+          }
+          const parsed = parseYearlyLinesCsv(text, o.lines);
+          if (parsed.counts.rejected > 0 || parsed.issues.length > 0 || parsed.counts.duplicates > 0) {
+            process.stderr.write(
+              `${h2Msg("solarRejected", { file: o.lines, counts: formatIngestCounts(parsed.counts) })}\n`,
+            );
+            for (const i of parsed.issues)
+              process.stderr.write(`  ${i.file}:${i.line}:${i.field}: ${i.reason}\n`);
+          }
+          if (parsed.lines.length === 0)
+            throw new DomainError("validation", `${o.lines}: no usable line`, parsed.issues);
+          lines = parsed.lines;
+        } else lines = linesFromEstimates(loadHydrogenTables().demand, o.bound);
+        let rows: ReturnType<typeof regionalBalance>;
+        try {
+          rows = regionalBalance(from, to, ports, lines);
+        } catch (e) {
+          if (e instanceof RangeError) throw new DomainError("validation", e.message);
+          throw e;
+        }
+        if (o.json) {
+          process.stdout.write(`${JSON.stringify({ lines, rows }, null, 2)}\n`);
+          return;
+        }
+        process.stdout.write(
+          `${h2Msg("regionalHeading")}\n${formatTable(
+            [
+              h2Msg("colYear"),
+              h2Msg("colPorts"),
+              h2Msg("colOther"),
+              h2Msg("colDemand"),
+              h2Msg("colSupply"),
+              h2Msg("colGap"),
+            ],
+            rows.map((r) => [
+              String(r.year),
+              nf(r.portsDemandT, 0),
+              nf(r.otherDemandT, 0),
+              nf(r.demandT, 0),
+              nf(r.supplyT, 0),
+              nf(r.gapT, 0),
+            ]),
+            { numeric: true },
+          )}${h2Msg("linesUsed", { lines: lines.map((l) => (l.source ? `${l.name} [${l.source}]` : l.name)).join("; ") })}\n`,
+        );
+      },
+    );
 }

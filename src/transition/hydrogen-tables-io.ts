@@ -36,8 +36,15 @@ export function loadHydrogenTables(dir: string = TRANSITION_REFERENCE_DIR): Hydr
   return tables;
 }
 
-/** The shipped typical year of a port; throws `not_found` for a port without one (Nagoya). */
+const shippedYears = new Map<string, ParsedSolarYear>();
+
+/**
+ * The shipped typical year of a port (parsed once per process; callers must not write into its
+ * arrays); throws `not_found` for a port without one (Nagoya).
+ */
 export function loadShippedSolarYear(port: string): ParsedSolarYear {
+  const hit = shippedYears.get(port);
+  if (hit) return hit;
   const rel = SHIPPED_SOLAR_FILES[port];
   if (rel === undefined)
     throw new DomainError(

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { loadHydrogenTables } from "./hydrogen-tables-io.ts";
-import { linesFromEstimates, lineValue, regionalBalance, type YearlyLine } from "./regional-demand.ts";
+import {
+  linesFromEstimates,
+  lineValue,
+  parseYearlyLinesCsv,
+  regionalBalance,
+  type YearlyLine,
+} from "./regional-demand.ts";
 
 const ramp: YearlyLine = {
   name: "ramp",
@@ -49,5 +55,35 @@ describe("regional demand", () => {
     // 438 t (Tri-Gen, 1.2 t/day × 365) + 900 t (FH2R) from 2020 on.
     expect(regionalBalance(2030, 2030, [], supply)[0]!.supplyT).toBe(1338);
     expect(lines.some((l) => l.name.startsWith("Project Portal"))).toBe(false);
+  });
+});
+
+describe("user lines CSV", () => {
+  it("the doc comment's example, and rejects per line", () => {
+    const ok = parseYearlyLinesCsv(
+      "name,kind,year,tonnes\nsteel,demand,2030,500\nsteel,demand,2040,2000",
+      "l.csv",
+    );
+    expect(ok.lines).toHaveLength(1);
+    expect(lineValue(ok.lines[0]!, 2035)).toBe(1250);
+    const text = [
+      "name,kind,year,tonnes,extend",
+      "plant,supply,2027,300,hold",
+      "plant,supply,2027,350,hold",
+      "x,sell,2030,1,",
+      "y,demand,20xx,1,",
+      "z,demand,2030,-4,",
+      "w,demand,2030,4,forever",
+    ].join("\n");
+    const r = parseYearlyLinesCsv(text, "l.csv");
+    expect(r.counts).toMatchObject({ read: 6, accepted: 1, rejected: 4, duplicates: 1 });
+    expect(r.issues.map((i) => [i.line, i.field])).toEqual([
+      [4, "kind"],
+      [5, "year"],
+      [6, "tonnes"],
+      [7, "extend"],
+    ]);
+    expect(lineValue(r.lines[0]!, 2040)).toBe(300);
+    expect(parseYearlyLinesCsv("a,b\n", "h.csv").issues[0]!.reason).toMatch(/name, kind, year, tonnes/);
   });
 });

@@ -8,6 +8,9 @@
  * before the first point it is 0; after the last it is 0 unless the line says `extend: "hold"`
  * (e.g. a plant "from 2020" keeps supplying).
  */
+import { splitCsvLine } from "../core/csv.ts";
+import type { FieldIssue } from "../core/errors.ts";
+import { emptyIngestCounts, type IngestCounts } from "../core/ingest.ts";
 import type { DemandEstimateRow } from "./hydrogen-tables.ts";
 
 export interface YearlyLine {
@@ -122,4 +125,86 @@ export function linesFromEstimates(
     });
   }
   return out;
+}
+
+export interface ParsedLines {
+  lines: YearlyLine[];
+  counts: IngestCounts;
+  issues: FieldIssue[];
+}
+
+/**
+ * Lines entered by a user as CSV `name,kind,year,tonnes[,extend][,source]`, one point per row
+ * (kind demand|supply, extend none|hold); rows of one name make one line (its kind from its
+ * first row; it holds after its last point if any row says hold). A bad row is rejected with file, line, field and reason; a second row for
+ * the same name and year is a duplicate.
+ * Example: "name,kind,year,tonnes\nsteel,demand,2030,500\nsteel,demand,2040,2000" → one line
+ * "steel" with two points (2035: 1,250 t).
+ */
+export function parseYearlyLinesCsv(text: string, file: string): ParsedLines {
+  const counts = emptyIngestCounts();
+  const issues: FieldIssue[] = [];
+  const rows = text.split(/\r?\n/);
+  const cells: string[] = [];
+  const n = splitCsvLine((rows[0] ?? "").replace(/^\uFEFF/, ""), cells);
+  const header = new Map(cells.slice(0, Math.max(n, 0)).map((h, i) => [h.trim().toLowerCase(), i]));
+  const need = ["name", "kind", "year", "tonnes"].filter((c) => !header.has(c));
+  if (need.length > 0) {
+    issues.push({
+      file,
+      line: 1,
+      field: "header",
+      reason: `columns missing: ${need.join(", ")} (name,kind,year,tonnes[,extend][,source])`,
+    });
+    return { lines: [], counts, issues };
+  }
+  const byName = new Map<string, YearlyLine & { points: { year: number; tonnes: number }[] }>();
+  const bad = (line: number, field: string, reason: string, code: string) => {
+    counts.rejected++;
+    counts.rejectedByReason[code] = (counts.rejectedByReason[code] ?? 0) + 1;
+    issues.push({ file, line, field, reason });
+  };
+  for (let li = 1; li < rows.length; li++) {
+    const row = rows[li]!;
+    if (row.trim() === "") continue;
+    counts.read++;
+    const lineNo = li + 1;
+    if (splitCsvLine(row, cells) < 0) {
+      bad(lineNo, "row", "unterminated quoted field", "bad_csv");
+      continue;
+    }
+    const get = (c: string) => {
+      const i = header.get(c);
+      return i === undefined ? "" : (cells[i] ?? "").trim();
+    };
+    const name = get("name");
+    const kind = get("kind").toLowerCase();
+    const year = Number(get("year"));
+    const tonnes = get("tonnes") === "" ? Number.NaN : Number(get("tonnes"));
+    const extend = get("extend").toLowerCase() || "none";
+    if (name === "") bad(lineNo, "name", "empty", "missing_name");
+    else if (kind !== "demand" && kind !== "supply")
+      bad(lineNo, "kind", `"${get("kind")}" is not demand or supply`, "bad_kind");
+    else if (!(Number.isInteger(year) && year >= 1990 && year <= 2100))
+      bad(lineNo, "year", `"${get("year")}" is not a year 1990 … 2100`, "bad_year");
+    else if (!(tonnes >= 0)) bad(lineNo, "tonnes", `"${get("tonnes")}" is not a number ≥ 0`, "bad_tonnes");
+    else if (extend !== "none" && extend !== "hold")
+      bad(lineNo, "extend", `"${get("extend")}" is not none or hold`, "bad_extend");
+    else {
+      let line = byName.get(name);
+      if (!line) {
+        line = { name, kind, points: [], extend, ...(get("source") ? { source: get("source") } : {}) };
+        byName.set(name, line);
+      }
+      if (extend === "hold") line.extend = "hold";
+      if (line.source === undefined && get("source")) line.source = get("source");
+      if (line.points.some((p) => p.year === year)) {
+        counts.duplicates++;
+        continue;
+      }
+      line.points.push({ year, tonnes });
+      counts.accepted++;
+    }
+  }
+  return { lines: [...byName.values()], counts, issues };
 }
