@@ -59,7 +59,11 @@ export interface FuellerResult {
 
 const EPS = 1e-9;
 
-/** Times (hours from the start of day 0) at which fill requests arise. */
+/**
+ * Times (hours from the start of day 0) at which fill requests arise: each time the cumulative
+ * demand crosses a multiple of the fill, linearly within the hour.
+ * Example: 10 kg/h from 08:00 to 12:00, fills of 5 kg → 8.5, 9.0, 9.5, …, 12.0 (eight requests).
+ */
 export function fillRequestTimes(demandKgPerH: ArrayLike<number>, fillSizeKg: number): number[] {
   const out: number[] = [];
   let cum = 0;

@@ -19,6 +19,10 @@ describe("sunPosition", () => {
     // 4.8 min past solar noon at −118.4° (hour angle +1.2°), which changes the zenith by < 0.05°.
     const s = sunPosition(la.site, 172, 12);
     expect((Math.acos(s.cosZenith) * 180) / Math.PI).toBeCloseTo(10.5, 1);
+    // The doc comment's figures, recomputed by hand (python3 with the same Spencer series):
+    // hour angle 1.268°, cos z 0.98313.
+    expect((s.hourAngleRad * 180) / Math.PI).toBeCloseTo(1.268, 3);
+    expect(s.cosZenith).toBeCloseTo(0.98313, 5);
     expect((s.declinationRad * 180) / Math.PI).toBeCloseTo(23.44, 1);
   });
   it("agrees with the TMY3 file's own extraterrestrial columns (ETRN, and ETR/ETRN = cos z)", () => {

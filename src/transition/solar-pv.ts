@@ -58,9 +58,9 @@ export interface SunPosition {
  * 12.5 = 12:30), seen from `site`.
  *
  * Worked example: Los Angeles (33.933 N, −118.4 E, UTC−8) on 21 June (day 172) at 12:00 standard
- * time: B = 2π·171/365 = 2.9436 rad; declination = 23.44° (Spencer); equation of time ≈ −1.6 min;
- * solar time = 12:00 + 4·(−118.4 + 120) min − 1.6 min = 12:04.8 → hour angle +1.2°; zenith =
- * acos(sin φ sin δ + cos φ cos δ cos ω) = 10.5°, cos = 0.983.
+ * time: B = 2π·171/365 = 2.9436 rad; declination = 23.45° (Spencer); equation of time = −1.33 min;
+ * solar time = 12:00 + 4·(−118.4 + 120) min − 1.33 min = 12:05.07 → hour angle +1.27°; zenith =
+ * acos(sin φ sin δ + cos φ cos δ cos ω) = 10.54°, cos = 0.9831.
  */
 export function sunPosition(site: SolarSite, dayOfYear: number, hourStd: number): SunPosition {
   const b = (2 * Math.PI * (dayOfYear - 1)) / 365;
