@@ -62,4 +62,17 @@ describe("ze solar-h2 composition", () => {
       solarH2Report(loadHydrogenTables(), year, { port: "USLAX", storageKg: 1, storageStartKg: 2 }),
     ).toThrow(/storageStartKg/);
   });
+  it("an hourly demand profile replaces kg/day and is shown as an input", () => {
+    const year = solarYearFor("USLAX", undefined).year!;
+    const profile = new Float64Array(24);
+    profile[12] = 2; // 2 kg at noon every day → 730 kg/year
+    const r = solarH2Report(loadHydrogenTables(), year, {
+      port: "USLAX",
+      demandKgPerH: profile,
+      demandSource: "d.csv",
+    });
+    expect(r.result.demandKg).toBeCloseTo(730, 9);
+    expect(r.inputs.find((i) => i.name === "demand_hourly")).toMatchObject({ source: "d.csv" });
+    expect(r.inputs.some((i) => i.name === "demand_kg_per_day")).toBe(false);
+  });
 });

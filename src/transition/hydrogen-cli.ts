@@ -11,6 +11,7 @@ import { formatTable } from "../core/text-table.ts";
 import { utcOffsetMinutes } from "../core/time.ts";
 import { loadPortRegistry } from "../geo/index.ts";
 import { simulateFueller, unitsDemandProfile } from "./fueller.ts";
+import { demandForHours, parseHourlyDemandCsv } from "./hydrogen-demand.ts";
 import { h2Msg } from "./hydrogen-messages.ts";
 import { type SolarH2Params, type SolarH2Report, solarH2Report } from "./hydrogen-report.ts";
 import type { CostInputs } from "./hydrogen-station.ts";
@@ -74,6 +75,25 @@ export function solarYearFor(port: string, file: string | undefined): ParsedSola
   if (SHIPPED_SOLAR_FILES[port] === undefined)
     throw new DomainError("not_found", h2Msg("noSolarForPort", { port }));
   return loadShippedSolarYear(port);
+}
+
+/** A demand CSV (hour,kg); rejects printed, a file without usable rows is a validation error. */
+function readDemandFile(file: string): Float64Array {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new DomainError("not_found", `${file}: ${(e as Error).message}`);
+  }
+  const d = parseHourlyDemandCsv(text, file);
+  if (d.counts.rejected > 0 || d.counts.duplicates > 0 || !d.kgPerH)
+    process.stderr.write(`${h2Msg("solarRejected", { file, counts: formatIngestCounts(d.counts) })}\n`);
+  for (const i of d.issues.slice(0, 20))
+    process.stderr.write(
+      `  ${[i.file, i.line, i.field].filter((x) => x !== undefined).join(":")}: ${i.reason}\n`,
+    );
+  if (!d.kgPerH) throw new DomainError("validation", `${file}: no usable demand row`, d.issues);
+  return d.kgPerH;
 }
 
 function printSolarIssues(parsed: ParsedSolarYear, file: string): void {
@@ -162,6 +182,7 @@ interface SolarOpts {
   storageStartKg?: string;
   demandKgPerDay?: string;
   openHours?: string;
+  demand?: string;
   grid?: boolean;
   pvCapex?: string;
   electrolyserCapex?: string;
@@ -225,6 +246,10 @@ export function registerHydrogenCommands(ze: Command): void {
     .option("--storage-kg <n>", "storage capacity, kg (default 19)")
     .option("--storage-start-kg <n>", "storage at the start of the year, kg (default 0)")
     .option("--demand-kg-per-day <n>", "dispensing demand, kg/day (default 1.5)")
+    .option(
+      "--demand <file>",
+      "hourly demand CSV hour,kg (a 24-h profile or whole days, local standard time); replaces --demand-kg-per-day",
+    )
     .option("--open-hours <from-to>", "hours the demand is spread over, local standard time (default 6-22)")
     .option("--grid", "top up from the grid when storage and solar cannot meet an hour's demand")
     .option("--pv-capex <n>", "PV capital cost per kWp (port's currency)")
@@ -243,6 +268,10 @@ export function registerHydrogenCommands(ze: Command): void {
     .option("--json", "machine-readable output")
     .action((o: SolarOpts) => {
       const params = solarParamsFromOptions(o);
+      if (o.demand !== undefined) {
+        params.demandKgPerH = readDemandFile(o.demand);
+        params.demandSource = o.demand;
+      }
       const parsed = solarYearFor(params.port, o.tmy);
       const file = parsed.year?.file ?? o.tmy ?? params.port;
       printSolarIssues(parsed, file);
@@ -272,8 +301,12 @@ export function registerHydrogenCommands(ze: Command): void {
     .description(
       "mobile hydrogen fueller for equipment that cannot drive to a station (top handlers, RTGs): trips, kg per trip, utilisation, missed fills",
     )
-    .requiredOption("--units <n>", "number of units served")
-    .requiredOption("--kg-per-unit-hour <n>", "hydrogen use of one unit per working hour, kg/h")
+    .option("--units <n>", "number of units served (with --kg-per-unit-hour)")
+    .option("--kg-per-unit-hour <n>", "hydrogen use of one unit per working hour, kg/h")
+    .option(
+      "--demand <file>",
+      "instead: hourly demand CSV hour,kg (a 24-h profile or whole days, local time)",
+    )
     .requiredOption("--fill-kg <n>", "kg per fill (usable tank of one unit)")
     .requiredOption("--capacity-kg <n>", "usable kg the fueller carries per trip")
     .requiredOption("--one-way-h <n>", "drive station → site, hours")
@@ -286,8 +319,9 @@ export function registerHydrogenCommands(ze: Command): void {
     .option("--json", "machine-readable output")
     .action(
       (o: {
-        units: string;
-        kgPerUnitHour: string;
+        units?: string;
+        kgPerUnitHour?: string;
+        demand?: string;
         fillKg: string;
         capacityKg: string;
         oneWayH: string;
@@ -303,12 +337,17 @@ export function registerHydrogenCommands(ze: Command): void {
         const days = num(o.days, "days")!;
         if (!(Number.isInteger(days) && days >= 1 && days <= 366))
           throw new DomainError("validation", `--days: a whole number 1 … 366, not ${o.days}`);
-        const units = num(o.units, "units")!;
-        const kgPerH = num(o.kgPerUnitHour, "kg-per-unit-hour")!;
+        const units = num(o.units, "units");
+        const kgPerH = num(o.kgPerUnitHour, "kg-per-unit-hour");
+        if (o.demand === undefined && (units === undefined || kgPerH === undefined))
+          throw new DomainError("validation", "give --units and --kg-per-unit-hour, or --demand FILE");
         let demand: Float64Array;
         let r: ReturnType<typeof simulateFueller>;
         try {
-          demand = unitsDemandProfile(units, kgPerH, wf, wt, days);
+          if (o.demand !== undefined) {
+            const d = readDemandFile(o.demand);
+            demand = d.length === 24 ? demandForHours(d, days * 24) : d;
+          } else demand = unitsDemandProfile(units!, kgPerH!, wf, wt, days);
           r = simulateFueller({
             demandKgPerH: demand,
             fillSizeKg: num(o.fillKg, "fill-kg")!,
@@ -328,7 +367,11 @@ export function registerHydrogenCommands(ze: Command): void {
           return;
         }
         process.stdout.write(
-          `${h2Msg("fuellerHeading", { days, units, kgPerH, work: o.workHours })}\n${formatTable(
+          `${
+            o.demand !== undefined
+              ? h2Msg("fuellerHeadingFile", { days: demand.length / 24, file: o.demand })
+              : h2Msg("fuellerHeading", { days, units: units!, kgPerH: kgPerH!, work: o.workHours })
+          }\n${formatTable(
             [h2Msg("colResult"), h2Msg("colValue"), h2Msg("colUnit")],
             [
               [h2Msg("requests"), String(r.requests), ""],

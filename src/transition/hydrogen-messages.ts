@@ -45,6 +45,7 @@ const en = {
   noSolarForPort:
     "no typical-year solar file ships for {port} (none was found for Nagoya); give one with --tmy FILE (TMY3, or CSV hour_utc,ghi_w_m2 / timestamp,pv_kw_per_kwp)",
   fuellerHeading: "Mobile fueller, {days} day(s): {units} unit(s) × {kgPerH} kg/h during {work}",
+  fuellerHeadingFile: "Mobile fueller, {days} day(s): demand from {file}",
   requests: "fill requests",
   servedFills: "fills served",
   missedFills: "missed fills",
@@ -106,6 +107,7 @@ const ja: typeof en = {
   noSolarForPort:
     "{port} の標準年日射ファイルは同梱されていません（名古屋のものは見つかりませんでした）。--tmy FILE で指定してください（TMY3、または CSV hour_utc,ghi_w_m2 / timestamp,pv_kw_per_kwp）",
   fuellerHeading: "移動式水素充塡車 {days} 日間：{units} 台 × {kgPerH} kg/h（{work}）",
+  fuellerHeadingFile: "移動式水素充塡車 {days} 日間：需要 {file}",
   requests: "充塡要求",
   servedFills: "充塡実施",
   missedFills: "充塡できなかった要求",

@@ -4,6 +4,7 @@
  * every input shown next to its source. Pure: tables and the solar year come in as arguments.
  */
 import { DomainError } from "../core/errors.ts";
+import { demandForHours } from "./hydrogen-demand.ts";
 import {
   type CostInputs,
   dailyDemandProfile,
@@ -35,6 +36,10 @@ export interface SolarH2Params {
   openFromH?: number;
   openToH?: number;
   gridTopUp?: boolean;
+  /** Hourly demand (a 24-h profile or whole days, repeated over the year); replaces kg/day and opening hours. */
+  demandKgPerH?: Float64Array;
+  /** Where demandKgPerH came from (a file name), shown with the inputs. */
+  demandSource?: string;
   cost?: Partial<CostInputs>;
   keepHourly?: boolean;
 }
@@ -120,7 +125,9 @@ export function solarH2Report(tables: HydrogenTables, solar: SolarYear, p: Solar
   const pv = pvYear(solar, system);
   const result = runSolarH2Station({
     pvKwPerKwp: pv.acKwPerKwp,
-    demandKgPerH: dailyDemandProfile(demandKgPerDay, openFromH, openToH, pv.acKwPerKwp.length),
+    demandKgPerH: p.demandKgPerH
+      ? demandForHours(p.demandKgPerH, pv.acKwPerKwp.length)
+      : dailyDemandProfile(demandKgPerDay, openFromH, openToH, pv.acKwPerKwp.length),
     pvKwp,
     electrolyserRatedKw: electrolyserKw,
     electrolyserKwhPerKg: kwhPerKg,
@@ -183,18 +190,29 @@ export function solarH2Report(tables: HydrogenTables, solar: SolarYear, p: Solar
       unit: "kg",
       source: src(p.storageStartKg !== undefined, ref(a("storage_initial_fraction"))),
     },
-    {
-      name: "demand_kg_per_day",
-      value: demandKgPerDay,
-      unit: "kg/day",
-      source: src(p.demandKgPerDay !== undefined, supplyRef),
-    },
-    {
-      name: "open_hours",
-      value: `${openFromH}-${openToH}`,
-      unit: "h (standard time)",
-      source: src(p.openFromH !== undefined, "assumption (D)"),
-    },
+    ...(p.demandKgPerH
+      ? [
+          {
+            name: "demand_hourly",
+            value: `${p.demandKgPerH.length} h profile`,
+            unit: "kg/h",
+            source: p.demandSource ?? given,
+          },
+        ]
+      : [
+          {
+            name: "demand_kg_per_day",
+            value: demandKgPerDay,
+            unit: "kg/day",
+            source: src(p.demandKgPerDay !== undefined, supplyRef),
+          },
+          {
+            name: "open_hours",
+            value: `${openFromH}-${openToH}`,
+            unit: "h (standard time)",
+            source: src(p.openFromH !== undefined, "assumption (D)"),
+          },
+        ]),
     { name: "grid_top_up", value: gridTopUp, unit: "", source: given },
     {
       name: "grid_co2",
