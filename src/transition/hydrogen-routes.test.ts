@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
-import { hydrogenRoutes, solarH2ParamsFromQuery, solarH2Query } from "./hydrogen-routes.ts";
+import { fuellerQuery, hydrogenRoutes, solarH2ParamsFromQuery, solarH2Query } from "./hydrogen-routes.ts";
 import { loadHydrogenTables, loadShippedSolarYear } from "./hydrogen-tables-io.ts";
-import { solarH2ReportSchema } from "./hydrogen-wire.ts";
+import { fuellerResultSchema, solarH2ReportSchema } from "./hydrogen-wire.ts";
 
 const routes = hydrogenRoutes({
   tables: () => loadHydrogenTables(),
@@ -50,5 +50,38 @@ describe("GET /api/ports/{locode}/transition/solar-h2", () => {
       cost: { discountRate: 0.05, currency: "USD" },
     });
     expect(() => solarH2Query.parse({ minLoad: "2" })).toThrow();
+  });
+});
+
+describe("GET /api/ports/{locode}/transition/fueller", () => {
+  const fueller = routes[1]!;
+  const ask = (query: Record<string, string>) =>
+    fueller.handler({
+      params: { locode: "USLAX" },
+      query: fuellerQuery.parse(query),
+      body: undefined,
+      headers: {},
+    });
+  it("is public and answers the hand-computed week of the CLI", async () => {
+    expect(fueller.access).toEqual(["public"]);
+    z.toJSONSchema(fuellerQuery, { target: "draft-7", io: "input", unrepresentable: "any" });
+    // Same figures as `ze fueller --units 3 --kg-per-unit-hour 1.2 --fill-kg 8 --capacity-kg 60
+    // --one-way-h 0.5 --refill-h 0.75` (defaults: a week, 6–22 work, shifts 6-14,14-22).
+    const r = fuellerResultSchema.parse(
+      await ask({
+        units: "3",
+        kgPerUnitHour: "1.2",
+        fillKg: "8",
+        capacityKg: "60",
+        oneWayH: "0.5",
+        refillH: "0.75",
+      }),
+    );
+    expect(r).toMatchObject({ requests: 50, servedFills: 48, missedFills: 2, trips: 7 });
+  });
+  it("a fueller smaller than a fill is a validation error", async () => {
+    await expect(
+      ask({ units: "1", kgPerUnitHour: "1", fillKg: "8", capacityKg: "4", oneWayH: "0.5", refillH: "0.5" }),
+    ).rejects.toMatchObject({ code: "validation" });
   });
 });

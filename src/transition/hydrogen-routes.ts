@@ -2,6 +2,8 @@
  * HTTP route of the solar-hydrogen station model:
  * - GET /api/ports/{locode}/transition/solar-h2   public — a model run on reference data and the
  *   caller's parameters; no stored or commercial data is read.
+ * - GET /api/ports/{locode}/transition/fueller    public — the mobile fueller model on the caller's
+ *   parameters only.
  * The port's typical year comes from the deps (data/reference/transition/ through
  * hydrogen-tables-io.ts when the server composes it); a port without one (Nagoya) answers
  * not_found with the reason.
@@ -9,10 +11,11 @@
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
 import { defineRoute, type RouteDef } from "../core/http.ts";
+import { simulateFueller, unitsDemandProfile } from "./fueller.ts";
 import { type SolarH2Params, solarH2Report } from "./hydrogen-report.ts";
 import type { CostInputs } from "./hydrogen-station.ts";
 import type { HydrogenTables } from "./hydrogen-tables.ts";
-import { solarH2ReportSchema } from "./hydrogen-wire.ts";
+import { fuellerResultSchema, solarH2ReportSchema } from "./hydrogen-wire.ts";
 import type { ParsedSolarYear } from "./tmy.ts";
 
 export interface HydrogenRouteDeps {
@@ -107,6 +110,36 @@ export function solarH2ParamsFromQuery(port: string, q: z.output<typeof solarH2Q
   return p;
 }
 
+const SHIFT = /^(\d{1,2})-(\d{1,2})$/;
+
+export const fuellerQuery = z.object({
+  units: z.coerce.number().int().min(0).max(1000).describe("units served (top handlers, RTGs …)"),
+  kgPerUnitHour: z.coerce
+    .number()
+    .min(0)
+    .max(100)
+    .describe("hydrogen use of one unit per working hour, kg/h"),
+  fillKg: z.coerce.number().positive().max(1000).describe("kg per fill (usable tank of one unit)"),
+  capacityKg: z.coerce.number().positive().max(10000).describe("usable kg the fueller carries per trip"),
+  oneWayH: z.coerce.number().min(0).max(12).describe("drive station → site, h"),
+  refillH: z.coerce.number().min(0).max(12).describe("refill at the station, h"),
+  fillH: z.coerce
+    .number()
+    .min(0)
+    .max(12)
+    .default(0.25)
+    .describe("dispensing one fill, h (Hyster FC top pick: 15 min)"),
+  maxWaitH: z.coerce.number().min(0).max(48).default(1).describe("longest a unit can wait, h (assumption)"),
+  workFromH: z.coerce.number().int().min(0).max(23).default(6),
+  workToH: z.coerce.number().int().min(1).max(24).default(22),
+  shifts: z
+    .string()
+    .regex(/^\d{1,2}-\d{1,2}(,\d{1,2}-\d{1,2})*$/)
+    .default("6-14,14-22")
+    .describe("fueller shifts, local hours, e.g. 6-14,14-22"),
+  days: z.coerce.number().int().min(1).max(31).default(7),
+});
+
 export function hydrogenRoutes(deps: HydrogenRouteDeps): RouteDef[] {
   return [
     defineRoute({
@@ -149,6 +182,48 @@ export function hydrogenRoutes(deps: HydrogenRouteDeps): RouteDef[] {
               }
             : {}),
         };
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/api/ports/:locode/transition/fueller",
+      operationId: "getMobileFuellerLogistics",
+      summary:
+        "Mobile hydrogen fueller for equipment that cannot drive to a station: trips per day, kg per trip, utilisation, missed fills",
+      tags: ["transition"],
+      access: ["public"],
+      cache: () => "data",
+      params: z.object({ locode: z.string() }),
+      query: fuellerQuery,
+      response: fuellerResultSchema,
+      async handler({ params, query }) {
+        const port = params.locode.toUpperCase();
+        if (!deps.knowsPort(port)) throw new DomainError("not_found", `unknown port ${params.locode}`);
+        const shifts = query.shifts.split(",").map((x) => {
+          const m = SHIFT.exec(x)!;
+          return [Number(m[1]), Number(m[2])] as const;
+        });
+        try {
+          return simulateFueller({
+            demandKgPerH: unitsDemandProfile(
+              query.units,
+              query.kgPerUnitHour,
+              query.workFromH,
+              query.workToH,
+              query.days,
+            ),
+            fillSizeKg: query.fillKg,
+            fuellerCapacityKg: query.capacityKg,
+            travelOneWayH: query.oneWayH,
+            refillAtStationH: query.refillH,
+            fillDurationH: query.fillH,
+            maxWaitH: query.maxWaitH,
+            shifts,
+          });
+        } catch (e) {
+          if (e instanceof RangeError) throw new DomainError("validation", e.message);
+          throw e;
+        }
       },
     }),
   ];

@@ -91,3 +91,21 @@ export const solarH2ReportSchema = z.object({
   hourly: hourlySeries.optional(),
 });
 export type SolarH2ReportWire = z.infer<typeof solarH2ReportSchema>;
+
+export const fuellerResultSchema = z.object({
+  days: z.number().int(),
+  requests: z.number().int(),
+  servedFills: z.number().int(),
+  missedFills: z.number().int(),
+  deliveredKg: z.number(),
+  demandKg: z.number(),
+  trips: z.number().int(),
+  tripsPerDay: z.number(),
+  kgPerTrip: z.number().nullable(),
+  busyH: z.number(),
+  shiftH: z.number(),
+  utilisation: z.number(),
+  meanWaitH: z.number(),
+  maxServedWaitH: z.number(),
+});
+export type FuellerResultWire = z.infer<typeof fuellerResultSchema>;
