@@ -75,4 +75,19 @@ describe("ze solar-h2 composition", () => {
     expect(r.inputs.find((i) => i.name === "demand_hourly")).toMatchObject({ source: "d.csv" });
     expect(r.inputs.some((i) => i.name === "demand_kg_per_day")).toBe(false);
   });
+  it("Nagoya with a user's PV series: yen costs and the Chubu grid factor", () => {
+    const site = portSolarSite("JPNGO");
+    const pv = new Float64Array(8760);
+    for (let h = 0; h < 8760; h++) if (h % 24 >= 9 && h % 24 < 15) pv[h] = 0.6;
+    const r = solarH2Report(
+      loadHydrogenTables(),
+      { kind: "pv_csv", file: "ngo.csv", site, pvKwPerKwp: pv },
+      { port: "JPNGO", gridTopUp: true },
+    );
+    expect(r.cost.currency).toBe("JPY");
+    expect(r.grid.kgCo2PerKwh).toBe(0.513);
+    // 6 h × 0.6 kW/kWp × 365 = 1,314 kWh/kWp
+    expect(r.solar.annualPvKwhPerKwp).toBeCloseTo(1314, 6);
+    expect(r.result.gridKgCo2).toBeCloseTo(r.result.gridKwh * 0.513, 9);
+  });
 });
