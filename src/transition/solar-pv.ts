@@ -197,11 +197,14 @@ export function pvYear(year: SolarYear, system: PvSystem): PvYear {
       diffuseH = g;
     }
     const cosT = sun.cosZenith > 0 ? Math.max(cosIncidence(sun, lat, tilt, az), 0) : 0;
-    const p = beamN * cosT + diffuseH * skyView + g * groundView;
-    const tAir = year.tempAirC ? year.tempAirC[i]! : system.defaultTempAirC;
-    const tCell = tAir + tempRise * p;
-    const dc = (p / 1000) * (1 + system.tempCoeffPerC * (tCell - 25));
-    const a = Math.max(dc * derate, 0);
+    const p = planeOfArray(beamN, diffuseH, g, cosT, skyView, groundView);
+    const a = acPerKwp(
+      p,
+      year.tempAirC ? year.tempAirC[i]! : system.defaultTempAirC,
+      system,
+      tempRise,
+      derate,
+    );
     poa[i] = p;
     ac[i] = a;
     sumAc += a;
@@ -225,11 +228,40 @@ export function pvHour(
   system: PvSystem,
 ): [number, number] {
   const tilt = system.tiltDeg * DEG;
-  const p =
-    input.dniWm2 * Math.max(input.cosIncidence, 0) +
-    (input.dhiWm2 * (1 + Math.cos(tilt))) / 2 +
-    (input.ghiWm2 * system.albedo * (1 - Math.cos(tilt))) / 2;
-  const tCell = input.tempAirC + ((system.noctC - 20) / 800) * p;
-  const dc = (p / 1000) * (1 + system.tempCoeffPerC * (tCell - 25));
-  return [p, Math.max(dc * (1 - system.systemLossFraction) * system.inverterEfficiency, 0)];
+  const p = planeOfArray(
+    input.dniWm2,
+    input.dhiWm2,
+    input.ghiWm2,
+    Math.max(input.cosIncidence, 0),
+    (1 + Math.cos(tilt)) / 2,
+    (system.albedo * (1 - Math.cos(tilt))) / 2,
+  );
+  const tempRise = (system.noctC - 20) / 800;
+  const derate = (1 - system.systemLossFraction) * system.inverterEfficiency;
+  return [p, acPerKwp(p, input.tempAirC, system, tempRise, derate)];
+}
+
+/** Isotropic-sky plane of array, W/m² (the one formula both pvYear and pvHour use). */
+function planeOfArray(
+  dni: number,
+  dhi: number,
+  ghi: number,
+  cosIncidence: number,
+  skyView: number,
+  groundView: number,
+): number {
+  return dni * cosIncidence + dhi * skyView + ghi * groundView;
+}
+
+/** AC kW per kWp from plane-of-array W/m²: NOCT cell temperature, PVWatts DC form, losses. */
+function acPerKwp(
+  poaWm2: number,
+  tempAirC: number,
+  system: PvSystem,
+  tempRise: number,
+  derate: number,
+): number {
+  const tCell = tempAirC + tempRise * poaWm2;
+  const dc = (poaWm2 / 1000) * (1 + system.tempCoeffPerC * (tCell - 25));
+  return Math.max(dc * derate, 0);
 }
