@@ -37,7 +37,7 @@ export const COMMAND_GROUPS: Record<
     register: registerOperationsGroup,
   },
   ze: {
-    description: "zero-emission transition: equipment fleet, telemetry, pilot scorecards, hydrogen",
+    description: "zero-emission transition: equipment fleet, telemetry, pilot scorecards, hydrogen supply",
     register: registerZeGroup,
   },
 };
@@ -238,10 +238,14 @@ async function registerOperationsGroup(program: Command): Promise<void> {
 }
 
 async function registerZeGroup(program: Command): Promise<void> {
-  const { registerFleetCommands } = await import("../transition/cli.ts");
-  const ze = program.command("ze").description("zero-emission transition: fleet, pilots, hydrogen");
+  const [{ registerFleetCommands }, { registerHydrogenCommands }] = await Promise.all([
+    import("../transition/cli.ts"),
+    import("../transition/hydrogen-cli.ts"),
+  ]);
+  const ze = program.command("ze").description("zero-emission transition: fleet, pilots, hydrogen supply");
   registerFleetCommands(ze, async () => {
     const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
     return { transition: store.transition, close: () => store.close() };
   });
+  registerHydrogenCommands(ze);
 }

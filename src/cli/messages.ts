@@ -34,6 +34,8 @@ const en = {
     "{port} {label}: {calls} calls, {tonnes} t CO2e (tailpipe) — npx sisterports emissions inventory --port {port} --year {year}",
   demoOperations:
     "Demo container, gate and rail records (four weeks, and arrivals announced for three more): {list} — see the Operations page or npx sisterports ops kpis --port USLAX",
+  demoFleet:
+    "Demo zero-emission pilots (equipment and four weeks of telemetry): {list} — npx sisterports ze scorecard --port USLAX",
   demoEmissions:
     "Demo emissions inventories: {list}; demo equipment, trucks and rail loaded; demo baselines entered (labelled DEMO WORLD ONLY).",
 };
@@ -68,6 +70,8 @@ const ja: typeof en = {
     "{port} {label}: 入港 {calls} 件、{tonnes} t CO2e（直接排出）— npx sisterports emissions inventory --port {port} --year {year}",
   demoOperations:
     "デモのコンテナ・ゲート・鉄道の記録（4 週間分と、その後 3 週間の入港予定）: {list} — 運用ページ、または npx sisterports ops kpis --port USLAX で確認できます",
+  demoFleet:
+    "デモのゼロエミッション実証機（機器と 4 週間分の稼働データ）: {list} — npx sisterports ze scorecard --port JPNGO で確認できます",
   demoEmissions:
     "デモの排出量インベントリ: {list}。デモの荷役機械・トラック・鉄道のデータと基準値（DEMO WORLD ONLY と表示）を登録しました。",
 };

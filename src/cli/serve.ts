@@ -72,6 +72,18 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
         list: operations.map((o) => `${o.port} ${o.counts.accepted.toLocaleString("en-US")}`).join(", "),
       })}\n`,
     );
+    const { loadDemoFleet } = await import("../demo/transition.ts");
+    const fleet = await loadDemoFleet(store, { seed: 1, ports: [...ports], end: new Date(), days: 28 });
+    process.stderr.write(
+      `${msg("demoFleet", {
+        list: fleet
+          .map(
+            (f) =>
+              `${f.port} ${f.equipment.accepted} units, ${f.telemetry.accepted.toLocaleString("en-US")} telemetry rows`,
+          )
+          .join(", "),
+      })}\n`,
+    );
   } else void callUpdater.runNow().catch((error) => app.log.error(error));
   const listener =
     feeds.length > 0

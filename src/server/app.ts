@@ -27,6 +27,13 @@ import { type OperationsRouteDeps, operationsRoutes } from "../operations/index.
 import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
 import { emissionsServiceDeps, parseDcsaBody, referenceTables } from "../store/services.ts";
+import {
+  fleetRoutes,
+  hydrogenRoutes,
+  loadHydrogenTables,
+  loadScorecardTables,
+  loadShippedSolarYear,
+} from "../transition/index.ts";
 import { APP_VERSION, REPO_ROOT } from "./paths.ts";
 import { problemFor } from "./problem.ts";
 import { portRegionOf } from "./regions.ts";
@@ -321,6 +328,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const stored = await options.store.ports.listPorts();
   const knownPorts = new Set(stored.map((p) => p.locode));
   const timeZones = new Map(stored.map((p) => [p.locode, p.timeZone]));
+  const currencies = new Map(stored.map((p) => [p.locode, p.currency]));
   // A neighbour whose terminals lie in a registered port's waters (Long Beach, USLGB, in San Pedro
   // Bay) has calls of its own (issue 10): they are listed under its code, in the host port's zone.
   for (const p of stored)
@@ -328,6 +336,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       const neighbour = f.properties["port"];
       if (typeof neighbour === "string" && !timeZones.has(neighbour)) timeZones.set(neighbour, p.timeZone);
     }
+  /** A table loaded on first use, then kept (start-up does not pay for what no request asks). */
+  const once = <T>(load: () => T) => {
+    let value: T | undefined;
+    return () => {
+      value ??= load();
+      return value;
+    };
+  };
   const routes: RouteDef[] = [
     {
       method: "GET",
@@ -355,6 +371,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       calls: options.store.calls,
       timeZoneOf: (locode) => (knownPorts.has(locode) ? timeZones.get(locode) : undefined),
       parseEvents: options.parseEvents ?? parseDcsaBody,
+    }),
+    ...fleetRoutes({
+      transition: options.store.transition,
+      timeZoneOf: (locode) => (knownPorts.has(locode) ? timeZones.get(locode) : undefined),
+      currencyOf: (locode) => currencies.get(locode),
+      tables: once(loadScorecardTables),
+    }),
+    ...hydrogenRoutes({
+      tables: once(loadHydrogenTables),
+      solarYear: (port) => loadShippedSolarYear(port),
+      knowsPort: (port) => knownPorts.has(port),
     }),
   ];
   const ctx: MountContext = {

@@ -24,6 +24,7 @@ for (const kind of testDatabaseKinds()) {
       expect(Object.keys(migrationsFor(kind.kind))).toEqual([
         ...MIGRATIONS_AT_B291D57,
         "0300_operations",
+        "0310_operations_signals",
         "0400_transition_fleet",
       ]);
       expect(await store.migrationStatus()).toEqual({

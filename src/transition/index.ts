@@ -1,6 +1,6 @@
 /**
  * Transition (issue 13): equipment fleet, zero-emission pilots, hydrogen supply, scenarios and
- * targets. This index exports the fleet half:
+ * targets. This index exports the fleet half, then the hydrogen-supply half (below):
  *
  * - Wire shapes (wire.ts: equipment, telemetry, scorecard — zod schemas are the one definition).
  * - Pure parsers with per-record rejects: `parseEquipmentCsv`, `parseTelemetryCsv`.
@@ -18,6 +18,21 @@ export {
   ingestEquipment,
   ingestTelemetry,
 } from "./fleet-ingest.ts";
+export { simulateFueller, unitsDemandProfile } from "./fueller.ts";
+export { parseHourlyDemandCsv } from "./hydrogen-demand.ts";
+export { solarH2Report } from "./hydrogen-report.ts";
+export { hydrogenRoutes } from "./hydrogen-routes.ts";
+export { dailyDemandProfile, levelisedCost, runSolarH2Station } from "./hydrogen-station.ts";
+export { loadHydrogenTables, loadShippedSolarYear } from "./hydrogen-tables-io.ts";
+// The hydrogen-supply half: typical-year solar input, PV, the solar-hydrogen station year, the mobile
+// fueller, regional demand against supply, and their routes.
+export { fuellerResultSchema, solarH2ReportSchema } from "./hydrogen-wire.ts";
+export {
+  linesFromEstimates,
+  type PortHydrogenSeries,
+  parseYearlyLinesCsv,
+  regionalBalance,
+} from "./regional-demand.ts";
 export { type FleetRouteDeps, fleetRoutes, MAX_TELEMETRY_PER_POST } from "./routes.ts";
 export {
   computeScorecard,
@@ -34,6 +49,7 @@ export {
   scoredUnit,
   summarizeScorecards,
 } from "./service.ts";
+export { pvYear } from "./solar-pv.ts";
 export type {
   EquipmentQuery,
   TelemetryQuery,
@@ -56,4 +72,5 @@ export {
   TELEMETRY_BOUNDS,
   TELEMETRY_CSV_COLUMNS,
 } from "./telemetry.ts";
+export { parseSolarCsv, parseTmy3, type SolarSite, type SolarYear } from "./tmy.ts";
 export * from "./wire.ts";
