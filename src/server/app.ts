@@ -26,14 +26,15 @@ import { emissionRoutes } from "../emissions/index.ts";
 import { type OperationsRouteDeps, operationsRoutes } from "../operations/index.ts";
 import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
-import { emissionsServiceDeps, parseDcsaBody, referenceTables } from "../store/services.ts";
 import {
-  fleetRoutes,
-  hydrogenRoutes,
-  loadHydrogenTables,
-  loadScorecardTables,
-  loadShippedSolarYear,
-} from "../transition/index.ts";
+  emissionsServiceDeps,
+  hydrogenTables,
+  parseDcsaBody,
+  referenceTables,
+  scorecardTables,
+  shippedSolarYear,
+} from "../store/services.ts";
+import { fleetRoutes, hydrogenRoutes } from "../transition/index.ts";
 import { APP_VERSION, REPO_ROOT } from "./paths.ts";
 import { problemFor } from "./problem.ts";
 import { portRegionOf } from "./regions.ts";
@@ -336,14 +337,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       const neighbour = f.properties["port"];
       if (typeof neighbour === "string" && !timeZones.has(neighbour)) timeZones.set(neighbour, p.timeZone);
     }
-  /** A table loaded on first use, then kept (start-up does not pay for what no request asks). */
-  const once = <T>(load: () => T) => {
-    let value: T | undefined;
-    return () => {
-      value ??= load();
-      return value;
-    };
-  };
   const routes: RouteDef[] = [
     {
       method: "GET",
@@ -376,11 +369,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       transition: options.store.transition,
       timeZoneOf: (locode) => (knownPorts.has(locode) ? timeZones.get(locode) : undefined),
       currencyOf: (locode) => currencies.get(locode),
-      tables: once(loadScorecardTables),
+      tables: scorecardTables,
     }),
     ...hydrogenRoutes({
-      tables: once(loadHydrogenTables),
-      solarYear: (port) => loadShippedSolarYear(port),
+      tables: hydrogenTables,
+      solarYear: shippedSolarYear,
       knowsPort: (port) => knownPorts.has(port),
     }),
   ];

@@ -19,6 +19,14 @@ import {
   parseRailCsv,
   parseReceivingRulesCsv,
 } from "../operations/index.ts";
+import {
+  type HydrogenTables,
+  loadHydrogenTables,
+  loadScorecardTables,
+  loadShippedSolarYear,
+  type ParsedSolarYear,
+  type ScorecardTables,
+} from "../transition/index.ts";
 import type { Store } from "./store.ts";
 
 let tables: EmissionsTables | undefined;
@@ -72,4 +80,30 @@ export function operationsParsers(): Record<
 /** `POST /api/ports/{locode}/events`: a parsed JSON body of DCSA events, checked as a file would be. */
 export function parseDcsaBody(json: unknown, source: string): ParsedOperations {
   return operationsParsers().dcsa(JSON.stringify(json), source);
+}
+
+let scorecard: ScorecardTables | undefined;
+let hydrogen: HydrogenTables | undefined;
+const solarYears = new Map<string, ParsedSolarYear>();
+
+/** The transition's scorecard tables (fleet: energy, prices, intensities), loaded once. */
+export function scorecardTables(): ScorecardTables {
+  scorecard ??= loadScorecardTables();
+  return scorecard;
+}
+
+/** The hydrogen-supply tables, loaded once. */
+export function hydrogenTables(): HydrogenTables {
+  hydrogen ??= loadHydrogenTables();
+  return hydrogen;
+}
+
+/** A port's shipped typical solar year (1.7 MB of TMY3 parsed once per port, not per request). */
+export function shippedSolarYear(port: string): ParsedSolarYear {
+  let year = solarYears.get(port);
+  if (year === undefined) {
+    year = loadShippedSolarYear(port);
+    solarYears.set(port, year);
+  }
+  return year;
 }

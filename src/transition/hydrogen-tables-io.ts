@@ -19,10 +19,8 @@ export const SHIPPED_SOLAR_FILES: Readonly<Record<string, string | undefined>> =
   USLAX: "solar/CA-Los_Angeles_Intl_Arpt_722950.tmy3",
 };
 
-let cached: HydrogenTables | undefined;
-
+/** The hydrogen tables read from disk (no cache here: store/services.ts keeps them once per process). */
 export function loadHydrogenTables(dir: string = TRANSITION_REFERENCE_DIR): HydrogenTables {
-  if (cached && dir === TRANSITION_REFERENCE_DIR) return cached;
   const read = (f: string) => readFileSync(`${dir}${dir.endsWith("/") ? "" : "/"}${f}`, "utf8");
   const tables = parseHydrogenTables({
     constants: read(HYDROGEN_TABLE_FILES.constants),
@@ -32,19 +30,14 @@ export function loadHydrogenTables(dir: string = TRANSITION_REFERENCE_DIR): Hydr
     gridJapan: read(HYDROGEN_TABLE_FILES.gridJapan),
     assumptions: read(HYDROGEN_TABLE_FILES.assumptions),
   });
-  if (dir === TRANSITION_REFERENCE_DIR) cached = tables;
   return tables;
 }
 
-const shippedYears = new Map<string, ParsedSolarYear>();
-
 /**
- * The shipped typical year of a port (parsed once per process; callers must not write into its
- * arrays); throws `not_found` for a port without one (Nagoya).
+ * The shipped typical year of a port, read and parsed (store/services.ts keeps it once per process;
+ * callers must not write into its arrays); throws `not_found` for a port without one (Nagoya).
  */
 export function loadShippedSolarYear(port: string): ParsedSolarYear {
-  const hit = shippedYears.get(port);
-  if (hit) return hit;
   const rel = SHIPPED_SOLAR_FILES[port];
   if (rel === undefined)
     throw new DomainError(

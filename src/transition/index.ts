@@ -23,6 +23,7 @@ export { parseHourlyDemandCsv } from "./hydrogen-demand.ts";
 export { solarH2Report } from "./hydrogen-report.ts";
 export { hydrogenRoutes } from "./hydrogen-routes.ts";
 export { dailyDemandProfile, levelisedCost, runSolarH2Station } from "./hydrogen-station.ts";
+export type { HydrogenTables } from "./hydrogen-tables.ts";
 export { loadHydrogenTables, loadShippedSolarYear } from "./hydrogen-tables-io.ts";
 // The hydrogen-supply half: typical-year solar input, PV, the solar-hydrogen station year, the mobile
 // fueller, regional demand against supply, and their routes.
@@ -72,5 +73,5 @@ export {
   TELEMETRY_BOUNDS,
   TELEMETRY_CSV_COLUMNS,
 } from "./telemetry.ts";
-export { parseSolarCsv, parseTmy3, type SolarSite, type SolarYear } from "./tmy.ts";
+export { type ParsedSolarYear, parseSolarCsv, parseTmy3, type SolarSite, type SolarYear } from "./tmy.ts";
 export * from "./wire.ts";
