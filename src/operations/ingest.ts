@@ -2,9 +2,9 @@
  * Ingest of parsed operations records (any parser's `ParsedOperations`) into the store, over the
  * `OperationsStore` interface only: in one transaction, the facts whose ids are new are stored,
  * the rollups they change are added to (rollup.ts), and so is the forecast's reduction
- * (ForecastInputs state); the rejects and the run are recorded. Then the forecast and the
- * empty-return board are computed and stored (signals.ts). Storing the same input again adds
- * nothing and counts every record as a duplicate.
+ * (ForecastInputs state); the rejects and the run are recorded. Then the forecast (when events
+ * were added) and the empty-return board (when rules were) are computed and stored (signals.ts).
+ * Storing the same input again adds nothing and counts every record as a duplicate.
  *
  * Counting unit: a record as the parser read it — one event, one rail move, one gate row per
  * container move of a truck visit (a visit without moves is one row), one receiving rule (a size ×
@@ -18,7 +18,7 @@ import { ForecastInputs } from "./forecast.ts";
 import type { ParsedOperations, TruckVisit } from "./model.ts";
 import { clockFor, dwellContainers, rollupBatch } from "./rollup.ts";
 import { refreshSignals } from "./signals.ts";
-import type { OperationsStore } from "./store.ts";
+import type { OperationsStore, SignalKind } from "./store.ts";
 
 export interface OperationsIngestOptions {
   /** The input's name, as rejects and the run ledger record it. */
@@ -62,7 +62,7 @@ export async function ingestOperations(
   const port = options.port;
   const nowS = options.nowS ?? Math.floor(Date.now() / 1000);
 
-  const result = await store.write(async (w) => {
+  const { result, changed } = await store.write(async (w) => {
     const events = await w.insertEvents(parsed.events);
     const visits = await w.insertVisits(parsed.visits);
     const railMoves = await w.insertRailMoves(parsed.railMoves);
@@ -97,8 +97,12 @@ export async function ingestOperations(
       rejected: counts.rejected,
       duplicates: counts.duplicates,
     });
-    return { runId, ...counts };
+    const changed: SignalKind[] = [];
+    if (events.length > 0) changed.push("forecast");
+    if (rules.length > 0) changed.push("empty_returns");
+    return { result: { runId, ...counts }, changed };
   });
-  if (result.accepted > 0) await refreshSignals(store, port, options.timeZone, nowS);
+  // Only what the new records feed: gate and rail rows alone change neither.
+  if (changed.length > 0) await refreshSignals(store, port, options.timeZone, nowS, changed);
   return result;
 }

@@ -8,7 +8,7 @@ import { DomainError } from "../core/errors.ts";
 import { isoUtc, SECONDS_PER_DAY, utcOffsetMinutes } from "../core/time.ts";
 import { emptyReturnBoard, REFRESH_S, type ReceivingRules } from "./empty-return.ts";
 import { ForecastInputs, type ForecastInputsState, forecastImports } from "./forecast.ts";
-import type { OperationsStore, SignalKind } from "./store.ts";
+import type { OperationsStore, SignalKind, StoredSignal } from "./store.ts";
 import type { EmptyReturnBoardReply, ImportForecastReply } from "./wire.ts";
 
 /** ISO weeks the forecast looks ahead, the current one included ("Signal": three weeks). */
@@ -70,29 +70,29 @@ export async function boardAt(
 }
 
 /**
- * Computes and stores the port's forecast and board as of `nowS`. Called after each ingest and on
- * the 5-minute tick (the board's today/tomorrow move with the clock even when no data arrives).
+ * Computes and stores the port's forecast and board (or only the `kinds` asked) as of `nowS`.
+ * Called after an ingest for what it changed, and on the 5-minute tick for both (the board's
+ * today/tomorrow move with the clock even when no data arrives).
  */
 export async function refreshSignals(
   store: OperationsStore,
   port: string,
   timeZone: string,
   nowS: number,
+  kinds: readonly SignalKind[] = ["forecast", "empty_returns"],
 ): Promise<void> {
-  const [state, board] = await Promise.all([
-    store.forecastInputs(port),
-    boardAt(store, port, timeZone, nowS, nowS),
-  ]);
-  const forecast = forecastReply(port, state, nowS, nowS);
+  const signals: StoredSignal[] = [];
+  if (kinds.includes("forecast")) {
+    const forecast = forecastReply(port, await store.forecastInputs(port), nowS, nowS);
+    signals.push({ port, kind: "forecast", asOfS: nowS, computedAtS: nowS, result: forecast });
+  }
+  if (kinds.includes("empty_returns")) {
+    const board = await boardAt(store, port, timeZone, nowS, nowS);
+    const asOfS = Date.parse(board.refreshedAt) / 1000;
+    signals.push({ port, kind: "empty_returns", asOfS, computedAtS: nowS, result: board });
+  }
   await store.write(async (w) => {
-    await w.putSignal({ port, kind: "forecast", asOfS: nowS, computedAtS: nowS, result: forecast });
-    await w.putSignal({
-      port,
-      kind: "empty_returns",
-      asOfS: Date.parse(board.refreshedAt) / 1000,
-      computedAtS: nowS,
-      result: board,
-    });
+    for (const sig of signals) await w.putSignal(sig);
   });
 }
 
