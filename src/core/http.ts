@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { DomainError } from "./errors.ts";
 import { parseContainerNumber } from "./ids.ts";
-import { dateOrInstantS, isCalendarDate, isInstant, SECONDS_PER_DAY } from "./time.ts";
+import { dateOrInstantS, isCalendarDate, isInstant, nowS, SECONDS_PER_DAY } from "./time.ts";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -166,7 +166,7 @@ export function timeWindow(
   timeZone: string,
   limits: { defaultDays: number; maxDays: number },
 ): { fromS: number; toS: number } {
-  const toS = q.to ? dateOrInstantS(q.to, timeZone) : Math.floor(Date.now() / 1000);
+  const toS = q.to ? dateOrInstantS(q.to, timeZone) : nowS();
   const fromS = q.from ? dateOrInstantS(q.from, timeZone) : toS - limits.defaultDays * SECONDS_PER_DAY;
   if (!(toS > fromS)) throw new RequestInvalid("from", q.from, { rule: "beforeOther", other: "to" });
   if (toS - fromS > limits.maxDays * SECONDS_PER_DAY)

@@ -139,3 +139,8 @@ export interface YearMonth {
   year: number;
   month: number;
 }
+
+/** The clock, in whole epoch seconds (the unit every stored instant uses). */
+export function nowS(): number {
+  return Math.floor(Date.now() / 1000);
+}

@@ -11,7 +11,14 @@ import { DomainError } from "../core/errors.ts";
 import { parseContainerNumber } from "../core/ids.ts";
 import { addIngestCounts, emptyIngestCounts, formatIngestCounts } from "../core/ingest.ts";
 import { formatTable } from "../core/text-table.ts";
-import { dateOrInstantS, formatInZone, isCalendarDate, isInstant, SECONDS_PER_DAY } from "../core/time.ts";
+import {
+  dateOrInstantS,
+  formatInZone,
+  isCalendarDate,
+  isInstant,
+  nowS,
+  SECONDS_PER_DAY,
+} from "../core/time.ts";
 import { loadPortRegistry } from "../geo/index.ts";
 import { ingestOperations } from "./ingest.ts";
 import { opsMsg } from "./messages.ts";
@@ -112,7 +119,7 @@ export function registerOperationsCommands(
         const { port, timeZone } = portAndZone(o.port);
         if (o.by !== "day" && o.by !== "hour")
           throw new DomainError("validation", `--by: day or hour, not ${o.by}`);
-        const toS = timeOption(o.to, "to", Math.floor(Date.now() / 1000), timeZone);
+        const toS = timeOption(o.to, "to", nowS(), timeZone);
         const fromS = timeOption(o.from, "from", toS - 30 * SECONDS_PER_DAY, timeZone);
         if (!(toS > fromS)) throw new DomainError("validation", "--from: must be before --to");
         const store = await openStore();
@@ -241,7 +248,6 @@ export function registerOperationsCommands(
 
   const zonedMinute = (iso: string, timeZone: string) =>
     formatInZone(new Date(iso), timeZone).slice(0, 16).replace("T", " ");
-  const nowS = () => Math.floor(Date.now() / 1000);
 
   ops
     .command("forecast")

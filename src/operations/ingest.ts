@@ -14,6 +14,7 @@
 import { randomUUID } from "node:crypto";
 import { DomainError } from "../core/errors.ts";
 import type { IngestCounts } from "../core/ingest.ts";
+import { nowS as clockS } from "../core/time.ts";
 import { ForecastInputs } from "./forecast.ts";
 import type { ParsedOperations, TruckVisit } from "./model.ts";
 import { clockFor, dwellContainers, rollupBatch } from "./rollup.ts";
@@ -60,7 +61,7 @@ export async function ingestOperations(
   const rejectedByReason: Record<string, number> = {};
   for (const r of parsed.rejects) rejectedByReason[r.field] = (rejectedByReason[r.field] ?? 0) + 1;
   const port = options.port;
-  const nowS = options.nowS ?? Math.floor(Date.now() / 1000);
+  const nowS = options.nowS ?? clockS();
 
   const { result, changed } = await store.write(async (w) => {
     const events = await w.insertEvents(parsed.events);

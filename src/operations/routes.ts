@@ -28,6 +28,7 @@ import {
   timeWindow,
   timeWindowQuery,
 } from "../core/http.ts";
+import { nowS } from "../core/time.ts";
 import { ingestOperations } from "./ingest.ts";
 import type { ParsedOperations } from "./model.ts";
 import {
@@ -62,8 +63,6 @@ export interface OperationsRouteDeps extends OperationsServiceDeps {
 const WINDOW_DAYS = { defaultDays: 30, maxDays: 400 };
 /** Events per POST: a batch is one transaction. */
 export const MAX_EVENTS_PER_POST = 10_000;
-
-const nowS = () => Math.floor(Date.now() / 1000);
 
 export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
   return [

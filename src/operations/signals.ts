@@ -5,7 +5,7 @@
  * (ForecastInputs state), the board from the receiving rules published in the last 15 days.
  */
 import { DomainError } from "../core/errors.ts";
-import { isoUtc, SECONDS_PER_DAY, utcOffsetMinutes } from "../core/time.ts";
+import { isoUtc, nowS, SECONDS_PER_DAY, utcOffsetMinutes } from "../core/time.ts";
 import { emptyReturnBoard, REFRESH_S, type ReceivingRules } from "./empty-return.ts";
 import { ForecastInputs, type ForecastInputsState, forecastImports } from "./forecast.ts";
 import type { OperationsStore, SignalKind, StoredSignal } from "./store.ts";
@@ -126,13 +126,13 @@ export function startSignalRefresher(
   const tick = () => {
     if (running) return;
     running = true;
-    const nowS = Math.floor(Date.now() / 1000);
+    const atS = nowS();
     store
       .signalPorts()
       .then(async (ports) => {
         for (const port of ports) {
           const timeZone = timeZoneOf(port);
-          if (timeZone !== undefined) await refreshSignals(store, port, timeZone, nowS);
+          if (timeZone !== undefined) await refreshSignals(store, port, timeZone, atS);
         }
       })
       .catch((e) => options.onError?.(e))
