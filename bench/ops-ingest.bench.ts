@@ -380,7 +380,7 @@ try {
   const db = new SqliteDatabase(oursDb, { readonly: true });
   const count = (t: string) => Number(db.prepare(`SELECT count(*) FROM ${t}`).pluck().get());
   log(
-    `stored: ${count("ops_events").toLocaleString("en-US")} events, ${count("ops_truck_visits").toLocaleString("en-US")} visits; rollups: ${count("ops_hourly").toLocaleString("en-US")} hourly rows, ${count("ops_histograms").toLocaleString("en-US")} histogram rows, ${count("ops_vessel_moves").toLocaleString("en-US")} vessel-move rows, ${count("ops_container_state").toLocaleString("en-US")} open dwells`,
+    `stored: ${count("ops_events").toLocaleString("en-US")} events, ${count("ops_truck_visits").toLocaleString("en-US")} visits; rollups: ${count("ops_hourly").toLocaleString("en-US")} hourly rows, ${count("ops_histogram_bins").toLocaleString("en-US")} packed histogram rows, ${count("ops_vessel_moves").toLocaleString("en-US")} vessel-move rows, ${count("ops_container_state").toLocaleString("en-US")} open dwells`,
   );
   db.close();
 

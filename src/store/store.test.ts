@@ -25,6 +25,7 @@ for (const kind of testDatabaseKinds()) {
         ...MIGRATIONS_AT_B291D57,
         "0300_operations",
         "0310_operations_signals",
+        "0330_operations_packed_histograms",
         "0400_transition_fleet",
       ]);
       expect(await store.migrationStatus()).toEqual({

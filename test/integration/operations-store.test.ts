@@ -7,11 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  type ContainerEvent,
   containerTimeline,
   type HourlyRollup,
   ingestOperations,
   localClock,
   operationsKpis,
+  type RailMove,
   rollupBatch,
   type TruckVisit,
 } from "../../src/operations/index.ts";
@@ -187,6 +189,63 @@ for (const kind of testDatabaseKinds()) {
         .filter((h) => h.metric === "turn" || h.metric === "dwellTruck")
         .reduce((m, h) => m.set(order(h), (m.get(order(h)) ?? 0) + h.count), new Map<string, number>());
       expect(new Map(stored.map((h) => [order(h), h.count]))).toEqual(expected);
+    });
+
+    it("reads back every field of the facts it stores (events, visits, rail moves), sparse or full", async () => {
+      const box = "MSCU1234565";
+      const sparse = event({ eventCode: "DISC", eventAtS: 1_767_300_000, containerNumber: box });
+      const full: ContainerEvent = {
+        ...event({ eventCode: "GTOT", eventAtS: 1_767_400_000, containerNumber: box, mode: "TRUCK" }),
+        classifier: "EST",
+        createdAtS: 1_767_000_000,
+        facilityCode: "YTI",
+        vesselImo: 9_321_483,
+        vesselName: "EVER GIVEN",
+        vesselCallSign: null,
+        voyage: "123E",
+        carrierBookingReference: "BK-9",
+        transportDocumentReference: "BL-9",
+        documentType: "BKG",
+        references: [{ type: "FF", value: "X-1" }],
+        extra: { seal: "S1" },
+      };
+      const visitWithNulls: TruckVisit = {
+        visitId: "round-trip-visit",
+        port: PORT,
+        terminal: YTI,
+        truckId: "T1",
+        licencePlate: null,
+        queueArrivalS: null,
+        gateInS: 1_767_390_000,
+        gateOutS: 1_767_400_000,
+        appointmentId: "A-1",
+        troubleTicket: false,
+        moves: [
+          {
+            containerNumber: box,
+            direction: "out",
+            isoEquipmentCode: null,
+            sizeFt: 40,
+            emptyIndicator: null,
+          },
+        ],
+      };
+      const rail: RailMove = {
+        ...operationsDay().railMoves[0]!,
+        moveId: "round-trip-rail",
+        containerNumber: box,
+      };
+      await ingestOperations(
+        store.operations,
+        parsedOf({ events: [sparse, full], visits: [visitWithNulls], railMoves: [rail] }),
+        { ...options, file: "round-trip.json" },
+      );
+      const facts = await store.operations.containerFacts([box], []);
+      expect(facts.events).toEqual([sparse, full]);
+      expect(facts.events[1]).toHaveProperty("vesselCallSign", null);
+      expect(facts.events[0]).not.toHaveProperty("vesselCallSign");
+      expect(facts.visits).toEqual([visitWithNulls]);
+      expect(facts.railMoves).toEqual([rail]);
     });
 
     it("stores rejects once, with file, line, field and reason", async () => {

@@ -261,5 +261,106 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
           await db.schema.dropTable(t).execute();
       },
     },
+    // Histograms packed: one row per terminal × metric × day (or month) holding its bins, instead of a
+    // row per bin. An ingest batch then writes tens of rows, not tens of thousands, and a
+    // terminal-month KPI reads ≤ one row per metric. The rows already stored are carried over.
+    "0330_operations_packed_histograms": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("ops_histogram_bins")
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("terminal", "text", (c) => c.notNull())
+          .addColumn("metric", "text", (c) => c.notNull())
+          .addColumn("grain", "text", (c) => c.notNull())
+          .addColumn("period", "integer", (c) => c.notNull())
+          .addColumn("bins_json", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("ops_histogram_bins_pk", ["port", "terminal", "metric", "grain", "period"])
+          .execute();
+        await db.schema
+          .createIndex("ops_histogram_bins_period")
+          .on("ops_histogram_bins")
+          .columns(["port", "grain", "period"])
+          .execute();
+        for (const [grain, table] of ROW_PER_BIN_TABLES) {
+          await packBins(db, table, grain);
+          await db.schema.dropTable(table).execute();
+        }
+      },
+      async down(db: Kysely<unknown>) {
+        for (const [grain, table] of ROW_PER_BIN_TABLES) {
+          await db.schema
+            .createTable(table)
+            .addColumn("port", "text", (c) => c.notNull())
+            .addColumn("terminal", "text", (c) => c.notNull())
+            .addColumn(grain, "integer", (c) => c.notNull())
+            .addColumn("metric", "text", (c) => c.notNull())
+            .addColumn("bin", "integer", (c) => c.notNull())
+            .addColumn("count", "bigint", (c) => c.notNull())
+            .addPrimaryKeyConstraint(`${table}_pk`, ["port", "terminal", "metric", grain, "bin"])
+            .execute();
+          await unpackBins(db, table, grain);
+        }
+        await db.schema.dropTable("ops_histogram_bins").execute();
+      },
+    },
   };
+}
+
+/** The row-per-bin histogram tables of 0300, by grain (their period column is named after it). */
+const ROW_PER_BIN_TABLES = [
+  ["day", "ops_histograms"],
+  ["month", "ops_histograms_monthly"],
+] as const;
+
+type Row = Record<string, string | number>;
+
+/** 0330 up: a 0300 row-per-bin table into ops_histogram_bins, a terminal × metric × period a row. */
+async function packBins(db: Kysely<unknown>, from: string, grain: "day" | "month"): Promise<void> {
+  const q = db as Kysely<Record<string, Row>>;
+  const rows = await q
+    .selectFrom(from)
+    .select(["port", "terminal", "metric", grain, "bin", "count"])
+    .execute();
+  const packed = new Map<string, { row: Row; bins: Record<string, number> }>();
+  for (const r of rows) {
+    const key = `${r.port}|${r.terminal}|${r.metric}|${r[grain]}`;
+    let p = packed.get(key);
+    if (!p) {
+      p = {
+        row: { port: r.port, terminal: r.terminal, metric: r.metric, grain, period: Number(r[grain]) },
+        bins: {},
+      };
+      packed.set(key, p);
+    }
+    p.bins[String(r.bin)] = Number(r.count);
+  }
+  const out = [...packed.values()].map((p) => ({ ...p.row, bins_json: JSON.stringify(p.bins) }));
+  for (let i = 0; i < out.length; i += 400)
+    await q
+      .insertInto("ops_histogram_bins")
+      .values(out.slice(i, i + 400))
+      .execute();
+}
+
+/** 0330 down: ops_histogram_bins of one grain back into its 0300 row-per-bin table. */
+async function unpackBins(db: Kysely<unknown>, to: string, grain: "day" | "month"): Promise<void> {
+  const q = db as Kysely<Record<string, Row>>;
+  const rows = await q.selectFrom("ops_histogram_bins").selectAll().where("grain", "=", grain).execute();
+  const out = rows.flatMap((r) =>
+    Object.entries(JSON.parse(String(r.bins_json)) as Record<string, number>).map(
+      ([bin, count]): Row => ({
+        port: String(r.port),
+        terminal: String(r.terminal),
+        metric: String(r.metric),
+        [grain]: Number(r.period),
+        bin: Number(bin),
+        count,
+      }),
+    ),
+  );
+  for (let i = 0; i < out.length; i += 400)
+    await q
+      .insertInto(to)
+      .values(out.slice(i, i + 400))
+      .execute();
 }

@@ -1,7 +1,7 @@
 /**
  * The tables of the operations capability: facts (events, truck visits and their gate moves, rail
  * moves; each record as JSON beside the columns queries use), ingest runs and their rejects, the
- * per-container dwell state, and the KPI rollups (hourly sums, daily histograms, vessel moves).
+ * per-container dwell state, and the KPI rollups (hourly sums, histograms packed per day and per month, vessel moves).
  */
 
 export interface OpsEventsTable {
@@ -101,22 +101,17 @@ export interface OpsHourlyTable {
   dwell_rail_over9d: number;
 }
 
-export interface OpsHistogramsTable {
+/**
+ * A terminal's histogram of one metric over one local day (grain "day", period = day number) or
+ * month (grain "month", period = yyyy·12 + m − 1): its bins as {"bin": count} (rollup.ts bins).
+ */
+export interface OpsHistogramBinsTable {
   port: string;
   terminal: string;
-  day: number;
   metric: string;
-  bin: number;
-  count: number;
-}
-
-export interface OpsHistogramsMonthlyTable {
-  port: string;
-  terminal: string;
-  month: number;
-  metric: string;
-  bin: number;
-  count: number;
+  grain: "day" | "month";
+  period: number;
+  bins_json: string;
 }
 
 export interface OpsVesselMovesTable {
@@ -164,7 +159,6 @@ export interface OperationsDatabase {
   ops_rejects: OpsRejectsTable;
   ops_container_state: OpsContainerStateTable;
   ops_hourly: OpsHourlyTable;
-  ops_histograms: OpsHistogramsTable;
-  ops_histograms_monthly: OpsHistogramsMonthlyTable;
+  ops_histogram_bins: OpsHistogramBinsTable;
   ops_vessel_moves: OpsVesselMovesTable;
 }

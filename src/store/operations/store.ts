@@ -9,7 +9,12 @@ import {
 } from "kysely";
 import type { ReceivingRules } from "../../operations/empty-return.ts";
 import type { ForecastInputsState } from "../../operations/forecast.ts";
-import type { ContainerEvent, RailMove, TruckVisit } from "../../operations/model.ts";
+import {
+  type ContainerEvent,
+  newContainerEvent,
+  type RailMove,
+  type TruckVisit,
+} from "../../operations/model.ts";
 import {
   type HistogramMetric,
   HOURLY_SUMS,
@@ -123,6 +128,65 @@ async function insertEach<R extends object, O>(
   return out;
 }
 
+/**
+ * A fact's stored JSON: the record without the fields its row's columns hold and without the fields
+ * equal to their default (null, [], {}, or as `defaults` gives) — the reader puts both back
+ * (`eventFromRow`, …). Half the bytes of the whole record, and an ingest writes every byte twice
+ * (WAL, then the table). Rows stored whole by earlier releases read back the same.
+ * Example: a DISC event with only equipment fields set stores
+ * {"source":"dcsa","eventType":"EQUIPMENT","isoEquipmentCode":"45G1","sizeFt":40,…}.
+ */
+function packFact(record: object, columns: ReadonlySet<string>, defaults: Record<string, unknown>): string {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) {
+    if (columns.has(k)) continue;
+    if (k in defaults) {
+      const d = defaults[k];
+      if (v === d) continue;
+      if (Array.isArray(v) && v.length === 0 && Array.isArray(d)) continue;
+      if (
+        v !== null &&
+        typeof v === "object" &&
+        Object.keys(v).length === 0 &&
+        d !== null &&
+        typeof d === "object"
+      )
+        continue;
+    }
+    out[k] = v;
+  }
+  return JSON.stringify(out);
+}
+
+const EVENT_COLUMNS = new Set([
+  "eventId",
+  "port",
+  "terminal",
+  "eventAtS",
+  "eventCode",
+  "containerNumber",
+  "transportDocumentReference",
+  "carrierBookingReference",
+]);
+/** The fields newContainerEvent gives a default (createdAtS defaults to eventAtS: compared per event). */
+const EVENT_DEFAULTS: Readonly<Record<string, unknown>> = (() => {
+  const {
+    eventId: _i,
+    source: _s,
+    eventType: _t,
+    eventCode: _c,
+    eventAtS: _a,
+    ...defaults
+  } = newContainerEvent({
+    eventId: "",
+    source: "dcsa",
+    eventType: "EQUIPMENT",
+    eventCode: "DISC",
+    eventAtS: 0,
+  });
+  return defaults;
+})();
+
 const eventRow = (e: ContainerEvent) => ({
   event_id: e.eventId,
   port: e.port,
@@ -132,15 +196,47 @@ const eventRow = (e: ContainerEvent) => ({
   container_number: e.containerNumber,
   bl: e.transportDocumentReference,
   booking: e.carrierBookingReference,
-  record_json: JSON.stringify(e),
+  record_json: packFact(e, EVENT_COLUMNS, { ...EVENT_DEFAULTS, createdAtS: e.eventAtS }),
 });
+
+function eventFromRow(
+  r: Pick<OperationsDatabase["ops_events"], EventColumn | "record_json">,
+): ContainerEvent {
+  const rest = parse<Pick<ContainerEvent, "source" | "eventType"> & Partial<ContainerEvent>>(r.record_json);
+  return newContainerEvent({
+    eventId: r.event_id,
+    port: r.port,
+    terminal: r.terminal,
+    eventAtS: Number(r.event_s),
+    eventCode: r.event_code as ContainerEvent["eventCode"],
+    containerNumber: r.container_number,
+    transportDocumentReference: r.bl,
+    carrierBookingReference: r.booking,
+    ...rest,
+  });
+}
+const EVENT_ROW_COLUMNS = [
+  "event_id",
+  "port",
+  "terminal",
+  "event_s",
+  "event_code",
+  "container_number",
+  "bl",
+  "booking",
+  "record_json",
+] as const;
+type EventColumn = (typeof EVENT_ROW_COLUMNS)[number];
+
+const VISIT_COLUMNS = new Set(["visitId", "port", "terminal", "gateInS"]);
+const VISIT_DEFAULTS = { licencePlate: null, queueArrivalS: null, appointmentId: null, troubleTicket: null };
 
 const visitRow = (v: TruckVisit) => ({
   visit_id: v.visitId,
   port: v.port,
   terminal: v.terminal,
   gate_in_s: v.gateInS,
-  record_json: JSON.stringify(v),
+  record_json: packFact(v, VISIT_COLUMNS, VISIT_DEFAULTS),
 });
 
 const railRow = (m: RailMove) => ({
@@ -150,6 +246,15 @@ const railRow = (m: RailMove) => ({
   container_number: m.containerNumber,
   at_s: m.atS,
   record_json: JSON.stringify(m),
+});
+
+const visitFromRow = (r: OperationsDatabase["ops_truck_visits"]): TruckVisit => ({
+  visitId: r.visit_id,
+  port: r.port,
+  terminal: r.terminal,
+  gateInS: Number(r.gate_in_s),
+  ...VISIT_DEFAULTS,
+  ...parse<Omit<TruckVisit, "visitId" | "port" | "terminal" | "gateInS">>(r.record_json),
 });
 
 const stateRow = (s: ContainerState) => ({
@@ -162,6 +267,79 @@ const stateRow = (s: ContainerState) => ({
   exit_mode: s.exitMode,
   exit_terminal: s.exitTerminal,
 });
+
+/**
+ * Adds a batch's bin counts to the packed histograms (ops_histogram_bins: one row per port ×
+ * terminal × metric × day or month, bins as {"bin": count}): the stored rows of the periods the
+ * batch touches are read, their bins added to, and written back. A batch covers a few days, so
+ * this is tens of rows where a row per bin was thousands.
+ */
+async function addPackedBins(
+  trx: Transaction<OperationsDatabase>,
+  grain: "day" | "month",
+  deltas: readonly {
+    port: string;
+    terminal: string;
+    metric: string;
+    period: number;
+    bin: number;
+    count: number;
+  }[],
+): Promise<void> {
+  if (deltas.length === 0) return;
+  const packed = new Map<
+    string,
+    { port: string; terminal: string; metric: string; period: number; bins: Record<string, number> }
+  >();
+  let [low, high] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  const ports = new Set<string>();
+  for (const d of deltas) {
+    const key = `${d.port}|${d.terminal}|${d.metric}|${d.period}`;
+    let row = packed.get(key);
+    if (!row) {
+      row = { port: d.port, terminal: d.terminal, metric: d.metric, period: d.period, bins: {} };
+      packed.set(key, row);
+    }
+    row.bins[d.bin] = (row.bins[d.bin] ?? 0) + d.count;
+    ports.add(d.port);
+    low = Math.min(low, d.period);
+    high = Math.max(high, d.period);
+  }
+  const stored = await trx
+    .selectFrom("ops_histogram_bins")
+    .select(["port", "terminal", "metric", "period", "bins_json"])
+    .where("port", "in", [...ports])
+    .where("grain", "=", grain)
+    .where("period", ">=", low)
+    .where("period", "<=", high)
+    .execute();
+  for (const r of stored) {
+    const row = packed.get(`${r.port}|${r.terminal}|${r.metric}|${Number(r.period)}`);
+    if (row)
+      for (const [bin, n] of Object.entries(parse<Record<string, number>>(r.bins_json)))
+        row.bins[bin] = (row.bins[bin] ?? 0) + n;
+  }
+  await insertEach(
+    trx,
+    [...packed.values()].map((r) => ({
+      port: r.port,
+      terminal: r.terminal,
+      metric: r.metric,
+      grain,
+      period: r.period,
+      bins_json: JSON.stringify(r.bins),
+    })),
+    (rows) =>
+      trx
+        .insertInto("ops_histogram_bins")
+        .values(rows)
+        .onConflict((oc) =>
+          oc
+            .columns(["port", "terminal", "metric", "grain", "period"])
+            .doUpdateSet((eb) => ({ bins_json: eb.ref("excluded.bins_json") })),
+        ),
+  );
+}
 
 function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
   return {
@@ -275,45 +453,15 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
           .values(rows)
           .onConflict((oc) => oc.columns(["port", "terminal", "day", "hour"]).doUpdateSet(sums)),
       );
-      await insertEach(
+      await addPackedBins(
         trx,
-        histograms.map((h) => ({
-          port: h.port,
-          terminal: h.terminal,
-          day: h.day,
-          metric: h.metric,
-          bin: h.bin,
-          count: h.count,
-        })),
-        (rows) =>
-          trx
-            .insertInto("ops_histograms")
-            .values(rows)
-            .onConflict((oc) =>
-              oc
-                .columns(["port", "terminal", "metric", "day", "bin"])
-                .doUpdateSet((eb) => ({ count: eb("ops_histograms.count", "+", eb.ref("excluded.count")) })),
-            ),
+        "day",
+        histograms.map((h) => ({ ...h, period: h.day })),
       );
-      await insertEach(
+      await addPackedBins(
         trx,
-        monthHistograms.map((h) => ({
-          port: h.port,
-          terminal: h.terminal,
-          month: h.month,
-          metric: h.metric,
-          bin: h.bin,
-          count: h.count,
-        })),
-        (rows) =>
-          trx
-            .insertInto("ops_histograms_monthly")
-            .values(rows)
-            .onConflict((oc) =>
-              oc.columns(["port", "terminal", "metric", "month", "bin"]).doUpdateSet((eb) => ({
-                count: eb("ops_histograms_monthly.count", "+", eb.ref("excluded.count")),
-              })),
-            ),
+        "month",
+        monthHistograms.map((h) => ({ ...h, period: h.month })),
       );
       await insertEach(
         trx,
@@ -468,41 +616,44 @@ export function createOperationsStore(db: Kysely<OperationsDatabase>): Operation
         string,
         { terminal: string; metric: HistogramMetric; bin: number; count: number }
       >();
-      const add = (rows: { terminal: string; metric: string; bin: number; n: number }[]) => {
-        for (const r of rows) {
-          const key = `${r.terminal}|${r.metric}|${r.bin}`;
-          const seen = sum.get(key);
-          if (seen) seen.count += Number(r.n);
-          else
-            sum.set(key, {
-              terminal: r.terminal,
-              metric: r.metric as HistogramMetric,
-              bin: Number(r.bin),
-              count: Number(r.n),
-            });
-        }
+      const add = (rows: { terminal: string; metric: string; bins_json: string }[]) => {
+        for (const r of rows)
+          for (const [bin, n] of Object.entries(parse<Record<string, number>>(r.bins_json))) {
+            const key = `${r.terminal}|${r.metric}|${bin}`;
+            const seen = sum.get(key);
+            if (seen) seen.count += n;
+            else
+              sum.set(key, {
+                terminal: r.terminal,
+                metric: r.metric as HistogramMetric,
+                bin: Number(bin),
+                count: n,
+              });
+          }
       };
       if (months) {
         let query = db
-          .selectFrom("ops_histograms_monthly")
-          .select(["terminal", "metric", "bin", sql<number>`sum(count)`.as("n")])
+          .selectFrom("ops_histogram_bins")
+          .select(["terminal", "metric", "bins_json"])
           .where("port", "=", q.port)
           .where("metric", "in", metrics)
-          .where("month", ">=", months[0])
-          .where("month", "<=", months[1]);
+          .where("grain", "=", "month")
+          .where("period", ">=", months[0])
+          .where("period", "<=", months[1]);
         if (q.terminal !== undefined) query = query.where("terminal", "=", q.terminal);
-        add(await query.groupBy(["terminal", "metric", "bin"]).execute());
+        add(await query.execute());
       }
       for (const [fromDay, toDay] of days) {
         let query = db
-          .selectFrom("ops_histograms")
-          .select(["terminal", "metric", "bin", sql<number>`sum(count)`.as("n")])
+          .selectFrom("ops_histogram_bins")
+          .select(["terminal", "metric", "bins_json"])
           .where("port", "=", q.port)
           .where("metric", "in", metrics)
-          .where("day", ">=", fromDay)
-          .where("day", "<=", toDay);
+          .where("grain", "=", "day")
+          .where("period", ">=", fromDay)
+          .where("period", "<=", toDay);
         if (q.terminal !== undefined) query = query.where("terminal", "=", q.terminal);
-        add(await query.groupBy(["terminal", "metric", "bin"]).execute());
+        add(await query.execute());
       }
       return [...sum.values()].sort((a, b) => a.terminal.localeCompare(b.terminal) || a.bin - b.bin);
     },
@@ -575,7 +726,7 @@ export function createOperationsStore(db: Kysely<OperationsDatabase>): Operation
         return { events: [], visits: [], railMoves: [] };
       const events = await db
         .selectFrom("ops_events")
-        .select("record_json")
+        .select(EVENT_ROW_COLUMNS)
         .where((eb) =>
           eb.or([
             ...(containerNumbers.length > 0 ? [eb("container_number", "in", containerNumbers)] : []),
@@ -590,7 +741,7 @@ export function createOperationsStore(db: Kysely<OperationsDatabase>): Operation
           ? []
           : await db
               .selectFrom("ops_truck_visits")
-              .select("record_json")
+              .selectAll()
               .where(
                 "visit_id",
                 "in",
@@ -611,8 +762,8 @@ export function createOperationsStore(db: Kysely<OperationsDatabase>): Operation
               .orderBy("at_s")
               .execute();
       return {
-        events: events.map((r) => parse<ContainerEvent>(r.record_json)),
-        visits: visits.map((r) => parse<TruckVisit>(r.record_json)),
+        events: events.map(eventFromRow),
+        visits: visits.map(visitFromRow),
         railMoves: rail.map((r) => parse<RailMove>(r.record_json)),
       };
     },
