@@ -20,6 +20,8 @@ export function openDialect(databaseUrl: string): {
   kind: DialectKind;
   dialect: SqliteDialect | PostgresDialect;
   dataVersion: () => string | undefined;
+  /** SQLite: the connection's prepared statements, for writes run directly (operations ingest). */
+  statements?: ReturnType<typeof withStatementCache>;
 } {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
@@ -40,10 +42,12 @@ export function openDialect(databaseUrl: string): {
   const version = sqlite
     .prepare("select (select data_version from pragma_data_version) || ':' || total_changes()")
     .pluck();
+  const statements = withStatementCache(sqlite);
   return {
     kind: "sqlite",
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new SqliteDialect({ database: statements }),
     dataVersion: () => String(version.get()),
+    statements,
   };
 }
 

@@ -62,7 +62,7 @@ export interface OpenStoreOptions {
 }
 
 export function openStore(options: OpenStoreOptions): Store {
-  const { kind, dialect, dataVersion } = openDialect(options.databaseUrl);
+  const { kind, dialect, dataVersion, statements } = openDialect(options.databaseUrl);
   const db = new Kysely<Database>({ dialect });
   return {
     kind,
@@ -72,7 +72,7 @@ export function openStore(options: OpenStoreOptions): Store {
     calls: createCallStore(db),
     emissions: createEmissionStore(db),
     emissionActivity: createEmissionActivityStore(db),
-    operations: createOperationsStore(db),
+    operations: createOperationsStore(db, statements),
     transition: createTransitionStore(db),
     ...createMigrator(db, kind),
     dataVersion,

@@ -103,18 +103,47 @@ function runFromRow(r: OperationsDatabase["ops_ingest_runs"]): OperationsIngestR
 }
 
 /**
- * Runs the statement `query` builds over all rows, 400 rows a statement, and returns what it
- * returned. The statement of a full chunk is compiled once and reused with each chunk's values
- * (its SQL text is the same, so SQLite's statement cache prepares it once): Kysely's building and
- * compiling of a 400-row VALUES list, each time, cost more than SQLite's insert itself. `rows` must
- * hold every column in the order the statement names them (objects made by one function).
+ * better-sqlite3's statements, for running a Kysely-compiled text directly (store/dialect.ts):
+ * absent on PostgreSQL.
+ */
+export interface DirectStatements {
+  prepare(sql: string): {
+    reader: boolean;
+    all(params: readonly unknown[]): unknown[];
+    run(params: readonly unknown[]): unknown;
+  };
+}
+
+/** A write transaction, and on SQLite its connection's statements (the same connection: same transaction). */
+interface Tx {
+  trx: Transaction<OperationsDatabase>;
+  direct: DirectStatements | undefined;
+}
+
+/**
+ * Runs the statement `query` builds over all rows and returns what it returned. `rows` must hold
+ * every column in the order the statement names them (objects made by one function).
+ * - PostgreSQL: 400 rows a statement (one round trip each); the statement of a full chunk is compiled
+ *   once and reused with each chunk's values — Kysely's building and compiling of a 400-row VALUES
+ *   list, each time, cost more than the insert itself.
+ * - SQLite: the one-row statement, compiled and prepared once, run row by row synchronously: in
+ *   process there is no round trip to save, and binding a 400-row list cost more than 400 runs of a
+ *   prepared one-row statement (ingest of a year at Los Angeles: bench/ops-ingest.bench.ts).
  */
 async function insertEach<R extends object, O>(
-  trx: Transaction<OperationsDatabase>,
+  tx: Tx,
   rows: readonly R[],
   query: (rows: R[]) => Compilable<O>,
 ): Promise<O[]> {
   const out: O[] = [];
+  if (rows.length === 0) return out;
+  if (tx.direct) {
+    const statement = tx.direct.prepare(query(rows.slice(0, 1)).compile().sql);
+    if (statement.reader)
+      for (const r of rows) for (const o of statement.all(Object.values(r))) out.push(o as O);
+    else for (const r of rows) statement.run(Object.values(r));
+    return out;
+  }
   let full: CompiledQuery<O> | undefined;
   for (const part of chunks(rows, ROWS_PER_INSERT)) {
     let compiled: CompiledQuery<O>;
@@ -122,7 +151,7 @@ async function insertEach<R extends object, O>(
       full ??= query(part).compile();
       compiled = { ...full, parameters: part.flatMap((r) => Object.values(r)) };
     } else compiled = query(part).compile();
-    const result = await trx.executeQuery<O>(compiled);
+    const result = await tx.trx.executeQuery<O>(compiled);
     for (const r of result.rows) out.push(r);
   }
   return out;
@@ -138,24 +167,26 @@ async function insertEach<R extends object, O>(
  */
 function packFact(record: object, columns: ReadonlySet<string>, defaults: Record<string, unknown>): string {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(record)) {
+  const fields = record as Record<string, unknown>;
+  // for…in, not Object.entries: no pair allocated per field (this runs once per stored fact).
+  for (const k in fields) {
+    const v = fields[k];
     if (columns.has(k)) continue;
     if (k in defaults) {
       const d = defaults[k];
       if (v === d) continue;
       if (Array.isArray(v) && v.length === 0 && Array.isArray(d)) continue;
-      if (
-        v !== null &&
-        typeof v === "object" &&
-        Object.keys(v).length === 0 &&
-        d !== null &&
-        typeof d === "object"
-      )
-        continue;
+      if (isEmptyObject(v) && d !== null && typeof d === "object") continue;
     }
     out[k] = v;
   }
   return JSON.stringify(out);
+}
+
+function isEmptyObject(v: unknown): boolean {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
+  for (const _ in v) return false;
+  return true;
 }
 
 const EVENT_COLUMNS = new Set([
@@ -275,7 +306,7 @@ const stateRow = (s: ContainerState) => ({
  * this is tens of rows where a row per bin was thousands.
  */
 async function addPackedBins(
-  trx: Transaction<OperationsDatabase>,
+  tx: Tx,
   grain: "day" | "month",
   deltas: readonly {
     port: string;
@@ -305,7 +336,7 @@ async function addPackedBins(
     low = Math.min(low, d.period);
     high = Math.max(high, d.period);
   }
-  const stored = await trx
+  const stored = await tx.trx
     .selectFrom("ops_histogram_bins")
     .select(["port", "terminal", "metric", "period", "bins_json"])
     .where("port", "in", [...ports])
@@ -320,7 +351,7 @@ async function addPackedBins(
         row.bins[bin] = (row.bins[bin] ?? 0) + n;
   }
   await insertEach(
-    trx,
+    tx,
     [...packed.values()].map((r) => ({
       port: r.port,
       terminal: r.terminal,
@@ -330,7 +361,7 @@ async function addPackedBins(
       bins_json: JSON.stringify(r.bins),
     })),
     (rows) =>
-      trx
+      tx.trx
         .insertInto("ops_histogram_bins")
         .values(rows)
         .onConflict((oc) =>
@@ -341,11 +372,15 @@ async function addPackedBins(
   );
 }
 
-function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
+function writer(
+  trx: Transaction<OperationsDatabase>,
+  direct: DirectStatements | undefined,
+): OperationsWriter {
+  const tx: Tx = { trx, direct };
   return {
     async insertEvents(events) {
       const unique = firstById(events, (e) => e.eventId);
-      const fresh = await insertEach(trx, unique.map(eventRow), (rows) =>
+      const fresh = await insertEach(tx, unique.map(eventRow), (rows) =>
         trx
           .insertInto("ops_events")
           .values(rows)
@@ -358,7 +393,7 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
 
     async insertVisits(visits) {
       const unique = firstById(visits, (v) => v.visitId);
-      const fresh = await insertEach(trx, unique.map(visitRow), (rows) =>
+      const fresh = await insertEach(tx, unique.map(visitRow), (rows) =>
         trx
           .insertInto("ops_truck_visits")
           .values(rows)
@@ -374,13 +409,13 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
           direction: m.direction,
         })),
       );
-      await insertEach(trx, moves, (rows) => trx.insertInto("ops_gate_moves").values(rows));
+      await insertEach(tx, moves, (rows) => trx.insertInto("ops_gate_moves").values(rows));
       return added;
     },
 
     async insertRailMoves(moves) {
       const unique = firstById(moves, (m) => m.moveId);
-      const fresh = await insertEach(trx, unique.map(railRow), (rows) =>
+      const fresh = await insertEach(tx, unique.map(railRow), (rows) =>
         trx
           .insertInto("ops_rail_moves")
           .values(rows)
@@ -409,7 +444,7 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
       const open = states.filter((s) => s.dischargeS !== null || s.exitS !== null);
       const closed = states.filter((s) => s.dischargeS === null && s.exitS === null);
       await insertEach(
-        trx,
+        tx,
         closed.map((s) => ({ port: s.port, container_number: s.containerNumber })),
         (rows) =>
           trx
@@ -422,7 +457,7 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
               ),
             ),
       );
-      await insertEach(trx, open.map(stateRow), (rows) =>
+      await insertEach(tx, open.map(stateRow), (rows) =>
         trx
           .insertInto("ops_container_state")
           .values(rows)
@@ -447,24 +482,24 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
           sql<number>`${sql.ref(`ops_hourly.${c}`)} + ${sql.ref(`excluded.${c}`)}`,
         ]),
       ) as Record<SumColumn, RawBuilder<number>>;
-      await insertEach(trx, hourly.map(hourlyToRow), (rows) =>
+      await insertEach(tx, hourly.map(hourlyToRow), (rows) =>
         trx
           .insertInto("ops_hourly")
           .values(rows)
           .onConflict((oc) => oc.columns(["port", "terminal", "day", "hour"]).doUpdateSet(sums)),
       );
       await addPackedBins(
-        trx,
+        tx,
         "day",
         histograms.map((h) => ({ ...h, period: h.day })),
       );
       await addPackedBins(
-        trx,
+        tx,
         "month",
         monthHistograms.map((h) => ({ ...h, period: h.month })),
       );
       await insertEach(
-        trx,
+        tx,
         vesselMoves.map((m) => ({
           port: m.port,
           terminal: m.terminal,
@@ -489,7 +524,7 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
     async insertRejects(runId, rejects) {
       const unique = firstById(rejects, (r) => `${r.file}\n${r.line}\n${r.field}`);
       const added = await insertEach(
-        trx,
+        tx,
         unique.map((r) => ({ run_id: runId, file: r.file, line: r.line, field: r.field, reason: r.reason })),
         (rows) =>
           trx
@@ -521,7 +556,7 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
     async insertReceivingRules(rules) {
       const unique = firstById(rules, (r) => `${r.port}|${r.terminal}|${r.day}|${r.publishedAtS}`);
       const fresh = await insertEach(
-        trx,
+        tx,
         unique.map((r) => ({
           port: r.port,
           terminal: r.terminal,
@@ -578,9 +613,12 @@ async function forecastInputsOf(
   return row ? parse<ForecastInputsState>(row.state_json) : null;
 }
 
-export function createOperationsStore(db: Kysely<OperationsDatabase>): OperationsStore {
+export function createOperationsStore(
+  db: Kysely<OperationsDatabase>,
+  direct?: DirectStatements,
+): OperationsStore {
   return {
-    write: (work) => db.transaction().execute((trx) => work(writer(trx))),
+    write: (work) => db.transaction().execute((trx) => work(writer(trx, direct))),
 
     async hourlyRollups(q, by = "hour") {
       let query = db
