@@ -33,8 +33,10 @@ import {
 import {
   computeNonshipLines,
   type EmissionActivityStore,
+  type MeasuredDrayageIdle,
   type NonshipActivity,
   portGridFactor,
+  withMeasuredIdle,
 } from "./nonship/index.ts";
 import {
   type CallActivity,
@@ -60,6 +62,11 @@ export interface EmissionsServiceDeps {
   registry: PortRegistry;
   /** Loaded once by the composer (loadEmissionsTables); the service reads no file. */
   tables: EmissionsTables;
+  /**
+   * Truck idling measured at the gates (operations' turn times) for a port's terminal-months, which
+   * replaces the drayage activity's assumed idle minutes per visit. Absent: the assumption stands.
+   */
+  measuredDrayageIdle?: (port: string, from: YearMonth, to: YearMonth) => Promise<MeasuredDrayageIdle[]>;
 }
 
 export interface InventoryOptions {
@@ -288,11 +295,10 @@ async function nonshipOfYear(
   result: ReturnType<typeof computeNonshipLines>;
 }> {
   const inYear = new Set(period.months.map((m) => m.year * 100 + m.month));
-  const activity = await deps.activity.activityFor(
-    port,
-    period.months[0] as YearMonth,
-    period.months[11] as YearMonth,
-  );
+  const [from, to] = [period.months[0] as YearMonth, period.months[11] as YearMonth];
+  const stored = await deps.activity.activityFor(port, from, to);
+  const measured = stored.drayage.length > 0 ? await deps.measuredDrayageIdle?.(port, from, to) : undefined;
+  const activity = measured ? { ...stored, drayage: withMeasuredIdle(stored.drayage, measured) } : stored;
   const result = computeNonshipLines(deps.tables.nonship, activity, {
     port,
     gwp: options.gwp,

@@ -126,6 +126,8 @@ const en = {
   "unit.miles": "{value} mi",
   "unit.kmMiles": "{km} km = {mi} mi",
   "unit.idleH": "h idling ({visits} visits × {minutes} min ÷ 60)",
+  "unit.idleHMeasured":
+    "h idling ({visits} visits × {minutes} min ÷ 60; mean turn time of {timed} timed gate visits, in place of the assumed {assumed} min)",
   "unit.starts": "starts ({visits} visits × {perVisit})",
   "unit.galOf": "gal ({gallons})",
   "unit.gal": "{value} gal",
@@ -245,6 +247,8 @@ const ja: Record<TraceCode, string> = {
   "unit.miles": "{value} マイル",
   "unit.kmMiles": "{km} km = {mi} マイル",
   "unit.idleH": "アイドリング時間（{visits} 回 × {minutes} 分 ÷ 60）",
+  "unit.idleHMeasured":
+    "アイドリング時間（{visits} 回 × {minutes} 分 ÷ 60。ゲート記録 {timed} 件の平均ターンタイム、想定値 {assumed} 分に代えて）",
   "unit.starts": "始動回数（{visits} 回 × {perVisit}）",
   "unit.galOf": "ガロン（{gallons}）",
   "unit.gal": "{value} ガロン",

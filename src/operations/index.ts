@@ -31,5 +31,11 @@ export { type OperationsRouteDeps, operationsRoutes } from "./routes.ts";
 export * from "./service.ts";
 export * from "./signals.ts";
 export type * from "./store.ts";
+export {
+  type MeasuredTruckIdle,
+  MIN_TIMED_VISITS,
+  measuredTruckIdle,
+  truckIdleByMonth,
+} from "./truck-idle.ts";
 export * from "./webhooks.ts";
 export type * from "./wire.ts";

@@ -12,6 +12,7 @@ import {
   dcsaValidators,
   type FacilityLookup,
   loadFacilityLookup,
+  measuredTruckIdle,
   type ParsedOperations,
   parseDcsaEvents,
   parseEdifact,
@@ -53,6 +54,8 @@ export function emissionsServiceDeps(store: Store): EmissionsServiceDeps {
     activity: store.emissionActivity,
     registry: portRegistry(),
     tables: referenceTables(),
+    // The drayage lines idle for the turn times the gates measured (issue 12's emissions link).
+    measuredDrayageIdle: (port, from, to) => measuredTruckIdle(store.operations, port, from, to),
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeNonshipLines } from "./compute.ts";
 import { parseActivityText } from "./csv.ts";
+import { withMeasuredIdle } from "./drayage.ts";
 import { drayageSpec } from "./input-drayage.ts";
 import { factorsSpec } from "./input-factors.ts";
 import type { NonshipActivity } from "./model.ts";
@@ -55,6 +56,36 @@ describe("drayage", () => {
     expect(l.grams.dpm).toBeCloseTo(l.grams.pm10, 9);
     expect(l.sourceId).toBe("drayage:uslax-terminal-yti:diesel:2014+");
     expect(l.terminal).toBe("uslax-terminal-yti");
+  });
+
+  it("takes the idle minutes measured at the gate where the terminal-month has them, and says so", () => {
+    const a = activity(
+      [
+        "uslax-terminal-yti,2025,5,diesel,2014+,10000,3,,30,0.1,,,,",
+        "uslax-terminal-yti,2025,6,diesel,2014+,10000,3,,30,0.1,,,,",
+      ],
+      DIESEL_2014,
+    );
+    // May measured: mean turn 45 min over 1,200 timed visits; June has no gate data.
+    const measured = [
+      { terminal: "uslax-terminal-yti", year: 2025, month: 5, timedVisits: 1200, idleMinPerVisit: 45 },
+    ];
+    const drayage = withMeasuredIdle(a.drayage, measured);
+    expect(drayage.map((r) => r.idleMinPerVisit)).toEqual([45, 30]);
+    const r = computeNonshipLines(tables, { ...a, drayage }, { ...options, trace: true });
+    const [may, june] = [r.lines.find((l) => l.month === 5)!, r.lines.find((l) => l.month === 6)!];
+    const vmt = 10000 * 2 * 3;
+    const starts = 10000 * 0.1;
+    // NOx: 1 g/mi running, 10 g/h idle, 100 g/start. Idle hours 10,000 × 45 / 60 = 7,500 (May), 5,000 (June).
+    expect(may.grams.nox).toBeCloseTo(vmt * 1 + 7500 * 10 + starts * 100, 6);
+    expect(june.grams.nox).toBeCloseTo(vmt * 1 + 5000 * 10 + starts * 100, 6);
+    expect(r.notes.find((n) => n.code === "drayage_idle_measured")?.params).toEqual({
+      measured: 1,
+      records: 2,
+    });
+    const idleStep = JSON.stringify(may.trace);
+    expect(idleStep).toContain("unit.idleHMeasured");
+    expect(idleStep).toContain('"assumed":30');
   });
 
   it("km distances and g/km factors are converted", () => {

@@ -15,7 +15,7 @@ import { dieselConstants } from "../energy.ts";
 import type { PollutantGrams, TraceStep, TraceText } from "../model.ts";
 import { renderTrace, traceText } from "../trace-text.ts";
 import { addDieselUpstream, addGrid, addHydrogen } from "./che.ts";
-import type { DrayageRecord, FactorPollutant } from "./model.ts";
+import type { DrayageRecord, FactorPollutant, MeasuredDrayageIdle } from "./model.ts";
 import { type ResultBuilder, step } from "./result.ts";
 import type { NonshipTables } from "./tables.ts";
 import { kmToMiles } from "./units.ts";
@@ -24,6 +24,28 @@ import { DRAYAGE_POWERTRAIN_LABELS } from "./vocab.ts";
 
 /** Pollutants the user factors must give; a missing one is reported (CH4, N2O are optional). */
 const REQUIRED: readonly FactorPollutant[] = ["nox", "pm10", "pm25", "so2", "co", "hc", "co2"];
+
+/**
+ * The records with the idle minutes per visit measured at the gate where a terminal-month has them
+ * (the imported figure is kept beside it for the trace); the others as they are.
+ * Example: an imported 30 min at YTI in 2026-05 and a measured mean turn of 47.5 min over 1,200
+ * timed visits → idleMinPerVisit 47.5, idleMeasured { timedVisits: 1200, assumedMinPerVisit: 30 }.
+ */
+export function withMeasuredIdle(
+  records: readonly DrayageRecord[],
+  measured: readonly MeasuredDrayageIdle[],
+): DrayageRecord[] {
+  const byKey = new Map(measured.map((m) => [`${m.terminal}|${m.year}|${m.month}`, m]));
+  return records.map((r) => {
+    const m = byKey.get(`${r.terminal}|${r.year}|${r.month}`);
+    if (!m) return r;
+    return {
+      ...r,
+      idleMinPerVisit: m.idleMinPerVisit,
+      idleMeasured: { timedVisits: m.timedVisits, assumedMinPerVisit: r.idleMinPerVisit },
+    };
+  });
+}
 
 /**
  * Computes every drayage record into `rb`.
@@ -40,6 +62,8 @@ export function computeDrayage(
   if (records.length > 0) {
     rb.note("drayage_round_trip");
     rb.note("user_factors_ch4_n2o_optional");
+    const measured = records.filter((r) => r.idleMeasured !== undefined).length;
+    if (measured > 0) rb.note("drayage_idle_measured", { measured, records: records.length });
   }
   const diesel = dieselConstants(tables.energy);
   const hitCache = new Map<string, ReturnType<UserFactorIndex["drayage"]>>();
@@ -73,7 +97,17 @@ export function computeDrayage(
     const visits = r.gateVisits;
     const activities: Record<DrayageProcess, { amount: number; unit: TraceText }> = {
       running: { amount: vmt, unit: traceText("unit.miVisits", { visits, distance: distanceText }) },
-      idle: { amount: idleH, unit: traceText("unit.idleH", { visits, minutes: r.idleMinPerVisit }) },
+      idle: {
+        amount: idleH,
+        unit: r.idleMeasured
+          ? traceText("unit.idleHMeasured", {
+              visits,
+              minutes: Number(r.idleMinPerVisit.toFixed(1)),
+              timed: r.idleMeasured.timedVisits,
+              assumed: r.idleMeasured.assumedMinPerVisit,
+            })
+          : traceText("unit.idleH", { visits, minutes: r.idleMinPerVisit }),
+      },
       start: { amount: starts, unit: traceText("unit.starts", { visits, perVisit: r.startsPerVisit ?? 0 }) },
     };
 

@@ -20,6 +20,7 @@ export {
   type ParsedRecord,
   parseActivityText,
 } from "./csv.ts";
+export { withMeasuredIdle } from "./drayage.ts";
 export { type ActivityFileImport, activitySpec, importActivityFile, readActivityFile } from "./import.ts";
 export { CHE_CSV_HEADER, cheCsv, cheSpec } from "./input-che.ts";
 export { DRAYAGE_CSV_HEADER, drayageCsv, drayageSpec } from "./input-drayage.ts";

@@ -54,6 +54,8 @@ const en = {
     "Well-to-wheel: diesel upstream = tailpipe CO2 × {ratio} (fuel_and_hydrogen_constants.csv); natural gas and LPG upstream not estimated",
   drayage_round_trip: "Drayage: vehicle miles = gate visits × 2 × one-way distance (in and out)",
   drayage_starts_given_only: "Drayage: engine starts are counted only where starts_per_visit is given",
+  drayage_idle_measured:
+    "Drayage: idling per visit is the mean truck turn time measured at the gate (queue + in terminal) for {measured} of {records} activity rows; the others keep the imported idle_min_per_visit",
   user_factors_ch4_n2o_optional:
     "Harbour craft, drayage and LPG/CNG equipment: CH4 and N2O count only where a user factor gives them (CO2e includes them only then)",
   harbor_craft_regulatory_load_factors:
@@ -104,6 +106,8 @@ const ja: typeof en = {
     "Well-to-wheel: 軽油の上流 = 排気 CO2 × {ratio}（fuel_and_hydrogen_constants.csv）。天然ガス・LPG の上流は推計していません",
   drayage_round_trip: "ドレージ: 走行距離 = ゲート通過回数 × 2 × 片道距離（往復）",
   drayage_starts_given_only: "ドレージ: エンジン始動は starts_per_visit が与えられた場合のみ数えています",
+  drayage_idle_measured:
+    "ドレージ: 活動量 {records} 行のうち {measured} 行は、1 回あたりのアイドリング時間にゲートで計測したトラックの平均ターンタイム（待機 + ターミナル内）を用いています。残りは取り込んだ idle_min_per_visit のままです",
   user_factors_ch4_n2o_optional:
     "港内作業船・ドレージ・LPG/CNG の荷役機械: CH4 と N2O は利用者係数がある場合のみ計上します（CO2e にもその場合のみ含まれます）",
   harbor_craft_regulatory_load_factors:

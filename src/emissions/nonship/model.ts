@@ -109,6 +109,18 @@ export const DRAYAGE_POWERTRAINS = ["diesel", "natural_gas", "battery_electric",
 export type DrayagePowertrain = (typeof DRAYAGE_POWERTRAINS)[number];
 
 /** Gate visits of one truck group (powertrain, model-year group) at one terminal in one month. */
+/**
+ * Truck idling of a terminal-month measured at the gate (operations: mean turn time of the timed
+ * visits), which the drayage lines take in place of the imported idle minutes per visit.
+ */
+export interface MeasuredDrayageIdle {
+  terminal: string;
+  year: number;
+  month: number;
+  timedVisits: number;
+  idleMinPerVisit: number;
+}
+
 export interface DrayageRecord {
   terminal: string;
   year: number;
@@ -122,6 +134,8 @@ export interface DrayageRecord {
   oneWayKm: number | null;
   /** Idling per visit (gate queue + in terminal), minutes. */
   idleMinPerVisit: number;
+  /** Set when idleMinPerVisit is the terminal-month's measured mean turn time (`withMeasuredIdle`). */
+  idleMeasured?: { timedVisits: number; assumedMinPerVisit: number };
   /** Engine starts per visit inside the boundary; null = not given (no starts counted). */
   startsPerVisit: number | null;
   /** Energy per mile of zero-emission trucks (user input) and its source. */
@@ -249,6 +263,7 @@ export type NonshipNoteCode =
   | "wtw_diesel_only"
   | "drayage_round_trip"
   | "drayage_starts_given_only"
+  | "drayage_idle_measured"
   | "harbor_craft_regulatory_load_factors"
   | "user_factors_ch4_n2o_optional";
 
