@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { generateDemoActivity } from "../demo/activity.ts";
 import type { TraceStep, TraceText, TraceValue } from "./model.ts";
 import { computeNonshipLines } from "./nonship/compute.ts";
+import { withMeasuredIdle } from "./nonship/drayage.ts";
 import type { NonshipActivity } from "./nonship/model.ts";
 import { loadNonshipTables, portGridFactor } from "./nonship/tables-io.ts";
 import { CHE_EQUIPMENT_TYPES, CHE_POWERTRAIN_LABELS, DRAYAGE_POWERTRAIN_LABELS } from "./nonship/vocab.ts";
@@ -202,7 +203,22 @@ function nonshipActivity(): NonshipActivity {
   harborCraft.push({ ...harborCraft[0]!, month: null, engineId: "port main" });
   const drayage = firstOf(demo.drayage, (r) => `${r.powertrain}|${r.modelYearGroup}`);
   const dieselTrucks = drayage.find((r) => r.powertrain === "diesel")!;
-  drayage.push({ ...dieselTrucks, terminal: "km-terminal", oneWayMi: null, oneWayKm: 8 });
+  drayage.push(
+    { ...dieselTrucks, terminal: "km-terminal", oneWayMi: null, oneWayKm: 8 },
+    // Idle measured at the gate (operations' turn times) in place of the assumption.
+    ...withMeasuredIdle(
+      [{ ...dieselTrucks, terminal: "measured-terminal" }],
+      [
+        {
+          terminal: "measured-terminal",
+          year: dieselTrucks.year,
+          month: dieselTrucks.month,
+          timedVisits: 900,
+          idleMinPerVisit: 52.25,
+        },
+      ],
+    ),
+  );
   const rail = firstOf(demo.rail, (r) => `${r.service}|${r.hours === null}`);
   rail.push(
     { ...rail[0]!, hours: null, fuelGal: null, fuelL: 5000, locomotiveId: "GP-1" },
