@@ -12,8 +12,8 @@ import { SectionStatus } from "./Restricted.tsx";
 import { type MixBar, mixBars, POWERTRAIN_STYLE, sortedMix, sortUnits, type UnitSortKey } from "./text.ts";
 
 const W = 960;
-const L = 210;
-const R = 200;
+const L = 250;
+const R = 190;
 const ROW = 30;
 const T = 26;
 
@@ -210,7 +210,7 @@ function UnitsTable({ list }: { list: EquipmentList }) {
               <th scope="row" className="mono nowrap">
                 {u.unitId}
               </th>
-              <td>{t(`transition.category.${u.category}`)}</td>
+              <td className="nowrap">{t(`transition.category.${u.category}`)}</td>
               <td className="nowrap">
                 <span
                   className="swatch"

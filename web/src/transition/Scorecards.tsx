@@ -26,8 +26,8 @@ export function usePathwayLabel() {
   return (p: string) => (KNOWN_PATHWAYS.has(p) ? t(`transition.pathway.${p}`) : p);
 }
 
-const BW = 300;
-const BL = 116;
+const BW = 340;
+const BL = 146;
 const BR = 62;
 const BROW = 22;
 
@@ -161,7 +161,7 @@ function Card({ card, port }: { card: Scorecard; port: PortDetail }) {
         {facts.map((f) => (
           <div key={f.id} data-fact={f.id}>
             <dt>{t(`transition.cards.${f.id}`)}</dt>
-            <dd className="num">{f.value}</dd>
+            <dd className="ze-value">{f.value}</dd>
             {f.note && <dd className="muted small ze-note">{f.note}</dd>}
           </div>
         ))}
@@ -169,11 +169,16 @@ function Card({ card, port }: { card: Scorecard; port: PortDetail }) {
       <PathwayBars card={card} lang={lang} />
       {cf && (
         <p className="muted small">
-          {t("transition.cards.counterfactual", {
-            litres: cf.dieselL === null ? "—" : decimal(cf.dieselL, lang),
-            tailpipe: decimal(cf.tailpipeCo2Kg / 1000, lang, 1),
-            wtw: decimal(cf.wtwCo2eKg / 1000, lang, 1),
-          })}
+          {t(
+            cf.dieselL === null
+              ? "transition.cards.counterfactualNoLitres"
+              : "transition.cards.counterfactual",
+            {
+              litres: decimal(cf.dieselL, lang),
+              tailpipe: decimal(cf.tailpipeCo2Kg / 1000, lang, 1),
+              wtw: decimal(cf.wtwCo2eKg / 1000, lang, 1),
+            },
+          )}
         </p>
       )}
       {from && to && (

@@ -214,6 +214,16 @@ function StorageHeatMap({
   );
 }
 
+/** The API's unit words the catalogs translate (symbols such as kWp or USD/kg stay as sent). */
+const UNIT_WORDS: Record<string, string> = {
+  fraction: "fraction",
+  "per year": "perYear",
+  years: "years",
+  "of capex per year": "ofCapexPerYear",
+  "h (standard time)": "hStandard",
+  "kg/day": "kgPerDay",
+};
+
 /** Names of inputs the catalogs word; others are shown as the server names them. */
 const INPUT_NAMES = new Set([
   "pv_kwp",
@@ -382,7 +392,9 @@ function Result({ report }: { report: SolarH2Report }) {
                       {INPUT_NAMES.has(i.name) ? t(`transition.station.inputName.${i.name}`) : i.name}
                     </th>
                     <td className="num nowrap">{inputValue(i.value)}</td>
-                    <td className="nowrap">{i.unit}</td>
+                    <td className="nowrap">
+                      {i.unit in UNIT_WORDS ? t(`transition.station.unitWord.${UNIT_WORDS[i.unit]}`) : i.unit}
+                    </td>
                     <td className="small source-cell">
                       {i.source === "given" ? t("transition.station.given") : i.source}
                     </td>
