@@ -10,6 +10,7 @@ import { type AsyncState, useLanguage } from "../hooks.ts";
 import type { Language } from "../i18n/index.ts";
 import { decimal, withUnit } from "../operations/text.ts";
 import { SectionStatus } from "./Restricted.tsx";
+import { formatMoney } from "./text.ts";
 
 const PATHWAY_COLORS: Record<string, string> = {
   "grid-electrolysis": "#0072B2",
@@ -116,7 +117,7 @@ function Card({ card, port }: { card: Scorecard; port: PortDetail }) {
     cost
       ? {
           id: "fuelCost",
-          value: `${formatNumber(cost.value, lang, { style: "currency", currency: cost.currency, maximumFractionDigits: 2 })}${u("perH")}`,
+          value: `${formatMoney(cost.value, cost.currency, lang)}${u("perH")}`,
           note: t("transition.cards.priceYear", { year: cost.priceYear }),
         }
       : {

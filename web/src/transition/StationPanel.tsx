@@ -14,20 +14,19 @@ import { useAsync, useLanguage } from "../hooks.ts";
 import type { Language } from "../i18n/index.ts";
 import { decimal, withUnit } from "../operations/text.ts";
 import { replaceSearchParam, useSearchParam } from "../router.tsx";
-import { type MonthTotals, monthlyTotals, STATION_FIELDS, type StationField, stationParams } from "./text.ts";
+import {
+  formatMoney,
+  type MonthTotals,
+  monthlyTotals,
+  STATION_FIELDS,
+  type StationField,
+  stationParams,
+} from "./text.ts";
 
 const COLORS = { produced: "#009E73", demand: "#56B4E9", shortfall: "#D55E00", storage: "#0072B2" };
 
-const money = (value: number | null, currency: string, lang: Language, digits = 2) =>
-  value === null
-    ? "—"
-    : formatNumber(value, lang, {
-        style: "currency",
-        currency,
-        currencyDisplay: "code",
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      });
+const money = (value: number | null, currency: string, lang: Language, digits?: 0) =>
+  formatMoney(value, currency, lang, digits === 0);
 
 const MW = 960;
 const ML = 56;

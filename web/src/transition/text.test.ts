@@ -9,6 +9,7 @@ import {
 import type { FleetMixRow } from "../api.ts";
 import {
   CATEGORY_STYLE,
+  formatMoney,
   mixBars,
   monthlyTotals,
   POWERTRAIN_STYLE,
@@ -163,5 +164,16 @@ describe("stationParams", () => {
       demandKgPerDay: 2.5,
       grid: "true",
     });
+  });
+});
+
+describe("formatMoney", () => {
+  it("writes the ISO code and the currency's own minor units", () => {
+    // Intl puts a no-break space (U+00A0) between the code and the amount.
+    expect(formatMoney(20.108, "USD", "en")).toBe("USD\u00a020.11");
+    // The yen has no minor unit (ISO 4217): 696.91 → 697.
+    expect(formatMoney(696.91, "JPY", "en")).toBe("JPY\u00a0697");
+    expect(formatMoney(90_800, "USD", "en", true)).toBe("USD\u00a090,800");
+    expect(formatMoney(null, "USD", "en")).toBe("—");
   });
 });

@@ -9,6 +9,7 @@ import type {
   Powertrain,
   SolarH2Params,
 } from "../api.ts";
+import { formatNumber } from "../format.ts";
 import type { Language } from "../i18n/index.ts";
 
 /**
@@ -230,4 +231,18 @@ export function stationParams(read: (name: string) => string | null): SolarH2Par
   }
   if (read("grid") === "1") p.grid = "true";
   return p;
+}
+
+/**
+ * Money with its ISO 4217 code and the currency's own minor units (Intl's default): USD 20.11 but
+ * JPY 697 (the yen has none); `whole` rounds to whole units for totals. "—" when there is none.
+ */
+export function formatMoney(value: number | null, currency: string, lang: Language, whole = false): string {
+  if (value === null || !Number.isFinite(value)) return "—";
+  return formatNumber(value, lang, {
+    style: "currency",
+    currency,
+    currencyDisplay: "code",
+    ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
+  });
 }
