@@ -146,6 +146,8 @@ describe("the zero-emission transition page", { timeout: 120_000 }, () => {
       await page.keyboard.press("Enter");
       await poll(() => units.first().getAttribute("data-unit")).toBe("RTG-H2-01"); // 2023
 
+      // The pilots' totals (public summary) count the 7 pilots.
+      expect(await page.locator(".ze-cards-summary").getAttribute("data-units")).toBe("7");
       // Scorecards: one card per demo pilot, each with its programme.
       const cards = page.locator(".ze-card");
       await poll(() => cards.count()).toBe(USLAX_PILOTS.length);
@@ -248,6 +250,18 @@ describe("the zero-emission transition page", { timeout: 120_000 }, () => {
       await shot(`transition-${lang}-jpngo-station`, false);
     });
   }
+
+  it("on a narrow screen nothing is wider than the screen but the tables' own scrolling boxes", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.baseUrl}/ports/USLAX/transition?lang=en`);
+    await page.locator(".ze-station-result").waitFor();
+    await page.locator(".ze-fueller-result").waitFor();
+    await poll(() => page.locator(".ze-card").count()).toBe(USLAX_PILOTS.length);
+    await shot("transition-en-narrow");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
 
   it("no console errors, failed requests or HTTP errors but Nagoya's station year (404 by design)", () => {
     const expected = /HTTP 404: .*\/api\/ports\/JPNGO\/transition\/solar-h2/;

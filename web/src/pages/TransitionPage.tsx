@@ -67,7 +67,7 @@ function TransitionView({ port }: { port: PortDetail }) {
       </nav>
 
       <FleetPanel summary={summary} equipment={equipment} />
-      <ScorecardsPanel state={cards} port={port} />
+      <ScorecardsPanel state={cards} summary={summary} port={port} />
       <StationPanel port={port} />
       <FuellerPanel port={port} cards={cards} />
 

@@ -3,7 +3,7 @@
 // avoided at the tailpipe, and well-to-wheel CO2e avoided per hydrogen pathway as a small bar group
 // (a pathway can avoid less than nothing: grid hydrogen can emit more than the diesel it replaces).
 import { useTranslation } from "react-i18next";
-import type { PathwayEmissions, PortDetail, Scorecard, ScorecardsReply } from "../api.ts";
+import type { FleetSummary, PathwayEmissions, PortDetail, Scorecard, ScorecardsReply } from "../api.ts";
 import { formatPercent } from "../calls/text.ts";
 import { formatDate, formatNumber } from "../format.ts";
 import { type AsyncState, useLanguage } from "../hooks.ts";
@@ -202,37 +202,52 @@ function Card({ card, port }: { card: Scorecard; port: PortDetail }) {
   );
 }
 
-export function ScorecardsPanel({ state, port }: { state: AsyncState<ScorecardsReply>; port: PortDetail }) {
+/** The pilots' port totals from the public summary (shown to everyone, cards or not). */
+function PilotTotals({ pilots }: { pilots: FleetSummary["pilots"] }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const label = usePathwayLabel();
+  if (pilots.units === 0) return null;
+  return (
+    <p className="small ze-cards-summary" data-units={pilots.units}>
+      {t("transition.cards.summary", {
+        units: formatNumber(pilots.units, lang),
+        h2: decimal(pilots.h2Kg, lang),
+        availability: formatPercent(pilots.availability, lang),
+        tailpipe: decimal(pilots.avoidedTailpipeCo2Kg / 1000, lang, 1),
+      })}{" "}
+      {Object.entries(pilots.avoidedWtwKgCo2eByPathway)
+        .map(([p, kg]) => `${label(p)} ${decimal(kg / 1000, lang, 1)} ${t("transition.units.tCo2e")}`)
+        .join(" · ")}
+    </p>
+  );
+}
+
+export function ScorecardsPanel({
+  state,
+  summary,
+  port,
+}: {
+  state: AsyncState<ScorecardsReply>;
+  summary: AsyncState<FleetSummary>;
+  port: PortDetail;
+}) {
+  const { t } = useTranslation();
   return (
     <section className="panel ze-scorecards" id="scorecards" aria-labelledby="ze-cards-title">
       <h2 id="ze-cards-title">{t("transition.cards.title")}</h2>
       <p className="muted small">{t("transition.cards.lead")}</p>
+      {summary.status === "ready" && <PilotTotals pilots={summary.data.pilots} />}
       <SectionStatus state={state} />
       {state.status === "ready" &&
         (state.data.scorecards.length === 0 ? (
           <p className="muted">{t("transition.cards.none")}</p>
         ) : (
-          <>
-            <p className="small ze-cards-summary" data-units={state.data.summary.units}>
-              {t("transition.cards.summary", {
-                units: formatNumber(state.data.summary.units, lang),
-                h2: decimal(state.data.summary.h2Kg, lang),
-                availability: formatPercent(state.data.summary.availability, lang),
-                tailpipe: decimal(state.data.summary.avoidedTailpipeCo2Kg / 1000, lang, 1),
-              })}{" "}
-              {Object.entries(state.data.summary.avoidedWtwKgCo2eByPathway)
-                .map(([p, kg]) => `${label(p)} ${decimal(kg / 1000, lang, 1)} ${t("transition.units.tCo2e")}`)
-                .join(" · ")}
-            </p>
-            <ul className="ze-cards plain">
-              {state.data.scorecards.map((c) => (
-                <Card key={c.unitId} card={c} port={port} />
-              ))}
-            </ul>
-          </>
+          <ul className="ze-cards plain">
+            {state.data.scorecards.map((c) => (
+              <Card key={c.unitId} card={c} port={port} />
+            ))}
+          </ul>
         ))}
     </section>
   );
