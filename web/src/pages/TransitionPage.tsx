@@ -66,7 +66,7 @@ function TransitionView({ port }: { port: PortDetail }) {
         ))}
       </nav>
 
-      <FleetPanel summary={summary} equipment={equipment} />
+      <FleetPanel locode={port.locode} summary={summary} equipment={equipment} />
       <ScorecardsPanel state={cards} summary={summary} port={port} />
       <StationPanel port={port} />
       <FuellerPanel port={port} cards={cards} />

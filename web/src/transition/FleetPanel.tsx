@@ -243,17 +243,24 @@ function UnitsTable({ list }: { list: EquipmentList }) {
 }
 
 export function FleetPanel({
+  locode,
   summary,
   equipment,
 }: {
+  locode: string;
   summary: AsyncState<FleetSummary>;
   equipment: AsyncState<EquipmentList>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The port's own plan (CAAP at Los Angeles, the CNP plan at Nagoya) where the catalogs word it.
+  const targetKey = `transition.fleet.target.${locode}`;
   return (
     <section className="panel ze-fleet" id="fleet" aria-labelledby="ze-fleet-title">
       <h2 id="ze-fleet-title">{t("transition.fleet.title")}</h2>
-      <p className="muted small">{t("transition.fleet.lead")}</p>
+      <p className="muted small">
+        {t("transition.fleet.lead")}
+        {i18n.exists(targetKey) ? ` ${t(targetKey)}` : ""}
+      </p>
       <SectionStatus state={summary} />
       {summary.status === "ready" &&
         (summary.data.fleetMix.length === 0 ? (
