@@ -193,6 +193,17 @@ describe("the zero-emission transition page", { timeout: 120_000 }, () => {
       // The monthly chart has 12 months; the heat map is drawn.
       expect(await page.locator(".ze-month-chart g[data-month]").count()).toBe(12);
       expect(await page.locator(".ze-heatmap image").count()).toBe(1);
+      // The months (folded from the 8,760 hours in the page) add up to the year the API states.
+      await page.locator(".ze-month-details summary").click();
+      const monthly = await page
+        .locator(".ze-month-table tbody tr td:nth-child(2)")
+        .evaluateAll((els) => els.map((e) => Number((e.textContent ?? "").replace(/[^\d.]/g, ""))));
+      expect(monthly).toHaveLength(12);
+      const producedKg = amount(
+        await visibleText(page.locator('.ze-station .ops-card[data-card="produced"] .ops-card-value')),
+      );
+      // Twelve values rounded to 0.1 kg: within 12 × 0.05 = 0.6 kg of the year's total.
+      expect(Math.abs(monthly.reduce((a, b) => a + b, 0) - producedKg)).toBeLessThanOrEqual(0.6);
       await page.locator(".ze-station").scrollIntoViewIfNeeded();
       await shot(`transition-${lang}-station`, false);
 

@@ -131,6 +131,57 @@ function MonthlyChart({ months }: { months: MonthTotals[] }) {
   );
 }
 
+/** The chart's months as a table (for screen readers and for reading the figures off). */
+function MonthlyTable({ months }: { months: MonthTotals[] }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const monthName = (m: number) =>
+    new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-US", { month: "long", timeZone: "UTC" }).format(
+      new Date(Date.UTC(2001, m - 1, 1)),
+    );
+  const heads = [
+    { id: "produced", unit: "kg" },
+    { id: "demand", unit: "kg" },
+    { id: "shortfall", unit: "kg" },
+    { id: "shortfallHours", unit: "h" },
+    { id: "curtailed", unit: "kWh" },
+    { id: "grid", unit: "kWh" },
+  ];
+  return (
+    <details className="ze-month-details">
+      <summary>{t("transition.station.monthTable")}</summary>
+      <div className="table-wrap">
+        <table className="data-table ze-month-table">
+          <caption className="visually-hidden">{t("transition.station.monthTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("transition.station.month")}</th>
+              {heads.map((h) => (
+                <th key={h.id} scope="col" className="num">
+                  {t(`transition.station.col.${h.id}`, { unit: t(`transition.units.${h.unit}`) })}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {months.map((m) => (
+              <tr key={m.month} data-month={m.month}>
+                <th scope="row">{monthName(m.month)}</th>
+                <td className="num">{decimal(m.producedKg, lang, 1)}</td>
+                <td className="num">{decimal(m.demandKg, lang, 1)}</td>
+                <td className="num">{decimal(m.shortfallKg, lang, 1)}</td>
+                <td className="num">{formatNumber(m.shortfallHours, lang)}</td>
+                <td className="num">{decimal(m.curtailedKwh, lang)}</td>
+                <td className="num">{decimal(m.gridKwh, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
 /** Storage (kg) by day × hour as an image (8,760 cells): blue = full, white = empty, orange = a shortfall hour. */
 function StorageHeatMap({
   storageKg,
@@ -339,6 +390,7 @@ function Result({ report }: { report: SolarH2Report }) {
         <>
           <h3>{t("transition.station.monthTitle")}</h3>
           <MonthlyChart months={months} />
+          <MonthlyTable months={months} />
         </>
       )}
       {report.hourly && (
