@@ -94,8 +94,9 @@ function MixChart({ bars }: { bars: MixBar[] }) {
         {shown.map((p) => (
           <span key={p}>
             <span className="swatch" style={{ background: POWERTRAIN_STYLE[p].color }} aria-hidden="true" />{" "}
-            {t(`transition.powertrain.${p}`)}
-            {POWERTRAIN_STYLE[p].ze ? ` (${t("transition.fleet.ze")})` : ""}
+            {POWERTRAIN_STYLE[p].ze
+              ? t("transition.fleet.zeLegend", { powertrain: t(`transition.powertrain.${p}`) })
+              : t(`transition.powertrain.${p}`)}
           </span>
         ))}
       </figcaption>
