@@ -1,6 +1,7 @@
 // Fetchers for the portal's API. Every wire type comes from the server's zod schemas (`import type`
 // from src/, erased by Vite), so a changed field fails `tsc` here; the portal adds only view types.
 
+import type { z } from "zod";
 import type { PortVessels, VesselDetail, VesselOnMap, VesselTrack } from "../../src/ais/routes.ts";
 import type { AnchorageQueue, CallDetail, CallPage, SpeedCompliance } from "../../src/calls/index.ts";
 import type { Pollutant, SourceCategory } from "../../src/emissions/model.ts";
@@ -23,6 +24,13 @@ import type {
 import type { PortDetail, PortSummary } from "../../src/ports/index.ts";
 import type { Health } from "../../src/server/app.ts";
 import type { Problem } from "../../src/server/problem.ts";
+import type { fuellerQuery, solarH2Query } from "../../src/transition/hydrogen-routes.ts";
+import type { FuellerResultWire, SolarH2ReportWire } from "../../src/transition/hydrogen-wire.ts";
+import type {
+  equipmentListSchema,
+  fleetSummarySchema,
+  scorecardsReplySchema,
+} from "../../src/transition/wire.ts";
 import { currentLanguage } from "./i18n/index.ts";
 
 export type { PortVessels, VesselDetail, VesselOnMap, VesselTrack } from "../../src/ais/routes.ts";
@@ -273,4 +281,40 @@ export const operationsApi = {
       `${operationsPath(locode)}/availability${query({ containers: containers.join(",") })}`,
       signal,
     ),
+};
+
+// ---- transition (zero-emission fleet, pilots, hydrogen supply) ----
+
+export type {
+  Equipment,
+  EquipmentCategory,
+  EquipmentStatus,
+  PathwayEmissions,
+  Powertrain,
+  Scorecard,
+} from "../../src/transition/wire.ts";
+export type FleetSummary = z.infer<typeof fleetSummarySchema>;
+export type FleetMixRow = FleetSummary["fleetMix"][number];
+export type ScorecardsReply = z.infer<typeof scorecardsReplySchema>;
+export type EquipmentList = z.infer<typeof equipmentListSchema>;
+export type SolarH2Report = SolarH2ReportWire;
+export type FuellerResult = FuellerResultWire;
+/** The station model's query (its schema's input): each value goes as text in the address. */
+export type SolarH2Params = Partial<Record<keyof z.input<typeof solarH2Query>, string | number>>;
+export type FuellerParams = Partial<Record<keyof z.input<typeof fuellerQuery>, string | number>>;
+
+const transitionPath = (locode: Locode) => `${portPath(locode)}/transition`;
+
+// Telemetry arrives daily and the models answer from their parameters: fetched fresh, cancellable.
+export const transitionApi = {
+  summary: (locode: Locode, signal?: AbortSignal) =>
+    getJson<FleetSummary>(`${transitionPath(locode)}/summary`, signal),
+  equipment: (locode: Locode, signal?: AbortSignal) =>
+    getJson<EquipmentList>(`${transitionPath(locode)}/equipment`, signal),
+  scorecards: (locode: Locode, signal?: AbortSignal) =>
+    getJson<ScorecardsReply>(`${transitionPath(locode)}/scorecards`, signal),
+  solarH2: (locode: Locode, params: SolarH2Params, signal?: AbortSignal) =>
+    getJson<SolarH2Report>(`${transitionPath(locode)}/solar-h2${query(params)}`, signal),
+  fueller: (locode: Locode, params: FuellerParams, signal?: AbortSignal) =>
+    getJson<FuellerResult>(`${transitionPath(locode)}/fueller${query(params)}`, signal),
 };

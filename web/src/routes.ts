@@ -80,6 +80,19 @@ export const routes: RouteEntry[] = [
     component: lazy(() => import("./pages/OperationsPage.tsx").then((m) => ({ default: m.OperationsPage }))),
   },
   {
+    // The navigation entry: opens the first port's transition page; each port's page has its own address.
+    path: "/transition",
+    labelKey: "nav.transition",
+    component: lazy(() =>
+      import("./pages/TransitionPage.tsx").then((m) => ({ default: m.TransitionIndexPage })),
+    ),
+  },
+  {
+    path: "/ports/:locode/transition",
+    section: "/transition",
+    component: lazy(() => import("./pages/TransitionPage.tsx").then((m) => ({ default: m.TransitionPage }))),
+  },
+  {
     path: "/about",
     labelKey: "nav.about",
     component: lazy(() => import("./pages/AboutPage.tsx").then((m) => ({ default: m.AboutPage }))),
