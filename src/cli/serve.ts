@@ -49,11 +49,18 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
     onError: (error) => app.log.error(error),
   });
   if (demoLoaded) {
-    // The demo's emissions need its calls: detect them now, then the non-ship activity,
-    // the current reporting year's inventories and the demo's (labelled) baselines.
+    // The demo's emissions need its calls: detect them now, then the container and gate flows,
+    // the non-ship activity, the current reporting year's inventories and the demo's baselines.
     await callUpdater.runNow();
-    const deps = emissionsServiceDeps(store);
     const ports = ["USLAX", "JPNGO"] as const;
+    // Gate data before the inventories: the drayage lines idle for the turn times it measures.
+    const operations = await loadDemoOperations(store, { seed: 1, ports: [...ports], end: new Date() });
+    process.stderr.write(
+      `${msg("demoOperations", {
+        list: operations.map((o) => `${o.port} ${o.counts.accepted.toLocaleString("en-US")}`).join(", "),
+      })}\n`,
+    );
+    const deps = emissionsServiceDeps(store);
     const result = await loadDemoEmissions(deps, {
       seed: 1,
       ports: [...ports],
@@ -64,12 +71,6 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
         list: result.inventories
           .map((i) => `${i.port} ${i.label} (${Math.round(i.co2eTonnes).toLocaleString("en-US")} t CO2e)`)
           .join(", "),
-      })}\n`,
-    );
-    const operations = await loadDemoOperations(store, { seed: 1, ports: [...ports], end: new Date() });
-    process.stderr.write(
-      `${msg("demoOperations", {
-        list: operations.map((o) => `${o.port} ${o.counts.accepted.toLocaleString("en-US")}`).join(", "),
       })}\n`,
     );
     const { loadDemoFleet } = await import("../demo/transition.ts");
