@@ -83,6 +83,27 @@ function visit(
 }
 
 /*
+ * Nagoya (JST = UTC+9, no DST), Tobishima South, 15 January 2026 local:
+ *   N1 queue 2026-01-14T15:30Z = 00:30 JST on the 15th (the 14th in UTC): 10 min queue + 10 in → 20 min
+ *   N2 queue 2026-01-15T01:00Z = 10:00 JST: 15 + 15 → 30 min
+ *   N3 queue 2026-01-15T06:00Z = 15:00 JST: 20 + 50 → 70 min
+ *   N4 queue 2026-01-15T15:30Z = 00:30 JST on the 16th: outside the day.
+ *   turns 20 30 70 → p50 rank ⌈1.5⌉ = 2 → 30 min; mean 120 / 3 = 40.0 min; queue 45 / 3 = 15.0 min.
+ */
+const TOBISHIMA = "jpngo-terminal-tobishima-south";
+const NAGOYA_VISITS: TruckVisit[] = [
+  ["N1", "2026-01-14T15:30:00Z", 10, 10],
+  ["N2", "2026-01-15T01:00:00Z", 15, 15],
+  ["N3", "2026-01-15T06:00:00Z", 20, 50],
+  ["N4", "2026-01-15T15:30:00Z", 10, 10],
+].map(([id, at, q, i], n) => ({
+  ...visit(String(id), TOBISHIMA, String(at), Number(q), Number(i), null, [
+    move(box("TCNU", `40000${n}`), "out"),
+  ]),
+  port: "JPNGO",
+}));
+
+/*
  * Truck visits. Turn = queue + in-terminal (minutes); the quantile rule is nearest rank (rank = ⌈q·N⌉,
  * src/operations/kpi.ts; NIST/SEMATECH e-Handbook §7.2.6.2 calls it the "empirical distribution
  * function" definition) over whole minutes, so the values are exact.
@@ -355,6 +376,12 @@ describe("operations in the portal", { timeout: 120_000 }, () => {
       { file: "ahead.json", port: PORT, timeZone: ZONE, nowS },
     );
     expect(ahead).toMatchObject({ accepted: 7, rejected: 0, duplicates: 0 });
+    const nagoya = await ingestOperations(server.store.operations, parsedOf({ visits: NAGOYA_VISITS }), {
+      file: "nagoya.csv",
+      port: "JPNGO",
+      timeZone: "Asia/Tokyo",
+    });
+    expect(nagoya).toMatchObject({ accepted: 4, rejected: 0 });
     const call = theCall();
     await server.store.calls.replaceVesselResults(PORT, MMSI, s(call.startAt), s(call.endAt) + 1, [call], []);
     browser = await launchChromium();
@@ -511,6 +538,20 @@ describe("operations in the portal", { timeout: 120_000 }, () => {
       ).toBe(2);
     });
   }
+
+  it("JPNGO in ja: turn times on Nagoya's calendar (JST, UTC+9)", async () => {
+    await page.goto(`${server.baseUrl}/ports/JPNGO/operations?from=2026-01-15&to=2026-01-15`);
+    await switchLanguage(page, "ja", 20_000);
+    await page.locator(".kpi-table").waitFor();
+    // Three visits on 15 January JST (NAGOYA_VISITS, worked out there); the one at 00:30 JST on the
+    // 16th is not in the day.
+    await poll(() => kpi("turnVisits", TOBISHIMA)).toBe("3");
+    expect(await kpi("turnP50", TOBISHIMA)).toBe("30 分");
+    expect(await kpi("turnMean", TOBISHIMA)).toBe("40.0 分");
+    expect(await kpi("queueMean", TOBISHIMA)).toBe("15.0 分");
+    expect(await card("truckVisits")).toBe("3");
+    await shot("operations-ja-jpngo");
+  });
 
   it("by hour, and on a narrow screen", async () => {
     await page.goto(`${server.baseUrl}/ports/USLAX/operations?${WEEK}&by=hour&ref=${D}`);
