@@ -11,6 +11,7 @@ export const EXIT_CODE_BY_ERROR: Record<DomainErrorCode, number> = {
   conflict: 5,
   unauthorized: 6,
   forbidden: 6,
+  rate_limited: 6,
   agreement_required: 6,
   signature_invalid: 7,
   unsupported: 8,

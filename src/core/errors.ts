@@ -8,6 +8,7 @@ export type DomainErrorCode =
   | "conflict"
   | "unauthorized"
   | "forbidden"
+  | "rate_limited"
   | "agreement_required"
   | "signature_invalid"
   | "unsupported"

@@ -15,6 +15,37 @@ export interface RouteRequest<P, Q, B> {
   query: Q;
   body: B;
   headers: Record<string, string | string[] | undefined>;
+  /**
+   * Who is asking and from where (set by server/ for every request; absent when a route handler is
+   * called directly, e.g. in a unit test). Routes that sign in or out use `setSession`.
+   */
+  context?: RequestContext;
+}
+
+/** Who a request acts as once signed in (access/ decides with it; issue 14). */
+export interface Principal {
+  kind: "user" | "key";
+  id: string;
+  role: Exclude<Audience, "public">;
+  /** UN/LOCODEs the principal may reach, or every port. */
+  ports: readonly string[] | "*";
+  /** The terminal id or company the principal belongs to (terminal, trucking, partner roles). */
+  owner?: string;
+  /** The account's or key's name, for the audit log and "who am I". */
+  name?: string;
+}
+
+/** What server/ tells a route about the request beyond its parts. */
+export interface RequestContext {
+  principal: Principal | null;
+  /** The client's address as the server sees it. */
+  ip: string;
+  /** Whether the request came over TLS (a cookie is then marked Secure). */
+  secure: boolean;
+  /** The raw session token from the cookie, when one was presented and is valid. */
+  sessionToken?: string;
+  /** Sets (token) or clears (null) the session cookie on the reply. */
+  setSession(token: string | null, maxAgeS?: number): void;
 }
 
 export interface RouteDef<
@@ -30,8 +61,8 @@ export interface RouteDef<
   summary: string;
   tags: string[];
   /**
-   * Who may use the route once access control lands (issue 14); until then it is documentation,
-   * published in the OpenAPI document as `x-access`.
+   * Who may use the route (issue 14): enforced by server/ for every request through access/'s
+   * `decide`, and published in the OpenAPI document as `x-access` (the access sweep reads it).
    */
   access: readonly Audience[];
   /**
@@ -44,6 +75,8 @@ export interface RouteDef<
   params?: P;
   query?: Q;
   body?: B;
+  /** Largest request body accepted, in bytes (server/ defaults to 1 MiB). */
+  bodyLimitBytes?: number;
   /** Schema of the 200 reply. */
   response: R;
   /**
@@ -70,7 +103,7 @@ export function defineRoute<
 }
 
 /** Who a route is for (DESIGN.md "Access"): the public, or a role. */
-export type Audience = "public" | "analyst" | "terminal" | "partner" | "sister_port" | "admin";
+export type Audience = "public" | "analyst" | "terminal" | "trucking" | "partner" | "sister_port" | "admin";
 
 /**
  * The rules a request can break that server/ words for a person (field, what was given, what is

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { decide, parsePorts, portInScope } from "./policy.ts";
+
+describe("decide", () => {
+  const analyst = { kind: "user" as const, id: "u1", role: "analyst" as const, ports: ["USLAX"] };
+  it("opens public routes to anyone, signed in or not", () => {
+    expect(decide(["public"], null)).toBe("allow");
+    expect(decide(["public"], analyst, "JPNGO")).toBe("allow");
+  });
+  it("answers 401 to nobody and 403 to a role the route does not list", () => {
+    expect(decide(["analyst", "admin"], null)).toBe(401);
+    expect(decide(["analyst", "admin"], { kind: "key", id: "k1", role: "partner", ports: "*" })).toBe(403);
+    expect(decide(["analyst", "admin"], analyst)).toBe("allow");
+  });
+  it("answers 403 outside the principal's ports", () => {
+    expect(decide(["analyst"], analyst, "JPNGO")).toBe(403);
+    expect(decide(["analyst"], analyst, "uslax")).toBe("allow");
+    expect(decide(["analyst"], { ...analyst, ports: "*" }, "JPNGO")).toBe("allow");
+  });
+  it("gives admin only what a route lists", () => {
+    expect(decide(["partner"], { kind: "user", id: "a", role: "admin", ports: "*" })).toBe(403);
+  });
+});
+
+describe("port scope", () => {
+  it("parses and matches", () => {
+    expect(parsePorts("*")).toBe("*");
+    expect(parsePorts("uslax, JPNGO")).toEqual(["USLAX", "JPNGO"]);
+    expect(portInScope(["USLAX"], "JPNGO")).toBe(false);
+  });
+});

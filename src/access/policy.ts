@@ -1,0 +1,67 @@
+/**
+ * Who may use what (issue 14): the roles, the principal a request acts as, and the one decision the
+ * server applies to every route from the route's own `access` list (RouteDef.access — the single
+ * table of who may use what; the OpenAPI document publishes it as `x-access`). Pure: no framework.
+ */
+import type { Audience, Principal } from "../core/http.ts";
+
+export type { Audience, Principal } from "../core/http.ts";
+
+/** A role an account or key can hold (every audience but "public", which is nobody signed in). */
+export type Role = Exclude<Audience, "public">;
+
+/** Every role, in the order lists show them. */
+export const ROLES: readonly Role[] = [
+  "analyst",
+  "terminal",
+  "trucking",
+  "partner",
+  "sister_port",
+  "admin",
+] as const;
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** The answer to "may this principal use this route (for this port)?". */
+export type Decision = "allow" | 401 | 403;
+
+/**
+ * Decides one request. A public route is open to anyone; otherwise nobody signed in gets 401 and a
+ * principal whose role the route does not list gets 403; so does one whose port scope does not
+ * include the route's port. Admin gets only what the route lists (every route lists it today).
+ *
+ * Example: `decide(["analyst", "admin"], null)` → 401;
+ * `decide(["analyst", "admin"], { kind: "key", id: "k1", role: "partner", ports: "*" })` → 403;
+ * `decide(["analyst"], { kind: "user", id: "u1", role: "analyst", ports: ["USLAX"] }, "JPNGO")` → 403.
+ */
+export function decide(
+  routeAccess: readonly Audience[],
+  principal: Principal | null,
+  port?: string,
+): Decision {
+  if (routeAccess.includes("public")) return "allow";
+  if (!principal) return 401;
+  if (!routeAccess.includes(principal.role)) return 403;
+  if (port !== undefined && !portInScope(principal.ports, port)) return 403;
+  return "allow";
+}
+
+/** Whether a port scope ("*" or a list of UN/LOCODEs) covers a port (case-insensitive). */
+export function portInScope(ports: readonly string[] | "*", port: string): boolean {
+  return ports === "*" || ports.includes(port.toUpperCase());
+}
+
+/** Port scope as stored: "*" or comma-separated UN/LOCODEs. */
+export function formatPorts(ports: readonly string[] | "*"): string {
+  return ports === "*" ? "*" : ports.join(",");
+}
+
+export function parsePorts(text: string): string[] | "*" {
+  if (text.trim() === "*" || text.trim() === "") return "*";
+  return text
+    .split(",")
+    .map((p) => p.trim().toUpperCase())
+    .filter((p) => p !== "");
+}
