@@ -6,6 +6,7 @@
  */
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
 import { DomainError } from "../core/errors.ts";
+import { accessMigrations } from "./access/migrations.ts";
 import { aisMigrations } from "./ais/migrations.ts";
 import { callsMigrations } from "./calls/migrations.ts";
 import type { DialectKind } from "./dialect.ts";
@@ -22,6 +23,7 @@ const CAPABILITY_MIGRATIONS: readonly ((kind: DialectKind) => Record<string, Mig
   emissionsMigrations,
   operationsMigrations,
   transitionMigrations,
+  accessMigrations,
 ];
 
 /** Every migration for a dialect, in the order they run (Kysely's: names compared by localeCompare). */

@@ -22,6 +22,7 @@ const MIGRATIONS_SINCE = [
   "0310_operations_signals",
   "0330_operations_packed_histograms",
   "0400_transition_fleet",
+  "0500_access",
 ];
 const MIGRATIONS_RUN = "select name, timestamp from kysely_migration order by name";
 

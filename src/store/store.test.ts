@@ -27,6 +27,7 @@ for (const kind of testDatabaseKinds()) {
         "0310_operations_signals",
         "0330_operations_packed_histograms",
         "0400_transition_fleet",
+        "0500_access",
       ]);
       expect(await store.migrationStatus()).toEqual({
         applied: [],

@@ -6,6 +6,7 @@
  * here says how a new capability adds its folder.
  */
 import { Kysely } from "kysely";
+import type { AccessStore } from "../access/store.ts";
 import type { AisStore } from "../ais/track-store.ts";
 import type { CallStore } from "../calls/store.ts";
 import type { EmissionActivityStore } from "../emissions/nonship/index.ts";
@@ -13,6 +14,8 @@ import type { EmissionStore } from "../emissions/store.ts";
 import type { OperationsStore } from "../operations/store.ts";
 import type { PortStore } from "../ports/model.ts";
 import type { TransitionStore } from "../transition/store.ts";
+import type { AccessDatabase } from "./access/schema.ts";
+import { createAccessStore } from "./access/store.ts";
 import type { AisDatabase } from "./ais/schema.ts";
 import { createAisStore } from "./ais/store.ts";
 import type { CallsDatabase } from "./calls/schema.ts";
@@ -36,7 +39,8 @@ export type Database = PortsDatabase &
   EmissionsDatabase &
   EmissionActivityDatabase &
   OperationsDatabase &
-  TransitionDatabase;
+  TransitionDatabase &
+  AccessDatabase;
 
 export interface Store extends StoreMigrator {
   kind: DialectKind;
@@ -48,6 +52,7 @@ export interface Store extends StoreMigrator {
   emissionActivity: EmissionActivityStore;
   operations: OperationsStore;
   transition: TransitionStore;
+  access: AccessStore;
   /**
    * A token that changes whenever any stored data changes, by this process or another: lets the
    * server keep answers until then. SQLite: `data_version` (commits by other connections) and this
@@ -74,6 +79,7 @@ export function openStore(options: OpenStoreOptions): Store {
     emissionActivity: createEmissionActivityStore(db),
     operations: createOperationsStore(db, statements),
     transition: createTransitionStore(db),
+    access: createAccessStore(db),
     ...createMigrator(db, kind),
     dataVersion,
     close: () => db.destroy(),
