@@ -18,6 +18,7 @@ import Fastify, {
   LogController,
 } from "fastify";
 import { z } from "zod";
+import { accessRoutes } from "../access/index.ts";
 import { aisRoutes } from "../ais/index.ts";
 import { callRoutes } from "../calls/index.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
@@ -35,6 +36,7 @@ import {
   shippedSolarYear,
 } from "../store/services.ts";
 import { fleetRoutes, hydrogenRoutes } from "../transition/index.ts";
+import { type AccessRouteConfig, installAccessEnforcement, requestContext } from "./access.ts";
 import { APP_VERSION, REPO_ROOT } from "./paths.ts";
 import { problemFor } from "./problem.ts";
 import { portRegionOf } from "./regions.ts";
@@ -151,8 +153,14 @@ function mountRoute(app: FastifyInstance, route: RouteDef, ctx: MountContext) {
     method: route.method,
     url: route.path,
     schema: routeSchema(route, "draft-7"),
-    // The OpenAPI document gets the 2020-12 form and who may use the route (see swagger transform).
-    config: { docSchema: { ...routeSchema(route, "draft-2020-12"), "x-access": route.access } },
+    bodyLimit: route.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    // The OpenAPI document gets the 2020-12 form and who may use the route (see swagger transform);
+    // the access hook (access.ts) enforces `access` from here.
+    config: {
+      docSchema: { ...routeSchema(route, "draft-2020-12"), "x-access": route.access },
+      access: route.access,
+      operationId: route.operationId,
+    } satisfies AccessRouteConfig & { docSchema: unknown },
     handler: async (request, reply) => {
       // zod is the one validator (Ajv is switched off below): coercion, defaults, refinements.
       const lang = requestLanguage(request.headers["accept-language"]);
@@ -161,6 +169,7 @@ function mountRoute(app: FastifyInstance, route: RouteDef, ctx: MountContext) {
         query: parsePart(route.query, request.query, "query", lang),
         body: parsePart(route.body, request.body, "body", lang),
         headers: request.headers,
+        context: requestContext(request),
       };
       // A read whose answer depends only on the request and the stored data (and the current
       // second, for some) is kept until the data changes.
@@ -205,6 +214,12 @@ function mountRoute(app: FastifyInstance, route: RouteDef, ctx: MountContext) {
     },
   });
 }
+
+/**
+ * Request bodies: 1 MiB for the API's JSON (event and telemetry batches, compute requests) unless a
+ * route states its own (sign-in and admin forms: 16 KiB).
+ */
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** RFC 9457 problem details, as every error reply of the API is shaped. */
 const PROBLEM_SCHEMA = {
@@ -252,6 +267,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     routerOptions: { ignoreTrailingSlash: true },
   });
 
+  // Who may use what, enforced once for every route mounted below (issue 14).
+  installAccessEnforcement(app, { access: options.store.access });
+
   // zod validates every request (mountRoute); Fastify's Ajv would answer first, in its own words.
   app.setValidatorCompiler(() => () => true);
 
@@ -286,6 +304,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           description:
             "Supply chain: container events (DCSA Track & Trace), truck visits, rail moves, terminal KPIs, container search",
         },
+        { name: "access", description: "Sign-in, sessions, accounts, API keys and the audit log" },
         {
           name: "emissions",
           description:
@@ -371,6 +390,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       currencyOf: (locode) => currencies.get(locode),
       tables: scorecardTables,
     }),
+    ...accessRoutes({ access: options.store.access }),
     ...hydrogenRoutes({
       tables: hydrogenTables,
       solarYear: shippedSolarYear,

@@ -54,7 +54,7 @@ describe("committed OpenAPI document", () => {
     };
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.servers.length).toBeGreaterThan(0);
-    const audiences = ["public", "analyst", "terminal", "partner", "sister_port", "admin"];
+    const audiences = ["public", "analyst", "terminal", "trucking", "partner", "sister_port", "admin"];
     for (const [p, ops] of Object.entries(doc.paths))
       for (const [method, op] of Object.entries(ops)) {
         expect(op["x-access"], `${method} ${p}`).toBeDefined();

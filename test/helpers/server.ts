@@ -2,6 +2,7 @@
  * Starts the real application for a test: a fresh database (SQLite in a temporary folder unless a
  * URL is given), migrations, the port registry, the built portal — listening on a free loopback port.
  */
+import { createKey } from "../../src/access/index.ts";
 import { loadPortRecords, type PortRecord } from "../../src/ports/index.ts";
 import { buildApp, DEFAULT_WEB_DIR } from "../../src/server/app.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
@@ -10,6 +11,10 @@ import { testDatabaseKinds } from "./databases.ts";
 export interface TestServer {
   baseUrl: string;
   store: Store;
+  /** Headers that authenticate as an admin (an API key made for this server). */
+  adminHeaders: Record<string, string>;
+  /** Headers of a new API key with this role (and ports, owner). */
+  headersFor(role: string, options?: { ports?: string[]; owner?: string }): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -30,9 +35,20 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();
   if (!address || typeof address === "string") throw new Error("server has no TCP address");
+  const headersFor: TestServer["headersFor"] = async (role, keyOptions = {}) => {
+    const { token } = await createKey(
+      store.access,
+      { name: `test ${role}`, role, ports: keyOptions.ports ?? "*", owner: keyOptions.owner ?? null },
+      { kind: "cli", id: "test" },
+      Date.now(),
+    );
+    return { authorization: `Bearer ${token}` };
+  };
   return {
     baseUrl: `http://127.0.0.1:${address.port}`,
     store,
+    adminHeaders: await headersFor("admin"),
+    headersFor,
     async close() {
       await app.close();
       await store.close();

@@ -1,0 +1,245 @@
+/**
+ * Enforcement of access (issue 14), in one place: every route mounted from a RouteDef carries its
+ * `access` list in the route config, and one onRequest hook resolves the principal (API key in
+ * `Authorization: Bearer spx_…`, or the `sp_session` cookie), asks access/'s `decide`, checks the
+ * CSRF header of cookie-authenticated changes and the per-principal rate of changes, and answers
+ * problem+json 401/403/429 — auditing every denial. An onSend hook audits every key use and every
+ * change with its status. Security headers go on every answer, API or portal.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import {
+  type AccessStore,
+  accessMsg,
+  audit,
+  csrfTokenFor,
+  decide,
+  principalFromKey,
+  principalFromSession,
+  safeEqual,
+  sha256Hex,
+  TokenBuckets,
+} from "../access/index.ts";
+import type { Audience, RequestContext } from "../core/http.ts";
+import { problemFor } from "./problem.ts";
+import { requestLanguage } from "./validation.ts";
+
+export const SESSION_COOKIE = "sp_session";
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Routes a browser without a session may change through (signing in has no CSRF token yet). */
+const CSRF_EXEMPT = new Set(["signIn"]);
+
+/** What mountRoute puts in each route's config. */
+export interface AccessRouteConfig {
+  access?: readonly Audience[];
+  operationId?: string;
+}
+
+export interface AccessEnforcementOptions {
+  access: AccessStore;
+  nowMs?: () => number;
+  /** Changes per principal: default 120 at once, refilling 2 a second. */
+  mutationLimits?: TokenBuckets;
+}
+
+const contexts = new WeakMap<FastifyRequest, RequestContext>();
+
+/** The request's access context (principal, address…), set by the hook for every RouteDef route. */
+export function requestContext(request: FastifyRequest): RequestContext | undefined {
+  return contexts.get(request);
+}
+
+/**
+ * Content-Security-Policy of the portal. The map draws only our GeoJSON (web/src/map/PortMap.tsx:
+ * no tiles, glyphs, sprites or fonts fetched) and runs maplibre's worker from our own origin
+ * (setWorkerUrl → 'self'; blob: kept for maplibre's fallback). Styles: maplibre and echarts set
+ * element styles from script and the build injects its CSS, hence 'unsafe-inline' for styles
+ * only; scripts come from 'self' alone. Images: canvas snapshots and vessel icons are data:/blob:.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "child-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply) {
+  reply.header("content-security-policy", CONTENT_SECURITY_POLICY);
+  reply.header("x-frame-options", "DENY");
+  reply.header("x-content-type-options", "nosniff");
+  reply.header("referrer-policy", "strict-origin-when-cross-origin");
+  reply.header("cross-origin-opener-policy", "same-origin");
+  // HSTS only over TLS (RFC 6797 §7.2: a host must not send it over plain HTTP).
+  if (request.protocol === "https") reply.header("strict-transport-security", "max-age=31536000");
+}
+
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+function sessionCookie(token: string | null, secure: boolean, maxAgeS?: number): string {
+  const attrs = [
+    `${SESSION_COOKIE}=${token ?? ""}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${token === null ? 0 : (maxAgeS ?? 0)}`,
+  ];
+  if (secure) attrs.push("Secure");
+  return attrs.join("; ");
+}
+
+interface Pending {
+  /** Set when the request was denied (already audited). */
+  denied?: boolean;
+}
+const pending = new WeakMap<FastifyRequest, Pending>();
+
+export function installAccessEnforcement(app: FastifyInstance, options: AccessEnforcementOptions): void {
+  const store = options.access;
+  const now = options.nowMs ?? Date.now;
+  const mutationLimits = options.mutationLimits ?? new TokenBuckets({ capacity: 120, refillPerS: 2 });
+
+  const deny = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: 401 | 403 | 429,
+    detail: string,
+    reason: string,
+    retryAfterS?: number,
+  ) => {
+    const ctx = contexts.get(request);
+    const p = ctx?.principal ?? null;
+    const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
+    pending.set(request, { denied: true });
+    await audit(
+      store,
+      { kind: p ? p.kind : "anonymous", id: p?.id ?? null, ip: request.ip },
+      "denied",
+      route,
+      status === 429 ? "rate_limited" : `denied_${status}`,
+      now(),
+      { reason, url: request.url },
+    );
+    const code = status === 401 ? "unauthorized" : status === 403 ? "forbidden" : "rate_limited";
+    if (status === 401) reply.header("www-authenticate", 'Bearer realm="sisterports"');
+    if (retryAfterS !== undefined) reply.header("retry-after", String(retryAfterS));
+    return reply
+      .status(status)
+      .type("application/problem+json")
+      .send(problemFor(code, detail, request.url));
+  };
+
+  app.addHook("onRequest", async (request, reply) => {
+    setSecurityHeaders(request, reply);
+    const config = request.routeOptions.config as AccessRouteConfig | undefined;
+    const access = config?.access;
+    if (!access) return; // not a RouteDef: the portal's files, /docs, /api/openapi.json, 404s — all public
+    const lang = requestLanguage(request.headers["accept-language"]);
+    const route = `${request.method} ${request.routeOptions.url}`;
+    const secure = request.protocol === "https";
+    const ctx: RequestContext = {
+      principal: null,
+      ip: request.ip,
+      secure,
+      setSession: (token, maxAgeS) => {
+        reply.header("set-cookie", sessionCookie(token, secure, maxAgeS));
+      },
+    };
+    contexts.set(request, ctx);
+
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) {
+      const m = /^Bearer +(\S+)$/i.exec(authorization);
+      const found = m ? await principalFromKey(store, m[1]!, now()) : { error: "not a Bearer token" };
+      if ("error" in found)
+        return deny(
+          request,
+          reply,
+          401,
+          accessMsg("badKey", { reason: found.error }, lang),
+          `key: ${found.error}`,
+        );
+      ctx.principal = found.principal;
+    } else {
+      const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
+      if (token) {
+        const principal = await principalFromSession(store, token, now());
+        if (principal) {
+          ctx.principal = principal;
+          ctx.sessionToken = token;
+          await store.touchSession(sha256Hex(token), new Date(now()).toISOString());
+        } else ctx.setSession(null); // expired or ended: the browser forgets it
+      }
+    }
+
+    const port = (request.params as Record<string, unknown> | undefined)?.["locode"];
+    const decision = decide(access, ctx.principal, typeof port === "string" ? port : undefined);
+    if (decision === 401)
+      return deny(request, reply, 401, accessMsg("needSignIn", { route }, lang), "no principal");
+    if (decision === 403) {
+      const p = ctx.principal!;
+      const byPort = access.includes(p.role);
+      return deny(
+        request,
+        reply,
+        403,
+        byPort
+          ? accessMsg("forbiddenPort", { port: String(port) }, lang)
+          : accessMsg("forbiddenRole", { role: p.role, route }, lang),
+        byPort ? "port outside scope" : "role not listed",
+      );
+    }
+    if (!MUTATING.has(request.method)) return;
+    if (ctx.sessionToken && !CSRF_EXEMPT.has(config.operationId ?? "")) {
+      const sent = request.headers["x-csrf-token"];
+      if (typeof sent !== "string" || !safeEqual(sent, csrfTokenFor(ctx.sessionToken)))
+        return deny(request, reply, 403, accessMsg("csrfMissing", { method: request.method }, lang), "csrf");
+    }
+    if (ctx.principal) {
+      const t = mutationLimits.take(`${ctx.principal.kind}:${ctx.principal.id}`, now());
+      if (!t.allowed)
+        return deny(
+          request,
+          reply,
+          429,
+          accessMsg("rateLimited", { seconds: t.retryAfterS }, lang),
+          "mutation rate",
+          t.retryAfterS,
+        );
+    }
+  });
+
+  // Every key use and every change, with the status it got (denials were audited when denied).
+  app.addHook("onSend", async (request, reply, payload) => {
+    const ctx = contexts.get(request);
+    if (!ctx || pending.get(request)?.denied) return payload;
+    const p = ctx.principal;
+    const mutating = MUTATING.has(request.method);
+    if (!mutating && p?.kind !== "key") return payload;
+    const route = `${request.method} ${request.routeOptions.url}`;
+    if (p?.kind === "key") await store.touchKey(p.id, new Date(now()).toISOString());
+    await audit(
+      store,
+      { kind: p ? p.kind : "anonymous", id: p?.id ?? null, ip: request.ip },
+      mutating ? "change" : "key.use",
+      route,
+      String(reply.statusCode),
+      now(),
+      { url: request.url },
+    );
+    return payload;
+  });
+}
