@@ -62,6 +62,7 @@ describe("access enforcement (SQLite)", () => {
     const headers = await server.headersFor("analyst");
     const id = headers.authorization!.split("_")[1]!;
     expect((await call(SPEED, { headers })).status).toBe(200);
+    await server.flushAudit();
     expect((await server.store.access.getKey(id))?.lastUsedAt).not.toBeNull();
     const revoke = await call(`/api/admin/keys/${id}`, { method: "DELETE", headers: server.adminHeaders });
     expect(revoke.status).toBe(200);
@@ -69,6 +70,7 @@ describe("access enforcement (SQLite)", () => {
     expect((await call(SPEED, { headers })).status).toBe(401);
     const wrongSecret = `${headers.authorization!.slice(0, -3)}AAA`;
     expect((await call(SPEED, { headers: { authorization: wrongSecret } })).status).toBe(401);
+    await server.flushAudit();
     const log = await server.store.access.listAudit();
     expect(log.some((e) => e.action === "key.use" && e.actorId === id && e.outcome === "200")).toBe(true);
     expect(log.some((e) => e.action === "denied" && e.outcome === "denied_401")).toBe(true);
@@ -111,6 +113,7 @@ describe("access enforcement (SQLite)", () => {
       body: "{}",
     });
     expect(noCsrf.status).toBe(403);
+    await server.flushAudit();
     expect((await server.store.access.listAudit()).some((e) => e.detail?.["reason"] === "csrf")).toBe(true);
     const out = await call("/api/session", {
       method: "DELETE",
@@ -142,6 +145,7 @@ describe("access enforcement (SQLite)", () => {
     expect(statuses.at(-1)).toBe(429);
     expect(statuses.length).toBeGreaterThanOrEqual(8);
     expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
+    await server.flushAudit();
     const log = await server.store.access.listAudit();
     expect(
       log.filter((e) => e.action === "login" && e.target === "nobody-here").map((e) => e.outcome),

@@ -9,6 +9,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import {
   type AccessStore,
+  type Actor,
   accessMsg,
   audit,
   csrfTokenFor,
@@ -42,6 +43,75 @@ export interface AccessEnforcementOptions {
 }
 
 const contexts = new WeakMap<FastifyRequest, RequestContext>();
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Writes the audit entries and key last-use times the access hook holds (tests; close does it too). */
+    flushAccessAudit(): Promise<void>;
+  }
+}
+
+/** How often the hook's audit entries are written, and how many it holds at most before writing. */
+const AUDIT_FLUSH_MS = 5_000;
+const AUDIT_FLUSH_ENTRIES = 200;
+/** A session's last-seen time is written at most this often. */
+const SESSION_TOUCH_MS = 5 * 60_000;
+
+/**
+ * The hook's audit entries (denials, key use, changes) and key last-use times, written in batches:
+ * every write moves the store's data version, and a write per read would end the server's answer
+ * cache (ETag / 304) for every client holding a key. Each entry keeps its own time and outcome.
+ */
+class AuditBuffer {
+  private entries: {
+    actor: Actor;
+    action: string;
+    target: string;
+    outcome: string;
+    atMs: number;
+    detail: Record<string, unknown>;
+  }[] = [];
+  private keysUsed = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  constructor(
+    private readonly store: AccessStore,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  add(
+    actor: Actor,
+    action: string,
+    target: string,
+    outcome: string,
+    atMs: number,
+    detail: Record<string, unknown>,
+  ) {
+    this.entries.push({ actor, action, target, outcome, atMs, detail });
+    if (actor.kind === "key" && actor.id) this.keysUsed.set(actor.id, atMs);
+    if (this.entries.length >= AUDIT_FLUSH_ENTRIES) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), AUDIT_FLUSH_MS).unref();
+  }
+
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const entries = this.entries;
+    const keys = this.keysUsed;
+    this.entries = [];
+    this.keysUsed = new Map();
+    this.writing = this.writing.then(async () => {
+      try {
+        for (const e of entries)
+          await audit(this.store, e.actor, e.action, e.target, e.outcome, e.atMs, e.detail);
+        for (const [id, atMs] of keys) await this.store.touchKey(id, new Date(atMs).toISOString());
+      } catch (error) {
+        this.onError(error);
+      }
+    });
+    return this.writing;
+  }
+}
 
 /** The request's access context (principal, address…), set by the hook for every RouteDef route. */
 export function requestContext(request: FastifyRequest): RequestContext | undefined {
@@ -111,6 +181,10 @@ export function installAccessEnforcement(app: FastifyInstance, options: AccessEn
   const store = options.access;
   const now = options.nowMs ?? Date.now;
   const mutationLimits = options.mutationLimits ?? new TokenBuckets({ capacity: 120, refillPerS: 2 });
+  const buffer = new AuditBuffer(store, (error) => app.log.error(error));
+  const sessionTouched = new Map<string, number>();
+  app.decorate("flushAccessAudit", () => buffer.flush());
+  app.addHook("onClose", async () => buffer.flush());
 
   const deny = async (
     request: FastifyRequest,
@@ -124,8 +198,7 @@ export function installAccessEnforcement(app: FastifyInstance, options: AccessEn
     const p = ctx?.principal ?? null;
     const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
     pending.set(request, { denied: true });
-    await audit(
-      store,
+    buffer.add(
       { kind: p ? p.kind : "anonymous", id: p?.id ?? null, ip: request.ip },
       "denied",
       route,
@@ -180,7 +253,12 @@ export function installAccessEnforcement(app: FastifyInstance, options: AccessEn
         if (principal) {
           ctx.principal = principal;
           ctx.sessionToken = token;
-          await store.touchSession(sha256Hex(token), new Date(now()).toISOString());
+          const hash = sha256Hex(token);
+          if ((sessionTouched.get(hash) ?? 0) < now() - SESSION_TOUCH_MS) {
+            sessionTouched.set(hash, now());
+            if (sessionTouched.size > 10_000) sessionTouched.clear();
+            await store.touchSession(hash, new Date(now()).toISOString());
+          }
         } else ctx.setSession(null); // expired or ended: the browser forgets it
       }
     }
@@ -230,9 +308,7 @@ export function installAccessEnforcement(app: FastifyInstance, options: AccessEn
     const mutating = MUTATING.has(request.method);
     if (!mutating && p?.kind !== "key") return payload;
     const route = `${request.method} ${request.routeOptions.url}`;
-    if (p?.kind === "key") await store.touchKey(p.id, new Date(now()).toISOString());
-    await audit(
-      store,
+    buffer.add(
       { kind: p ? p.kind : "anonymous", id: p?.id ?? null, ip: request.ip },
       mutating ? "change" : "key.use",
       route,

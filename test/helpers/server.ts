@@ -15,6 +15,8 @@ export interface TestServer {
   adminHeaders: Record<string, string>;
   /** Headers of a new API key with this role (and ports, owner). */
   headersFor(role: string, options?: { ports?: string[]; owner?: string }): Promise<Record<string, string>>;
+  /** Writes the audit entries the server holds (it writes them in batches). */
+  flushAudit(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,6 +26,17 @@ export interface TestServerOptions {
   /** A database URL; default: a new SQLite file. */
   databaseUrl?: string;
   webDir?: string;
+}
+
+/** Authorization headers of a new admin API key in this store (for tests that inject into buildApp). */
+export async function adminKeyHeaders(store: Store): Promise<Record<string, string>> {
+  const { token } = await createKey(
+    store.access,
+    { name: "test admin", role: "admin" },
+    { kind: "cli", id: "test" },
+    Date.now(),
+  );
+  return { authorization: `Bearer ${token}` };
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -49,6 +62,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     store,
     adminHeaders: await headersFor("admin"),
     headersFor,
+    flushAudit: () => app.flushAccessAudit(),
     async close() {
       await app.close();
       await store.close();

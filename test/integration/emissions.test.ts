@@ -370,22 +370,24 @@ describe("emissions through the CLI and the API", () => {
 
   it("serves the inventory, its sources, a call's computation and a CSV export", async () => {
     const server = await startTestServer({ databaseUrl: database.url });
+    // Every one of these routes is for analysts (and admins): the test reads as an admin key.
+    const f = (url: string, init: RequestInit = {}) =>
+      fetch(url, {
+        ...init,
+        headers: { ...server.adminHeaders, ...(init.headers as Record<string, string>) },
+      });
     try {
-      const inv = await (
-        await fetch(`${server.baseUrl}/api/ports/USLAX/emissions/inventory?year=2026`)
-      ).json();
+      const inv = await (await f(`${server.baseUrl}/api/ports/USLAX/emissions/inventory?year=2026`)).json();
       expect(inv.scopes.tailpipe.byCategory[0].category).toBe("ogv");
       const src = await (
-        await fetch(`${server.baseUrl}/api/ports/USLAX/emissions/sources?year=2026&category=ogv&limit=2`)
+        await f(`${server.baseUrl}/api/ports/USLAX/emissions/sources?year=2026&category=ogv&limit=2`)
       ).json();
       expect(src.sources).toHaveLength(2);
       expect(src.sources[0].tonnes.co2e).toBeGreaterThanOrEqual(src.sources[1].tonnes.co2e);
-      const call = await (
-        await fetch(`${server.baseUrl}/api/calls/${src.sources[0].sourceId}/emissions`)
-      ).json();
+      const call = await (await f(`${server.baseUrl}/api/calls/${src.sources[0].sourceId}/emissions`)).json();
       expect(call.segments.length).toBeGreaterThan(0);
       expect(call.segments[0].trace.length).toBeGreaterThan(0);
-      const exp = await fetch(
+      const exp = await f(
         `${server.baseUrl}/api/ports/USLAX/emissions/inventory/export?year=2026&format=csv`,
       );
       expect(exp.headers.get("content-type")).toMatch(/text\/csv/);
@@ -393,23 +395,23 @@ describe("emissions through the CLI and the API", () => {
       expect((await exp.text()).split("\n").length).toBeGreaterThan(2);
       // Read answers are kept until the data changes: a recompute, or a write by another process.
       const url = `${server.baseUrl}/api/ports/USLAX/emissions/inventory?year=2026`;
-      const first = await fetch(url);
+      const first = await f(url);
       const etag = first.headers.get("etag")!;
       const firstBody = (await first.json()) as { computedAt: string };
       expect(etag).toMatch(/^W\/"/);
-      expect((await fetch(url, { headers: { "if-none-match": etag } })).status).toBe(304);
+      expect((await f(url, { headers: { "if-none-match": etag } })).status).toBe(304);
       const recomputed = (await (
-        await fetch(`${server.baseUrl}/api/ports/USLAX/emissions/inventory/compute?year=2026`, {
+        await f(`${server.baseUrl}/api/ports/USLAX/emissions/inventory/compute?year=2026`, {
           method: "POST",
         })
       ).json()) as { computedAt: string };
       expect(recomputed.computedAt > firstBody.computedAt).toBe(true);
-      const after = await fetch(url, { headers: { "if-none-match": etag } });
+      const after = await f(url, { headers: { "if-none-match": etag } });
       expect(after.status).toBe(200);
       expect(((await after.json()) as { computedAt: string }).computedAt).toBe(recomputed.computedAt);
       const progressUrl = `${server.baseUrl}/api/ports/USLAX/emissions/progress`;
       const noxBaseline = async () =>
-        ((await (await fetch(progressUrl)).json()) as { targets: { baseline: { tonnes: number } | null }[] })
+        ((await (await f(progressUrl)).json()) as { targets: { baseline: { tonnes: number } | null }[] })
           .targets[1]!.baseline?.tonnes;
       expect(await noxBaseline()).toBe(1000);
       const set = cli(
@@ -422,7 +424,7 @@ describe("emissions through the CLI and the API", () => {
       );
       expect(set.status).toBe(0);
       expect(await noxBaseline()).toBe(1234);
-      const missing = await fetch(`${server.baseUrl}/api/calls/nope/emissions`);
+      const missing = await f(`${server.baseUrl}/api/calls/nope/emissions`);
       expect(missing.status).toBe(404);
       expect(missing.headers.get("content-type")).toMatch(/problem\+json/);
     } finally {

@@ -10,6 +10,7 @@ import { buildApp } from "../../src/server/app.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 import { BOX, event, ingestDay, YTI } from "../helpers/operations.ts";
+import { adminKeyHeaders } from "../helpers/server.ts";
 
 /** Maps { eventID, equipmentEventTypeCode, eventDateTime, equipmentReference } to an event; else a reject. */
 function fakeParseEvents(json: unknown, source: string): ParsedOperations {
@@ -38,6 +39,8 @@ describe("operations API", () => {
   let db: TestDatabase;
   let store: Store;
   let app: FastifyInstance;
+  /** An admin key: most operations routes are for analysts, terminals and partners. */
+  let admin: Record<string, string> = {};
 
   beforeAll(async () => {
     db = await testDatabaseKinds()[0]!.create();
@@ -46,6 +49,7 @@ describe("operations API", () => {
     await store.ports.upsertPorts(loadPortRecords());
     await ingestDay(store.operations);
     app = await buildApp({ store, parseEvents: fakeParseEvents });
+    admin = await adminKeyHeaders(store);
   });
   afterAll(async () => {
     await app?.close();
@@ -53,7 +57,7 @@ describe("operations API", () => {
     await db?.drop();
   });
 
-  const get = (url: string) => app.inject({ method: "GET", url });
+  const get = (url: string) => app.inject({ method: "GET", url, headers: admin });
 
   it("takes a batch of events, counts it, and takes it again as duplicates", async () => {
     const batch = [
@@ -70,17 +74,28 @@ describe("operations API", () => {
         equipmentReference: BOX.X,
       },
     ];
-    const first = await app.inject({ method: "POST", url: "/api/ports/USLAX/events", payload: batch });
+    const first = await app.inject({
+      method: "POST",
+      url: "/api/ports/USLAX/events",
+      headers: admin,
+      payload: batch,
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ read: 2, accepted: 1, rejected: 1, duplicates: 0 });
     expect(first.json().rejects[0]).toMatchObject({ line: 2, field: "eventDateTime" });
-    const again = await app.inject({ method: "POST", url: "/api/ports/uslax/events", payload: batch });
+    const again = await app.inject({
+      method: "POST",
+      url: "/api/ports/uslax/events",
+      headers: admin,
+      payload: batch,
+    });
     expect(again.json()).toMatchObject({ read: 2, accepted: 0, rejected: 1, duplicates: 1 });
   });
 
   it("answers bad input with problem+json", async () => {
     const notArray = await app.inject({
       method: "POST",
+      headers: admin,
       url: "/api/ports/USLAX/events",
       payload: { eventID: "x" },
     });

@@ -16,6 +16,7 @@ import { buildApp } from "../../src/server/app.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 import { BOX, event, PORT, parsedOf, YTI, ZONE } from "../helpers/operations.ts";
+import { adminKeyHeaders } from "../helpers/server.ts";
 
 const s = (iso: string) => Date.parse(iso) / 1000;
 /** "Now" of every ingest: Friday 2026-11-20 11:00 in Los Angeles (PST, UTC−8), ISO week 2026-W47. */
@@ -131,7 +132,9 @@ for (const kind of testDatabaseKinds()) {
     let db: TestDatabase;
     let store: Store;
     let app: FastifyInstance;
-    const get = (url: string) => app.inject({ method: "GET", url });
+    /** An admin key: most operations routes are for analysts, terminals and partners. */
+    let admin: Record<string, string> = {};
+    const get = (url: string) => app.inject({ method: "GET", url, headers: admin });
 
     beforeAll(async () => {
       db = await kind.create();
@@ -159,6 +162,7 @@ for (const kind of testDatabaseKinds()) {
       const again = await ingestOperations(store.operations, rules, { ...options, file: "rules.csv" });
       expect(again).toMatchObject({ read: 6, accepted: 0, duplicates: 6 });
       app = await buildApp({ store });
+      admin = await adminKeyHeaders(store);
     });
     afterAll(async () => {
       await app?.close();
