@@ -40,7 +40,29 @@ export const COMMAND_GROUPS: Record<
     description: "zero-emission transition: equipment fleet, telemetry, pilot scorecards, hydrogen supply",
     register: registerZeGroup,
   },
+  users: {
+    description: "accounts: add (the first admin too), list, disable",
+    register: accessGroup("users"),
+  },
+  keys: {
+    description: "API keys for machines and partners: create, list, revoke",
+    register: accessGroup("keys"),
+  },
+  audit: {
+    description: "the audit log: sign-ins, key use, changes, denied requests",
+    register: accessGroup("audit"),
+  },
 };
+
+function accessGroup(group: "users" | "keys" | "audit") {
+  return async (program: Command): Promise<void> => {
+    const { registerAccessCommands } = await import("../access/cli.ts");
+    registerAccessCommands(program, group, async () => {
+      const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
+      return { access: store.access, close: () => store.close() };
+    });
+  };
+}
 
 function aisStoreOpener(program: Command) {
   return async () => {
