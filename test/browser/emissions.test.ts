@@ -125,7 +125,9 @@ describe("emissions in the portal", { timeout: 240_000 }, () => {
     // One baseline per port, so that a target shows its path and points; the others stay empty and
     // show the command that enters them. The figure is twice the demo inventory (a test fixture).
     for (const [port, p] of Object.entries(PORTS)) {
-      const res = await fetch(`${server.baseUrl}/api/ports/${port}/emissions/inventory?year=${YEAR}`);
+      const res = await fetch(`${server.baseUrl}/api/ports/${port}/emissions/inventory?year=${YEAR}`, {
+        headers: server.adminHeaders,
+      });
       expect(res.status).toBe(200);
       const report = (await res.json()) as {
         scopes: { tailpipe: { total: Record<string, number> }; grid: { total: Record<string, number> } };
@@ -144,6 +146,8 @@ describe("emissions in the portal", { timeout: 240_000 }, () => {
     }
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
+    // Parts of this page are for analysts (issue 14): the browser signs in as one.
+    await context.addCookies([(await server.signIn("analyst")).cookie]);
     page = await context.newPage();
     watchPage(page, problems, { ignoreAborted: true });
   }, 240_000);
@@ -180,7 +184,9 @@ describe("emissions in the portal", { timeout: 240_000 }, () => {
         expect(await visibleText(view.locator('.inventory-facts [data-field="calls"] dd'))).toMatch(/[1-9]/);
         // The waits at anchor, as the API measured them, in the reader's language.
         const api = (await (
-          await fetch(`${server.baseUrl}/api/ports/${port}/emissions/inventory?year=${YEAR}`)
+          await fetch(`${server.baseUrl}/api/ports/${port}/emissions/inventory?year=${YEAR}`, {
+            headers: server.adminHeaders,
+          })
         ).json()) as { meta: { anchorage: { calls: number } } };
         const anchorage = await visibleText(view.locator('.inventory-facts [data-field="anchorage"]'));
         expect(anchorage).toContain(lang === "ja" ? "錨泊待ち" : "Waiting at anchor");
@@ -286,6 +292,7 @@ describe("emissions in the portal", { timeout: 240_000 }, () => {
         await view.locator('.category-table thead th[data-pollutant="nox"] button').click();
         const byNox = await fetch(
           `${server.baseUrl}/api/ports/${port}/emissions/sources?year=${YEAR}&category=che&pollutant=nox&limit=1&offset=0`,
+          { headers: server.adminHeaders },
         );
         const firstByNox = ((await byNox.json()) as { sources: { sourceId: string }[] }).sources[0]!.sourceId;
         await poll(() => cheRows.first().getAttribute("data-source")).toBe(firstByNox);
@@ -310,7 +317,7 @@ describe("emissions in the portal", { timeout: 240_000 }, () => {
         // Exports.
         const csv = await view.locator('.export-links a[data-format="csv"]').getAttribute("href");
         expect(csv).toContain(`year=${YEAR}`);
-        const exported = await fetch(`${server.baseUrl}${csv}`);
+        const exported = await fetch(`${server.baseUrl}${csv}`, { headers: server.adminHeaders });
         expect(exported.status).toBe(200);
         expect((await exported.text()).split("\n")[0]).toContain("nox_t");
         await view.locator('select[name="category"]').selectOption("");

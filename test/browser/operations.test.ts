@@ -386,6 +386,8 @@ describe("operations in the portal", { timeout: 120_000 }, () => {
     await server.store.calls.replaceVesselResults(PORT, MMSI, s(call.startAt), s(call.endAt) + 1, [call], []);
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
+    // Parts of this page are for analysts (issue 14): the browser signs in as one.
+    await context.addCookies([(await server.signIn("analyst")).cookie]);
     page = await context.newPage();
     watchPage(page, problems, { ignoreAborted: true });
   }, 120_000);

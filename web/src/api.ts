@@ -99,13 +99,31 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The CSRF token of this browser's session (GET /api/session): sent as x-csrf-token with every
+ * change, as the server requires of cookie sessions (issue 14). Fetched before the first change.
+ */
+let csrfToken: Promise<string | null> | undefined;
+function currentCsrfToken(): Promise<string | null> {
+  csrfToken ??= fetch("/api/session", { headers: { accept: "application/json" } })
+    .then((r) => (r.ok ? (r.json() as Promise<{ csrfToken: string | null }>) : { csrfToken: null }))
+    .then((s) => s.csrfToken)
+    .catch(() => null);
+  return csrfToken;
+}
+
 /** One request: JSON asked for, problems worded in the portal's language (the API reads Accept-Language). */
 async function requestJson<T>(path: string, init: { method?: string; signal?: AbortSignal }): Promise<T> {
-  const res = await fetch(path, {
-    method: init.method ?? "GET",
-    headers: { accept: "application/json", "accept-language": currentLanguage() },
-    signal: init.signal ?? null,
-  });
+  const method = init.method ?? "GET";
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    "accept-language": currentLanguage(),
+  };
+  if (method !== "GET") {
+    const token = await currentCsrfToken();
+    if (token) headers["x-csrf-token"] = token;
+  }
+  const res = await fetch(path, { method, headers, signal: init.signal ?? null });
   if (!res.ok) {
     let problem: Problem | null = null;
     try {

@@ -9,6 +9,14 @@ export function Status({ state }: { state: AsyncState<unknown> }) {
   if (state.status === "loading") return <p className="loading">{t("common.loading")}</p>;
   if (state.status === "error") {
     const e = state.error;
+    // A part closed to the reader (401: nobody signed in; 403: a role or port it does not cover)
+    // says so in words: the rest of the page stays usable (issue 14).
+    if (e instanceof ApiError && (e.status === 401 || e.status === 403))
+      return (
+        <p className="muted restricted" data-status={e.status}>
+          {e.status === 401 ? t("errors.signInRequired") : t("errors.notAllowed")}
+        </p>
+      );
     const notFound = e instanceof ApiError && e.status === 404;
     return (
       <div className="error-box" role="alert">
