@@ -25,6 +25,8 @@ const en = {
   keyRevoked: "API key {id} revoked.",
   keyNotRevoked: "API key {id} was revoked already or does not exist.",
   userDisabled: "User {name} disabled; their sessions ended.",
+  demoUsers:
+    "Demo sign-ins, one per role (one-time passwords, shown only now; `sisterports users list` lists them):",
   colName: "name",
   colRole: "role",
   colPorts: "ports",
@@ -67,6 +69,8 @@ const ja: typeof en = {
   keyRevoked: "API キー {id} を失効させました。",
   keyNotRevoked: "API キー {id} はすでに失効しているか、存在しません。",
   userDisabled: "ユーザー {name} を無効にし、セッションを終了しました。",
+  demoUsers:
+    "デモ用のサインイン（ロールごとに1つ。ワンタイムパスワードは今回だけ表示。一覧は `sisterports users list`）：",
   colName: "名前",
   colRole: "ロール",
   colPorts: "港",

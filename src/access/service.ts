@@ -267,3 +267,26 @@ export async function changePassword(
   await audit(store, actor, "password.change", userId, "ok", nowMs);
   return true;
 }
+
+/**
+ * The demo's accounts, one per role (`demo-analyst`, `demo-terminal`, …), each with its own
+ * generated one-time password — made only when the node has no account yet (first start with the
+ * demo), so a real node never gets one and no password is ever fixed.
+ */
+export async function addDemoUsers(
+  store: AccessStore,
+  nowMs: number,
+): Promise<{ name: string; role: Role; oneTimePassword: string }[]> {
+  if ((await store.listUsers()).length > 0) return [];
+  const made: { name: string; role: Role; oneTimePassword: string }[] = [];
+  for (const role of ROLES) {
+    const { user, oneTimePassword } = await addUser(
+      store,
+      { name: `demo-${role.replace("_", "-")}`, role },
+      { kind: "cli", id: "demo" },
+      nowMs,
+    );
+    made.push({ name: user.name, role, oneTimePassword });
+  }
+  return made;
+}

@@ -85,6 +85,13 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
           .join(", "),
       })}\n`,
     );
+    // One account per role to sign in with, each with a generated one-time password (issue 14).
+    const { addDemoUsers, accessMsg } = await import("../access/index.ts");
+    const demoUsers = await addDemoUsers(store.access, Date.now());
+    if (demoUsers.length > 0)
+      process.stderr.write(
+        `${accessMsg("demoUsers")}\n${demoUsers.map((u) => `  ${u.name.padEnd(18)} ${u.oneTimePassword}`).join("\n")}\n`,
+      );
   } else void callUpdater.runNow().catch((error) => app.log.error(error));
   const listener =
     feeds.length > 0
