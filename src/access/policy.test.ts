@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decide, parsePorts, portInScope } from "./policy.ts";
+import { decide, parsePorts, portInScope, terminalReach } from "./policy.ts";
 
 describe("decide", () => {
   const analyst = { kind: "user" as const, id: "u1", role: "analyst" as const, ports: ["USLAX"] };
@@ -27,5 +27,27 @@ describe("port scope", () => {
     expect(parsePorts("*")).toBe("*");
     expect(parsePorts("uslax, JPNGO")).toEqual(["USLAX", "JPNGO"]);
     expect(portInScope(["USLAX"], "JPNGO")).toBe(false);
+  });
+});
+
+describe("terminalReach", () => {
+  const yti = {
+    kind: "key" as const,
+    id: "k",
+    role: "terminal" as const,
+    ports: "*" as const,
+    owner: "uslax-terminal-yti",
+  };
+  it("confines a terminal operator to its own terminal; another is not found", () => {
+    expect(terminalReach(yti, undefined)).toBe("uslax-terminal-yti");
+    expect(terminalReach(yti, "uslax-terminal-yti")).toBe("uslax-terminal-yti");
+    expect(() => terminalReach(yti, "uslax-terminal-pier400")).toThrow(
+      expect.objectContaining({ code: "not_found" }),
+    );
+    expect(() => terminalReach({ ...yti, owner: undefined }, undefined)).toThrow(/no terminal/);
+  });
+  it("leaves other roles and nobody with what they asked", () => {
+    expect(terminalReach({ ...yti, role: "analyst" }, undefined)).toBeUndefined();
+    expect(terminalReach(null, "x")).toBe("x");
   });
 });

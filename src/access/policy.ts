@@ -3,6 +3,7 @@
  * server applies to every route from the route's own `access` list (RouteDef.access — the single
  * table of who may use what; the OpenAPI document publishes it as `x-access`). Pure: no framework.
  */
+import { DomainError } from "../core/errors.ts";
 import type { Audience, Principal } from "../core/http.ts";
 
 export type { Audience, Principal } from "../core/http.ts";
@@ -64,4 +65,24 @@ export function parsePorts(text: string): string[] | "*" {
     .split(",")
     .map((p) => p.trim().toUpperCase())
     .filter((p) => p !== "");
+}
+
+/**
+ * Data reach of a terminal operator (issue 14): its data is its own terminal's. Given the terminal a
+ * request asks for (undefined: every terminal), returns the terminal the answer must be confined to;
+ * another terminal's data is not found (404), not forbidden, so its existence is not revealed.
+ * Other roles reach what they asked for.
+ *
+ * Example: a terminal principal with owner "uslax-terminal-yti": asked undefined → "uslax-terminal-yti";
+ * asked "uslax-terminal-pier400" → DomainError not_found; an analyst asked undefined → undefined.
+ */
+export function terminalReach(
+  principal: Principal | null | undefined,
+  asked: string | undefined,
+): string | undefined {
+  if (principal?.role !== "terminal") return asked;
+  const own = principal.owner;
+  if (own === undefined || (asked !== undefined && asked !== own))
+    throw new DomainError("not_found", `no terminal ${asked ?? "(none)"} in your reach`);
+  return own;
 }

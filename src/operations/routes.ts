@@ -17,6 +17,7 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { terminalReach } from "../access/index.ts";
 import {
   cacheByTo,
   containerList,
@@ -103,14 +104,16 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
         by: z.enum(["day", "hour"]).default("day"),
       }),
       response: operationsKpisSchema,
-      async handler({ params, query }) {
+      async handler({ params, query, context }) {
         const { port, timeZone } = knownPort(deps.timeZoneOf, params.locode);
+        // A terminal operator reaches its own terminal's KPIs only; another's are not found (issue 14).
+        const terminal = terminalReach(context?.principal, query.terminal);
         return operationsKpis(deps, {
           port,
           timeZone,
           ...timeWindow(query, timeZone, WINDOW_DAYS),
           by: query.by,
-          ...(query.terminal !== undefined ? { terminal: query.terminal } : {}),
+          ...(terminal !== undefined ? { terminal } : {}),
         });
       },
     }),

@@ -173,7 +173,10 @@ function mountRoute(app: FastifyInstance, route: RouteDef, ctx: MountContext) {
       };
       // A read whose answer depends only on the request and the stored data (and the current
       // second, for some) is kept until the data changes.
-      const policy = route.method === "GET" ? route.cache?.(parsed) : undefined;
+      // A principal with an owner (a terminal, a company) may get an answer confined to its own
+      // data under the same address as the full one: such answers are never kept nor served kept.
+      const policy =
+        route.method === "GET" && !parsed.context?.principal?.owner ? route.cache?.(parsed) : undefined;
       const dataVersion = policy ? ctx.dataVersion() : undefined;
       const version =
         dataVersion === undefined

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createKey } from "../../src/access/index.ts";
 import type { ContainerEvent, OperationsReject, ParsedOperations } from "../../src/operations/index.ts";
 import { loadPortRecords } from "../../src/ports/index.ts";
 import { buildApp } from "../../src/server/app.ts";
@@ -130,6 +131,32 @@ describe("operations API", () => {
     expect(hour.json().terminals[0].series.map((p: { period: string }) => p.period)).toContain(
       "2026-01-15T08",
     );
+  });
+
+  it("confines a terminal operator to its own terminal's KPIs: another terminal's are not found", async () => {
+    const { token } = await createKey(
+      store.access,
+      { name: "YTI ops", role: "terminal", owner: YTI },
+      { kind: "cli", id: "test" },
+      Date.now(),
+    );
+    const asTerminal = (url: string) =>
+      app.inject({ method: "GET", url, headers: { authorization: `Bearer ${token}` } });
+    const window = "from=2026-01-01&to=2026-01-16";
+    const other = await asTerminal(
+      `/api/ports/USLAX/operations/kpis?terminal=uslax-terminal-trapac&${window}`,
+    );
+    expect(other.statusCode).toBe(404);
+    expect((await asTerminal(`/api/ports/USLAX/operations/kpis?terminal=${YTI}&${window}`)).statusCode).toBe(
+      200,
+    );
+    // Not naming a terminal gives its own only, and that confined answer is never served to others.
+    const own = await asTerminal(`/api/ports/USLAX/operations/kpis?${window}`);
+    expect(own.json().terminals.map((t: { terminal: string }) => t.terminal)).toEqual([YTI]);
+    const all = await get(`/api/ports/USLAX/operations/kpis?${window}`);
+    expect(all.statusCode).toBe(200);
+    expect(all.json().terminals.length).toBeGreaterThanOrEqual(1);
+    expect((await asTerminal(`/api/ports/USLAX/operations/kpis?${window}`)).json().terminals).toHaveLength(1);
   });
 
   it("shows the public summary with no container, document, vessel or truck in it", async () => {
