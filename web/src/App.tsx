@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "./api.ts";
 import { LanguageSwitch } from "./components/LanguageSwitch.tsx";
 import { PortSwitcher } from "./components/PortSwitcher.tsx";
+import { SignIn } from "./components/SignIn.tsx";
 import { useAsync } from "./hooks.ts";
 import { Link, usePathname } from "./router.tsx";
 import { notFound, resolveRoute, routes } from "./routes.ts";
@@ -42,6 +43,7 @@ export function App() {
                 </Link>
               ))}
           </nav>
+          <SignIn />
           <LanguageSwitch />
         </div>
         <div className="header-ports">

@@ -2,6 +2,7 @@
 // from src/, erased by Vite), so a changed field fails `tsc` here; the portal adds only view types.
 
 import type { z } from "zod";
+import type { SessionReply } from "../../src/access/wire.ts";
 import type { PortVessels, VesselDetail, VesselOnMap, VesselTrack } from "../../src/ais/routes.ts";
 import type { AnchorageQueue, CallDetail, CallPage, SpeedCompliance } from "../../src/calls/index.ts";
 import type { Pollutant, SourceCategory } from "../../src/emissions/model.ts";
@@ -335,4 +336,29 @@ export const transitionApi = {
     getJson<SolarH2Report>(`${transitionPath(locode)}/solar-h2${query(params)}`, signal),
   fueller: (locode: Locode, params: FuellerParams, signal?: AbortSignal) =>
     getJson<FuellerResult>(`${transitionPath(locode)}/fueller${query(params)}`, signal),
+};
+
+// ---- session (issue 14) ----
+
+export type { SessionReply } from "../../src/access/wire.ts";
+
+/** Sign-in, sign-out and "who am I": the cookie is HttpOnly, so the portal asks the server. */
+export const sessionApi = {
+  current: () => getJson<SessionReply>("/api/session"),
+  async signIn(name: string, password: string): Promise<SessionReply> {
+    const res = await fetch("/api/session", {
+      method: "POST",
+      headers: {
+        accept: "application/json",
+        "accept-language": currentLanguage(),
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ name, password }),
+    });
+    if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => null)) as Problem | null);
+    const reply = (await res.json()) as SessionReply;
+    csrfToken = Promise.resolve(reply.csrfToken);
+    return reply;
+  },
+  signOut: () => requestJson<{ signedOut: boolean }>("/api/session", { method: "DELETE" }),
 };

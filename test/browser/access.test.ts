@@ -1,0 +1,81 @@
+/**
+ * Signing in on the portal (issue 14): the public portal opens with no login, a part for analysts
+ * says "sign-in required"; the header's form signs in (wrong password: said so), the part then
+ * shows; signing out closes it again. The document carries the security headers, and the page
+ * (with its map) raises no CSP violation.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addUser } from "../../src/access/index.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { launchChromium, pollWithin, watchPage } from "./chromium.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const poll = pollWithin(20_000);
+
+describe("signing in on the portal", { timeout: 120_000 }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let password: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(ROOT, "web", "dist", "index.html")))
+      throw new Error("web/dist is missing: run `npm run build:web`");
+    server = await startTestServer();
+    password = (
+      await addUser(
+        server.store.access,
+        { name: "aiko", role: "analyst" },
+        { kind: "cli", id: "test" },
+        Date.now(),
+      )
+    ).oneTimePassword;
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
+    page = await context.newPage();
+    page.on("console", (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) problems.push(`CSP: ${msg.text()}`);
+    });
+    watchPage(page, [], { ignoreAborted: true });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("opens with no login; an analysts' part says sign-in required; the document has the security headers", async () => {
+    const response = await page.goto(`${server.baseUrl}/ports/USLAX/transition?lang=en`);
+    const headers = response!.headers();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    await poll(() => page.locator(".restricted").count()).toBeGreaterThan(0);
+    await page.goto(`${server.baseUrl}/ports/USLAX/transition?lang=ja`);
+    await poll(() => page.locator(".sign-in button").first().textContent()).toBe("サインイン");
+  });
+
+  it("says so on a wrong password, signs in, shows the part, signs out", async () => {
+    await page.goto(`${server.baseUrl}/ports/USLAX/transition?lang=en`);
+    await page.locator(".sign-in button").click();
+    await page.locator('.sign-in input[name="name"]').fill("aiko");
+    await page.locator('.sign-in input[name="password"]').fill("not the password");
+    await page.locator('.sign-in button[type="submit"]').click();
+    await poll(() => page.locator(".sign-in-error").textContent()).toBe("Wrong user name or password.");
+    await page.locator('.sign-in input[name="password"]').fill(password);
+    await page.locator('.sign-in button[type="submit"]').click();
+    await poll(() => page.locator(".sign-in .who").textContent()).toBe("aiko · analyst");
+    await poll(() => page.locator(".restricted").count()).toBe(0);
+    const cookie = (await page.context().cookies()).find((c) => c.name === "sp_session")!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe("Lax");
+    await page.locator(".sign-in.signed-in button").click();
+    await poll(() => page.locator(".sign-in .who").count()).toBe(0);
+    await poll(() => page.locator(".restricted").count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+});
