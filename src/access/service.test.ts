@@ -17,6 +17,8 @@ describe("demo accounts", () => {
         "demo-admin",
       ]);
       expect(new Set(made.map((u) => u.oneTimePassword)).size).toBe(6);
+      const terminal = await store.access.findUserByName("demo-terminal");
+      expect([terminal?.ports, terminal?.owner]).toEqual([["USLAX"], "uslax-terminal-apm-pier400"]);
       const t0 = Date.parse("2026-12-05T01:00:00Z");
       const session = await signIn(store.access, "demo-partner", made[3]!.oneTimePassword, t0);
       expect(session).toBeDefined();

@@ -268,6 +268,11 @@ export async function changePassword(
   return true;
 }
 
+/** The demo terminal operator runs one Los Angeles terminal of the registry (its data reach). */
+const DEMO_SCOPES: Partial<Record<Role, { ports: string[]; owner: string }>> = {
+  terminal: { ports: ["USLAX"], owner: "uslax-terminal-apm-pier400" },
+};
+
 /**
  * The demo's accounts, one per role (`demo-analyst`, `demo-terminal`, …), each with its own
  * generated one-time password — made only when the node has no account yet (first start with the
@@ -282,7 +287,7 @@ export async function addDemoUsers(
   for (const role of ROLES) {
     const { user, oneTimePassword } = await addUser(
       store,
-      { name: `demo-${role.replace("_", "-")}`, role },
+      { name: `demo-${role.replace("_", "-")}`, role, ...(DEMO_SCOPES[role] ?? {}) },
       { kind: "cli", id: "demo" },
       nowMs,
     );
