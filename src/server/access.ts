@@ -40,6 +40,8 @@ export interface AccessEnforcementOptions {
   nowMs?: () => number;
   /** Changes per principal: default 120 at once, refilling 2 a second. */
   mutationLimits?: TokenBuckets;
+  /** Refused API keys per client address: default 10 a minute, then 429 (key guessing). */
+  badKeyLimits?: TokenBuckets;
 }
 
 const contexts = new WeakMap<FastifyRequest, RequestContext>();
@@ -181,6 +183,7 @@ export function installAccessEnforcement(app: FastifyInstance, options: AccessEn
   const store = options.access;
   const now = options.nowMs ?? Date.now;
   const mutationLimits = options.mutationLimits ?? new TokenBuckets({ capacity: 120, refillPerS: 2 });
+  const badKeyLimits = options.badKeyLimits ?? new TokenBuckets({ capacity: 10, refillPerS: 10 / 60 });
   const buffer = new AuditBuffer(store, (error) => app.log.error(error));
   const sessionTouched = new Map<string, number>();
   app.decorate("flushAccessAudit", () => buffer.flush());
@@ -237,7 +240,18 @@ export function installAccessEnforcement(app: FastifyInstance, options: AccessEn
     if (authorization !== undefined) {
       const m = /^Bearer +(\S+)$/i.exec(authorization);
       const found = m ? await principalFromKey(store, m[1]!, now()) : { error: "not a Bearer token" };
-      if ("error" in found)
+      if ("error" in found) {
+        // Guessing keys: after 10 refusals a minute from one address, it is told to wait.
+        const t = badKeyLimits.take(request.ip, now());
+        if (!t.allowed)
+          return deny(
+            request,
+            reply,
+            429,
+            accessMsg("rateLimited", { seconds: t.retryAfterS }, lang),
+            `key: ${found.error}; too many refused keys`,
+            t.retryAfterS,
+          );
         return deny(
           request,
           reply,
@@ -245,6 +259,7 @@ export function installAccessEnforcement(app: FastifyInstance, options: AccessEn
           accessMsg("badKey", { reason: found.error }, lang),
           `key: ${found.error}`,
         );
+      }
       ctx.principal = found.principal;
     } else {
       const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
