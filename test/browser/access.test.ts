@@ -78,4 +78,46 @@ describe("signing in on the portal", { timeout: 120_000 }, () => {
     await poll(() => page.locator(".restricted").count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   });
+
+  it("an admin adds an account and a key (each secret shown once), revokes the key, reads the audit", async () => {
+    const { oneTimePassword } = await addUser(
+      server.store.access,
+      { name: "root", role: "admin" },
+      { kind: "cli", id: "test" },
+      Date.now(),
+    );
+    await page.goto(`${server.baseUrl}/admin?lang=en`);
+    await poll(() => page.locator(".admin-users .restricted").count()).toBe(1);
+    await page.locator(".sign-in button").click();
+    await page.locator('.sign-in input[name="name"]').fill("root");
+    await page.locator('.sign-in input[name="password"]').fill(oneTimePassword);
+    await page.locator('.sign-in button[type="submit"]').click();
+    await poll(() => page.locator('.admin-users tr[data-user="aiko"]').count()).toBe(1);
+    const add = page.locator(".add-user");
+    await add.locator('input[name="name"]').fill("kenji");
+    await add.locator('select[name="role"]').selectOption("terminal");
+    await add.locator('input[name="ports"]').fill("jpngo");
+    await add.locator('input[name="owner"]').fill("jpngo-terminal-tobishima");
+    await add.locator('button[type="submit"]').click();
+    await poll(() => page.locator(".admin-secret code").textContent()).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    await poll(() => page.locator('.admin-users tr[data-user="kenji"] td').nth(2).textContent()).toBe(
+      "JPNGO",
+    );
+    const create = page.locator(".create-key");
+    await create.locator('input[name="name"]').fill("ACME H2");
+    await create.locator('select[name="role"]').selectOption("partner");
+    await create.locator('button[type="submit"]').click();
+    await poll(() => page.locator(".admin-secret code").textContent()).toMatch(/^spx_[0-9a-f]{16}_/);
+    const token = (await page.locator(".admin-secret code").textContent())!;
+    const id = token.split("_")[1]!;
+    const row = page.locator(`.admin-keys tr[data-key="${id}"]`);
+    await row.locator("button").click();
+    await poll(() => row.locator("td").last().textContent()).toBe("revoked");
+    expect(
+      (await fetch(`${server.baseUrl}/api/admin/keys`, { headers: { authorization: `Bearer ${token}` } }))
+        .status,
+    ).toBe(401);
+    await poll(() => page.locator('.admin-audit tr[data-action="key.revoke"]').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
 });

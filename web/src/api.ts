@@ -2,7 +2,7 @@
 // from src/, erased by Vite), so a changed field fails `tsc` here; the portal adds only view types.
 
 import type { z } from "zod";
-import type { SessionReply } from "../../src/access/wire.ts";
+import type { AuditEntryWire, KeyWire, SessionReply, UserWire } from "../../src/access/wire.ts";
 import type { PortVessels, VesselDetail, VesselOnMap, VesselTrack } from "../../src/ais/routes.ts";
 import type { AnchorageQueue, CallDetail, CallPage, SpeedCompliance } from "../../src/calls/index.ts";
 import type { Pollutant, SourceCategory } from "../../src/emissions/model.ts";
@@ -114,7 +114,10 @@ function currentCsrfToken(): Promise<string | null> {
 }
 
 /** One request: JSON asked for, problems worded in the portal's language (the API reads Accept-Language). */
-async function requestJson<T>(path: string, init: { method?: string; signal?: AbortSignal }): Promise<T> {
+async function requestJson<T>(
+  path: string,
+  init: { method?: string; signal?: AbortSignal; body?: unknown },
+): Promise<T> {
   const method = init.method ?? "GET";
   const headers: Record<string, string> = {
     accept: "application/json",
@@ -124,7 +127,13 @@ async function requestJson<T>(path: string, init: { method?: string; signal?: Ab
     const token = await currentCsrfToken();
     if (token) headers["x-csrf-token"] = token;
   }
-  const res = await fetch(path, { method, headers, signal: init.signal ?? null });
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  const res = await fetch(path, {
+    method,
+    headers,
+    signal: init.signal ?? null,
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
   if (!res.ok) {
     let problem: Problem | null = null;
     try {
@@ -340,7 +349,27 @@ export const transitionApi = {
 
 // ---- session (issue 14) ----
 
-export type { SessionReply } from "../../src/access/wire.ts";
+export type { AuditEntryWire, KeyWire, SessionReply, UserWire } from "../../src/access/wire.ts";
+
+/** The admin pages' calls (admin role only; the server refuses anyone else). */
+export const adminApi = {
+  users: () => getJson<UserWire[]>("/api/admin/users"),
+  addUser: (body: { name: string; role: string; ports?: string[]; owner?: string }) =>
+    requestJson<{ user: UserWire; oneTimePassword: string }>("/api/admin/users", { method: "POST", body }),
+  disableUser: (id: string) =>
+    requestJson<UserWire>(`/api/admin/users/${encodeURIComponent(id)}/disable`, { method: "POST" }),
+  keys: () => getJson<KeyWire[]>("/api/admin/keys"),
+  createKey: (body: {
+    name: string;
+    role: string;
+    ports?: string[];
+    owner?: string;
+    expiresInDays?: number;
+  }) => requestJson<{ key: KeyWire; token: string }>("/api/admin/keys", { method: "POST", body }),
+  revokeKey: (id: string) =>
+    requestJson<KeyWire>(`/api/admin/keys/${encodeURIComponent(id)}`, { method: "DELETE" }),
+  audit: () => getJson<AuditEntryWire[]>("/api/admin/audit?limit=200"),
+};
 
 /** Sign-in, sign-out and "who am I": the cookie is HttpOnly, so the portal asks the server. */
 export const sessionApi = {

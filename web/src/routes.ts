@@ -18,6 +18,11 @@ export interface RouteEntry {
 
 export const routes: RouteEntry[] = [
   {
+    // Administrators only (the server refuses its calls to anyone else); linked from the sign-in box.
+    path: "/admin",
+    component: lazy(() => import("./pages/AdminPage.tsx").then((m) => ({ default: m.AdminPage }))),
+  },
+  {
     path: "/",
     labelKey: "nav.overview",
     component: lazy(() => import("./pages/OverviewPage.tsx").then((m) => ({ default: m.OverviewPage }))),

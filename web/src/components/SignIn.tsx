@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, sessionApi } from "../api.ts";
 import { useAsync } from "../hooks.ts";
+import { Link } from "../router.tsx";
 
 export function SignIn() {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export function SignIn() {
         <span className="who" data-role={principal.role}>
           {principal.name ?? principal.id} · {t(`signIn.roles.${principal.role}`)}
         </span>
+        {principal.role === "admin" ? <Link to="/admin">{t("admin.link")}</Link> : null}
         <button
           type="button"
           onClick={() => {
