@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decide, parsePorts, portInScope, terminalReach } from "./policy.ts";
+import { decide, ownerReach, parsePorts, portInScope, terminalReach } from "./policy.ts";
 
 describe("decide", () => {
   const analyst = { kind: "user" as const, id: "u1", role: "analyst" as const, ports: ["USLAX"] };
@@ -49,5 +49,16 @@ describe("terminalReach", () => {
   it("leaves other roles and nobody with what they asked", () => {
     expect(terminalReach({ ...yti, role: "analyst" }, undefined)).toBeUndefined();
     expect(terminalReach(null, "x")).toBe("x");
+  });
+});
+
+describe("ownerReach", () => {
+  it("confines partners and trucking companies to their owner; others reach every owner", () => {
+    const key = { kind: "key" as const, id: "k", ports: "*" as const };
+    expect(ownerReach({ ...key, role: "partner", owner: "ACME H2" })).toBe("ACME H2");
+    expect(ownerReach({ ...key, role: "trucking", owner: "Harbor Dray" })).toBe("Harbor Dray");
+    expect(ownerReach({ ...key, role: "partner" })).toBe("");
+    expect(ownerReach({ ...key, role: "analyst" })).toBeUndefined();
+    expect(ownerReach(null)).toBeUndefined();
   });
 });

@@ -86,3 +86,17 @@ export function terminalReach(
     throw new DomainError("not_found", `no terminal ${asked ?? "(none)"} in your reach`);
   return own;
 }
+
+/**
+ * Data reach of a partner (a pilot's company or research body) and a trucking company (issue 14):
+ * its own equipment, telemetry, trucks and boxes. Returns the owner the answer must be confined to,
+ * or undefined when the principal's role reaches every owner. A partner with no owner on record
+ * reaches nothing ("" matches no owner).
+ *
+ * Example: a partner key with owner "ACME H2" → "ACME H2"; an analyst → undefined; a partner with
+ * no owner → "".
+ */
+export function ownerReach(principal: Principal | null | undefined): string | undefined {
+  if (principal?.role !== "partner" && principal?.role !== "trucking") return undefined;
+  return principal.owner ?? "";
+}

@@ -10,6 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { ownerReach } from "../access/index.ts";
 import {
   cacheByTo,
   defineRoute,
@@ -114,14 +115,16 @@ export function fleetRoutes(deps: FleetRouteDeps): RouteDef[] {
         category: z.enum(EQUIPMENT_CATEGORIES).optional(),
       }),
       response: equipmentListSchema,
-      async handler({ params, query }) {
+      async handler({ params, query, context }) {
         const { port } = knownPort(deps.timeZoneOf, params.locode);
         const units = await deps.transition.listEquipment({
           port,
           ...(query.status ? { status: query.status } : {}),
           ...(query.category ? { category: query.category } : {}),
         });
-        return { port, units };
+        // A partner sees its own units only (issue 14: data reach).
+        const owner = ownerReach(context?.principal);
+        return { port, units: owner === undefined ? units : units.filter((u) => u.owner === owner) };
       },
     }),
     defineRoute({
@@ -139,11 +142,20 @@ export function fleetRoutes(deps: FleetRouteDeps): RouteDef[] {
         unit: z.string().min(1).max(64).optional().describe("one unit id; all scored units when absent"),
       }),
       response: scorecardsReplySchema,
-      async handler({ params, query }) {
+      async handler({ params, query, context }) {
         const { port, timeZone } = knownPort(deps.timeZoneOf, params.locode);
         const { fromS, toS } = timeWindow(query, timeZone, WINDOW_DAYS);
-        const { cards, summary } = await scorecards(port, timeZone, fromS, toS, query.unit);
-        return { port, fromS, toS, scorecards: cards, summary };
+        const all = await scorecards(port, timeZone, fromS, toS, query.unit);
+        // A partner sees its own units' scorecards only, summed over those (issue 14: data reach).
+        const owner = ownerReach(context?.principal);
+        if (owner === undefined) return { port, fromS, toS, scorecards: all.cards, summary: all.summary };
+        const mine = new Set(
+          (await deps.transition.listEquipment({ port }))
+            .filter((u) => u.owner === owner)
+            .map((u) => u.unitId),
+        );
+        const cards = all.cards.filter((c) => mine.has(c.unitId));
+        return { port, fromS, toS, scorecards: cards, summary: summarizeScorecards(port, cards) };
       },
     }),
     defineRoute({

@@ -115,4 +115,32 @@ JPNGO,TH-H2-01,top_handler,fuel_cell,2025,90,,Secret Terminal KK,pilot,Secret pr
   it("an unknown port is not_found", async () => {
     await expect(call("listEquipment", { locode: "XXAAA" })).rejects.toMatchObject({ code: "not_found" });
   });
+
+  it("gives a partner its own units only: another owner's equipment and scorecards are left out", async () => {
+    const partner = (owner: string) => ({
+      principal: { kind: "key" as const, id: "k", role: "partner" as const, ports: "*" as const, owner },
+      ip: "127.0.0.1",
+      secure: false,
+      setSession: () => {},
+    });
+    const asPartner = (id: string, owner: string, query: object = {}) =>
+      route(id).handler({
+        params: { locode: "JPNGO" },
+        query,
+        body: undefined,
+        headers: {},
+        context: partner(owner),
+      }) as Promise<Record<string, unknown>>;
+    const units = (r: Record<string, unknown>) => (r["units"] as { unitId: string }[]).map((u) => u.unitId);
+    expect(units(await call("listEquipment", { locode: "JPNGO" }))).toEqual(["TH-D-07", "TH-H2-01"]);
+    expect(units(await asPartner("listEquipment", "Secret Terminal KK"))).toEqual(["TH-D-07", "TH-H2-01"]);
+    expect(units(await asPartner("listEquipment", "Another Company"))).toEqual([]);
+    const window = { from: "2026-02-01", to: "2026-04-01" };
+    const cards = (r: Record<string, unknown>) => (r["scorecards"] as unknown[]).length;
+    expect(cards(await call("getPilotScorecards", { locode: "JPNGO" }, window))).toBeGreaterThan(0);
+    expect(cards(await asPartner("getPilotScorecards", "Another Company", window))).toBe(0);
+    expect(cards(await asPartner("getPilotScorecards", "Secret Terminal KK", window))).toBe(
+      cards(await call("getPilotScorecards", { locode: "JPNGO" }, window)),
+    );
+  });
 });
