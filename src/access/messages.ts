@@ -9,6 +9,8 @@ const en = {
   badKey: "The API key is not valid: {reason}.",
   forbiddenRole: "The role {role} may not use {route}.",
   forbiddenPort: "Your access does not cover port {port}.",
+  forbiddenUnscoped:
+    "Your access covers some ports only; this address names no port, so it is open to access covering every port.",
   csrfMissing: "A signed-in browser must send the x-csrf-token header (from GET /api/session) with {method}.",
   rateLimited: "Too many attempts; try again in {seconds} s.",
   loginFailed: "Wrong user name or password.",
@@ -51,6 +53,8 @@ const ja: typeof en = {
   badKey: "API キーが有効ではありません：{reason}。",
   forbiddenRole: "ロール {role} は {route} を使えません。",
   forbiddenPort: "あなたのアクセス権は港 {port} を含みません。",
+  forbiddenUnscoped:
+    "あなたのアクセス権は一部の港に限られています。このアドレスは港を指定しないため、すべての港を含むアクセス権でのみ利用できます。",
   csrfMissing:
     "サインイン中のブラウザは {method} に x-csrf-token ヘッダー（GET /api/session で取得）を付けてください。",
   rateLimited: "試行が多すぎます。{seconds} 秒後にもう一度お試しください。",

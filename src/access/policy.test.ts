@@ -16,6 +16,10 @@ describe("decide", () => {
     expect(decide(["analyst"], analyst, "JPNGO")).toBe(403);
     expect(decide(["analyst"], analyst, "uslax")).toBe("allow");
     expect(decide(["analyst"], { ...analyst, ports: "*" }, "JPNGO")).toBe("allow");
+    // A route that addresses no port (a call by id): only a principal of every port gets in.
+    expect(decide(["analyst"], analyst, null)).toBe(403);
+    expect(decide(["analyst"], { ...analyst, ports: "*" }, null)).toBe("allow");
+    expect(decide(["public"], analyst, null)).toBe("allow");
   });
   it("gives admin only what a route lists", () => {
     expect(decide(["partner"], { kind: "user", id: "a", role: "admin", ports: "*" })).toBe(403);

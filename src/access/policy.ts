@@ -36,15 +36,20 @@ export type Decision = "allow" | 401 | 403;
  * Example: `decide(["analyst", "admin"], null)` → 401;
  * `decide(["analyst", "admin"], { kind: "key", id: "k1", role: "partner", ports: "*" })` → 403;
  * `decide(["analyst"], { kind: "user", id: "u1", role: "analyst", ports: ["USLAX"] }, "JPNGO")` → 403.
+ *
+ * `port`: the port the request addresses (its `{locode}`); `null` when the route addresses none (a
+ * call or a vessel by id), which a principal scoped to some ports is refused: its port cannot be
+ * known before the data is read, so nothing outside the scope may leak. Undefined: not checked.
  */
 export function decide(
   routeAccess: readonly Audience[],
   principal: Principal | null,
-  port?: string,
+  port?: string | null,
 ): Decision {
   if (routeAccess.includes("public")) return "allow";
   if (!principal) return 401;
   if (!routeAccess.includes(principal.role)) return 403;
+  if (port === null) return principal.ports === "*" ? "allow" : 403;
   if (port !== undefined && !portInScope(principal.ports, port)) return 403;
   return "allow";
 }

@@ -75,6 +75,12 @@ export interface RouteDef<
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * True when the route reads or changes no port's data (signing in, accounts, keys): a principal
+   * scoped to some ports may use it. Otherwise a route whose path names no port (a call by id) is
+   * open only to principals of every port. Published as `x-port-scope: "none"`.
+   */
+  portless?: boolean;
   /** Largest request body accepted, in bytes (server/ defaults to 1 MiB). */
   bodyLimitBytes?: number;
   /** Schema of the 200 reply. */

@@ -33,6 +33,8 @@ const CSRF_EXEMPT = new Set(["signIn"]);
 export interface AccessRouteConfig {
   access?: readonly Audience[];
   operationId?: string;
+  /** The route touches no port's data (RouteDef.portless). */
+  portless?: boolean;
 }
 
 export interface AccessEnforcementOptions {
@@ -278,8 +280,10 @@ export function installAccessEnforcement(app: FastifyInstance, options: AccessEn
       }
     }
 
-    const port = (request.params as Record<string, unknown> | undefined)?.["locode"];
-    const decision = decide(access, ctx.principal, typeof port === "string" ? port : undefined);
+    // The port the route addresses; null when its path has none (a call or vessel by id).
+    const locode = (request.params as Record<string, unknown> | undefined)?.["locode"];
+    const port = typeof locode === "string" ? locode : config.portless ? undefined : null;
+    const decision = decide(access, ctx.principal, port);
     if (decision === 401)
       return deny(request, reply, 401, accessMsg("needSignIn", { route }, lang), "no principal");
     if (decision === 403) {
@@ -290,7 +294,7 @@ export function installAccessEnforcement(app: FastifyInstance, options: AccessEn
         reply,
         403,
         byPort
-          ? accessMsg("forbiddenPort", { port: String(port) }, lang)
+          ? accessMsg(port === null ? "forbiddenUnscoped" : "forbiddenPort", { port: String(port) }, lang)
           : accessMsg("forbiddenRole", { role: p.role, route }, lang),
         byPort ? "port outside scope" : "role not listed",
       );

@@ -157,8 +157,13 @@ function mountRoute(app: FastifyInstance, route: RouteDef, ctx: MountContext) {
     // The OpenAPI document gets the 2020-12 form and who may use the route (see swagger transform);
     // the access hook (access.ts) enforces `access` from here.
     config: {
-      docSchema: { ...routeSchema(route, "draft-2020-12"), "x-access": route.access },
+      docSchema: {
+        ...routeSchema(route, "draft-2020-12"),
+        "x-access": route.access,
+        ...(route.portless ? { "x-port-scope": "none" } : {}),
+      },
       access: route.access,
+      portless: route.portless === true,
       operationId: route.operationId,
     } satisfies AccessRouteConfig & { docSchema: unknown },
     handler: async (request, reply) => {
