@@ -4,8 +4,10 @@
  * a year of events. The forecast is computed from the stored reduction of every event so far
  * (ForecastInputs state), the board from the receiving rules published in the last 15 days.
  */
+
 import { DomainError } from "../core/errors.ts";
 import { isoUtc, nowS, SECONDS_PER_DAY, utcOffsetMinutes } from "../core/time.ts";
+import { alertTick, startAlertSender } from "./alerts-service.ts";
 import { emptyReturnBoard, REFRESH_S, type ReceivingRules } from "./empty-return.ts";
 import { ForecastInputs, type ForecastInputsState, forecastImports } from "./forecast.ts";
 import type { OperationsStore, SignalKind, StoredSignal } from "./store.ts";
@@ -133,6 +135,7 @@ export function startSignalRefresher(
         for (const port of ports) {
           const timeZone = timeZoneOf(port);
           if (timeZone !== undefined) await refreshSignals(store, port, timeZone, atS);
+          if (timeZone !== undefined) await alertTick(store, port, timeZone, atS); // raise, then deliver
         }
       })
       .catch((e) => options.onError?.(e))
@@ -144,5 +147,12 @@ export function startSignalRefresher(
   tick();
   const timer = setInterval(tick, (options.intervalS ?? REFRESH_S) * 1000);
   timer.unref?.();
-  return { stop: () => clearInterval(timer) };
+  // Alerts queued by ingests and the retries falling due go out within seconds, not at the next tick.
+  const sender = startAlertSender(store.alerts, options.onError ? { onError: options.onError } : {});
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sender.stop();
+    },
+  };
 }

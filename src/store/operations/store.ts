@@ -26,6 +26,7 @@ import type {
   SignalKind,
 } from "../../operations/store.ts";
 import { chunks } from "../chunks.ts";
+import { createAlertOutboxWriter, createOperationsAlertStore } from "./alerts-store.ts";
 import { HOURLY_SUM_COLUMNS } from "./migrations.ts";
 import type { OperationsDatabase, OpsHourlyTable } from "./schema.ts";
 
@@ -415,6 +416,8 @@ function writer(trx: Transaction<OperationsDatabase>): OperationsWriter {
         .onConflict((oc) => oc.columns(["port", "kind"]).doUpdateSet(row))
         .execute();
     },
+
+    alerts: createAlertOutboxWriter(trx),
   };
 }
 
@@ -433,6 +436,7 @@ async function forecastInputsOf(
 export function createOperationsStore(db: Kysely<OperationsDatabase>): OperationsStore {
   return {
     write: (work) => db.transaction().execute((trx) => work(writer(trx))),
+    alerts: createOperationsAlertStore(db),
 
     async hourlyRollups(q, by = "hour") {
       let query = db
