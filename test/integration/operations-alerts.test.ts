@@ -169,7 +169,7 @@ for (const kind of testDatabaseKinds()) {
       expect(list.subscriptions.map((x: { id: string }) => x.id)).toContain(sub.id);
       expect(JSON.stringify(list)).not.toContain(sub.secret);
 
-      const bad = async (payload: unknown, status = 400) => {
+      const bad = async (payload: Record<string, unknown>, status = 400) => {
         const r = await app.inject({ method: "POST", url: api, payload });
         expect(r.statusCode).toBe(status);
         expect(r.headers["content-type"]).toContain("application/problem+json");
