@@ -43,6 +43,14 @@ import { newWebhookSecret, webhookHeaders } from "./webhooks.ts";
 
 /** Completed hours the tick looks back over for turn time (later data for older hours raises nothing). */
 export const TURN_LOOKBACK_S = 48 * 3600;
+/**
+ * Dwell crossings the tick looks back over: a box that crossed longer ago (the node was down, the
+ * discharge arrived late) is not announced. Shorter than the outbox's keeping, so that a message
+ * purged from it is never raised again.
+ */
+export const DWELL_LOOKBACK_S = 7 * SECONDS_PER_DAY;
+/** Delivered and failed messages (and their attempts) are kept this long, then purged (Svix: 30 days). */
+export const OUTBOX_KEEP_S = 30 * SECONDS_PER_DAY;
 /** How long a sender holds the messages it took (longer than 100 tries of 5 s in a row). */
 const HOLD_S = 600;
 /** Messages one drain takes. */
@@ -154,22 +162,26 @@ export async function raiseTickAlerts(
     const thresholds = dwellSubs.map(
       (s) => (s.kinds["dwell.exceeded"]?.thresholdDays ?? 0) * SECONDS_PER_DAY,
     );
-    const since = Math.min(...dwellSubs.map((s) => s.createdAtS)) - Math.max(...thresholds);
+    const since =
+      Math.max(nowS - DWELL_LOOKBACK_S, Math.min(...dwellSubs.map((s) => s.createdAtS))) -
+      Math.max(...thresholds);
     const yard = await store.alerts.yardBoxes(port, since, nowS - Math.min(...thresholds));
-    raised.push(...dwellAlerts(dwellSubs, port, yard, nowS));
+    raised.push(...dwellAlerts(dwellSubs, port, yard, nowS, nowS - DWELL_LOOKBACK_S));
   }
   const turnSubs = subs.filter((s) => s.kinds["turn_time.exceeded"] !== undefined);
   if (turnSubs.length > 0) {
     const clock = clockFor(timeZone);
-    const fromS = Math.max(nowS - TURN_LOOKBACK_S, Math.min(...turnSubs.map((s) => s.createdAtS)) - 3600);
-    const rollups = await store.hourlyRollups(
-      { port, fromDay: clock(fromS).day, toDay: clock(nowS).day },
-      "hour",
-    );
+    // From the start of an hour (zones change offset on whole hours, so a UTC hour is a local one).
+    const fromS =
+      Math.floor(Math.max(nowS - TURN_LOOKBACK_S, Math.min(...turnSubs.map((s) => s.createdAtS))) / 3600) *
+      3600;
+    const first = clock(fromS);
+    const rollups = (
+      await store.hourlyRollups({ port, fromDay: first.day, toDay: clock(nowS).day }, "hour")
+    ).filter((r) => r.day > first.day || r.hour >= first.hour);
     const turns = new Map<string, number[]>();
     if (turnSubs.some((s) => s.kinds["turn_time.exceeded"]?.statistic === "p90"))
-      // From the start of the first day read (the rollups' days are whole local days).
-      for (const t of await store.alerts.turnTimes(port, fromS - SECONDS_PER_DAY, nowS)) {
+      for (const t of await store.alerts.turnTimes(port, fromS, nowS)) {
         const { day, hour } = clock(t.gateInS);
         const key = `${t.terminal}|${day}|${hour}`;
         const list = turns.get(key) ?? [];
@@ -334,8 +346,8 @@ export async function sendPing(
 }
 
 /**
- * The board tick's alert work at one port: raise what the clock and the stored data say, then
- * deliver what is due there. Called by `startSignalRefresher` after it refreshed the port.
+ * The board tick's alert work at one port: raise what the clock and the stored data say, deliver
+ * what is due there, and purge finished messages older than 30 days. Called by `startSignalRefresher` after it refreshed the port.
  */
 export async function alertTick(
   store: OperationsStore,
@@ -346,6 +358,7 @@ export async function alertTick(
 ): Promise<{ raised: Record<string, number>; delivered: DeliverSummary }> {
   const raised = await raiseTickAlerts(store, port, timeZone, nowS);
   const delivered = await deliverDue(store.alerts, { ...options, port });
+  await store.alerts.purge(port, nowS - OUTBOX_KEEP_S);
   return { raised, delivered };
 }
 

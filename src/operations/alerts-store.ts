@@ -67,6 +67,8 @@ export interface OperationsAlertStore extends AlertOutboxWriter {
     subscriptionId: string,
     limit: number,
   ): Promise<(OutboxMessage & { tries: DeliveryAttemptRecord[] })[]>;
+  /** Deletes the port's delivered and failed messages (and their attempts) raised before `beforeS`. */
+  purge(port: string, beforeS: number): Promise<number>;
   /** Laden import boxes in the yard (discharged, not out) discharged in [fromS, toS]. */
   yardBoxes(port: string, fromS: number, toS: number): Promise<YardBox[]>;
   /** Turn times (queue arrival known) of truck visits whose gate-in is in [fromS, toS), per terminal. */

@@ -164,6 +164,13 @@ describe("dwell.exceeded", () => {
     expect(a[0]?.data).toMatchObject({ crossedAt: "2026-01-14T16:00:00Z", dwellH: 104, thresholdDays: 4 });
   });
 
+  it("looks back no further than sinceS (the tick's 7 days)", () => {
+    const four = sub("s", { "dwell.exceeded": { thresholdDays: 4 } }, "2026-01-14T00:00:00Z");
+    // A crossed at 01-14 16:00Z: a look-back starting one second later leaves it out.
+    expect(dwellAlerts([four], PORT, yard, nowS, s("2026-01-14T16:00:01Z"))).toEqual([]);
+    expect(dwellAlerts([four], PORT, yard, nowS, s("2026-01-14T16:00:00Z"))).toHaveLength(1);
+  });
+
   it("keeps to its terminal", () => {
     const other = sub(
       "t",

@@ -135,8 +135,8 @@ export interface YardBox {
 
 /**
  * `dwell.exceeded`: a box in the yard whose dwell crossed the threshold (discharge + threshold)
- * at or before `nowS` and while the subscription existed → one alert per (subscription, box,
- * discharge): the same box back on a later voyage is a new dwell.
+ * at or before `nowS`, while the subscription existed and not before `sinceS` (the tick's look-back)
+ * → one alert per (subscription, box, discharge): the same box back on a later voyage is a new dwell.
  * Example: threshold 4 days, subscription made 2026-01-14T00:00Z, box discharged 2026-01-10T16:00Z
  * → crosses 2026-01-14T16:00Z; at now = 2026-01-15T00:00Z one alert with dwellH = 104 (4 d 8 h);
  * a box discharged 2026-01-05T18:40Z crossed on 01-09, before the subscription: none.
@@ -146,6 +146,7 @@ export function dwellAlerts(
   port: string,
   yard: readonly YardBox[],
   nowS: number,
+  sinceS = Number.NEGATIVE_INFINITY,
 ): RaisedAlert[] {
   const out: RaisedAlert[] = [];
   for (const sub of active(subscriptions, port)) {
@@ -155,7 +156,7 @@ export function dwellAlerts(
     for (const b of yard) {
       if (f.terminal !== undefined && b.terminal !== f.terminal) continue;
       const crossedS = b.dischargeS + thresholdS;
-      if (crossedS > nowS || crossedS < sub.createdAtS) continue;
+      if (crossedS > nowS || crossedS < sub.createdAtS || crossedS < sinceS) continue;
       out.push({
         subscriptionId: sub.id,
         port,

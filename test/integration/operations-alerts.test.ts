@@ -379,5 +379,29 @@ for (const kind of testDatabaseKinds()) {
       expect(second.delivered.tried).toBe(0);
       expect(rx.on("/tick")).toHaveLength(3);
     });
+
+    it("purges finished messages raised before the cut-off, with their attempts; pending ones stay", async () => {
+      const sub = await subscribe("/purge", { "box.moved": { containers: [BOX.G] } });
+      rx.answers.set("/purge", [503]);
+      await ingest(
+        [event({ eventCode: "DISC", eventAtS: s("2026-11-06T10:00:00Z"), containerNumber: BOX.G })],
+        "g.json",
+      );
+      await deliverDue(store.operations.alerts, { port: PORT }); // 503: pending, retried in a minute
+      const tick = (await deliveries(sub.id)).deliveries;
+      expect(tick.map((d: { status: string }) => d.status)).toEqual(["pending"]);
+      const all = async () => {
+        const list = (await app.inject({ method: "GET", url: api })).json().subscriptions;
+        let n = 0;
+        for (const x of list) n += (await deliveries(x.id)).deliveries.length;
+        return n;
+      };
+      const before = await all();
+      const purged = await store.operations.alerts.purge(PORT, nowS() + 1);
+      // Everything delivered or failed so far goes; the one pending message stays.
+      expect(purged).toBe(before - 1);
+      expect(await all()).toBe(1);
+      expect((await deliveries(sub.id)).deliveries[0].attempts).toHaveLength(1);
+    });
   });
 }

@@ -251,6 +251,20 @@ export function createOperationsAlertStore(db: Kysely<OperationsDatabase>): Oper
       return rows.map((r) => ({ ...messageFromRow(r), tries: tries.get(r.id) ?? [] }));
     },
 
+    purge: (port, beforeS) =>
+      db.transaction().execute(async (trx) => {
+        const finished = () =>
+          trx
+            .selectFrom("ops_alert_outbox")
+            .select("id")
+            .where("port", "=", port)
+            .where("status", "in", ["delivered", "failed"])
+            .where("created_s", "<", beforeS);
+        await trx.deleteFrom("ops_alert_attempts").where("message_id", "in", finished()).execute();
+        const r = await trx.deleteFrom("ops_alert_outbox").where("id", "in", finished()).executeTakeFirst();
+        return Number(r.numDeletedRows);
+      }),
+
     async yardBoxes(port, fromS, toS): Promise<YardBox[]> {
       const rows = await db
         .selectFrom("ops_container_state")
