@@ -122,6 +122,18 @@ describe("box.moved", () => {
     expect(alerts[1]?.data).toMatchObject({ eventCode: "GTOT", at: "2026-01-15T17:05:00Z", truckId: "T1" });
   });
 
+  it("two subscriptions watching the same box get one alert each", () => {
+    const a = sub("a", { "box.moved": { containers: [BOX.A, BOX.B] } });
+    const b = sub("b", { "box.moved": { containers: [BOX.A] } });
+    const alerts = boxMovedAlerts([a, b], PORT, { events: [disc, other], visits: [], railMoves: [] });
+    // A's DISC → a and b; B's GTOT → a only.
+    expect(alerts.map((x) => x.dedupeKey)).toEqual([
+      `box.moved|a|event:${disc.eventId}`,
+      `box.moved|b|event:${disc.eventId}`,
+      `box.moved|a|event:${other.eventId}`,
+    ]);
+  });
+
   it("raises nothing for another port's, an inactive or an unrelated subscription", () => {
     const fresh = { events: [disc], visits: [], railMoves: [] };
     expect(

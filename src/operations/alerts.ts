@@ -63,65 +63,69 @@ export function boxMovedAlerts(
   port: string,
   fresh: { events: readonly ContainerEvent[]; visits: readonly TruckVisit[]; railMoves: readonly RailMove[] },
 ): RaisedAlert[] {
-  const watching = active(subscriptions, port).filter((s) => s.kinds["box.moved"] !== undefined);
-  if (watching.length === 0) return [];
+  // Container → the subscriptions watching it: one lookup per fact, however many subscriptions.
+  const watchers = new Map<string, AlertSubscription[]>();
+  for (const sub of active(subscriptions, port))
+    for (const c of new Set(sub.kinds["box.moved"]?.containers ?? [])) {
+      const list = watchers.get(c);
+      if (list) list.push(sub);
+      else watchers.set(c, [sub]);
+    }
+  if (watchers.size === 0) return [];
   const out: RaisedAlert[] = [];
-  for (const sub of watching) {
-    const boxes = new Set(sub.kinds["box.moved"]?.containers ?? []);
-    const raise = (key: string, data: Record<string, unknown>) =>
+  const raise = (container: string, key: string, data: () => Record<string, unknown>) => {
+    const subs = watchers.get(container);
+    if (subs === undefined) return;
+    const d = { port, containerNumber: container, ...data() };
+    for (const sub of subs)
       out.push({
         subscriptionId: sub.id,
         port,
         type: "box.moved",
         dedupeKey: `box.moved|${sub.id}|${key}`,
-        data: { port, ...data },
+        data: d,
       });
-    for (const e of fresh.events)
-      if (e.containerNumber !== null && boxes.has(e.containerNumber))
-        raise(`event:${e.eventId}`, {
-          containerNumber: e.containerNumber,
-          kind: "event",
-          eventId: e.eventId,
-          eventType: e.eventType,
-          eventCode: e.eventCode,
-          classifier: e.classifier,
-          at: isoUtc(e.eventAtS),
-          location: e.port,
-          terminal: e.terminal,
-          mode: e.mode,
-          vesselName: e.vesselName,
-          vesselImo: e.vesselImo,
-          voyage: e.voyage,
-          emptyIndicator: e.emptyIndicator,
-        });
-    for (const v of fresh.visits)
-      for (const m of v.moves)
-        if (boxes.has(m.containerNumber))
-          raise(`gate:${v.visitId}:${m.containerNumber}:${m.direction}`, {
-            containerNumber: m.containerNumber,
-            kind: "gate",
-            eventCode: m.direction === "in" ? "GTIN" : "GTOT",
-            at: isoUtc(m.direction === "in" ? v.gateInS : v.gateOutS),
-            location: v.port,
-            terminal: v.terminal,
-            mode: "TRUCK",
-            truckId: v.truckId,
-            emptyIndicator: m.emptyIndicator,
-          });
-    for (const r of fresh.railMoves)
-      if (boxes.has(r.containerNumber))
-        raise(`rail:${r.moveId}`, {
-          containerNumber: r.containerNumber,
-          kind: "rail",
-          eventCode: r.direction === "load" ? "LOAD" : "DISC",
-          at: isoUtc(r.atS),
-          location: r.port,
-          terminal: r.terminal,
-          mode: "RAIL",
-          trainId: r.trainId,
-          emptyIndicator: r.emptyIndicator,
-        });
-  }
+  };
+  for (const e of fresh.events)
+    if (e.containerNumber !== null)
+      raise(e.containerNumber, `event:${e.eventId}`, () => ({
+        kind: "event",
+        eventId: e.eventId,
+        eventType: e.eventType,
+        eventCode: e.eventCode,
+        classifier: e.classifier,
+        at: isoUtc(e.eventAtS),
+        location: e.port,
+        terminal: e.terminal,
+        mode: e.mode,
+        vesselName: e.vesselName,
+        vesselImo: e.vesselImo,
+        voyage: e.voyage,
+        emptyIndicator: e.emptyIndicator,
+      }));
+  for (const v of fresh.visits)
+    for (const m of v.moves)
+      raise(m.containerNumber, `gate:${v.visitId}:${m.containerNumber}:${m.direction}`, () => ({
+        kind: "gate",
+        eventCode: m.direction === "in" ? "GTIN" : "GTOT",
+        at: isoUtc(m.direction === "in" ? v.gateInS : v.gateOutS),
+        location: v.port,
+        terminal: v.terminal,
+        mode: "TRUCK",
+        truckId: v.truckId,
+        emptyIndicator: m.emptyIndicator,
+      }));
+  for (const r of fresh.railMoves)
+    raise(r.containerNumber, `rail:${r.moveId}`, () => ({
+      kind: "rail",
+      eventCode: r.direction === "load" ? "LOAD" : "DISC",
+      at: isoUtc(r.atS),
+      location: r.port,
+      terminal: r.terminal,
+      mode: "RAIL",
+      trainId: r.trainId,
+      emptyIndicator: r.emptyIndicator,
+    }));
   return out;
 }
 
