@@ -130,7 +130,7 @@ export async function portSubscription(
 
 /**
  * box.moved alerts for the facts one ingest batch inserted, into the outbox in the batch's
- * transaction. Returns how many were new. No subscription at the port: one small read, nothing else.
+ * transaction. Returns how many were new. No box watched at the port: one small read, nothing else.
  */
 export async function raiseBatchAlerts(
   w: OperationsWriter,
@@ -138,8 +138,12 @@ export async function raiseBatchAlerts(
   fresh: { events: readonly ContainerEvent[]; visits: readonly TruckVisit[]; railMoves: readonly RailMove[] },
   nowS: number,
 ): Promise<number> {
-  if (fresh.events.length + fresh.visits.length + fresh.railMoves.length === 0) return 0;
-  const subs = await w.alerts.activeSubscriptions(port);
+  const boxes = new Set<string>();
+  for (const e of fresh.events) if (e.containerNumber !== null) boxes.add(e.containerNumber);
+  for (const v of fresh.visits) for (const m of v.moves) boxes.add(m.containerNumber);
+  for (const r of fresh.railMoves) boxes.add(r.containerNumber);
+  if (boxes.size === 0) return 0;
+  const subs = await w.alerts.watching(port, [...boxes]);
   if (subs.length === 0) return 0;
   const raised = boxMovedAlerts(subs, port, fresh);
   return raised.length === 0 ? 0 : w.alerts.enqueue(raised, nowS);
@@ -283,18 +287,20 @@ export async function deliverDue(
   const worker = async () => {
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
       const [id, messages] = next;
+      const sub = await alerts.subscription(id);
+      if (sub === null) continue; // removed meanwhile: its messages went with it
+      if (!sub.active) {
+        await alerts.disableSubscription(id, sub.disabledReason ?? "disabled"); // fails what is pending
+        continue;
+      }
       for (const m of messages) {
-        const sub = await alerts.subscription(id);
-        if (sub === null) break; // removed meanwhile: its messages went with it
-        if (!sub.active) {
-          await alerts.disableSubscription(id, sub.disabledReason ?? "disabled"); // fails what is pending
-          break;
-        }
         const { outcome } = await tryMessage(alerts, sub, m, send, now);
         summary.tried++;
         if (outcome.status === "delivered") summary.delivered++;
         else if (outcome.status === "pending") summary.retrying++;
         else summary.failed++;
+        // Gone: the rest of its messages failed with the subscription.
+        if (outcome.status === "failed" && outcome.disable) break;
       }
     }
   };

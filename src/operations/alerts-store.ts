@@ -36,6 +36,12 @@ export interface AlertOutboxWriter {
   /** Active subscriptions of the port. */
   activeSubscriptions(port: string): Promise<AlertSubscription[]>;
   /**
+   * Active subscriptions of the port watching (box.moved) any of these containers — read from an
+   * index of watched boxes, so an ingest batch costs lookups of its own boxes, not a read of every
+   * subscription.
+   */
+  watching(port: string, containerNumbers: readonly string[]): Promise<AlertSubscription[]>;
+  /**
    * Stores the alerts not stored before (by message id), due at once (or held until `heldUntilS`
    * when the caller sends it itself); returns how many were new.
    */

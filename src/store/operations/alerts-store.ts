@@ -66,6 +66,39 @@ function outboxWriter(db: Db): AlertOutboxWriter {
       return rows.map(subscriptionFromRow);
     },
 
+    async watching(port, containerNumbers) {
+      // Most batches at most ports meet no watched box: one probe settles that.
+      const any = await db
+        .selectFrom("ops_alert_watch")
+        .select("port")
+        .where("port", "=", port)
+        .limit(1)
+        .execute();
+      if (any.length === 0 || containerNumbers.length === 0) return [];
+      const ids = new Set<string>();
+      for (const part of chunks(containerNumbers, ROWS_PER_INSERT)) {
+        const rows = await db
+          .selectFrom("ops_alert_watch")
+          .select("subscription_id")
+          .where("port", "=", port)
+          .where("container_number", "in", part)
+          .execute();
+        for (const r of rows) ids.add(r.subscription_id);
+      }
+      if (ids.size === 0) return [];
+      const subs: AlertSubscription[] = [];
+      for (const part of chunks([...ids], ROWS_PER_INSERT)) {
+        const rows = await db
+          .selectFrom("ops_alert_subscriptions")
+          .selectAll()
+          .where("id", "in", part)
+          .where("active", "=", 1)
+          .execute();
+        for (const r of rows) subs.push(subscriptionFromRow(r));
+      }
+      return subs.sort((a, b) => a.createdAtS - b.createdAtS || a.id.localeCompare(b.id));
+    },
+
     async enqueue(alerts: readonly RaisedAlert[], raisedAtS: number, heldUntilS?: number) {
       let added = 0;
       for (const part of chunks(alerts, ROWS_PER_INSERT)) {
@@ -103,22 +136,29 @@ export function createOperationsAlertStore(db: Kysely<OperationsDatabase>): Oper
   return {
     ...outboxWriter(db),
 
-    async createSubscription(sub) {
-      await db
-        .insertInto("ops_alert_subscriptions")
-        .values({
-          id: sub.id,
-          port: sub.port,
-          url: sub.url,
-          secret: sub.secret,
-          kinds_json: JSON.stringify(sub.kinds),
-          owner: sub.owner,
-          created_s: sub.createdAtS,
-          active: sub.active ? 1 : 0,
-          disabled_reason: sub.disabledReason,
-        })
-        .execute();
-    },
+    createSubscription: (sub) =>
+      db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("ops_alert_subscriptions")
+          .values({
+            id: sub.id,
+            port: sub.port,
+            url: sub.url,
+            secret: sub.secret,
+            kinds_json: JSON.stringify(sub.kinds),
+            owner: sub.owner,
+            created_s: sub.createdAtS,
+            active: sub.active ? 1 : 0,
+            disabled_reason: sub.disabledReason,
+          })
+          .execute();
+        const boxes = [...new Set(sub.kinds["box.moved"]?.containers ?? [])];
+        for (const part of chunks(boxes, ROWS_PER_INSERT))
+          await trx
+            .insertInto("ops_alert_watch")
+            .values(part.map((c) => ({ port: sub.port, container_number: c, subscription_id: sub.id })))
+            .execute();
+      }),
 
     async subscription(id) {
       const r = await db
@@ -151,6 +191,7 @@ export function createOperationsAlertStore(db: Kysely<OperationsDatabase>): Oper
           )
           .execute();
         await trx.deleteFrom("ops_alert_outbox").where("subscription_id", "=", id).execute();
+        await trx.deleteFrom("ops_alert_watch").where("subscription_id", "=", id).execute();
         const r = await trx.deleteFrom("ops_alert_subscriptions").where("id", "=", id).executeTakeFirst();
         return Number(r.numDeletedRows) > 0;
       }),
@@ -171,26 +212,26 @@ export function createOperationsAlertStore(db: Kysely<OperationsDatabase>): Oper
       }),
 
     async claimDue(nowS, limit, holdS, port) {
-      let query = db
+      // One statement: the rows are re-checked as they are updated, so of two senders racing
+      // (PostgreSQL, several processes) only one takes each message.
+      let due = db
         .selectFrom("ops_alert_outbox")
-        .selectAll()
+        .select("id")
         .where("status", "=", "pending")
         .where("next_attempt_s", "<=", nowS);
-      if (port !== undefined) query = query.where("port", "=", port);
-      const due = await query.orderBy("next_attempt_s").orderBy("id").limit(limit).execute();
-      const claimed: OutboxMessage[] = [];
-      for (const r of due) {
-        // Taken only if no other sender moved its due time since it was read.
-        const u = await db
-          .updateTable("ops_alert_outbox")
-          .set({ next_attempt_s: nowS + holdS })
-          .where("id", "=", r.id)
-          .where("status", "=", "pending")
-          .where("next_attempt_s", "=", r.next_attempt_s)
-          .executeTakeFirst();
-        if (Number(u.numUpdatedRows) === 1) claimed.push(messageFromRow(r));
-      }
-      return claimed;
+      if (port !== undefined) due = due.where("port", "=", port);
+      const rows = await db
+        .updateTable("ops_alert_outbox")
+        .set({ next_attempt_s: nowS + holdS })
+        .where("id", "in", due.orderBy("next_attempt_s").orderBy("id").limit(limit))
+        .where("status", "=", "pending")
+        .where("next_attempt_s", "<=", nowS)
+        .returningAll()
+        .execute();
+      // As due, with the due time they had (the hold is the sender's business).
+      return rows
+        .map((r) => ({ ...messageFromRow(r), nextAttemptS: null }))
+        .sort((a, b) => a.createdAtS - b.createdAtS || a.id.localeCompare(b.id));
     },
 
     recordAttempt: (a, next) =>

@@ -282,6 +282,18 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
           .columns(["port", "active"])
           .execute();
         await db.schema
+          .createTable("ops_alert_watch")
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("container_number", "text", (c) => c.notNull())
+          .addColumn("subscription_id", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("ops_alert_watch_pk", ["port", "container_number", "subscription_id"])
+          .execute();
+        await db.schema
+          .createIndex("ops_alert_watch_subscription")
+          .on("ops_alert_watch")
+          .column("subscription_id")
+          .execute();
+        await db.schema
           .createTable("ops_alert_outbox")
           .addColumn("id", "text", (c) => c.primaryKey())
           .addColumn("dedupe_key", "text", (c) => c.notNull().unique())
@@ -324,7 +336,12 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
       },
       async down(db: Kysely<unknown>) {
         await db.schema.dropIndex("ops_truck_visits_gate_in").execute();
-        for (const t of ["ops_alert_attempts", "ops_alert_outbox", "ops_alert_subscriptions"])
+        for (const t of [
+          "ops_alert_attempts",
+          "ops_alert_outbox",
+          "ops_alert_watch",
+          "ops_alert_subscriptions",
+        ])
           await db.schema.dropTable(t).execute();
       },
     },

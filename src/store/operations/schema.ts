@@ -167,6 +167,13 @@ export interface OpsAlertSubscriptionsTable {
   disabled_reason: string | null;
 }
 
+/** The boxes box.moved subscriptions watch (the lookup of an ingest batch). */
+export interface OpsAlertWatchTable {
+  port: string;
+  container_number: string;
+  subscription_id: string;
+}
+
 /** The alert outbox: one row per message id (derived from the alert's dedupe key). */
 export interface OpsAlertOutboxTable {
   id: string;
@@ -193,6 +200,7 @@ export interface OpsAlertAttemptsTable {
 
 export interface OperationsDatabase {
   ops_alert_subscriptions: OpsAlertSubscriptionsTable;
+  ops_alert_watch: OpsAlertWatchTable;
   ops_alert_outbox: OpsAlertOutboxTable;
   ops_alert_attempts: OpsAlertAttemptsTable;
   ops_receiving_rules: OpsReceivingRulesTable;
