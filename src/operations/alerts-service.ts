@@ -271,7 +271,8 @@ async function tryMessage(
 
 /**
  * Sends the messages due now (at most `limit`): each subscription's in order, up to 8
- * subscriptions at once; every try is recorded with its status code, latency and error.
+ * subscriptions at once; every try is recorded with its status code, latency and error. After a
+ * failed try the subscription's other messages are put back, due with the failed one's retry.
  */
 export async function deliverDue(
   alerts: OperationsAlertStore,
@@ -293,14 +294,24 @@ export async function deliverDue(
         await alerts.disableSubscription(id, sub.disabledReason ?? "disabled"); // fails what is pending
         continue;
       }
-      for (const m of messages) {
+      for (const [i, m] of messages.entries()) {
         const { outcome } = await tryMessage(alerts, sub, m, send, now);
         summary.tried++;
-        if (outcome.status === "delivered") summary.delivered++;
-        else if (outcome.status === "pending") summary.retrying++;
+        if (outcome.status === "delivered") {
+          summary.delivered++;
+          continue;
+        }
+        if (outcome.status === "pending") summary.retrying++;
         else summary.failed++;
-        // Gone: the rest of its messages failed with the subscription.
-        if (outcome.status === "failed" && outcome.disable) break;
+        // Gone: the rest of its messages failed with the subscription. Otherwise the receiver is
+        // down or failing: its other messages wait with this one (one timeout per receiver and
+        // drain, not one per message — a dead receiver never holds the others up for long).
+        if (!(outcome.status === "failed" && outcome.disable)) {
+          const rest = messages.slice(i + 1).map((x) => x.id);
+          if (rest.length > 0)
+            await alerts.release(rest, outcome.status === "pending" ? outcome.nextAttemptS : now());
+        }
+        break;
       }
     }
   };

@@ -63,6 +63,8 @@ export interface OperationsAlertStore extends AlertOutboxWriter {
    * `holdS` (its due time moves on), so that two senders never send the same message at once.
    */
   claimDue(nowS: number, limit: number, holdS: number, port?: string): Promise<OutboxMessage[]>;
+  /** Gives back claimed messages not tried, due again at `dueS` (their receiver just failed). */
+  release(messageIds: readonly string[], dueS: number): Promise<void>;
   /** Records a try and the message's next state (delivered, pending again at a time, failed). */
   recordAttempt(
     attempt: DeliveryAttemptRecord,

@@ -1,5 +1,6 @@
 /**
- * `ops kpis|container|ingest-status|ingest` (and `ops alerts …`, alerts-cli.ts). The CLI composes: it gives these commands an opener for
+ * `ops kpis|container|ingest-status|ingest` (`ops alerts …`: alerts-cli.ts). The CLI composes: it
+ * gives these commands an opener for
  * the configured store and the parsers by file kind (DCSA JSON / NDJSON, EDIFACT CODECO / COARRI,
  * gate and rail CSV). Times are shown in the port's zone.
  */

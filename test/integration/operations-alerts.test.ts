@@ -276,6 +276,42 @@ for (const kind of testDatabaseKinds()) {
       expect(done.attempts.map((a: { statusCode: number }) => a.statusCode)).toEqual([500, 200]);
     });
 
+    it("a receiver that fails holds its other messages with the failed one: one try per drain, not one per message", async () => {
+      const sub = await subscribe("/down", { "box.moved": { containers: [BOX.X] } });
+      rx.answers.set("/down", [503]);
+      await ingest(
+        [
+          event({ eventCode: "DISC", eventAtS: s("2026-11-07T10:00:00Z"), containerNumber: BOX.X }),
+          event({
+            eventCode: "GTOT",
+            eventAtS: s("2026-11-08T10:00:00Z"),
+            containerNumber: BOX.X,
+            mode: "TRUCK",
+          }),
+        ],
+        "x.json",
+      );
+      const t0 = nowS();
+      expect(await deliverDue(store.operations.alerts, { nowS: () => t0 })).toMatchObject({
+        tried: 1,
+        retrying: 1,
+      });
+      const held = (await deliveries(sub.id)).deliveries;
+      expect(held.map((d: { status: string }) => d.status)).toEqual(["pending", "pending"]);
+      // Both due when the failed one's retry is (a minute on); only one was tried.
+      expect(held.map((d: { nextAttemptAt: string }) => Date.parse(d.nextAttemptAt) / 1000)).toEqual([
+        t0 + 60,
+        t0 + 60,
+      ]);
+      expect(held.map((d: { attempts: unknown[] }) => d.attempts.length).sort()).toEqual([0, 1]);
+      expect(rx.on("/down")).toHaveLength(1);
+      expect(await deliverDue(store.operations.alerts, { nowS: () => t0 + 60 })).toMatchObject({
+        tried: 2,
+        delivered: 2,
+      });
+      expect(rx.on("/down")).toHaveLength(3);
+    });
+
     it("a 410 Gone disables the subscription (as Svix does): nothing more is raised or sent", async () => {
       const sub = await subscribe("/gone", { "box.moved": { containers: [BOX.E] } });
       rx.answers.set("/gone", [410]);

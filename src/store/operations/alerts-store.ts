@@ -234,6 +234,16 @@ export function createOperationsAlertStore(db: Kysely<OperationsDatabase>): Oper
         .sort((a, b) => a.createdAtS - b.createdAtS || a.id.localeCompare(b.id));
     },
 
+    async release(messageIds, dueS) {
+      for (const part of chunks(messageIds, ROWS_PER_INSERT))
+        await db
+          .updateTable("ops_alert_outbox")
+          .set({ next_attempt_s: dueS })
+          .where("id", "in", part)
+          .where("status", "=", "pending")
+          .execute();
+    },
+
     recordAttempt: (a, next) =>
       db.transaction().execute(async (trx) => {
         await trx
