@@ -17,6 +17,7 @@ import {
   ingestOperations,
   loadFacilityLookup,
   parseReceivingRulesCsv,
+  startSignalRefresher,
   subscriptionCreateSchema,
   type TruckVisit,
   verifyWebhook,
@@ -310,6 +311,29 @@ for (const kind of testDatabaseKinds()) {
         delivered: 2,
       });
       expect(rx.on("/down")).toHaveLength(3);
+    });
+
+    it("the board's refresher (as `serve` starts it) raises and delivers on its first tick", async () => {
+      await subscribe("/refresher", { "box.moved": { containers: [BOX.J] } });
+      await ingest(
+        [event({ eventCode: "DISC", eventAtS: s("2026-11-09T10:00:00Z"), containerNumber: BOX.J })],
+        "j.json",
+      );
+      const errors: unknown[] = [];
+      const refresher = startSignalRefresher(store.operations, (p) => (p === PORT ? ZONE : undefined), {
+        intervalS: 3600,
+        onError: (e) => errors.push(e),
+      });
+      try {
+        for (let i = 0; i < 100 && rx.on("/refresher").length === 0; i++)
+          await new Promise((r) => setTimeout(r, 50));
+      } finally {
+        refresher.stop();
+      }
+      expect(errors).toEqual([]);
+      expect(rx.on("/refresher")).toMatchObject([
+        { type: "box.moved", problem: null, data: { containerNumber: BOX.J } },
+      ]);
     });
 
     it("a 410 Gone disables the subscription (as Svix does): nothing more is raised or sent", async () => {
