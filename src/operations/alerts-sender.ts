@@ -8,6 +8,8 @@ import type { WebhookHeaders } from "./webhooks.ts";
 export interface SendResult {
   /** The receiver's HTTP status; null when none came (timeout, refused, DNS). */
   statusCode: number | null;
+  /** The receiver's Retry-After header as given (a 429 or 503 may carry one). */
+  retryAfter: string | null;
   latencyMs: number;
   error: string | null;
 }
@@ -24,7 +26,7 @@ const ERROR_BODY_CHARS = 200;
 
 /**
  * POSTs with `content-type: application/json` and the Standard Webhooks headers; redirects are
- * not followed (a 3xx is an answer that is not a 2xx, so it is retried, as Svix does), and the
+ * not followed (a 3xx is a failure, as Standard Webhooks and Svix treat it), and the
  * request is aborted after `timeoutMs`.
  */
 export const fetchSender: SendWebhook = async (url, headers, body, timeoutMs) => {
@@ -40,13 +42,18 @@ export const fetchSender: SendWebhook = async (url, headers, body, timeoutMs) =>
     });
     const text = res.ok ? "" : (await res.text().catch(() => "")).slice(0, ERROR_BODY_CHARS);
     if (res.ok) await res.body?.cancel().catch(() => undefined);
-    return { statusCode: res.status, latencyMs: latency(), error: text === "" ? null : text };
+    return {
+      statusCode: res.status,
+      retryAfter: res.headers.get("retry-after"),
+      latencyMs: latency(),
+      error: text === "" ? null : text,
+    };
   } catch (e) {
     const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
     const error =
       err.name === "TimeoutError"
         ? `timeout after ${timeoutMs} ms`
         : (err.cause?.code ?? err.cause?.message ?? err.message ?? String(e));
-    return { statusCode: null, latencyMs: latency(), error };
+    return { statusCode: null, retryAfter: null, latencyMs: latency(), error };
   }
 };

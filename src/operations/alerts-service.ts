@@ -22,6 +22,7 @@ import {
   emptyReturnAlerts,
   messageIdOf,
   type RaisedAlert,
+  retryAfterSeconds,
   type TurnHour,
   turnTimeAlerts,
   webhookBody,
@@ -49,7 +50,7 @@ export const TURN_LOOKBACK_S = 48 * 3600;
  * purged from it is never raised again.
  */
 export const DWELL_LOOKBACK_S = 7 * SECONDS_PER_DAY;
-/** Delivered and failed messages (and their attempts) are kept this long, then purged (Svix: 30 days). */
+/** Delivered and failed messages (and their attempts) are kept this long, then purged. */
 export const OUTBOX_KEEP_S = 30 * SECONDS_PER_DAY;
 /** How long a sender holds the messages it took (longer than 100 tries of 5 s in a row). */
 const HOLD_S = 600;
@@ -256,7 +257,12 @@ async function tryMessage(
     latencyMs: result.latencyMs,
     error: result.error,
   };
-  const outcome = afterAttempt(attempt.attempt, result.statusCode, atS);
+  const outcome = afterAttempt(
+    attempt.attempt,
+    result.statusCode,
+    atS,
+    retryAfterSeconds(result.retryAfter, atS),
+  );
   await alerts.recordAttempt(attempt, {
     status: outcome.status,
     nextAttemptS: outcome.status === "pending" ? outcome.nextAttemptS : null,

@@ -1,7 +1,7 @@
 /**
  * What operations alerts need from storage; `src/store/operations/alerts-store.ts` implements it on
  * SQLite and PostgreSQL. Subscriptions (with their signing secret: an HMAC key must be kept to sign,
- * as Svix and GitHub keep theirs), an outbox of alerts keyed by message id (derived from the dedupe
+ * as every HMAC webhook sender must), an outbox of alerts keyed by message id (derived from the dedupe
  * key, so the same alert is stored once), and every delivery attempt.
  */
 import type { AlertSubscription, RaisedAlert, YardBox } from "./alerts.ts";

@@ -14,7 +14,7 @@ import { parseContainerNumber } from "../core/ids.ts";
 
 const isoTime = z.string().describe("UTC instant (ISO 8601)");
 
-/** Watched containers per subscription (Svix-like endpoints keep filters small; a BCO splits beyond). */
+/** Watched containers per subscription (the maximum; a cargo owner with more makes several). */
 export const MAX_WATCHED_BOXES = 500;
 /** Subscriptions a port keeps (beyond this, one receiver should fan out). */
 export const MAX_SUBSCRIPTIONS_PER_PORT = 1000;

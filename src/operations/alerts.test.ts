@@ -8,6 +8,7 @@ import {
   emptyReturnAlerts,
   messageIdOf,
   RETRY_DELAYS_S,
+  retryAfterSeconds,
   turnTimeAlerts,
   webhookBody,
 } from "./alerts.ts";
@@ -324,6 +325,17 @@ describe("retry schedule", () => {
     expect(afterAttempt(6, 503, 31_960)).toEqual({ status: "failed", disable: false });
     // 60 + 300 + 1800 + 7200 + 21600 = 30 960 s = 8.6 h from the first try to the last.
     expect(RETRY_DELAYS_S.reduce((a, b) => a + b, 0) / 3600).toBe(8.6);
+  });
+
+  it("waits longer when the receiver's Retry-After asks for it (at most 24 h)", () => {
+    // 503 with Retry-After 600 at t = 1000: 600 > 60 → 1600; Retry-After 30 < 60 → the schedule's 1060.
+    expect(afterAttempt(1, 503, 1000, 600)).toEqual({ status: "pending", nextAttemptS: 1600 });
+    expect(afterAttempt(1, 429, 1000, 30)).toEqual({ status: "pending", nextAttemptS: 1060 });
+    expect(afterAttempt(1, 503, 1000, 2 * 86_400)).toEqual({ status: "pending", nextAttemptS: 1060 });
+    expect(retryAfterSeconds("120", 0)).toBe(120);
+    expect(retryAfterSeconds("Thu, 01 Jan 1970 00:10:00 GMT", 0)).toBe(600);
+    expect(retryAfterSeconds("soon", 0)).toBeNull();
+    expect(retryAfterSeconds(null, 0)).toBeNull();
   });
 
   it("2xx delivers; 410 Gone fails and disables", () => {

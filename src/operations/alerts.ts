@@ -309,12 +309,18 @@ export function emptyReturnAlerts(
 
 /**
  * Waits before each retry, after the first try failed: 1 min, 5 min, 30 min, 2 h, 6 h — then the
- * message is failed (6 tries over about 8.6 h). Svix's schedule is of this shape (immediately, 5 s,
- * 5 min, 30 min, 2 h, 5 h, 10 h, 10 h); ours is the issue's.
+ * message is failed (6 tries over about 8.6 h). The issue's schedule; Svix's (docs.svix.com/retries:
+ * immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h) and the Standard Webhooks example (to 24 h,
+ * over three days) are of the same exponential shape, longer.
  */
 export const RETRY_DELAYS_S = [60, 300, 1800, 7200, 21_600] as const;
-/** A receiver that does not answer within this is counted as failed (Standard Webhooks: "a short time"). */
+/**
+ * A receiver that does not answer within this is counted as failed. The issue's 5 s; Standard
+ * Webhooks recommends 15–30 s ("Request timeouts"), Svix allows 15 s.
+ */
 export const DELIVERY_TIMEOUT_MS = 5000;
+/** A receiver's Retry-After is honoured up to this (longer: the schedule's own wait). */
+export const MAX_RETRY_AFTER_S = 24 * 3600;
 
 export type AttemptOutcome =
   | { status: "delivered" }
@@ -322,19 +328,40 @@ export type AttemptOutcome =
   | { status: "failed"; disable: boolean };
 
 /**
- * What follows try number `attempt` (1-based) made at `atS` that got `statusCode` (null: none came):
- * 2xx → delivered; 410 Gone → failed and the subscription disabled (the receiver says the endpoint
- * is gone: Svix disables it the same way); otherwise another try after RETRY_DELAYS_S[attempt − 1],
- * or failed after the sixth.
- * Example: attempt 1 at t = 1000 answered 500 → pending at 1060; attempt 2 → 1000 + 300 = 1300 from
- * its own time; attempt 6 answered 503 → failed; attempt 1 answered 410 → failed, disable.
+ * What follows try number `attempt` (1-based) made at `atS` that got `statusCode` (null: none came),
+ * as Standard Webhooks' "Delivery success and failure" says: 2xx → delivered; 410 Gone → failed and
+ * the subscription disabled ("no longer interested … sender should disable the webhook endpoint");
+ * anything else (3xx included: redirects are not followed) → another try after
+ * RETRY_DELAYS_S[attempt − 1], or later when the receiver's Retry-After asks for more (at most 24 h),
+ * or failed after the sixth try.
+ * Example: attempt 1 at t = 1000 answered 500 → pending at 1060; attempt 2 at 1060 → 1360;
+ * attempt 1 at 1000 answered 503 with Retry-After 600 → 1600; attempt 6 → failed; 410 → failed, disable.
  */
-export function afterAttempt(attempt: number, statusCode: number | null, atS: number): AttemptOutcome {
+export function afterAttempt(
+  attempt: number,
+  statusCode: number | null,
+  atS: number,
+  retryAfterS: number | null = null,
+): AttemptOutcome {
   if (statusCode !== null && statusCode >= 200 && statusCode < 300) return { status: "delivered" };
   if (statusCode === 410) return { status: "failed", disable: true };
   const delay = RETRY_DELAYS_S[attempt - 1];
   if (delay === undefined) return { status: "failed", disable: false };
-  return { status: "pending", nextAttemptS: atS + delay };
+  const asked = retryAfterS !== null && retryAfterS <= MAX_RETRY_AFTER_S ? retryAfterS : 0;
+  return { status: "pending", nextAttemptS: atS + Math.max(delay, asked) };
+}
+
+/**
+ * Seconds a Retry-After header asks for (RFC 9110 §10.2.3: delay-seconds or an HTTP-date), from
+ * `nowS`; null when absent or unreadable.
+ * Example: retryAfterSeconds("120", 0) → 120; retryAfterSeconds("Thu, 01 Jan 1970 00:10:00 GMT", 0) → 600.
+ */
+export function retryAfterSeconds(header: string | null, nowS: number): number | null {
+  if (header === null) return null;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : Math.max(0, Math.round(at / 1000 - nowS));
 }
 
 /**
