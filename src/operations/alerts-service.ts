@@ -34,7 +34,7 @@ import {
   MAX_SUBSCRIPTIONS_PER_PORT,
   type Subscription,
   type SubscriptionCreated,
-  type subscriptionCreateSchema,
+  type SubscriptionCreateParsed,
 } from "./alerts-wire.ts";
 import type { ContainerEvent, RailMove, TruckVisit } from "./model.ts";
 import { clockFor } from "./rollup.ts";
@@ -97,7 +97,7 @@ export function deliveryReply(m: OutboxMessage & { tries: readonly DeliveryAttem
 export async function createSubscription(
   alerts: OperationsAlertStore,
   port: string,
-  body: import("zod").output<typeof subscriptionCreateSchema>,
+  body: SubscriptionCreateParsed,
   nowS: number,
 ): Promise<SubscriptionCreated> {
   if ((await alerts.subscriptions(port)).length >= MAX_SUBSCRIPTIONS_PER_PORT)

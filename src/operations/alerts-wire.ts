@@ -115,6 +115,8 @@ export const subscriptionCreateSchema = z.object({
   owner: z.string().min(1).max(200).describe("who the subscription is for (a label: company, desk)"),
 });
 export type SubscriptionCreate = z.input<typeof subscriptionCreateSchema>;
+/** A creation as the schema parsed it (defaults filled, container numbers normalised). */
+export type SubscriptionCreateParsed = z.output<typeof subscriptionCreateSchema>;
 
 export const subscriptionSchema = z.object({
   id: z.string(),
