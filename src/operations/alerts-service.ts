@@ -229,6 +229,8 @@ export interface DeliverOptions {
   /** Only this port's messages. */
   port?: string;
   limit?: number;
+  /** 0..1 for each retry's jitter (default Math.random; tests give 0). */
+  jitter?: () => number;
 }
 
 export interface DeliverSummary {
@@ -245,6 +247,7 @@ async function tryMessage(
   m: OutboxMessage,
   send: SendWebhook,
   now: () => number,
+  jitter: () => number,
 ): Promise<{ outcome: ReturnType<typeof afterAttempt>; attempt: DeliveryAttemptRecord }> {
   const atS = now();
   const body = webhookBody(m.type, m.createdAtS, m.data);
@@ -262,6 +265,7 @@ async function tryMessage(
     result.statusCode,
     atS,
     retryAfterSeconds(result.retryAfter, atS),
+    jitter(),
   );
   await alerts.recordAttempt(attempt, {
     status: outcome.status,
@@ -286,6 +290,7 @@ export async function deliverDue(
 ): Promise<DeliverSummary> {
   const now = options.nowS ?? clockNowS;
   const send = options.send ?? fetchSender;
+  const jitter = options.jitter ?? Math.random;
   const claimed = await alerts.claimDue(now(), options.limit ?? DRAIN_LIMIT, HOLD_S, options.port);
   const summary: DeliverSummary = { tried: 0, delivered: 0, retrying: 0, failed: 0 };
   const bySub = new Map<string, OutboxMessage[]>();
@@ -301,7 +306,7 @@ export async function deliverDue(
         continue;
       }
       for (const [i, m] of messages.entries()) {
-        const { outcome } = await tryMessage(alerts, sub, m, send, now);
+        const { outcome } = await tryMessage(alerts, sub, m, send, now, jitter);
         summary.tried++;
         if (outcome.status === "delivered") {
           summary.delivered++;
@@ -332,7 +337,7 @@ export async function deliverDue(
 export async function sendPing(
   alerts: OperationsAlertStore,
   sub: AlertSubscription,
-  options: { send?: SendWebhook; nowS?: () => number } = {},
+  options: { send?: SendWebhook; nowS?: () => number; jitter?: () => number } = {},
 ): Promise<Delivery> {
   if (!sub.active)
     throw new DomainError("conflict", `subscription ${sub.id} is disabled: ${sub.disabledReason ?? ""}`);
@@ -358,7 +363,14 @@ export async function sendPing(
     attempts: 0,
     nextAttemptS: raisedAtS,
   };
-  const { outcome, attempt } = await tryMessage(alerts, sub, m, options.send ?? fetchSender, now);
+  const { outcome, attempt } = await tryMessage(
+    alerts,
+    sub,
+    m,
+    options.send ?? fetchSender,
+    now,
+    options.jitter ?? Math.random,
+  );
   return deliveryReply({
     ...m,
     attempts: 1,

@@ -338,6 +338,13 @@ describe("retry schedule", () => {
     expect(retryAfterSeconds(null, 0)).toBeNull();
   });
 
+  it("jitter lengthens a wait by up to 10 %: 60 s → 66 s at most", () => {
+    expect(afterAttempt(1, 500, 1000, null, 1)).toEqual({ status: "pending", nextAttemptS: 1066 });
+    expect(afterAttempt(1, 500, 1000, null, 0.5)).toEqual({ status: "pending", nextAttemptS: 1063 });
+    // 5 min + 10 % = 330 s.
+    expect(afterAttempt(2, 500, 1000, null, 1)).toEqual({ status: "pending", nextAttemptS: 1330 });
+  });
+
   it("2xx delivers; 410 Gone fails and disables", () => {
     expect(afterAttempt(1, 200, 0)).toEqual({ status: "delivered" });
     expect(afterAttempt(3, 204, 0)).toEqual({ status: "delivered" });

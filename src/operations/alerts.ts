@@ -321,6 +321,11 @@ export const RETRY_DELAYS_S = [60, 300, 1800, 7200, 21_600] as const;
 export const DELIVERY_TIMEOUT_MS = 5000;
 /** A receiver's Retry-After is honoured up to this (longer: the schedule's own wait). */
 export const MAX_RETRY_AFTER_S = 24 * 3600;
+/**
+ * Up to this share is added to each wait at random (Standard Webhooks: "add some level of random
+ * jitter to retries"), so that receivers failing together are not all retried in the same second.
+ */
+export const RETRY_JITTER_SHARE = 0.1;
 
 export type AttemptOutcome =
   | { status: "delivered" }
@@ -333,22 +338,25 @@ export type AttemptOutcome =
  * the subscription disabled ("no longer interested … sender should disable the webhook endpoint");
  * anything else (3xx included: redirects are not followed) → another try after
  * RETRY_DELAYS_S[attempt − 1], or later when the receiver's Retry-After asks for more (at most 24 h),
- * or failed after the sixth try.
- * Example: attempt 1 at t = 1000 answered 500 → pending at 1060; attempt 2 at 1060 → 1360;
- * attempt 1 at 1000 answered 503 with Retry-After 600 → 1600; attempt 6 → failed; 410 → failed, disable.
+ * or failed after the sixth try. `jitter` (0..1, random in use) lengthens the wait by up to 10 %.
+ * Example: attempt 1 at t = 1000 answered 500 → pending at 1060 (jitter 0) or 1066 (jitter 1);
+ * attempt 2 at 1060 → 1360; attempt 1 at 1000 answered 503 with Retry-After 600 → 1600;
+ * attempt 6 → failed; 410 → failed, disable.
  */
 export function afterAttempt(
   attempt: number,
   statusCode: number | null,
   atS: number,
   retryAfterS: number | null = null,
+  jitter = 0,
 ): AttemptOutcome {
   if (statusCode !== null && statusCode >= 200 && statusCode < 300) return { status: "delivered" };
   if (statusCode === 410) return { status: "failed", disable: true };
   const delay = RETRY_DELAYS_S[attempt - 1];
   if (delay === undefined) return { status: "failed", disable: false };
   const asked = retryAfterS !== null && retryAfterS <= MAX_RETRY_AFTER_S ? retryAfterS : 0;
-  return { status: "pending", nextAttemptS: atS + Math.max(delay, asked) };
+  const wait = Math.round(delay * (1 + RETRY_JITTER_SHARE * Math.min(1, Math.max(0, jitter))));
+  return { status: "pending", nextAttemptS: atS + Math.max(wait, asked) };
 }
 
 /**

@@ -254,7 +254,7 @@ for (const kind of testDatabaseKinds()) {
         "k.json",
       );
       const t0 = nowS();
-      expect(await deliverDue(store.operations.alerts, { nowS: () => t0 })).toMatchObject({
+      expect(await deliverDue(store.operations.alerts, { nowS: () => t0, jitter: () => 0 })).toMatchObject({
         tried: 1,
         retrying: 1,
       });
@@ -263,8 +263,12 @@ for (const kind of testDatabaseKinds()) {
       expect(Date.parse(pending.nextAttemptAt) / 1000).toBe(t0 + 60);
       expect(pending.attempts[0]).toMatchObject({ attempt: 1, statusCode: 500 });
       // Not due 59 s later; due at 60 s.
-      expect(await deliverDue(store.operations.alerts, { nowS: () => t0 + 59 })).toMatchObject({ tried: 0 });
-      expect(await deliverDue(store.operations.alerts, { nowS: () => t0 + 60 })).toMatchObject({
+      expect(
+        await deliverDue(store.operations.alerts, { nowS: () => t0 + 59, jitter: () => 0 }),
+      ).toMatchObject({ tried: 0 });
+      expect(
+        await deliverDue(store.operations.alerts, { nowS: () => t0 + 60, jitter: () => 0 }),
+      ).toMatchObject({
         tried: 1,
         delivered: 1,
       });
@@ -293,7 +297,7 @@ for (const kind of testDatabaseKinds()) {
         "x.json",
       );
       const t0 = nowS();
-      expect(await deliverDue(store.operations.alerts, { nowS: () => t0 })).toMatchObject({
+      expect(await deliverDue(store.operations.alerts, { nowS: () => t0, jitter: () => 0 })).toMatchObject({
         tried: 1,
         retrying: 1,
       });
@@ -306,7 +310,9 @@ for (const kind of testDatabaseKinds()) {
       ]);
       expect(held.map((d: { attempts: unknown[] }) => d.attempts.length).sort()).toEqual([0, 1]);
       expect(rx.on("/down")).toHaveLength(1);
-      expect(await deliverDue(store.operations.alerts, { nowS: () => t0 + 60 })).toMatchObject({
+      expect(
+        await deliverDue(store.operations.alerts, { nowS: () => t0 + 60, jitter: () => 0 }),
+      ).toMatchObject({
         tried: 2,
         delivered: 2,
       });
