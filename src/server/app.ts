@@ -23,7 +23,7 @@ import { callRoutes } from "../calls/index.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { RequestInvalid, type RouteDef } from "../core/http.ts";
 import { emissionRoutes } from "../emissions/index.ts";
-import { type OperationsRouteDeps, operationsRoutes } from "../operations/index.ts";
+import { alertRoutes, type OperationsRouteDeps, operationsRoutes } from "../operations/index.ts";
 import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
 import {
@@ -364,6 +364,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       calls: options.store.calls,
       timeZoneOf: (locode) => (knownPorts.has(locode) ? timeZones.get(locode) : undefined),
       parseEvents: options.parseEvents ?? parseDcsaBody,
+    }),
+    ...alertRoutes({
+      operations: options.store.operations,
+      timeZoneOf: (l) => (knownPorts.has(l) ? timeZones.get(l) : undefined),
     }),
     ...fleetRoutes({
       transition: options.store.transition,

@@ -25,8 +25,9 @@ for (const kind of testDatabaseKinds()) {
         ...MIGRATIONS_AT_B291D57,
         "0300_operations",
         "0310_operations_signals",
-        "0330_operations_packed_histograms",
         "0400_transition_fleet",
+        "0420_operations_alerts",
+        "0430_operations_packed_histograms",
       ]);
       expect(await store.migrationStatus()).toEqual({
         applied: [],

@@ -13,6 +13,7 @@ import type {
   InventoryReport,
   ProgressReport,
 } from "../../src/emissions/wire.ts";
+import type { DeliveryList, Subscription } from "../../src/operations/alerts-wire.ts";
 import type {
   AvailabilityReply,
   ContainerTimeline,
@@ -63,6 +64,7 @@ export type {
   InventoryWarning,
   ProgressReport as EmissionProgress,
 } from "../../src/emissions/wire.ts";
+export type { Delivery, DeliveryList, Subscription } from "../../src/operations/alerts-wire.ts";
 export type {
   AvailabilityReply,
   BoxAvailabilityReply,
@@ -276,6 +278,16 @@ export const operationsApi = {
     getJson<ImportForecastReply>(`${operationsPath(locode)}/forecast`, signal),
   emptyReturns: (locode: Locode, signal?: AbortSignal) =>
     getJson<EmptyReturnBoardReply>(`${operationsPath(locode)}/empty-returns`, signal),
+  alertSubscriptions: (locode: Locode, signal?: AbortSignal) =>
+    getJson<{ port: string; subscriptions: Subscription[] }>(
+      `${operationsPath(locode)}/alerts/subscriptions`,
+      signal,
+    ),
+  alertDeliveries: (locode: Locode, id: string, limit: number, signal?: AbortSignal) =>
+    getJson<DeliveryList>(
+      `${operationsPath(locode)}/alerts/subscriptions/${encodeURIComponent(id)}/deliveries${query({ limit })}`,
+      signal,
+    ),
   availability: (locode: Locode, containers: readonly string[], signal?: AbortSignal) =>
     getJson<AvailabilityReply>(
       `${operationsPath(locode)}/availability${query({ containers: containers.join(",") })}`,

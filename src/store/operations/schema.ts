@@ -147,7 +147,57 @@ export interface OpsSignalsTable {
   result_json: string;
 }
 
+/** Webhook subscriptions of operations alerts (issue 12); `kinds_json` is the wire's `kinds`. */
+export interface OpsAlertSubscriptionsTable {
+  id: string;
+  port: string;
+  url: string;
+  /** The HMAC key (whsec_…): kept to sign, never shown again after creation. */
+  secret: string;
+  kinds_json: string;
+  owner: string;
+  created_s: number;
+  /** 1 active, 0 disabled (a 410 Gone). */
+  active: number;
+  disabled_reason: string | null;
+}
+
+/** The boxes box.moved subscriptions watch (the lookup of an ingest batch). */
+export interface OpsAlertWatchTable {
+  port: string;
+  container_number: string;
+  subscription_id: string;
+}
+
+/** The alert outbox: one row per message id (derived from the alert's dedupe key). */
+export interface OpsAlertOutboxTable {
+  id: string;
+  dedupe_key: string;
+  subscription_id: string;
+  port: string;
+  type: string;
+  data_json: string;
+  created_s: number;
+  status: string;
+  attempts: number;
+  next_attempt_s: number | null;
+}
+
+/** Every delivery attempt of an outbox message. */
+export interface OpsAlertAttemptsTable {
+  message_id: string;
+  attempt: number;
+  at_s: number;
+  status_code: number | null;
+  latency_ms: number;
+  error: string | null;
+}
+
 export interface OperationsDatabase {
+  ops_alert_subscriptions: OpsAlertSubscriptionsTable;
+  ops_alert_watch: OpsAlertWatchTable;
+  ops_alert_outbox: OpsAlertOutboxTable;
+  ops_alert_attempts: OpsAlertAttemptsTable;
   ops_receiving_rules: OpsReceivingRulesTable;
   ops_forecast_inputs: OpsForecastInputsTable;
   ops_signals: OpsSignalsTable;

@@ -31,6 +31,7 @@ import type {
   SignalKind,
 } from "../../operations/store.ts";
 import { chunks } from "../chunks.ts";
+import { createAlertOutboxWriter, createOperationsAlertStore } from "./alerts-store.ts";
 import { HOURLY_SUM_COLUMNS } from "./migrations.ts";
 import type { OperationsDatabase, OpsHourlyTable } from "./schema.ts";
 
@@ -598,6 +599,8 @@ function writer(
         .onConflict((oc) => oc.columns(["port", "kind"]).doUpdateSet(row))
         .execute();
     },
+
+    alerts: createAlertOutboxWriter(trx),
   };
 }
 
@@ -619,6 +622,7 @@ export function createOperationsStore(
 ): OperationsStore {
   return {
     write: (work) => db.transaction().execute((trx) => work(writer(trx, direct))),
+    alerts: createOperationsAlertStore(db),
 
     async hourlyRollups(q, by = "hour") {
       let query = db
