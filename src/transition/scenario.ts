@@ -288,7 +288,7 @@ export function cohortsFromProgress(
   return out;
 }
 
-interface LiveCohort {
+export interface LiveCohort {
   category: EquipmentCategory;
   powertrain: ScenarioPowertrain;
   modelYear: number;
@@ -296,10 +296,18 @@ interface LiveCohort {
   units: number;
 }
 
-const cohortId = (
+/**
+ * The engine's source id of a cohort: the same in every year (the engine names a source once while
+ * its rows follow each other); zero-emission units of a type are one source (their emissions do not
+ * depend on model year or power). Lines carry the year.
+ */
+export const cohortId = (
   c: { category: string; powertrain: string; modelYear: number; ratedKw: number },
-  year: number,
-) => `${c.category}/${c.powertrain}/MY${c.modelYear}/${c.ratedKw}kW/${year}`;
+  tag = "",
+) =>
+  ZE_SCENARIO_POWERTRAINS.includes(c.powertrain as ScenarioPowertrain)
+    ? `${c.category}/${c.powertrain}${tag}`
+    : `${c.category}/${c.powertrain}/MY${c.modelYear}/${c.ratedKw}kW${tag}`;
 
 const CHE_POWERTRAIN = {
   diesel: "diesel",
@@ -308,15 +316,21 @@ const CHE_POWERTRAIN = {
   fuel_cell: "fuel_cell",
 } as const;
 
-/** The engine's activity records of one cohort in one year (CHE: one whole-year row; drayage: twelve months). */
+/**
+ * The engine's activity record of one cohort in one year. The record is dated January and carries
+ * the whole year's hours (miles): the engine is linear in activity and its factors, engine age and
+ * grid factor are per calendar year, so the year's total is the same as twelve monthly rows — with
+ * a twelfth of the lines.
+ */
 export function cohortActivity(
   c: LiveCohort,
   year: number,
   p: TypeParams,
   pathway: string,
   activity: NonshipActivity,
+  tag = "",
 ): { kwh: number; h2Kg: number } {
-  const unitId = cohortId(c, year);
+  const unitId = cohortId(c, tag);
   if (isChe(c.category)) {
     const hours = c.units * p.annualHours;
     const kwh = c.powertrain === "battery" ? hours * p.batteryKwhPerH : 0;
@@ -330,7 +344,7 @@ export function cohortActivity(
       ratedKw: c.ratedKw,
       modelYear: c.modelYear,
       year,
-      month: null,
+      month: 1,
       hours,
       energyKwh: c.powertrain === "battery" ? kwh : null,
       hydrogenKg: c.powertrain === "fuel_cell" ? h2Kg : null,
@@ -346,19 +360,18 @@ export function cohortActivity(
     return { kwh, h2Kg };
   }
   if (c.category === "drayage_truck") {
-    const perMonthMi = p.annualMiles / 12;
     const powertrain =
       c.powertrain === "battery" ? "battery_electric" : c.powertrain === "fuel_cell" ? "fuel_cell" : "diesel";
-    for (let month = 1; month <= 12; month++) {
-      // One "visit" per truck and month covering its month's miles: VMT = visits × 2 × one-way.
+    {
+      // One "visit" per truck covering its year's miles: VMT = visits × 2 × one-way.
       const r: DrayageRecord = {
         terminal: unitId,
         year,
-        month,
+        month: 1,
         powertrain,
         modelYearGroup: null,
         gateVisits: c.units,
-        oneWayMi: perMonthMi / 2,
+        oneWayMi: p.annualMiles / 2,
         oneWayKm: null,
         idleMinPerVisit: 0,
         startsPerVisit: null,
@@ -379,7 +392,7 @@ export function cohortActivity(
 }
 
 /** The CO2 user factor of diesel drayage (g/mi) from diesel CO2 per gallon and the trucks' mi/gal. */
-function drayageDieselFactor(tables: ScenarioTablesIn, mpg: number, activity: NonshipActivity): void {
+export function drayageDieselFactor(tables: ScenarioTablesIn, mpg: number, activity: NonshipActivity): void {
   const diesel = dieselConstants(tables.nonship.energy);
   activity.factors.push({
     category: "drayage",
@@ -407,6 +420,8 @@ export function engineTotals(
   pathway: string,
   activity: NonshipActivity,
 ): { byYear: Map<number, YearTotals>; bySource: Map<string, number>; warnings: string[] } {
+  // Rows of one source next to each other (stable: years stay in order).
+  activity.che.sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
   const result = computeNonshipLines(tables.nonship, activity, {
     port,
     gwp: "AR5",
@@ -434,7 +449,8 @@ export function engineTotals(
       .replace(/^che:/, "")
       .replace(/^drayage:/, "")
       .replace(/:[a-z_]+:all$/, "");
-    bySource.set(src, (bySource.get(src) ?? 0) + l.grams.co2e);
+    const key = `${src}|${l.year}`;
+    bySource.set(key, (bySource.get(key) ?? 0) + l.grams.co2e);
   }
   const warnings = [...new Set(result.warnings.map((w) => w.message))].filter(
     // Diesel drayage has a CO2 factor only (NOx, PM: EMFAC/MOVES not in the reference).
@@ -651,13 +667,25 @@ export function runScenario(
     let kwh = 0;
     let h2Kg = 0;
     const cy: CohortYear[] = [];
+    const zeMerged = new Map<string, LiveCohort>();
     for (const c of fleet) {
       const k = `${c.category}|${c.powertrain}`;
       mix.set(k, (mix.get(k) ?? 0) + c.units);
+      cy.push({ ...c, year: y, wtwCo2eT: 0 });
+      if (isZe(c.powertrain)) {
+        const m = zeMerged.get(k);
+        if (m === undefined) zeMerged.set(k, { ...c });
+        else m.units += c.units;
+        continue;
+      }
       const e = cohortActivity(c, y, paramsOf(c.category), input.hydrogenPathway, activity);
       kwh += e.kwh;
       h2Kg += e.h2Kg;
-      cy.push({ ...c, year: y, wtwCo2eT: 0 });
+    }
+    for (const c of zeMerged.values()) {
+      const e = cohortActivity(c, y, paramsOf(c.category), input.hydrogenPathway, activity);
+      kwh += e.kwh;
+      h2Kg += e.h2Kg;
     }
     cohortsByYear.set(y, cy);
     const earlyAfter = [...early.values()].reduce((a, e) => a + e.units, 0);
@@ -667,9 +695,27 @@ export function runScenario(
   if (hydrogenIntensity(tables.nonship.energy, input.hydrogenPathway) === undefined)
     warnings.push(`unknown hydrogen pathway "${input.hydrogenPathway}": hydrogen upstream not estimated`);
   const engine = engineTotals(tables, input.port, input.hydrogenPathway, activity);
+  if (
+    [...cohortsByYear.values()].some((l) =>
+      l.some((c) => c.category === "drayage_truck" && !isZe(c.powertrain)),
+    )
+  )
+    warnings.push(
+      "diesel drayage: CO2 only (diesel CO2 per gallon ÷ mi/gal); NOx and PM need EMFAC/MOVES rates not in the reference tables",
+    );
   warnings.push(...engine.warnings);
   for (const [y, list] of cohortsByYear)
-    for (const c of list) c.wtwCo2eT = (engine.bySource.get(cohortId(c, y)) ?? 0) / 1e6;
+    for (const c of list) {
+      const total = (engine.bySource.get(`${cohortId(c)}|${y}`) ?? 0) / 1e6;
+      if (!isZe(c.powertrain)) c.wtwCo2eT = total;
+      else {
+        // A type's ZE units are one source: each cohort's part by its units (same hours and rate).
+        const units = list
+          .filter((x) => x.category === c.category && x.powertrain === c.powertrain)
+          .reduce((a, x) => a + x.units, 0);
+        c.wtwCo2eT = (total * c.units) / units;
+      }
+    }
 
   // Demand peaks and stations.
   const peakDay = pickDefault(tables, input.peakDayFactor, "peak_day_factor", assumptions);
