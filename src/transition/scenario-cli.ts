@@ -93,6 +93,7 @@ export function printResult(r: ScenarioResult): void {
     "colPeakKw",
     "colStations",
     "colCapex",
+    "colUnpriced",
     "colOpex",
   ] as const;
   out(
@@ -112,6 +113,7 @@ export function printResult(r: ScenarioResult): void {
         f(y.peakKw, 0),
         y.stationsNeeded,
         f(y.capex, 0),
+        y.capexUnpricedUnits,
         f(y.opex, 0),
       ]),
     ),

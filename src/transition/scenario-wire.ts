@@ -176,7 +176,8 @@ export const scenarioYearSchema = z.object({
   electricityMwhPerYear: z.number(),
   peakKw: z.number(),
   stationsNeeded: z.number().int(),
-  capex: z.number().nullable().describe("purchases this year, port currency"),
+  capex: z.number().describe("priced purchases this year, port currency (costsMissing lists the unpriced)"),
+  capexUnpricedUnits: z.number().int().describe("units bought this year without a price (not in capex)"),
   opex: z.number().nullable().describe("energy this year, port currency"),
 });
 export type ScenarioYear = z.infer<typeof scenarioYearSchema>;

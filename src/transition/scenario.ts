@@ -753,8 +753,9 @@ export function runScenario(
   const costsMissing = new Set<string>();
   const priceYears = new Set<number>();
   const costCache = new Map<string, number | null>();
-  const capexOf = (bought: Map<string, number>): number | null => {
+  const capexOf = (bought: Map<string, number>): { capex: number; unpriced: number } => {
     let sum = 0;
+    let unpriced = 0;
     for (const [k, n] of bought) {
       if (n === 0) continue;
       let v = costCache.get(k);
@@ -774,10 +775,12 @@ export function runScenario(
         }
         costCache.set(k, v);
       }
-      if (v === null) costsMissing.add(`capex: ${k.replace("|", " ")}`);
-      else sum += v * n;
+      if (v === null) {
+        costsMissing.add(`capex: ${k.replace("|", " ")}`);
+        unpriced += n;
+      } else sum += v * n;
     }
-    return sum;
+    return { capex: sum, unpriced };
   };
   const energyPrices = resolvePrices(input, tables, currency, convert, assumptions, () => {
     fxUsed = true;
@@ -846,7 +849,10 @@ export function runScenario(
         station === undefined || h2PeakKgPerDay <= 0
           ? 0
           : Math.ceil(h2PeakKgPerDay / station.h2CapacityKgPerDay! - 1e-9),
-      capex: capexOf(py.bought),
+      ...(() => {
+        const c = capexOf(py.bought);
+        return { capex: c.capex, capexUnpricedUnits: c.unpriced };
+      })(),
       opex,
     };
   });
@@ -858,6 +864,12 @@ export function runScenario(
       source: fx.source,
     });
   warnings.push("money: price years as the sources give them, not adjusted for inflation");
+  // Parameters of types the scenario never has are left out of its assumptions.
+  const present = new Set([...cohortsByYear.values()].flatMap((l) => l.map((c) => c.category)));
+  const shown = assumptions.filter((a) => {
+    const cat = a.name.split(".")[0] as EquipmentCategory;
+    return !(EQUIPMENT_CATEGORIES as readonly string[]).includes(cat) || present.has(cat);
+  });
 
   return {
     result: {
@@ -873,7 +885,7 @@ export function runScenario(
         (a, b) => a.year - b.year || a.category.localeCompare(b.category) || a.modelYear - b.modelYear,
       ),
       costsMissing: [...costsMissing].sort(),
-      assumptions,
+      assumptions: shown,
       warnings,
     },
     cohorts: cohortsByYear,
@@ -930,10 +942,9 @@ function resolvePrices(
   }
   const table: FuelPrice[] = tablePrices({ transition: tables.transition, nonship: tables.nonship });
   for (const t of table) {
-    if (out.has(t.carrier)) continue;
-    const c = convert(t.value, t.currency);
-    if (c === null) continue;
-    if (t.currency !== currency) onFx();
+    // A table price applies where it was set (Japan's hydrogen cost target is no Los Angeles price).
+    if (out.has(t.carrier) || t.currency !== currency) continue;
+    const c = t.value;
     out.set(t.carrier, c);
     assumptions.push({
       name: `price.${t.carrier}`,

@@ -240,6 +240,8 @@ export function targetsGap(
         );
       else notes.push(`${taken.reduce((a, t) => a + t.units, 0)} units to replace by ${targetYear}`);
     } else notes.push("met");
+    if (/Japan/i.test(row.jurisdiction) || /Japan/i.test(row.program))
+      notes.push("scenario years are calendar years; the target counts fiscal years (April–March)");
     gap.note = notes.join("; ");
     out.push(gap);
   }
