@@ -17,7 +17,12 @@ import { openStore } from "./index.ts";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "..", "test", "fixtures", "store");
 /** Migrations released after b291d57 (an old database runs these, and only these). */
-const MIGRATIONS_SINCE = ["0300_operations", "0310_operations_signals", "0400_transition_fleet"];
+const MIGRATIONS_SINCE = [
+  "0300_operations",
+  "0310_operations_signals",
+  "0400_transition_fleet",
+  "0410_transition_scenarios",
+];
 const MIGRATIONS_RUN = "select name, timestamp from kysely_migration order by name";
 
 /** Runs a dump's SQL on the database at `url`; `query` reads it outside the store. */

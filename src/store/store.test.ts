@@ -26,6 +26,7 @@ for (const kind of testDatabaseKinds()) {
         "0300_operations",
         "0310_operations_signals",
         "0400_transition_fleet",
+        "0410_transition_scenarios",
       ]);
       expect(await store.migrationStatus()).toEqual({
         applied: [],
