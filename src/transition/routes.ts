@@ -19,9 +19,6 @@ import {
   timeWindowQuery,
 } from "../core/http.ts";
 import { ingestTelemetry } from "./fleet-ingest.ts";
-import type { ScenarioTablesIn } from "./scenario.ts";
-import { scenarioRoutes } from "./scenario-routes.ts";
-import { scenarioTablesFrom } from "./scenario-tables-io.ts";
 import { fleetScorecards, summarizeScorecards } from "./service.ts";
 import type { TransitionStore } from "./store.ts";
 import type { ScorecardTables } from "./tables-io.ts";
@@ -42,8 +39,6 @@ export interface FleetRouteDeps {
   currencyOf(locode: string): string | undefined;
   /** The reference tables (loaded once by the composer). */
   tables(): ScorecardTables;
-  /** The rollout scenario tables; absent: built once, on first use, on top of `tables()`. */
-  scenarioTables?: () => ScenarioTablesIn;
 }
 
 /** Scorecard windows: 90 days unless asked, at most 400. */
@@ -52,7 +47,6 @@ const WINDOW_DAYS = { defaultDays: 90, maxDays: 400 };
 export const MAX_TELEMETRY_PER_POST = 10_000;
 
 export function fleetRoutes(deps: FleetRouteDeps): RouteDef[] {
-  let scenarioTables: ScenarioTablesIn | undefined;
   const scorecards = async (port: string, timeZone: string, fromS: number, toS: number, unitId?: string) => {
     const cards = await fleetScorecards(deps.transition, deps.tables(), {
       port,
@@ -179,18 +173,6 @@ export function fleetRoutes(deps: FleetRouteDeps): RouteDef[] {
         });
         return { runId: r.runId, ...r.counts, rejects: r.rejects };
       },
-    }),
-    // Rollout scenarios (scenario-routes.ts states who may use each).
-    ...scenarioRoutes({
-      transition: deps.transition,
-      timeZoneOf: deps.timeZoneOf,
-      currencyOf: deps.currencyOf,
-      scenarioTables:
-        deps.scenarioTables ??
-        (() => {
-          scenarioTables ??= scenarioTablesFrom(deps.tables());
-          return scenarioTables;
-        }),
     }),
   ];
 }

@@ -12,13 +12,12 @@ import { openStore, type Store } from "../../src/store/index.ts";
 import {
   compareStored,
   EQUIPMENT_CSV_COLUMNS,
-  fleetRoutes,
   ingestEquipment,
   loadScenarioTables,
-  loadScorecardTables,
   parseScenario,
   type ScenarioInputIn,
   saveScenario,
+  scenarioRoutes,
 } from "../../src/transition/index.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 
@@ -125,11 +124,10 @@ JPNGO,TH-D-OLD,top_handler,diesel,2000,250,,Demo Terminal,retired,,
     });
 
     it("routes: reads public, saves analyst/admin; a bad scenario is rejected with field paths", async () => {
-      const routes: RouteDef[] = fleetRoutes({
+      const routes: RouteDef[] = scenarioRoutes({
         transition: store.transition,
         timeZoneOf,
         currencyOf,
-        tables: loadScorecardTables,
         scenarioTables: () => tables,
       });
       const byId = (id: string) => routes.find((r) => r.operationId === id)!;
@@ -184,11 +182,10 @@ JPNGO,TH-D-OLD,top_handler,diesel,2000,250,,Demo Terminal,retired,,
       ]);
       const second = await loadDemoScenarios(store, { ports: ["USLAX", "JPNGO"], tables });
       expect(second.every((r) => !r.saved)).toBe(true);
-      const routes = fleetRoutes({
+      const routes = scenarioRoutes({
         transition: store.transition,
         timeZoneOf,
         currencyOf,
-        tables: loadScorecardTables,
         scenarioTables: () => tables,
       });
       const cmp = (await routes
