@@ -125,4 +125,30 @@ describe("scenario outputs", () => {
     expect(jp.years[1]!.capex).toBeCloseTo(71_010_000, 3);
     expect(jp.assumptions.some((a) => a.name === "exchangeRate")).toBe(true);
   });
+
+  it("flags a type whose engine figure is far from its measured diesel use; a load factor calibrates it", () => {
+    const fleet = {
+      source: "cohorts",
+      cohorts: [{ category: "yard_tractor", powertrain: "diesel", modelYear: 2025, units: 1, ratedKw: 149 }],
+    };
+    const plain = runScenario(scenarioInputSchema.parse({ ...base, startingFleet: fleet }), tables, {
+      currency: "USD",
+    }).result;
+    // equipment_energy_use.csv line 2: 1.75 US gal/h × 10.21 kg CO2/gal = 17.87 kg CO2/h measured;
+    // NONROAD (LF 0.59) gives a 149 kW tractor several times that → a note.
+    expect(plain.warnings.some((w) => /^yard_tractor: .* 17\.9 kg\/h/.test(w))).toBe(true);
+    const lf = runScenario(
+      scenarioInputSchema.parse({
+        ...base,
+        startingFleet: fleet,
+        activity: {
+          yard_tractor: { usefulLifeYears: 10, annualHours: 4000, loadFactor: 0.17, source: "calibrated" },
+        },
+      }),
+      tables,
+      { currency: "USD" },
+    ).result;
+    expect(lf.years[0]!.emissions.tailpipeCo2eT).toBeLessThan(plain.years[0]!.emissions.tailpipeCo2eT / 3);
+    expect(lf.assumptions.some((a) => a.name === "yard_tractor.loadFactor" && a.value === 0.17)).toBe(true);
+  });
 });

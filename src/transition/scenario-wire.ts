@@ -40,6 +40,12 @@ export const activityOverrideSchema = z.object({
   annualMiles: z.number().min(0).optional(),
   batteryKwhPerMi: z.number().min(0).optional(),
   fuelCellMiPerKg: z.number().positive().optional(),
+  loadFactor: z
+    .number()
+    .gt(0)
+    .max(1)
+    .optional()
+    .describe("diesel engine load factor for the inventory engine (default: NONROAD's for the type)"),
   source: z.string().max(500).optional(),
 });
 

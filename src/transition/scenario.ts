@@ -81,6 +81,8 @@ export interface TypeParams {
   batteryKwhPerMi: number;
   fuelCellMiPerKg: number;
   dieselMiPerGal: number;
+  /** Diesel load factor override and its source (null: NONROAD's, as the inventory). */
+  loadFactor: { value: number; source: string } | null;
 }
 
 /** A cohort of one year's fleet with what it emitted and used that year. */
@@ -191,6 +193,13 @@ export function typeParams(
           : 0,
       dieselMiPerGal:
         c === "drayage_truck" ? pick("dieselMiPerGal", undefined, "diesel_mi_per_gal", "mi/US gal") : 0,
+      loadFactor:
+        o.loadFactor === undefined
+          ? null
+          : {
+              value: pick("loadFactor" as keyof TypeParams, o.loadFactor, "", "fraction"),
+              source: o.source ?? "scenario input",
+            },
     });
   }
   return out;
@@ -352,8 +361,8 @@ export function cohortActivity(
       fuelGal: null,
       // Per unit: years of use × the scenario's hours a year (the engine's age for deterioration).
       cumulativeHoursStart: Math.max(0, year - c.modelYear) * p.annualHours,
-      loadFactor: null,
-      loadFactorSource: null,
+      loadFactor: p.loadFactor?.value ?? null,
+      loadFactorSource: p.loadFactor?.source ?? null,
       hydrogenPathway: c.powertrain === "fuel_cell" ? pathway : null,
     };
     activity.che.push(r);
@@ -695,6 +704,7 @@ export function runScenario(
   if (hydrogenIntensity(tables.nonship.energy, input.hydrogenPathway) === undefined)
     warnings.push(`unknown hydrogen pathway "${input.hydrogenPathway}": hydrogen upstream not estimated`);
   const engine = engineTotals(tables, input.port, input.hydrogenPathway, activity);
+  warnings.push(...calibrationNotes(input, tables, cohortsByYear, paramsOf));
   if (
     [...cohortsByYear.values()].some((l) =>
       l.some((c) => c.category === "drayage_truck" && !isZe(c.powertrain)),
@@ -952,6 +962,73 @@ function resolvePrices(
       unit: `${currency}/kg (${t.priceYear})`,
       source: t.source,
     });
+  }
+  return out;
+}
+
+/**
+ * Where a type's diesel use was measured (equipment_energy_use.csv, gal/h or L/h), compares it
+ * with what the inventory engine gives one such unit per operating hour, and says so when they
+ * differ by more than half: NONROAD's load factors are national averages, port units idle a lot
+ * (NOTES §4). The scenario's `activity.<type>.loadFactor` calibrates.
+ */
+function calibrationNotes(
+  input: ScenarioInput,
+  tables: ScenarioTablesIn,
+  cohortsByYear: Map<number, CohortYear[]>,
+  paramsOf: (c: EquipmentCategory) => TypeParams,
+): string[] {
+  const first = cohortsByYear.get(input.baseYear) ?? [];
+  const cats = [
+    ...new Set(first.filter((c) => c.powertrain === "diesel" && isChe(c.category)).map((c) => c.category)),
+  ];
+  const diesel = dieselConstants(tables.nonship.energy);
+  const out: string[] = [];
+  const activity = emptyActivity();
+  const measured = new Map<EquipmentCategory, { kgPerH: number; where: string }>();
+  for (const c of cats) {
+    const row = tables.transition.energyUse.find(
+      (r) => r.category === c && r.powertrain === "diesel" && r.metric === "fuel_use",
+    );
+    if (row === undefined) continue;
+    const mid = (row.low + row.high) / 2;
+    const kgPerH =
+      row.unit === "US gal/h"
+        ? mid * diesel.co2KgPerGal.value
+        : row.unit === "L/h"
+          ? mid * diesel.co2KgPerL.value
+          : null;
+    if (kgPerH === null) continue;
+    measured.set(c, { kgPerH, where: `equipment_energy_use.csv line ${row.line}: ${mid} ${row.unit}` });
+    const p = paramsOf(c);
+    cohortActivity(
+      { category: c, powertrain: "diesel", modelYear: input.baseYear, ratedKw: p.ratedKw, units: 1 },
+      input.baseYear,
+      { ...p, annualHours: 1 },
+      input.hydrogenPathway,
+      activity,
+      "#calibration",
+    );
+  }
+  if (activity.che.length === 0) return out;
+  const r = computeNonshipLines(tables.nonship, activity, {
+    port: input.port,
+    gwp: "AR5",
+    wellToWheel: false,
+    gridFactor: portGridFactor(input.port, tables.nonship),
+    trace: false,
+  });
+  for (const [c, m] of measured) {
+    const g = r.lines
+      .filter((l) => l.scope === "tailpipe" && l.sourceId.includes(`${c}/diesel/`))
+      .reduce((a, l) => a + l.grams.co2, 0);
+    const kgPerH = g / 1000;
+    if (kgPerH <= 0) continue;
+    const ratio = m.kgPerH / kgPerH;
+    if (ratio < 2 / 3 || ratio > 1.5)
+      out.push(
+        `${c}: the inventory engine gives a new ${paramsOf(c).ratedKw} kW diesel unit ${kgPerH.toFixed(1)} kg CO2 per operating hour; the measured ${m.where} is ${m.kgPerH.toFixed(1)} kg/h — set activity.${c}.loadFactor to ${ratio.toFixed(2)} × the load factor used to calibrate`,
+      );
   }
   return out;
 }
