@@ -11,7 +11,7 @@ import { formatTable } from "../core/text-table.ts";
 import { loadPortRegistry } from "../geo/index.ts";
 import type { OpenTransitionStore } from "./cli.ts";
 import type { ScenarioTablesIn } from "./scenario.ts";
-import { scenarioMsg as m } from "./scenario-messages.ts";
+import { scenarioMsg as m, noteText } from "./scenario-messages.ts";
 import {
   compareStored,
   computeScenario,
@@ -148,7 +148,7 @@ export function printResult(r: ScenarioResult): void {
   if (r.costsMissing.length > 0) out(m("costsMissing", { list: r.costsMissing.join(", ") }));
   out(m("assumptionsHeading", { n: r.assumptions.length }));
   for (const a of r.assumptions) out(m("assumption", { name: a.name, value: a.value, unit: a.unit }));
-  for (const w of r.warnings) out(m("warning", { text: w }));
+  for (const w of r.warnings) out(m("warning", { text: noteText(w) }));
 }
 
 export function printGap(g: TargetsGapReply): void {
@@ -161,7 +161,7 @@ export function printGap(g: TargetsGapReply): void {
       unit: t.unit,
       year: t.targetYear,
       value: t.scenarioValue === null ? "-" : `${f(t.scenarioValue)} ${t.kind === "ze_share" ? "%" : "%"}`,
-      note: t.note,
+      note: t.notes.map(noteText).join("; "),
     };
     out(m(t.met === null ? "gapUnknown" : t.met ? "gapMet" : "gapNotMet", v));
     if (t.kind === "ghg" && t.requiredT !== null && t.baseline !== null)
@@ -170,7 +170,10 @@ export function printGap(g: TargetsGapReply): void {
           required: f(t.requiredT),
           scenario: f(t.scenarioT),
           baseline: f(t.baseline.tCo2e),
-          baselineSource: t.baseline.source,
+          baselineSource: (() => {
+            const proxy = t.notes.find((n) => n.code === "n.baselineProxy");
+            return proxy === undefined ? t.baseline.source : noteText(proxy);
+          })(),
         }),
       );
     for (const x of t.toReplace)
@@ -184,7 +187,8 @@ export function printGap(g: TargetsGapReply): void {
           avoided: f(x.avoidedT),
         }),
       );
-    if (t.met !== null && t.note !== "met") out(m("gapNote", { note: t.note }));
+    const extra = t.notes.filter((n) => n.code !== "n.met" && n.code !== "n.baselineProxy");
+    if (t.met !== null && extra.length > 0) out(m("gapNote", { note: extra.map(noteText).join("; ") }));
   }
 }
 

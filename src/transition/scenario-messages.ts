@@ -57,6 +57,29 @@ const en = {
   colDiffCapex: "Δ capex",
   targetsHeading: "Targets {port} tracks (data/reference/transition/targets_caap_cnp.csv):",
   targetLine: "  {program} — {metric}: {value} {unit} by {year}{baseline} ({source})",
+  "n.registryNoYear": "{n} registry units without a model year: taken at half their useful life",
+  "n.registryPowertrain": "{n} registry units with powertrain {from} counted as {to}",
+  "n.notEstimated":
+    "{category}: emissions and energy not estimated (no activity defaults or sourced factors for this type)",
+  "n.extraShort": "{year}: {category}: {missing} of {units} extra replacements found no non-ZE unit",
+  "n.unknownPathway": 'unknown hydrogen pathway "{pathway}": hydrogen upstream not estimated',
+  "n.calibration":
+    "{category}: the inventory engine gives a new {kw} kW diesel unit {engine} kg CO2 per operating hour; the measured {where} is {measured} kg/h — set activity.{category}.loadFactor to {ratio} × the load factor used to calibrate",
+  "n.drayageCo2Only":
+    "diesel drayage: CO2 only (diesel CO2 per gallon ÷ mi/gal); NOx and PM need EMFAC/MOVES rates not in the reference tables",
+  "n.engine": "inventory engine: {text}",
+  "n.noStation": 'no hydrogen_supply_reference.csv facility "{facility}" with a kg/day: stations not counted',
+  "n.priceYears": "money: price years as the sources give them, not adjusted for inflation",
+  "n.outsideYears": "the scenario covers {from}–{to}, not {year}",
+  "n.noUnits": "no {what} units in the scenario",
+  "n.unitsToReplace": "{units} units to replace by {year}",
+  "n.met": "met",
+  "n.baselineYearDiffers": "the given baseline is for {given}, the target's for {target}",
+  "n.baselineProxy":
+    "baseline proxy: {year} (no {target} baseline given) — read the result as the cut from {year}",
+  "n.residual":
+    "replacing every non-ZE unit still leaves {tonnes} t CO2e: electricity and hydrogen at the tables' intensities (grid held at the latest year known; hydrogen pathway {pathway})",
+  "n.fiscalYears": "scenario years are calendar years; the target counts fiscal years (April–March)",
 };
 
 const ja: typeof en = {
@@ -112,6 +135,48 @@ const ja: typeof en = {
   colDiffCapex: "Δ 設備費",
   targetsHeading: "{port} の目標（data/reference/transition/targets_caap_cnp.csv）：",
   targetLine: "  {program} — {metric}：{year} 年までに {value} {unit}{baseline}（{source}）",
+  "n.registryNoYear": "年式のない登録機 {n} 台：耐用年数の半ばとして扱いました",
+  "n.registryPowertrain": "動力 {from} の登録機 {n} 台を {to} として数えました",
+  "n.notEstimated":
+    "{category}：この機種には活動量の既定値も出典のある係数もないため、排出量とエネルギーは推計していません",
+  "n.extraShort":
+    "{year} 年 {category}：追加更新 {units} 台のうち {missing} 台は対象となる非ゼロエミ機がありません",
+  "n.unknownPathway": "水素の製造経路「{pathway}」が不明：水素の上流排出は推計していません",
+  "n.calibration":
+    "{category}：インベントリ算定エンジンでは新しい {kw} kW ディーゼル機が稼働 1 時間あたり {engine} kg CO2、実測（{where}）は {measured} kg/時 — 校正には activity.{category}.loadFactor を現在の負荷率の {ratio} 倍に設定してください",
+  "n.drayageCo2Only":
+    "ディーゼル・ドレージ：CO2 のみ（ガロンあたり CO2 ÷ マイル/ガロン）。NOx・PM には参照表にない EMFAC/MOVES の係数が必要です",
+  "n.engine": "インベントリ算定エンジンの注記：{text}",
+  "n.noStation":
+    "hydrogen_supply_reference.csv に kg/日 のある施設「{facility}」がないため、ステーション数は数えていません",
+  "n.priceYears": "金額：出典の価格年のまま、物価調整はしていません",
+  "n.outsideYears": "シナリオの期間は {from}–{to} で、{year} 年を含みません",
+  "n.noUnits": "シナリオに {what} がありません",
+  "n.unitsToReplace": "{year} 年までに {units} 台の更新が必要",
+  "n.met": "達成",
+  "n.baselineYearDiffers": "与えられた基準は {given} 年、目標の基準年は {target} 年です",
+  "n.baselineProxy":
+    "基準の代用：{target} 年の基準がないため {year} 年の値を使用 — {year} 年からの削減として読んでください",
+  "n.residual":
+    "非ゼロエミ機をすべて更新しても {tonnes} t CO2e が残ります：参照表の原単位による電力と水素（系統は最新の既知年で固定、水素の製造経路 {pathway}）",
+  "n.fiscalYears": "シナリオは暦年、目標は年度（4 月–3 月）です",
 };
 
 export const scenarioMsg = messages({ en, ja });
+
+/** A note of a scenario result: code, values, and its English text (the API's; the CLI words it per language). */
+export interface ScenarioNote {
+  code: string;
+  params: Record<string, string | number>;
+  text: string;
+}
+export type NoteCode = keyof typeof en & `n.${string}`;
+
+export function note(code: NoteCode, params: Record<string, string | number> = {}): ScenarioNote {
+  return { code, params, text: scenarioMsg(code, params, "en") };
+}
+
+/** A note in the reader's language. */
+export function noteText(n: ScenarioNote): string {
+  return n.code in en ? scenarioMsg(n.code as keyof typeof en, n.params) : n.text;
+}

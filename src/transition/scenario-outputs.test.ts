@@ -136,7 +136,9 @@ describe("scenario outputs", () => {
     }).result;
     // equipment_energy_use.csv line 2: 1.75 US gal/h × 10.21 kg CO2/gal = 17.87 kg CO2/h measured;
     // NONROAD (LF 0.59) gives a 149 kW tractor several times that → a note.
-    expect(plain.warnings.some((w) => /^yard_tractor: .* 17\.9 kg\/h/.test(w))).toBe(true);
+    expect(
+      plain.warnings.some((w) => w.code === "n.calibration" && /^yard_tractor: .* 17\.9 kg\/h/.test(w.text)),
+    ).toBe(true);
     const lf = runScenario(
       scenarioInputSchema.parse({
         ...base,

@@ -157,6 +157,13 @@ export const scenarioInputSchema = z
 export type ScenarioInput = z.output<typeof scenarioInputSchema>;
 export type ScenarioInputIn = z.input<typeof scenarioInputSchema>;
 
+/** A note: code (words in both languages in scenario-messages.ts), its values and the English text. */
+export const scenarioNoteSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  text: z.string(),
+});
+
 const mixRow = z.object({ category, powertrain, units: z.number().int() });
 
 export const emissionsYearSchema = z.object({
@@ -219,7 +226,7 @@ export const scenarioResultSchema = z.object({
   earlyRetirements: z.array(earlyRetirementSchema),
   costsMissing: z.array(z.string()).describe("purchases or energy carriers without a price"),
   assumptions: z.array(assumptionSchema),
-  warnings: z.array(z.string()),
+  warnings: z.array(scenarioNoteSchema),
 });
 export type ScenarioResult = z.infer<typeof scenarioResultSchema>;
 
@@ -250,7 +257,8 @@ export const targetGapSchema = z.object({
       avoidedT: z.number().describe("GHG cut in the target year from replacing them"),
     }),
   ),
-  note: z.string(),
+  note: z.string().describe("the notes in English, joined"),
+  notes: z.array(scenarioNoteSchema),
 });
 export type TargetGap = z.infer<typeof targetGapSchema>;
 

@@ -34,6 +34,7 @@ import {
   portGridFactor,
 } from "../emissions/index.ts";
 import type { SupplyReferenceRow } from "./hydrogen-tables.ts";
+import { note, type ScenarioNote } from "./scenario-messages.ts";
 import { defaultValue, type ScenarioRefTables } from "./scenario-tables.ts";
 import {
   type Assumption,
@@ -210,7 +211,7 @@ export function cohortsFromRegistry(
   units: readonly Equipment[],
   baseYear: number,
   params: Map<EquipmentCategory, TypeParams>,
-  warnings: string[],
+  warnings: ScenarioNote[],
 ): Cohort[] {
   const map = new Map<string, Cohort>();
   let noYear = 0;
@@ -242,11 +243,10 @@ export function cohortsFromRegistry(
     c.units++;
     map.set(key, c);
   }
-  if (noYear > 0)
-    warnings.push(`${noYear} registry units without a model year: taken at half their useful life`);
+  if (noYear > 0) warnings.push(note("n.registryNoYear", { n: noYear }));
   for (const [p, n] of other)
     warnings.push(
-      `${n} registry units with powertrain ${p} counted as ${p === "hydrogen_ice" ? "fuel_cell" : "diesel"}`,
+      note("n.registryPowertrain", { n, from: p, to: p === "hydrogen_ice" ? "fuel_cell" : "diesel" }),
     );
   return [...map.values()];
 }
@@ -509,7 +509,7 @@ export function runScenario(
   ctx: ScenarioContext,
 ): ScenarioRun {
   const assumptions: Assumption[] = [];
-  const warnings: string[] = [];
+  const warnings: ScenarioNote[] = [];
   const params = typeParams(input, tables, assumptions);
   const paramsOf = (c: EquipmentCategory) => params.get(c)!;
 
@@ -524,10 +524,7 @@ export function runScenario(
     .filter((c) => c.units > 0)
     .map((c) => ({ ...c, ratedKw: c.ratedKw ?? paramsOf(c.category).ratedKw }));
   for (const c of new Set(fleet.map((f) => f.category)))
-    if (!ESTIMATED.includes(c))
-      warnings.push(
-        `${c}: emissions and energy not estimated (no activity defaults or sourced factors for this type)`,
-      );
+    if (!ESTIMATED.includes(c)) warnings.push(note("n.notEstimated", { category: c }));
 
   const mixFor = (c: EquipmentCategory, y: number): [ScenarioPowertrain, number][] | null => {
     const steps = input.purchases.filter((p) => p.category === c && p.fromYear <= y);
@@ -652,7 +649,7 @@ export function runScenario(
         const n = retireOldest(y, x.category, x.units, "extra_replacement");
         if (n < x.units)
           warnings.push(
-            `${y}: ${x.category}: ${x.units - n} of ${x.units} extra replacements found no non-ZE unit`,
+            note("n.extraShort", { year: y, category: x.category, missing: x.units - n, units: x.units }),
           );
         buy(y, x.category, x.powertrain, n, bought);
       }
@@ -702,7 +699,7 @@ export function runScenario(
   }
 
   if (hydrogenIntensity(tables.nonship.energy, input.hydrogenPathway) === undefined)
-    warnings.push(`unknown hydrogen pathway "${input.hydrogenPathway}": hydrogen upstream not estimated`);
+    warnings.push(note("n.unknownPathway", { pathway: input.hydrogenPathway }));
   const engine = engineTotals(tables, input.port, input.hydrogenPathway, activity);
   warnings.push(...calibrationNotes(input, tables, cohortsByYear, paramsOf));
   if (
@@ -710,10 +707,8 @@ export function runScenario(
       l.some((c) => c.category === "drayage_truck" && !isZe(c.powertrain)),
     )
   )
-    warnings.push(
-      "diesel drayage: CO2 only (diesel CO2 per gallon ÷ mi/gal); NOx and PM need EMFAC/MOVES rates not in the reference tables",
-    );
-  warnings.push(...engine.warnings);
+    warnings.push(note("n.drayageCo2Only"));
+  for (const text of engine.warnings) warnings.push(note("n.engine", { text }));
   for (const [y, list] of cohortsByYear)
     for (const c of list) {
       const total = (engine.bySource.get(`${cohortId(c)}|${y}`) ?? 0) / 1e6;
@@ -734,8 +729,7 @@ export function runScenario(
   const station = tables.supply.find(
     (s) => s.facility.toLowerCase().includes(stationRe.toLowerCase()) && s.h2CapacityKgPerDay !== null,
   );
-  if (station === undefined)
-    warnings.push(`no hydrogen_supply_reference.csv facility "${stationRe}" with a kg/day`);
+  if (station === undefined) warnings.push(note("n.noStation", { facility: stationRe }));
   else
     assumptions.push({
       name: "stationCapacityKgPerDay",
@@ -873,7 +867,7 @@ export function runScenario(
       unit: `JPY/USD (${fx.year})`,
       source: fx.source,
     });
-  warnings.push("money: price years as the sources give them, not adjusted for inflation");
+  warnings.push(note("n.priceYears"));
   // Parameters of types the scenario never has are left out of its assumptions.
   const present = new Set([...cohortsByYear.values()].flatMap((l) => l.map((c) => c.category)));
   const shown = assumptions.filter((a) => {
@@ -977,13 +971,13 @@ function calibrationNotes(
   tables: ScenarioTablesIn,
   cohortsByYear: Map<number, CohortYear[]>,
   paramsOf: (c: EquipmentCategory) => TypeParams,
-): string[] {
+): ScenarioNote[] {
   const first = cohortsByYear.get(input.baseYear) ?? [];
   const cats = [
     ...new Set(first.filter((c) => c.powertrain === "diesel" && isChe(c.category)).map((c) => c.category)),
   ];
   const diesel = dieselConstants(tables.nonship.energy);
-  const out: string[] = [];
+  const out: ScenarioNote[] = [];
   const activity = emptyActivity();
   const measured = new Map<EquipmentCategory, { kgPerH: number; where: string }>();
   for (const c of cats) {
@@ -1027,7 +1021,14 @@ function calibrationNotes(
     const ratio = m.kgPerH / kgPerH;
     if (ratio < 2 / 3 || ratio > 1.5)
       out.push(
-        `${c}: the inventory engine gives a new ${paramsOf(c).ratedKw} kW diesel unit ${kgPerH.toFixed(1)} kg CO2 per operating hour; the measured ${m.where} is ${m.kgPerH.toFixed(1)} kg/h — set activity.${c}.loadFactor to ${ratio.toFixed(2)} × the load factor used to calibrate`,
+        note("n.calibration", {
+          category: c,
+          kw: paramsOf(c).ratedKw,
+          engine: kgPerH.toFixed(1),
+          where: m.where,
+          measured: m.kgPerH.toFixed(1),
+          ratio: ratio.toFixed(2),
+        }),
       );
   }
   return out;

@@ -28,6 +28,7 @@ import {
   type ScenarioRun,
   type ScenarioTablesIn,
 } from "./scenario.ts";
+import { note, type ScenarioNote } from "./scenario-messages.ts";
 import { SCENARIO_TABLE_FILES, type TargetRow } from "./scenario-tables.ts";
 import {
   type ScenarioInput,
@@ -156,11 +157,18 @@ export function targetsGap(
       met: null,
       toReplace: [],
       note: "",
+      notes: [],
+    };
+    const notes: ScenarioNote[] = [];
+    const finish = () => {
+      gap.notes = notes;
+      gap.note = notes.map((n) => n.text).join("; ");
+      out.push(gap);
     };
     const year = result.years.find((y) => y.year === targetYear);
     if (year === undefined) {
-      gap.note = `the scenario covers ${result.baseYear}–${result.horizonYear}, not ${targetYear}`;
-      out.push(gap);
+      notes.push(note("n.outsideYears", { from: result.baseYear, to: result.horizonYear, year: targetYear }));
+      finish();
       continue;
     }
     const cohorts = run.cohorts.get(targetYear) ?? [];
@@ -169,8 +177,8 @@ export function targetsGap(
       const inScope = cohorts.filter((c) => cats.includes(c.category));
       const total = inScope.reduce((a, c) => a + c.units, 0);
       if (total === 0) {
-        gap.note = `no ${cats.length === 1 ? cats[0] : "cargo-handling equipment"} units in the scenario`;
-        out.push(gap);
+        notes.push(note("n.noUnits", { what: cats.length === 1 ? cats[0]! : "cargo-handling equipment" }));
+        finish();
         continue;
       }
       const ze = inScope.filter((c) => isZe(c.powertrain)).reduce((a, c) => a + c.units, 0);
@@ -191,21 +199,22 @@ export function targetsGap(
           need -= n;
         }
         gap.toReplace = byCategory(taken, result.baseYear, targetYear);
-        gap.note = `${taken.reduce((a, t) => a + t.units, 0)} units to replace by ${targetYear}`;
-      } else gap.note = "met";
-      out.push(gap);
+        notes.push(
+          note("n.unitsToReplace", { units: taken.reduce((a, t) => a + t.units, 0), year: targetYear }),
+        );
+      } else notes.push(note("n.met"));
+      finish();
       continue;
     }
 
     // GHG.
     const baseYearRow = result.years[0]!;
     let baseline: { year: number; tCo2e: number; source: string };
-    const notes: string[] = [];
     if (input.ghgBaseline !== undefined) {
       baseline = input.ghgBaseline;
       if (row.baselineYear !== null && input.ghgBaseline.year !== row.baselineYear)
         notes.push(
-          `the given baseline is for ${input.ghgBaseline.year}, the target's for ${row.baselineYear}`,
+          note("n.baselineYearDiffers", { given: input.ghgBaseline.year, target: row.baselineYear }),
         );
     } else {
       baseline = {
@@ -213,7 +222,7 @@ export function targetsGap(
         tCo2e: baseYearRow.emissions.wtwCo2eT,
         source: `proxy: the scenario's own ${baseYearRow.year} emissions stand in for the ${row.baselineYear ?? "target"} baseline (none given) — read the result as the cut from ${baseYearRow.year}`,
       };
-      notes.push(`baseline proxy: ${baseYearRow.year} (no ${row.baselineYear} baseline given)`);
+      notes.push(note("n.baselineProxy", { year: baseYearRow.year, target: row.baselineYear ?? "-" }));
     }
     gap.baseline = baseline;
     gap.requiredT = baseline.tCo2e * (1 + row.targetValue / 100);
@@ -235,15 +244,14 @@ export function targetsGap(
       }
       gap.toReplace = byCategory(taken, result.baseYear, targetYear);
       if (remaining > 1e-9)
+        notes.push(note("n.residual", { tonnes: remaining.toFixed(1), pathway: input.hydrogenPathway }));
+      else
         notes.push(
-          `replacing every non-ZE unit still leaves ${remaining.toFixed(1)} t CO2e: electricity and hydrogen at the tables' intensities (grid held at the latest year known; hydrogen pathway ${input.hydrogenPathway})`,
+          note("n.unitsToReplace", { units: taken.reduce((a, t) => a + t.units, 0), year: targetYear }),
         );
-      else notes.push(`${taken.reduce((a, t) => a + t.units, 0)} units to replace by ${targetYear}`);
-    } else notes.push("met");
-    if (/Japan/i.test(row.jurisdiction) || /Japan/i.test(row.program))
-      notes.push("scenario years are calendar years; the target counts fiscal years (April–March)");
-    gap.note = notes.join("; ");
-    out.push(gap);
+    } else notes.push(note("n.met"));
+    if (/Japan/i.test(row.jurisdiction) || /Japan/i.test(row.program)) notes.push(note("n.fiscalYears"));
+    finish();
   }
   return { port: input.port, scenario: input.name, targets: out };
 }
