@@ -41,6 +41,7 @@ export { type FleetRouteDeps, fleetRoutes, MAX_TELEMETRY_PER_POST } from "./rout
 export {
   apportion,
   cohortsFromProgress,
+  hydrogenSeries,
   runScenario,
   SCENARIO_METHOD_VERSION,
   type ScenarioContext,

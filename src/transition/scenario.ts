@@ -34,6 +34,7 @@ import {
   portGridFactor,
 } from "../emissions/index.ts";
 import type { SupplyReferenceRow } from "./hydrogen-tables.ts";
+import type { PortHydrogenSeries } from "./regional-demand.ts";
 import { note, type ScenarioNote } from "./scenario-messages.ts";
 import { defaultValue, type ScenarioRefTables } from "./scenario-tables.ts";
 import {
@@ -119,9 +120,8 @@ export function apportion<K>(total: number, weights: ReadonlyArray<[K, number]>)
     out.set(r.k, n);
     given += n;
   }
-  const order = [...raw].sort(
-    (a, b) => b.exact - Math.floor(a.exact + 1e-9) - (a.exact - Math.floor(a.exact + 1e-9)) || a.i - b.i,
-  );
+  const frac = (x: number) => x - Math.floor(x + 1e-9);
+  const order = [...raw].sort((a, b) => frac(b.exact) - frac(a.exact) || a.i - b.i);
   for (let j = 0; given < total; j++, given++) {
     const r = order[j % order.length]!;
     out.set(r.k, (out.get(r.k) ?? 0) + 1);
@@ -1032,4 +1032,19 @@ function calibrationNotes(
       );
   }
   return out;
+}
+
+/**
+ * A scenario's hydrogen demand as the regional balance takes it (regional-demand.ts
+ * `regionalBalance`): t/yr for consecutive years from the base year.
+ * Example: years 2025, 2026 with 0 and 805.9 t → { port, fromYear: 2025, tonnesPerYear: [0, 805.9] }.
+ */
+export function hydrogenSeries(
+  result: Pick<ScenarioResult, "port" | "baseYear" | "years">,
+): PortHydrogenSeries {
+  return {
+    port: result.port,
+    fromYear: result.baseYear,
+    tonnesPerYear: [...result.years].sort((a, b) => a.year - b.year).map((y) => y.h2TPerYear),
+  };
 }
