@@ -20,6 +20,7 @@ import {
   scenarioRoutes,
 } from "../../src/transition/index.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 const tables = loadScenarioTables();
 const currencyOf = (p: string) => ({ USLAX: "USD", JPNGO: "JPY" })[p];
@@ -205,3 +206,53 @@ JPNGO,TH-D-OLD,top_handler,diesel,2000,250,,Demo Terminal,retired,,
     });
   });
 }
+
+describe("scenario routes over HTTP (the real app, SQLite)", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  const get = async (path: string) => {
+    const r = await fetch(`${server.baseUrl}${path}`);
+    return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+  };
+
+  it("posts, lists, shows, compares and reports the gap; a bad body is a 400 with field paths", async () => {
+    for (const [name, from] of [
+      ["early", 2026],
+      ["late", 2031],
+    ] as const) {
+      const r = await fetch(`${server.baseUrl}/api/ports/USLAX/transition/scenarios`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...doc(name, from), port: undefined }),
+      });
+      expect(r.status).toBe(200);
+    }
+    const list = await get("/api/ports/USLAX/transition/scenarios");
+    expect((list.body.scenarios as { name: string }[]).map((s) => s.name)).toEqual(["early", "late"]);
+    const one = await get(`/api/ports/USLAX/transition/scenarios/${encodeURIComponent("early")}`);
+    expect(one.status).toBe(200);
+    expect((one.body.result as { years: unknown[] }).years.length).toBe(16);
+    const cmp = await get("/api/ports/USLAX/transition/scenarios/compare?a=early&b=late");
+    expect(cmp.status).toBe(200);
+    expect((cmp.body.years as unknown[]).length).toBe(16);
+    const gap = await get("/api/ports/USLAX/transition/targets-gap?scenario=late");
+    expect((gap.body.targets as { notes: { code: string }[] }[])[0]!.notes.length).toBeGreaterThan(0);
+    const ports = await get(
+      `/api/transition/compare-ports?a=${encodeURIComponent("USLAX:early")}&b=${encodeURIComponent("USLAX:late")}`,
+    );
+    expect(ports.status).toBe(200);
+    const bad = await fetch(`${server.baseUrl}/api/ports/USLAX/transition/scenarios/run`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...doc("x", 2026), horizonYear: 2070 }),
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toMatch(/horizonYear/);
+    expect((await get("/api/ports/USLAX/transition/scenarios/nope")).status).toBe(404);
+  });
+});
