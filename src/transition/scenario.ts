@@ -698,8 +698,32 @@ export function runScenario(
     perYear.push({ year: y, fleet: mix, bought, natural, early: earlyAfter - earlyBefore, kwh, h2Kg });
   }
 
-  if (hydrogenIntensity(tables.nonship.energy, input.hydrogenPathway) === undefined)
-    warnings.push(note("n.unknownPathway", { pathway: input.hydrogenPathway }));
+  const h2ci = hydrogenIntensity(tables.nonship.energy, input.hydrogenPathway);
+  if (h2ci === undefined) warnings.push(note("n.unknownPathway", { pathway: input.hydrogenPathway }));
+  else
+    assumptions.push({
+      name: "hydrogenPathway",
+      value: h2ci.kgCo2ePerKgH2,
+      unit: `kg CO2e/kg H2 (${input.hydrogenPathway})`,
+      source: h2ci.source,
+    });
+  // The grid factor of each year, as the engine takes it (latest year known ≤ the year).
+  const grid = portGridFactor(input.port, tables.nonship);
+  const gridSeen = new Map<string, number[]>();
+  for (let y = input.baseYear; y <= input.horizonYear; y++) {
+    const g = grid(y);
+    const k = `${g.kgCo2ePerKwh}|${g.source.replace(/; (year \d+|latest year ≤ \d+|earliest year available; none ≤ \d+);/, ";")}`;
+    gridSeen.set(k, [...(gridSeen.get(k) ?? []), y]);
+  }
+  for (const [k, ys] of gridSeen) {
+    const [v, src] = [Number(k.split("|")[0]), k.slice(k.indexOf("|") + 1)];
+    assumptions.push({
+      name: `gridFactor.${ys[0]}-${ys.at(-1)}`,
+      value: v,
+      unit: "kg CO2e/kWh",
+      source: src,
+    });
+  }
   const engine = engineTotals(tables, input.port, input.hydrogenPathway, activity);
   warnings.push(...calibrationNotes(input, tables, cohortsByYear, paramsOf));
   if (
