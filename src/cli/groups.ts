@@ -242,7 +242,9 @@ async function registerZeGroup(program: Command): Promise<void> {
     import("../transition/cli.ts"),
     import("../transition/hydrogen-cli.ts"),
   ]);
-  const ze = program.command("ze").description("zero-emission transition: fleet, pilots, hydrogen supply");
+  const ze = program
+    .command("ze")
+    .description("zero-emission transition: fleet, pilots, hydrogen supply, rollout scenarios and targets");
   registerFleetCommands(ze, async () => {
     const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
     return { transition: store.transition, close: () => store.close() };

@@ -34,7 +34,13 @@ import {
   scorecardTables,
   shippedSolarYear,
 } from "../store/services.ts";
-import { fleetRoutes, hydrogenRoutes } from "../transition/index.ts";
+import {
+  fleetRoutes,
+  hydrogenRoutes,
+  type ScenarioTablesIn,
+  scenarioRoutes,
+  scenarioTablesFrom,
+} from "../transition/index.ts";
 import { APP_VERSION, REPO_ROOT } from "./paths.ts";
 import { problemFor } from "./problem.ts";
 import { portRegionOf } from "./regions.ts";
@@ -330,6 +336,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const knownPorts = new Set(stored.map((p) => p.locode));
   const timeZones = new Map(stored.map((p) => [p.locode, p.timeZone]));
   const currencies = new Map(stored.map((p) => [p.locode, p.currency]));
+  let scenarioTables: ScenarioTablesIn | undefined;
   // A neighbour whose terminals lie in a registered port's waters (Long Beach, USLGB, in San Pedro
   // Bay) has calls of its own (issue 10): they are listed under its code, in the host port's zone.
   for (const p of stored)
@@ -374,6 +381,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       timeZoneOf: (locode) => (knownPorts.has(locode) ? timeZones.get(locode) : undefined),
       currencyOf: (locode) => currencies.get(locode),
       tables: scorecardTables,
+    }),
+    // Rollout scenarios (issue 13); their tables are built once, on first use.
+    ...scenarioRoutes({
+      transition: options.store.transition,
+      timeZoneOf: (locode) => (knownPorts.has(locode) ? timeZones.get(locode) : undefined),
+      currencyOf: (locode) => currencies.get(locode),
+      scenarioTables: () => {
+        scenarioTables ??= scenarioTablesFrom(scorecardTables());
+        return scenarioTables;
+      },
     }),
     ...hydrogenRoutes({
       tables: hydrogenTables,

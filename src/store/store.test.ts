@@ -26,6 +26,7 @@ for (const kind of testDatabaseKinds()) {
         "0300_operations",
         "0310_operations_signals",
         "0400_transition_fleet",
+        "0410_transition_scenarios",
         "0420_operations_alerts",
         "0430_operations_packed_histograms",
       ]);
