@@ -391,6 +391,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         scenarioTables ??= scenarioTablesFrom(scorecardTables());
         return scenarioTables;
       },
+      demandEstimates: () => hydrogenTables().demand,
     }),
     ...hydrogenRoutes({
       tables: hydrogenTables,

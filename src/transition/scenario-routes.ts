@@ -10,22 +10,27 @@
  * - GET  /api/ports/{locode}/transition/scenarios/{name}            public — a saved scenario with its result and gaps
  * - GET  /api/ports/{locode}/transition/targets-gap?scenario=       public — a saved scenario's gap to the port's targets
  * - GET  /api/transition/compare-ports?a=PORT:name&b=PORT:name      public — two ports per TEU
+ * - GET  /api/transition/hydrogen-regional?scenarios=PORT:name…     public — regional hydrogen demand
+ *   (the scenarios' t/yr and the reference estimates' lines) against supply, by year
  * Reads serve the results stored at save time (a read never recomputes 25 years).
  */
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
 import { defineRoute, knownPort, type RouteDef } from "../core/http.ts";
+import type { DemandEstimateRow } from "./hydrogen-tables.ts";
 import type { ScenarioTablesIn } from "./scenario.ts";
 import {
   comparePortsStored,
   compareStored,
   computeScenario,
   parseScenario,
+  regionalHydrogen,
   saveScenario,
   storedScenario,
 } from "./scenario-service.ts";
 import {
   portsCompareSchema,
+  regionalHydrogenSchema,
   scenarioCompareSchema,
   scenarioListSchema,
   scenarioResultSchema,
@@ -40,6 +45,8 @@ export interface ScenarioRouteDeps {
   currencyOf(locode: string): string | undefined;
   /** The scenario tables, loaded once by the composer (or on first use). */
   scenarioTables(): ScenarioTablesIn;
+  /** hydrogen_demand_estimates.csv rows (regional demand and supply lines), loaded once. */
+  demandEstimates(): readonly DemandEstimateRow[];
 }
 
 const scenarioBody = z
@@ -186,6 +193,38 @@ export function scenarioRoutes(deps: ScenarioRouteDeps): RouteDef[] {
           return { port, scenario: s.slice(i + 1) };
         });
         return comparePortsStored(deps.transition, sides);
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/api/transition/hydrogen-regional",
+      operationId: "getRegionalHydrogenBalance",
+      summary:
+        "Regional hydrogen demand against supply by year: the saved scenarios' tonnes a year per port plus the other users and supply of hydrogen_demand_estimates.csv (Chubu-class study)",
+      tags: ["transition"],
+      access: ["public"],
+      cache: () => "data",
+      query: z.object({
+        scenarios: z
+          .union([portScenario, z.array(portScenario).min(1).max(4)])
+          .transform((v) => (Array.isArray(v) ? v : [v]))
+          .describe("one or more PORT:scenario name (repeat the parameter)"),
+        from: z.coerce.number().int().min(2000).max(2100).default(2025),
+        to: z.coerce.number().int().min(2000).max(2100).default(2050),
+        bound: z.enum(["low", "high"]).default("high").describe("which column of the estimates"),
+      }),
+      response: regionalHydrogenSchema,
+      async handler({ query }) {
+        const sides = query.scenarios.map((s) => {
+          const i = s.indexOf(":");
+          const { port } = knownPort(deps.timeZoneOf, s.slice(0, i));
+          return { port, scenario: s.slice(i + 1) };
+        });
+        return regionalHydrogen(deps.transition, sides, deps.demandEstimates(), {
+          fromYear: query.from,
+          toYear: query.to,
+          bound: query.bound,
+        });
       },
     }),
   ];

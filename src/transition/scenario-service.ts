@@ -4,7 +4,14 @@
  * its gap to targets), compare stored scenarios. Reads serve stored results only.
  */
 import { DomainError, type FieldIssue } from "../core/errors.ts";
-import { runScenario, type ScenarioRun, type ScenarioTablesIn } from "./scenario.ts";
+import type { DemandEstimateRow } from "./hydrogen-tables.ts";
+import {
+  linesFromEstimates,
+  type PortHydrogenSeries,
+  type RegionalYearRow,
+  regionalBalance,
+} from "./regional-demand.ts";
+import { hydrogenSeries, runScenario, type ScenarioRun, type ScenarioTablesIn } from "./scenario.ts";
 import { comparePorts, compareScenarios, type PortSide } from "./scenario-compare.ts";
 import type { StoredScenarioRow } from "./scenario-store.ts";
 import {
@@ -115,4 +122,36 @@ export async function comparePortsStored(
     out.push({ result: row.result, teu: teu ?? null });
   }
   return comparePorts(out);
+}
+
+/**
+ * Regional hydrogen demand against supply by year (the Chubu-class study): the saved scenarios'
+ * t/yr of each port (`hydrogenSeries`) plus the reference estimates' demand and supply lines
+ * (hydrogen_demand_estimates.csv, `linesFromEstimates`). Served from the stored results.
+ */
+export async function regionalHydrogen(
+  store: TransitionStore,
+  sides: readonly { port: string; scenario: string }[],
+  estimates: readonly DemandEstimateRow[],
+  q: { fromYear: number; toYear: number; bound: "low" | "high" },
+): Promise<{
+  scenarios: { port: string; scenario: string }[];
+  bound: "low" | "high";
+  years: RegionalYearRow[];
+}> {
+  const series: PortHydrogenSeries[] = [];
+  for (const s of sides) {
+    const row = await storedScenario(store, s.port, s.scenario);
+    series.push({ ...hydrogenSeries(row.result), port: `${s.port} (${s.scenario})` });
+  }
+  try {
+    return {
+      scenarios: [...sides],
+      bound: q.bound,
+      years: regionalBalance(q.fromYear, q.toYear, series, linesFromEstimates(estimates, q.bound)),
+    };
+  } catch (e) {
+    if (e instanceof RangeError) throw new DomainError("validation", e.message);
+    throw e;
+  }
 }

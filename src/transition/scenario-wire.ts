@@ -355,3 +355,21 @@ export const portsCompareSchema = z.object({
   ),
 });
 export type PortsCompare = z.infer<typeof portsCompareSchema>;
+
+/** Regional hydrogen balance by year (GET /api/transition/hydrogen-regional). */
+export const regionalHydrogenSchema = z.object({
+  scenarios: z.array(z.object({ port: z.string(), scenario: z.string() })),
+  bound: z.enum(["low", "high"]).describe("the estimates' column used"),
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      portsDemandT: z.number().describe("t H2 a year: the ports' scenarios"),
+      otherDemandT: z.number().describe("t H2 a year: other users of the region (estimates)"),
+      demandT: z.number(),
+      supplyT: z.number(),
+      gapT: z.number().describe("supply − demand, t; negative: a shortfall"),
+      byLineT: z.record(z.string(), z.number()).describe("each port's scenario and each line this year, t"),
+    }),
+  ),
+});
+export type RegionalHydrogen = z.output<typeof regionalHydrogenSchema>;

@@ -13,6 +13,7 @@ import {
   compareStored,
   EQUIPMENT_CSV_COLUMNS,
   ingestEquipment,
+  loadHydrogenTables,
   loadScenarioTables,
   parseScenario,
   type ScenarioInputIn,
@@ -23,6 +24,7 @@ import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 const tables = loadScenarioTables();
+const estimates = loadHydrogenTables().demand;
 const currencyOf = (p: string) => ({ USLAX: "USD", JPNGO: "JPY" })[p];
 const timeZoneOf = (p: string) => ({ USLAX: "America/Los_Angeles", JPNGO: "Asia/Tokyo" })[p];
 
@@ -130,6 +132,7 @@ JPNGO,TH-D-OLD,top_handler,diesel,2000,250,,Demo Terminal,retired,,
         timeZoneOf,
         currencyOf,
         scenarioTables: () => tables,
+        demandEstimates: () => estimates,
       });
       const byId = (id: string) => routes.find((r) => r.operationId === id)!;
       for (const id of [
@@ -188,6 +191,7 @@ JPNGO,TH-D-OLD,top_handler,diesel,2000,250,,Demo Terminal,retired,,
         timeZoneOf,
         currencyOf,
         scenarioTables: () => tables,
+        demandEstimates: () => estimates,
       });
       const cmp = (await routes
         .find((r) => r.operationId === "compareScenarioPorts")!
@@ -203,6 +207,37 @@ JPNGO,TH-D-OLD,top_handler,diesel,2000,250,,Demo Terminal,retired,,
       expect(cmp.ports.map((p) => p.teuPerYear)).toEqual([9_911_159, 2_709_000]);
       const y = cmp.years.find((r) => r.year === 2030)!;
       expect(y.byPort[0]!.wtwKgCo2ePerTeu).toBeCloseTo((y.byPort[0]!.wtwCo2eT * 1000) / 9_911_159, 9);
+
+      // Regional hydrogen: each port's stored t/yr is its line, the ports' demand their sum.
+      const regional = routes.find((r) => r.operationId === "getRegionalHydrogenBalance")!;
+      const reply = (await regional.handler({
+        params: {},
+        query: {
+          scenarios: ["USLAX:CAAP on time", "JPNGO:CNP on time"],
+          from: 2030,
+          to: 2031,
+          bound: "high",
+        },
+        body: undefined,
+        headers: {},
+      })) as { years: { year: number; portsDemandT: number; byLineT: Record<string, number> }[] };
+      const h2 = async (port: string, name: string, year: number) =>
+        (await store.transition.scenario(port, name))!.result.years.find((r) => r.year === year)!.h2TPerYear;
+      for (const row of reply.years) {
+        const la = await h2("USLAX", "CAAP on time", row.year);
+        const ngo = await h2("JPNGO", "CNP on time", row.year);
+        expect(row.byLineT["USLAX (CAAP on time)"]).toBeCloseTo(la, 9);
+        expect(row.byLineT["JPNGO (CNP on time)"]).toBeCloseTo(ngo, 9);
+        expect(row.portsDemandT).toBeCloseTo(la + ngo, 9);
+      }
+      await expect(
+        regional.handler({
+          params: {},
+          query: { scenarios: ["USLAX:CAAP on time"], from: 2040, to: 2030, bound: "high" },
+          body: undefined,
+          headers: {},
+        }),
+      ).rejects.toMatchObject({ code: "validation" });
     });
   });
 }
