@@ -28,6 +28,7 @@ export { loadHydrogenTables, loadShippedSolarYear } from "./hydrogen-tables-io.t
 // The hydrogen-supply half: typical-year solar input, PV, the solar-hydrogen station year, the mobile
 // fueller, regional demand against supply, and their routes.
 export { fuellerResultSchema, solarH2ReportSchema } from "./hydrogen-wire.ts";
+export { registryUnitsForInventory } from "./inventory-registry.ts";
 export {
   linesFromEstimates,
   type PortHydrogenSeries,
