@@ -245,8 +245,9 @@ export function YearLineChart({
               <title>{m.label}</title>
             </rect>
             <text
-              x={x(m.year) + 10}
+              x={x(m.year) + (x(m.year) > width * 0.75 ? -10 : 10)}
               y={y(m.value) + (y(m.value) > H - B - 14 ? -10 : 16)}
+              textAnchor={x(m.year) > width * 0.75 ? "end" : "start"}
               className="tick-label ze-mark-label"
             >
               {m.label}
@@ -275,7 +276,7 @@ export function YearLineChart({
       <figcaption className="chart-legend small">
         {series.map((s) => (
           <span key={s.id}>
-            <svg width="26" height="10" aria-hidden="true">
+            <svg className="ze-key" width="26" height="10" aria-hidden="true">
               <line
                 x1="1"
                 x2="25"

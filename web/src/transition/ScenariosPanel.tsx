@@ -50,7 +50,12 @@ function noteText(
   const key = `transition.scenarios.note.${n.code.replace(/^n\./, "")}`;
   if (!has(key)) return n.text;
   const params: Record<string, string | number> = { ...n.params };
-  if (typeof params["category"] === "string" && has(`transition.category.${params["category"]}`))
+  // The calibration note names the scenario field `activity.<type>.loadFactor`: its type stays the id.
+  if (
+    n.code !== "n.calibration" &&
+    typeof params["category"] === "string" &&
+    has(`transition.category.${params["category"]}`)
+  )
     params["category"] = t(`transition.category.${params["category"]}`);
   return t(key, params);
 }
@@ -460,9 +465,12 @@ function GapTable({ targets }: { targets: TargetGap[] }) {
                       ))}
                     </ul>
                   )}
-                  <span className="muted small block">
-                    {g.notes.map((n) => noteText(n, t, has)).join("; ")}
-                  </span>
+                  {g.notes.map((n, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a target's notes in the server's order.
+                    <span key={i} className="muted small block" data-note={n.code}>
+                      {noteText(n, t, has)}
+                    </span>
+                  ))}
                   {g.baseline && (
                     <span className="muted small block">
                       {t("transition.scenarios.gap.baseline", {
@@ -500,7 +508,9 @@ function ScenarioView({ stored, port }: { stored: StoredScenario; port: PortDeta
     value: m.allowedT,
     met: m.met,
     label: t("transition.scenarios.markLabel", {
-      program: programText(m.program, t),
+      program: PROGRAM_KEYS[m.program]
+        ? t(`transition.scenarios.programShort.${PROGRAM_KEYS[m.program]}`)
+        : m.program,
       pct: signed(m.targetPct, lang, 0),
       year: m.targetYear,
     }),
