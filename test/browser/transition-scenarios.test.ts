@@ -250,6 +250,10 @@ describe("rollout scenarios on the transition page", { timeout: 180_000 }, () =>
     await view.waitFor();
     expect(await visibleText(view.locator('[data-card="early"]'))).toContain(TEXT.ja.early);
     expect(await visibleText(view.locator('[data-card="early"] .ops-card-value'))).toBe("9");
+    // Summed per year and type above the table: 9 yard tractors in 2030.
+    const sum = view.locator('.ze-early-summary li[data-year="2030"]');
+    expect(await sum.getAttribute("data-units")).toBe("9");
+    expect(await visibleText(sum)).toBe("2030 年：9 台 — ヤードトラクター 9");
     const rows = view.locator(".ze-scn-early-table tbody tr");
     expect(await rows.count()).toBe(9);
     for (const [my, left] of [

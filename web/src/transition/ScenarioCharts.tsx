@@ -17,7 +17,7 @@ const B = 30;
 
 /** Compact axis numbers: 1,200,000 → "1.2M" / 「120万」 (Intl's compact notation per locale). */
 const compact = (v: number, lang: "en" | "ja") =>
-  formatNumber(v, lang, { notation: "compact", maximumFractionDigits: 1 });
+  formatNumber(v, lang, { notation: "compact", maximumSignificantDigits: 3 });
 
 export function MixByYearChart({
   mix,
@@ -142,7 +142,10 @@ export function YearLineChart({
   height = 240,
   width = W,
   id,
+  emptyText,
 }: {
+  /** Said instead of a flat chart when no series has a value other than 0. */
+  emptyText?: string;
   years: readonly number[];
   series: readonly LineSeries[];
   title: string;
@@ -157,6 +160,13 @@ export function YearLineChart({
   if (years.length === 0) return null;
   const H = height;
   const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
+  if (emptyText !== undefined && values.every((v) => v === 0))
+    return (
+      <figure className="ops-chart ze-scn-line ze-scn-empty" data-chart={id} data-empty="true">
+        <figcaption className="axis-title">{`${title} (${unit})`}</figcaption>
+        <p className="muted small">{emptyText}</p>
+      </figure>
+    );
   const markValues = marks.flatMap((m) => [m.value, ...(m.from ? [m.from.value] : [])]);
   const lo = Math.min(0, ...values, ...markValues);
   const hi = Math.max(0, ...values, ...markValues);
@@ -167,7 +177,8 @@ export function YearLineChart({
   const first = Math.min(years[0]!, ...markYears);
   const last = Math.max(years.at(-1)!, ...markYears);
   const span = Math.max(1, last - first);
-  const x = (yr: number) => L + ((yr - first) / span) * (width - L - R - 40);
+  // Room on the right for a target's label only where there are targets.
+  const x = (yr: number) => L + ((yr - first) / span) * (width - L - R - (marks.length > 0 ? 40 : 8));
   const y = (v: number) => T + ((yMax - v) / (yMax - yMin || 1)) * (H - T - B);
   const path = (vals: readonly (number | null)[]) => {
     let d = "";

@@ -23,7 +23,15 @@ import type { Language } from "../i18n/index.ts";
 import { decimal } from "../operations/text.ts";
 import { replaceSearchParam, useSearchParam } from "../router.tsx";
 import { type LineSeries, MixByYearChart, type TargetMark, YearLineChart } from "./ScenarioCharts.tsx";
-import { ghgMarks, METRIC_KEYS, mixByYear, PROGRAM_KEYS, pctText, signed } from "./scenario-text.ts";
+import {
+  earlyByYear,
+  ghgMarks,
+  METRIC_KEYS,
+  mixByYear,
+  PROGRAM_KEYS,
+  pctText,
+  signed,
+} from "./scenario-text.ts";
 import { formatMoney } from "./text.ts";
 
 type T = ReturnType<typeof useTranslation>["t"];
@@ -348,51 +356,66 @@ function EarlyTable({ stored }: { stored: StoredScenario }) {
   const rows = stored.result.earlyRetirements;
   if (rows.length === 0)
     return <p className="muted small ze-scn-no-early">{t("transition.scenarios.early.none")}</p>;
+  const summary = earlyByYear(rows);
   return (
-    <ScrollRegion className="table-wrap ze-scn-scroll" label={t("transition.scenarios.early.title")}>
-      <table className="data-table ze-scn-early-table">
-        <caption className="visually-hidden">{t("transition.scenarios.early.title")}</caption>
-        <thead>
-          <tr>
-            {(["year", "category", "powertrain", "modelYear", "units", "lifeLeft", "reason"] as const).map(
-              (k) => (
-                <th
-                  key={k}
-                  scope="col"
-                  className={["year", "modelYear", "units", "lifeLeft"].includes(k) ? "num" : undefined}
-                >
-                  {t(`transition.scenarios.early.${k}`, { unit: t("transition.units.years") })}
-                </th>
-              ),
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((e) => (
-            <tr
-              key={`${e.year}|${e.category}|${e.powertrain}|${e.modelYear}|${e.reason}`}
-              data-year={e.year}
-              data-category={e.category}
-              data-model-year={e.modelYear}
-            >
-              <th scope="row" className="num">
-                {e.year}
-              </th>
-              <td>{t(`transition.category.${e.category}`)}</td>
-              <td>{t(`transition.powertrain.${e.powertrain}`)}</td>
-              <td className="num">{e.modelYear}</td>
-              <td className="num" data-col="units">
-                {formatNumber(e.units, lang)}
-              </td>
-              <td className="num" data-col="lifeLeft">
-                {formatNumber(e.remainingLifeYears, lang)}
-              </td>
-              <td>{t(`transition.scenarios.early.why.${e.reason}`)}</td>
+    <>
+      <ul className="plain ze-early-summary small">
+        {summary.map((y) => (
+          <li key={y.year} data-year={y.year} data-units={y.units}>
+            <strong>
+              {t("transition.scenarios.early.yearLine", { year: y.year, units: formatNumber(y.units, lang) })}
+            </strong>{" "}
+            {y.byCategory
+              .map((c) => `${t(`transition.category.${c.category}`)} ${formatNumber(c.units, lang)}`)
+              .join(t("transition.scenarios.early.sep"))}
+          </li>
+        ))}
+      </ul>
+      <ScrollRegion className="table-wrap ze-scn-scroll" label={t("transition.scenarios.early.title")}>
+        <table className="data-table ze-scn-early-table">
+          <caption className="visually-hidden">{t("transition.scenarios.early.title")}</caption>
+          <thead>
+            <tr>
+              {(["year", "category", "powertrain", "modelYear", "units", "lifeLeft", "reason"] as const).map(
+                (k) => (
+                  <th
+                    key={k}
+                    scope="col"
+                    className={["year", "modelYear", "units", "lifeLeft"].includes(k) ? "num" : undefined}
+                  >
+                    {t(`transition.scenarios.early.${k}`, { unit: t("transition.units.years") })}
+                  </th>
+                ),
+              )}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+          </thead>
+          <tbody>
+            {rows.map((e) => (
+              <tr
+                key={`${e.year}|${e.category}|${e.powertrain}|${e.modelYear}|${e.reason}`}
+                data-year={e.year}
+                data-category={e.category}
+                data-model-year={e.modelYear}
+              >
+                <th scope="row" className="num">
+                  {e.year}
+                </th>
+                <td>{t(`transition.category.${e.category}`)}</td>
+                <td>{t(`transition.powertrain.${e.powertrain}`)}</td>
+                <td className="num">{e.modelYear}</td>
+                <td className="num" data-col="units">
+                  {formatNumber(e.units, lang)}
+                </td>
+                <td className="num" data-col="lifeLeft">
+                  {formatNumber(e.remainingLifeYears, lang)}
+                </td>
+                <td>{t(`transition.scenarios.early.why.${e.reason}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </>
   );
 }
 
@@ -646,6 +669,7 @@ function ScenarioView({ stored, port }: { stored: StoredScenario; port: PortDeta
           {...small}
           years={years}
           title={t("transition.scenarios.series.stations")}
+          emptyText={t("transition.scenarios.noHydrogen")}
           unit={t("transition.scenarios.stationsUnit")}
           series={[
             s(
@@ -660,6 +684,7 @@ function ScenarioView({ stored, port }: { stored: StoredScenario; port: PortDeta
           {...small}
           years={years}
           title={t("transition.scenarios.series.money")}
+          emptyText={t("transition.scenarios.money.nothing")}
           unit={r.priceYear ? `${r.currency}, ${r.priceYear}` : r.currency}
           series={[
             s(

@@ -3,7 +3,15 @@ import { scenarioMsg } from "../../../src/transition/scenario-messages.ts";
 import type { ScenarioYear, TargetGap } from "../api.ts";
 import en from "../i18n/en.json" with { type: "json" };
 import ja from "../i18n/ja.json" with { type: "json" };
-import { ghgMarks, METRIC_KEYS, mixByYear, pctText, signed, signedTicks } from "./scenario-text.ts";
+import {
+  earlyByYear,
+  ghgMarks,
+  METRIC_KEYS,
+  mixByYear,
+  pctText,
+  signed,
+  signedTicks,
+} from "./scenario-text.ts";
 
 const year = (y: number, fleet: ScenarioYear["fleet"]): ScenarioYear => ({
   year: y,
@@ -147,5 +155,29 @@ describe("catalogs", () => {
   it("word each metric the targets table names", () => {
     const metrics = en.transition.scenarios.metric as Record<string, string>;
     for (const k of Object.values(METRIC_KEYS)) expect(metrics[k]).toBeTruthy();
+  });
+});
+
+describe("earlyByYear", () => {
+  it("sums the early retirements per year and type — the doc example", () => {
+    // By hand: 2030 forklift 20 + 20 = 40, RTG 4 → 44; 2035 drayage 7.
+    expect(
+      earlyByYear([
+        { year: 2030, category: "forklift", units: 20 },
+        { year: 2030, category: "rtg", units: 4 },
+        { year: 2035, category: "drayage_truck", units: 7 },
+        { year: 2030, category: "forklift", units: 20 },
+      ]),
+    ).toEqual([
+      {
+        year: 2030,
+        units: 44,
+        byCategory: [
+          { category: "forklift", units: 40 },
+          { category: "rtg", units: 4 },
+        ],
+      },
+      { year: 2035, units: 7, byCategory: [{ category: "drayage_truck", units: 7 }] },
+    ]);
   });
 });

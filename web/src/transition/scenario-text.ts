@@ -120,3 +120,36 @@ export function signedTicks(lo: number, hi: number, count = 4): number[] {
   const last = Math.ceil(high / step - 1e-9);
   return Array.from({ length: last - first + 1 }, (_, i) => Number(((first + i) * step).toPrecision(12)));
 }
+
+export interface EarlyYear {
+  year: number;
+  units: number;
+  /** Units per type, most first (ties in the registry's order). */
+  byCategory: { category: EquipmentCategory; units: number }[];
+}
+
+/**
+ * Forced early retirements summed per year and type (the table lists them per model year).
+ * Example: (2030, forklift, 20 units of 2019), (2030, forklift, 20 of 2020), (2030, RTG, 4 of 2011),
+ * (2035, drayage, 7) → 2030: 44 units (forklift 40, RTG 4); 2035: 7 (drayage 7).
+ */
+export function earlyByYear(
+  rows: readonly { year: number; category: EquipmentCategory; units: number }[],
+): EarlyYear[] {
+  const years = new Map<number, Map<EquipmentCategory, number>>();
+  for (const r of rows) {
+    const m = years.get(r.year) ?? new Map<EquipmentCategory, number>();
+    m.set(r.category, (m.get(r.category) ?? 0) + r.units);
+    years.set(r.year, m);
+  }
+  return [...years.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([year, m]) => {
+      const byCategory = [...m.entries()]
+        .map(([category, units]) => ({ category, units }))
+        .sort(
+          (a, b) => b.units - a.units || CATEGORY_STYLE[a.category].order - CATEGORY_STYLE[b.category].order,
+        );
+      return { year, units: byCategory.reduce((a, c) => a + c.units, 0), byCategory };
+    });
+}
