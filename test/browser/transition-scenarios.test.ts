@@ -190,6 +190,11 @@ describe("rollout scenarios on the transition page", { timeout: 180_000 }, () =>
           .locator('.ze-scn-mix[data-group="che"] g[data-year="2030"] rect[data-powertrain="battery"]')
           .count(),
       ).toBe(1);
+      // The same as a table: 5 battery and 5 diesel yard tractors at the end of 2030.
+      await open(view.locator(".ze-scn-mix-details"));
+      const m2030 = view.locator('.ze-scn-mix-table tr[data-year="2030"]');
+      expect(await visibleText(m2030.locator('td[data-group="che"][data-powertrain="battery"]'))).toBe("5");
+      expect(await visibleText(m2030.locator('td[data-group="che"][data-powertrain="diesel"]'))).toBe("5");
       // The emissions chart draws the GHG target the API states for 2030 (2050 is past the horizon).
       await view.locator('.ze-scn-line[data-chart="emissions"] g[data-target="ghg-2030"]').waitFor();
       expect(

@@ -28,6 +28,7 @@ import {
   ghgMarks,
   METRIC_KEYS,
   mixByYear,
+  mixPowertrains,
   PROGRAM_KEYS,
   pctText,
   signed,
@@ -350,6 +351,63 @@ function YearTable({ stored }: { stored: StoredScenario }) {
   );
 }
 
+/** The fleet-mix charts as a table: units at each year's end by powertrain, CHE and drayage. */
+function MixTable({ stored }: { stored: StoredScenario }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const groups = (["che", "drayage"] as const).map((g) => {
+    const mix = mixByYear(stored.result.years, g);
+    return { g, mix, powertrains: mixPowertrains(mix) };
+  });
+  return (
+    <details className="ze-scn-mix-details">
+      <summary>{t("transition.scenarios.mixTable")}</summary>
+      <ScrollRegion className="table-wrap ze-scn-scroll" label={t("transition.scenarios.mixTable")}>
+        <table className="data-table ze-scn-mix-table">
+          <caption className="visually-hidden">{t("transition.scenarios.mixTable")}</caption>
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2}>
+                {t("transition.scenarios.col.year")}
+              </th>
+              {groups.map(({ g, powertrains }) =>
+                powertrains.length === 0 ? null : (
+                  <th key={g} scope="colgroup" colSpan={powertrains.length} className="num">
+                    {t(`transition.scenarios.${g}`)} ({t("transition.units.units")})
+                  </th>
+                ),
+              )}
+            </tr>
+            <tr>
+              {groups.flatMap(({ g, powertrains }) =>
+                powertrains.map((p) => (
+                  <th key={`${g}|${p}`} scope="col" className="num">
+                    {t(`transition.powertrain.${p}`)}
+                  </th>
+                )),
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {stored.result.years.map((y, i) => (
+              <tr key={y.year} data-year={y.year}>
+                <th scope="row">{y.year}</th>
+                {groups.flatMap(({ g, mix, powertrains }) =>
+                  powertrains.map((p) => (
+                    <td key={`${g}|${p}`} className="num" data-group={g} data-powertrain={p}>
+                      {formatNumber(mix[i]?.byPowertrain.find((b) => b.powertrain === p)?.units ?? 0, lang)}
+                    </td>
+                  )),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </details>
+  );
+}
+
 function EarlyTable({ stored }: { stored: StoredScenario }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -565,6 +623,7 @@ function ScenarioView({ stored, port }: { stored: StoredScenario; port: PortDeta
           group="drayage"
         />
       </div>
+      <MixTable stored={stored} />
 
       <h3>{t("transition.scenarios.emissionsTitle")}</h3>
       <p className="muted small">{t("transition.scenarios.emissionsLead")}</p>
