@@ -28,6 +28,13 @@ import type { Problem } from "../../src/server/problem.ts";
 import type { fuellerQuery, solarH2Query } from "../../src/transition/hydrogen-routes.ts";
 import type { FuellerResultWire, SolarH2ReportWire } from "../../src/transition/hydrogen-wire.ts";
 import type {
+  PortsCompare,
+  ScenarioCompare,
+  StoredScenario,
+  scenarioListSchema,
+  TargetsGapReply,
+} from "../../src/transition/scenario-wire.ts";
+import type {
   equipmentListSchema,
   fleetSummarySchema,
   scorecardsReplySchema,
@@ -329,4 +336,41 @@ export const transitionApi = {
     getJson<SolarH2Report>(`${transitionPath(locode)}/solar-h2${query(params)}`, signal),
   fueller: (locode: Locode, params: FuellerParams, signal?: AbortSignal) =>
     getJson<FuellerResult>(`${transitionPath(locode)}/fueller${query(params)}`, signal),
+};
+
+// ---- transition: rollout scenarios, gap to targets, comparisons (issue 13) ----
+
+export type {
+  EarlyRetirement,
+  PortsCompare,
+  ScenarioCompare,
+  ScenarioResult,
+  ScenarioYear,
+  StoredScenario,
+  TargetGap,
+  TargetsGapReply,
+} from "../../src/transition/scenario-wire.ts";
+export type ScenarioList = z.infer<typeof scenarioListSchema>;
+export type ScenarioSummary = ScenarioList["scenarios"][number];
+
+// Saved scenarios change only when an analyst saves one: fetched fresh, cancellable.
+export const scenarioApi = {
+  list: (locode: Locode, signal?: AbortSignal) =>
+    getJson<ScenarioList>(`${transitionPath(locode)}/scenarios`, signal),
+  get: (locode: Locode, name: string, signal?: AbortSignal) =>
+    getJson<StoredScenario>(`${transitionPath(locode)}/scenarios/${encodeURIComponent(name)}`, signal),
+  compare: (locode: Locode, a: string, b: string, signal?: AbortSignal) =>
+    getJson<ScenarioCompare>(`${transitionPath(locode)}/scenarios/compare${query({ a, b })}`, signal),
+  targetsGap: (locode: Locode, scenario: string, signal?: AbortSignal) =>
+    getJson<TargetsGapReply>(`${transitionPath(locode)}/targets-gap${query({ scenario })}`, signal),
+  /** Two ports' saved scenarios per TEU; each side is "PORT:scenario name". */
+  comparePorts: (
+    a: { port: Locode; scenario: string },
+    b: { port: Locode; scenario: string },
+    signal?: AbortSignal,
+  ) =>
+    getJson<PortsCompare>(
+      `/api/transition/compare-ports${query({ a: `${a.port}:${a.scenario}`, b: `${b.port}:${b.scenario}` })}`,
+      signal,
+    ),
 };
