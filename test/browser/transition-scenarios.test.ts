@@ -239,6 +239,16 @@ describe("rollout scenarios on the transition page", { timeout: 180_000 }, () =>
       expect(p2030[3]).toBe("50 %");
       expect(p2030[5]).toBe("0.010");
       expect(p2030[7]).toBe("50 %");
+
+      // The region's hydrogen in 2030: the two ports' scenarios give 0 t (battery) + 5.0 t (fuel cell).
+      const regional = page.locator(".ze-regional");
+      await regional.waitFor();
+      await open(regional.locator(".ze-regional-details"));
+      const r2030 = (
+        await regional.locator('.ze-regional-table tr[data-year="2030"] td').allInnerTexts()
+      ).map((s) => s.trim());
+      expect(r2030[0]).toBe("5.0");
+      await regional.screenshot({ path: path.join(SHOTS, `transition-regional-${lang}.png`) });
       await screenshot(page, `transition-scenarios-USLAX-${lang}`, true);
     });
   }

@@ -29,6 +29,7 @@ import type { fuellerQuery, solarH2Query } from "../../src/transition/hydrogen-r
 import type { FuellerResultWire, SolarH2ReportWire } from "../../src/transition/hydrogen-wire.ts";
 import type {
   PortsCompare,
+  RegionalHydrogen,
   ScenarioCompare,
   StoredScenario,
   scenarioListSchema,
@@ -363,6 +364,12 @@ export const scenarioApi = {
     getJson<ScenarioCompare>(`${transitionPath(locode)}/scenarios/compare${query({ a, b })}`, signal),
   targetsGap: (locode: Locode, scenario: string, signal?: AbortSignal) =>
     getJson<TargetsGapReply>(`${transitionPath(locode)}/targets-gap${query({ scenario })}`, signal),
+  /** Regional hydrogen demand (the scenarios' t/yr and the reference lines) against supply by year. */
+  regional: (sides: readonly { port: Locode; scenario: string }[], signal?: AbortSignal) => {
+    const q = new URLSearchParams();
+    for (const s of sides) q.append("scenarios", `${s.port}:${s.scenario}`);
+    return getJson<RegionalHydrogen>(`/api/transition/hydrogen-regional?${q.toString()}`, signal);
+  },
   /** Two ports' saved scenarios per TEU; each side is "PORT:scenario name". */
   comparePorts: (
     a: { port: Locode; scenario: string },

@@ -1011,6 +1011,91 @@ function PortsView({ data }: { data: PortsCompare }) {
   );
 }
 
+/** The region's hydrogen: both ports' scenarios with the reference lines, against supply (t/yr). */
+function RegionalHydrogenView({ sides }: { sides: readonly { port: string; scenario: string }[] }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const key = sides.map((s) => `${s.port}:${s.scenario}`).join("|");
+  const data = useAsync(() => scenarioApi.regional(sides), `regional|${key}`);
+  if (data.status !== "ready") return <Status state={data} />;
+  const years = data.data.years.map((y) => y.year);
+  // The region's other users are one-year estimates (2030, 2050) of another order of magnitude:
+  // drawn, they would flatten the ports' lines to zero; they are in the table and the summary.
+  const series: LineSeries[] = [
+    {
+      id: "ports",
+      label: t("transition.scenarios.regional.ports"),
+      color: "#0072B2",
+      values: data.data.years.map((y) => y.portsDemandT),
+    },
+    {
+      id: "supply",
+      label: t("transition.scenarios.regional.supply"),
+      color: "#009E73",
+      values: data.data.years.map((y) => y.supplyT),
+    },
+  ];
+  const last = data.data.years.at(-1);
+  const t0 = (v: number) => formatNumber(Math.round(v), lang);
+  return (
+    <section className="ze-regional" aria-labelledby="ze-regional-title">
+      <h4 id="ze-regional-title">{t("transition.scenarios.regional.title")}</h4>
+      <p className="muted small">{t("transition.scenarios.regional.lead")}</p>
+      <YearLineChart
+        id="regional-hydrogen"
+        years={years}
+        series={series}
+        title={t("transition.scenarios.regional.axis")}
+        unit={t("transition.scenarios.regional.unit")}
+      />
+      {last && (
+        <p className="small" data-year={last.year} data-gap={last.gapT}>
+          {t("transition.scenarios.regional.gap", {
+            year: last.year,
+            demand: t0(last.demandT),
+            supply: t0(last.supplyT),
+            gap:
+              last.gapT < 0
+                ? t("transition.scenarios.regional.short", { t: t0(-last.gapT) })
+                : t("transition.scenarios.regional.surplus", { t: t0(last.gapT) }),
+          })}
+        </p>
+      )}
+      <details className="ze-regional-details">
+        <summary>{t("transition.scenarios.regional.table")}</summary>
+        <ScrollRegion className="table-wrap" label={t("transition.scenarios.regional.table")}>
+          <table className="data-table ze-regional-table">
+            <caption className="visually-hidden">{t("transition.scenarios.regional.table")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("transition.scenarios.col.year")}</th>
+                {(["ports", "other", "demand", "supply", "gapCol"] as const).map((k) => (
+                  <th key={k} scope="col" className="num">
+                    {t(`transition.scenarios.regional.${k}`)}
+                    <span className="muted block">t</span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.data.years.map((y) => (
+                <tr key={y.year} data-year={y.year}>
+                  <th scope="row">{y.year}</th>
+                  {[y.portsDemandT, y.otherDemandT, y.demandT, y.supplyT, y.gapT].map((v, i) => (
+                    <td key={String(i)} className="num">
+                      {decimal(v, lang, 1)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      </details>
+    </section>
+  );
+}
+
 function SisterCompare({ port, scenario }: { port: PortDetail; scenario: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -1055,6 +1140,14 @@ function SisterCompare({ port, scenario }: { port: PortDetail; scenario: string 
       )}
       <Status state={cmp} />
       {cmp.status === "ready" && cmp.data && <PortsView data={cmp.data} />}
+      {other && sister && (
+        <RegionalHydrogenView
+          sides={[
+            { port: port.locode, scenario },
+            { port: other.locode, scenario: sister },
+          ]}
+        />
+      )}
     </>
   );
 }
