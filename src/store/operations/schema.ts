@@ -105,6 +105,9 @@ export interface OpsHourlyTable {
  * A terminal's histogram of one metric over one local day (grain "day", period = day number) or
  * month (grain "month", period = yyyy·12 + m − 1): its bins as {"bin": count} (rollup.ts bins).
  */
+/** The hourly sums of a local day (kept beside ops_hourly: a terminal-month by day reads 31 rows, not 744). */
+export type OpsDailyTable = Omit<OpsHourlyTable, "hour">;
+
 export interface OpsHistogramBinsTable {
   port: string;
   terminal: string;
@@ -210,5 +213,6 @@ export interface OperationsDatabase {
   ops_container_state: OpsContainerStateTable;
   ops_hourly: OpsHourlyTable;
   ops_histogram_bins: OpsHistogramBinsTable;
+  ops_daily: OpsDailyTable;
   ops_vessel_moves: OpsVesselMovesTable;
 }
