@@ -24,6 +24,7 @@ const MIGRATIONS_SINCE = [
   "0410_transition_scenarios",
   "0420_operations_alerts",
   "0430_operations_packed_histograms",
+  "0600_exchange",
 ];
 const MIGRATIONS_RUN = "select name, timestamp from kysely_migration order by name";
 

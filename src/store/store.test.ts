@@ -29,6 +29,7 @@ for (const kind of testDatabaseKinds()) {
         "0410_transition_scenarios",
         "0420_operations_alerts",
         "0430_operations_packed_histograms",
+        "0600_exchange",
       ]);
       expect(await store.migrationStatus()).toEqual({
         applied: [],
