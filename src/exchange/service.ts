@@ -25,6 +25,16 @@ import {
   verifyNodeDocument,
 } from "./identity.ts";
 import { fingerprint, generateNodeKeyPair } from "./keys.ts";
+import {
+  buildPackage,
+  type DataPackage,
+  type DatasetRow,
+  type PackageRefusal,
+  type Receipt,
+  signReceipt,
+  verifyPackage,
+  verifyReceipt,
+} from "./package.ts";
 import { type Signer, signedHash } from "./signed.ts";
 import type { ExchangeStore, LocalNode, NodeProfile } from "./store.ts";
 
@@ -303,4 +313,137 @@ export async function receiveNegotiationMessage(
     detail: { type: message.type, seq: message.seq, state: r.state.state },
   });
   return { ok: true, state: r.state, duplicate: false };
+}
+
+/** Freshness window of a received package unless the caller says otherwise: one day. */
+export const DEFAULT_PACKAGE_MAX_AGE_S = 86_400;
+
+/**
+ * The provider builds the next package of an agreement from its own rows (aggregation and k-cell rule
+ * at send time), signs it, chains it to the last package sent, stores it (append-only) and audits it.
+ */
+export async function sendPackage(
+  store: ExchangeStore,
+  agreementId: string,
+  input: { dataset: string; rows: readonly DatasetRow[]; supersedes?: number },
+  now: Date,
+): Promise<{ package: DataPackage; hash: string }> {
+  const agreement = await store.getNegotiation(agreementId);
+  if (!agreement) throw new DomainError("not_found", `no agreement ${agreementId}`);
+  const signer = await nodeSigner(store, now);
+  const prev = await store.chainHead(agreementId, "sent");
+  const pkg = buildPackage(agreement, input, prev, signer, iso(now));
+  const hash = signedHash(pkg);
+  await store.appendPackage("sent", pkg, hash, iso(now));
+  await store.appendAudit({
+    at: iso(now),
+    action: "package.sent",
+    peer: pkg.to,
+    agreementId,
+    outcome: "ok",
+    detail: {
+      seq: pkg.seq,
+      hash,
+      dataset: pkg.dataset,
+      cells: pkg.cells.length,
+      suppressedCells: pkg.suppressed.cells,
+      ...(pkg.supersedes !== undefined ? { supersedes: pkg.supersedes } : {}),
+    },
+  });
+  return { package: pkg, hash };
+}
+
+/**
+ * The consumer's side: verify a package against the stored agreement and chain, store it when good,
+ * audit either way, and answer with a signed receipt (accepted, or refused with the reason code).
+ * The same package again (a retry after a lost receipt) is acknowledged as accepted, not stored twice.
+ */
+export async function receivePackage(
+  store: ExchangeStore,
+  input: unknown,
+  now: Date,
+  options: { maxAgeS?: number } = {},
+): Promise<{ receipt: Receipt; outcome: "accepted" | "duplicate" | "refused"; reason?: PackageRefusal }> {
+  const p = input as Partial<DataPackage> | null;
+  const agreementId = typeof p?.agreementId === "string" ? p.agreementId : "";
+  const agreement = agreementId ? await store.getNegotiation(agreementId) : undefined;
+  const last = agreementId ? await store.chainHead(agreementId, "received") : undefined;
+  const signer = await nodeSigner(store, now);
+  const hash = input !== null && typeof input === "object" ? signedHash(input as DataPackage) : "";
+  const seq = typeof p?.seq === "number" ? p.seq : 0;
+  const from = typeof p?.from === "string" ? p.from : "";
+  if (agreement && last && seq >= 1 && seq <= last.seq) {
+    const stored = (await store.listPackages(agreementId, "received")).find((x) => x.seq === seq);
+    if (stored && signedHash(stored) === hash) {
+      const receipt = signReceipt(
+        { agreementId, seq, from },
+        hash,
+        { outcome: "accepted" },
+        signer,
+        iso(now),
+      );
+      return { receipt, outcome: "duplicate" };
+    }
+  }
+  const check = verifyPackage(input, {
+    agreement,
+    keys: await exchangeKeys(store),
+    last,
+    now: iso(now),
+    maxAgeS: options.maxAgeS ?? DEFAULT_PACKAGE_MAX_AGE_S,
+  });
+  const outcome = check.ok
+    ? { outcome: "accepted" as const }
+    : { outcome: "refused" as const, reason: check.reason };
+  const receipt = signReceipt({ agreementId, seq, from }, hash, outcome, signer, iso(now));
+  if (check.ok) await store.appendPackage("received", check.package, check.hash, iso(now));
+  await store.appendReceipt("sent", receipt, signedHash(receipt), iso(now));
+  await store.appendAudit({
+    at: iso(now),
+    action: check.ok ? "package.received" : "package.refused",
+    ...(from ? { peer: from } : {}),
+    ...(agreementId ? { agreementId } : {}),
+    outcome: check.ok ? "ok" : "refused",
+    ...(check.ok ? {} : { reason: check.reason }),
+    detail: { seq, hash, ...(check.ok ? { cells: check.package.cells.length } : { detail: check.detail }) },
+  });
+  return check.ok ? { receipt, outcome: "accepted" } : { receipt, outcome: "refused", reason: check.reason };
+}
+
+/** The provider stores the consumer's receipt for a package it sent, after checking it. */
+export async function receiveReceipt(store: ExchangeStore, input: unknown, now: Date): Promise<Receipt> {
+  const r = input as Partial<Receipt> | null;
+  const agreementId = typeof r?.agreementId === "string" ? r.agreementId : "";
+  const sent = (await store.listPackages(agreementId, "sent")).find((p) => p.seq === r?.packageSeq);
+  if (!sent)
+    throw new DomainError("not_found", `no package ${String(r?.packageSeq)} sent under ${agreementId}`);
+  const check = verifyReceipt(
+    input,
+    { agreementId, seq: sent.seq, hash: signedHash(sent), to: sent.to },
+    await exchangeKeys(store),
+  );
+  if (!check.ok) {
+    await store.appendAudit({
+      at: iso(now),
+      action: "receipt.received",
+      peer: sent.to,
+      agreementId,
+      outcome: "refused",
+      reason: check.reason,
+    });
+    throw new DomainError("signature_invalid", `receipt: ${check.reason}`);
+  }
+  if (
+    (await store.appendReceipt("received", check.receipt, signedHash(check.receipt), iso(now))) === "appended"
+  )
+    await store.appendAudit({
+      at: iso(now),
+      action: "receipt.received",
+      peer: sent.to,
+      agreementId,
+      outcome: check.receipt.outcome === "accepted" ? "ok" : "refused",
+      ...(check.receipt.reason !== undefined ? { reason: check.receipt.reason } : {}),
+      detail: { seq: sent.seq },
+    });
+  return check.receipt;
 }
