@@ -36,7 +36,13 @@ import {
   verifyReceipt,
 } from "./package.ts";
 import { type Signer, signedHash } from "./signed.ts";
-import type { ExchangeStore, LocalNode, NodeProfile } from "./store.ts";
+import type { ExchangeStore, LocalNode, NodeProfile, StoredPackage } from "./store.ts";
+
+/** A stored package as it was signed (without the store's own fields). */
+function asSent(p: StoredPackage): DataPackage {
+  const { storedAt: _s, purgedAt: _p, ...pkg } = p;
+  return pkg;
+}
 
 const iso = (d: Date) => d.toISOString();
 
@@ -374,7 +380,7 @@ export async function receivePackage(
   const from = typeof p?.from === "string" ? p.from : "";
   if (agreement && last && seq >= 1 && seq <= last.seq) {
     const stored = (await store.listPackages(agreementId, "received")).find((x) => x.seq === seq);
-    if (stored && signedHash(stored) === hash) {
+    if (stored && signedHash(asSent(stored)) === hash) {
       const receipt = signReceipt(
         { agreementId, seq, from },
         hash,
@@ -419,7 +425,7 @@ export async function receiveReceipt(store: ExchangeStore, input: unknown, now: 
     throw new DomainError("not_found", `no package ${String(r?.packageSeq)} sent under ${agreementId}`);
   const check = verifyReceipt(
     input,
-    { agreementId, seq: sent.seq, hash: signedHash(sent), to: sent.to },
+    { agreementId, seq: sent.seq, hash: signedHash(asSent(sent)), to: sent.to },
     await exchangeKeys(store),
   );
   if (!check.ok) {
@@ -446,4 +452,41 @@ export async function receiveReceipt(store: ExchangeStore, input: unknown, now: 
       detail: { seq: sent.seq },
     });
   return check.receipt;
+}
+
+/**
+ * Retention on the receiving side: the cells of every package received under an agreement more than
+ * its retentionDays ago are deleted, and the audit log records which packages (seq and hash) and
+ * under which rule — the proof that the data is gone. Example: retentionDays 365, a package stored
+ * 2027-01-05T00:00Z is purged by a run at 2028-01-05T00:00:01Z (stored before now − 365 d) and kept
+ * by one at 2028-01-04T23:59Z.
+ */
+export async function applyRetention(
+  store: ExchangeStore,
+  now: Date,
+): Promise<{ agreementId: string; purged: number[] }[]> {
+  const node = await requireNode(store);
+  const done: { agreementId: string; purged: number[] }[] = [];
+  for (const a of await store.listNegotiations()) {
+    if (a.consumer !== node.profile.port) continue;
+    const storedBefore = iso(new Date(now.getTime() - a.terms.retentionDays * 86_400_000));
+    const due = await store.packagesDueForPurge(a.id, storedBefore);
+    if (due.length === 0) continue;
+    const seqs = due.map((p) => p.seq);
+    await store.purgeReceivedPackages(a.id, seqs, iso(now));
+    await store.appendAudit({
+      at: iso(now),
+      action: "retention.deleted",
+      peer: a.provider,
+      agreementId: a.id,
+      outcome: "ok",
+      detail: {
+        retentionDays: a.terms.retentionDays,
+        storedBefore,
+        packages: due.map((p) => ({ seq: p.seq, hash: signedHash(asSent(p)), storedAt: p.storedAt })),
+      },
+    });
+    done.push({ agreementId: a.id, purged: seqs });
+  }
+  return done;
 }

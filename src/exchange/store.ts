@@ -31,6 +31,7 @@ export interface Peer {
 }
 
 export type Direction = "sent" | "received";
+export type StoredPackage = DataPackage & { storedAt: string; purgedAt?: string };
 export type AppendOutcome = "appended" | "duplicate";
 
 export interface ExchangeStore {
@@ -80,7 +81,15 @@ export interface ExchangeStore {
   /** Append-only: a stored package is never changed; the same one again is a duplicate. */
   appendPackage(direction: Direction, pkg: DataPackage, hash: string, at: string): Promise<AppendOutcome>;
   chainHead(agreementId: string, direction: Direction): Promise<ChainHead | undefined>;
-  listPackages(agreementId: string, direction: Direction): Promise<DataPackage[]>;
+  /** Packages in seq order; a purged one keeps its chain fields, with no cells and `purgedAt`. */
+  listPackages(agreementId: string, direction: Direction): Promise<StoredPackage[]>;
+  /** Received packages stored before `storedBefore` whose cells are still there. */
+  packagesDueForPurge(agreementId: string, storedBefore: string): Promise<StoredPackage[]>;
+  /**
+   * Retention: removes the cells of received packages (the only edit ever made to a stored package),
+   * keeping seq, hash and prevHash so the chain still refuses replays. Returns how many were purged.
+   */
+  purgeReceivedPackages(agreementId: string, seqs: readonly number[], at: string): Promise<number>;
 
   appendReceipt(direction: Direction, receipt: Receipt, hash: string, at: string): Promise<AppendOutcome>;
   listReceipts(agreementId: string): Promise<(Receipt & { direction: Direction })[]>;

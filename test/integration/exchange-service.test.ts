@@ -11,6 +11,7 @@ import { fingerprint } from "../../src/exchange/keys.ts";
 import { buildPackage, type DatasetRow } from "../../src/exchange/package.ts";
 import {
   addPeer,
+  applyRetention,
   draftAgreement,
   initNode,
   negotiationStep,
@@ -238,6 +239,40 @@ for (const kind of testDatabaseKinds()) {
         expect((await s.exchange.getNegotiation(id))?.state).toBe("TERMINATED");
         expect(firstBrokenAuditEntry(await s.exchange.listAudit())).toBeUndefined();
       }
+    });
+
+    it("retention: the receiver deletes the cells past the agreed period and proves it in its audit log", async () => {
+      // retentionDays 365; the packages were stored on 2027-01-05 (the test clock).
+      const stored = await ngo.exchange.listPackages(id, "received");
+      const lastStored = Date.parse(stored.at(-1)?.storedAt ?? "");
+      expect(
+        await applyRetention(
+          ngo.exchange,
+          new Date(Date.parse(stored[0]?.storedAt ?? "") + 364 * 86_400_000),
+        ),
+      ).toEqual([]);
+      expect(await applyRetention(ngo.exchange, new Date(lastStored + 365 * 86_400_000 + 1000))).toEqual([
+        { agreementId: id, purged: [1, 2, 3] },
+      ]);
+      const after = await ngo.exchange.listPackages(id, "received");
+      expect(after.map((p) => [p.seq, p.cells.length, p.purgedAt !== undefined])).toEqual([
+        [1, 0, true],
+        [2, 0, true],
+        [3, 0, true],
+      ]);
+      const proof = (await ngo.exchange.listAudit({ agreementId: id })).at(-1);
+      expect(proof).toMatchObject({
+        action: "retention.deleted",
+        outcome: "ok",
+        detail: { retentionDays: 365 },
+      });
+      const sentHashes = (await la.exchange.listAudit({ agreementId: id }))
+        .filter((e) => e.action === "package.sent")
+        .map((e) => e.detail?.hash);
+      const purgedHashes = ((proof?.detail?.packages ?? []) as { hash: string }[]).map((p) => p.hash);
+      expect(sentHashes.slice(0, 3)).toEqual(purgedHashes); // the provider's log names the same packages
+      expect(await applyRetention(ngo.exchange, new Date(lastStored + 400 * 86_400_000))).toEqual([]);
+      expect(firstBrokenAuditEntry(await ngo.exchange.listAudit())).toBeUndefined();
     });
   });
 }

@@ -65,6 +65,7 @@ export function exchangeMigrations(_kind: DialectKind): Record<string, Migration
           .addColumn("issued_at", "text", (c) => c.notNull())
           .addColumn("package", "text", (c) => c.notNull())
           .addColumn("stored_at", "text", (c) => c.notNull())
+          .addColumn("purged_at", "text")
           .addPrimaryKeyConstraint("exchange_packages_pk", ["agreement_id", "direction", "seq"])
           .execute();
         await db.schema

@@ -55,6 +55,8 @@ export interface ExchangePackagesTable {
   issued_at: string;
   package: string;
   stored_at: string;
+  /** Set when retention removed the cells (the chain fields stay so replays are still refused). */
+  purged_at: string | null;
 }
 
 export interface ExchangeReceiptsTable {

@@ -5,7 +5,7 @@ import type { NegotiationMessage, NegotiationState } from "../../exchange/agreem
 import { type AuditEntry, type AuditEntryInput, auditHash } from "../../exchange/audit.ts";
 import type { NodeDocument, NodeKey } from "../../exchange/identity.ts";
 import type { DataPackage, Receipt } from "../../exchange/package.ts";
-import type { AppendOutcome, Direction, ExchangeStore, Peer } from "../../exchange/store.ts";
+import type { AppendOutcome, Direction, ExchangeStore, Peer, StoredPackage } from "../../exchange/store.ts";
 import type {
   ExchangeAuditTable,
   ExchangeDatabase,
@@ -14,6 +14,14 @@ import type {
 } from "./schema.ts";
 
 const json = <T>(text: string): T => JSON.parse(text) as T;
+
+function storedPackage(r: { package: string; stored_at: string; purged_at: string | null }): StoredPackage {
+  return {
+    ...json<DataPackage>(r.package),
+    storedAt: r.stored_at,
+    ...(r.purged_at !== null ? { purgedAt: r.purged_at } : {}),
+  };
+}
 
 function keyFromRow(r: ExchangeKeysTable): NodeKey {
   return {
@@ -274,6 +282,7 @@ export function createExchangeStore(db: Kysely<ExchangeDatabase>): ExchangeStore
             issued_at: pkg.issuedAt,
             package: JSON.stringify(pkg),
             stored_at: at,
+            purged_at: null,
           })
           .execute();
         return "appended";
@@ -295,12 +304,50 @@ export function createExchangeStore(db: Kysely<ExchangeDatabase>): ExchangeStore
     async listPackages(agreementId, direction) {
       const rows = await db
         .selectFrom("exchange_packages")
-        .select("package")
+        .select(["package", "stored_at", "purged_at"])
         .where("agreement_id", "=", agreementId)
         .where("direction", "=", direction)
         .orderBy("seq")
         .execute();
-      return rows.map((r) => json<DataPackage>(r.package));
+      return rows.map(storedPackage);
+    },
+
+    async packagesDueForPurge(agreementId, storedBefore) {
+      const rows = await db
+        .selectFrom("exchange_packages")
+        .select(["package", "stored_at", "purged_at"])
+        .where("agreement_id", "=", agreementId)
+        .where("direction", "=", "received")
+        .where("stored_at", "<", storedBefore)
+        .where("purged_at", "is", null)
+        .orderBy("seq")
+        .execute();
+      return rows.map(storedPackage);
+    },
+
+    async purgeReceivedPackages(agreementId, seqs, at) {
+      if (seqs.length === 0) return 0;
+      return db.transaction().execute(async (trx) => {
+        const rows = await trx
+          .selectFrom("exchange_packages")
+          .select(["seq", "package"])
+          .where("agreement_id", "=", agreementId)
+          .where("direction", "=", "received")
+          .where("seq", "in", [...seqs])
+          .where("purged_at", "is", null)
+          .execute();
+        for (const r of rows) {
+          const pkg = json<DataPackage>(r.package);
+          await trx
+            .updateTable("exchange_packages")
+            .set({ package: JSON.stringify({ ...pkg, cells: [] }), purged_at: at })
+            .where("agreement_id", "=", agreementId)
+            .where("direction", "=", "received")
+            .where("seq", "=", r.seq)
+            .execute();
+        }
+        return rows.length;
+      });
     },
 
     async appendReceipt(direction: Direction, receipt: Receipt, hash: string, at: string) {
