@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   "package.refused",
   "receipt.sent",
   "receipt.received",
+  "pull.served",
+  "pull.refused",
   "retention.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -23,3 +23,4 @@ export * from "./package.ts";
 export * from "./service.ts";
 export * from "./signed.ts";
 export type * from "./store.ts";
+export * from "./sync.ts";

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { DomainError } from "../core/errors.ts";
 import {
   AgreementTerms,
+  agreementStatus,
   applyTransition,
   type MessageType,
   type NegotiationMessage,
@@ -37,6 +38,15 @@ import {
 } from "./package.ts";
 import { type Signer, signedHash } from "./signed.ts";
 import type { ExchangeStore, LocalNode, NodeProfile, StoredPackage } from "./store.ts";
+import {
+  Notice,
+  PullRequest,
+  type PullResponse,
+  type SyncTransport,
+  signNotice,
+  signPullRequest,
+  verifySignedRequest,
+} from "./sync.ts";
 
 /** A stored package as it was signed (without the store's own fields). */
 function asSent(p: StoredPackage): DataPackage {
@@ -489,4 +499,137 @@ export async function applyRetention(
     done.push({ agreementId: a.id, purged: seqs });
   }
   return done;
+}
+
+/**
+ * The provider answers a consumer's signed pull: the packages it sent after `after` (up to `limit`),
+ * only while the agreement is active; otherwise the status alone, so the consumer learns at once that
+ * a revocation or expiry stopped the flow. Refusals are audited and thrown (signature_invalid).
+ */
+export async function servePull(store: ExchangeStore, input: unknown, now: Date): Promise<PullResponse> {
+  const agreementId = String((input as { agreementId?: unknown } | null)?.agreementId ?? "");
+  const agreement = agreementId ? await store.getNegotiation(agreementId) : undefined;
+  const node = await requireNode(store);
+  if (!agreement || agreement.provider !== node.profile.port)
+    throw new DomainError("not_found", `no agreement ${agreementId} provided by this node`);
+  const check = verifySignedRequest(
+    PullRequest,
+    input,
+    { self: node.profile.port, from: agreement.consumer },
+    await exchangeKeys(store),
+    iso(now),
+  );
+  if (!check.ok) {
+    await store.appendAudit({
+      at: iso(now),
+      action: "pull.refused",
+      peer: agreement.consumer,
+      agreementId,
+      outcome: "refused",
+      reason: check.reason,
+      detail: { detail: check.detail },
+    });
+    throw new DomainError("signature_invalid", `pull: ${check.reason}: ${check.detail}`);
+  }
+  const status = agreementStatus(agreement, iso(now));
+  const head = await store.chainHead(agreementId, "sent");
+  const packages =
+    status === "active"
+      ? (await store.listPackages(agreementId, "sent"))
+          .filter((p) => p.seq > check.value.after)
+          .slice(0, check.value.limit)
+          .map(asSent)
+      : [];
+  await store.appendAudit({
+    at: iso(now),
+    action: "pull.served",
+    peer: agreement.consumer,
+    agreementId,
+    outcome: status === "active" ? "ok" : "refused",
+    ...(status === "active" ? {} : { reason: status }),
+    detail: { after: check.value.after, seqs: packages.map((p) => p.seq) },
+  });
+  return { agreementId, status, packages, headSeq: head?.seq ?? 0 };
+}
+
+/**
+ * The consumer pulls everything new under an agreement, page by page, from its own chain head (so a
+ * transfer broken anywhere resumes where it stopped), verifies and stores each package, and sends the
+ * signed receipts back. Returns what happened to each package.
+ */
+export async function pullAgreement(
+  store: ExchangeStore,
+  agreementId: string,
+  transport: SyncTransport,
+  now: () => Date,
+  options: { pageSize?: number; maxAgeS?: number } = {},
+): Promise<{
+  status: PullResponse["status"];
+  accepted: number[];
+  duplicates: number[];
+  refused: { seq: number; reason: string }[];
+}> {
+  const result = {
+    accepted: [] as number[],
+    duplicates: [] as number[],
+    refused: [] as { seq: number; reason: string }[],
+  };
+  const agreement = await store.getNegotiation(agreementId);
+  if (!agreement) throw new DomainError("not_found", `no agreement ${agreementId}`);
+  for (;;) {
+    const signer = await nodeSigner(store, now());
+    const after = (await store.chainHead(agreementId, "received"))?.seq ?? 0;
+    const request = signPullRequest(
+      { agreementId, to: agreement.provider, after, limit: options.pageSize ?? 100, sentAt: iso(now()) },
+      signer,
+    );
+    const response = await transport.pull(request);
+    const receipts: Receipt[] = [];
+    for (const pkg of response.packages) {
+      const r = await receivePackage(
+        store,
+        pkg,
+        now(),
+        options.maxAgeS !== undefined ? { maxAgeS: options.maxAgeS } : {},
+      );
+      receipts.push(r.receipt);
+      if (r.outcome === "accepted") result.accepted.push(pkg.seq);
+      else if (r.outcome === "duplicate") result.duplicates.push(pkg.seq);
+      else result.refused.push({ seq: pkg.seq, reason: r.reason ?? "" });
+    }
+    if (receipts.length > 0) await transport.sendReceipts(receipts);
+    const progressed = response.packages.length > 0 && result.refused.length === 0;
+    const last = response.packages.at(-1)?.seq ?? after;
+    if (response.status !== "active" || !progressed || last >= response.headSeq)
+      return { status: response.status, ...result };
+  }
+}
+
+/** The provider's push notice after sending a package: "package `seq` is ready to pull". */
+export async function noticeFor(store: ExchangeStore, agreementId: string, now: Date): Promise<Notice> {
+  const agreement = await store.getNegotiation(agreementId);
+  const head = await store.chainHead(agreementId, "sent");
+  if (!agreement || !head) throw new DomainError("not_found", `nothing sent under ${agreementId}`);
+  return signNotice(
+    { agreementId, to: agreement.consumer, seq: head.seq, sentAt: iso(now) },
+    await nodeSigner(store, now),
+  );
+}
+
+/** The consumer checks a notice (signed by the agreement's provider, fresh) before pulling. */
+export async function acceptNotice(store: ExchangeStore, input: unknown, now: Date): Promise<Notice> {
+  const agreementId = String((input as { agreementId?: unknown } | null)?.agreementId ?? "");
+  const agreement = agreementId ? await store.getNegotiation(agreementId) : undefined;
+  const node = await requireNode(store);
+  if (!agreement || agreement.consumer !== node.profile.port)
+    throw new DomainError("not_found", `no agreement ${agreementId}`);
+  const check = verifySignedRequest(
+    Notice,
+    input,
+    { self: node.profile.port, from: agreement.provider },
+    await exchangeKeys(store),
+    iso(now),
+  );
+  if (!check.ok) throw new DomainError("signature_invalid", `notice: ${check.reason}: ${check.detail}`);
+  return check.value;
 }
