@@ -196,6 +196,12 @@ describe("exchange commands", () => {
     const doc = path.join(dir, "la2.json");
     await run("la", ["node", "export", "--out", doc]);
     expect((await run("ngo", ["peer", "add", doc])).out).toContain("peer USLAX updated (key rotation)");
+    const audit = await run("la", ["audit"]);
+    expect(audit.out).toMatch(/1\s+\S+ \S+\s+node\.init\s+ok/);
+    expect(audit.out).toMatch(/peer\.add\s+JPNGO\s+refused\s+fingerprint_mismatch/);
+    expect(audit.out).toMatch(/node\.rotate\s+ok/);
+    expect(audit.out).toContain("audit chain intact");
+    expect((await run("la", ["audit"], "ja")).out).toContain("監査記録の連鎖は完全です");
     for (const args of [
       ["node", "show", "--json"],
       ["node", "export"],

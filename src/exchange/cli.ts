@@ -9,6 +9,7 @@ import { DomainError } from "../core/errors.ts";
 import { terminalLanguage } from "../core/language.ts";
 import { formatTable } from "../core/text-table.ts";
 import { type AgreementTerms, agreementStatus, ODRL_ACTIONS, type OdrlRule } from "./agreement.ts";
+import { firstBrokenAuditEntry } from "./audit.ts";
 import { CATALOG, catalogDataset } from "./catalog.ts";
 import { currentKey } from "./identity.ts";
 import { fingerprint } from "./keys.ts";
@@ -398,6 +399,48 @@ export function registerExchangeCommands(program: Command, open: OpenExchangeSto
             log.map((x) => [x.seq, x.type, x.from, day(x.sentAt), x.terms?.version ?? ""]),
           ),
         );
+      });
+    });
+  exchange
+    .command("audit")
+    .description("the exchange audit log (hash-chained): what this node did and refused, and why")
+    .option("--agreement <id>", "one agreement's entries")
+    .option("--limit <n>", "the newest n entries", "50")
+    .option("--json", "machine-readable")
+    .action(async (o: { agreement?: string; limit: string; json?: boolean }) => {
+      const limit = Number(o.limit);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new DomainError("validation", `--limit: a whole number ≥ 1, not ${o.limit}`);
+      await withStore(open, async (s) => {
+        // The chain is checked over the whole log, whatever is shown.
+        const broken = firstBrokenAuditEntry(await s.listAudit());
+        const entries = await s.listAudit({ ...(o.agreement ? { agreementId: o.agreement } : {}), limit });
+        if (o.json) return printJson({ intact: broken === undefined, firstBroken: broken ?? null, entries });
+        if (entries.length === 0) out(m("noAudit"));
+        else
+          out(
+            formatTable(
+              [
+                m("colSeq"),
+                m("colAt"),
+                m("colAction"),
+                m("colPeer"),
+                m("colOutcome"),
+                m("colReason"),
+                m("colId"),
+              ],
+              entries.map((e) => [
+                e.seq,
+                day(e.at),
+                e.action,
+                e.peer ?? "",
+                e.outcome,
+                e.reason ?? "",
+                e.agreementId ?? "",
+              ]),
+            ),
+          );
+        out(broken === undefined ? m("auditIntact") : m("auditBroken", { seq: broken }));
       });
     });
   return exchange;

@@ -63,6 +63,14 @@ const en = {
   status_not_yet_valid: "not yet valid",
   status_expired: "expired",
   status_terminated: "terminated",
+  noAudit: "no exchange audit entries yet",
+  colAt: "at (UTC)",
+  colAction: "action",
+  colPeer: "peer",
+  colOutcome: "outcome",
+  colReason: "reason",
+  auditIntact: "audit chain intact (every entry links to the one before and matches its hash)",
+  auditBroken: "audit chain BROKEN at entry {seq}: an entry was changed or removed",
 };
 
 const ja: { [K in keyof typeof en]: string } = {
@@ -126,6 +134,14 @@ const ja: { [K in keyof typeof en]: string } = {
   status_not_yet_valid: "開始前",
   status_expired: "期限切れ",
   status_terminated: "終了",
+  noAudit: "交換の監査記録はまだありません",
+  colAt: "日時（UTC）",
+  colAction: "操作",
+  colPeer: "相手",
+  colOutcome: "結果",
+  colReason: "理由",
+  auditIntact: "監査記録の連鎖は完全です（各記録が直前の記録につながり、ハッシュが一致）",
+  auditBroken: "監査記録の連鎖がエントリ {seq} で壊れています：記録が変更または削除されました",
 };
 
 export const exchangeMsg = messages({ en, ja });
