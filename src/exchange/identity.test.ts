@@ -88,5 +88,21 @@ describe("node documents", () => {
       LA.signer,
     );
     expect(verifyNodeDocument(bad)).toMatchObject({ ok: false, reason: "malformed" }); // kid ≠ its key's id
+    // A new key endorsed by a signature over another statement (here: NGO's key endorsing it): refused.
+    const foreign = endorseKey("USLAX", newKey.publicKey, LATER, NGO.signer);
+    const unendorsed = signNodeDocument(
+      {
+        port: "USLAX",
+        name: LA.document.name,
+        endpoint: LA.document.endpoint,
+        keys: [
+          LA.key,
+          { ...foreign, endorsedBy: { kid: LA.key.kid, signature: foreign.endorsedBy?.signature ?? "" } },
+        ],
+        issuedAt: LATER,
+      },
+      LA.signer,
+    );
+    expect(verifyNodeDocument(unendorsed)).toMatchObject({ ok: false, reason: "endorsement_invalid" });
   });
 });
