@@ -196,6 +196,8 @@ describe("exchange commands", () => {
     const doc = path.join(dir, "la2.json");
     await run("la", ["node", "export", "--out", doc]);
     expect((await run("ngo", ["peer", "add", doc])).out).toContain("peer USLAX updated (key rotation)");
+    expect((await run("la", ["retention"])).out).toContain("no received data is past its retention period");
+    expect((await run("la", ["retention"], "ja")).out).toContain("保存期間を過ぎた受領データはありません");
     const audit = await run("la", ["audit"]);
     expect(audit.out).toMatch(/1\s+\S+ \S+\s+node\.init\s+ok/);
     expect(audit.out).toMatch(/peer\.add\s+JPNGO\s+refused\s+fingerprint_mismatch/);

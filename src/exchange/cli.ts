@@ -14,7 +14,7 @@ import { CATALOG, catalogDataset } from "./catalog.ts";
 import { currentKey } from "./identity.ts";
 import { fingerprint } from "./keys.ts";
 import { exchangeMsg as m } from "./messages.ts";
-import { addPeer, draftAgreement, initNode, rotateNodeKey } from "./service.ts";
+import { addPeer, applyRetention, draftAgreement, initNode, rotateNodeKey } from "./service.ts";
 import type { ExchangeStore } from "./store.ts";
 
 export type OpenExchangeStore = () => Promise<{ exchange: ExchangeStore; close(): Promise<void> }>;
@@ -399,6 +399,19 @@ export function registerExchangeCommands(program: Command, open: OpenExchangeSto
             log.map((x) => [x.seq, x.type, x.from, day(x.sentAt), x.terms?.version ?? ""]),
           ),
         );
+      });
+    });
+  exchange
+    .command("retention")
+    .description("delete received data past each agreement's retention period; the audit log records what")
+    .option("--json", "machine-readable")
+    .action(async (o: { json?: boolean }) => {
+      await withStore(open, async (s) => {
+        const done = await applyRetention(s, new Date());
+        if (o.json) return printJson(done);
+        if (done.length === 0) return out(m("retentionNothing"));
+        for (const d of done)
+          out(m("retentionDone", { id: d.agreementId, n: d.purged.length, seqs: d.purged.join(", ") }));
       });
     });
   exchange
