@@ -40,6 +40,10 @@ export const COMMAND_GROUPS: Record<
     description: "zero-emission transition: equipment fleet, telemetry, pilot scorecards, hydrogen supply",
     register: registerZeGroup,
   },
+  exchange: {
+    description: "sister-port exchange: node identity, peers, catalog, agreements",
+    register: registerExchangeGroup,
+  },
 };
 
 function aisStoreOpener(program: Command) {
@@ -250,4 +254,12 @@ async function registerZeGroup(program: Command): Promise<void> {
     return { transition: store.transition, close: () => store.close() };
   });
   registerHydrogenCommands(ze);
+}
+
+async function registerExchangeGroup(program: Command): Promise<void> {
+  const { registerExchangeCommands } = await import("../exchange/cli.ts");
+  registerExchangeCommands(program, async () => {
+    const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
+    return { exchange: store.exchange, close: () => store.close() };
+  });
 }

@@ -10,6 +10,7 @@ import { aisMigrations } from "./ais/migrations.ts";
 import { callsMigrations } from "./calls/migrations.ts";
 import type { DialectKind } from "./dialect.ts";
 import { emissionsMigrations } from "./emissions/migrations.ts";
+import { exchangeMigrations } from "./exchange/migrations.ts";
 import { operationsMigrations } from "./operations/migrations.ts";
 import { portsMigrations } from "./ports/migrations.ts";
 import { transitionMigrations } from "./transition/migrations.ts";
@@ -22,6 +23,7 @@ const CAPABILITY_MIGRATIONS: readonly ((kind: DialectKind) => Record<string, Mig
   emissionsMigrations,
   operationsMigrations,
   transitionMigrations,
+  exchangeMigrations,
 ];
 
 /** Every migration for a dialect, in the order they run (Kysely's: names compared by localeCompare). */

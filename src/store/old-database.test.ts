@@ -25,6 +25,7 @@ const MIGRATIONS_SINCE = [
   "0420_operations_alerts",
   "0430_operations_packed_histograms",
   "0440_operations_daily",
+  "0600_exchange",
 ];
 const MIGRATIONS_RUN = "select name, timestamp from kysely_migration order by name";
 

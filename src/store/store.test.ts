@@ -30,6 +30,7 @@ for (const kind of testDatabaseKinds()) {
         "0420_operations_alerts",
         "0430_operations_packed_histograms",
         "0440_operations_daily",
+        "0600_exchange",
       ]);
       expect(await store.migrationStatus()).toEqual({
         applied: [],

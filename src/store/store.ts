@@ -10,6 +10,7 @@ import type { AisStore } from "../ais/track-store.ts";
 import type { CallStore } from "../calls/store.ts";
 import type { EmissionActivityStore } from "../emissions/nonship/index.ts";
 import type { EmissionStore } from "../emissions/store.ts";
+import type { ExchangeStore } from "../exchange/store.ts";
 import type { OperationsStore } from "../operations/store.ts";
 import type { PortStore } from "../ports/model.ts";
 import type { TransitionStore } from "../transition/store.ts";
@@ -21,6 +22,8 @@ import { type DialectKind, openDialect } from "./dialect.ts";
 import { createEmissionActivityStore } from "./emissions/activity-store.ts";
 import type { EmissionActivityDatabase, EmissionsDatabase } from "./emissions/schema.ts";
 import { createEmissionStore } from "./emissions/store.ts";
+import type { ExchangeDatabase } from "./exchange/schema.ts";
+import { createExchangeStore } from "./exchange/store.ts";
 import { createMigrator, type StoreMigrator } from "./migrator.ts";
 import type { OperationsDatabase } from "./operations/schema.ts";
 import { createOperationsStore } from "./operations/store.ts";
@@ -36,7 +39,8 @@ export type Database = PortsDatabase &
   EmissionsDatabase &
   EmissionActivityDatabase &
   OperationsDatabase &
-  TransitionDatabase;
+  TransitionDatabase &
+  ExchangeDatabase;
 
 export interface Store extends StoreMigrator {
   kind: DialectKind;
@@ -48,6 +52,7 @@ export interface Store extends StoreMigrator {
   emissionActivity: EmissionActivityStore;
   operations: OperationsStore;
   transition: TransitionStore;
+  exchange: ExchangeStore;
   /**
    * A token that changes whenever any stored data changes, by this process or another: lets the
    * server keep answers until then. SQLite: `data_version` (commits by other connections) and this
@@ -74,6 +79,7 @@ export function openStore(options: OpenStoreOptions): Store {
     emissionActivity: createEmissionActivityStore(db),
     operations: createOperationsStore(db, statements),
     transition: createTransitionStore(db),
+    exchange: createExchangeStore(db),
     ...createMigrator(db, kind),
     dataVersion,
     close: () => db.destroy(),
