@@ -40,6 +40,10 @@ export const COMMAND_GROUPS: Record<
     description: "zero-emission transition: equipment fleet, telemetry, pilot scorecards, hydrogen supply",
     register: registerZeGroup,
   },
+  exchange: {
+    description: "sister-port exchange: node identity, peers, catalog, agreements",
+    register: registerExchangeGroup,
+  },
   users: {
     description: "accounts: add (the first admin too), list, disable",
     register: accessGroup("users"),
@@ -264,10 +268,20 @@ async function registerZeGroup(program: Command): Promise<void> {
     import("../transition/cli.ts"),
     import("../transition/hydrogen-cli.ts"),
   ]);
-  const ze = program.command("ze").description("zero-emission transition: fleet, pilots, hydrogen supply");
+  const ze = program
+    .command("ze")
+    .description("zero-emission transition: fleet, pilots, hydrogen supply, rollout scenarios and targets");
   registerFleetCommands(ze, async () => {
     const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
     return { transition: store.transition, close: () => store.close() };
   });
   registerHydrogenCommands(ze);
+}
+
+async function registerExchangeGroup(program: Command): Promise<void> {
+  const { registerExchangeCommands } = await import("../exchange/cli.ts");
+  registerExchangeCommands(program, async () => {
+    const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
+    return { exchange: store.exchange, close: () => store.close() };
+  });
 }

@@ -36,6 +36,8 @@ const en = {
     "Demo container, gate and rail records (four weeks, and arrivals announced for three more): {list} — see the Operations page or npx sisterports ops kpis --port USLAX",
   demoFleet:
     "Demo zero-emission pilots (equipment and four weeks of telemetry): {list} — npx sisterports ze scorecard --port USLAX",
+  demoScenarios:
+    "Demo rollout scenarios to 2050: {list} — see the Zero emission page or npx sisterports ze targets --port USLAX",
   demoEmissions:
     "Demo emissions inventories: {list}; demo equipment, trucks and rail loaded; demo baselines entered (labelled DEMO WORLD ONLY).",
 };
@@ -72,6 +74,8 @@ const ja: typeof en = {
     "デモのコンテナ・ゲート・鉄道の記録（4 週間分と、その後 3 週間の入港予定）: {list} — 運用ページ、または npx sisterports ops kpis --port USLAX で確認できます",
   demoFleet:
     "デモのゼロエミッション実証機（機器と 4 週間分の稼働データ）: {list} — npx sisterports ze scorecard --port JPNGO で確認できます",
+  demoScenarios:
+    "デモの 2050 年までの導入シナリオ: {list} — ゼロエミッションのページ、または npx sisterports ze targets --port JPNGO で確認できます",
   demoEmissions:
     "デモの排出量インベントリ: {list}。デモの荷役機械・トラック・鉄道のデータと基準値（DEMO WORLD ONLY と表示）を登録しました。",
 };

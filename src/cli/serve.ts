@@ -73,7 +73,7 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
           .join(", "),
       })}\n`,
     );
-    const { loadDemoFleet } = await import("../demo/transition.ts");
+    const { loadDemoFleet, loadDemoScenarios } = await import("../demo/transition.ts");
     const fleet = await loadDemoFleet(store, { seed: 1, ports: [...ports], end: new Date(), days: 28 });
     process.stderr.write(
       `${msg("demoFleet", {
@@ -83,6 +83,20 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
               `${f.port} ${f.equipment.accepted} units, ${f.telemetry.accepted.toLocaleString("en-US")} telemetry rows`,
           )
           .join(", "),
+      })}\n`,
+    );
+    const scenarios = await loadDemoScenarios(store, { ports: [...ports] });
+    process.stderr.write(
+      `${msg("demoScenarios", {
+        list: ports
+          .map(
+            (p) =>
+              `${p} ${scenarios
+                .filter((s) => s.port === p)
+                .map((s) => `“${s.name}”`)
+                .join(", ")}`,
+          )
+          .join("; "),
       })}\n`,
     );
     // One account per role to sign in with, each with a generated one-time password (issue 14).

@@ -19,14 +19,24 @@
 import { localDateTime } from "../core/time.ts";
 import { loadPortRegistry } from "../geo/index.ts";
 import {
+  type Assumption,
+  cohortsFromProgress,
   EQUIPMENT_CSV_COLUMNS,
   type FleetIngestCounts,
   ingestEquipment,
   ingestTelemetry,
+  loadScenarioTables,
   loadScorecardTables,
+  SCENARIO_METHOD_VERSION,
+  type ScenarioInputIn,
+  type ScenarioTablesIn,
+  saveScenario,
+  scenarioInputSchema,
   TELEMETRY_CSV_COLUMNS,
   type TransitionStore,
+  typeParams,
 } from "../transition/index.ts";
+import { PORT_FLOW_FIGURES } from "./operations-figures.ts";
 import { Rng } from "./prng.ts";
 
 export type DemoFleetPort = "USLAX" | "JPNGO";
@@ -448,5 +458,143 @@ export async function loadDemoFleet(
     });
     out.push({ port, equipment: equipment.counts, telemetry: telemetry.counts });
   }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Demo rollout scenarios (issue 13): two per port, saved at start.
+
+/**
+ * Demo assumption (D, not from the shared reference): drayage trucks serving each port. About
+ * 20,000 trucks were in the San Pedro Bay drayage registry (memory), half taken for Los Angeles;
+ * Nagoya scaled by TEU (2,709,000 / 9,911,159 of Los Angeles).
+ */
+const DEMO_DRAYAGE_TRUCKS_USLAX = 10_000;
+
+/** The demo's starting fleet: CHE from fleet_progress.csv by the stated rule, plus drayage trucks. */
+function demoStartingFleet(port: DemoFleetPort, tables: ScenarioTablesIn, baseYear: number) {
+  const assumptions: Assumption[] = [];
+  const params = typeParams({ activity: {} }, tables, assumptions);
+  const uslaxTeu = PORT_FLOW_FIGURES.USLAX.teuPerYear;
+  const portTeu = PORT_FLOW_FIGURES[port].teuPerYear;
+  const che = cohortsFromProgress(
+    tables,
+    { port, baseYear, teu: { port: portTeu, uslax: uslaxTeu } },
+    params,
+    assumptions,
+  );
+  const trucks = Math.round((DEMO_DRAYAGE_TRUCKS_USLAX * portTeu) / uslaxTeu);
+  const life = params.get("drayage_truck")!.usefulLifeYears;
+  const perYear = Math.floor(trucks / life);
+  const drayage = Array.from({ length: life }, (_, i) => ({
+    category: "drayage_truck" as const,
+    powertrain: "diesel" as const,
+    modelYear: baseYear - i,
+    units: perYear + (i < trucks - perYear * life ? 1 : 0),
+  }));
+  const note = `demo data: ${assumptions.find((a) => a.name === "startingFleet.cheUnits")?.source ?? ""}; CHE types by scenario_defaults.csv share_of_che_units (assumption D), ages spread evenly over each type's life; ${trucks} diesel drayage trucks (demo assumption D: about 20,000 in the San Pedro Bay registry, half for Los Angeles${port === "USLAX" ? "" : ", scaled by TEU"})`;
+  return { cohorts: [...che, ...drayage], note };
+}
+
+/** The demo scenarios of a port: "natural replacement" and "CAAP on time" (USLAX) / "CNP on time" (JPNGO). */
+export function demoScenarioInputs(
+  port: DemoFleetPort,
+  tables: ScenarioTablesIn,
+  baseYear = 2025,
+): ScenarioInputIn[] {
+  const start = demoStartingFleet(port, tables, baseYear);
+  const che = ["yard_tractor", "top_handler", "side_handler", "rtg", "forklift", "straddle_carrier"] as const;
+  const ze: "battery" | "fuel_cell" = port === "USLAX" ? "battery" : "fuel_cell";
+  const teu = PORT_FLOW_FIGURES[port].teuPerYear;
+  const common = {
+    port,
+    baseYear,
+    horizonYear: 2050,
+    startingFleet: { source: "cohorts" as const, cohorts: start.cohorts, note: start.note },
+    teuPerYear: {
+      value: teu,
+      source:
+        port === "USLAX"
+          ? "demo operations figures: 9,911,159 TEU in 2022 (portoflosangeles.org)"
+          : "demo operations figures: 2,709,000 TEU in 2013 (vietnamshipper / JOC)",
+    },
+  };
+  // Natural replacement: units are replaced only at end of life; the ZE share of purchases ramps
+  // up (demo choice) — CHE 25 % from 2026, 50 % from 2028, 100 % from 2032; trucks 50 % from 2026,
+  // 100 % from 2030 (half battery, half fuel cell).
+  const ramp = che.flatMap((category) => [
+    { category, fromYear: 2026, mixPct: { diesel: 75, [ze]: 25 } },
+    { category, fromYear: 2028, mixPct: { diesel: 50, [ze]: 50 } },
+    { category, fromYear: 2032, mixPct: { [ze]: 100 } },
+  ]);
+  const trucks = [
+    {
+      category: "drayage_truck" as const,
+      fromYear: 2026,
+      mixPct: { diesel: 50, battery: 25, fuel_cell: 25 },
+    },
+    { category: "drayage_truck" as const, fromYear: 2030, mixPct: { battery: 50, fuel_cell: 50 } },
+  ];
+  const natural: ScenarioInputIn = {
+    ...common,
+    name: "natural replacement",
+    description:
+      "demo data: replacement at end of life only, ZE share of purchases ramping to 100 % (CHE 2032, trucks 2030)",
+    purchases: [...ramp, ...trucks],
+  };
+  // On time: all purchases ZE from 2026 and the CAAP goal years forced (USLAX: CHE 2030, drayage
+  // 2035); Nagoya: CHE by 2030 and trucks by 2035 too, solar hydrogen, so that the FY2030 −46 %
+  // is in reach (CNP sets no equipment share: these years are the demo's choice).
+  const onTime: ScenarioInputIn = {
+    ...common,
+    name: port === "USLAX" ? "CAAP on time" : "CNP on time",
+    description: `demo data: ZE purchases from 2026; ${che.length} CHE types 100 % ZE by 2030, drayage by 2035`,
+    purchases: [
+      ...che.map((category) => ({ category, fromYear: 2026, mixPct: { [ze]: 100 } })),
+      { category: "drayage_truck" as const, fromYear: 2026, mixPct: { battery: 50, fuel_cell: 50 } },
+    ],
+    zeTargets: [
+      ...che.map((category) => ({ category, year: 2030, zeSharePct: 100, powertrain: ze })),
+      { category: "drayage_truck" as const, year: 2035, zeSharePct: 100, powertrain: "fuel_cell" as const },
+    ],
+    hydrogenPathway: "solar-electrolysis",
+  };
+  return [natural, onTime];
+}
+
+/**
+ * Saves the demo scenarios of each port (computed once; skipped when a scenario of the same name
+ * was saved from the same input by the same method). For `npm start`:
+ * `await loadDemoScenarios(store, { ports: ["USLAX", "JPNGO"] })`.
+ */
+export async function loadDemoScenarios(
+  store: { transition: TransitionStore },
+  options: { ports: readonly DemoFleetPort[]; tables?: ScenarioTablesIn },
+): Promise<{ port: DemoFleetPort; name: string; saved: boolean }[]> {
+  const tables = options.tables ?? loadScenarioTables();
+  const registry = loadPortRegistry();
+  const out: { port: DemoFleetPort; name: string; saved: boolean }[] = [];
+  for (const port of options.ports)
+    for (const doc of demoScenarioInputs(port, tables)) {
+      const input = scenarioInputSchema.parse(doc);
+      const before = await store.transition.scenario(port, input.name);
+      if (
+        before !== undefined &&
+        before.result.methodVersion === SCENARIO_METHOD_VERSION &&
+        JSON.stringify(before.input) === JSON.stringify(input)
+      ) {
+        out.push({ port, name: input.name, saved: false });
+        continue;
+      }
+      await saveScenario(
+        {
+          transition: store.transition,
+          tables: () => tables,
+          currencyOf: (p) => registry.get(p)?.currency,
+        },
+        input,
+      );
+      out.push({ port, name: input.name, saved: true });
+    }
   return out;
 }

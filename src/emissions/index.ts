@@ -27,6 +27,7 @@ export {
 } from "./inventory.ts";
 export * from "./model.ts";
 export {
+  type ChePowertrain,
   type CheRecord,
   computeNonshipLines,
   emptyActivity,
@@ -34,6 +35,7 @@ export {
   type NonshipResult,
   type NonshipTables,
   portGridFactor,
+  type RegistryUnit,
 } from "./nonship/index.ts";
 export { gallonsToLitres, KW_PER_BHP, litresToGallons } from "./nonship/units.ts";
 export { type EmissionsTables, loadEmissionsTables } from "./reference-tables.ts";

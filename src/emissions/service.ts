@@ -36,7 +36,9 @@ import {
   type MeasuredDrayageIdle,
   type NonshipActivity,
   portGridFactor,
+  type RegistryUnit,
   withMeasuredIdle,
+  withRegistry,
 } from "./nonship/index.ts";
 import {
   type CallActivity,
@@ -67,6 +69,8 @@ export interface EmissionsServiceDeps {
    * replaces the drayage activity's assumed idle minutes per visit. Absent: the assumption stands.
    */
   measuredDrayageIdle?: (port: string, from: YearMonth, to: YearMonth) => Promise<MeasuredDrayageIdle[]>;
+  /** The port's equipment registry (transition capability), which the CHE activity is checked against. */
+  registryUnits?: (port: string) => Promise<RegistryUnit[]>;
 }
 
 export interface InventoryOptions {
@@ -298,7 +302,12 @@ async function nonshipOfYear(
   const [from, to] = [period.months[0] as YearMonth, period.months[11] as YearMonth];
   const stored = await deps.activity.activityFor(port, from, to);
   const measured = stored.drayage.length > 0 ? await deps.measuredDrayageIdle?.(port, from, to) : undefined;
-  const activity = measured ? { ...stored, drayage: withMeasuredIdle(stored.drayage, measured) } : stored;
+  const registry = stored.che.length > 0 ? await deps.registryUnits?.(port) : undefined;
+  const activity = {
+    ...stored,
+    drayage: measured ? withMeasuredIdle(stored.drayage, measured) : stored.drayage,
+    che: registry && registry.length > 0 ? withRegistry(stored.che, registry) : stored.che,
+  };
   const result = computeNonshipLines(deps.tables.nonship, activity, {
     port,
     gwp: options.gwp,

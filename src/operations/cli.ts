@@ -1,5 +1,6 @@
 /**
- * `ops kpis|container|ingest-status|ingest`. The CLI composes: it gives these commands an opener for
+ * `ops kpis|container|ingest-status|ingest` (`ops alerts …`: alerts-cli.ts). The CLI composes: it
+ * gives these commands an opener for
  * the configured store and the parsers by file kind (DCSA JSON / NDJSON, EDIFACT CODECO / COARRI,
  * gate and rail CSV). Times are shown in the port's zone.
  */
@@ -20,6 +21,7 @@ import {
   SECONDS_PER_DAY,
 } from "../core/time.ts";
 import { loadPortRegistry } from "../geo/index.ts";
+import { registerAlertCommands } from "./alerts-cli.ts";
 import { ingestOperations } from "./ingest.ts";
 import { opsMsg } from "./messages.ts";
 import type { ParsedOperations } from "./model.ts";
@@ -533,5 +535,6 @@ export function registerOperationsCommands(
         await store.close();
       }
     });
+  registerAlertCommands(ops, openStore);
   return ops;
 }

@@ -8,6 +8,7 @@ import {
   horizonWeeks,
   isoWeek,
   naiveForecast,
+  STALE_ANNOUNCEMENT_S,
 } from "./forecast.ts";
 import type { ContainerEvent } from "./model.ts";
 
@@ -257,5 +258,15 @@ describe("ForecastInputs", () => {
     const later = new ForecastInputs(new ForecastInputs(state).state(t + 500 * DAY)).result(t + 500 * DAY);
     expect(later.history).toEqual([]);
     expect(later.railShare).toEqual({ T1: 0.25 });
+    // Voyage 2 (ETA t + 11 days, 2 × 45 ft planned) never arrives: kept 14 days past its ETA, then
+    // dropped with its planned discharges (a cancelled call).
+    const keptS = t + 11 * DAY + STALE_ANNOUNCEMENT_S;
+    expect(STALE_ANNOUNCEMENT_S).toBe(14 * DAY);
+    const stillThere = new ForecastInputs(state).state(keptS);
+    expect(stillThere.arrivals.map(([k]) => k)).toEqual(["9000001|2"]);
+    expect(stillThere.planned.map(([k]) => k)).toEqual(["9000001|2"]);
+    const gone = new ForecastInputs(state).state(keptS + 1);
+    expect(gone.arrivals).toEqual([]);
+    expect(gone.planned).toEqual([]);
   });
 });

@@ -96,6 +96,9 @@ interface AnnouncedArrival {
   voyage: string | null;
 }
 
+/** An announced call not arrived this long after its ETA is taken as cancelled (dropped from the state). */
+export const STALE_ANNOUNCEMENT_S = 14 * DAY_S;
+
 /** ForecastInputs as stored: its maps as entry lists. */
 export interface ForecastInputsState {
   past: [string, CallDischarge][];
@@ -129,16 +132,24 @@ export class ForecastInputs {
 
   /**
    * What the reduction holds, as plain data (JSON-safe) to store between batches. Calls that
-   * arrived more than `keepS` before `nowS` are dropped (the forecast reads a year of history).
+   * arrived more than `keepS` before `nowS` are dropped (the forecast reads a year of history), and
+   * so are announced calls that never arrived, STALE_ANNOUNCEMENT_S after their ETA (a cancelled or
+   * omitted call: DCSA sends no event for it), with their planned discharges.
    */
   state(nowS: number, keepS = 400 * DAY_S): ForecastInputsState {
     const oldS = nowS - keepS;
     const recent = <V>(m: Map<string, V>, atS: (key: string, v: V) => number | undefined) =>
       [...m].filter(([k, v]) => (atS(k, v) ?? nowS) >= oldS);
+    const stale = (key: string) => {
+      const eta = this.arrivals.get(key)?.etaS;
+      return !this.actualArrival.has(key) && eta !== undefined && eta < nowS - STALE_ANNOUNCEMENT_S;
+    };
     return {
       past: recent(this.past, (_, v) => v.arrivalS),
-      arrivals: recent(this.arrivals, (k, v) => this.actualArrival.get(k) ?? v.etaS),
-      planned: recent(this.planned, (k) => this.actualArrival.get(k)),
+      arrivals: recent(this.arrivals, (k, v) => this.actualArrival.get(k) ?? v.etaS).filter(
+        ([k]) => !stale(k),
+      ),
+      planned: recent(this.planned, (k) => this.actualArrival.get(k)).filter(([k]) => !stale(k)),
       actualArrival: recent(this.actualArrival, (_, v) => v),
       leaving: [...this.leaving],
     };

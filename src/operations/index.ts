@@ -12,8 +12,17 @@
  * - KPIs: kpi.ts (pure) over the rollups; service.ts `operationsKpis`, `operationsSummary`,
  *   `containerTimeline`. Forecast, availability and the empty-return board: forecast.ts,
  *   availability.ts, empty-return.ts (pure).
+ * - Alerts: signed webhooks (webhooks.ts) when a watched box moves, dwell or turn time passes a
+ *   threshold, or empty returns close — alerts.ts (pure), alerts-service.ts (outbox, delivery),
+ *   alerts-routes.ts `alertRoutes(deps)`.
  * - HTTP: `operationsRoutes(deps)`; CLI: `registerOperationsCommands` in ./cli.ts (not re-exported).
  */
+export * from "./alerts.ts";
+export { type AlertRouteDeps, alertRoutes } from "./alerts-routes.ts";
+export * from "./alerts-sender.ts";
+export * from "./alerts-service.ts";
+export type * from "./alerts-store.ts";
+export * from "./alerts-wire.ts";
 export * from "./dcsa.ts";
 export * from "./dcsa-schema-io.ts";
 export * from "./edifact.ts";

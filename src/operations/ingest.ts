@@ -15,6 +15,7 @@ import { randomUUID } from "node:crypto";
 import { DomainError } from "../core/errors.ts";
 import type { IngestCounts } from "../core/ingest.ts";
 import { nowS as clockS } from "../core/time.ts";
+import { raiseBatchAlerts } from "./alerts-service.ts";
 import { ForecastInputs } from "./forecast.ts";
 import type { ParsedOperations, TruckVisit } from "./model.ts";
 import { clockFor, dwellContainers, rollupBatch } from "./rollup.ts";
@@ -67,6 +68,7 @@ export async function ingestOperations(
     const events = await w.insertEvents(parsed.events);
     const visits = await w.insertVisits(parsed.visits);
     const railMoves = await w.insertRailMoves(parsed.railMoves);
+    await raiseBatchAlerts(w, port, { events, visits, railMoves }, nowS); // box.moved into the outbox
     const states = await w.containerStates(port, dwellContainers(port, events, visits, railMoves));
     const batch = rollupBatch(port, clock, { events, visits, railMoves }, states);
     await w.putContainerStates(batch.states);

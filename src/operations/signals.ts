@@ -2,10 +2,12 @@
  * The import forecast and the empty-return board as the API serves them: computed when data arrives
  * (ingest) and on the board's 5-minute tick, stored, and read back as stored — a read never replays
  * a year of events. The forecast is computed from the stored reduction of every event so far
- * (ForecastInputs state), the board from the receiving rules published in the last 15 days.
+ * (ForecastInputs state), the board from the receiving rules published in the last 15 days. The
+ * refresher also raises the tick's alerts and runs the alert sender (alerts-service.ts).
  */
 import { DomainError } from "../core/errors.ts";
 import { isoUtc, nowS, SECONDS_PER_DAY, utcOffsetMinutes } from "../core/time.ts";
+import { alertTick, startAlertSender } from "./alerts-service.ts";
 import { emptyReturnBoard, REFRESH_S, type ReceivingRules } from "./empty-return.ts";
 import { ForecastInputs, type ForecastInputsState, forecastImports } from "./forecast.ts";
 import type { OperationsStore, SignalKind, StoredSignal } from "./store.ts";
@@ -133,6 +135,9 @@ export function startSignalRefresher(
         for (const port of ports) {
           const timeZone = timeZoneOf(port);
           if (timeZone !== undefined) await refreshSignals(store, port, timeZone, atS);
+          // Alerts of the port (raised, then delivered); their failure never stops the board's refresh.
+          if (timeZone !== undefined)
+            await alertTick(store, port, timeZone, atS).catch((e) => options.onError?.(e));
         }
       })
       .catch((e) => options.onError?.(e))
@@ -144,5 +149,12 @@ export function startSignalRefresher(
   tick();
   const timer = setInterval(tick, (options.intervalS ?? REFRESH_S) * 1000);
   timer.unref?.();
-  return { stop: () => clearInterval(timer) };
+  // Alerts queued by ingests and the retries falling due go out within seconds, not at the next tick.
+  const sender = startAlertSender(store.alerts, options.onError ? { onError: options.onError } : {});
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sender.stop();
+    },
+  };
 }

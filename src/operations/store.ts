@@ -5,6 +5,7 @@
  * hour, added to in the same transaction as the facts that changed them (rollup.ts says what goes
  * where), so a KPI read never scans the facts.
  */
+import type { AlertOutboxWriter, OperationsAlertStore } from "./alerts-store.ts";
 import type { ReceivingRules } from "./empty-return.ts";
 import type { ForecastInputsState } from "./forecast.ts";
 import type { ContainerEvent, OperationsReject, RailMove, TruckVisit } from "./model.ts";
@@ -59,6 +60,8 @@ export interface OperationsWriter {
   putForecastInputs(port: string, state: ForecastInputsState): Promise<void>;
   /** Replaces the port's stored result of this kind (forecast, empty-return board). */
   putSignal(signal: StoredSignal): Promise<void>;
+  /** The alert outbox, in the same transaction (alerts-service.ts `raiseBatchAlerts`). */
+  alerts: AlertOutboxWriter;
 }
 
 /** A result computed when data arrives (or on the board's 5-minute tick) and served as stored. */
@@ -144,4 +147,6 @@ export interface OperationsStore {
   forecastInputs(port: string): Promise<ForecastInputsState | null>;
   ingestRuns(port: string | undefined, limit: number): Promise<OperationsIngestRun[]>;
   rejects(runId: string | undefined, limit: number): Promise<StoredReject[]>;
+  /** Webhook subscriptions, the alert outbox and its deliveries (alerts-store.ts). */
+  alerts: OperationsAlertStore;
 }

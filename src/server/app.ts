@@ -24,7 +24,8 @@ import { callRoutes } from "../calls/index.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { RequestInvalid, type RouteDef } from "../core/http.ts";
 import { emissionRoutes } from "../emissions/index.ts";
-import { type OperationsRouteDeps, operationsRoutes } from "../operations/index.ts";
+import { exchangeRoutes } from "../exchange/index.ts";
+import { alertRoutes, type OperationsRouteDeps, operationsRoutes } from "../operations/index.ts";
 import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
 import {
@@ -35,7 +36,13 @@ import {
   scorecardTables,
   shippedSolarYear,
 } from "../store/services.ts";
-import { fleetRoutes, hydrogenRoutes } from "../transition/index.ts";
+import {
+  fleetRoutes,
+  hydrogenRoutes,
+  type ScenarioTablesIn,
+  scenarioRoutes,
+  scenarioTablesFrom,
+} from "../transition/index.ts";
 import { type AccessRouteConfig, installAccessEnforcement, requestContext } from "./access.ts";
 import { APP_VERSION, REPO_ROOT } from "./paths.ts";
 import { problemFor } from "./problem.ts";
@@ -357,6 +364,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const knownPorts = new Set(stored.map((p) => p.locode));
   const timeZones = new Map(stored.map((p) => [p.locode, p.timeZone]));
   const currencies = new Map(stored.map((p) => [p.locode, p.currency]));
+  let scenarioTables: ScenarioTablesIn | undefined;
   // A neighbour whose terminals lie in a registered port's waters (Long Beach, USLGB, in San Pedro
   // Bay) has calls of its own (issue 10): they are listed under its code, in the host port's zone.
   for (const p of stored)
@@ -392,11 +400,26 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       timeZoneOf: (locode) => (knownPorts.has(locode) ? timeZones.get(locode) : undefined),
       parseEvents: options.parseEvents ?? parseDcsaBody,
     }),
+    ...alertRoutes({
+      operations: options.store.operations,
+      timeZoneOf: (l) => (knownPorts.has(l) ? timeZones.get(l) : undefined),
+    }),
     ...fleetRoutes({
       transition: options.store.transition,
       timeZoneOf: (locode) => (knownPorts.has(locode) ? timeZones.get(locode) : undefined),
       currencyOf: (locode) => currencies.get(locode),
       tables: scorecardTables,
+    }),
+    // Rollout scenarios (issue 13); their tables are built once, on first use.
+    ...scenarioRoutes({
+      transition: options.store.transition,
+      timeZoneOf: (locode) => (knownPorts.has(locode) ? timeZones.get(locode) : undefined),
+      currencyOf: (locode) => currencies.get(locode),
+      scenarioTables: () => {
+        scenarioTables ??= scenarioTablesFrom(scorecardTables());
+        return scenarioTables;
+      },
+      demandEstimates: () => hydrogenTables().demand,
     }),
     ...accessRoutes({ access: options.store.access }),
     ...hydrogenRoutes({
@@ -404,6 +427,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       solarYear: shippedSolarYear,
       knowsPort: (port) => knownPorts.has(port),
     }),
+    // The sister-port exchange (issue 15): node document and catalog public; the peer's signed
+    // negotiation messages, pulls, notices and receipts (each body checked against its node key).
+    ...exchangeRoutes({ exchange: options.store.exchange, now: () => new Date() }),
   ];
   const ctx: MountContext = {
     cache: new ResponseCache(),

@@ -11,6 +11,7 @@ import { aisMigrations } from "./ais/migrations.ts";
 import { callsMigrations } from "./calls/migrations.ts";
 import type { DialectKind } from "./dialect.ts";
 import { emissionsMigrations } from "./emissions/migrations.ts";
+import { exchangeMigrations } from "./exchange/migrations.ts";
 import { operationsMigrations } from "./operations/migrations.ts";
 import { portsMigrations } from "./ports/migrations.ts";
 import { transitionMigrations } from "./transition/migrations.ts";
@@ -23,6 +24,7 @@ const CAPABILITY_MIGRATIONS: readonly ((kind: DialectKind) => Record<string, Mig
   emissionsMigrations,
   operationsMigrations,
   transitionMigrations,
+  exchangeMigrations,
   accessMigrations,
 ];
 

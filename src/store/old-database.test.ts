@@ -20,9 +20,13 @@ const FIXTURES = path.join(import.meta.dirname, "..", "..", "test", "fixtures", 
 const MIGRATIONS_SINCE = [
   "0300_operations",
   "0310_operations_signals",
-  "0330_operations_packed_histograms",
   "0400_transition_fleet",
-  "0500_access",
+  "0410_transition_scenarios",
+  "0420_operations_alerts",
+  "0430_operations_packed_histograms",
+  "0440_operations_daily",
+  "0600_exchange",
+  "0700_access",
 ];
 const MIGRATIONS_RUN = "select name, timestamp from kysely_migration order by name";
 

@@ -26,6 +26,7 @@ import {
   loadScorecardTables,
   loadShippedSolarYear,
   type ParsedSolarYear,
+  registryUnitsForInventory,
   type ScorecardTables,
 } from "../transition/index.ts";
 import type { Store } from "./store.ts";
@@ -56,6 +57,8 @@ export function emissionsServiceDeps(store: Store): EmissionsServiceDeps {
     tables: referenceTables(),
     // The drayage lines idle for the turn times the gates measured (issue 12's emissions link).
     measuredDrayageIdle: (port, from, to) => measuredTruckIdle(store.operations, port, from, to),
+    // The CHE activity checked against (and completed from) the port's equipment registry (issue 13).
+    registryUnits: async (port) => registryUnitsForInventory(await store.transition.listEquipment({ port })),
   };
 }
 

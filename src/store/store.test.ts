@@ -25,9 +25,13 @@ for (const kind of testDatabaseKinds()) {
         ...MIGRATIONS_AT_B291D57,
         "0300_operations",
         "0310_operations_signals",
-        "0330_operations_packed_histograms",
         "0400_transition_fleet",
-        "0500_access",
+        "0410_transition_scenarios",
+        "0420_operations_alerts",
+        "0430_operations_packed_histograms",
+        "0440_operations_daily",
+        "0600_exchange",
+        "0700_access",
       ]);
       expect(await store.migrationStatus()).toEqual({
         applied: [],

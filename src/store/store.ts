@@ -11,6 +11,7 @@ import type { AisStore } from "../ais/track-store.ts";
 import type { CallStore } from "../calls/store.ts";
 import type { EmissionActivityStore } from "../emissions/nonship/index.ts";
 import type { EmissionStore } from "../emissions/store.ts";
+import type { ExchangeStore } from "../exchange/store.ts";
 import type { OperationsStore } from "../operations/store.ts";
 import type { PortStore } from "../ports/model.ts";
 import type { TransitionStore } from "../transition/store.ts";
@@ -24,6 +25,8 @@ import { type DialectKind, openDialect } from "./dialect.ts";
 import { createEmissionActivityStore } from "./emissions/activity-store.ts";
 import type { EmissionActivityDatabase, EmissionsDatabase } from "./emissions/schema.ts";
 import { createEmissionStore } from "./emissions/store.ts";
+import type { ExchangeDatabase } from "./exchange/schema.ts";
+import { createExchangeStore } from "./exchange/store.ts";
 import { createMigrator, type StoreMigrator } from "./migrator.ts";
 import type { OperationsDatabase } from "./operations/schema.ts";
 import { createOperationsStore } from "./operations/store.ts";
@@ -40,6 +43,7 @@ export type Database = PortsDatabase &
   EmissionActivityDatabase &
   OperationsDatabase &
   TransitionDatabase &
+  ExchangeDatabase &
   AccessDatabase;
 
 export interface Store extends StoreMigrator {
@@ -52,6 +56,7 @@ export interface Store extends StoreMigrator {
   emissionActivity: EmissionActivityStore;
   operations: OperationsStore;
   transition: TransitionStore;
+  exchange: ExchangeStore;
   access: AccessStore;
   /**
    * A token that changes whenever any stored data changes, by this process or another: lets the
@@ -79,6 +84,7 @@ export function openStore(options: OpenStoreOptions): Store {
     emissionActivity: createEmissionActivityStore(db),
     operations: createOperationsStore(db, statements),
     transition: createTransitionStore(db),
+    exchange: createExchangeStore(db),
     access: createAccessStore(db),
     ...createMigrator(db, kind),
     dataVersion,

@@ -11,6 +11,7 @@ import { dateOrInstantS, formatInZone, isCalendarDate, isInstant } from "../core
 import { loadPortRegistry } from "../geo/index.ts";
 import { type FleetIngestResult, ingestEquipment, ingestTelemetry } from "./fleet-ingest.ts";
 import { fleetMsg } from "./messages.ts";
+import { registerScenarioCommands } from "./scenario-cli.ts";
 import type { FuelPrice } from "./scorecard.ts";
 import { fleetScorecards, summarizeScorecards } from "./service.ts";
 import type { TransitionStore } from "./store.ts";
@@ -85,6 +86,8 @@ const f = (x: number | null, d = 1) =>
   x === null ? "-" : x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 
 export function registerFleetCommands(ze: Command, open: OpenTransitionStore): void {
+  // Rollout scenarios and targets (scenario-cli.ts).
+  registerScenarioCommands(ze, open);
   const equipment = ze
     .command("equipment")
     .description("the equipment registry (CHE, trucks, craft, locomotives)");

@@ -28,6 +28,7 @@ export { loadHydrogenTables, loadShippedSolarYear } from "./hydrogen-tables-io.t
 // The hydrogen-supply half: typical-year solar input, PV, the solar-hydrogen station year, the mobile
 // fueller, regional demand against supply, and their routes.
 export { fuellerResultSchema, solarH2ReportSchema } from "./hydrogen-wire.ts";
+export { registryUnitsForInventory } from "./inventory-registry.ts";
 export {
   linesFromEstimates,
   type PortHydrogenSeries,
@@ -35,6 +36,34 @@ export {
   regionalBalance,
 } from "./regional-demand.ts";
 export { type FleetRouteDeps, fleetRoutes, MAX_TELEMETRY_PER_POST } from "./routes.ts";
+// Rollout scenarios to 2050 and the gap to CAAP / CNP targets (scenario*.ts, targets-gap.ts); the
+// CLI's `ze scenario …` / `ze targets` are registered by registerFleetCommands (scenario-cli.ts),
+// the routes are part of fleetRoutes (scenario-routes.ts).
+export {
+  apportion,
+  cohortsFromProgress,
+  hydrogenSeries,
+  runScenario,
+  SCENARIO_METHOD_VERSION,
+  type ScenarioContext,
+  type ScenarioRun,
+  type ScenarioTablesIn,
+  typeParams,
+} from "./scenario.ts";
+export { comparePorts, compareScenarios } from "./scenario-compare.ts";
+export { type ScenarioRouteDeps, scenarioRoutes } from "./scenario-routes.ts";
+export {
+  comparePortsStored,
+  compareStored,
+  computeScenario,
+  parseScenario,
+  type ScenarioServiceDeps,
+  saveScenario,
+  storedScenario,
+} from "./scenario-service.ts";
+export type { ScenarioStore, ScenarioSummaryRow, StoredScenarioRow } from "./scenario-store.ts";
+export { loadScenarioTables, scenarioTablesFrom } from "./scenario-tables-io.ts";
+export * from "./scenario-wire.ts";
 export {
   computeScorecard,
   type FuelPrice,
@@ -65,6 +94,7 @@ export {
   type ScorecardTables,
   TRANSITION_REFERENCE_DIR,
 } from "./tables-io.ts";
+export { portTargets, targetsGap } from "./targets-gap.ts";
 export {
   maxH2KgPerH,
   type ParsedTelemetry,

@@ -5,6 +5,7 @@
  * nothing; a changed row replaces the stored one (a correction). Every write of a batch is one
  * transaction, with the ingest run and its rejects.
  */
+import type { ScenarioStore } from "./scenario-store.ts";
 import type { Equipment, EquipmentCategory, EquipmentStatus, Telemetry, TransitionReject } from "./wire.ts";
 
 /** What a batch write did: new rows, changed rows replaced, identical rows left alone. */
@@ -42,7 +43,8 @@ export interface TelemetryQuery {
   toS?: number;
 }
 
-export interface TransitionStore {
+/** The fleet half and, through ScenarioStore, the saved rollout scenarios (scenario-store.ts). */
+export interface TransitionStore extends ScenarioStore {
   /**
    * Upserts units (by port + unit id) and records the run `finish` describes from the outcome
    * (null: no run) with its rejects — all in one transaction.

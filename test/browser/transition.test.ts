@@ -58,7 +58,7 @@ const TEXT = {
     pilot: "Pilot",
     replaces: "Replaces DRAY-D-01",
     noYear: "No typical solar year ships for JPNGO",
-    scenarios: "not available on this node yet",
+    scenarios: "No rollout scenario is saved for USLAX yet",
     h: "h",
   },
   ja: {
@@ -70,7 +70,7 @@ const TEXT = {
     pilot: "実証",
     replaces: "代替対象：DRAY-D-01",
     noYear: "JPNGO には標準年の日射データがまだ同梱されていない",
-    scenarios: "このノードではまだ利用できません",
+    scenarios: "USLAX にはまだ保存された導入シナリオがありません",
     h: "時間",
   },
 } as const;
@@ -225,7 +225,7 @@ describe("the zero-emission transition page", { timeout: 120_000 }, () => {
       expect(await value("utilisation")).toBe("20.5 %");
       // 7 trips in the 7 days → 1.0 a day.
       expect(await value("tripsPerDay")).toBe("1.0");
-      // The scenarios' place is marked and shows no figure.
+      // No scenario saved in this test's store: the panel says so.
       expect(await visibleText(page.locator(".ze-scenarios"))).toContain(T.scenarios);
     });
   }

@@ -14,6 +14,7 @@ import type {
   InventoryReport,
   ProgressReport,
 } from "../../src/emissions/wire.ts";
+import type { DeliveryList, Subscription } from "../../src/operations/alerts-wire.ts";
 import type {
   AvailabilityReply,
   ContainerTimeline,
@@ -27,6 +28,14 @@ import type { Health } from "../../src/server/app.ts";
 import type { Problem } from "../../src/server/problem.ts";
 import type { fuellerQuery, solarH2Query } from "../../src/transition/hydrogen-routes.ts";
 import type { FuellerResultWire, SolarH2ReportWire } from "../../src/transition/hydrogen-wire.ts";
+import type {
+  PortsCompare,
+  RegionalHydrogen,
+  ScenarioCompare,
+  StoredScenario,
+  scenarioListSchema,
+  TargetsGapReply,
+} from "../../src/transition/scenario-wire.ts";
 import type {
   equipmentListSchema,
   fleetSummarySchema,
@@ -64,6 +73,7 @@ export type {
   InventoryWarning,
   ProgressReport as EmissionProgress,
 } from "../../src/emissions/wire.ts";
+export type { Delivery, DeliveryList, Subscription } from "../../src/operations/alerts-wire.ts";
 export type {
   AvailabilityReply,
   BoxAvailabilityReply,
@@ -304,6 +314,16 @@ export const operationsApi = {
     getJson<ImportForecastReply>(`${operationsPath(locode)}/forecast`, signal),
   emptyReturns: (locode: Locode, signal?: AbortSignal) =>
     getJson<EmptyReturnBoardReply>(`${operationsPath(locode)}/empty-returns`, signal),
+  alertSubscriptions: (locode: Locode, signal?: AbortSignal) =>
+    getJson<{ port: string; subscriptions: Subscription[] }>(
+      `${operationsPath(locode)}/alerts/subscriptions`,
+      signal,
+    ),
+  alertDeliveries: (locode: Locode, id: string, limit: number, signal?: AbortSignal) =>
+    getJson<DeliveryList>(
+      `${operationsPath(locode)}/alerts/subscriptions/${encodeURIComponent(id)}/deliveries${query({ limit })}`,
+      signal,
+    ),
   availability: (locode: Locode, containers: readonly string[], signal?: AbortSignal) =>
     getJson<AvailabilityReply>(
       `${operationsPath(locode)}/availability${query({ containers: containers.join(",") })}`,
@@ -345,6 +365,49 @@ export const transitionApi = {
     getJson<SolarH2Report>(`${transitionPath(locode)}/solar-h2${query(params)}`, signal),
   fueller: (locode: Locode, params: FuellerParams, signal?: AbortSignal) =>
     getJson<FuellerResult>(`${transitionPath(locode)}/fueller${query(params)}`, signal),
+};
+
+// ---- transition: rollout scenarios, gap to targets, comparisons (issue 13) ----
+
+export type {
+  EarlyRetirement,
+  PortsCompare,
+  ScenarioCompare,
+  ScenarioResult,
+  ScenarioYear,
+  StoredScenario,
+  TargetGap,
+  TargetsGapReply,
+} from "../../src/transition/scenario-wire.ts";
+export type ScenarioList = z.infer<typeof scenarioListSchema>;
+export type ScenarioSummary = ScenarioList["scenarios"][number];
+
+// Saved scenarios change only when an analyst saves one: fetched fresh, cancellable.
+export const scenarioApi = {
+  list: (locode: Locode, signal?: AbortSignal) =>
+    getJson<ScenarioList>(`${transitionPath(locode)}/scenarios`, signal),
+  get: (locode: Locode, name: string, signal?: AbortSignal) =>
+    getJson<StoredScenario>(`${transitionPath(locode)}/scenarios/${encodeURIComponent(name)}`, signal),
+  compare: (locode: Locode, a: string, b: string, signal?: AbortSignal) =>
+    getJson<ScenarioCompare>(`${transitionPath(locode)}/scenarios/compare${query({ a, b })}`, signal),
+  targetsGap: (locode: Locode, scenario: string, signal?: AbortSignal) =>
+    getJson<TargetsGapReply>(`${transitionPath(locode)}/targets-gap${query({ scenario })}`, signal),
+  /** Regional hydrogen demand (the scenarios' t/yr and the reference lines) against supply by year. */
+  regional: (sides: readonly { port: Locode; scenario: string }[], signal?: AbortSignal) => {
+    const q = new URLSearchParams();
+    for (const s of sides) q.append("scenarios", `${s.port}:${s.scenario}`);
+    return getJson<RegionalHydrogen>(`/api/transition/hydrogen-regional?${q.toString()}`, signal);
+  },
+  /** Two ports' saved scenarios per TEU; each side is "PORT:scenario name". */
+  comparePorts: (
+    a: { port: Locode; scenario: string },
+    b: { port: Locode; scenario: string },
+    signal?: AbortSignal,
+  ) =>
+    getJson<PortsCompare>(
+      `/api/transition/compare-ports${query({ a: `${a.port}:${a.scenario}`, b: `${b.port}:${b.scenario}` })}`,
+      signal,
+    ),
 };
 
 // ---- session (issue 14) ----

@@ -412,6 +412,11 @@ export function computeChe(
   rb: ResultBuilder,
 ): void {
   rb.countRecords("che", records.length);
+  if (records.some((r) => r.registry !== undefined)) {
+    const units = new Set(records.map((r) => r.unitId));
+    const matched = new Set(records.filter((r) => r.registry !== undefined).map((r) => r.unitId));
+    rb.note("che_registry", { matched: matched.size, units: units.size });
+  }
   // A unit-year with monthly rows drops its whole-year row (it would count twice).
   const monthly = new Set<string>();
   if (records.some((r) => r.month === null))
@@ -456,6 +461,18 @@ export function computeChe(
       prev!.cumulativeHoursStart === r.cumulativeHoursStart &&
       prev!.loadFactor === r.loadFactor;
     prev = r;
+    for (const m of r.registry?.mismatches ?? [])
+      rb.warn(
+        m.field === "powertrain" ? "che_registry_powertrain" : "che_registry_type",
+        "che",
+        sourceId,
+        r.ref,
+        {
+          label: what,
+          registry: m.registry,
+          activity: m.field === "powertrain" ? r.powertrain : r.equipmentType,
+        },
+      );
     if (r.month === null && monthly.has(`${r.unitId}|${r.year}`)) {
       rb.warn("annual_and_monthly", "che", sourceId, r.ref, { label: what, year: r.year });
       continue;

@@ -29,6 +29,7 @@ export { HARBOR_CRAFT_CSV_HEADER, harborCraftCsv, harborCraftSpec } from "./inpu
 export { RAIL_CSV_HEADER, railCsv, railSpec } from "./input-rail.ts";
 export { isNonshipMessageKey, nonshipMessage } from "./messages.ts";
 export * from "./model.ts";
+export { type RegistryUnit, withRegistry } from "./registry.ts";
 export type { GridFactorValue, NonshipOptions } from "./result.ts";
 export type {
   ActivityImportCounts,

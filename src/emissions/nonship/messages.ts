@@ -37,6 +37,10 @@ const en = {
     "{where}: {label} has both a whole-year row and monthly rows for {year}; the whole-year row is left out",
   unit_factor_mismatch: "{where}: {label}: factor unit {unit} cannot be applied to this activity",
   no_grid_factor: "{where}: no grid factor for {port} {year}: {reason}",
+  che_registry_powertrain:
+    "{where}: {label}: the equipment registry gives powertrain {registry}; the activity's {activity} is used",
+  che_registry_type:
+    "{where}: {label}: the equipment registry gives equipment type {registry}; the activity's {activity} is used",
   // notes
   che_ch4_n2o_not_estimated:
     "CHE: CH4 and N2O are not estimated (no sourced NONROAD factor in the shared tables); CO2e counts CO2 only",
@@ -54,6 +58,8 @@ const en = {
     "Well-to-wheel: diesel upstream = tailpipe CO2 × {ratio} (fuel_and_hydrogen_constants.csv); natural gas and LPG upstream not estimated",
   drayage_round_trip: "Drayage: vehicle miles = gate visits × 2 × one-way distance (in and out)",
   drayage_starts_given_only: "Drayage: engine starts are counted only where starts_per_visit is given",
+  che_registry:
+    "CHE: {matched} of {units} units of the activity are in the port's equipment registry (type and powertrain checked against it)",
   drayage_idle_measured:
     "Drayage: idling per visit is the mean truck turn time measured at the gate (queue + in terminal) for {measured} of {records} activity rows; the others keep the imported idle_min_per_visit",
   user_factors_ch4_n2o_optional:
@@ -90,6 +96,10 @@ const ja: typeof en = {
   annual_and_monthly:
     "{where}: {label} は {year} 年に年間の行と月別の行の両方があります。年間の行は除外しました",
   unit_factor_mismatch: "{where}: {label}: 単位 {unit} の係数はこの活動量に適用できません",
+  che_registry_powertrain:
+    "{where}: {label}: 機器台帳の動力源は {registry} です。活動量の {activity} を用いています",
+  che_registry_type:
+    "{where}: {label}: 機器台帳の機器種別は {registry} です。活動量の {activity} を用いています",
   no_grid_factor: "{where}: {port} {year} 年の系統電力係数がありません: {reason}",
   che_ch4_n2o_not_estimated:
     "荷役機械: CH4 と N2O は推計していません（共有表に出典のある NONROAD 係数がないため）。CO2e は CO2 のみです",
@@ -106,6 +116,8 @@ const ja: typeof en = {
     "Well-to-wheel: 軽油の上流 = 排気 CO2 × {ratio}（fuel_and_hydrogen_constants.csv）。天然ガス・LPG の上流は推計していません",
   drayage_round_trip: "ドレージ: 走行距離 = ゲート通過回数 × 2 × 片道距離（往復）",
   drayage_starts_given_only: "ドレージ: エンジン始動は starts_per_visit が与えられた場合のみ数えています",
+  che_registry:
+    "荷役機械: 活動量の {units} 台のうち {matched} 台が港の機器台帳にあります（機器種別と動力源を台帳と照合しました）",
   drayage_idle_measured:
     "ドレージ: 活動量 {records} 行のうち {measured} 行は、1 回あたりのアイドリング時間にゲートで計測したトラックの平均ターンタイム（待機 + ターミナル内）を用いています。残りは取り込んだ idle_min_per_visit のままです",
   user_factors_ch4_n2o_optional:

@@ -63,6 +63,8 @@ export interface CheRecord {
   loadFactorSource: string | null;
   /** Hydrogen production pathway (hydrogen_carbon_intensity.csv row or alias). */
   hydrogenPathway: string | null;
+  /** Set when the port's equipment registry holds the unit (registry.ts `withRegistry`). */
+  registry?: { mismatches: { field: "equipmentType" | "powertrain"; registry: string }[] };
   ref?: RecordRef;
 }
 
@@ -226,7 +228,9 @@ export type NonshipWarningCode =
   | "no_useful_life"
   | "annual_and_monthly"
   | "unit_factor_mismatch"
-  | "no_grid_factor";
+  | "no_grid_factor"
+  | "che_registry_powertrain"
+  | "che_registry_type";
 
 /** A problem with one activity row; `message` is English, `nonshipMessage(code, params, lang)` words it in any language. */
 export interface NonshipWarning {
@@ -264,6 +268,7 @@ export type NonshipNoteCode =
   | "drayage_round_trip"
   | "drayage_starts_given_only"
   | "drayage_idle_measured"
+  | "che_registry"
   | "harbor_craft_regulatory_load_factors"
   | "user_factors_ch4_n2o_optional";
 

@@ -7,7 +7,7 @@ import type { DialectKind } from "../dialect.ts";
 
 export function accessMigrations(_kind: DialectKind): Record<string, Migration> {
   return {
-    "0500_access": {
+    "0700_access": {
       async up(db: Kysely<unknown>) {
         await db.schema
           .createTable("access_users")

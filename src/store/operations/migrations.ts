@@ -261,10 +261,94 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
           await db.schema.dropTable(t).execute();
       },
     },
+    // Webhook alerts (issue 12): subscriptions, the outbox, delivery attempts.
+    "0420_operations_alerts": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("ops_alert_subscriptions")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("url", "text", (c) => c.notNull())
+          .addColumn("secret", "text", (c) => c.notNull())
+          .addColumn("kinds_json", "text", (c) => c.notNull())
+          .addColumn("owner", "text", (c) => c.notNull())
+          .addColumn("created_s", "bigint", (c) => c.notNull())
+          .addColumn("active", "integer", (c) => c.notNull())
+          .addColumn("disabled_reason", "text")
+          .execute();
+        await db.schema
+          .createIndex("ops_alert_subscriptions_port")
+          .on("ops_alert_subscriptions")
+          .columns(["port", "active"])
+          .execute();
+        await db.schema
+          .createTable("ops_alert_watch")
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("container_number", "text", (c) => c.notNull())
+          .addColumn("subscription_id", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("ops_alert_watch_pk", ["port", "container_number", "subscription_id"])
+          .execute();
+        await db.schema
+          .createIndex("ops_alert_watch_subscription")
+          .on("ops_alert_watch")
+          .column("subscription_id")
+          .execute();
+        await db.schema
+          .createTable("ops_alert_outbox")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("dedupe_key", "text", (c) => c.notNull().unique())
+          .addColumn("subscription_id", "text", (c) => c.notNull())
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("type", "text", (c) => c.notNull())
+          .addColumn("data_json", "text", (c) => c.notNull())
+          .addColumn("created_s", "bigint", (c) => c.notNull())
+          .addColumn("status", "text", (c) => c.notNull())
+          .addColumn("attempts", "integer", (c) => c.notNull())
+          .addColumn("next_attempt_s", "bigint")
+          .execute();
+        // The sender's question: what is pending and due.
+        await db.schema
+          .createIndex("ops_alert_outbox_due")
+          .on("ops_alert_outbox")
+          .columns(["status", "next_attempt_s"])
+          .execute();
+        await db.schema
+          .createIndex("ops_alert_outbox_subscription")
+          .on("ops_alert_outbox")
+          .columns(["subscription_id", "created_s"])
+          .execute();
+        await db.schema
+          .createTable("ops_alert_attempts")
+          .addColumn("message_id", "text", (c) => c.notNull())
+          .addColumn("attempt", "integer", (c) => c.notNull())
+          .addColumn("at_s", "bigint", (c) => c.notNull())
+          .addColumn("status_code", "integer")
+          .addColumn("latency_ms", "integer", (c) => c.notNull())
+          .addColumn("error", "text")
+          .addPrimaryKeyConstraint("ops_alert_attempts_pk", ["message_id", "attempt"])
+          .execute();
+        // Turn-time p90 per terminal-hour reads the visits of the last hours (no hourly histogram is kept).
+        await db.schema
+          .createIndex("ops_truck_visits_gate_in")
+          .on("ops_truck_visits")
+          .columns(["port", "gate_in_s"])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropIndex("ops_truck_visits_gate_in").execute();
+        for (const t of [
+          "ops_alert_attempts",
+          "ops_alert_outbox",
+          "ops_alert_watch",
+          "ops_alert_subscriptions",
+        ])
+          await db.schema.dropTable(t).execute();
+      },
+    },
     // Histograms packed: one row per terminal × metric × day (or month) holding its bins, instead of a
     // row per bin. An ingest batch then writes tens of rows, not tens of thousands, and a
     // terminal-month KPI reads ≤ one row per metric. The rows already stored are carried over.
-    "0330_operations_packed_histograms": {
+    "0430_operations_packed_histograms": {
       async up(db: Kysely<unknown>) {
         await db.schema
           .createTable("ops_histogram_bins")
@@ -303,6 +387,28 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
         await db.schema.dropTable("ops_histogram_bins").execute();
       },
     },
+    // Day sums beside the hour sums: the KPI page reads a terminal-month by day from 31 rows instead
+    // of summing 744 hour rows on every request. Filled from the hour rows already stored.
+    "0440_operations_daily": {
+      async up(db: Kysely<unknown>) {
+        let daily = db.schema
+          .createTable("ops_daily")
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("terminal", "text", (c) => c.notNull())
+          .addColumn("day", "integer", (c) => c.notNull());
+        for (const col of HOURLY_SUM_COLUMNS)
+          daily = daily.addColumn(col, "bigint", (c) => c.notNull().defaultTo(0));
+        await daily.addPrimaryKeyConstraint("ops_daily_pk", ["port", "terminal", "day"]).execute();
+        await db.schema.createIndex("ops_daily_day").on("ops_daily").columns(["port", "day"]).execute();
+        const cols = sql.join(HOURLY_SUM_COLUMNS.map((c) => sql.ref(c)));
+        const sums = sql.join(HOURLY_SUM_COLUMNS.map((c) => sql`sum(${sql.ref(c)})`));
+        await sql`insert into ops_daily (port, terminal, day, ${cols})
+          select port, terminal, day, ${sums} from ops_hourly group by port, terminal, day`.execute(db);
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable("ops_daily").execute();
+      },
+    },
   };
 }
 
@@ -314,7 +420,7 @@ const ROW_PER_BIN_TABLES = [
 
 type Row = Record<string, string | number>;
 
-/** 0330 up: a 0300 row-per-bin table into ops_histogram_bins, a terminal × metric × period a row. */
+/** 0430 up: a 0300 row-per-bin table into ops_histogram_bins, a terminal × metric × period a row. */
 async function packBins(db: Kysely<unknown>, from: string, grain: "day" | "month"): Promise<void> {
   const q = db as Kysely<Record<string, Row>>;
   const rows = await q
@@ -342,7 +448,7 @@ async function packBins(db: Kysely<unknown>, from: string, grain: "day" | "month
       .execute();
 }
 
-/** 0330 down: ops_histogram_bins of one grain back into its 0300 row-per-bin table. */
+/** 0430 down: ops_histogram_bins of one grain back into its 0300 row-per-bin table. */
 async function unpackBins(db: Kysely<unknown>, to: string, grain: "day" | "month"): Promise<void> {
   const q = db as Kysely<Record<string, Row>>;
   const rows = await q.selectFrom("ops_histogram_bins").selectAll().where("grain", "=", grain).execute();

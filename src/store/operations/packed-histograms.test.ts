@@ -1,5 +1,5 @@
 /**
- * Migration 0330 packs the row-per-bin histograms of 0300 into one row per terminal × metric ×
+ * Migration 0430 packs the row-per-bin histograms of 0300 into one row per terminal × metric ×
  * day or month: histograms stored before it read back the same after it, and further ingests add to
  * them. Run on SQLite and PostgreSQL.
  */
@@ -19,7 +19,7 @@ const JAN_6 = JAN_5 + 1;
 const JAN = 2026 * 12;
 
 for (const kind of testDatabaseKinds()) {
-  describe.skipIf(kind.skip)(`packed histograms (migration 0330) on ${kind.kind}`, () => {
+  describe.skipIf(kind.skip)(`packed histograms (migration 0430) on ${kind.kind}`, () => {
     let db: TestDatabase;
     let store: Store;
 

@@ -105,6 +105,9 @@ export interface OpsHourlyTable {
  * A terminal's histogram of one metric over one local day (grain "day", period = day number) or
  * month (grain "month", period = yyyy·12 + m − 1): its bins as {"bin": count} (rollup.ts bins).
  */
+/** The hourly sums of a local day (kept beside ops_hourly: a terminal-month by day reads 31 rows, not 744). */
+export type OpsDailyTable = Omit<OpsHourlyTable, "hour">;
+
 export interface OpsHistogramBinsTable {
   port: string;
   terminal: string;
@@ -147,7 +150,57 @@ export interface OpsSignalsTable {
   result_json: string;
 }
 
+/** Webhook subscriptions of operations alerts (issue 12); `kinds_json` is the wire's `kinds`. */
+export interface OpsAlertSubscriptionsTable {
+  id: string;
+  port: string;
+  url: string;
+  /** The HMAC key (whsec_…): kept to sign, never shown again after creation. */
+  secret: string;
+  kinds_json: string;
+  owner: string;
+  created_s: number;
+  /** 1 active, 0 disabled (a 410 Gone). */
+  active: number;
+  disabled_reason: string | null;
+}
+
+/** The boxes box.moved subscriptions watch (the lookup of an ingest batch). */
+export interface OpsAlertWatchTable {
+  port: string;
+  container_number: string;
+  subscription_id: string;
+}
+
+/** The alert outbox: one row per message id (derived from the alert's dedupe key). */
+export interface OpsAlertOutboxTable {
+  id: string;
+  dedupe_key: string;
+  subscription_id: string;
+  port: string;
+  type: string;
+  data_json: string;
+  created_s: number;
+  status: string;
+  attempts: number;
+  next_attempt_s: number | null;
+}
+
+/** Every delivery attempt of an outbox message. */
+export interface OpsAlertAttemptsTable {
+  message_id: string;
+  attempt: number;
+  at_s: number;
+  status_code: number | null;
+  latency_ms: number;
+  error: string | null;
+}
+
 export interface OperationsDatabase {
+  ops_alert_subscriptions: OpsAlertSubscriptionsTable;
+  ops_alert_watch: OpsAlertWatchTable;
+  ops_alert_outbox: OpsAlertOutboxTable;
+  ops_alert_attempts: OpsAlertAttemptsTable;
   ops_receiving_rules: OpsReceivingRulesTable;
   ops_forecast_inputs: OpsForecastInputsTable;
   ops_signals: OpsSignalsTable;
@@ -160,5 +213,6 @@ export interface OperationsDatabase {
   ops_container_state: OpsContainerStateTable;
   ops_hourly: OpsHourlyTable;
   ops_histogram_bins: OpsHistogramBinsTable;
+  ops_daily: OpsDailyTable;
   ops_vessel_moves: OpsVesselMovesTable;
 }

@@ -31,8 +31,9 @@ import type {
   SignalKind,
 } from "../../operations/store.ts";
 import { chunks } from "../chunks.ts";
+import { createAlertOutboxWriter, createOperationsAlertStore } from "./alerts-store.ts";
 import { HOURLY_SUM_COLUMNS } from "./migrations.ts";
-import type { OperationsDatabase, OpsHourlyTable } from "./schema.ts";
+import type { OperationsDatabase, OpsDailyTable, OpsHourlyTable } from "./schema.ts";
 
 /** Rows per INSERT: under PostgreSQL's 65,535 parameters and SQLite's 32,766 (hourly rows have 27 columns). */
 const ROWS_PER_INSERT = 400;
@@ -79,6 +80,24 @@ function hourlyFromRow(r: OpsHourlyTable): HourlyRollup {
     hour: Number(r.hour),
   } as HourlyRollup;
   for (const k of HOURLY_SUMS) row[k] = Number(r[COLUMN_OF[k]]);
+  return row;
+}
+
+/** A batch's hour deltas summed per port, terminal and day (the ops_daily deltas). */
+function dailyOf(hourly: readonly HourlyRollup[]): HourlyRollup[] {
+  const days = new Map<string, HourlyRollup>();
+  for (const h of hourly) {
+    const key = `${h.port}|${h.terminal}|${h.day}`;
+    const d = days.get(key);
+    if (!d) days.set(key, { ...h, hour: 0 });
+    else for (const k of HOURLY_SUMS) d[k] += h[k];
+  }
+  return [...days.values()];
+}
+
+function dailyToRow(h: HourlyRollup): OpsDailyTable {
+  const row = { port: h.port, terminal: h.terminal, day: h.day } as OpsDailyTable;
+  for (const k of HOURLY_SUMS) row[COLUMN_OF[k]] = h[k];
   return row;
 }
 
@@ -488,6 +507,18 @@ function writer(
           .values(rows)
           .onConflict((oc) => oc.columns(["port", "terminal", "day", "hour"]).doUpdateSet(sums)),
       );
+      const daySums = Object.fromEntries(
+        HOURLY_SUM_COLUMNS.map((c) => [
+          c,
+          sql<number>`${sql.ref(`ops_daily.${c}`)} + ${sql.ref(`excluded.${c}`)}`,
+        ]),
+      ) as Record<SumColumn, RawBuilder<number>>;
+      await insertEach(tx, dailyOf(hourly).map(dailyToRow), (rows) =>
+        trx
+          .insertInto("ops_daily")
+          .values(rows)
+          .onConflict((oc) => oc.columns(["port", "terminal", "day"]).doUpdateSet(daySums)),
+      );
       await addPackedBins(
         tx,
         "day",
@@ -598,6 +629,8 @@ function writer(
         .onConflict((oc) => oc.columns(["port", "kind"]).doUpdateSet(row))
         .execute();
     },
+
+    alerts: createAlertOutboxWriter(trx),
   };
 }
 
@@ -619,32 +652,30 @@ export function createOperationsStore(
 ): OperationsStore {
   return {
     write: (work) => db.transaction().execute((trx) => work(writer(trx, direct))),
+    alerts: createOperationsAlertStore(db),
 
     async hourlyRollups(q, by = "hour") {
+      if (by === "hour") {
+        let query = db
+          .selectFrom("ops_hourly")
+          .selectAll()
+          .where("port", "=", q.port)
+          .where("day", ">=", q.fromDay)
+          .where("day", "<=", q.toDay);
+        if (q.terminal !== undefined) query = query.where("terminal", "=", q.terminal);
+        const rows = await query.orderBy("terminal").orderBy("day").orderBy("hour").execute();
+        return rows.map(hourlyFromRow);
+      }
+      // The day sums kept beside the hours (ops_daily): a terminal-month is 31 rows, not 744.
       let query = db
-        .selectFrom("ops_hourly")
+        .selectFrom("ops_daily")
+        .selectAll()
         .where("port", "=", q.port)
         .where("day", ">=", q.fromDay)
         .where("day", "<=", q.toDay);
       if (q.terminal !== undefined) query = query.where("terminal", "=", q.terminal);
-      if (by === "hour") {
-        const rows = await query.selectAll().orderBy("terminal").orderBy("day").orderBy("hour").execute();
-        return rows.map(hourlyFromRow);
-      }
-      // A day's hours summed in the database: a terminal-month is 31 rows, not 744.
-      const rows = await query
-        .select([
-          "port",
-          "terminal",
-          "day",
-          sql<number>`0`.as("hour"),
-          ...HOURLY_SUM_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c)),
-        ])
-        .groupBy(["port", "terminal", "day"])
-        .orderBy("terminal")
-        .orderBy("day")
-        .execute();
-      return rows.map(hourlyFromRow);
+      const rows = await query.orderBy("terminal").orderBy("day").execute();
+      return rows.map((r) => hourlyFromRow({ ...r, hour: 0 }));
     },
 
     async histograms(q, metrics) {

@@ -69,5 +69,24 @@ export function transitionMigrations(_kind: DialectKind): Record<string, Migrati
           .execute();
       },
     },
+    "0410_transition_scenarios": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("transition_scenarios")
+          .addColumn("port", "text", (c) => c.notNull())
+          .addColumn("name", "text", (c) => c.notNull())
+          .addColumn("description", "text")
+          .addColumn("base_year", "integer", (c) => c.notNull())
+          .addColumn("horizon_year", "integer", (c) => c.notNull())
+          .addColumn("input_json", "text", (c) => c.notNull())
+          .addColumn("result_json", "text", (c) => c.notNull())
+          .addColumn("gap_json", "text", (c) => c.notNull())
+          .addColumn("ze_share_che_pct_2030", "double precision")
+          .addColumn("wtw_co2e_t_horizon", "double precision")
+          .addColumn("saved_at", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("transition_scenarios_pk", ["port", "name"])
+          .execute();
+      },
+    },
   };
 }

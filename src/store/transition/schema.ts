@@ -54,9 +54,25 @@ export interface TransitionRejectsTable {
   reason: string;
 }
 
+/** Rollout scenarios (issue 13): input and computed results as JSON text, headline figures as columns. */
+export interface TransitionScenariosTable {
+  port: string;
+  name: string;
+  description: string | null;
+  base_year: number;
+  horizon_year: number;
+  input_json: string;
+  result_json: string;
+  gap_json: string;
+  ze_share_che_pct_2030: number | null;
+  wtw_co2e_t_horizon: number | null;
+  saved_at: string;
+}
+
 export interface TransitionDatabase {
   transition_equipment: TransitionEquipmentTable;
   transition_telemetry: TransitionTelemetryTable;
   transition_ingest_runs: TransitionIngestRunsTable;
   transition_rejects: TransitionRejectsTable;
+  transition_scenarios: TransitionScenariosTable;
 }

@@ -10,6 +10,7 @@ import type {
   TransitionReject,
 } from "../../transition/wire.ts";
 import { chunks } from "../chunks.ts";
+import { createScenarioStore } from "./scenario-store.ts";
 import type { TransitionDatabase, TransitionEquipmentTable, TransitionTelemetryTable } from "./schema.ts";
 
 /** Rows per INSERT: 12 columns × 200 stays far under SQLite's 32,766 bound parameters. */
@@ -139,6 +140,7 @@ export function createTransitionStore(db: Kysely<TransitionDatabase>): Transitio
   }
 
   return {
+    ...createScenarioStore(db),
     async writeEquipment(units, rejects, finish) {
       const now = new Date().toISOString();
       const outcome: WriteOutcome = { inserted: 0, updated: 0, unchanged: 0 };

@@ -11,6 +11,7 @@ import { PortSection } from "../components/PortSection.tsx";
 import { Status } from "../components/Status.tsx";
 import { formatZoneAbbrev, localName } from "../format.ts";
 import { useAsync, useLanguage, useNow } from "../hooks.ts";
+import { AlertsPanel } from "../operations/AlertsPanel.tsx";
 import { ContainerSearch } from "../operations/ContainerSearch.tsx";
 import { EmptyReturnBoard } from "../operations/EmptyReturnBoard.tsx";
 import { ForecastPanel } from "../operations/ForecastPanel.tsx";
@@ -147,6 +148,7 @@ function OperationsView({ port }: { port: PortDetail }) {
 
       <ForecastPanel port={port} names={names} />
       <EmptyReturnBoard port={port} names={names} />
+      <AlertsPanel port={port} names={names} />
     </>
   );
 }

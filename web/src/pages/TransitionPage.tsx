@@ -1,7 +1,7 @@
 // A port's zero-emission transition: the fleet (mix by category and powertrain with the ZE share of
 // CHE and drayage; the registry's units), the pilots' scorecards, the solar-hydrogen station's
-// typical year and the mobile fueller. Rollout scenarios and the gap to CAAP / CNP targets come
-// from another part of issue 13 and have a marked place below, not yet filled.
+// typical year and the mobile fueller, then the saved rollout scenarios with the gap to the CAAP /
+// CNP targets and the comparisons (two scenarios, the two ports per TEU).
 import { useTranslation } from "react-i18next";
 import { api, type PortDetail, transitionApi } from "../api.ts";
 import { FirstPortRedirect } from "../components/FirstPortRedirect.tsx";
@@ -12,6 +12,7 @@ import { Link } from "../router.tsx";
 import type { PageProps } from "../routes.ts";
 import { FleetPanel } from "../transition/FleetPanel.tsx";
 import { FuellerPanel } from "../transition/FuellerPanel.tsx";
+import { ScenariosPanel } from "../transition/ScenariosPanel.tsx";
 import { ScorecardsPanel } from "../transition/Scorecards.tsx";
 import { StationPanel } from "../transition/StationPanel.tsx";
 import "../transition/transition.css";
@@ -71,21 +72,7 @@ function TransitionView({ port }: { port: PortDetail }) {
       <StationPanel port={port} />
       <FuellerPanel port={port} cards={cards} />
 
-      {/*
-        SCENARIOS — the rollout scenarios and the gap to CAAP / CNP targets (issue 13, "Rollout
-        scenarios"; API `…/transition/scenarios` and `…/transition/targets-gap`, built by another
-        helper). Not on this node yet: this panel says so and shows no figure. When the API lands,
-        replace the paragraph with the scenario editor, the compare view and the target charts.
-      */}
-      <section
-        className="panel ze-scenarios"
-        id="scenarios"
-        aria-labelledby="ze-scenarios-title"
-        data-pending="true"
-      >
-        <h2 id="ze-scenarios-title">{t("transition.scenarios.title")}</h2>
-        <p className="muted">{t("transition.scenarios.pending")}</p>
-      </section>
+      <ScenariosPanel port={port} />
     </>
   );
 }
