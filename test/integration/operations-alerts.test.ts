@@ -27,6 +27,7 @@ import { buildApp } from "../../src/server/app.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 import { BOX, event, PORT, parsedOf, YTI, ZONE } from "../helpers/operations.ts";
+import { adminKeyHeaders } from "../helpers/server.ts";
 
 const s = (iso: string) => Date.parse(iso) / 1000;
 
@@ -123,11 +124,13 @@ for (const kind of testDatabaseKinds()) {
     let app: FastifyInstance;
     const rx = receiver();
     let base = "";
+    let admin: Record<string, string> = {};
     const api = "/api/ports/USLAX/operations/alerts/subscriptions";
 
     /** Subscribes through the API; the receiver learns the secret for that path. */
     async function subscribe(path: string, kinds: Record<string, unknown>) {
       const r = await app.inject({
+        headers: admin,
         method: "POST",
         url: api,
         payload: { url: `${base}${path}`, kinds, owner: "dispatch desk" },
@@ -140,7 +143,7 @@ for (const kind of testDatabaseKinds()) {
     const ingest = (events: ContainerEvent[], file: string) =>
       ingestOperations(store.operations, parsedOf({ events }), { file, port: PORT, timeZone: ZONE });
     const deliveries = async (id: string) =>
-      (await app.inject({ method: "GET", url: `${api}/${id}/deliveries` })).json();
+      (await app.inject({ headers: admin, method: "GET", url: `${api}/${id}/deliveries` })).json();
 
     beforeAll(async () => {
       db = await kind.create();
@@ -148,6 +151,8 @@ for (const kind of testDatabaseKinds()) {
       await store.migrate();
       await store.ports.upsertPorts(loadPortRecords());
       app = await buildApp({ store });
+      // Subscriptions are for terminals, trucking companies and admins (issue 14): the test is an admin.
+      admin = await adminKeyHeaders(store);
       await new Promise<void>((resolve) => rx.server.listen(0, "127.0.0.1", resolve));
       base = `http://127.0.0.1:${(rx.server.address() as AddressInfo).port}`;
     });
@@ -162,16 +167,16 @@ for (const kind of testDatabaseKinds()) {
       const sub = await subscribe("/created", { "box.moved": { containers: ["csqu 305438-3"] } });
       // whsec_ + base64 of 32 bytes = 44 characters.
       expect(sub.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
-      const one = (await app.inject({ method: "GET", url: `${api}/${sub.id}` })).json();
+      const one = (await app.inject({ headers: admin, method: "GET", url: `${api}/${sub.id}` })).json();
       expect(one).toMatchObject({ id: sub.id, port: PORT, active: true, owner: "dispatch desk" });
       expect(one.kinds["box.moved"].containers).toEqual([BOX.A]); // normalised
       expect(one.secret).toBeUndefined();
-      const list = (await app.inject({ method: "GET", url: api })).json();
+      const list = (await app.inject({ headers: admin, method: "GET", url: api })).json();
       expect(list.subscriptions.map((x: { id: string }) => x.id)).toContain(sub.id);
       expect(JSON.stringify(list)).not.toContain(sub.secret);
 
       const bad = async (payload: Record<string, unknown>, status = 400) => {
-        const r = await app.inject({ method: "POST", url: api, payload });
+        const r = await app.inject({ headers: admin, method: "POST", url: api, payload });
         expect(r.statusCode).toBe(status);
         expect(r.headers["content-type"]).toContain("application/problem+json");
       };
@@ -186,17 +191,24 @@ for (const kind of testDatabaseKinds()) {
       await bad({ ...ok, kinds: { "box.moved": { containers: ["CSQU3054384"] } } }); // wrong check digit
       await bad({ ...ok, kinds: { "box.moved": { containers: Array(501).fill(BOX.A) } } });
       const nowhere = await app.inject({
+        headers: admin,
         method: "POST",
         url: "/api/ports/XXXXX/operations/alerts/subscriptions",
         payload: ok,
       });
       expect(nowhere.statusCode).toBe(404);
-      expect((await app.inject({ method: "GET", url: `${api}/sub_nope` })).statusCode).toBe(404);
-      expect((await app.inject({ method: "DELETE", url: `${api}/${sub.id}` })).json()).toEqual({
+      expect((await app.inject({ headers: admin, method: "GET", url: `${api}/sub_nope` })).statusCode).toBe(
+        404,
+      );
+      expect(
+        (await app.inject({ headers: admin, method: "DELETE", url: `${api}/${sub.id}` })).json(),
+      ).toEqual({
         id: sub.id,
         removed: true,
       });
-      expect((await app.inject({ method: "GET", url: `${api}/${sub.id}` })).statusCode).toBe(404);
+      expect((await app.inject({ headers: admin, method: "GET", url: `${api}/${sub.id}` })).statusCode).toBe(
+        404,
+      );
     });
 
     it("box.moved: one alert per new event on a watched box — a re-ingest or an older event sends nothing", async () => {
@@ -345,13 +357,13 @@ for (const kind of testDatabaseKinds()) {
     it("a 410 Gone disables the subscription (as Svix does): nothing more is raised or sent", async () => {
       const sub = await subscribe("/gone", { "box.moved": { containers: [BOX.E] } });
       rx.answers.set("/gone", [410]);
-      const ping = await app.inject({ method: "POST", url: `${api}/${sub.id}/test` });
+      const ping = await app.inject({ headers: admin, method: "POST", url: `${api}/${sub.id}/test` });
       expect(ping.statusCode).toBe(200);
       expect(ping.json().delivery).toMatchObject({ type: "ping", status: "failed" });
       expect(ping.json().delivery.attempts[0]).toMatchObject({ statusCode: 410 });
       expect(rx.on("/gone")).toHaveLength(1);
       expect(rx.on("/gone")[0]?.problem).toBeNull();
-      const now = (await app.inject({ method: "GET", url: `${api}/${sub.id}` })).json();
+      const now = (await app.inject({ headers: admin, method: "GET", url: `${api}/${sub.id}` })).json();
       expect(now.active).toBe(false);
       expect(now.disabledReason).toContain("410");
       await ingest(
@@ -359,12 +371,14 @@ for (const kind of testDatabaseKinds()) {
         "e.json",
       );
       expect((await deliveries(sub.id)).deliveries).toHaveLength(1); // the ping only
-      expect((await app.inject({ method: "POST", url: `${api}/${sub.id}/test` })).statusCode).toBe(409);
+      expect(
+        (await app.inject({ headers: admin, method: "POST", url: `${api}/${sub.id}/test` })).statusCode,
+      ).toBe(409);
     });
 
     it("a test ping to a live receiver is delivered and verifies", async () => {
       const sub = await subscribe("/ping", { "empty_return.closed": {} });
-      const r = (await app.inject({ method: "POST", url: `${api}/${sub.id}/test` })).json();
+      const r = (await app.inject({ headers: admin, method: "POST", url: `${api}/${sub.id}/test` })).json();
       expect(r.delivery).toMatchObject({ type: "ping", status: "delivered" });
       expect(rx.on("/ping")).toMatchObject([
         { type: "ping", problem: null, data: { subscriptionId: sub.id } },
@@ -457,7 +471,7 @@ for (const kind of testDatabaseKinds()) {
       const tick = (await deliveries(sub.id)).deliveries;
       expect(tick.map((d: { status: string }) => d.status)).toEqual(["pending"]);
       const all = async () => {
-        const list = (await app.inject({ method: "GET", url: api })).json().subscriptions;
+        const list = (await app.inject({ headers: admin, method: "GET", url: api })).json().subscriptions;
         let n = 0;
         for (const x of list) n += (await deliveries(x.id)).deliveries.length;
         return n;

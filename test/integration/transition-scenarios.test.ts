@@ -251,7 +251,7 @@ describe("scenario routes over HTTP (the real app, SQLite)", () => {
     await server?.close();
   });
   const get = async (path: string) => {
-    const r = await fetch(`${server.baseUrl}${path}`);
+    const r = await fetch(`${server.baseUrl}${path}`, { headers: server.adminHeaders });
     return { status: r.status, body: (await r.json()) as Record<string, unknown> };
   };
 
@@ -262,7 +262,7 @@ describe("scenario routes over HTTP (the real app, SQLite)", () => {
     ] as const) {
       const r = await fetch(`${server.baseUrl}/api/ports/USLAX/transition/scenarios`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { ...server.adminHeaders, "content-type": "application/json" },
         body: JSON.stringify({ ...doc(name, from), port: undefined }),
       });
       expect(r.status).toBe(200);
@@ -283,7 +283,7 @@ describe("scenario routes over HTTP (the real app, SQLite)", () => {
     expect(ports.status).toBe(200);
     const bad = await fetch(`${server.baseUrl}/api/ports/USLAX/transition/scenarios/run`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { ...server.adminHeaders, "content-type": "application/json" },
       body: JSON.stringify({ ...doc("x", 2026), horizonYear: 2070 }),
     });
     expect(bad.status).toBe(400);
