@@ -151,6 +151,8 @@ describe("rollout scenarios on the transition page", { timeout: 180_000 }, () =>
       );
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+    // The scenarios are for analysts (issue 14): the browser signs in as one.
+    await context.addCookies([(await server.signIn("analyst")).cookie]);
     page = await context.newPage();
     watchPage(page, problems, { ignoreAborted: true });
   }, 180_000);
