@@ -12,6 +12,7 @@ import {
   type PortsCompare,
   type ScenarioCompare,
   type ScenarioList,
+  type ScenarioYear,
   type StoredScenario,
   scenarioApi,
   type TargetGap,
@@ -667,77 +668,26 @@ function ScenarioView({ stored, port }: { stored: StoredScenario; port: PortDeta
 
       <h3>{t("transition.scenarios.energyTitle")}</h3>
       <div className="ze-scn-grid">
-        <YearLineChart
-          id="h2"
-          {...small}
-          years={years}
-          title={t("transition.scenarios.series.h2")}
-          unit={u("tPerYear")}
-          series={[
-            s(
-              "h2",
-              COLOR.h2,
-              r.years.map((y) => y.h2TPerYear),
-            ),
-          ]}
-        />
-        <YearLineChart
-          id="h2Peak"
-          {...small}
-          years={years}
-          title={t("transition.scenarios.series.h2Peak")}
-          unit={u("kgPerDay")}
-          series={[
-            s(
-              "h2Peak",
-              COLOR.h2,
-              r.years.map((y) => y.h2PeakKgPerDay),
-            ),
-          ]}
-        />
-        <YearLineChart
-          id="mwh"
-          {...small}
-          years={years}
-          title={t("transition.scenarios.series.mwh")}
-          unit={u("mwhPerYear")}
-          series={[
-            s(
-              "mwh",
-              COLOR.elec,
-              r.years.map((y) => y.electricityMwhPerYear),
-            ),
-          ]}
-        />
-        <YearLineChart
-          id="peakKw"
-          {...small}
-          years={years}
-          title={t("transition.scenarios.series.peakKw")}
-          unit={u("kW")}
-          series={[
-            s(
-              "peakKw",
-              COLOR.elec,
-              r.years.map((y) => y.peakKw),
-            ),
-          ]}
-        />
-        <YearLineChart
-          id="stations"
-          {...small}
-          years={years}
-          title={t("transition.scenarios.series.stations")}
-          emptyText={t("transition.scenarios.noHydrogen")}
-          unit={t("transition.scenarios.stationsUnit")}
-          series={[
-            s(
-              "stations",
-              COLOR.h2,
-              r.years.map((y) => y.stationsNeeded),
-            ),
-          ]}
-        />
+        {(
+          [
+            ["h2", COLOR.h2, u("tPerYear"), (y) => y.h2TPerYear],
+            ["h2Peak", COLOR.h2, u("kgPerDay"), (y) => y.h2PeakKgPerDay],
+            ["mwh", COLOR.elec, u("mwhPerYear"), (y) => y.electricityMwhPerYear],
+            ["peakKw", COLOR.elec, u("kW"), (y) => y.peakKw],
+            ["stations", COLOR.h2, t("transition.scenarios.stationsUnit"), (y) => y.stationsNeeded],
+          ] as const satisfies readonly (readonly [string, string, string, (y: ScenarioYear) => number])[]
+        ).map(([id, color, unit, value]) => (
+          <YearLineChart
+            key={id}
+            id={id}
+            {...small}
+            years={years}
+            title={t(`transition.scenarios.series.${id}`)}
+            unit={unit}
+            {...(id === "stations" ? { emptyText: t("transition.scenarios.noHydrogen") } : {})}
+            series={[s(id, color, r.years.map(value))]}
+          />
+        ))}
         <YearLineChart
           id="money"
           {...small}
