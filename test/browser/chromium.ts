@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 
 export const CHROMIUM = process.env["SP_CHROMIUM"] ?? "/usr/bin/chromium";
@@ -24,6 +24,24 @@ export function launchChromium(): Promise<Browser> {
     throw new Error(`${CHROMIUM} not found: apt-get install chromium fonts-noto-cjk (or set SP_CHROMIUM)`);
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A page in a new chromium (en-US, `width` × 900) whose context carries the session `cookie` (the
+ * parts of the portal for signed-in roles: issue 14), recording its problems as `watchPage` does
+ * with cancelled requests ignored.
+ */
+export async function openSignedInPage(
+  cookie: Parameters<BrowserContext["addCookies"]>[0][number],
+  problems: string[],
+  width = 1366,
+): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "en-US" });
+  await context.addCookies([cookie]);
+  const page = await context.newPage();
+  watchPage(page, problems, { ignoreAborted: true });
+  return { browser, page };
 }
 
 /**

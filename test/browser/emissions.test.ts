@@ -13,15 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateCalls } from "../../src/calls/index.ts";
 import { callServiceDeps, loadDemoActivity, loadDemoIfEmpty } from "../../src/cli/demo-load.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
-import {
-  launchChromium,
-  pollWithin,
-  SHOTS,
-  screenshot,
-  switchLanguage,
-  visibleText,
-  watchPage,
-} from "./chromium.ts";
+import { openSignedInPage, pollWithin, SHOTS, screenshot, switchLanguage, visibleText } from "./chromium.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const END = new Date("2026-11-20T00:00:00Z");
@@ -144,12 +136,8 @@ describe("emissions in the portal", { timeout: 240_000 }, () => {
         enteredAt: new Date().toISOString(),
       });
     }
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
     // Parts of this page are for analysts (issue 14): the browser signs in as one.
-    await context.addCookies([(await server.signIn("analyst")).cookie]);
-    page = await context.newPage();
-    watchPage(page, problems, { ignoreAborted: true });
+    ({ browser, page } = await openSignedInPage((await server.signIn("analyst")).cookie, problems));
   }, 240_000);
 
   afterAll(async () => {

@@ -20,15 +20,7 @@ import { ingestOperations } from "../../src/operations/ingest.ts";
 import type { ContainerEvent, GateMove, RailMove, TruckVisit } from "../../src/operations/model.ts";
 import { event, PORT, parsedOf, YTI, ZONE } from "../helpers/operations.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
-import {
-  launchChromium,
-  pollWithin,
-  SHOTS,
-  screenshot,
-  switchLanguage,
-  visibleText,
-  watchPage,
-} from "./chromium.ts";
+import { openSignedInPage, pollWithin, SHOTS, screenshot, switchLanguage, visibleText } from "./chromium.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const TRAPAC = "uslax-terminal-trapac";
@@ -384,12 +376,8 @@ describe("operations in the portal", { timeout: 120_000 }, () => {
     expect(nagoya).toMatchObject({ accepted: 4, rejected: 0 });
     const call = theCall();
     await server.store.calls.replaceVesselResults(PORT, MMSI, s(call.startAt), s(call.endAt) + 1, [call], []);
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
     // Parts of this page are for analysts (issue 14): the browser signs in as one.
-    await context.addCookies([(await server.signIn("analyst")).cookie]);
-    page = await context.newPage();
-    watchPage(page, problems, { ignoreAborted: true });
+    ({ browser, page } = await openSignedInPage((await server.signIn("analyst")).cookie, problems));
   }, 120_000);
 
   afterAll(async () => {

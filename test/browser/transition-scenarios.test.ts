@@ -18,15 +18,7 @@ import { saveScenario } from "../../src/transition/scenario-service.ts";
 import { loadScenarioTables } from "../../src/transition/scenario-tables-io.ts";
 import { type ScenarioInputIn, scenarioInputSchema } from "../../src/transition/scenario-wire.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
-import {
-  launchChromium,
-  pollWithin,
-  SHOTS,
-  screenshot,
-  switchLanguage,
-  visibleText,
-  watchPage,
-} from "./chromium.ts";
+import { openSignedInPage, pollWithin, SHOTS, screenshot, switchLanguage, visibleText } from "./chromium.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -149,12 +141,8 @@ describe("rollout scenarios on the transition page", { timeout: 180_000 }, () =>
         },
         scenarioInputSchema.parse(doc),
       );
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
     // The scenarios are for analysts (issue 14): the browser signs in as one.
-    await context.addCookies([(await server.signIn("analyst")).cookie]);
-    page = await context.newPage();
-    watchPage(page, problems, { ignoreAborted: true });
+    ({ browser, page } = await openSignedInPage((await server.signIn("analyst")).cookie, problems, 1280));
   }, 180_000);
 
   afterAll(async () => {

@@ -13,15 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoFleet } from "../../src/demo/transition.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
-import {
-  launchChromium,
-  pollWithin,
-  SHOTS,
-  screenshot,
-  switchLanguage,
-  visibleText,
-  watchPage,
-} from "./chromium.ts";
+import { openSignedInPage, pollWithin, SHOTS, screenshot, switchLanguage, visibleText } from "./chromium.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -93,12 +85,8 @@ describe("the zero-emission transition page", { timeout: 120_000 }, () => {
       ["USLAX", 11, 11 * 28],
       ["JPNGO", 8, 8 * 28],
     ]);
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
     // Parts of this page are for analysts (issue 14): the browser signs in as one.
-    await context.addCookies([(await server.signIn("analyst")).cookie]);
-    page = await context.newPage();
-    watchPage(page, problems, { ignoreAborted: true });
+    ({ browser, page } = await openSignedInPage((await server.signIn("analyst")).cookie, problems, 1280));
   }, 120_000);
 
   afterAll(async () => {
