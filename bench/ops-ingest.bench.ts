@@ -10,7 +10,7 @@
  *    id + JSON, 20,000 rows per transaction) — stores the facts only, no rollups. Each runs in its own
  *    process; peak resident memory is sampled every 50 ms and printed at each quarter of the input.
  * 2. KPI latency: the real server (`bin/sisterports.mjs serve`, no demo) on the ingested database;
- *    autocannon, 10 connections, on a terminal-month `GET /operations/kpis` — the same URL (answers
+ *    autocannon, 10 connections, with an analyst's API key (the route is not public), on a terminal-month `GET /operations/kpis` — the same URL (answers
  *    kept until the data changes, as a repeated reader sees) and a new URL each request (terminal,
  *    month and a dummy parameter vary: nothing kept, every answer computed from the rollups).
  *
@@ -385,6 +385,19 @@ try {
   db.close();
 
   // KPI latency through the real server on the ingested database.
+  // The KPI routes are an analyst's (issue 14): the reads carry an analyst key, as a client would.
+  const { openStore } = await import("../src/store/index.ts");
+  const { createKey } = await import("../src/access/index.ts");
+  const keyStore = openStore({ databaseUrl: `sqlite:${oursDb}` });
+  await keyStore.migrate();
+  const { token } = await createKey(
+    keyStore.access,
+    { name: "bench analyst", role: "analyst" },
+    { kind: "cli", id: "bench" },
+    Date.now(),
+  );
+  await keyStore.close();
+  const headers = { authorization: `Bearer ${token}` };
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   server = spawn(
@@ -424,7 +437,7 @@ try {
     return `/api/ports/${PORT}/operations/kpis?terminal=${t}&from=${m}-01&to=${next}-01`;
   };
   const fixed = kpiUrl(TERMINALS[6] as string, months[Math.min(2, months.length - 1)] as string);
-  const check = await fetch(`${base}${fixed}`);
+  const check = await fetch(`${base}${fixed}`, { headers });
   const body = (await check.json()) as {
     terminals: { turn: { visits: number }; dwell: { all: { count: number } } }[];
   };
@@ -443,13 +456,14 @@ try {
   );
   show(
     "terminal-month KPIs, same URL (kept until data changes)",
-    await autocannon({ url: `${base}${fixed}`, connections: 10, duration: DURATION_S }),
+    await autocannon({ url: `${base}${fixed}`, connections: 10, duration: DURATION_S, headers }),
   );
   let i = 0;
   const cold = await autocannon({
     url: base,
     connections: 10,
     duration: DURATION_S,
+    headers,
     requests: [
       {
         setupRequest: (req) => {
