@@ -120,7 +120,19 @@ export async function audit(
   nowMs: number,
   detail: Record<string, unknown> | null = null,
 ): Promise<void> {
-  const entry: AuditEntry = {
+  await store.appendAudit(auditEntry(actor, action, target, outcome, nowMs, detail));
+}
+
+/** An audit entry of `actor` doing `action` on `target` at `nowMs`, with its outcome. */
+export function auditEntry(
+  actor: Actor,
+  action: string,
+  target: string,
+  outcome: string,
+  nowMs: number,
+  detail: Record<string, unknown> | null = null,
+): AuditEntry {
+  return {
     id: randomUUID(),
     at: iso(nowMs),
     actorKind: actor.kind,
@@ -131,7 +143,6 @@ export async function audit(
     ip: actor.ip ?? null,
     detail,
   };
-  await store.appendAudit(entry);
 }
 
 const LOCODE = /^[A-Z]{2}[A-Z2-9]{3}$/;

@@ -85,7 +85,8 @@ export interface AccessStore {
   revokeKey(id: string, at: string): Promise<boolean>;
   touchKey(id: string, at: string): Promise<void>;
 
-  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Appends one entry, or several in one transaction (the server's batched entries). */
+  appendAudit(entries: AuditEntry | readonly AuditEntry[]): Promise<void>;
   /** Newest first. */
   listAudit(query?: AuditQuery): Promise<AuditEntry[]>;
 }

@@ -11,7 +11,7 @@ import {
   type AccessStore,
   type Actor,
   accessMsg,
-  audit,
+  auditEntry,
   csrfTokenFor,
   decide,
   principalFromKey,
@@ -106,8 +106,9 @@ class AuditBuffer {
     this.keysUsed = new Map();
     this.writing = this.writing.then(async () => {
       try {
-        for (const e of entries)
-          await audit(this.store, e.actor, e.action, e.target, e.outcome, e.atMs, e.detail);
+        await this.store.appendAudit(
+          entries.map((e) => auditEntry(e.actor, e.action, e.target, e.outcome, e.atMs, e.detail)),
+        );
         for (const [id, atMs] of keys) await this.store.touchKey(id, new Date(atMs).toISOString());
       } catch (error) {
         this.onError(error);

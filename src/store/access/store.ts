@@ -4,6 +4,9 @@ import { formatPorts, parsePorts, type Role } from "../../access/policy.ts";
 import type { AccessStore, ActorKind, ApiKeyRecord, AuditEntry, UserRecord } from "../../access/store.ts";
 import type { AccessApiKeysTable, AccessAuditLogTable, AccessDatabase, AccessUsersTable } from "./schema.ts";
 
+/** Audit rows per INSERT (9 columns: well under either database's parameter limit). */
+const AUDIT_ROWS_PER_INSERT = 200;
+
 function userFromRow(r: AccessUsersTable): UserRecord {
   return {
     id: r.id,
@@ -177,21 +180,27 @@ export function createAccessStore(db: Kysely<AccessDatabase>): AccessStore {
       await db.updateTable("access_api_keys").set({ last_used_at: at }).where("id", "=", id).execute();
     },
 
-    async appendAudit(e) {
-      await db
-        .insertInto("access_audit_log")
-        .values({
-          id: e.id,
-          at: e.at,
-          actor_kind: e.actorKind,
-          actor_id: e.actorId,
-          action: e.action,
-          target: e.target,
-          outcome: e.outcome,
-          ip: e.ip,
-          detail_json: e.detail === null ? null : JSON.stringify(e.detail),
-        })
-        .execute();
+    async appendAudit(entries) {
+      const rows = (Array.isArray(entries) ? entries : [entries as AuditEntry]).map((e) => ({
+        id: e.id,
+        at: e.at,
+        actor_kind: e.actorKind,
+        actor_id: e.actorId,
+        action: e.action,
+        target: e.target,
+        outcome: e.outcome,
+        ip: e.ip,
+        detail_json: e.detail === null ? null : JSON.stringify(e.detail),
+      }));
+      if (rows.length === 0) return;
+      // One transaction for a batch: one commit (one WAL sync) instead of one per entry.
+      await db.transaction().execute(async (trx) => {
+        for (let i = 0; i < rows.length; i += AUDIT_ROWS_PER_INSERT)
+          await trx
+            .insertInto("access_audit_log")
+            .values(rows.slice(i, i + AUDIT_ROWS_PER_INSERT))
+            .execute();
+      });
     },
     async listAudit(query = {}) {
       let q = db.selectFrom("access_audit_log").selectAll();
