@@ -230,6 +230,55 @@ describe("CHE, NONROAD form", () => {
     );
   });
 
+  it("without trace: the same lines to the gram, and no trace words made", () => {
+    // Diesel of two ages (deterioration differs), hybrid, battery, fuel cell; well-to-wheel on so
+    // that the upstream and grid lines (made without their steps when there is no trace) count too.
+    const a = che(
+      [
+        HEADER,
+        "YT-1,,yard tractor,diesel,200,2018,2025,,2000",
+        "YT-2,,yard tractor,diesel,200,2008,2025,,1500,,,30000",
+        "YT-3,,yard tractor,hybrid,200,2020,2025,,1800,1200",
+        "YT-4,,yard tractor,battery_electric,,2022,2025,,2000,30000",
+        "TH-1,,top handler,fuel_cell,,2023,2025,,1000,,900,,grey-smr",
+      ].join("\n"),
+    );
+    const o = { ...options, wellToWheel: true, defaultHydrogenPathway: "grey-smr" };
+    const traced = computeNonshipLines(tables, a, o);
+    const bare = computeNonshipLines(tables, a, { ...o, trace: false });
+    const plain = (lines: InventoryLine[]) =>
+      lines.map((l) => ({ ...l, grams: { ...l.grams } })).map(({ trace: _t, ...l }) => l);
+    expect(plain(bare.lines)).toEqual(plain(traced.lines));
+    expect(bare.lines.length).toBeGreaterThan(0);
+    expect(new Set(bare.lines.map((l) => l.scope))).toEqual(new Set(["tailpipe", "upstream", "grid"]));
+    expect(bare.lines.every((l) => l.trace === undefined)).toBe(true);
+    // The factors without texts: the same numbers, no words.
+    const unit = {
+      equipmentType: "yard_tractor",
+      hp: 200,
+      modelYear: 2008,
+      year: 2025,
+      cumulativeHoursStart: 30_000,
+      loadFactor: 0.3,
+      loadFactorSource: "meter study",
+    };
+    const withTexts = cheDieselFactors(tables.che, unit);
+    const numbers = cheDieselFactors(tables.che, unit, { texts: false });
+    if (!withTexts.ok || !numbers.ok) throw new Error("factors");
+    expect(numbers.value.tech).toBe(withTexts.value.tech);
+    expect(numbers.value.loadFactor.value).toBe(0.3);
+    expect(numbers.value.age).toBe(withTexts.value.age);
+    for (const p of ["nox", "hc", "co", "pm10", "pm25", "dpm", "co2", "so2"] as const) {
+      expect(numbers.value.factors[p]!.perBhpHr).toBe(withTexts.value.factors[p]!.perBhpHr);
+      expect(numbers.value.factors[p]!.adjustments.map((x) => x.value)).toEqual(
+        withTexts.value.factors[p]!.adjustments.map((x) => x.value),
+      );
+      expect(numbers.value.factors[p]!.source).toBe("");
+    }
+    expect(withTexts.value.factors.nox!.adjustments[0]!.name).toMatch(/deterioration/i);
+    expect(numbers.value.factors.nox!.adjustments[0]!.name).toBe("");
+  });
+
   it("computes a year of 1,000 units × 12 months in well under 3 s", () => {
     const rows = [HEADER];
     for (let u = 0; u < 1000; u++)

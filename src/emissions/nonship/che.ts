@@ -66,12 +66,8 @@ function inBand(hp: number, min: number, max: number): boolean {
   return hp > min && hp <= max;
 }
 
-/** Tech type of a new diesel engine of this power and model year: majority share, first on a tie. */
-export function techTypeFor(
-  tables: CheTables,
-  hp: number,
-  modelYear: number,
-): { tech: TechType; source: string } | undefined {
+/** The table rows of a power band and model year, and the majority row (first on a tie). */
+function techTypeRows(tables: CheTables, hp: number, modelYear: number) {
   const band = tables.techTypes.filter((t) => inBand(hp, t.hpMin, t.hpMax));
   let from = Number.NEGATIVE_INFINITY;
   for (const t of band) if (t.modelYearFrom <= modelYear && t.modelYearFrom > from) from = t.modelYearFrom;
@@ -79,6 +75,18 @@ export function techTypeFor(
   if (rows.length === 0) return undefined;
   let best = rows[0]!;
   for (const r of rows) if (r.fraction > best.fraction) best = r;
+  return { rows, best, from };
+}
+
+/** Tech type of a new diesel engine of this power and model year: majority share, first on a tie. */
+export function techTypeFor(
+  tables: CheTables,
+  hp: number,
+  modelYear: number,
+): { tech: TechType; source: string } | undefined {
+  const found = techTypeRows(tables, hp, modelYear);
+  if (found === undefined) return undefined;
+  const { rows, best, from } = found;
   const shares = rows.map((r) => `${r.tech} ${r.fraction}`).join(" / ");
   const tie = rows.filter((r) => r.fraction === best.fraction).length > 1;
   const choice =
@@ -103,6 +111,10 @@ function loadFactorRow(tables: CheTables, scc: string, fuel: string) {
  * tech T4N (175–300 hp from MY2014); LF 0.59; cumulative hours 6 × 1,257 = 7,542; age = 7,542 ×
  * 0.59 / 4,667 = 0.9535; NOx 0.28 × (1 + 0.008 × 0.9535) = 0.2821 g/bhp-hr, so 2,000 h give
  * 200 × 2,000 × 0.59 × 0.2821 = 66,584 g NOx.
+ *
+ * With `texts: false` only the numbers are made: adjustment names, sources and the trace texts
+ * are left empty. An engine run without trace asks for that (a 25-year rollout scenario computes
+ * thousands of unit-years and reads none of their words); the numbers are the same either way.
  */
 export function cheDieselFactors(
   tables: CheTables,
@@ -115,13 +127,20 @@ export function cheDieselFactors(
     loadFactor: number | null;
     loadFactorSource: string | null;
   },
+  options: { texts?: boolean } = {},
 ): CheFactorsResult {
+  const texts = options.texts !== false;
   const map = tables.equipmentMap.get(unit.equipmentType);
   if (map === undefined)
     return { ok: false, what: `equipment type ${unit.equipmentType}`, table: "che_equipment_map.csv" };
   const scc = map.scc;
   const hp = unit.hp;
-  const techChoice = techTypeFor(tables, hp, unit.modelYear);
+  const techChoice = texts
+    ? techTypeFor(tables, hp, unit.modelYear)
+    : (() => {
+        const found = techTypeRows(tables, hp, unit.modelYear);
+        return found === undefined ? undefined : { tech: found.best.tech, source: "" };
+      })();
   if (techChoice === undefined)
     return {
       ok: false,
@@ -131,21 +150,28 @@ export function cheDieselFactors(
   const tech = techChoice.tech;
   const lfRow = loadFactorRow(tables, scc, "diesel");
   if (lfRow === undefined) return { ok: false, what: `SCC ${scc} diesel`, table: "che_load_factors.csv" };
-  const given = unit.loadFactor !== null ? givenLoadFactor(unit.loadFactor, unit.loadFactorSource) : null;
+  const given =
+    unit.loadFactor === null
+      ? null
+      : texts
+        ? givenLoadFactor(unit.loadFactor, unit.loadFactorSource)
+        : { sourced: { value: unit.loadFactor, source: "" }, detail: "" };
   const loadFactor: Sourced = given?.sourced ?? lfRow.loadFactor;
   let cumulativeHoursStart: number;
-  let cumulativeText: TraceText;
+  let cumulativeText: TraceText | null = null;
   if (unit.cumulativeHoursStart !== null) {
     cumulativeHoursStart = unit.cumulativeHoursStart;
-    cumulativeText = traceText("detail.hourMeter", { hours: unit.cumulativeHoursStart, year: unit.year });
+    if (texts)
+      cumulativeText = traceText("detail.hourMeter", { hours: unit.cumulativeHoursStart, year: unit.year });
   } else {
     const years = Math.max(0, unit.year - unit.modelYear);
     cumulativeHoursStart = years * lfRow.annualHours.value;
-    cumulativeText = traceText("detail.yearsOfUse", {
-      years,
-      hours: lfRow.annualHours.value,
-      source: lfRow.annualHours.source,
-    });
+    if (texts)
+      cumulativeText = traceText("detail.yearsOfUse", {
+        years,
+        hours: lfRow.annualHours.value,
+        source: lfRow.annualHours.source,
+      });
   }
   const lives = tables.usefulLife.filter((u) => u.scc === scc);
   if (lives.length === 0) return { ok: false, what: `SCC ${scc}`, table: "che_useful_life.csv" };
@@ -154,18 +180,23 @@ export function cheDieselFactors(
   if (life === undefined) {
     // Gaps in the table (e.g. 600–1,000 hp for material handling): the nearest band of the SCC.
     life = [...lives].sort((a, b) => bandDistance(hp, a) - bandDistance(hp, b))[0]!;
-    lifeNote = traceText("detail.nearestLifeBand", { min: life.hpMin, max: life.hpMax });
+    if (texts) lifeNote = traceText("detail.nearestLifeBand", { min: life.hpMin, max: life.hpMax });
   }
   const age = (cumulativeHoursStart * loadFactor.value) / life.medianLifeH;
-  const ageText = traceText("detail.age", {
-    age: age.toFixed(4),
-    hours: cumulativeHoursStart.toFixed(0),
-    lf: loadFactor.value,
-    life: life.medianLifeH,
-    line: life.line,
-    note: lifeNote,
-    cumulative: cumulativeText,
-  });
+  const ageText =
+    cumulativeText === null
+      ? ""
+      : traceText("detail.age", {
+          age: age.toFixed(4),
+          hours: cumulativeHoursStart.toFixed(0),
+          lf: loadFactor.value,
+          life: life.medianLifeH,
+          line: life.line,
+          note: lifeNote,
+          cumulative: cumulativeText,
+        });
+  // Without texts an adjustment is its value (names and details are trace words only).
+  const adjust: typeof adjustment = texts ? adjustment : (value) => ({ name: "", value, text: NO_TEXT });
 
   const rowSource = (
     r: { line: number; confidence: string; hpMin: number; hpMax: number },
@@ -173,17 +204,22 @@ export function cheDieselFactors(
     v: number,
     u: string,
   ) =>
-    `che_emission_factors.csv: line ${r.line} — ${map.equipment} (SCC ${scc}) ${r.hpMin}-${r.hpMax} hp ${tech} ${p} ${v} ${u} (epa-nonroad2008a-moves5, ${r.confidence}); tech type: ${techChoice.source}; SCC: che_equipment_map.csv line ${map.line} (${map.confidence})`;
+    !texts
+      ? ""
+      : `che_emission_factors.csv: line ${r.line} — ${map.equipment} (SCC ${scc}) ${r.hpMin}-${r.hpMax} hp ${tech} ${p} ${v} ${u} (epa-nonroad2008a-moves5, ${r.confidence}); tech type: ${techChoice.source}; SCC: che_equipment_map.csv line ${map.line} (${map.confidence})`;
 
   const df = (pollutant: string): TraceAdjustment | undefined => {
     const d = tables.deterioration.get(`${tech}|${pollutant}`);
     if (d === undefined) return undefined;
     const capped = Math.min(age, d.cap);
-    return adjustment(
-      1 + d.a * capped ** d.b,
-      traceText("adj.deterioration", { a: d.a, age: age.toFixed(4), cap: d.cap, b: d.b }),
-      traceText("detail.deterioration", { line: d.line, age: ageText }),
-    );
+    const value = 1 + d.a * capped ** d.b;
+    return texts
+      ? adjustment(
+          value,
+          traceText("adj.deterioration", { a: d.a, age: age.toFixed(4), cap: d.cap, b: d.b }),
+          traceText("detail.deterioration", { line: d.line, age: ageText }),
+        )
+      : adjust(value, NO_TEXT);
   };
 
   const factors: Partial<Record<FactorPollutant, CheFactorStep>> = {};
@@ -230,34 +266,37 @@ export function cheDieselFactors(
   const pmDeteriorated = pm.perBhpHr;
   const sulfurG = bsfc * gPerLb * ratio7 * conv.value * 0.01 * (sBase.value - sActual.value);
   const pmAdjusted = Math.max(0, pmDeteriorated - sulfurG);
+  const pmRatio = pmDeteriorated > 0 ? pmAdjusted / pmDeteriorated : 1;
   pm.adjustments.push(
-    adjustment(
-      pmDeteriorated > 0 ? pmAdjusted / pmDeteriorated : 1,
-      traceText("adj.pmSulfur", {
-        bsfc,
-        gPerLb,
-        ratio: ratio7,
-        conv: conv.value,
-        sBase: sBase.value,
-        sActual: sActual.value,
-        grams: sulfurG.toPrecision(4),
-      }),
-      `${sBase.source}; ${conv.source}; ${tables.sulfateToSulfurRatio.source}; ${sActual.source}; BSFC: che_emission_factors.csv line ${bsfcRow.line}`,
-    ),
+    texts
+      ? adjustment(
+          pmRatio,
+          traceText("adj.pmSulfur", {
+            bsfc,
+            gPerLb,
+            ratio: ratio7,
+            conv: conv.value,
+            sBase: sBase.value,
+            sActual: sActual.value,
+            grams: sulfurG.toPrecision(4),
+          }),
+          `${sBase.source}; ${conv.source}; ${tables.sulfateToSulfurRatio.source}; ${sActual.source}; BSFC: che_emission_factors.csv line ${bsfcRow.line}`,
+        )
+      : adjust(pmRatio, NO_TEXT),
   );
   pm.perBhpHr = pmAdjusted;
-  const pmStep = (ratio: Sourced | null, source: TraceText): CheFactorStep => ({
+  const pmStep = (ratio: Sourced | null, source: TraceValue): CheFactorStep => ({
     factor: pmAdjusted,
     factorUnit: "g/bhp-hr",
-    adjustments: ratio === null ? [] : [adjustment(ratio.value, traceText("adj.pm25Ratio"))],
+    adjustments: ratio === null ? [] : [adjust(ratio.value, texts ? traceText("adj.pm25Ratio") : NO_TEXT)],
     perBhpHr: ratio === null ? pmAdjusted : pmAdjusted * ratio.value,
     source: source,
   });
   factors.pm25 = pmStep(
     tables.pm25ToPm10Diesel,
-    traceText("source.pmAfterDf", { source: tables.pm25ToPm10Diesel.source }),
+    texts ? traceText("source.pmAfterDf", { source: tables.pm25ToPm10Diesel.source }) : "",
   );
-  factors.dpm = pmStep(null, traceText("source.dpmDieselReadme"));
+  factors.dpm = pmStep(null, texts ? traceText("source.dpmDieselReadme") : "");
 
   const thcAdjusted = factors.hc!.perBhpHr;
   const carbon = tables.carbonMassFraction;
@@ -267,7 +306,9 @@ export function cheDieselFactors(
     factorUnit: "g/bhp-hr",
     adjustments: [],
     perBhpHr: co2,
-    source: `CO2 = (BSFC ${bsfc} lb/bhp-hr × ${gPerLb} g/lb − THC ${thcAdjusted.toPrecision(4)}) × ${carbon.value} × 44/12 (che_emission_factors.csv: line ${bsfcRow.line}; ${carbon.source}; ${tables.gramsPerPound.source})`,
+    source: !texts
+      ? ""
+      : `CO2 = (BSFC ${bsfc} lb/bhp-hr × ${gPerLb} g/lb − THC ${thcAdjusted.toPrecision(4)}) × ${carbon.value} × 44/12 (che_emission_factors.csv: line ${bsfcRow.line}; ${carbon.source}; ${tables.gramsPerPound.source})`,
   };
   const so2 = bsfc * gPerLb * (1 - conv.value) * 0.01 * sActual.value * SO2_PER_S;
   factors.so2 = {
@@ -275,13 +316,15 @@ export function cheDieselFactors(
     factorUnit: "g/bhp-hr",
     adjustments: [],
     perBhpHr: so2,
-    source: traceText("source.so2Balance", {
-      bsfc,
-      gPerLb,
-      conv: conv.value,
-      sulfur: sActual.value,
-      sources: `${sActual.source}; ${conv.source}`,
-    }),
+    source: !texts
+      ? ""
+      : traceText("source.so2Balance", {
+          bsfc,
+          gPerLb,
+          conv: conv.value,
+          sulfur: sActual.value,
+          sources: `${sActual.source}; ${conv.source}`,
+        }),
   };
   return {
     ok: true,
@@ -292,9 +335,9 @@ export function cheDieselFactors(
       tech,
       techSource: techChoice.source,
       loadFactor,
-      loadFactorDetail: given?.detail ?? lfRow.loadFactor.source,
+      loadFactorDetail: given?.detail ?? (texts ? lfRow.loadFactor.source : ""),
       cumulativeHoursStart,
-      cumulativeSource: renderTrace(cumulativeText),
+      cumulativeSource: cumulativeText === null ? "" : renderTrace(cumulativeText),
       medianLifeH: life.medianLifeH,
       age,
       factors,
@@ -303,6 +346,9 @@ export function cheDieselFactors(
 }
 
 type Adjustment = TraceAdjustment;
+
+/** The text of an adjustment or source made without texts (`cheDieselFactors(…, { texts: false })`). */
+const NO_TEXT: TraceText = { code: "" };
 
 /** A load factor given with a unit (and its source), as a table value and as a trace text. */
 function givenLoadFactor(value: number, source: string | null): { sourced: Sourced; detail: TraceText } {
@@ -336,7 +382,7 @@ type CachedFactors = {
   perBhpHr: Record<DieselPollutant, number>;
 };
 
-function dieselFactorsForTrace(f: CheFactorsResult): CachedFactors {
+function dieselFactorsForTrace(f: CheFactorsResult, texts: boolean): CachedFactors {
   const adjustments: Partial<Record<FactorPollutant, Adjustment[]>> = {};
   const perBhpHr: Record<DieselPollutant, number> = {
     nox: 0,
@@ -349,9 +395,11 @@ function dieselFactorsForTrace(f: CheFactorsResult): CachedFactors {
     so2: 0,
   };
   if (f.ok) {
-    const lf = adjustment(f.value.loadFactor.value, traceText("adj.loadFactor"), f.value.loadFactorDetail);
+    const lf = texts
+      ? adjustment(f.value.loadFactor.value, traceText("adj.loadFactor"), f.value.loadFactorDetail)
+      : null;
     for (const p of DIESEL_POLLUTANTS) {
-      adjustments[p] = [lf, ...f.value.factors[p]!.adjustments];
+      if (lf !== null) adjustments[p] = [lf, ...f.value.factors[p]!.adjustments];
       perBhpHr[p] = f.value.factors[p]!.perBhpHr;
     }
   }
@@ -499,15 +547,20 @@ export function computeChe(
         cached = cache.get(key);
         if (cached === undefined) {
           cached = dieselFactorsForTrace(
-            cheDieselFactors(tables.che, {
-              equipmentType: r.equipmentType,
-              hp,
-              modelYear: r.modelYear,
-              year: r.year,
-              cumulativeHoursStart: r.cumulativeHoursStart,
-              loadFactor: r.loadFactor,
-              loadFactorSource: r.loadFactorSource,
-            }),
+            cheDieselFactors(
+              tables.che,
+              {
+                equipmentType: r.equipmentType,
+                hp,
+                modelYear: r.modelYear,
+                year: r.year,
+                cumulativeHoursStart: r.cumulativeHoursStart,
+                loadFactor: r.loadFactor,
+                loadFactorSource: r.loadFactorSource,
+              },
+              { texts: rb.trace },
+            ),
+            rb.trace,
           );
           cache.set(key, cached);
         }
@@ -622,7 +675,7 @@ export function computeChe(
     // Zero-emission units: no exhaust; energy reported separately.
     for (const m of months) {
       const hours = (r.hours ?? 0) * m.share;
-      rb.add(cheHead(r, sourceId, label, "tailpipe", m.month, "h"), hours, {}, [
+      rb.addTraced(cheHead(r, sourceId, label, "tailpipe", m.month, "h"), hours, {}, () => [
         step(
           whatText,
           "co2",
@@ -779,8 +832,12 @@ export function addGrid(
 ): void {
   const g = rb.options.gridFactor(year);
   rb.note("grid_upstream_ghg_only");
-  const s = step(what, "co2e", kwh, "kWh", g.kgCo2ePerKwh * 1000, "g CO2e/kWh", [], g.source);
-  rb.add(head, kwh, { co2: s.grams, co2e: s.grams }, [s]);
+  // grams as step() computes them (activity × factor); the step itself only for a trace.
+  const factor = g.kgCo2ePerKwh * 1000;
+  const grams = kwh * factor;
+  rb.addTraced(head, kwh, { co2: grams, co2e: grams }, () => [
+    step(what, "co2e", kwh, "kWh", factor, "g CO2e/kWh", [], g.source),
+  ]);
 }
 
 /** Diesel well-to-tank CO2e: tailpipe CO2 × (WTW − TTW) / TTW (scope "upstream"). */
@@ -793,17 +850,19 @@ export function addDieselUpstream(
 ): void {
   if (tailpipeCo2G <= 0) return;
   rb.note("wtw_diesel_only", { ratio: ratio.value.toFixed(4) });
-  const s = step(
-    what,
-    "co2e",
-    tailpipeCo2G,
-    "g CO2 (tailpipe)",
-    ratio.value,
-    "g CO2e upstream / g CO2",
-    [],
-    ratio.source,
-  );
-  rb.add(head, tailpipeCo2G, { co2: s.grams, co2e: s.grams }, [s]);
+  const grams = tailpipeCo2G * ratio.value;
+  rb.addTraced(head, tailpipeCo2G, { co2: grams, co2e: grams }, () => [
+    step(
+      what,
+      "co2e",
+      tailpipeCo2G,
+      "g CO2 (tailpipe)",
+      ratio.value,
+      "g CO2e upstream / g CO2",
+      [],
+      ratio.source,
+    ),
+  ]);
 }
 
 /** Hydrogen used: kg × carbon intensity of its production pathway (scope "upstream"). */
@@ -857,7 +916,18 @@ export function addHydrogen(
     return;
   }
   rb.note("grid_upstream_ghg_only");
-  const source = pathway === null ? traceText("source.defaultPathway", { source: ci.source }) : ci.source;
-  const s = step(what, "co2e", kg, "kg H2", ci.kgCo2ePerKgH2 * 1000, "g CO2e/kg H2", [], source);
-  rb.add(head, kg, { co2: s.grams, co2e: s.grams }, [s]);
+  const factor = ci.kgCo2ePerKgH2 * 1000;
+  const grams = kg * factor;
+  rb.addTraced(head, kg, { co2: grams, co2e: grams }, () => [
+    step(
+      what,
+      "co2e",
+      kg,
+      "kg H2",
+      factor,
+      "g CO2e/kg H2",
+      [],
+      pathway === null ? traceText("source.defaultPathway", { source: ci.source }) : ci.source,
+    ),
+  ]);
 }

@@ -112,7 +112,7 @@ export function computeDrayage(
     };
 
     if (r.powertrain === "battery_electric" || r.powertrain === "fuel_cell") {
-      rb.add({ ...head, scope: "tailpipe", activityUnit: "mi" }, vmt, {}, [
+      rb.addTraced({ ...head, scope: "tailpipe", activityUnit: "mi" }, vmt, {}, () => [
         step(whatText, "co2", vmt, "mi", 0, "g/mi", [], traceText("source.noExhaust", { powertrain })),
       ]);
       if (r.powertrain === "battery_electric") {

@@ -277,6 +277,35 @@ export class ResultBuilder {
   }
 
   /**
+   * Like `add`, with the trace steps made only when traces are kept and a line's trace is read:
+   * a run without trace (a rollout scenario's) never renders their words.
+   */
+  addTraced(
+    head: LineHead,
+    activity: number,
+    grams: Partial<PollutantGrams>,
+    produce: () => TraceStep[],
+  ): void {
+    if (!this.trace) {
+      this.add(head, activity, grams);
+      return;
+    }
+    const line = this.lineFor(
+      head.category,
+      head.scope,
+      head.year,
+      head.month,
+      head.terminal,
+      head.sourceId,
+      head.label,
+      head.activityUnit,
+    );
+    line.activity += activity;
+    for (const p in grams) line.grams[p as Pollutant] += grams[p as Pollutant] ?? 0;
+    this.traceLater(line, produce);
+  }
+
+  /**
    * Trace steps of a line are built when first read: a year of equipment has hundreds of thousands
    * of steps, and most results (stored inventories) never read them.
    */
