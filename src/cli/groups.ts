@@ -271,11 +271,13 @@ async function registerZeGroup(program: Command): Promise<void> {
   const ze = program
     .command("ze")
     .description("zero-emission transition: fleet, pilots, hydrogen supply, rollout scenarios and targets");
-  registerFleetCommands(ze, async () => {
+  const open = async () => {
     const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
     return { transition: store.transition, close: () => store.close() };
-  });
-  registerHydrogenCommands(ze);
+  };
+  registerFleetCommands(ze, open);
+  // `ze h2-regional` reads the saved rollout scenarios.
+  registerHydrogenCommands(ze, open);
 }
 
 async function registerExchangeGroup(program: Command): Promise<void> {

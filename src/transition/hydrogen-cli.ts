@@ -1,7 +1,7 @@
 /**
  * `ze solar-h2`, `ze fueller`, `ze h2-regional`: the hydrogen-supply half of the transition
- * capability from the command line. No database: reference tables from data/reference/transition/
- * and the user's files. Tables for people (en/ja), --json for machines.
+ * capability from the command line. Reference tables from data/reference/transition/ and the
+ * user's files; `ze h2-regional` reads the ports' saved rollout scenarios from the store. Tables for people (en/ja), --json for machines.
  */
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
@@ -10,6 +10,7 @@ import { formatIngestCounts } from "../core/ingest.ts";
 import { formatTable } from "../core/text-table.ts";
 import { utcOffsetMinutes } from "../core/time.ts";
 import { loadPortRegistry } from "../geo/index.ts";
+import type { OpenTransitionStore } from "./cli.ts";
 import { simulateFueller, unitsDemandProfile } from "./fueller.ts";
 import { demandForHours, parseHourlyDemandCsv } from "./hydrogen-demand.ts";
 import { h2Msg } from "./hydrogen-messages.ts";
@@ -25,9 +26,11 @@ import {
   linesFromEstimates,
   type PortHydrogenSeries,
   parseYearlyLinesCsv,
+  type RegionalYearRow,
   regionalBalance,
   type YearlyLine,
 } from "./regional-demand.ts";
+import { regionalHydrogen, regionalSides } from "./scenario-service.ts";
 import type { ParsedSolarYear, SolarSite } from "./tmy.ts";
 
 const nf = (x: number, digits = 1) =>
@@ -229,7 +232,72 @@ export function solarParamsFromOptions(o: SolarOpts): SolarH2Params {
   return p;
 }
 
-export function registerHydrogenCommands(ze: Command): void {
+/** `--scenario PORT=name` flags → { PORT: name }; a port named twice: the last one holds. */
+export function scenarioFlags(values: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const m = /^([A-Za-z]{2}[A-Za-z2-9]{3})=(.+)$/.exec(v.trim());
+    if (m === null)
+      throw new DomainError("validation", h2Msg("scenarioFlag", { value: v }), [
+        { field: "scenario", reason: "PORT=name" },
+      ]);
+    const port = m[1]!.toUpperCase();
+    if (loadPortRegistry().get(port) === undefined)
+      throw new DomainError("validation", `--scenario: unknown port ${port}`, [
+        { field: "scenario", reason: `unknown port ${port}` },
+      ]);
+    out[port] = m[2]!;
+  }
+  return out;
+}
+
+/** `--ports FILE`: the ports' t/yr series written by hand (or by another tool). */
+function readPortsFile(file: string): PortHydrogenSeries[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new DomainError("validation", `${file}: ${(e as Error).message}`, [{ file, reason: "not JSON" }]);
+  }
+  if (
+    !Array.isArray(raw) ||
+    !raw.every(
+      (x) =>
+        typeof x?.port === "string" &&
+        Number.isInteger(x?.fromYear) &&
+        Array.isArray(x?.tonnesPerYear) &&
+        x.tonnesPerYear.every((t: unknown) => typeof t === "number" && t >= 0),
+    )
+  )
+    throw new DomainError("validation", `${file}: expected [{port, fromYear, tonnesPerYear: [t ≥ 0 …]}]`, [
+      { file, reason: "shape" },
+    ]);
+  return raw as PortHydrogenSeries[];
+}
+
+/** `--lines FILE`: other users and supply; rejects printed to stderr, none usable is an error. */
+function readLinesFile(file: string): YearlyLine[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new DomainError("not_found", `${file}: ${(e as Error).message}`);
+  }
+  const parsed = parseYearlyLinesCsv(text, file);
+  if (parsed.counts.rejected > 0 || parsed.issues.length > 0 || parsed.counts.duplicates > 0) {
+    process.stderr.write(`${h2Msg("solarRejected", { file, counts: formatIngestCounts(parsed.counts) })}\n`);
+    for (const i of parsed.issues) process.stderr.write(`  ${i.file}:${i.line}:${i.field}: ${i.reason}\n`);
+  }
+  if (parsed.lines.length === 0)
+    throw new DomainError("validation", `${file}: no usable line`, parsed.issues);
+  return parsed.lines;
+}
+
+/**
+ * The hydrogen-supply commands. `open` gives the store `ze h2-regional` reads the saved rollout
+ * scenarios from (absent: only `--ports FILE` works).
+ */
+export function registerHydrogenCommands(ze: Command, open?: OpenTransitionStore): void {
   ze.command("solar-h2")
     .description(
       "solar-hydrogen station over a typical year: PV → electrolyser → storage → dispensing, grid top-up, levelised cost (inputs shown with sources)",
@@ -392,86 +460,101 @@ export function registerHydrogenCommands(ze: Command): void {
 
   ze.command("h2-regional")
     .description(
-      "hydrogen demand vs supply by year: ports' scenario t/yr (JSON) + the reference demand/supply lines (Chubu, Tri-Gen, FH2R …)",
+      "hydrogen demand vs supply by year: the ports' saved rollout scenarios (t/yr) + the reference demand/supply lines (Chubu, Tri-Gen, FH2R …) — the figures of GET /api/transition/hydrogen-regional",
     )
     .option("--from <year>", "first year", "2025")
     .option("--to <year>", "last year", "2050")
     .option(
+      "--scenario <PORT=name>",
+      "a port's saved scenario (repeat per port); default per port: its first saved scenario by name, as the portal's regional view",
+      (value: string, list: string[]) => [...list, value],
+      [] as string[],
+    )
+    .option(
       "--ports <file>",
-      'JSON array of {"port": "JPNGO", "fromYear": 2025, "tonnesPerYear": [..]} (from the rollout scenarios)',
+      'instead of saved scenarios: JSON array of {"port": "JPNGO", "fromYear": 2025, "tonnesPerYear": [..]}',
     )
     .option("--bound <low|high>", "which column of the estimates", "high")
     .option(
       "--lines <file>",
       "other users and supply as CSV name,kind,year,tonnes[,extend][,source] (kind demand|supply, extend none|hold), instead of the reference estimates",
     )
-    .option("--json", "machine-readable output")
+    .option("--json", "machine-readable output (with saved scenarios: the API's reply, plus the lines used)")
     .action(
-      (o: { from: string; to: string; ports?: string; bound: string; lines?: string; json?: boolean }) => {
+      async (o: {
+        from: string;
+        to: string;
+        scenario: string[];
+        ports?: string;
+        bound: string;
+        lines?: string;
+        json?: boolean;
+      }) => {
         const from = num(o.from, "from")!;
         const to = num(o.to, "to")!;
         if (o.bound !== "low" && o.bound !== "high")
           throw new DomainError("validation", `--bound: low or high, not ${o.bound}`);
-        let ports: PortHydrogenSeries[] = [];
+        const bound = o.bound;
+        if (o.ports !== undefined && o.scenario.length > 0)
+          throw new DomainError("validation", h2Msg("portsOrScenario"), [
+            { field: "scenario", reason: "--ports given" },
+          ]);
+        const lines =
+          o.lines !== undefined
+            ? readLinesFile(o.lines)
+            : linesFromEstimates(loadHydrogenTables().demand, bound);
+        let rows: RegionalYearRow[];
+        let used: { port: string; scenario: string }[] | null = null;
         if (o.ports !== undefined) {
-          let raw: unknown;
+          const ports = readPortsFile(o.ports);
           try {
-            raw = JSON.parse(readFileSync(o.ports, "utf8"));
+            rows = regionalBalance(from, to, ports, lines);
           } catch (e) {
-            throw new DomainError("validation", `${o.ports}: ${(e as Error).message}`, [
-              { file: o.ports, reason: "not JSON" },
-            ]);
+            if (e instanceof RangeError) throw new DomainError("validation", e.message);
+            throw e;
           }
-          if (
-            !Array.isArray(raw) ||
-            !raw.every(
-              (x) =>
-                typeof x?.port === "string" &&
-                Number.isInteger(x?.fromYear) &&
-                Array.isArray(x?.tonnesPerYear) &&
-                x.tonnesPerYear.every((t: unknown) => typeof t === "number" && t >= 0),
-            )
-          )
-            throw new DomainError(
-              "validation",
-              `${o.ports}: expected [{port, fromYear, tonnesPerYear: [t ≥ 0 …]}]`,
-              [{ file: o.ports, reason: "shape" }],
-            );
-          ports = raw as PortHydrogenSeries[];
-        }
-        let lines: YearlyLine[];
-        if (o.lines !== undefined) {
-          let text: string;
+          if (o.json) {
+            process.stdout.write(`${JSON.stringify({ lines, rows }, null, 2)}\n`);
+            return;
+          }
+        } else {
+          if (open === undefined) throw new Error("ze h2-regional: no store to read saved scenarios from");
+          const chosen = scenarioFlags(o.scenario);
+          const s = await open();
           try {
-            text = readFileSync(o.lines, "utf8");
+            const sides = await regionalSides(s.transition, loadPortRegistry().list().map((p) => p.locode), chosen);
+            used = sides;
+            const reply =
+              sides.length === 0
+                ? { scenarios: [], bound, years: regionalBalance(from, to, [], lines) }
+                : await regionalHydrogen(s.transition, sides, [], {
+                    fromYear: from,
+                    toYear: to,
+                    bound,
+                    lines,
+                  });
+            rows = reply.years;
+            if (o.json) {
+              process.stdout.write(`${JSON.stringify({ ...reply, lines }, null, 2)}\n`);
+              return;
+            }
           } catch (e) {
-            throw new DomainError("not_found", `${o.lines}: ${(e as Error).message}`);
+            if (e instanceof RangeError) throw new DomainError("validation", e.message);
+            throw e;
+          } finally {
+            await s.close();
           }
-          const parsed = parseYearlyLinesCsv(text, o.lines);
-          if (parsed.counts.rejected > 0 || parsed.issues.length > 0 || parsed.counts.duplicates > 0) {
-            process.stderr.write(
-              `${h2Msg("solarRejected", { file: o.lines, counts: formatIngestCounts(parsed.counts) })}\n`,
-            );
-            for (const i of parsed.issues)
-              process.stderr.write(`  ${i.file}:${i.line}:${i.field}: ${i.reason}\n`);
-          }
-          if (parsed.lines.length === 0)
-            throw new DomainError("validation", `${o.lines}: no usable line`, parsed.issues);
-          lines = parsed.lines;
-        } else lines = linesFromEstimates(loadHydrogenTables().demand, o.bound);
-        let rows: ReturnType<typeof regionalBalance>;
-        try {
-          rows = regionalBalance(from, to, ports, lines);
-        } catch (e) {
-          if (e instanceof RangeError) throw new DomainError("validation", e.message);
-          throw e;
-        }
-        if (o.json) {
-          process.stdout.write(`${JSON.stringify({ lines, rows }, null, 2)}\n`);
-          return;
         }
         process.stdout.write(
-          `${h2Msg("regionalHeading")}\n${formatTable(
+          `${h2Msg("regionalHeading")}\n${
+            used === null
+              ? ""
+              : `${
+                  used.length === 0
+                    ? h2Msg("noScenarios")
+                    : h2Msg("scenariosUsed", { list: used.map((u) => `${u.port}: ${u.scenario}`).join("; ") })
+                }\n`
+          }${formatTable(
             [
               h2Msg("colYear"),
               h2Msg("colPorts"),

@@ -64,6 +64,10 @@ const en = {
   colSupply: "supply",
   colGap: "supply − demand",
   linesUsed: "lines: {lines}",
+  scenariosUsed: "saved scenarios: {list}",
+  noScenarios: "no saved scenario at any port: the ports' demand is 0 (save one with `ze scenario save`)",
+  portsOrScenario: "--ports FILE and --scenario PORT=name: give one or the other",
+  scenarioFlag: "--scenario: PORT=name (e.g. USLAX=natural replacement), not {value}",
 };
 
 const ja: typeof en = {
@@ -126,6 +130,11 @@ const ja: typeof en = {
   colSupply: "供給",
   colGap: "供給 − 需要",
   linesUsed: "系列：{lines}",
+  scenariosUsed: "保存済みシナリオ：{list}",
+  noScenarios:
+    "どの港湾にも保存済みシナリオがありません：港湾の需要は 0 です（`ze scenario save` で保存してください）",
+  portsOrScenario: "--ports FILE と --scenario PORT=名前 はどちらか一方だけを指定してください",
+  scenarioFlag: "--scenario は PORT=名前 の形式です（例：USLAX=natural replacement）。{value} は使えません",
 };
 
 export const HYDROGEN_CATALOGS = { en, ja };

@@ -57,6 +57,8 @@ export {
   compareStored,
   computeScenario,
   parseScenario,
+  regionalHydrogen,
+  regionalSides,
   type ScenarioServiceDeps,
   saveScenario,
   storedScenario,

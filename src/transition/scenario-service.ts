@@ -10,6 +10,7 @@ import {
   type PortHydrogenSeries,
   type RegionalYearRow,
   regionalBalance,
+  type YearlyLine,
 } from "./regional-demand.ts";
 import { hydrogenSeries, runScenario, type ScenarioRun, type ScenarioTablesIn } from "./scenario.ts";
 import { comparePorts, compareScenarios, type PortSide } from "./scenario-compare.ts";
@@ -127,13 +128,14 @@ export async function comparePortsStored(
 /**
  * Regional hydrogen demand against supply by year (the Chubu-class study): the saved scenarios'
  * t/yr of each port (`hydrogenSeries`) plus the reference estimates' demand and supply lines
- * (hydrogen_demand_estimates.csv, `linesFromEstimates`). Served from the stored results.
+ * (hydrogen_demand_estimates.csv, `linesFromEstimates`) — or the caller's own `lines` (the CLI's
+ * `--lines FILE`). Served from the stored results.
  */
 export async function regionalHydrogen(
   store: TransitionStore,
   sides: readonly { port: string; scenario: string }[],
   estimates: readonly DemandEstimateRow[],
-  q: { fromYear: number; toYear: number; bound: "low" | "high" },
+  q: { fromYear: number; toYear: number; bound: "low" | "high"; lines?: readonly YearlyLine[] },
 ): Promise<{
   scenarios: { port: string; scenario: string }[];
   bound: "low" | "high";
@@ -148,10 +150,37 @@ export async function regionalHydrogen(
     return {
       scenarios: [...sides],
       bound: q.bound,
-      years: regionalBalance(q.fromYear, q.toYear, series, linesFromEstimates(estimates, q.bound)),
+      years: regionalBalance(q.fromYear, q.toYear, series, q.lines ?? linesFromEstimates(estimates, q.bound)),
     };
   } catch (e) {
     if (e instanceof RangeError) throw new DomainError("validation", e.message);
     throw e;
   }
+}
+
+/**
+ * The saved scenario of each port the regional hydrogen view uses: the one `chosen` names, else
+ * the port's first saved scenario by name — the portal's default (its scenario pickers list a
+ * port's scenarios by name and start on the first). A port with none saved and none chosen is
+ * left out; a chosen one that is not saved is a not_found error.
+ * Example: ports [USLAX, JPNGO], chosen { JPNGO: "CNP on time" }, USLAX saved ["CAAP on time",
+ * "natural replacement"] → [{ USLAX, "CAAP on time" }, { JPNGO, "CNP on time" }].
+ */
+export async function regionalSides(
+  store: TransitionStore,
+  ports: readonly string[],
+  chosen: Readonly<Record<string, string>>,
+): Promise<{ port: string; scenario: string }[]> {
+  const out: { port: string; scenario: string }[] = [];
+  for (const port of ports) {
+    const name = chosen[port];
+    if (name !== undefined) {
+      await storedScenario(store, port, name);
+      out.push({ port, scenario: name });
+      continue;
+    }
+    const first = (await store.listScenarios(port))[0];
+    if (first !== undefined) out.push({ port, scenario: first.name });
+  }
+  return out;
 }

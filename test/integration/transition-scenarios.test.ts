@@ -5,10 +5,12 @@
  * starting from the registry reads the stored equipment; the routes declare access (reads public,
  * saves analyst/admin) and reject a bad scenario with field paths.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Command } from "commander";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RouteDef } from "../../src/core/http.ts";
 import { loadDemoScenarios } from "../../src/demo/transition.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
+import { registerHydrogenCommands } from "../../src/transition/hydrogen-cli.ts";
 import {
   compareStored,
   EQUIPMENT_CSV_COLUMNS,
@@ -238,6 +240,80 @@ JPNGO,TH-D-OLD,top_handler,diesel,2000,250,,Demo Terminal,retired,,
           headers: {},
         }),
       ).rejects.toMatchObject({ code: "validation" });
+    });
+
+    it("ze h2-regional reads the saved scenarios and prints the route's figures", async () => {
+      // Follows the test above: USLAX has "CAAP on time", "early", "late", "natural replacement"
+      // saved, JPNGO "CNP on time", "natural replacement".
+      const routes = scenarioRoutes({
+        transition: store.transition,
+        timeZoneOf,
+        currencyOf,
+        scenarioTables: () => tables,
+        demandEstimates: () => estimates,
+      });
+      const regional = routes.find((r) => r.operationId === "getRegionalHydrogenBalance")!;
+      const route = async (scenarios: string[]) =>
+        (await regional.handler({
+          params: {},
+          query: { scenarios, from: 2025, to: 2050, bound: "high" },
+          body: undefined,
+          headers: {},
+        })) as { scenarios: unknown[]; years: { year: number; portsDemandT: number }[] };
+      const cli = async (args: string[]) => {
+        const program = new Command("sisterports").exitOverride();
+        registerHydrogenCommands(program.command("ze"), async () => ({
+          transition: store.transition,
+          close: async () => {},
+        }));
+        let out = "";
+        const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+          out += String(chunk);
+          return true;
+        });
+        try {
+          await program.parseAsync(["node", "sisterports", "ze", "h2-regional", ...args]);
+        } finally {
+          spy.mockRestore();
+        }
+        return out;
+      };
+
+      // No --scenario: each port's first saved scenario by name (the portal's default).
+      const byDefault = JSON.parse(await cli(["--json"])) as Awaited<ReturnType<typeof route>>;
+      const expected = await route(["USLAX:CAAP on time", "JPNGO:CNP on time"]);
+      expect(byDefault.scenarios).toEqual(expected.scenarios);
+      expect(byDefault.years).toEqual(expected.years);
+      // The ports' demand is not zero every year (the figures compared are figures).
+      expect(expected.years.some((y) => y.portsDemandT > 0)).toBe(true);
+
+      const named = JSON.parse(
+        await cli([
+          "--json",
+          "--scenario",
+          "USLAX=natural replacement",
+          "--scenario",
+          "jpngo=natural replacement",
+        ]),
+      ) as Awaited<ReturnType<typeof route>>;
+      const expectedNamed = await route(["USLAX:natural replacement", "JPNGO:natural replacement"]);
+      expect(named.years).toEqual(expectedNamed.years);
+      expect(named.years).not.toEqual(expected.years);
+
+      // The table says which scenarios it used; the 2030 row's ports column is the route's, rounded.
+      const text = await cli(["--scenario", "JPNGO=CNP on time", "--from", "2030", "--to", "2030"]);
+      expect(text).toContain("saved scenarios: USLAX: CAAP on time; JPNGO: CNP on time");
+      const y2030 = expected.years.find((y) => y.year === 2030)!;
+      expect(text).toContain(
+        y2030.portsDemandT.toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: 0 }),
+      );
+
+      await expect(cli(["--scenario", "USLAX=nope"])).rejects.toMatchObject({ code: "not_found" });
+      await expect(cli(["--scenario", "USLAX"])).rejects.toMatchObject({ code: "validation" });
+      await expect(cli(["--scenario", "XXABC=a"])).rejects.toMatchObject({ code: "validation" });
+      await expect(cli(["--ports", "p.json", "--scenario", "USLAX=early"])).rejects.toMatchObject({
+        code: "validation",
+      });
     });
   });
 }
