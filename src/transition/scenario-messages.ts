@@ -62,6 +62,8 @@ const en = {
   "n.notEstimated":
     "{category}: emissions and energy not estimated (no activity defaults or sourced factors for this type)",
   "n.extraShort": "{year}: {category}: {missing} of {units} extra replacements found no non-ZE unit",
+  "n.atEndShort":
+    "{year}: {category}: {done} of {units} units to replace by {powertrain} reached end of life (useful life honoured: the rest stay)",
   "n.unknownPathway": 'unknown hydrogen pathway "{pathway}": hydrogen upstream not estimated',
   "n.calibration":
     "{category}: the inventory engine gives a new {kw} kW diesel unit {engine} kg CO2 per operating hour; the measured {where} is {measured} kg/h — set activity.{category}.loadFactor to {ratio} × the load factor used to calibrate",
@@ -141,6 +143,8 @@ const ja: typeof en = {
     "{category}：この機種には活動量の既定値も出典のある係数もないため、排出量とエネルギーは推計していません",
   "n.extraShort":
     "{year} 年 {category}：追加更新 {units} 台のうち {missing} 台は対象となる非ゼロエミ機がありません",
+  "n.atEndShort":
+    "{year} 年 {category}：{powertrain} への更新 {units} 台のうち耐用年数に達したのは {done} 台です（耐用年数を守るため残りは更新しません）",
   "n.unknownPathway": "水素の製造経路「{pathway}」が不明：水素の上流排出は推計していません",
   "n.calibration":
     "{category}：インベントリ算定エンジンでは新しい {kw} kW ディーゼル機が稼働 1 時間あたり {engine} kg CO2、実測（{where}）は {measured} kg/時 — 校正には activity.{category}.loadFactor を現在の負荷率の {ratio} 倍に設定してください",

@@ -90,4 +90,60 @@ describe("fleet turnover", () => {
     // After the target year replacements stay battery even though the mix says diesel.
     expect(result.years.find((r) => r.year === 2036)!.zeShareChePct).toBe(100);
   });
+
+  it("without force early a ZE target and a number replaced honour useful life", () => {
+    const run = (extra: Partial<ScenarioInputIn>) =>
+      runScenario(
+        scenarioInputSchema.parse(
+          tenTractors({
+            purchases: [{ category: "yard_tractor", fromYear: 2026, mixPct: { diesel: 100 } }],
+            ...extra,
+          }),
+        ),
+        tables,
+        { currency: "USD" },
+      ).result;
+    // Target 100 % battery by 2030, not forced: from 2030 each year's one end-of-life replacement
+    // is battery, nothing retires early → 2030: 1 of 10 = 10 %; 2035: 2030..2035 = 6 → 60 %;
+    // 2036: the diesel bought in 2026 reaches end of life → 7 → 70 %.
+    const target = run({
+      zeTargets: [
+        { category: "yard_tractor", year: 2030, zeSharePct: 100, powertrain: "battery", forceEarly: false },
+      ],
+    });
+    const share = (r: typeof target, y: number) => r.years.find((x) => x.year === y)!.zeShareChePct;
+    expect(share(target, 2029)).toBe(0);
+    expect(share(target, 2030)).toBeCloseTo(10, 9);
+    expect(share(target, 2035)).toBeCloseTo(60, 9);
+    expect(share(target, 2036)).toBeCloseTo(70, 9);
+    expect(target.earlyRetirements).toEqual([]);
+    expect(target.years.every((y) => y.retiredEarly === 0)).toBe(true);
+
+    // 3 units to battery in 2030: forced → the 3 oldest non-ZE units (model years 2021, 2022,
+    // 2023 — the 2020 unit retires at end of life that year) go early; the 2020 unit's
+    // replacement stays diesel → 3 of 10 battery. Not forced → only the one unit reaching end of
+    // life that year is replaced (by battery) → 1 of 10, and a note says 1 of 3.
+    const forced = run({
+      extraReplacements: [{ year: 2030, category: "yard_tractor", powertrain: "battery", units: 3 }],
+    });
+    expect(share(forced, 2030)).toBeCloseTo(30, 9);
+    expect(forced.earlyRetirements.map((e) => [e.modelYear, e.units, e.reason])).toEqual([
+      [2021, 1, "extra_replacement"],
+      [2022, 1, "extra_replacement"],
+      [2023, 1, "extra_replacement"],
+    ]);
+    const atEnd = run({
+      extraReplacements: [
+        { year: 2030, category: "yard_tractor", powertrain: "battery", units: 3, forceEarly: false },
+      ],
+    });
+    expect(share(atEnd, 2030)).toBeCloseTo(10, 9);
+    expect(share(atEnd, 2031)).toBe(share(atEnd, 2030)); // 2031's replacement: diesel again
+    expect(atEnd.earlyRetirements).toEqual([]);
+    expect(atEnd.warnings.find((w) => w.code === "n.atEndShort")?.params).toMatchObject({
+      done: 1,
+      units: 3,
+      year: 2030,
+    });
+  });
 });

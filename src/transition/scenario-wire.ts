@@ -82,10 +82,23 @@ export const scenarioInputSchema = z
         "per type: the purchase mix from a year on (the latest step ≤ the year holds; none: like for like)",
       ),
     extraReplacements: z
-      .array(z.object({ year, category, powertrain, units: z.number().int().min(1).max(100_000) }))
+      .array(
+        z.object({
+          year,
+          category,
+          powertrain,
+          units: z.number().int().min(1).max(100_000),
+          forceEarly: z
+            .boolean()
+            .default(true)
+            .describe(
+              "true: the oldest units not of this powertrain retire early; false: of the units reaching end of life that year, up to this many are replaced by it",
+            ),
+        }),
+      )
       .max(500)
       .default([])
-      .describe("units of the oldest non-zero-emission units replaced early in a year"),
+      .describe("units replaced by a powertrain in a year (early, oldest first, unless forceEarly is false)"),
     zeTargets: z
       .array(
         z.object({
@@ -93,11 +106,19 @@ export const scenarioInputSchema = z
           year,
           zeSharePct: z.number().min(0).max(100),
           powertrain: z.enum(["battery", "fuel_cell"]).default("battery"),
+          forceEarly: z
+            .boolean()
+            .default(true)
+            .describe(
+              "true: units retire before their end of life until the share is met; false: only purchases (at end of life) turn zero-emission",
+            ),
         }),
       )
       .max(100)
       .default([])
-      .describe('forced retirements: e.g. { yard_tractor, 2030, 100 } = "100 % ZE yard tractors by 2030"'),
+      .describe(
+        'ZE shares from a year on: e.g. { yard_tractor, 2030, 100 } = "100 % ZE yard tractors by 2030" (forced early unless forceEarly is false)',
+      ),
     activity: z.partialRecord(category, activityOverrideSchema).default({}),
     hydrogenPathway: z
       .string()

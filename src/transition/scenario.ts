@@ -6,10 +6,12 @@
  *   1. units whose age (year − model year) reached the type's useful life retire; as many are
  *      bought, split by the type's purchase mix of that year (largest remainder, whole units;
  *      no mix step: like for like);
- *   2. extra replacements: the oldest non-ZE units of a type retire early, replaced as stated;
+ *   2. extra replacements: the oldest non-ZE units of a type retire early, replaced as stated
+ *      (`forceEarly: false`: up to that many of the year's end-of-life replacements take the
+ *      stated powertrain instead — useful life honoured);
  *   3. ZE targets (from their year on): non-ZE purchases of the type become the target's
- *      powertrain, then the oldest non-ZE units retire early until the ZE share is met. Every early
- *      retirement is listed (cohort, year, life years left).
+ *      powertrain, then (unless `forceEarly: false`) the oldest non-ZE units retire early until
+ *      the ZE share is met. Every early retirement is listed (cohort, year, life years left).
  *
  * Outputs per year: the fleet by type × powertrain; emissions from the inventory's own engine
  * (emissions/index.ts `computeNonshipLines` — NONROAD for diesel and hybrid CHE, the grid factor of
@@ -618,6 +620,32 @@ export function runScenario(
         const mix = mixFor(cat, y);
         purchases.set(cat, mix === null ? new Map(retired) : apportion(sumMap(retired), mix));
       }
+      // 2 (at end of life). Replacements that honour useful life: of the year's purchases of the
+      // type, up to `units` not already of the powertrain take it (diesel first, listed order).
+      for (const x of input.extraReplacements.filter((e) => e.year === y && !e.forceEarly)) {
+        const m = purchases.get(x.category);
+        let left = x.units;
+        if (m !== undefined)
+          for (const p of SCENARIO_POWERTRAINS) {
+            if (left === 0) break;
+            if (p === x.powertrain) continue;
+            const n = Math.min(left, m.get(p) ?? 0);
+            if (n === 0) continue;
+            m.set(p, (m.get(p) ?? 0) - n);
+            m.set(x.powertrain, (m.get(x.powertrain) ?? 0) + n);
+            left -= n;
+          }
+        if (left > 0)
+          warnings.push(
+            note("n.atEndShort", {
+              year: y,
+              category: x.category,
+              powertrain: x.powertrain,
+              done: x.units - left,
+              units: x.units,
+            }),
+          );
+      }
       // 3 (purchases part). ZE targets in force: non-ZE purchases become the target's powertrain as needed.
       const targetsNow = input.zeTargets.filter((t) => t.year <= y);
       for (const t of targetsNow) {
@@ -645,7 +673,7 @@ export function runScenario(
       for (const [cat, m] of purchases) for (const [p, n] of m) buy(y, cat, p, n, bought);
 
       // 2. Extra replacements of the year.
-      for (const x of input.extraReplacements.filter((e) => e.year === y)) {
+      for (const x of input.extraReplacements.filter((e) => e.year === y && e.forceEarly)) {
         const n = retireOldest(y, x.category, x.units, "extra_replacement");
         if (n < x.units)
           warnings.push(
@@ -655,6 +683,7 @@ export function runScenario(
       }
       // 3 (fleet part). ZE targets: early retirements until the share is met.
       for (const t of targetsNow) {
+        if (!t.forceEarly) continue;
         const total = fleet.filter((c) => c.category === t.category).reduce((a, c) => a + c.units, 0);
         const ze = fleet
           .filter((c) => c.category === t.category && isZe(c.powertrain))
