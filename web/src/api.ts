@@ -32,6 +32,8 @@ import type {
   PortsCompare,
   RegionalHydrogen,
   ScenarioCompare,
+  ScenarioInputIn,
+  ScenarioResult,
   StoredScenario,
   scenarioListSchema,
   TargetsGapReply,
@@ -373,6 +375,8 @@ export type {
   EarlyRetirement,
   PortsCompare,
   ScenarioCompare,
+  ScenarioInputIn,
+  ScenarioPowertrain,
   ScenarioResult,
   ScenarioYear,
   StoredScenario,
@@ -398,6 +402,18 @@ export const scenarioApi = {
     for (const s of sides) q.append("scenarios", `${s.port}:${s.scenario}`);
     return getJson<RegionalHydrogen>(`/api/transition/hydrogen-regional?${q.toString()}`, signal);
   },
+  /** Computes a scenario without saving it (analyst, admin): the editor's preview. */
+  run: (locode: Locode, doc: ScenarioInputIn) =>
+    requestJson<{ result: ScenarioResult; targetsGap: TargetsGapReply }>(
+      `${transitionPath(locode)}/scenarios/run`,
+      {
+        method: "POST",
+        body: doc,
+      },
+    ),
+  /** Computes and saves a scenario under its name (analyst, admin; the same name is replaced). */
+  save: (locode: Locode, doc: ScenarioInputIn) =>
+    requestJson<StoredScenario>(`${transitionPath(locode)}/scenarios`, { method: "POST", body: doc }),
   /** Two ports' saved scenarios per TEU; each side is "PORT:scenario name". */
   comparePorts: (
     a: { port: Locode; scenario: string },

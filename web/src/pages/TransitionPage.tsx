@@ -1,17 +1,19 @@
 // A port's zero-emission transition: the fleet (mix by category and powertrain with the ZE share of
 // CHE and drayage; the registry's units), the pilots' scorecards, the solar-hydrogen station's
-// typical year and the mobile fueller, then the saved rollout scenarios with the gap to the CAAP /
+// typical year and the mobile fueller, the scenario editor (analysts, admins), then the saved rollout scenarios with the gap to the CAAP /
 // CNP targets and the comparisons (two scenarios, the two ports per TEU).
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type PortDetail, transitionApi } from "../api.ts";
 import { FirstPortRedirect } from "../components/FirstPortRedirect.tsx";
 import { PortSection } from "../components/PortSection.tsx";
 import { localName } from "../format.ts";
 import { useAsync, useLanguage } from "../hooks.ts";
-import { Link } from "../router.tsx";
+import { Link, replaceSearchParam } from "../router.tsx";
 import type { PageProps } from "../routes.ts";
 import { FleetPanel } from "../transition/FleetPanel.tsx";
 import { FuellerPanel } from "../transition/FuellerPanel.tsx";
+import { ScenarioEditor } from "../transition/ScenarioEditor.tsx";
 import { ScenariosPanel } from "../transition/ScenariosPanel.tsx";
 import { ScorecardsPanel } from "../transition/Scorecards.tsx";
 import { StationPanel } from "../transition/StationPanel.tsx";
@@ -31,7 +33,7 @@ export function TransitionPage({ params }: PageProps) {
   );
 }
 
-const SECTIONS = ["fleet", "scorecards", "station", "fueller", "scenarios"] as const;
+const SECTIONS = ["fleet", "scorecards", "station", "fueller", "editor", "scenarios"] as const;
 
 function TransitionView({ port }: { port: PortDetail }) {
   const { t } = useTranslation();
@@ -41,6 +43,8 @@ function TransitionView({ port }: { port: PortDetail }) {
   const cards = useAsync(() => transitionApi.scorecards(port.locode), `${port.locode}|cards`);
   const ports = useAsync(api.ports, "ports");
   const others = ports.status === "ready" ? ports.data.filter((p) => p.locode !== port.locode) : [];
+  // Bumped when the editor saves: the saved scenarios' list is read again, the new one shown.
+  const [saves, setSaves] = useState(0);
   return (
     <>
       <header className="page-header">
@@ -72,7 +76,15 @@ function TransitionView({ port }: { port: PortDetail }) {
       <StationPanel port={port} />
       <FuellerPanel port={port} cards={cards} />
 
-      <ScenariosPanel port={port} />
+      <ScenarioEditor
+        port={port}
+        version={saves}
+        onSaved={(name) => {
+          setSaves((n) => n + 1);
+          replaceSearchParam("scenario", name);
+        }}
+      />
+      <ScenariosPanel port={port} version={saves} />
     </>
   );
 }
