@@ -77,7 +77,7 @@ type Preview =
   | { status: "idle" }
   | { status: "busy"; what: "run" | "save" }
   | { status: "ran"; result: ScenarioResult; targetsGap: TargetsGapReply }
-  | { status: "saved"; name: string; result: ScenarioResult; targetsGap: TargetsGapReply }
+  | { status: "saved"; name: string; savedAt: string; result: ScenarioResult; targetsGap: TargetsGapReply }
   | { status: "failed"; message: string };
 
 /** The units of each type in the registry, as the scenario counts them (not retired, not planned). */
@@ -171,7 +171,13 @@ function EditorForm({
       } else {
         const r = await scenarioApi.save(port.locode, doc);
         setBaseline(draft);
-        setPreview({ status: "saved", name: r.name, result: r.result, targetsGap: r.targetsGap });
+        setPreview({
+          status: "saved",
+          name: r.name,
+          savedAt: r.savedAt,
+          result: r.result,
+          targetsGap: r.targetsGap,
+        });
         onSaved(r.name);
       }
     } catch (e) {
@@ -259,7 +265,7 @@ function EditorForm({
 
         <fieldset className="ze-editor-basics">
           <legend>{t("transition.editor.basics")}</legend>
-          <Field id="editor-name" label={t("transition.editor.name")} issue={issueOf("name")}>
+          <Field id="editor-name" label={t("transition.editor.name")} issue={issueOf("name")} medium>
             {(p) => (
               <input
                 {...p}
@@ -464,7 +470,14 @@ function EditorForm({
               ? t("transition.editor.previewTitle")
               : t("transition.editor.savedTitle", { name: preview.name })}
           </h3>
-          <ScenarioView stored={{ result: preview.result, targetsGap: preview.targetsGap }} port={port} />
+          <ScenarioView
+            stored={{
+              result: preview.result,
+              targetsGap: preview.targetsGap,
+              savedAt: preview.status === "saved" ? preview.savedAt : null,
+            }}
+            port={port}
+          />
         </section>
       )}
     </>
@@ -492,18 +505,23 @@ function Field({
   label,
   issue,
   wide,
+  medium,
   children,
 }: {
   id: string;
   label: string;
   issue?: DraftIssue | undefined;
   wide?: boolean;
+  medium?: boolean;
   children: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 }) {
   const { t } = useTranslation();
   const errorId = `${id}-error`;
   return (
-    <div className={`ze-field${wide ? " wide" : ""}`} data-invalid={issue ? "true" : undefined}>
+    <div
+      className={`ze-field${wide ? " wide" : medium ? " medium" : ""}`}
+      data-invalid={issue ? "true" : undefined}
+    >
       <label htmlFor={id}>{label}</label>
       {children({ id, ...(issue ? { "aria-invalid": true as const, "aria-describedby": errorId } : {}) })}
       {issue && (
