@@ -261,18 +261,7 @@ export class ResultBuilder {
     grams: Partial<PollutantGrams>,
     steps: readonly TraceStep[] = [],
   ): void {
-    const line = this.lineFor(
-      head.category,
-      head.scope,
-      head.year,
-      head.month,
-      head.terminal,
-      head.sourceId,
-      head.label,
-      head.activityUnit,
-    );
-    line.activity += activity;
-    for (const p in grams) line.grams[p as Pollutant] += grams[p as Pollutant] ?? 0;
+    const line = this.accumulate(head, activity, grams);
     if (this.trace && steps.length > 0) this.traceLater(line, () => steps as TraceStep[]);
   }
 
@@ -286,10 +275,11 @@ export class ResultBuilder {
     grams: Partial<PollutantGrams>,
     produce: () => TraceStep[],
   ): void {
-    if (!this.trace) {
-      this.add(head, activity, grams);
-      return;
-    }
+    const line = this.accumulate(head, activity, grams);
+    if (this.trace) this.traceLater(line, produce);
+  }
+
+  private accumulate(head: LineHead, activity: number, grams: Partial<PollutantGrams>): InventoryLine {
     const line = this.lineFor(
       head.category,
       head.scope,
@@ -302,7 +292,7 @@ export class ResultBuilder {
     );
     line.activity += activity;
     for (const p in grams) line.grams[p as Pollutant] += grams[p as Pollutant] ?? 0;
-    this.traceLater(line, produce);
+    return line;
   }
 
   /**

@@ -43,15 +43,14 @@ import { CATEGORY_STYLE } from "./text.ts";
 const EDITOR_ROLES = ["analyst", "admin"];
 const KINDS: readonly RuleKind[] = ["share", "units", "mix"];
 
-export function ScenarioEditor({
-  port,
-  version,
-  onSaved,
-}: {
+interface EditorProps {
   port: PortDetail;
+  /** Bumped by the page when a scenario is saved (the "start from" list is read again). */
   version: number;
   onSaved: (name: string) => void;
-}) {
+}
+
+export function ScenarioEditor({ port, version, onSaved }: EditorProps) {
   const { t } = useTranslation();
   const session = useAsync(() => sessionApi.current(), "session");
   if (session.status !== "ready") return null;
@@ -89,15 +88,7 @@ function registryCounts(units: readonly { category: EquipmentCategory; status: s
   return counts;
 }
 
-function EditorForm({
-  port,
-  version,
-  onSaved,
-}: {
-  port: PortDetail;
-  version: number;
-  onSaved: (name: string) => void;
-}) {
+function EditorForm({ port, version, onSaved }: EditorProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const thisYear = new Date().getUTCFullYear();
@@ -198,6 +189,33 @@ function EditorForm({
     e.preventDefault();
     void submit("run");
   };
+  /** A labelled text input of a draft field, with its problem under it. */
+  const textField = (
+    name: "name" | "description" | "baseYear" | "horizonYear" | "jpyPerUsd" | "fxYear" | "fxSource",
+    o: {
+      label: string;
+      issue?: string;
+      size?: "wide" | "medium";
+      inputMode?: "numeric" | "decimal";
+      placeholder?: string;
+      maxLength?: number;
+    },
+  ) => (
+    <Field id={`editor-${name}`} label={o.label} issue={o.issue ? issueOf(o.issue) : undefined} size={o.size}>
+      {(p) => (
+        <input
+          {...p}
+          name={name}
+          value={draft[name]}
+          autoComplete="off"
+          {...(o.inputMode ? { inputMode: o.inputMode } : {})}
+          {...(o.placeholder ? { placeholder: o.placeholder } : {})}
+          {...(o.maxLength ? { maxLength: o.maxLength } : {})}
+          onChange={(e) => change({ [name]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
   const busy = preview.status === "busy";
   const formIssues = issues.filter((i) => i.field === "form");
   const savedFleetUnits =
@@ -265,81 +283,50 @@ function EditorForm({
 
         <fieldset className="ze-editor-basics">
           <legend>{t("transition.editor.basics")}</legend>
-          <Field id="editor-name" label={t("transition.editor.name")} issue={issueOf("name")} medium>
-            {(p) => (
-              <input
-                {...p}
-                name="name"
-                value={draft.name}
-                maxLength={80}
-                autoComplete="off"
-                onChange={(e) => change({ name: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field id="editor-description" label={t("transition.editor.description")} wide>
-            {(p) => (
-              <input
-                {...p}
-                name="description"
-                value={draft.description}
-                maxLength={2000}
-                onChange={(e) => change({ description: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field id="editor-base" label={t("transition.editor.baseYear")} issue={issueOf("baseYear")}>
-            {(p) => (
-              <input
-                {...p}
-                name="baseYear"
-                inputMode="numeric"
-                value={draft.baseYear}
-                onChange={(e) => change({ baseYear: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field
-            id="editor-horizon"
-            label={t("transition.editor.horizonYear")}
-            issue={issueOf("horizonYear")}
-          >
-            {(p) => (
-              <input
-                {...p}
-                name="horizonYear"
-                inputMode="numeric"
-                value={draft.horizonYear}
-                onChange={(e) => change({ horizonYear: e.target.value })}
-              />
-            )}
-          </Field>
+          {textField("name", {
+            label: t("transition.editor.name"),
+            issue: "name",
+            size: "medium",
+            maxLength: 80,
+          })}
+          {textField("description", {
+            label: t("transition.editor.description"),
+            size: "wide",
+            maxLength: 2000,
+          })}
+          {textField("baseYear", {
+            label: t("transition.editor.baseYear"),
+            issue: "baseYear",
+            inputMode: "numeric",
+          })}
+          {textField("horizonYear", {
+            label: t("transition.editor.horizonYear"),
+            issue: "horizonYear",
+            inputMode: "numeric",
+          })}
         </fieldset>
 
         <fieldset className="ze-editor-fleet">
           <legend>{t("transition.editor.fleet")}</legend>
-          <label className="ze-editor-choice">
-            <input
-              type="radio"
-              name="fleet"
-              value="registry"
-              checked={draft.fleet === "registry"}
-              onChange={() => change({ fleet: "registry" })}
-            />{" "}
-            {t("transition.editor.fleetRegistry", { n: formatNumber(registryTotal, lang) })}
-          </label>
-          {draft.savedFleet && (
-            <label className="ze-editor-choice">
+          {(
+            [
+              ["registry", t("transition.editor.fleetRegistry", { n: formatNumber(registryTotal, lang) })],
+              ...(draft.savedFleet
+                ? [["saved", t("transition.editor.fleetSaved", { n: formatNumber(savedFleetUnits, lang) })]]
+                : []),
+            ] as [Draft["fleet"], string][]
+          ).map(([value, label]) => (
+            <label key={value} className="ze-editor-choice">
               <input
                 type="radio"
                 name="fleet"
-                value="saved"
-                checked={draft.fleet === "saved"}
-                onChange={() => change({ fleet: "saved" })}
+                value={value}
+                checked={draft.fleet === value}
+                onChange={() => change({ fleet: value })}
               />{" "}
-              {t("transition.editor.fleetSaved", { n: formatNumber(savedFleetUnits, lang) })}
+              {label}
             </label>
-          )}
+          ))}
           {registry.status === "error" && <Status state={registry} />}
         </fieldset>
 
@@ -406,39 +393,14 @@ function EditorForm({
               : t("transition.editor.priceYearTables")}{" "}
             {t("transition.scenarios.money.noInflation")}
           </p>
-          <Field id="editor-fx" label={t("transition.editor.fx")} issue={issueOf("fx")}>
-            {(p) => (
-              <input
-                {...p}
-                name="jpyPerUsd"
-                inputMode="decimal"
-                placeholder={t("transition.editor.fxDefault")}
-                value={draft.jpyPerUsd}
-                onChange={(e) => change({ jpyPerUsd: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field id="editor-fx-year" label={t("transition.editor.fxYear")}>
-            {(p) => (
-              <input
-                {...p}
-                name="fxYear"
-                inputMode="numeric"
-                value={draft.fxYear}
-                onChange={(e) => change({ fxYear: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field id="editor-fx-source" label={t("transition.editor.fxSource")} wide>
-            {(p) => (
-              <input
-                {...p}
-                name="fxSource"
-                value={draft.fxSource}
-                onChange={(e) => change({ fxSource: e.target.value })}
-              />
-            )}
-          </Field>
+          {textField("jpyPerUsd", {
+            label: t("transition.editor.fx"),
+            issue: "fx",
+            inputMode: "decimal",
+            placeholder: t("transition.editor.fxDefault"),
+          })}
+          {textField("fxYear", { label: t("transition.editor.fxYear"), inputMode: "numeric" })}
+          {textField("fxSource", { label: t("transition.editor.fxSource"), size: "wide" })}
         </fieldset>
 
         <div className="ze-editor-actions">
@@ -504,24 +466,19 @@ function Field({
   id,
   label,
   issue,
-  wide,
-  medium,
+  size,
   children,
 }: {
   id: string;
   label: string;
   issue?: DraftIssue | undefined;
-  wide?: boolean;
-  medium?: boolean;
+  size?: "wide" | "medium" | undefined;
   children: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 }) {
   const { t } = useTranslation();
   const errorId = `${id}-error`;
   return (
-    <div
-      className={`ze-field${wide ? " wide" : medium ? " medium" : ""}`}
-      data-invalid={issue ? "true" : undefined}
-    >
+    <div className={`ze-field${size ? ` ${size}` : ""}`} data-invalid={issue ? "true" : undefined}>
       <label htmlFor={id}>{label}</label>
       {children({ id, ...(issue ? { "aria-invalid": true as const, "aria-describedby": errorId } : {}) })}
       {issue && (

@@ -123,6 +123,7 @@ describe("catalogs", () => {
         "registryPowertrain",
         "notEstimated",
         "extraShort",
+        "atEndShort",
         "unknownPathway",
         "calibration",
         "drayageCo2Only",
