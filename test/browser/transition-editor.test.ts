@@ -3,7 +3,8 @@
  * 1280 px and 390 px: an analyst builds "all terminal tractors battery-electric by 2030" on the
  * port's registry, runs it without and with "force early", checks the figures against a hand
  * count, saves it and finds it listed; field problems are worded on their fields; a scenario is
- * started from a saved one with the keyboard; the public reads a sign-in hint and no editor.
+ * started from a saved one with the keyboard; unsaved changes are asked about before they are
+ * dropped; the public reads a sign-in hint and no editor.
  *
  * The registry seeded below: 10 diesel yard (terminal) tractors of model years 2017..2026, one a
  * year, in service. The editor starts from the registry; base year 2026, horizon 2035. Useful
@@ -228,6 +229,21 @@ describe("the scenario editor", { timeout: 240_000 }, () => {
     await narrow.locator("#editor").screenshot({ path: path.join(SHOTS, "transition-editor-ja-390.png") });
     await narrow.locator(".ze-editor-preview").scrollIntoViewIfNeeded();
     await screenshot(narrow, "transition-editor-preview-ja-390", false);
+    // Unsaved changes: "New scenario" asks first; dismissed, the draft stays; accepted, it is cleared.
+    const asked: string[] = [];
+    narrow.once("dialog", (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await narrow.locator('.ze-editor-start button:has-text("新しいシナリオ")').click();
+    await poll(() => asked.length).toBe(1);
+    expect(asked[0]).toBe("エディタに未保存の変更があります。破棄しますか？");
+    expect(await form.locator('input[name="name"]').inputValue()).toBe("narrow");
+    narrow.once("dialog", (d) => void d.accept());
+    await narrow.locator('.ze-editor-start button:has-text("新しいシナリオ")').click();
+    await poll(() => form.locator('input[name="name"]').inputValue()).toBe("");
+    expect(await narrow.locator(".ze-editor-dirty").count()).toBe(0);
+    expect(await narrow.locator(".ze-editor-preview").count()).toBe(0);
     await form.screenshot({ path: path.join(SHOTS, "transition-editor-form-ja-390.png") });
     await context.close();
   });
