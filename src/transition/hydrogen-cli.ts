@@ -522,7 +522,13 @@ export function registerHydrogenCommands(ze: Command, open?: OpenTransitionStore
           const chosen = scenarioFlags(o.scenario);
           const s = await open();
           try {
-            const sides = await regionalSides(s.transition, loadPortRegistry().list().map((p) => p.locode), chosen);
+            const sides = await regionalSides(
+              s.transition,
+              loadPortRegistry()
+                .list()
+                .map((p) => p.locode),
+              chosen,
+            );
             used = sides;
             const reply =
               sides.length === 0
