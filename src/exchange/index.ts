@@ -17,6 +17,7 @@ export * from "./agreement.ts";
 export * from "./audit.ts";
 export * from "./canonical.ts";
 export * from "./catalog.ts";
+export * from "./datasets.ts";
 export * from "./identity.ts";
 export * from "./keys.ts";
 export * from "./package.ts";
