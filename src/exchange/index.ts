@@ -18,6 +18,7 @@ export * from "./audit.ts";
 export * from "./canonical.ts";
 export * from "./catalog.ts";
 export * from "./datasets.ts";
+export * from "./engine.ts";
 export * from "./identity.ts";
 export * from "./keys.ts";
 export * from "./package.ts";

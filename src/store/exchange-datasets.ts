@@ -11,7 +11,9 @@ import { zonedMidnightUtcS } from "../core/time.ts";
 import {
   type DatasetRange,
   type DatasetRow,
+  type EngineDeps,
   emissionsInventoryRows,
+  httpTransport,
   hydrogenSupplyRows,
   localMonth,
   operationsKpiRows,
@@ -126,4 +128,17 @@ export async function exchangeDatasetRows(
     default:
       throw new DomainError("not_found", `no dataset ${dataset} in the catalog`);
   }
+}
+
+/**
+ * What the exchange engine runs on at this node: its store, HTTP to each peer (with the API key the
+ * peer gave this node) and its own dataset rows.
+ */
+export function exchangeEngineDeps(store: Store, options: { fetch?: typeof fetch } = {}): EngineDeps {
+  return {
+    exchange: store.exchange,
+    now: () => new Date(),
+    transportFor: (peer) => httpTransport(peer.endpoint, options.fetch ?? fetch, peer.apiKey),
+    rowsFor: (port, dataset, range) => exchangeDatasetRows(store, port, dataset, range),
+  };
 }

@@ -115,4 +115,4 @@ export function shippedSolarYear(port: string): ParsedSolarYear {
 }
 
 // The exchange's dataset rows from this node's stores (issue 15), composed in their own file.
-export { exchangeDatasetRows } from "./exchange-datasets.ts";
+export { exchangeDatasetRows, exchangeEngineDeps } from "./exchange-datasets.ts";
