@@ -268,7 +268,23 @@ export async function publishAgreement(
  * the consumer's signed receipts stored so far. Consumer: pull everything new (resuming from its own
  * chain head). While still negotiating, this node's last message is sent again (idempotent).
  */
-export async function syncAgreement(deps: EngineDeps, id: string): Promise<SyncResult> {
+export function syncAgreement(deps: EngineDeps, id: string): Promise<SyncResult> {
+  // One sync of an agreement at a time in this process (the timer, a notice and an operator may
+  // ask at once): a second waits for the first, then finds what is left.
+  const key = `${id}`;
+  const previous = inFlight.get(key) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => syncOnce(deps, id));
+  const tail = run.catch(() => undefined);
+  inFlight.set(key, tail);
+  void tail.then(() => {
+    if (inFlight.get(key) === tail) inFlight.delete(key);
+  });
+  return run;
+}
+
+const inFlight = new Map<string, Promise<unknown>>();
+
+async function syncOnce(deps: EngineDeps, id: string): Promise<SyncResult> {
   const store = deps.exchange;
   const agreement = await store.getNegotiation(id);
   if (!agreement) throw new DomainError("not_found", `no agreement ${id}`);

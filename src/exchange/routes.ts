@@ -195,6 +195,22 @@ export function exchangeRoutes(deps: ExchangeRouteDeps): RouteDef[] {
     }),
     defineRoute({
       method: "POST",
+      path: "/api/exchange/receipts/batch",
+      operationId: "postExchangeReceiptBatch",
+      summary:
+        "A consumer's signed receipts for a page of pulled packages, in one request (each checked as the single route does)",
+      tags: ["exchange"],
+      access: ["sister_port"],
+      body: z.object({ receipts: z.array(anyJson).min(1).max(1000) }),
+      response: z.object({ stored: z.number().int() }),
+      async handler(request) {
+        for (const r of request.body.receipts) await requireKeyPeer(deps, { ...request, body: r });
+        for (const r of request.body.receipts) await receiveReceipt(deps.exchange, r, deps.now());
+        return { stored: request.body.receipts.length };
+      },
+    }),
+    defineRoute({
+      method: "POST",
       path: "/api/exchange/agreements",
       operationId: "postExchangeAgreement",
       summary:
@@ -247,8 +263,8 @@ export function exchangeRoutes(deps: ExchangeRouteDeps): RouteDef[] {
 /**
  * A node's transport over HTTP to a peer's endpoint (from its node document), presenting the API key
  * the peer gave this node (`Authorization: Bearer spx_…`). HTTP failures carry a code: 401
- * unauthorized, 403 forbidden, 404 not_found, other 4xx validation, 5xx and network errors
- * unavailable (the only ones worth retrying).
+ * unauthorized, 403 forbidden, 404 not_found, other 4xx validation; 429 (rate limit), 5xx and
+ * network errors unavailable (the only ones worth retrying).
  * Example: httpTransport("http://127.0.0.1:8081/", fetch, "spx_…") posts pulls to
  * http://127.0.0.1:8081/api/exchange/pull with that key.
  */
@@ -277,9 +293,11 @@ export function httpTransport(endpoint: string, fetchFn: typeof fetch = fetch, a
             ? "forbidden"
             : res.status === 404
               ? "not_found"
-              : res.status < 500
-                ? "validation"
-                : "unavailable";
+              : res.status === 429
+                ? "unavailable"
+                : res.status < 500
+                  ? "validation"
+                  : "unavailable";
       throw new DomainError(code, `${path}: HTTP ${res.status} ${text.slice(0, 300)}`);
     }
     return JSON.parse(text) as unknown;
@@ -289,7 +307,9 @@ export function httpTransport(endpoint: string, fetchFn: typeof fetch = fetch, a
       return PullResponseSchema.parse(await post("/api/exchange/pull", request));
     },
     async sendReceipts(receipts: readonly unknown[]) {
-      for (const r of receipts) await post("/api/exchange/receipts", r);
+      // One request per page: a receipt per request would meet the per-principal rate limit.
+      for (let i = 0; i < receipts.length; i += 1000)
+        await post("/api/exchange/receipts/batch", { receipts: receipts.slice(i, i + 1000) });
     },
     async sendNegotiationMessage(message: unknown) {
       return NegotiationAck.parse(await post("/api/exchange/negotiation-messages", message));
