@@ -48,6 +48,8 @@ async function requireKeyPeer(
   const principal = request.context?.principal;
   if (principal?.role !== "sister_port") return;
   const from = typeof request.body.from === "string" ? request.body.from : "";
+  // A body naming no sender is malformed: the use case refuses it with its own reason.
+  if (from === "") return;
   const owner = principal.owner?.toUpperCase();
   if (owner !== undefined && owner === from) return;
   await deps.exchange.appendAudit({
@@ -63,7 +65,7 @@ async function requireKeyPeer(
     "forbidden",
     owner === undefined
       ? "this sister_port key names no peer port (create it with --owner <UN/LOCODE>)"
-      : `this key belongs to ${owner}, the body is signed by ${from || "nobody"}`,
+      : `this key belongs to ${owner}, the body is signed by ${from}`,
   );
 }
 
