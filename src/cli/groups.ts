@@ -109,8 +109,11 @@ async function registerVesselsGroup(program: Command): Promise<void> {
 }
 
 async function registerDemoGroup(program: Command): Promise<void> {
-  const { registerDemoCommand } = await import("../demo/cli.ts");
-  registerDemoCommand(program);
+  const [{ registerDemoCommand }, { registerDemoExchangeCommand }] = await Promise.all([
+    import("../demo/cli.ts"),
+    import("./demo-exchange.ts"),
+  ]);
+  registerDemoExchangeCommand(registerDemoCommand(program), program);
 }
 
 async function registerCallsGroup(program: Command): Promise<void> {
