@@ -334,25 +334,15 @@ export function registerExchangeCommands(program: Command, open: OpenExchangeSto
   const agreement = exchange
     .command("agreement")
     .description("agreements with sister nodes and their negotiation");
-  agreement
+  const draft = agreement
     .command("draft")
     .description(
       "draft an agreement: this node's first signed message (a request as consumer, an offer as provider)",
     )
     .option("--terms <file>", "the terms as JSON (AgreementTerms); the options below build them instead")
     .option("--peer <locode>", "the sister port")
-    .option("--role <role>", "this node's role: provider (sends data) or consumer (receives)", "provider")
-    .option("--dataset <spec...>", "dataset[:aggregation[:field,field]], repeatable")
-    .option("--min-cell-size <k>", "no cell from fewer than k vessels or companies", "3")
-    .option("--purpose-en <text>", "purpose in English")
-    .option("--purpose-ja <text>", "purpose in Japanese")
-    .option("--permit <actions>", "ODRL actions permitted, comma-separated", "use,display,aggregate")
-    .option("--prohibit <actions>", "ODRL actions prohibited, comma-separated", "distribute,commercialize")
-    .option("--retention-days <n>", "days the receiver may keep the data", "365")
-    .option("--attribution-en <text>", "attribution in English")
-    .option("--attribution-ja <text>", "attribution in Japanese")
-    .option("--from <date>", "valid from (UTC date or instant)")
-    .option("--until <date>", "valid until (UTC date or instant)")
+    .option("--role <role>", "this node's role: provider (sends data) or consumer (receives)", "provider");
+  termsOptions(draft)
     .option("--json", "machine-readable")
     .action(async (o: DraftOptions) => {
       await withStore(open, async (s) => {
@@ -460,22 +450,12 @@ export function registerExchangeCommands(program: Command, open: OpenExchangeSto
         );
       });
     });
-  agreement
+  const request = agreement
     .command("request")
     .description("request an agreement as consumer: signed, stored and sent to the provider node")
     .option("--terms <file>", "the terms as JSON (AgreementTerms); the options of `draft` build them instead")
-    .option("--peer <locode>", "the providing sister port")
-    .option("--dataset <spec...>", "dataset[:aggregation[:field,field]], repeatable")
-    .option("--min-cell-size <k>", "no cell from fewer than k vessels or companies", "3")
-    .option("--purpose-en <text>", "purpose in English")
-    .option("--purpose-ja <text>", "purpose in Japanese")
-    .option("--permit <actions>", "ODRL actions permitted, comma-separated", "use,display,aggregate")
-    .option("--prohibit <actions>", "ODRL actions prohibited, comma-separated", "distribute,commercialize")
-    .option("--retention-days <n>", "days the receiver may keep the data", "365")
-    .option("--attribution-en <text>", "attribution in English")
-    .option("--attribution-ja <text>", "attribution in Japanese")
-    .option("--from <date>", "valid from (UTC date or instant)")
-    .option("--until <date>", "valid until (UTC date or instant)")
+    .option("--peer <locode>", "the providing sister port");
+  termsOptions(request)
     .option("--json", "machine-readable")
     .action(async (o: DraftOptions) => {
       await withEngine(open, async (deps) => {
@@ -634,6 +614,22 @@ async function setKey(s: ExchangeStore, port: string, key: string) {
     outcome: "ok",
     detail: { keyId: key.slice(4, 20) },
   });
+}
+
+/** The options that build terms without a file (`agreement draft` and `agreement request`). */
+function termsOptions(c: Command): Command {
+  return c
+    .option("--dataset <spec...>", "dataset[:aggregation[:field,field]], repeatable")
+    .option("--min-cell-size <k>", "no cell from fewer than k vessels or companies", "3")
+    .option("--purpose-en <text>", "purpose in English")
+    .option("--purpose-ja <text>", "purpose in Japanese")
+    .option("--permit <actions>", "ODRL actions permitted, comma-separated", "use,display,aggregate")
+    .option("--prohibit <actions>", "ODRL actions prohibited, comma-separated", "distribute,commercialize")
+    .option("--retention-days <n>", "days the receiver may keep the data", "365")
+    .option("--attribution-en <text>", "attribution in English")
+    .option("--attribution-ja <text>", "attribution in Japanese")
+    .option("--from <date>", "valid from (UTC date or instant)")
+    .option("--until <date>", "valid until (UTC date or instant)");
 }
 
 interface DraftOptions {

@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type InventoryLine, zeroPollutants } from "../../src/emissions/index.ts";
+import { agreementTerms } from "../../src/exchange/fixtures/two-nodes.ts";
 import {
   type AgreementTerms,
   type DatasetRow,
@@ -136,20 +137,13 @@ async function storeInventory(la: Store, marchYtiG = 1e6) {
   );
 }
 
-const terms = (version: number, fields: string[]): AgreementTerms => ({
-  version,
-  provider: "USLAX",
-  consumer: "JPNGO",
-  datasets: [{ dataset: "emissions-inventory", aggregation: "category-month", fields }],
-  minCellSize: 3,
-  purpose: { en: "Side-by-side emissions", ja: "排出量の並列比較" },
-  permissions: [{ action: "display", constraints: [] }],
-  prohibitions: [{ action: "distribute", constraints: [] }],
-  retentionDays: 365,
-  attribution: { en: "Source: Port of Los Angeles", ja: "出典：ロサンゼルス港" },
-  validFrom: "2026-01-01T00:00:00Z",
-  validUntil: "2030-01-01T00:00:00Z",
-});
+const terms = (version: number, fields: string[]): AgreementTerms =>
+  agreementTerms({
+    version,
+    datasets: [{ dataset: "emissions-inventory", aggregation: "category-month", fields }],
+    validFrom: "2026-01-01T00:00:00Z",
+    validUntil: "2030-01-01T00:00:00Z",
+  });
 
 async function until<T>(what: string, f: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs;
