@@ -314,8 +314,12 @@ async function syncOnce(deps: EngineDeps, id: string): Promise<SyncResult> {
   }
   // A terminated or expired agreement is still asked once: the provider's answer says so.
   const transport = await peerTransport(deps, agreement.provider);
+  // Freshness: a package waits at the provider until pulled, so a consumer that was down for days
+  // must still take it; the chain (seq, prevHash) refuses replays. What it may not take is a package
+  // older than it may keep (the agreed retention).
   const r = await pullAgreement(store, id, transport, deps.now, {
     ...(deps.pageSize !== undefined ? { pageSize: deps.pageSize } : {}),
+    maxAgeS: agreement.terms.retentionDays * 86_400,
   });
   return {
     ...empty,

@@ -349,7 +349,7 @@ describe(`two nodes in separate processes (USLAX sqlite, JPNGO ${ngoKind.kind})`
     });
   }, 60_000);
 
-  it("refuses over HTTP a key that speaks for another port, and a tampered pull — logged", async () => {
+  it("refuses over HTTP a key speaking for another port, a tampered pull, a replayed and an out-of-order message — logged", async () => {
     const signer = await nodeSigner(ngoStore.exchange, new Date());
     const pull = signPullRequest(
       { agreementId, to: "USLAX", after: 0, limit: 10, sentAt: new Date().toISOString() },
@@ -374,7 +374,21 @@ describe(`two nodes in separate processes (USLAX sqlite, JPNGO ${ngoKind.kind})`
     const ok = await post(pull, ngoKey);
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { packages: unknown[] }).packages).toHaveLength(2);
+    // A negotiation message replayed: acknowledged as a duplicate, nothing applied; one out of order
+    // (a later seq than the chain allows): refused with its reason, logged at the receiver.
+    const log = await ngoStore.exchange.negotiationLog(agreementId);
+    const postMessage = (m: unknown) =>
+      fetch(`${la.url}api/exchange/negotiation-messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${ngoKey}` },
+        body: JSON.stringify(m),
+      }).then((r) => r.json() as Promise<{ ok: boolean; duplicate?: boolean; reason?: string }>);
+    expect(await postMessage(log[2])).toMatchObject({ ok: true, duplicate: true });
+    const skipped = await postMessage({ ...log[4]!, seq: 9 });
+    expect(skipped.ok).toBe(false);
+    expect((await laStore.exchange.getNegotiation(agreementId))?.state).toBe("FINALIZED");
     const audit = await laStore.exchange.listAudit({ limit: 20 });
+    expect(audit.some((e) => e.action === "negotiation.refused")).toBe(true);
     expect(audit.some((e) => e.action === "request.refused" && e.reason === "key_peer_mismatch")).toBe(true);
     expect(audit.some((e) => e.action === "pull.refused" && e.reason === "signature_invalid")).toBe(true);
   }, 30_000);
