@@ -350,13 +350,13 @@ export async function syncAll(
 
 /**
  * The server's exchange timer: every `intervalS`, sync every agreement that may move (a consumer
- * pulls, a provider publishes what changed). `kick()` runs one now (after a notice, or after data
- * arrived); runs never overlap.
+ * pulls, a provider publishes what changed). `kick()` runs one now; `nudge()` runs one `settleS`
+ * (default 30) after data arrived, once per burst; runs never overlap.
  */
 export function startExchangeSync(
   deps: EngineDeps,
-  options: { intervalS: number; onError?: (error: unknown) => void },
-): { kick(): Promise<void>; stop(): void } {
+  options: { intervalS: number; settleS?: number; onError?: (error: unknown) => void },
+): { kick(): Promise<void>; nudge(): void; stop(): void } {
   let running: Promise<void> | undefined;
   let again = false;
   const run = async (): Promise<void> => {
@@ -380,5 +380,25 @@ export function startExchangeSync(
   };
   const timer = setInterval(() => void run(), options.intervalS * 1000);
   timer.unref();
-  return { kick: run, stop: () => clearInterval(timer) };
+  // After data arrived: one run once the writes have settled (a burst of ingests makes one run).
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const nudge = () => {
+    if (settle) return;
+    settle = setTimeout(
+      () => {
+        settle = undefined;
+        void run();
+      },
+      (options.settleS ?? 30) * 1000,
+    );
+    settle.unref();
+  };
+  return {
+    kick: run,
+    nudge,
+    stop: () => {
+      clearInterval(timer);
+      if (settle) clearTimeout(settle);
+    },
+  };
 }

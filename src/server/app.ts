@@ -66,6 +66,8 @@ export interface BuildAppOptions {
   logRequests?: boolean;
   /** DCSA T&T event parser for POST /api/ports/{locode}/events (the operations parsers). */
   parseEvents?: OperationsRouteDeps["parseEvents"];
+  /** Called after a change to the data succeeded (a 2xx POST/PUT/PATCH/DELETE outside the exchange). */
+  onDataChanged?: () => void;
 }
 
 /**
@@ -285,6 +287,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   // Who may use what, enforced once for every route mounted below (issue 14).
   installAccessEnforcement(app, { access: options.store.access });
+
+  // Data arrived (an ingest, an import): the exchange publishes what changed soon after (issue 15).
+  const onDataChanged = options.onDataChanged;
+  if (onDataChanged)
+    app.addHook("onResponse", async (request, reply) => {
+      if (
+        request.method !== "GET" &&
+        request.method !== "HEAD" &&
+        reply.statusCode < 300 &&
+        !request.url.startsWith("/api/exchange/") &&
+        !request.url.startsWith("/api/session")
+      )
+        onDataChanged();
+    });
 
   // zod validates every request (mountRoute); Fastify's Ajv would answer first, in its own words.
   app.setValidatorCompiler(() => () => true);
