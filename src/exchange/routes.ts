@@ -1,6 +1,5 @@
 /**
- * HTTP routes of the exchange (issue 15), framework-free (server/ mounts them; not mounted yet —
- * the lead composes them once access control, issue 14, maps a sister node to `sister_port`):
+ * HTTP routes of the exchange (issue 15), framework-free (server/ mounts them):
  * - GET  /api/exchange/node                 public — this node's signed node document (public keys only)
  * - GET  /api/exchange/catalog              public — the datasets a node can offer
  * - POST /api/exchange/negotiation-messages sister_port — a peer's signed negotiation message
