@@ -109,8 +109,11 @@ async function registerVesselsGroup(program: Command): Promise<void> {
 }
 
 async function registerDemoGroup(program: Command): Promise<void> {
-  const { registerDemoCommand } = await import("../demo/cli.ts");
-  registerDemoCommand(program);
+  const [{ registerDemoCommand }, { registerDemoExchangeCommand }] = await Promise.all([
+    import("../demo/cli.ts"),
+    import("./demo-exchange.ts"),
+  ]);
+  registerDemoExchangeCommand(registerDemoCommand(program), program);
 }
 
 async function registerCallsGroup(program: Command): Promise<void> {
@@ -284,6 +287,7 @@ async function registerExchangeGroup(program: Command): Promise<void> {
   const { registerExchangeCommands } = await import("../exchange/cli.ts");
   registerExchangeCommands(program, async () => {
     const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
-    return { exchange: store.exchange, close: () => store.close() };
+    const { exchangeEngineDeps } = await import("../store/services.ts");
+    return { exchange: store.exchange, close: () => store.close(), engine: exchangeEngineDeps(store) };
   });
 }

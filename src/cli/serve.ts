@@ -9,9 +9,10 @@ import { type FeedSpec, startListener } from "../ais/index.ts";
 import { startCallUpdater } from "../calls/index.ts";
 import type { AppConfig } from "../core/config.ts";
 import { reportingYearAt, startInventoryRefresher } from "../emissions/service.ts";
+import { startExchangeSync } from "../exchange/index.ts";
 import { startSignalRefresher } from "../operations/index.ts";
 import { buildApp, DEFAULT_WEB_DIR } from "../server/app.ts";
-import { emissionsServiceDeps, portRegistry } from "../store/services.ts";
+import { emissionsServiceDeps, exchangeEngineDeps, portRegistry } from "../store/services.ts";
 import { callServiceDeps, loadDemoEmissions, loadDemoIfEmpty, loadDemoOperations } from "./demo-load.ts";
 import { msg } from "./messages.ts";
 import { openReadyStore } from "./runtime.ts";
@@ -37,11 +38,19 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
       );
     }
   }
+  // The sister-port exchange: every agreement that may move is synced every SP_EXCHANGE_SYNC_S
+  // (a consumer pulls, a provider publishes what changed since its last package), once at start,
+  // and shortly after data arrives through the API.
+  const exchangeSync = startExchangeSync(exchangeEngineDeps(store), {
+    intervalS: config.exchangeSyncS,
+    onError: (error) => process.stderr.write(`exchange sync: ${String(error)}\n`),
+  });
   const app = await buildApp({
     store,
     webDir: DEFAULT_WEB_DIR,
     logger: { level: config.logLevel },
     logRequests: config.logLevel === "debug" || config.logLevel === "trace",
+    onDataChanged: () => exchangeSync.nudge(),
   });
   // Port calls follow the AIS: recomputed for changed vessel-days every 30 s (and now).
   const callUpdater = startCallUpdater(await callServiceDeps(store), {
@@ -126,6 +135,7 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
   });
   const stop = async () => {
     process.stderr.write(`${msg("stopping")}\n`);
+    exchangeSync.stop();
     refresher.stop();
     signals.stop();
     await listener?.close();
@@ -139,6 +149,7 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
+  void exchangeSync.kick();
   process.stdout.write(
     `${msg("listening", { url, db: config.databaseKind === "sqlite" ? config.databaseUrl : "PostgreSQL" })}\n`,
   );

@@ -11,12 +11,19 @@
  *   with reason codes, receipts, corrections.
  * - audit.ts: the hash-chained audit log.
  * - store.ts: the storage interface (src/store/exchange/ implements it); service.ts: use cases.
+ * - datasets.ts: this node's stored results as rows of the catalog's datasets (pure mappers;
+ *   src/store/exchange-datasets.ts `exchangeDatasetRows` reads the stores).
+ * - engine.ts: two running nodes — steps delivered to the peer (retried, idempotent), the provider's
+ *   publishing (only what changed; corrections supersede), sync either side, the server's timer.
+ * - wire.ts: the admin routes' shapes (the portal imports their types).
  * The CLI's `registerExchangeCommands` is in cli.ts (it imports commander; the CLI imports it directly).
  */
 export * from "./agreement.ts";
 export * from "./audit.ts";
 export * from "./canonical.ts";
 export * from "./catalog.ts";
+export * from "./datasets.ts";
+export * from "./engine.ts";
 export * from "./identity.ts";
 export * from "./keys.ts";
 export * from "./package.ts";
@@ -25,3 +32,4 @@ export * from "./service.ts";
 export * from "./signed.ts";
 export type * from "./store.ts";
 export * from "./sync.ts";
+export * from "./wire.ts";

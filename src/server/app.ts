@@ -24,12 +24,13 @@ import { callRoutes } from "../calls/index.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { RequestInvalid, type RouteDef } from "../core/http.ts";
 import { emissionRoutes } from "../emissions/index.ts";
-import { exchangeRoutes } from "../exchange/index.ts";
+import { exchangeRoutes, syncAgreement } from "../exchange/index.ts";
 import { alertRoutes, type OperationsRouteDeps, operationsRoutes } from "../operations/index.ts";
 import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
 import {
   emissionsServiceDeps,
+  exchangeEngineDeps,
   hydrogenTables,
   parseDcsaBody,
   referenceTables,
@@ -65,6 +66,8 @@ export interface BuildAppOptions {
   logRequests?: boolean;
   /** DCSA T&T event parser for POST /api/ports/{locode}/events (the operations parsers). */
   parseEvents?: OperationsRouteDeps["parseEvents"];
+  /** Called after a change to the data succeeded (a 2xx POST/PUT/PATCH/DELETE outside the exchange). */
+  onDataChanged?: () => void;
 }
 
 /**
@@ -285,6 +288,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Who may use what, enforced once for every route mounted below (issue 14).
   installAccessEnforcement(app, { access: options.store.access });
 
+  // Data arrived (an ingest, an import): the exchange publishes what changed soon after (issue 15).
+  const onDataChanged = options.onDataChanged;
+  if (onDataChanged)
+    app.addHook("onResponse", async (request, reply) => {
+      if (
+        request.method !== "GET" &&
+        request.method !== "HEAD" &&
+        reply.statusCode < 300 &&
+        !request.url.startsWith("/api/exchange/") &&
+        !request.url.startsWith("/api/session")
+      )
+        onDataChanged();
+    });
+
   // zod validates every request (mountRoute); Fastify's Ajv would answer first, in its own words.
   app.setValidatorCompiler(() => () => true);
 
@@ -372,6 +389,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       const neighbour = f.properties["port"];
       if (typeof neighbour === "string" && !timeZones.has(neighbour)) timeZones.set(neighbour, p.timeZone);
     }
+  const exchangeEngine = exchangeEngineDeps(options.store);
   const routes: RouteDef[] = [
     {
       method: "GET",
@@ -429,7 +447,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }),
     // The sister-port exchange (issue 15): node document and catalog public; the peer's signed
     // negotiation messages, pulls, notices and receipts (each body checked against its node key).
-    ...exchangeRoutes({ exchange: options.store.exchange, now: () => new Date() }),
+    // Admin: negotiation steps and sync, delivered to the peer over HTTP; a valid notice starts a
+    // pull in the background.
+    ...exchangeRoutes({
+      exchange: options.store.exchange,
+      now: () => new Date(),
+      engine: exchangeEngine,
+      onNotice: (agreementId) =>
+        void syncAgreement(exchangeEngine, agreementId).catch((error) =>
+          app.log.warn({ agreementId, error: String(error) }, "exchange pull after a notice failed"),
+        ),
+    }),
   ];
   const ctx: MountContext = {
     cache: new ResponseCache(),

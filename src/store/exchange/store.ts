@@ -1,5 +1,5 @@
 /** ExchangeStore on Kysely: one code path for SQLite and PostgreSQL. */
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { DomainError } from "../../core/errors.ts";
 import type { NegotiationMessage, NegotiationState } from "../../exchange/agreement.ts";
 import { type AuditEntry, type AuditEntryInput, auditHash } from "../../exchange/audit.ts";
@@ -73,6 +73,27 @@ function auditFromRow(r: ExchangeAuditTable): AuditEntry {
   };
 }
 
+/**
+ * A transaction, tried again when SQLite answers SQLITE_BUSY at once: in WAL mode a transaction that
+ * read and then writes after another process committed (the CLI beside a running server: a sync
+ * while the server stores receipts, audit entries) cannot upgrade its snapshot, and busy_timeout does
+ * not wait for that case. Each try re-reads, so the retry is the same as running later.
+ */
+async function inTransaction<T>(
+  db: Kysely<ExchangeDatabase>,
+  work: (trx: Transaction<ExchangeDatabase>) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(work);
+    } catch (error) {
+      const busy = (error as { code?: string }).code?.startsWith("SQLITE_BUSY") === true;
+      if (!busy || attempt >= 8) throw error;
+      await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 20));
+    }
+  }
+}
+
 export function createExchangeStore(db: Kysely<ExchangeDatabase>): ExchangeStore {
   return {
     async getNode() {
@@ -92,7 +113,7 @@ export function createExchangeStore(db: Kysely<ExchangeDatabase>): ExchangeStore
     },
 
     async initNode({ profile, key, privateKeyPem, document }) {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const existing = await trx.selectFrom("exchange_node").select("port").executeTakeFirst();
         if (existing) throw new DomainError("conflict", `this node is already set up as ${existing.port}`);
         await trx
@@ -114,7 +135,7 @@ export function createExchangeStore(db: Kysely<ExchangeDatabase>): ExchangeStore
     },
 
     async rotateKey({ oldKid, oldUntil, key, privateKeyPem, document }) {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const old = await trx
           .updateTable("exchange_keys")
           .set({ until_at: oldUntil })
@@ -142,7 +163,7 @@ export function createExchangeStore(db: Kysely<ExchangeDatabase>): ExchangeStore
     },
 
     async savePeer({ port, fingerprint, document, at }) {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const existing = await trx
           .selectFrom("exchange_peers")
           .selectAll()
@@ -171,6 +192,24 @@ export function createExchangeStore(db: Kysely<ExchangeDatabase>): ExchangeStore
       return r ? peerFromRow(r) : undefined;
     },
 
+    async setPeerKey(port, apiKey, at) {
+      const r = await db
+        .updateTable("exchange_peers")
+        .set({ api_key: apiKey, updated_at: at })
+        .where("port", "=", port)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw new DomainError("not_found", `${port} is not a known peer`);
+    },
+
+    async peerKey(port) {
+      const r = await db
+        .selectFrom("exchange_peers")
+        .select("api_key")
+        .where("port", "=", port)
+        .executeTakeFirst();
+      return r?.api_key ?? undefined;
+    },
+
     async listPeers() {
       return (await db.selectFrom("exchange_peers").selectAll().orderBy("port").execute()).map(peerFromRow);
     },
@@ -181,7 +220,7 @@ export function createExchangeStore(db: Kysely<ExchangeDatabase>): ExchangeStore
       state: NegotiationState,
       at: string,
     ) {
-      return db.transaction().execute(async (trx): Promise<AppendOutcome> => {
+      return inTransaction(db, async (trx): Promise<AppendOutcome> => {
         const existing = await trx
           .selectFrom("exchange_negotiation_messages")
           .select("hash")
@@ -256,7 +295,7 @@ export function createExchangeStore(db: Kysely<ExchangeDatabase>): ExchangeStore
     },
 
     async appendPackage(direction: Direction, pkg: DataPackage, hash: string, at: string) {
-      return db.transaction().execute(async (trx): Promise<AppendOutcome> => {
+      return inTransaction(db, async (trx): Promise<AppendOutcome> => {
         const existing = await trx
           .selectFrom("exchange_packages")
           .select("hash")
@@ -327,7 +366,7 @@ export function createExchangeStore(db: Kysely<ExchangeDatabase>): ExchangeStore
 
     async purgeReceivedPackages(agreementId, seqs, at) {
       if (seqs.length === 0) return 0;
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const rows = await trx
           .selectFrom("exchange_packages")
           .select(["seq", "package"])
@@ -378,7 +417,7 @@ export function createExchangeStore(db: Kysely<ExchangeDatabase>): ExchangeStore
     },
 
     async appendAudit(entry: AuditEntryInput) {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const last = await trx
           .selectFrom("exchange_audit")
           .select(["seq", "hash"])
