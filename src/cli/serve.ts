@@ -9,7 +9,7 @@ import { type FeedSpec, startListener } from "../ais/index.ts";
 import { startCallUpdater } from "../calls/index.ts";
 import type { AppConfig } from "../core/config.ts";
 import { reportingYearAt, startInventoryRefresher } from "../emissions/service.ts";
-import { startSignalRefresher } from "../operations/index.ts";
+import { startSignalRefresher, webhookTargets } from "../operations/index.ts";
 import { buildApp, DEFAULT_WEB_DIR } from "../server/app.ts";
 import { emissionsServiceDeps, portRegistry } from "../store/services.ts";
 import { callServiceDeps, loadDemoEmissions, loadDemoIfEmpty, loadDemoOperations } from "./demo-load.ts";
@@ -37,8 +37,11 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
       );
     }
   }
+  // Alert webhooks go to public addresses only, unless the configuration allows private ones.
+  const targets = webhookTargets(config.alertTargets);
   const app = await buildApp({
     store,
+    webhookTargets: targets,
     webDir: DEFAULT_WEB_DIR,
     logger: { level: config.logLevel },
     logRequests: config.logLevel === "debug" || config.logLevel === "trace",
@@ -122,6 +125,7 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
   });
   // The import forecast and the empty-return board move with the clock: recomputed every 5 minutes.
   const signals = startSignalRefresher(store.operations, (port) => portRegistry().get(port)?.timeZone, {
+    send: targets.send,
     onError: (error) => app.log.error(error),
   });
   const stop = async () => {

@@ -5,10 +5,12 @@
  */
 import type { Command } from "commander";
 import { DomainError } from "../core/errors.ts";
+import { terminalLanguage } from "../core/language.ts";
 import { formatTable } from "../core/text-table.ts";
 import { formatInZone, nowS } from "../core/time.ts";
 import { loadPortRegistry } from "../geo/index.ts";
-import { alertMsg } from "./alerts-messages.ts";
+import { alertMsg, targetExpected } from "./alerts-messages.ts";
+import { WebhookTargetRefused, webhookTargets } from "./alerts-sender.ts";
 import {
   createSubscription,
   deliveryReply,
@@ -18,8 +20,14 @@ import {
 } from "./alerts-service.ts";
 import { subscriptionCreateSchema } from "./alerts-wire.ts";
 import type { OperationsStore } from "./store.ts";
+import type { WebhookTargetPolicy } from "./webhook-targets.ts";
 
-export type OpenAlertStore = () => Promise<{ operations: OperationsStore; close(): Promise<void> }>;
+export type OpenAlertStore = () => Promise<{
+  operations: OperationsStore;
+  close(): Promise<void>;
+  /** Which private webhook targets the configuration allows (SP_ALERTS_ALLOW_PRIVATE; default none). */
+  alertTargets?: WebhookTargetPolicy;
+}>;
 
 function portAndZone(value: string): { port: string; timeZone: string } {
   const port = value.toUpperCase();
@@ -111,7 +119,23 @@ export function registerAlertCommands(ops: Command, openStore: OpenAlertStore): 
         );
       const store = await openStore();
       try {
-        const sub = await createSubscription(store.operations.alerts, port, parsed.data, nowS());
+        const targets = webhookTargets(store.alertTargets);
+        const sub = await createSubscription(
+          store.operations.alerts,
+          port,
+          parsed.data,
+          nowS(),
+          targets,
+        ).catch((e: unknown) => {
+          if (!(e instanceof WebhookTargetRefused)) throw e;
+          const { address, refusal } = e.verdict;
+          const lang = terminalLanguage();
+          throw new DomainError(
+            "validation",
+            alertMsg("targetRefused", { url: o.url, expected: targetExpected(refusal, address, lang) }, lang),
+            [{ field: "--url", reason: refusal }],
+          );
+        });
         if (o.json) {
           process.stdout.write(`${JSON.stringify(sub, null, 2)}\n`);
           return;
@@ -236,7 +260,9 @@ export function registerAlertCommands(ops: Command, openStore: OpenAlertStore): 
       const store = await openStore();
       try {
         const sub = await portSubscription(store.operations.alerts, port, id);
-        const d = await sendPing(store.operations.alerts, sub);
+        const d = await sendPing(store.operations.alerts, sub, {
+          send: webhookTargets(store.alertTargets).send,
+        });
         if (o.json) {
           process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
           return;

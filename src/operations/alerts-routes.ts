@@ -14,7 +14,7 @@
 import { z } from "zod";
 import { defineRoute, knownPort, type RouteDef } from "../core/http.ts";
 import { nowS as clockNowS } from "../core/time.ts";
-import type { SendWebhook } from "./alerts-sender.ts";
+import { type SendWebhook, type WebhookTargets, webhookTargets } from "./alerts-sender.ts";
 import {
   createSubscription,
   deliveryReply,
@@ -36,7 +36,12 @@ export interface AlertRouteDeps {
   operations: OperationsStore;
   /** The port's time zone (IANA), or undefined when the port is unknown. */
   timeZoneOf(locode: string): string | undefined;
-  /** How a test ping is sent (default: fetch). */
+  /**
+   * Where webhooks may go: checked when a subscription is made, and the test ping is sent through
+   * it (default: public addresses only; the node's configuration may allow private ones).
+   */
+  targets?: WebhookTargets;
+  /** How a test ping is sent (default: the targets' guarded sender). */
   send?: SendWebhook;
 }
 
@@ -48,6 +53,8 @@ export const MAX_DELIVERIES_LISTED = 500;
 
 export function alertRoutes(deps: AlertRouteDeps): RouteDef[] {
   const alerts = deps.operations.alerts;
+  const targets = deps.targets ?? webhookTargets();
+  const send = deps.send ?? targets.send;
   return [
     defineRoute({
       method: "POST",
@@ -62,7 +69,7 @@ export function alertRoutes(deps: AlertRouteDeps): RouteDef[] {
       response: subscriptionCreatedSchema,
       async handler({ params, body }) {
         const { port } = knownPort(deps.timeZoneOf, params.locode);
-        return createSubscription(alerts, port, body, clockNowS());
+        return createSubscription(alerts, port, body, clockNowS(), targets);
       },
     }),
     defineRoute({
@@ -143,7 +150,7 @@ export function alertRoutes(deps: AlertRouteDeps): RouteDef[] {
       async handler({ params }) {
         const { port } = knownPort(deps.timeZoneOf, params.locode);
         const sub = await portSubscription(alerts, port, params.id);
-        return { delivery: await sendPing(alerts, sub, deps.send ? { send: deps.send } : {}) };
+        return { delivery: await sendPing(alerts, sub, { send }) };
       },
     }),
   ];

@@ -27,7 +27,7 @@ import {
   turnTimeAlerts,
   webhookBody,
 } from "./alerts.ts";
-import { fetchSender, type SendWebhook } from "./alerts-sender.ts";
+import { type SendWebhook, type WebhookTargets, webhookTargets } from "./alerts-sender.ts";
 import type { DeliveryAttemptRecord, OperationsAlertStore, OutboxMessage } from "./alerts-store.ts";
 import {
   type Delivery,
@@ -91,15 +91,28 @@ export function deliveryReply(m: OutboxMessage & { tries: readonly DeliveryAttem
 }
 
 /**
+ * The sender when none is given: through the guard with the default policy (public addresses
+ * only), so that no path sends to a refused address. Made on first use (it holds two agents).
+ */
+let strictTargets: WebhookTargets | undefined;
+function defaultSend(): SendWebhook {
+  strictTargets ??= webhookTargets();
+  return strictTargets.send;
+}
+
+/**
  * A new subscription at the port, with a new secret (shown in this reply only). The URL's scheme
- * was checked by the schema (http or https).
+ * was checked by the schema (http or https); its host is checked here against the node's webhook
+ * target policy (WebhookTargetRefused when it is, or resolves to, a refused address).
  */
 export async function createSubscription(
   alerts: OperationsAlertStore,
   port: string,
   body: SubscriptionCreateParsed,
   nowS: number,
+  targets: Pick<WebhookTargets, "check">,
 ): Promise<SubscriptionCreated> {
+  await targets.check(body.url);
   if ((await alerts.subscriptions(port)).length >= MAX_SUBSCRIPTIONS_PER_PORT)
     throw new DomainError("conflict", `${port} has ${MAX_SUBSCRIPTIONS_PER_PORT} subscriptions already`);
   const sub: AlertSubscription = {
@@ -289,7 +302,7 @@ export async function deliverDue(
   options: DeliverOptions = {},
 ): Promise<DeliverSummary> {
   const now = options.nowS ?? clockNowS;
-  const send = options.send ?? fetchSender;
+  const send = options.send ?? defaultSend();
   const jitter = options.jitter ?? Math.random;
   const claimed = await alerts.claimDue(now(), options.limit ?? DRAIN_LIMIT, HOLD_S, options.port);
   const summary: DeliverSummary = { tried: 0, delivered: 0, retrying: 0, failed: 0 };
@@ -367,7 +380,7 @@ export async function sendPing(
     alerts,
     sub,
     m,
-    options.send ?? fetchSender,
+    options.send ?? defaultSend(),
     now,
     options.jitter ?? Math.random,
   );
