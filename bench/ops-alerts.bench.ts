@@ -124,6 +124,7 @@ async function ingestRun(name: string, subscribe: boolean) {
         },
         owner: `bench ${s}`,
         createdAtS: nowS(),
+        sinceS: nowS(),
         active: true,
         disabledReason: null,
       });

@@ -138,6 +138,46 @@ describe("ops alerts", () => {
     await expect(run(["deliveries", created.id, "--port", "USLAX"])).rejects.toThrow(/no subscription/);
   });
 
+  it("disables and re-enables a subscription, in English and Japanese", async () => {
+    const created = JSON.parse(
+      await run([
+        "subscribe",
+        "--port",
+        "USLAX",
+        "--url",
+        url,
+        "--owner",
+        "o",
+        "--dwell-days",
+        "5",
+        "--json",
+      ]),
+    );
+    expect(await run(["enable", created.id, "--port", "USLAX"])).toContain(
+      `subscription ${created.id} is enabled already`,
+    );
+    expect(await run(["disable", created.id, "--port", "USLAX"])).toContain(
+      `subscription ${created.id} disabled`,
+    );
+    const off = JSON.parse(await run(["list", "--port", "USLAX", "--json"])).subscriptions[0];
+    expect(off).toMatchObject({ id: created.id, active: false });
+    expect(off.disabledReason).toMatch(/^disabled by the command line at /);
+    expect(await run(["disable", created.id, "--port", "USLAX"], "ja")).toContain(
+      `購読 ${created.id} はすでに無効です`,
+    );
+    await expect(run(["test", created.id, "--port", "USLAX"])).rejects.toThrow(/is disabled/);
+    // Re-enabled: alerts from now on, shown in Los Angeles time.
+    expect(await run(["enable", created.id, "--port", "USLAX"], "ja")).toMatch(
+      new RegExp(
+        `購読 ${created.id} を有効にしました: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d（America/Los_Angeles）以降`,
+      ),
+    );
+    const on = JSON.parse(await run(["enable", created.id, "--port", "USLAX", "--json"]));
+    expect(on).toMatchObject({ id: created.id, active: true, disabledReason: null });
+    await expect(run(["enable", "sub_nope", "--port", "USLAX"])).rejects.toThrow(/no subscription sub_nope/);
+    await run(["remove", created.id, "--port", "USLAX"]);
+  });
+
   it("refuses a URL at an address the node may not call, in English and Japanese (SSRF guard)", async () => {
     const strict = { allowPrivate: false, allowCidrs: [] };
     const args = ["subscribe", "--port", "USLAX", "--url", url, "--owner", "o", "--dwell-days", "5"];

@@ -1,5 +1,5 @@
 /**
- * `ops alerts subscribe|list|remove|deliveries|test`: webhook subscriptions to operations alerts
+ * `ops alerts subscribe|list|enable|disable|remove|deliveries|test`: webhook subscriptions to operations alerts
  * on the configured store (the server's sender delivers what `subscribe` and ingests queue; `test`
  * sends a ping at once from here). Times in the port's zone.
  */
@@ -16,6 +16,7 @@ import {
   deliveryReply,
   portSubscription,
   sendPing,
+  setSubscriptionEnabled,
   subscriptionReply,
 } from "./alerts-service.ts";
 import { subscriptionCreateSchema } from "./alerts-wire.ts";
@@ -184,6 +185,39 @@ export function registerAlertCommands(ops: Command, openStore: OpenAlertStore): 
         await store.close();
       }
     });
+
+  for (const enabled of [true, false])
+    alerts
+      .command(enabled ? "enable" : "disable")
+      .description(
+        enabled
+          ? "deliver to a disabled subscription again (after a 410 Gone or `disable`), for alerts from now on"
+          : "stop deliveries to a subscription (its pending deliveries fail) until `enable`",
+      )
+      .argument("<id>", "subscription id (sub_…)")
+      .requiredOption("--port <locode>", "USLAX or JPNGO")
+      .option("--json", "machine-readable")
+      .action(async (id: string, o: { port: string; json?: boolean }) => {
+        const { port, timeZone } = portAndZone(o.port);
+        const store = await openStore();
+        try {
+          const sub = await portSubscription(store.operations.alerts, port, id);
+          const was = sub.active;
+          const now = subscriptionReply(
+            await setSubscriptionEnabled(store.operations.alerts, sub, enabled, nowS(), "the command line"),
+          );
+          if (o.json) {
+            process.stdout.write(`${JSON.stringify(now, null, 2)}\n`);
+            return;
+          }
+          const key = enabled ? (was ? "alreadyEnabled" : "enabled") : was ? "disabled" : "alreadyDisabled";
+          process.stdout.write(
+            `${alertMsg(key, { id, since: zoned(now.alertsFrom, timeZone), zone: timeZone })}\n`,
+          );
+        } finally {
+          await store.close();
+        }
+      });
 
   alerts
     .command("remove")

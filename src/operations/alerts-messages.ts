@@ -6,6 +6,12 @@ const en = {
   secret: "signing secret (shown this once — keep it to verify deliveries): {secret}",
   noSubscriptions: "no alert subscriptions at {port}",
   removed: "subscription {id} removed, with its deliveries",
+  enabled:
+    "subscription {id} enabled: alerts from {since} ({zone}) on are delivered; nothing older is resent",
+  alreadyEnabled: "subscription {id} is enabled already",
+  disabled:
+    "subscription {id} disabled: nothing is delivered (its pending deliveries failed) until `ops alerts enable`",
+  alreadyDisabled: "subscription {id} is disabled already",
   noDeliveries: "no deliveries for {id} yet",
   ping: "ping {id}: {status} ({code}, {ms} ms)",
   colId: "id",
@@ -42,6 +48,11 @@ const ja: typeof en = {
   secret: "署名用シークレット（表示はこの一度のみ。配信の検証用に保管してください）: {secret}",
   noSubscriptions: "{port} のアラート購読はありません",
   removed: "購読 {id} を配信履歴とともに削除しました",
+  enabled:
+    "購読 {id} を有効にしました: {since}（{zone}）以降のアラートを配信します。それより前のものは再送しません",
+  alreadyEnabled: "購読 {id} はすでに有効です",
+  disabled: "購読 {id} を無効にしました: `ops alerts enable` まで配信しません（送信待ちの配信は失敗扱い）",
+  alreadyDisabled: "購読 {id} はすでに無効です",
   noDeliveries: "{id} の配信はまだありません",
   ping: "ping {id}: {status}（{code}、{ms} ミリ秒）",
   colId: "ID",

@@ -7,6 +7,7 @@
  * - POST   /api/ports/{locode}/operations/alerts/subscriptions                 create (the secret shown once)
  * - GET    /api/ports/{locode}/operations/alerts/subscriptions                 list (no secrets)
  * - GET    /api/ports/{locode}/operations/alerts/subscriptions/{id}            one
+ * - PATCH  /api/ports/{locode}/operations/alerts/subscriptions/{id}            {enabled}: disable, or re-enable
  * - DELETE /api/ports/{locode}/operations/alerts/subscriptions/{id}            remove, with its deliveries
  * - GET    /api/ports/{locode}/operations/alerts/subscriptions/{id}/deliveries messages and every attempt
  * - POST   /api/ports/{locode}/operations/alerts/subscriptions/{id}/test       send a `ping` now
@@ -20,6 +21,7 @@ import {
   deliveryReply,
   portSubscription,
   sendPing,
+  setSubscriptionEnabled,
   subscriptionReply,
 } from "./alerts-service.ts";
 import {
@@ -29,6 +31,7 @@ import {
   subscriptionCreateSchema,
   subscriptionListSchema,
   subscriptionSchema,
+  subscriptionUpdateSchema,
 } from "./alerts-wire.ts";
 import type { OperationsStore } from "./store.ts";
 
@@ -98,6 +101,24 @@ export function alertRoutes(deps: AlertRouteDeps): RouteDef[] {
       async handler({ params }) {
         const { port } = knownPort(deps.timeZoneOf, params.locode);
         return subscriptionReply(await portSubscription(alerts, port, params.id));
+      },
+    }),
+    defineRoute({
+      method: "PATCH",
+      path: `${BASE}/:id`,
+      operationId: "updateAlertSubscription",
+      summary:
+        "Disable a subscription (pending deliveries fail) or re-enable one — after a 410 Gone or a disabling — for alerts raised from now on; nothing old is resent",
+      tags: ["operations"],
+      access: ACCESS,
+      params: idParams,
+      body: subscriptionUpdateSchema,
+      response: subscriptionSchema,
+      async handler({ params, body, context }) {
+        const { port } = knownPort(deps.timeZoneOf, params.locode);
+        const sub = await portSubscription(alerts, port, params.id);
+        const by = context?.principal?.name ?? context?.principal?.id;
+        return subscriptionReply(await setSubscriptionEnabled(alerts, sub, body.enabled, clockNowS(), by));
       },
     }),
     defineRoute({

@@ -423,6 +423,76 @@ for (const kind of testDatabaseKinds()) {
       ).toBe(409);
     });
 
+    it("PATCH re-enables a disabled subscription for what happens next; nothing old is resent", async () => {
+      const sub = await subscribe("/back", { "box.moved": { containers: [BOX.A] } });
+      const patch = (payload: Record<string, unknown>) =>
+        app.inject({ headers: admin, method: "PATCH", url: `${api}/${sub.id}`, payload });
+      // Queued, not yet sent: a box.moved for A (10:00Z).
+      await ingest(
+        [event({ eventCode: "DISC", eventAtS: s("2026-11-06T10:00:00Z"), containerNumber: BOX.A })],
+        "back-1.json",
+      );
+      // The receiver answers the ping 410 Gone: disabled, and the queued message fails with it.
+      rx.answers.set("/back", [410]);
+      await app.inject({ headers: admin, method: "POST", url: `${api}/${sub.id}/test` });
+      const gone = (await app.inject({ headers: admin, method: "GET", url: `${api}/${sub.id}` })).json();
+      expect(gone).toMatchObject({ active: false });
+      // Moves while disabled raise nothing.
+      await ingest(
+        [
+          event({
+            eventCode: "GTOT",
+            eventAtS: s("2026-11-07T10:00:00Z"),
+            containerNumber: BOX.A,
+            mode: "TRUCK",
+          }),
+        ],
+        "back-2.json",
+      );
+      const before = (await deliveries(sub.id)).deliveries;
+      expect(before.map((d: { type: string; status: string }) => `${d.type} ${d.status}`).sort()).toEqual([
+        "box.moved failed",
+        "ping failed",
+      ]);
+
+      const on = await patch({ enabled: true });
+      expect(on.statusCode).toBe(200);
+      expect(on.json()).toMatchObject({ id: sub.id, active: true, disabledReason: null });
+      expect(Date.parse(on.json().alertsFrom)).toBeGreaterThanOrEqual(Date.parse(on.json().createdAt));
+      expect((await patch({ enabled: true })).json()).toEqual(on.json()); // already enabled: unchanged
+      await deliverDue(store.operations.alerts, { send });
+      expect(rx.on("/back")).toHaveLength(1); // the ping only: the failed box.moved is not resent
+      expect((await deliveries(sub.id)).deliveries).toHaveLength(2);
+
+      // A move after re-enabling is delivered.
+      await ingest(
+        [
+          event({
+            eventCode: "GTIN",
+            eventAtS: s("2026-11-08T10:00:00Z"),
+            containerNumber: BOX.A,
+            mode: "TRUCK",
+          }),
+        ],
+        "back-3.json",
+      );
+      await deliverDue(store.operations.alerts, { send });
+      expect(rx.on("/back").map((g) => [g.type, g.problem, g.data["eventCode"]])).toEqual([
+        ["ping", null, undefined],
+        ["box.moved", null, "GTIN"],
+      ]);
+
+      const off = (await patch({ enabled: false })).json();
+      expect(off.active).toBe(false);
+      expect(off.disabledReason).toMatch(/^disabled by .+ at 20\d\d-/);
+      expect((await patch({ enabled: "yes" })).statusCode).toBe(400);
+      expect((await patch({ enabled: true, url: "http://x.example/" })).statusCode).toBe(400);
+      expect(
+        (await app.inject({ method: "PATCH", url: `${api}/${sub.id}`, payload: { enabled: true } }))
+          .statusCode,
+      ).toBe(401);
+    });
+
     it("a test ping to a live receiver is delivered and verifies", async () => {
       const sub = await subscribe("/ping", { "empty_return.closed": {} });
       const r = (await app.inject({ headers: admin, method: "POST", url: `${api}/${sub.id}/test` })).json();
