@@ -49,7 +49,9 @@ export function openDialect(databaseUrl: string): {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   // One connection (Kysely's driver holds it for a whole transaction), read synchronously: ~µs.
-  const version = sqlite.prepare("select (select data_version from pragma_data_version), total_changes()").raw();
+  const version = sqlite
+    .prepare("select (select data_version from pragma_data_version), total_changes()")
+    .raw();
   // Rows of bookkeeping this connection wrote, counted out of total_changes(): each count is the
   // writing statement's own (sqlite3_changes), the very rows total_changes() added for it.
   let bookkept = 0;
