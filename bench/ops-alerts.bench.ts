@@ -22,6 +22,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { iso6346CheckDigit } from "../src/core/ids.ts";
 import { nowS } from "../src/core/time.ts";
+import { webhookTargets } from "../src/operations/alerts-sender.ts";
 import { deliverDue } from "../src/operations/alerts-service.ts";
 import { ingestOperations } from "../src/operations/ingest.ts";
 import { type ContainerEvent, newContainerEvent, type ParsedOperations } from "../src/operations/model.ts";
@@ -101,6 +102,9 @@ const receiver = http.createServer((req, res) => {
 });
 await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
 const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+// The receiver is on loopback, refused by default (SSRF guard): allowed explicitly, as
+// SP_ALERTS_ALLOW_PRIVATE=127.0.0.1/32 would.
+const local = webhookTargets({ allowPrivate: false, allowCidrs: ["127.0.0.1/32"] });
 
 async function ingestRun(name: string, subscribe: boolean) {
   const store = openStore({ databaseUrl: `sqlite:${path.join(dir, `${name}.sqlite`)}` });
@@ -120,6 +124,7 @@ async function ingestRun(name: string, subscribe: boolean) {
         },
         owner: `bench ${s}`,
         createdAtS: nowS(),
+        sinceS: nowS(),
         active: true,
         disabledReason: null,
       });
@@ -192,7 +197,7 @@ const n = dueNow.length;
 let sent = 0;
 const d0 = performance.now();
 for (;;) {
-  const r = await deliverDue(alerts, { limit: 500 });
+  const r = await deliverDue(alerts, { limit: 500, send: local.send });
   sent += r.delivered;
   if (r.tried === 0) break;
 }

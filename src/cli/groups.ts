@@ -259,8 +259,14 @@ async function registerOperationsGroup(program: Command): Promise<void> {
   registerOperationsCommands(
     program,
     async () => {
-      const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
-      return { operations: store.operations, calls: store.calls, close: () => store.close() };
+      const config = loadConfig(program.opts<GlobalOptions>());
+      const { store } = await openReadyStore(config);
+      return {
+        operations: store.operations,
+        calls: store.calls,
+        close: () => store.close(),
+        alertTargets: config.alertTargets,
+      };
     },
     (await import("../store/services.ts")).operationsParsers(),
   );

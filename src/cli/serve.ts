@@ -10,7 +10,7 @@ import { startCallUpdater } from "../calls/index.ts";
 import type { AppConfig } from "../core/config.ts";
 import { reportingYearAt, startInventoryRefresher } from "../emissions/service.ts";
 import { startExchangeSync } from "../exchange/index.ts";
-import { startSignalRefresher } from "../operations/index.ts";
+import { startSignalRefresher, webhookTargets } from "../operations/index.ts";
 import { buildApp, DEFAULT_WEB_DIR } from "../server/app.ts";
 import { emissionsServiceDeps, exchangeEngineDeps, portRegistry } from "../store/services.ts";
 import { callServiceDeps, loadDemoEmissions, loadDemoIfEmpty, loadDemoOperations } from "./demo-load.ts";
@@ -45,8 +45,11 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
     intervalS: config.exchangeSyncS,
     onError: (error) => process.stderr.write(`exchange sync: ${String(error)}\n`),
   });
+  // Alert webhooks go to public addresses only, unless the configuration allows private ones.
+  const targets = webhookTargets(config.alertTargets);
   const app = await buildApp({
     store,
+    webhookTargets: targets,
     webDir: DEFAULT_WEB_DIR,
     logger: { level: config.logLevel },
     logRequests: config.logLevel === "debug" || config.logLevel === "trace",
@@ -131,6 +134,7 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
   });
   // The import forecast and the empty-return board move with the clock: recomputed every 5 minutes.
   const signals = startSignalRefresher(store.operations, (port) => portRegistry().get(port)?.timeZone, {
+    send: targets.send,
     onError: (error) => app.log.error(error),
   });
   const stop = async () => {

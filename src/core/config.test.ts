@@ -16,6 +16,7 @@ describe("parseConfig", () => {
       loadDemo: true,
       language: "en",
       exchangeSyncS: 300,
+      alertTargets: { allowPrivate: false, allowCidrs: [] },
     });
     // SP_EXCHANGE_SYNC_S: whole seconds, 1 to a day.
     expect(parseConfig({}, { SP_EXCHANGE_SYNC_S: "2" }, "/x").exchangeSyncS).toBe(2);
@@ -40,6 +41,19 @@ describe("parseConfig", () => {
     expect(parseConfig({ lang: "en" }, { SP_LANG: "ja" }, "/x").language).toBe("en");
     expect(() => parseConfig({ lang: "fr" }, {}, "/x")).toThrow(/--lang: "fr" is not en or ja/);
     expect(parseConfig({ demo: "off" }, {}, "/x").loadDemo).toBe(false);
+  });
+
+  it("reads which private webhook targets are allowed from SP_ALERTS_ALLOW_PRIVATE", () => {
+    const of = (v: string) => parseConfig({}, { SP_ALERTS_ALLOW_PRIVATE: v }, "/x").alertTargets;
+    expect(of("1")).toEqual({ allowPrivate: true, allowCidrs: [] });
+    expect(of("off")).toEqual({ allowPrivate: false, allowCidrs: [] });
+    expect(of("10.20.0.0/16, fd00::/8,127.0.0.1")).toEqual({
+      allowPrivate: false,
+      allowCidrs: ["10.20.0.0/16", "fd00::/8", "127.0.0.1"],
+    });
+    expect(() => of("10.0.0.0/33,intranet")).toThrow(
+      /SP_ALERTS_ALLOW_PRIVATE: "10.0.0.0\/33", "intranet": expected 1, 0 or CIDR ranges/,
+    );
   });
 
   it("lists every bad value at once", () => {

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { DomainError, type FieldIssue } from "./errors.ts";
 import { type Language, terminalLanguage } from "./language.ts";
+import { parseCidr } from "./net-address.ts";
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -26,6 +27,13 @@ export interface AppConfig {
   language: Language;
   /** Seconds between the exchange's syncs (a consumer pulls, a provider publishes): SP_EXCHANGE_SYNC_S, default 300. */
   exchangeSyncS: number;
+  /**
+   * Which addresses refused as alert webhook targets (loopback, private, link-local, …: see
+   * operations/webhook-targets.ts) this node may call all the same: `SP_ALERTS_ALLOW_PRIVATE=1`
+   * for all (receivers on the node's own network, tests), or a comma-separated list of CIDR
+   * ranges (`10.20.0.0/16,fd00::/8`); none by default.
+   */
+  alertTargets: { allowPrivate: boolean; allowCidrs: string[] };
 }
 
 /** Values as given on the command line (already split by the CLI parser); undefined = not given. */
@@ -137,10 +145,37 @@ export function parseConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, cwd = pr
         reason: `"${syncSource.value}" is not a whole number of seconds (1-86400)`,
       });
   }
+  const alertTargets: AppConfig["alertTargets"] = { allowPrivate: false, allowCidrs: [] };
+  const allowSource = pick(undefined, "", env, ["SP_ALERTS_ALLOW_PRIVATE"]);
+  if (allowSource) {
+    const v = allowSource.value.trim().toLowerCase();
+    if (["1", "true", "on", "yes"].includes(v)) alertTargets.allowPrivate = true;
+    else if (!["0", "false", "off", "no"].includes(v)) {
+      const items = allowSource.value.split(",").map((x) => x.trim());
+      const bad = items.filter((x) => parseCidr(x) === null);
+      if (bad.length > 0)
+        issues.push({
+          field: allowSource.origin,
+          reason: `${bad.map((b) => `"${b}"`).join(", ")}: expected 1, 0 or CIDR ranges such as 10.0.0.0/8,fd00::/8`,
+        });
+      else alertTargets.allowCidrs = items;
+    }
+  }
 
   if (issues.length > 0) {
     const list = issues.map((i) => `${i.field}: ${i.reason}`).join("; ");
     throw new DomainError("validation", `invalid configuration: ${list}`, issues);
   }
-  return { port, host, dataDir, databaseUrl, databaseKind, logLevel, loadDemo, language, exchangeSyncS };
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    databaseKind,
+    logLevel,
+    loadDemo,
+    language,
+    exchangeSyncS,
+    alertTargets,
+  };
 }

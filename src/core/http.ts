@@ -124,7 +124,9 @@ export type RequestRule =
   | { rule: "beforeOther"; other: string }
   | { rule: "maxRangeDays"; maxDays: number }
   | { rule: "maxSteps"; maxSteps: number }
-  | { rule: "containerList"; max: number };
+  | { rule: "containerList"; max: number }
+  /** A webhook URL whose host is (or resolves to) an address the node may not call, and why. */
+  | { rule: "webhookTarget"; refusal: string; address: string };
 
 /** A request that breaks a rule; its issue carries the rule so that server/ can word it. */
 export class RequestInvalid extends DomainError {

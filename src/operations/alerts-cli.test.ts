@@ -40,11 +40,21 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[], lang: "en" | "ja" = "en"): Promise<string> {
+async function run(
+  args: string[],
+  lang: "en" | "ja" = "en",
+  alertTargets = { allowPrivate: false, allowCidrs: ["127.0.0.1/32"] },
+): Promise<string> {
   process.env.SP_LANG = lang;
   const program = new Command("sisterports").exitOverride();
   const ops = program.command("ops");
-  registerAlertCommands(ops, async () => ({ operations: store.operations, close: async () => {} }));
+  // The receiver is on loopback, refused by default (SSRF guard): allowed as
+  // SP_ALERTS_ALLOW_PRIVATE=127.0.0.1/32 would.
+  registerAlertCommands(ops, async () => ({
+    operations: store.operations,
+    close: async () => {},
+    alertTargets,
+  }));
   let out = "";
   const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
     out += String(chunk);
@@ -126,5 +136,69 @@ describe("ops alerts", () => {
     );
     expect(await run(["list", "--port", "USLAX"])).toContain("no alert subscriptions at USLAX");
     await expect(run(["deliveries", created.id, "--port", "USLAX"])).rejects.toThrow(/no subscription/);
+  });
+
+  it("disables and re-enables a subscription, in English and Japanese", async () => {
+    const created = JSON.parse(
+      await run([
+        "subscribe",
+        "--port",
+        "USLAX",
+        "--url",
+        url,
+        "--owner",
+        "o",
+        "--dwell-days",
+        "5",
+        "--json",
+      ]),
+    );
+    expect(await run(["enable", created.id, "--port", "USLAX"])).toContain(
+      `subscription ${created.id} is enabled already`,
+    );
+    expect(await run(["disable", created.id, "--port", "USLAX"])).toContain(
+      `subscription ${created.id} disabled`,
+    );
+    const off = JSON.parse(await run(["list", "--port", "USLAX", "--json"])).subscriptions[0];
+    expect(off).toMatchObject({ id: created.id, active: false });
+    expect(off.disabledReason).toMatch(/^disabled by the command line at /);
+    expect(await run(["disable", created.id, "--port", "USLAX"], "ja")).toContain(
+      `購読 ${created.id} はすでに無効です`,
+    );
+    await expect(run(["test", created.id, "--port", "USLAX"])).rejects.toThrow(/is disabled/);
+    // Re-enabled: alerts from now on, shown in Los Angeles time.
+    expect(await run(["enable", created.id, "--port", "USLAX"], "ja")).toMatch(
+      new RegExp(
+        `購読 ${created.id} を有効にしました: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d（America/Los_Angeles）以降`,
+      ),
+    );
+    const on = JSON.parse(await run(["enable", created.id, "--port", "USLAX", "--json"]));
+    expect(on).toMatchObject({ id: created.id, active: true, disabledReason: null });
+    await expect(run(["enable", "sub_nope", "--port", "USLAX"])).rejects.toThrow(/no subscription sub_nope/);
+    await run(["remove", created.id, "--port", "USLAX"]);
+  });
+
+  it("refuses a URL at an address the node may not call, in English and Japanese (SSRF guard)", async () => {
+    const strict = { allowPrivate: false, allowCidrs: [] };
+    const args = ["subscribe", "--port", "USLAX", "--url", url, "--owner", "o", "--dwell-days", "5"];
+    await expect(run(args, "en", strict)).rejects.toThrow(
+      new RegExp(
+        `--url ${url}: refused — a URL whose host is a public address: 127\\.0\\.0\\.1 is a loopback address`,
+      ),
+    );
+    await expect(run(args, "ja", strict)).rejects.toThrow(/127\.0\.0\.1 はループバックアドレス/);
+    const meta = [
+      "subscribe",
+      "--port",
+      "USLAX",
+      "--url",
+      "http://0xa9fea9fe/",
+      "--owner",
+      "o",
+      "--dwell-days",
+      "5",
+    ];
+    await expect(run(meta)).rejects.toThrow(/169\.254\.169\.254 is a link-local address/);
+    expect(await run(["list", "--port", "USLAX"])).toContain("no alert subscriptions at USLAX");
   });
 });

@@ -1,25 +1,34 @@
 /**
- * `ops alerts subscribe|list|remove|deliveries|test`: webhook subscriptions to operations alerts
+ * `ops alerts subscribe|list|enable|disable|remove|deliveries|test`: webhook subscriptions to operations alerts
  * on the configured store (the server's sender delivers what `subscribe` and ingests queue; `test`
  * sends a ping at once from here). Times in the port's zone.
  */
 import type { Command } from "commander";
 import { DomainError } from "../core/errors.ts";
+import { terminalLanguage } from "../core/language.ts";
 import { formatTable } from "../core/text-table.ts";
 import { formatInZone, nowS } from "../core/time.ts";
 import { loadPortRegistry } from "../geo/index.ts";
-import { alertMsg } from "./alerts-messages.ts";
+import { alertMsg, targetExpected } from "./alerts-messages.ts";
+import { WebhookTargetRefused, webhookTargets } from "./alerts-sender.ts";
 import {
   createSubscription,
   deliveryReply,
   portSubscription,
   sendPing,
+  setSubscriptionEnabled,
   subscriptionReply,
 } from "./alerts-service.ts";
 import { subscriptionCreateSchema } from "./alerts-wire.ts";
 import type { OperationsStore } from "./store.ts";
+import type { WebhookTargetPolicy } from "./webhook-targets.ts";
 
-export type OpenAlertStore = () => Promise<{ operations: OperationsStore; close(): Promise<void> }>;
+export type OpenAlertStore = () => Promise<{
+  operations: OperationsStore;
+  close(): Promise<void>;
+  /** Which private webhook targets the configuration allows (SP_ALERTS_ALLOW_PRIVATE; default none). */
+  alertTargets?: WebhookTargetPolicy;
+}>;
 
 function portAndZone(value: string): { port: string; timeZone: string } {
   const port = value.toUpperCase();
@@ -111,7 +120,23 @@ export function registerAlertCommands(ops: Command, openStore: OpenAlertStore): 
         );
       const store = await openStore();
       try {
-        const sub = await createSubscription(store.operations.alerts, port, parsed.data, nowS());
+        const targets = webhookTargets(store.alertTargets);
+        const sub = await createSubscription(
+          store.operations.alerts,
+          port,
+          parsed.data,
+          nowS(),
+          targets,
+        ).catch((e: unknown) => {
+          if (!(e instanceof WebhookTargetRefused)) throw e;
+          const { address, refusal } = e.verdict;
+          const lang = terminalLanguage();
+          throw new DomainError(
+            "validation",
+            alertMsg("targetRefused", { url: o.url, expected: targetExpected(refusal, address, lang) }, lang),
+            [{ field: "--url", reason: refusal }],
+          );
+        });
         if (o.json) {
           process.stdout.write(`${JSON.stringify(sub, null, 2)}\n`);
           return;
@@ -160,6 +185,39 @@ export function registerAlertCommands(ops: Command, openStore: OpenAlertStore): 
         await store.close();
       }
     });
+
+  for (const enabled of [true, false])
+    alerts
+      .command(enabled ? "enable" : "disable")
+      .description(
+        enabled
+          ? "deliver to a disabled subscription again (after a 410 Gone or `disable`), for alerts from now on"
+          : "stop deliveries to a subscription (its pending deliveries fail) until `enable`",
+      )
+      .argument("<id>", "subscription id (sub_…)")
+      .requiredOption("--port <locode>", "USLAX or JPNGO")
+      .option("--json", "machine-readable")
+      .action(async (id: string, o: { port: string; json?: boolean }) => {
+        const { port, timeZone } = portAndZone(o.port);
+        const store = await openStore();
+        try {
+          const sub = await portSubscription(store.operations.alerts, port, id);
+          const was = sub.active;
+          const now = subscriptionReply(
+            await setSubscriptionEnabled(store.operations.alerts, sub, enabled, nowS(), "the command line"),
+          );
+          if (o.json) {
+            process.stdout.write(`${JSON.stringify(now, null, 2)}\n`);
+            return;
+          }
+          const key = enabled ? (was ? "alreadyEnabled" : "enabled") : was ? "disabled" : "alreadyDisabled";
+          process.stdout.write(
+            `${alertMsg(key, { id, since: zoned(now.alertsFrom, timeZone), zone: timeZone })}\n`,
+          );
+        } finally {
+          await store.close();
+        }
+      });
 
   alerts
     .command("remove")
@@ -236,7 +294,9 @@ export function registerAlertCommands(ops: Command, openStore: OpenAlertStore): 
       const store = await openStore();
       try {
         const sub = await portSubscription(store.operations.alerts, port, id);
-        const d = await sendPing(store.operations.alerts, sub);
+        const d = await sendPing(store.operations.alerts, sub, {
+          send: webhookTargets(store.alertTargets).send,
+        });
         if (o.json) {
           process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
           return;

@@ -7,6 +7,7 @@
  * - POST   /api/ports/{locode}/operations/alerts/subscriptions                 create (the secret shown once)
  * - GET    /api/ports/{locode}/operations/alerts/subscriptions                 list (no secrets)
  * - GET    /api/ports/{locode}/operations/alerts/subscriptions/{id}            one
+ * - PATCH  /api/ports/{locode}/operations/alerts/subscriptions/{id}            {enabled}: disable, or re-enable
  * - DELETE /api/ports/{locode}/operations/alerts/subscriptions/{id}            remove, with its deliveries
  * - GET    /api/ports/{locode}/operations/alerts/subscriptions/{id}/deliveries messages and every attempt
  * - POST   /api/ports/{locode}/operations/alerts/subscriptions/{id}/test       send a `ping` now
@@ -14,12 +15,13 @@
 import { z } from "zod";
 import { defineRoute, knownPort, type RouteDef } from "../core/http.ts";
 import { nowS as clockNowS } from "../core/time.ts";
-import type { SendWebhook } from "./alerts-sender.ts";
+import { type SendWebhook, type WebhookTargets, webhookTargets } from "./alerts-sender.ts";
 import {
   createSubscription,
   deliveryReply,
   portSubscription,
   sendPing,
+  setSubscriptionEnabled,
   subscriptionReply,
 } from "./alerts-service.ts";
 import {
@@ -29,6 +31,7 @@ import {
   subscriptionCreateSchema,
   subscriptionListSchema,
   subscriptionSchema,
+  subscriptionUpdateSchema,
 } from "./alerts-wire.ts";
 import type { OperationsStore } from "./store.ts";
 
@@ -36,7 +39,12 @@ export interface AlertRouteDeps {
   operations: OperationsStore;
   /** The port's time zone (IANA), or undefined when the port is unknown. */
   timeZoneOf(locode: string): string | undefined;
-  /** How a test ping is sent (default: fetch). */
+  /**
+   * Where webhooks may go: checked when a subscription is made, and the test ping is sent through
+   * it (default: public addresses only; the node's configuration may allow private ones).
+   */
+  targets?: WebhookTargets;
+  /** How a test ping is sent (default: the targets' guarded sender). */
   send?: SendWebhook;
 }
 
@@ -48,6 +56,8 @@ export const MAX_DELIVERIES_LISTED = 500;
 
 export function alertRoutes(deps: AlertRouteDeps): RouteDef[] {
   const alerts = deps.operations.alerts;
+  const targets = deps.targets ?? webhookTargets();
+  const send = deps.send ?? targets.send;
   return [
     defineRoute({
       method: "POST",
@@ -62,7 +72,7 @@ export function alertRoutes(deps: AlertRouteDeps): RouteDef[] {
       response: subscriptionCreatedSchema,
       async handler({ params, body }) {
         const { port } = knownPort(deps.timeZoneOf, params.locode);
-        return createSubscription(alerts, port, body, clockNowS());
+        return createSubscription(alerts, port, body, clockNowS(), targets);
       },
     }),
     defineRoute({
@@ -91,6 +101,24 @@ export function alertRoutes(deps: AlertRouteDeps): RouteDef[] {
       async handler({ params }) {
         const { port } = knownPort(deps.timeZoneOf, params.locode);
         return subscriptionReply(await portSubscription(alerts, port, params.id));
+      },
+    }),
+    defineRoute({
+      method: "PATCH",
+      path: `${BASE}/:id`,
+      operationId: "updateAlertSubscription",
+      summary:
+        "Disable a subscription (pending deliveries fail) or re-enable one — after a 410 Gone or a disabling — for alerts raised from now on; nothing old is resent",
+      tags: ["operations"],
+      access: ACCESS,
+      params: idParams,
+      body: subscriptionUpdateSchema,
+      response: subscriptionSchema,
+      async handler({ params, body, context }) {
+        const { port } = knownPort(deps.timeZoneOf, params.locode);
+        const sub = await portSubscription(alerts, port, params.id);
+        const by = context?.principal?.name ?? context?.principal?.id;
+        return subscriptionReply(await setSubscriptionEnabled(alerts, sub, body.enabled, clockNowS(), by));
       },
     }),
     defineRoute({
@@ -143,7 +171,7 @@ export function alertRoutes(deps: AlertRouteDeps): RouteDef[] {
       async handler({ params }) {
         const { port } = knownPort(deps.timeZoneOf, params.locode);
         const sub = await portSubscription(alerts, port, params.id);
-        return { delivery: await sendPing(alerts, sub, deps.send ? { send: deps.send } : {}) };
+        return { delivery: await sendPing(alerts, sub, { send }) };
       },
     }),
   ];

@@ -27,7 +27,7 @@ import {
   turnTimeAlerts,
   webhookBody,
 } from "./alerts.ts";
-import { fetchSender, type SendWebhook } from "./alerts-sender.ts";
+import { type SendWebhook, type WebhookTargets, webhookTargets } from "./alerts-sender.ts";
 import type { DeliveryAttemptRecord, OperationsAlertStore, OutboxMessage } from "./alerts-store.ts";
 import {
   type Delivery,
@@ -67,6 +67,7 @@ export function subscriptionReply(s: AlertSubscription): Subscription {
     kinds: s.kinds,
     owner: s.owner,
     createdAt: isoUtc(s.createdAtS),
+    alertsFrom: isoUtc(s.sinceS),
     active: s.active,
     disabledReason: s.disabledReason,
   };
@@ -91,15 +92,28 @@ export function deliveryReply(m: OutboxMessage & { tries: readonly DeliveryAttem
 }
 
 /**
+ * The sender when none is given: through the guard with the default policy (public addresses
+ * only), so that no path sends to a refused address. Made on first use (it holds two agents).
+ */
+let strictTargets: WebhookTargets | undefined;
+function defaultSend(): SendWebhook {
+  strictTargets ??= webhookTargets();
+  return strictTargets.send;
+}
+
+/**
  * A new subscription at the port, with a new secret (shown in this reply only). The URL's scheme
- * was checked by the schema (http or https).
+ * was checked by the schema (http or https); its host is checked here against the node's webhook
+ * target policy (WebhookTargetRefused when it is, or resolves to, a refused address).
  */
 export async function createSubscription(
   alerts: OperationsAlertStore,
   port: string,
   body: SubscriptionCreateParsed,
   nowS: number,
+  targets: Pick<WebhookTargets, "check">,
 ): Promise<SubscriptionCreated> {
+  await targets.check(body.url);
   if ((await alerts.subscriptions(port)).length >= MAX_SUBSCRIPTIONS_PER_PORT)
     throw new DomainError("conflict", `${port} has ${MAX_SUBSCRIPTIONS_PER_PORT} subscriptions already`);
   const sub: AlertSubscription = {
@@ -110,6 +124,7 @@ export async function createSubscription(
     kinds: body.kinds,
     owner: body.owner,
     createdAtS: nowS,
+    sinceS: nowS,
     active: true,
     disabledReason: null,
   };
@@ -127,6 +142,27 @@ export async function portSubscription(
   if (sub === null || sub.port !== port)
     throw new DomainError("not_found", `no subscription ${id} at ${port}`);
   return sub;
+}
+
+/**
+ * Enables or disables a subscription. Disabling stops deliveries (its pending messages fail, as
+ * after a 410 Gone); enabling a disabled one delivers again for alerts raised from `nowS` on —
+ * the messages that failed stay failed and what happened meanwhile is not raised afterwards, so
+ * a receiver back after a 410 is not flooded with old news. Either is a no-op when already so.
+ */
+export async function setSubscriptionEnabled(
+  alerts: OperationsAlertStore,
+  sub: AlertSubscription,
+  enabled: boolean,
+  nowS: number,
+  by?: string,
+): Promise<AlertSubscription> {
+  if (enabled && !sub.active) await alerts.enableSubscription(sub.id, nowS);
+  if (!enabled && sub.active)
+    await alerts.disableSubscription(sub.id, `disabled by ${by ?? "a user"} at ${isoUtc(nowS)}`);
+  const now = await alerts.subscription(sub.id);
+  if (now === null) throw new DomainError("not_found", `no subscription ${sub.id} at ${sub.port}`);
+  return now;
 }
 
 /**
@@ -168,7 +204,7 @@ export async function raiseTickAlerts(
       (s) => (s.kinds["dwell.exceeded"]?.thresholdDays ?? 0) * SECONDS_PER_DAY,
     );
     const since =
-      Math.max(nowS - DWELL_LOOKBACK_S, Math.min(...dwellSubs.map((s) => s.createdAtS))) -
+      Math.max(nowS - DWELL_LOOKBACK_S, Math.min(...dwellSubs.map((s) => s.sinceS))) -
       Math.max(...thresholds);
     const yard = await store.alerts.yardBoxes(port, since, nowS - Math.min(...thresholds));
     raised.push(...dwellAlerts(dwellSubs, port, yard, nowS, nowS - DWELL_LOOKBACK_S));
@@ -178,8 +214,7 @@ export async function raiseTickAlerts(
     const clock = clockFor(timeZone);
     // From the start of an hour (zones change offset on whole hours, so a UTC hour is a local one).
     const fromS =
-      Math.floor(Math.max(nowS - TURN_LOOKBACK_S, Math.min(...turnSubs.map((s) => s.createdAtS))) / 3600) *
-      3600;
+      Math.floor(Math.max(nowS - TURN_LOOKBACK_S, Math.min(...turnSubs.map((s) => s.sinceS))) / 3600) * 3600;
     const first = clock(fromS);
     const rollups = (
       await store.hourlyRollups({ port, fromDay: first.day, toDay: clock(nowS).day }, "hour")
@@ -289,7 +324,7 @@ export async function deliverDue(
   options: DeliverOptions = {},
 ): Promise<DeliverSummary> {
   const now = options.nowS ?? clockNowS;
-  const send = options.send ?? fetchSender;
+  const send = options.send ?? defaultSend();
   const jitter = options.jitter ?? Math.random;
   const claimed = await alerts.claimDue(now(), options.limit ?? DRAIN_LIMIT, HOLD_S, options.port);
   const summary: DeliverSummary = { tried: 0, delivered: 0, retrying: 0, failed: 0 };
@@ -367,7 +402,7 @@ export async function sendPing(
     alerts,
     sub,
     m,
-    options.send ?? fetchSender,
+    options.send ?? defaultSend(),
     now,
     options.jitter ?? Math.random,
   );

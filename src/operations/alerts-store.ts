@@ -59,6 +59,11 @@ export interface OperationsAlertStore extends AlertOutboxWriter {
   /** Stops deliveries to a subscription (its pending messages fail). */
   disableSubscription(id: string, reason: string): Promise<void>;
   /**
+   * Delivers to a disabled subscription again, for alerts raised from `sinceS` on: what failed or
+   * was never raised while it was disabled stays so.
+   */
+  enableSubscription(id: string, sinceS: number): Promise<void>;
+  /**
    * Takes up to `limit` pending messages due at `nowS` (of one port when given) and holds each for
    * `holdS` (its due time moves on), so that two senders never send the same message at once.
    */

@@ -125,6 +125,9 @@ export const subscriptionSchema = z.object({
   kinds: alertKindsSchema,
   owner: z.string(),
   createdAt: isoTime,
+  alertsFrom: isoTime.describe(
+    "alerts are raised for what happens from this instant on: the creation, or the last re-enabling",
+  ),
   active: z.boolean(),
   disabledReason: z
     .string()
@@ -132,6 +135,17 @@ export const subscriptionSchema = z.object({
     .describe("why deliveries stopped (the receiver answered 410 Gone, or it was removed)"),
 });
 export type Subscription = z.output<typeof subscriptionSchema>;
+
+export const subscriptionUpdateSchema = z
+  .object({
+    enabled: z
+      .boolean()
+      .describe(
+        "false stops deliveries (pending ones fail); true delivers again, for alerts raised from now on (nothing old is resent)",
+      ),
+  })
+  .strict();
+export type SubscriptionUpdate = z.input<typeof subscriptionUpdateSchema>;
 
 export const subscriptionCreatedSchema = subscriptionSchema.extend({
   secret: z

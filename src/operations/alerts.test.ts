@@ -34,10 +34,11 @@ function sub(
     kinds,
     owner: "test",
     createdAtS: s(createdAt),
+    sinceS: s(createdAt),
     active: true,
     disabledReason: null,
     ...extra,
-  } satisfies AlertSubscription;
+  } as AlertSubscription;
 }
 
 describe("messageIdOf", () => {
@@ -182,6 +183,18 @@ describe("dwell.exceeded", () => {
     // A crossed at 01-14 16:00Z: a look-back starting one second later leaves it out.
     expect(dwellAlerts([four], PORT, yard, nowS, s("2026-01-14T16:00:01Z"))).toEqual([]);
     expect(dwellAlerts([four], PORT, yard, nowS, s("2026-01-14T16:00:00Z"))).toHaveLength(1);
+  });
+
+  it("a re-enabled subscription is not told what crossed while it was disabled", () => {
+    // Made 01-01, disabled, re-enabled 01-14 17:00Z: A crossed at 01-14 16:00Z, one hour before.
+    const reEnabled = sub("s", { "dwell.exceeded": { thresholdDays: 4 } }, "2026-01-01T00:00:00Z", {
+      sinceS: s("2026-01-14T17:00:00Z"),
+    });
+    expect(dwellAlerts([reEnabled], PORT, yard, nowS)).toEqual([]);
+    // Re-enabled at 15:00Z instead: A's crossing came after → announced.
+    expect(dwellAlerts([{ ...reEnabled, sinceS: s("2026-01-14T15:00:00Z") }], PORT, yard, nowS)).toHaveLength(
+      1,
+    );
   });
 
   it("keeps to its terminal", () => {

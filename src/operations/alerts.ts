@@ -25,6 +25,11 @@ export interface AlertSubscription {
   kinds: AlertKinds;
   owner: string;
   createdAtS: number;
+  /**
+   * Alerts are raised for what happens from this instant on: the creation, then each re-enabling
+   * (what happened while the subscription was disabled is not announced afterwards).
+   */
+  sinceS: number;
   active: boolean;
   disabledReason: string | null;
 }
@@ -160,7 +165,7 @@ export function dwellAlerts(
     for (const b of yard) {
       if (f.terminal !== undefined && b.terminal !== f.terminal) continue;
       const crossedS = b.dischargeS + thresholdS;
-      if (crossedS > nowS || crossedS < sub.createdAtS || crossedS < sinceS) continue;
+      if (crossedS > nowS || crossedS < sub.sinceS || crossedS < sinceS) continue;
       out.push({
         subscriptionId: sub.id,
         port,
@@ -218,7 +223,7 @@ export function turnTimeAlerts(
   for (const sub of active(subscriptions, port)) {
     const f = sub.kinds["turn_time.exceeded"];
     if (!f) continue;
-    const fromIndex = index(clock(sub.createdAtS));
+    const fromIndex = index(clock(sub.sinceS));
     for (const h of hours) {
       const i = index(h);
       if (i >= nowIndex || i < fromIndex) continue;
@@ -284,7 +289,7 @@ export function emptyReturnAlerts(
     const f = sub.kinds["empty_return.closed"];
     if (!f) continue;
     for (const a of boardAlerts) {
-      if (a.kind !== "stopped_accepting" || a.atS < sub.createdAtS) continue;
+      if (a.kind !== "stopped_accepting" || a.atS < sub.sinceS) continue;
       if (f.terminal !== undefined && a.terminal !== f.terminal) continue;
       if (f.line !== undefined && a.line !== f.line) continue;
       if (f.sizeFt !== undefined && a.sizeFt !== f.sizeFt) continue;

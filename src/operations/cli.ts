@@ -33,12 +33,15 @@ import {
 } from "./service.ts";
 import { boardAt, storedSignal } from "./signals.ts";
 import type { OperationsStore } from "./store.ts";
+import type { WebhookTargetPolicy } from "./webhook-targets.ts";
 import type { EmptyReturnBoardReply, ImportForecastReply } from "./wire.ts";
 
 export type OpenOperationsStore = () => Promise<{
   operations: OperationsStore;
   calls: CallStore;
   close(): Promise<void>;
+  /** Which private webhook targets the configuration allows (default: none). */
+  alertTargets?: WebhookTargetPolicy;
 }>;
 
 /** The input kinds `ops ingest` knows; each maps to one parser. */

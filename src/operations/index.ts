@@ -18,6 +18,7 @@
  * - HTTP: `operationsRoutes(deps)`; CLI: `registerOperationsCommands` in ./cli.ts (not re-exported).
  */
 export * from "./alerts.ts";
+export { targetExpected } from "./alerts-messages.ts";
 export { type AlertRouteDeps, alertRoutes } from "./alerts-routes.ts";
 export * from "./alerts-sender.ts";
 export * from "./alerts-service.ts";
@@ -46,5 +47,6 @@ export {
   measuredTruckIdle,
   truckIdleByMonth,
 } from "./truck-idle.ts";
+export * from "./webhook-targets.ts";
 export * from "./webhooks.ts";
 export type * from "./wire.ts";

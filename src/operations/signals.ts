@@ -7,6 +7,7 @@
  */
 import { DomainError } from "../core/errors.ts";
 import { isoUtc, nowS, SECONDS_PER_DAY, utcOffsetMinutes } from "../core/time.ts";
+import type { SendWebhook } from "./alerts-sender.ts";
 import { alertTick, startAlertSender } from "./alerts-service.ts";
 import { emptyReturnBoard, REFRESH_S, type ReceivingRules } from "./empty-return.ts";
 import { ForecastInputs, type ForecastInputsState, forecastImports } from "./forecast.ts";
@@ -122,9 +123,15 @@ export async function storedSignal<T>(
 export function startSignalRefresher(
   store: OperationsStore,
   timeZoneOf: (port: string) => string | undefined,
-  options: { intervalS?: number; onError?: (e: unknown) => void } = {},
+  options: {
+    intervalS?: number;
+    onError?: (e: unknown) => void;
+    /** How alerts are sent (the node's guarded sender; default: public addresses only). */
+    send?: SendWebhook;
+  } = {},
 ): { stop(): void } {
   let running = false;
+  const send = options.send ? { send: options.send } : {};
   const tick = () => {
     if (running) return;
     running = true;
@@ -137,7 +144,7 @@ export function startSignalRefresher(
           if (timeZone !== undefined) await refreshSignals(store, port, timeZone, atS);
           // Alerts of the port (raised, then delivered); their failure never stops the board's refresh.
           if (timeZone !== undefined)
-            await alertTick(store, port, timeZone, atS).catch((e) => options.onError?.(e));
+            await alertTick(store, port, timeZone, atS, send).catch((e) => options.onError?.(e));
         }
       })
       .catch((e) => options.onError?.(e))
@@ -150,7 +157,10 @@ export function startSignalRefresher(
   const timer = setInterval(tick, (options.intervalS ?? REFRESH_S) * 1000);
   timer.unref?.();
   // Alerts queued by ingests and the retries falling due go out within seconds, not at the next tick.
-  const sender = startAlertSender(store.alerts, options.onError ? { onError: options.onError } : {});
+  const sender = startAlertSender(store.alerts, {
+    ...send,
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
   return {
     stop: () => {
       clearInterval(timer);

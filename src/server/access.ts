@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import {
   type AccessStore,
   type Actor,
+  type ApiKeyRecord,
   accessMsg,
   auditEntry,
   csrfTokenFor,
@@ -20,7 +21,7 @@ import {
   sha256Hex,
   TokenBuckets,
 } from "../access/index.ts";
-import type { Audience, RequestContext } from "../core/http.ts";
+import type { Audience, Principal, RequestContext } from "../core/http.ts";
 import { problemFor } from "./problem.ts";
 import { requestLanguage } from "./validation.ts";
 
@@ -44,6 +45,8 @@ export interface AccessEnforcementOptions {
   mutationLimits?: TokenBuckets;
   /** Refused API keys per client address: default 10 a minute, then 429 (key guessing). */
   badKeyLimits?: TokenBuckets;
+  /** Verified keys kept (default: 30 s each); a test gives its own to look at. */
+  keyCache?: KeyPrincipalCache;
 }
 
 const contexts = new WeakMap<FastifyRequest, RequestContext>();
@@ -118,6 +121,86 @@ class AuditBuffer {
   }
 }
 
+/** How long a verified API key is taken on trust before the store is read again (another process may revoke it). */
+export const KEY_CACHE_MS = 30_000;
+/** Keys held at most (each a few hundred bytes); the oldest goes first. */
+const KEY_CACHE_ENTRIES = 1_000;
+
+/**
+ * API keys verified recently → their principal, so that a client sending its key with every
+ * request does not cost a store read each time (the KPI reads' p99 under load, issue 12). An entry
+ * lasts KEY_CACHE_MS and never past the key's own expiry; every change made through the access
+ * routes of this process (revoking a key, disabling a user …) empties the cache at once, and a
+ * revocation by another process (the CLI) is seen within KEY_CACHE_MS. Refused keys are not kept:
+ * each refusal reaches the store and the guessing limit. Entries are keyed by the token's SHA-256.
+ */
+export class KeyPrincipalCache {
+  readonly #entries = new Map<string, { principal: Principal; untilMs: number }>();
+  constructor(
+    private readonly ttlMs = KEY_CACHE_MS,
+    private readonly maxEntries = KEY_CACHE_ENTRIES,
+  ) {}
+
+  get(tokenHash: string, nowMs: number): Principal | undefined {
+    const hit = this.#entries.get(tokenHash);
+    if (hit === undefined) return undefined;
+    if (hit.untilMs <= nowMs) {
+      this.#entries.delete(tokenHash);
+      return undefined;
+    }
+    return hit.principal;
+  }
+
+  /** Keeps a verified key's principal until the TTL ends or the key expires, whichever is first. */
+  set(tokenHash: string, principal: Principal, nowMs: number, expiresAt: string | null): void {
+    const expiresMs = expiresAt === null ? Number.POSITIVE_INFINITY : Date.parse(expiresAt);
+    const untilMs = Math.min(nowMs + this.ttlMs, expiresMs);
+    if (!(untilMs > nowMs)) return;
+    this.#entries.delete(tokenHash);
+    this.#entries.set(tokenHash, { principal, untilMs });
+    if (this.#entries.size > this.maxEntries) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+/**
+ * principalFromKey through the cache: a hit costs one SHA-256 and no store read; a miss reads the
+ * key (its record is seen on the way, for its expiry) and keeps the principal when valid.
+ */
+async function keyPrincipal(
+  store: AccessStore,
+  cache: KeyPrincipalCache,
+  token: string,
+  nowMs: number,
+): Promise<{ principal: Principal } | { error: string; keyId?: string }> {
+  const hash = sha256Hex(token);
+  const hit = cache.get(hash, nowMs);
+  if (hit !== undefined) return { principal: hit };
+  let record: ApiKeyRecord | undefined;
+  // The same store, its key read noted: principalFromKey stays the one place that judges a key.
+  const noting: AccessStore = Object.create(store, {
+    getKey: {
+      value: async (id: string) => {
+        record = await store.getKey(id);
+        return record;
+      },
+    },
+  });
+  const found = await principalFromKey(noting, token, nowMs);
+  if ("principal" in found && record !== undefined) cache.set(hash, found.principal, nowMs, record.expiresAt);
+  return found;
+}
+
 /** The request's access context (principal, address…), set by the hook for every RouteDef route. */
 export function requestContext(request: FastifyRequest): RequestContext | undefined {
   return contexts.get(request);
@@ -188,6 +271,7 @@ export function installAccessEnforcement(app: FastifyInstance, options: AccessEn
   const mutationLimits = options.mutationLimits ?? new TokenBuckets({ capacity: 120, refillPerS: 2 });
   const badKeyLimits = options.badKeyLimits ?? new TokenBuckets({ capacity: 10, refillPerS: 10 / 60 });
   const buffer = new AuditBuffer(store, (error) => app.log.error(error));
+  const keyCache = options.keyCache ?? new KeyPrincipalCache();
   const sessionTouched = new Map<string, number>();
   app.decorate("flushAccessAudit", () => buffer.flush());
   app.addHook("onClose", async () => buffer.flush());
@@ -242,7 +326,7 @@ export function installAccessEnforcement(app: FastifyInstance, options: AccessEn
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const m = /^Bearer +(\S+)$/i.exec(authorization);
-      const found = m ? await principalFromKey(store, m[1]!, now()) : { error: "not a Bearer token" };
+      const found = m ? await keyPrincipal(store, keyCache, m[1]!, now()) : { error: "not a Bearer token" };
       if ("error" in found) {
         // Guessing keys: after 10 refusals a minute from one address, it is told to wait.
         const t = badKeyLimits.take(request.ip, now());
@@ -326,6 +410,10 @@ export function installAccessEnforcement(app: FastifyInstance, options: AccessEn
     if (!ctx || pending.get(request)?.denied) return payload;
     const p = ctx.principal;
     const mutating = MUTATING.has(request.method);
+    // A change to accounts or keys (revoked, disabled, another role …): no key is taken on trust
+    // from before it. These routes are the portless ones (they touch no port's data).
+    const config = request.routeOptions.config as AccessRouteConfig | undefined;
+    if (mutating && config?.portless && reply.statusCode < 400) keyCache.clear();
     if (!mutating && p?.kind !== "key") return payload;
     const route = `${request.method} ${request.routeOptions.url}`;
     buffer.add(

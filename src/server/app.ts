@@ -25,7 +25,12 @@ import { DomainError, isDomainError } from "../core/errors.ts";
 import { RequestInvalid, type RouteDef } from "../core/http.ts";
 import { emissionRoutes } from "../emissions/index.ts";
 import { exchangeRoutes, syncAgreement } from "../exchange/index.ts";
-import { alertRoutes, type OperationsRouteDeps, operationsRoutes } from "../operations/index.ts";
+import {
+  alertRoutes,
+  type OperationsRouteDeps,
+  operationsRoutes,
+  type WebhookTargets,
+} from "../operations/index.ts";
 import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
 import {
@@ -68,6 +73,11 @@ export interface BuildAppOptions {
   parseEvents?: OperationsRouteDeps["parseEvents"];
   /** Called after a change to the data succeeded (a 2xx POST/PUT/PATCH/DELETE outside the exchange). */
   onDataChanged?: () => void;
+  /**
+   * Where alert webhooks may go (subscriptions checked, test pings sent through it); default:
+   * public addresses only. `serve` builds it from the configuration (SP_ALERTS_ALLOW_PRIVATE).
+   */
+  webhookTargets?: WebhookTargets;
 }
 
 /**
@@ -351,7 +361,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     const lang = requestLanguage(request.headers["accept-language"]);
     if (error instanceof WordedValidation || error instanceof RequestInvalid) {
       const issues =
-        error instanceof WordedValidation ? error.worded : [ruleIssue(error, request.params, lang)];
+        error instanceof WordedValidation
+          ? error.worded
+          : [ruleIssue(error, request.params, request.body, lang)];
       return reply
         .status(400)
         .type("application/problem+json")
@@ -421,6 +433,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ...alertRoutes({
       operations: options.store.operations,
       timeZoneOf: (l) => (knownPorts.has(l) ? timeZones.get(l) : undefined),
+      ...(options.webhookTargets ? { targets: options.webhookTargets } : {}),
     }),
     ...fleetRoutes({
       transition: options.store.transition,
@@ -497,10 +510,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   return app;
 }
 
-/** The rule a handler found broken, worded; the field is a path parameter when the path names it. */
-function ruleIssue(error: RequestInvalid, params: unknown, lang: Lang): WordedIssue {
-  const inPath = params !== null && typeof params === "object" && error.field in params;
-  return wordRule(error.field, error.given, error.rule, inPath ? "path" : "query", lang);
+/**
+ * The rule a handler found broken, worded; the field is a path parameter when the path names it,
+ * a body field when the body does (a webhook URL), a query parameter otherwise.
+ */
+function ruleIssue(error: RequestInvalid, params: unknown, body: unknown, lang: Lang): WordedIssue {
+  const names = (x: unknown) => x !== null && typeof x === "object" && error.field in x;
+  const part = names(params) ? "path" : names(body) ? "body" : "query";
+  return wordRule(error.field, error.given, error.rule, part, lang);
 }
 
 function validationProblem(issues: WordedIssue[], instance: string, lang: Lang) {

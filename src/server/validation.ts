@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import { globalRegistry } from "zod";
 import type { RequestRule } from "../core/http.ts";
+import { targetExpected } from "../operations/index.ts";
 
 export type Lang = "en" | "ja";
 
@@ -93,6 +94,11 @@ function ruleExpected(rule: RequestRule, lang: Lang): { expected: string; exampl
           ? `コンマ区切りの ISO 6346 コンテナ番号（チェックディジットが正しいもの、${rule.max} 個まで）`
           : `up to ${rule.max} ISO 6346 container numbers with a valid check digit, separated by commas`,
         example: "CSQU3054383,MSCU1234566",
+      };
+    case "webhookTarget":
+      return {
+        expected: targetExpected(rule.refusal, rule.address, lang),
+        example: "https://dispatch.example.com/hooks/sisterports",
       };
     case "maxSteps":
       return {

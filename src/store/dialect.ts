@@ -20,12 +20,22 @@ export function openDialect(databaseUrl: string): {
   kind: DialectKind;
   dialect: SqliteDialect | PostgresDialect;
   dataVersion: () => string | undefined;
+  /**
+   * Rows just written that are bookkeeping, not data (the audit log, a key's last use): they do
+   * not move `dataVersion`, so the answers kept for readers survive them.
+   */
+  bookkeeping: (changedRows: number) => void;
   /** SQLite: the connection's prepared statements, for writes run directly (operations ingest). */
   statements?: ReturnType<typeof withStatementCache>;
 } {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-    return { kind: "postgres", dialect: new PostgresDialect({ pool }), dataVersion: () => undefined };
+    return {
+      kind: "postgres",
+      dialect: new PostgresDialect({ pool }),
+      dataVersion: () => undefined,
+      bookkeeping: () => undefined,
+    };
   }
   if (!databaseUrl.startsWith("sqlite:")) {
     throw new DomainError("validation", `unsupported database URL "${databaseUrl}"`);
@@ -40,13 +50,22 @@ export function openDialect(databaseUrl: string): {
   sqlite.pragma("busy_timeout = 5000");
   // One connection (Kysely's driver holds it for a whole transaction), read synchronously: ~µs.
   const version = sqlite
-    .prepare("select (select data_version from pragma_data_version) || ':' || total_changes()")
-    .pluck();
+    .prepare("select (select data_version from pragma_data_version), total_changes()")
+    .raw();
+  // Rows of bookkeeping this connection wrote, counted out of total_changes(): each count is the
+  // writing statement's own (sqlite3_changes), the very rows total_changes() added for it.
+  let bookkept = 0;
   const statements = withStatementCache(sqlite);
   return {
     kind: "sqlite",
     dialect: new SqliteDialect({ database: statements }),
-    dataVersion: () => String(version.get()),
+    dataVersion: () => {
+      const [dataVersion, changes] = version.get() as [number, number];
+      return `${dataVersion}:${changes - bookkept}`;
+    },
+    bookkeeping: (changedRows) => {
+      bookkept += changedRows;
+    },
     statements,
   };
 }

@@ -61,7 +61,9 @@ export interface Store extends StoreMigrator {
   /**
    * A token that changes whenever any stored data changes, by this process or another: lets the
    * server keep answers until then. SQLite: `data_version` (commits by other connections) and this
-   * connection's `total_changes()`. Undefined on PostgreSQL (no such cheap token): nothing is kept.
+   * connection's `total_changes()`, less the rows of bookkeeping it wrote (the audit log and
+   * last-use times, written with every key use, change no answer). Undefined on PostgreSQL (no
+   * such cheap token): nothing is kept.
    */
   dataVersion(): string | undefined;
   close(): Promise<void>;
@@ -72,7 +74,7 @@ export interface OpenStoreOptions {
 }
 
 export function openStore(options: OpenStoreOptions): Store {
-  const { kind, dialect, dataVersion, statements } = openDialect(options.databaseUrl);
+  const { kind, dialect, dataVersion, bookkeeping, statements } = openDialect(options.databaseUrl);
   const db = new Kysely<Database>({ dialect });
   return {
     kind,
@@ -85,7 +87,7 @@ export function openStore(options: OpenStoreOptions): Store {
     operations: createOperationsStore(db, statements),
     transition: createTransitionStore(db),
     exchange: createExchangeStore(db),
-    access: createAccessStore(db),
+    access: createAccessStore(db, bookkeeping),
     ...createMigrator(db, kind),
     dataVersion,
     close: () => db.destroy(),

@@ -21,6 +21,7 @@ import {
   subscriptionCreateSchema,
   type TruckVisit,
   verifyWebhook,
+  webhookTargets,
 } from "../../src/operations/index.ts";
 import { loadPortRecords } from "../../src/ports/index.ts";
 import { buildApp } from "../../src/server/app.ts";
@@ -30,6 +31,13 @@ import { BOX, event, PORT, parsedOf, YTI, ZONE } from "../helpers/operations.ts"
 import { adminKeyHeaders } from "../helpers/server.ts";
 
 const s = (iso: string) => Date.parse(iso) / 1000;
+
+/**
+ * The receiver listens on 127.0.0.1, a loopback address every node refuses by default (SSRF
+ * guard): the test allows exactly that address, as SP_ALERTS_ALLOW_PRIVATE=127.0.0.1/32 would.
+ */
+const LOCAL = webhookTargets({ allowPrivate: false, allowCidrs: ["127.0.0.1/32"] });
+const send = LOCAL.send;
 
 interface Received {
   path: string;
@@ -150,7 +158,7 @@ for (const kind of testDatabaseKinds()) {
       store = openStore({ databaseUrl: db.url });
       await store.migrate();
       await store.ports.upsertPorts(loadPortRecords());
-      app = await buildApp({ store });
+      app = await buildApp({ store, webhookTargets: LOCAL });
       // Subscriptions are for terminals, trucking companies and admins (issue 14): the test is an admin.
       admin = await adminKeyHeaders(store);
       await new Promise<void>((resolve) => rx.server.listen(0, "127.0.0.1", resolve));
@@ -161,6 +169,40 @@ for (const kind of testDatabaseKinds()) {
       await app?.close();
       await store?.close();
       await db?.drop();
+    });
+
+    it("refuses a webhook URL at an address the node may not call, worded in en and ja (SSRF guard)", async () => {
+      const kinds = { "dwell.exceeded": { thresholdDays: 5 } };
+      const post = (url: string, lang = "en") =>
+        app.inject({
+          headers: { ...admin, "accept-language": lang },
+          method: "POST",
+          url: api,
+          payload: { url, owner: "o", kinds },
+        });
+      // The app allows 127.0.0.1/32 only: another loopback address, a private one and the
+      // metadata service (written as an IPv4-mapped IPv6 address) stay refused.
+      for (const [url, address] of [
+        ["http://127.0.0.2/h", "127.0.0.2"],
+        ["http://10.0.0.5:8080/h", "10.0.0.5"],
+        ["http://[::ffff:a9fe:a9fe]/latest/meta-data/", "169.254.169.254"],
+        ["http://2852039166/", "169.254.169.254"], // 169.254.169.254 in decimal
+      ] as const) {
+        const r = await post(url);
+        expect(r.statusCode).toBe(400);
+        expect(r.headers["content-type"]).toContain("application/problem+json");
+        const issue = r.json().issues[0];
+        expect(issue).toMatchObject({ field: "url", in: "body", given: url });
+        expect(issue.reason).toContain(`${address} is a`);
+        expect(issue.reason).toContain("SP_ALERTS_ALLOW_PRIVATE");
+      }
+      const ja = (await post("http://10.0.0.5/h", "ja")).json();
+      expect(ja.title).toBe("リクエストが正しくありません");
+      expect(ja.issues[0].reason).toContain("10.0.0.5 はプライベートネットワークのアドレス");
+      const meta = (await post("http://169.254.169.254/", "ja")).json();
+      expect(meta.issues[0].reason).toContain("リンクローカルアドレス");
+      const list = (await app.inject({ headers: admin, method: "GET", url: api })).json();
+      expect(JSON.stringify(list)).not.toContain("10.0.0.5");
     });
 
     it("creates a subscription with a whsec_ secret shown once, and refuses bad ones", async () => {
@@ -239,7 +281,7 @@ for (const kind of testDatabaseKinds()) {
       expect(queued.deliveries[0]).toMatchObject({ type: "box.moved", status: "pending", attempts: [] });
       expect(queued.deliveries[0].data).toMatchObject({ containerNumber: BOX.H, eventCode: "GTOT" });
 
-      const sent = await deliverDue(store.operations.alerts);
+      const sent = await deliverDue(store.operations.alerts, { send });
       expect(sent).toMatchObject({ tried: 1, delivered: 1 });
       const got = rx.on("/moved");
       expect(got).toHaveLength(1);
@@ -254,7 +296,7 @@ for (const kind of testDatabaseKinds()) {
       expect(after.attempts).toHaveLength(1);
       expect(after.attempts[0]).toMatchObject({ attempt: 1, statusCode: 200, error: null });
       // Nothing left to send.
-      expect(await deliverDue(store.operations.alerts)).toMatchObject({ tried: 0 });
+      expect(await deliverDue(store.operations.alerts, { send })).toMatchObject({ tried: 0 });
       expect(rx.on("/moved")).toHaveLength(1);
     });
 
@@ -266,7 +308,9 @@ for (const kind of testDatabaseKinds()) {
         "k.json",
       );
       const t0 = nowS();
-      expect(await deliverDue(store.operations.alerts, { nowS: () => t0, jitter: () => 0 })).toMatchObject({
+      expect(
+        await deliverDue(store.operations.alerts, { send, nowS: () => t0, jitter: () => 0 }),
+      ).toMatchObject({
         tried: 1,
         retrying: 1,
       });
@@ -276,10 +320,10 @@ for (const kind of testDatabaseKinds()) {
       expect(pending.attempts[0]).toMatchObject({ attempt: 1, statusCode: 500 });
       // Not due 59 s later; due at 60 s.
       expect(
-        await deliverDue(store.operations.alerts, { nowS: () => t0 + 59, jitter: () => 0 }),
+        await deliverDue(store.operations.alerts, { send, nowS: () => t0 + 59, jitter: () => 0 }),
       ).toMatchObject({ tried: 0 });
       expect(
-        await deliverDue(store.operations.alerts, { nowS: () => t0 + 60, jitter: () => 0 }),
+        await deliverDue(store.operations.alerts, { send, nowS: () => t0 + 60, jitter: () => 0 }),
       ).toMatchObject({
         tried: 1,
         delivered: 1,
@@ -309,7 +353,9 @@ for (const kind of testDatabaseKinds()) {
         "x.json",
       );
       const t0 = nowS();
-      expect(await deliverDue(store.operations.alerts, { nowS: () => t0, jitter: () => 0 })).toMatchObject({
+      expect(
+        await deliverDue(store.operations.alerts, { send, nowS: () => t0, jitter: () => 0 }),
+      ).toMatchObject({
         tried: 1,
         retrying: 1,
       });
@@ -323,7 +369,7 @@ for (const kind of testDatabaseKinds()) {
       expect(held.map((d: { attempts: unknown[] }) => d.attempts.length).sort()).toEqual([0, 1]);
       expect(rx.on("/down")).toHaveLength(1);
       expect(
-        await deliverDue(store.operations.alerts, { nowS: () => t0 + 60, jitter: () => 0 }),
+        await deliverDue(store.operations.alerts, { send, nowS: () => t0 + 60, jitter: () => 0 }),
       ).toMatchObject({
         tried: 2,
         delivered: 2,
@@ -340,6 +386,7 @@ for (const kind of testDatabaseKinds()) {
       const errors: unknown[] = [];
       const refresher = startSignalRefresher(store.operations, (p) => (p === PORT ? ZONE : undefined), {
         intervalS: 3600,
+        send,
         onError: (e) => errors.push(e),
       });
       try {
@@ -376,6 +423,76 @@ for (const kind of testDatabaseKinds()) {
       ).toBe(409);
     });
 
+    it("PATCH re-enables a disabled subscription for what happens next; nothing old is resent", async () => {
+      const sub = await subscribe("/back", { "box.moved": { containers: [BOX.A] } });
+      const patch = (payload: Record<string, unknown>) =>
+        app.inject({ headers: admin, method: "PATCH", url: `${api}/${sub.id}`, payload });
+      // Queued, not yet sent: a box.moved for A (10:00Z).
+      await ingest(
+        [event({ eventCode: "DISC", eventAtS: s("2026-11-06T10:00:00Z"), containerNumber: BOX.A })],
+        "back-1.json",
+      );
+      // The receiver answers the ping 410 Gone: disabled, and the queued message fails with it.
+      rx.answers.set("/back", [410]);
+      await app.inject({ headers: admin, method: "POST", url: `${api}/${sub.id}/test` });
+      const gone = (await app.inject({ headers: admin, method: "GET", url: `${api}/${sub.id}` })).json();
+      expect(gone).toMatchObject({ active: false });
+      // Moves while disabled raise nothing.
+      await ingest(
+        [
+          event({
+            eventCode: "GTOT",
+            eventAtS: s("2026-11-07T10:00:00Z"),
+            containerNumber: BOX.A,
+            mode: "TRUCK",
+          }),
+        ],
+        "back-2.json",
+      );
+      const before = (await deliveries(sub.id)).deliveries;
+      expect(before.map((d: { type: string; status: string }) => `${d.type} ${d.status}`).sort()).toEqual([
+        "box.moved failed",
+        "ping failed",
+      ]);
+
+      const on = await patch({ enabled: true });
+      expect(on.statusCode).toBe(200);
+      expect(on.json()).toMatchObject({ id: sub.id, active: true, disabledReason: null });
+      expect(Date.parse(on.json().alertsFrom)).toBeGreaterThanOrEqual(Date.parse(on.json().createdAt));
+      expect((await patch({ enabled: true })).json()).toEqual(on.json()); // already enabled: unchanged
+      await deliverDue(store.operations.alerts, { send });
+      expect(rx.on("/back")).toHaveLength(1); // the ping only: the failed box.moved is not resent
+      expect((await deliveries(sub.id)).deliveries).toHaveLength(2);
+
+      // A move after re-enabling is delivered.
+      await ingest(
+        [
+          event({
+            eventCode: "GTIN",
+            eventAtS: s("2026-11-08T10:00:00Z"),
+            containerNumber: BOX.A,
+            mode: "TRUCK",
+          }),
+        ],
+        "back-3.json",
+      );
+      await deliverDue(store.operations.alerts, { send });
+      expect(rx.on("/back").map((g) => [g.type, g.problem, g.data["eventCode"]])).toEqual([
+        ["ping", null, undefined],
+        ["box.moved", null, "GTIN"],
+      ]);
+
+      const off = (await patch({ enabled: false })).json();
+      expect(off.active).toBe(false);
+      expect(off.disabledReason).toMatch(/^disabled by .+ at 20\d\d-/);
+      expect((await patch({ enabled: "yes" })).statusCode).toBe(400);
+      expect((await patch({ enabled: true, url: "http://x.example/" })).statusCode).toBe(400);
+      expect(
+        (await app.inject({ method: "PATCH", url: `${api}/${sub.id}`, payload: { enabled: true } }))
+          .statusCode,
+      ).toBe(401);
+    });
+
     it("a test ping to a live receiver is delivered and verifies", async () => {
       const sub = await subscribe("/ping", { "empty_return.closed": {} });
       const r = (await app.inject({ headers: admin, method: "POST", url: `${api}/${sub.id}/test` })).json();
@@ -409,10 +526,10 @@ for (const kind of testDatabaseKinds()) {
         },
       });
       // Made two days before "now" (through the service: the API stamps the real clock).
-      const sub = await createSubscription(store.operations.alerts, PORT, body, TICK_SUB_S);
+      const sub = await createSubscription(store.operations.alerts, PORT, body, TICK_SUB_S, LOCAL);
       rx.secrets.set("/tick", sub.secret);
 
-      const first = await alertTick(store.operations, PORT, ZONE, TICK_NOW_S);
+      const first = await alertTick(store.operations, PORT, ZONE, TICK_NOW_S, { send });
       // Dwell: B only (C crossed before the subscription, D left). Turn: YTI 08:00 local, mean 65 > 60
       // (hour 11, the current one, is not complete). Board: the 10:40 local closure of 40 ft.
       expect(first.raised).toEqual({
@@ -450,7 +567,7 @@ for (const kind of testDatabaseKinds()) {
       });
 
       // The next tick (five minutes on) finds the same facts: nothing new, nothing sent.
-      const second = await alertTick(store.operations, PORT, ZONE, TICK_NOW_S + 300);
+      const second = await alertTick(store.operations, PORT, ZONE, TICK_NOW_S + 300, { send });
       expect(second.raised).toEqual({
         "dwell.exceeded": 0,
         "turn_time.exceeded": 0,
@@ -467,7 +584,7 @@ for (const kind of testDatabaseKinds()) {
         [event({ eventCode: "DISC", eventAtS: s("2026-11-06T10:00:00Z"), containerNumber: BOX.G })],
         "g.json",
       );
-      await deliverDue(store.operations.alerts, { port: PORT }); // 503: pending, retried in a minute
+      await deliverDue(store.operations.alerts, { send, port: PORT }); // 503: pending, retried in a minute
       const tick = (await deliveries(sub.id)).deliveries;
       expect(tick.map((d: { status: string }) => d.status)).toEqual(["pending"]);
       const all = async () => {

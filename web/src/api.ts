@@ -321,6 +321,12 @@ export const operationsApi = {
       `${operationsPath(locode)}/alerts/subscriptions`,
       signal,
     ),
+  /** Disables a subscription, or re-enables one (for alerts from now on; nothing old is resent). */
+  setAlertSubscriptionEnabled: (locode: Locode, id: string, enabled: boolean) =>
+    requestJson<Subscription>(`${operationsPath(locode)}/alerts/subscriptions/${encodeURIComponent(id)}`, {
+      method: "PATCH",
+      body: { enabled },
+    }),
   alertDeliveries: (locode: Locode, id: string, limit: number, signal?: AbortSignal) =>
     getJson<DeliveryList>(
       `${operationsPath(locode)}/alerts/subscriptions/${encodeURIComponent(id)}/deliveries${query({ limit })}`,

@@ -50,7 +50,14 @@ function auditFromRow(r: AccessAuditLogTable): AuditEntry {
   };
 }
 
-export function createAccessStore(db: Kysely<AccessDatabase>): AccessStore {
+/**
+ * `bookkeeping` is told how many rows the audit log and last-use times wrote (store.ts: they do not
+ * count as a change of data for the server's kept answers — every key use is audited).
+ */
+export function createAccessStore(
+  db: Kysely<AccessDatabase>,
+  bookkeeping: (changedRows: number) => void = () => undefined,
+): AccessStore {
   return {
     async addUser(u) {
       await db
@@ -127,11 +134,12 @@ export function createAccessStore(db: Kysely<AccessDatabase>): AccessStore {
         : undefined;
     },
     async touchSession(tokenHash, at) {
-      await db
+      const r = await db
         .updateTable("access_sessions")
         .set({ last_seen_at: at })
         .where("token_hash", "=", tokenHash)
-        .execute();
+        .executeTakeFirst();
+      bookkeeping(Number(r.numUpdatedRows));
     },
     async deleteSession(tokenHash) {
       await db.deleteFrom("access_sessions").where("token_hash", "=", tokenHash).execute();
@@ -177,7 +185,12 @@ export function createAccessStore(db: Kysely<AccessDatabase>): AccessStore {
       return Number(r.numUpdatedRows) > 0;
     },
     async touchKey(id, at) {
-      await db.updateTable("access_api_keys").set({ last_used_at: at }).where("id", "=", id).execute();
+      const r = await db
+        .updateTable("access_api_keys")
+        .set({ last_used_at: at })
+        .where("id", "=", id)
+        .executeTakeFirst();
+      bookkeeping(Number(r.numUpdatedRows));
     },
 
     async appendAudit(entries) {
@@ -195,11 +208,13 @@ export function createAccessStore(db: Kysely<AccessDatabase>): AccessStore {
       if (rows.length === 0) return;
       // One transaction for a batch: one commit (one WAL sync) instead of one per entry.
       await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < rows.length; i += AUDIT_ROWS_PER_INSERT)
-          await trx
+        for (let i = 0; i < rows.length; i += AUDIT_ROWS_PER_INSERT) {
+          const r = await trx
             .insertInto("access_audit_log")
             .values(rows.slice(i, i + AUDIT_ROWS_PER_INSERT))
-            .execute();
+            .executeTakeFirst();
+          bookkeeping(Number(r.numInsertedOrUpdatedRows ?? 0));
+        }
       });
     },
     async listAudit(query = {}) {

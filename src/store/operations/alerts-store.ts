@@ -33,6 +33,7 @@ function subscriptionFromRow(r: SubscriptionRow): AlertSubscription {
     kinds: JSON.parse(r.kinds_json) as AlertKinds,
     owner: r.owner,
     createdAtS: Number(r.created_s),
+    sinceS: Number(r.since_s),
     active: Number(r.active) === 1,
     disabledReason: r.disabled_reason,
   };
@@ -148,6 +149,7 @@ export function createOperationsAlertStore(db: Kysely<OperationsDatabase>): Oper
             kinds_json: JSON.stringify(sub.kinds),
             owner: sub.owner,
             created_s: sub.createdAtS,
+            since_s: sub.sinceS,
             active: sub.active ? 1 : 0,
             disabled_reason: sub.disabledReason,
           })
@@ -210,6 +212,15 @@ export function createOperationsAlertStore(db: Kysely<OperationsDatabase>): Oper
           .where("status", "=", "pending")
           .execute();
       }),
+
+    async enableSubscription(id, sinceS) {
+      await db
+        .updateTable("ops_alert_subscriptions")
+        .set({ active: 1, disabled_reason: null, since_s: sinceS })
+        .where("id", "=", id)
+        .where("active", "=", 0)
+        .execute();
+    },
 
     async claimDue(nowS, limit, holdS, port) {
       // One statement: the rows are re-checked as they are updated, so of two senders racing

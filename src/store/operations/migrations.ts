@@ -409,6 +409,21 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
         await db.schema.dropTable("ops_daily").execute();
       },
     },
+    // A subscription can be re-enabled (after a 410 Gone, or disabled by a user): alerts are then
+    // raised for what happens from the re-enabling on, not for what happened while it was off.
+    // Until now that instant was the creation.
+    "0720_operations_alert_since": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable("ops_alert_subscriptions")
+          .addColumn("since_s", "bigint", (c) => c.notNull().defaultTo(0))
+          .execute();
+        await sql`update ops_alert_subscriptions set since_s = created_s`.execute(db);
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable("ops_alert_subscriptions").dropColumn("since_s").execute();
+      },
+    },
   };
 }
 

@@ -160,7 +160,9 @@ export interface OpsAlertSubscriptionsTable {
   kinds_json: string;
   owner: string;
   created_s: number;
-  /** 1 active, 0 disabled (a 410 Gone). */
+  /** Alerts are raised for what happens from here: the creation, then each re-enabling (0720). */
+  since_s: number;
+  /** 1 active, 0 disabled (a 410 Gone, or by a user). */
   active: number;
   disabled_reason: string | null;
 }

@@ -1,9 +1,11 @@
 // Alerts of the port (issue 12): the webhook subscriptions terminal operators, analysts and
 // partners made (what each watches, where it is sent, whether it is active) and each one's latest
-// deliveries with the receiver's answer. Read-only: subscriptions are made with the API or
+// deliveries with the receiver's answer. A subscription can be disabled and re-enabled here (after
+// its receiver answered 410 Gone, say); subscriptions are made with the API or
 // `sisterports ops alerts subscribe`. Only the receiver's host is shown (a URL may carry a token).
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type Delivery, operationsApi, type PortDetail, type Subscription } from "../api.ts";
+import { ApiError, type Delivery, operationsApi, type PortDetail, type Subscription } from "../api.ts";
 import { Status } from "../components/Status.tsx";
 import { formatDateTime } from "../format.ts";
 import { useAsync, useLanguage } from "../hooks.ts";
@@ -104,10 +106,54 @@ function Deliveries({ port, id }: { port: PortDetail; id: string }) {
   );
 }
 
+/** Disable / re-enable one subscription; the panel reloads after a change. */
+function EnableButton({ port, sub, changed }: { port: PortDetail; sub: Subscription; changed: () => void }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const toggle = () => {
+    setBusy(true);
+    setError(null);
+    operationsApi.setAlertSubscriptionEnabled(port.locode, sub.id, !sub.active).then(
+      () => {
+        setBusy(false);
+        changed();
+      },
+      (e: unknown) => {
+        setBusy(false);
+        setError(e instanceof ApiError && e.problem ? e.problem.detail : t("operations.alerts.changeFailed"));
+      },
+    );
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="small"
+        data-action={sub.active ? "disable" : "enable"}
+        disabled={busy}
+        onClick={toggle}
+      >
+        {sub.active ? t("operations.alerts.disable") : t("operations.alerts.enable")}
+      </button>
+      {error !== null && (
+        <span className="warn small" role="alert">
+          {" "}
+          {error}
+        </span>
+      )}
+    </>
+  );
+}
+
 export function AlertsPanel({ port, names }: { port: PortDetail; names: (id: string) => string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const state = useAsync(() => operationsApi.alertSubscriptions(port.locode), `${port.locode}|alerts`);
+  const [version, setVersion] = useState(0);
+  const state = useAsync(
+    () => operationsApi.alertSubscriptions(port.locode),
+    `${port.locode}|alerts|${version}`,
+  );
   return (
     <section className="panel ops-alerts" data-panel="alerts" aria-labelledby="ops-alerts-title">
       <h2 id="ops-alerts-title">{t("operations.alerts.title")}</h2>
@@ -129,13 +175,14 @@ export function AlertsPanel({ port, names }: { port: PortDetail; names: (id: str
                 <span className={s.active ? "muted small" : "warn small"}>
                   {s.active
                     ? t("operations.alerts.activeSince", {
-                        time: formatDateTime(new Date(s.createdAt), port.timeZone, lang),
+                        time: formatDateTime(new Date(s.alertsFrom), port.timeZone, lang),
                       })
                     : t("operations.alerts.disabled", { reason: s.disabledReason ?? "" })}
-                </span>
+                </span>{" "}
+                <EnableButton port={port} sub={s} changed={() => setVersion((v) => v + 1)} />
               </h3>
               <KindList kinds={s.kinds} names={names} />
-              <Deliveries port={port} id={s.id} />
+              <Deliveries port={port} id={s.id} key={version} />
             </article>
           ))
         ))}
