@@ -18,7 +18,7 @@ import Fastify, {
   LogController,
 } from "fastify";
 import { z } from "zod";
-import { accessRoutes } from "../access/index.ts";
+import { type AccessRouteDeps, accessRoutes } from "../access/index.ts";
 import { aisRoutes } from "../ais/index.ts";
 import { callRoutes } from "../calls/index.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
@@ -43,7 +43,12 @@ import {
   scenarioRoutes,
   scenarioTablesFrom,
 } from "../transition/index.ts";
-import { type AccessRouteConfig, installAccessEnforcement, requestContext } from "./access.ts";
+import {
+  type AccessEnforcementOptions,
+  type AccessRouteConfig,
+  installAccessEnforcement,
+  requestContext,
+} from "./access.ts";
 import { APP_VERSION, REPO_ROOT } from "./paths.ts";
 import { problemFor } from "./problem.ts";
 import { portRegionOf } from "./regions.ts";
@@ -65,6 +70,14 @@ export interface BuildAppOptions {
   logRequests?: boolean;
   /** DCSA T&T event parser for POST /api/ports/{locode}/events (the operations parsers). */
   parseEvents?: OperationsRouteDeps["parseEvents"];
+  /**
+   * Rate limits of the access enforcement and of sign-in, and the scrypt cost of new passwords
+   * (defaults in access.ts, access/routes.ts and access/secrets.ts); tests and the fuzz bench set them.
+   */
+  limits?: Pick<AccessEnforcementOptions, "mutationLimits" | "badKeyLimits"> & {
+    login?: AccessRouteDeps["loginLimits"];
+    passwordScrypt?: AccessRouteDeps["passwordScrypt"];
+  };
 }
 
 /**
@@ -283,7 +296,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   // Who may use what, enforced once for every route mounted below (issue 14).
-  installAccessEnforcement(app, { access: options.store.access });
+  installAccessEnforcement(app, {
+    access: options.store.access,
+    ...(options.limits?.mutationLimits ? { mutationLimits: options.limits.mutationLimits } : {}),
+    ...(options.limits?.badKeyLimits ? { badKeyLimits: options.limits.badKeyLimits } : {}),
+  });
 
   // zod validates every request (mountRoute); Fastify's Ajv would answer first, in its own words.
   app.setValidatorCompiler(() => () => true);
@@ -421,7 +438,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       },
       demandEstimates: () => hydrogenTables().demand,
     }),
-    ...accessRoutes({ access: options.store.access }),
+    ...accessRoutes({
+      access: options.store.access,
+      ...(options.limits?.login ? { loginLimits: options.limits.login } : {}),
+      ...(options.limits?.passwordScrypt ? { passwordScrypt: options.limits.passwordScrypt } : {}),
+    }),
     ...hydrogenRoutes({
       tables: hydrogenTables,
       solarYear: shippedSolarYear,
