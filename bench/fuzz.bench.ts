@@ -42,7 +42,7 @@ const http = newTally();
 const files = newTally();
 // Chunks of 50,000 with their own seeds (seed × 1000 + chunk): a failure names its chunk's seed
 // and index, and replaying that chunk alone reproduces it.
-const CHUNK = 50_000;
+const CHUNK = 25_000;
 const t0 = performance.now();
 for (let c = 0, done = 0; done < httpInputs; c++) {
   const n = Math.min(CHUNK, httpInputs - done);
