@@ -280,10 +280,27 @@ const EVIL_NUMBERS: readonly number[] = [
   1e9,
 ];
 
+/**
+ * Objects JSON.parse can give whose well-known keys are data, not functions: `String(o)` and
+ * template literals throw on the first two ("Cannot convert object to primitive value").
+ */
+export const POISONED_OBJECTS: readonly (() => unknown)[] = [
+  () => ({ toString: 1 }),
+  () => ({ toString: 1, valueOf: 2 }),
+  () => ({ valueOf: "x", toString: null }),
+  () => ({ toJSON: 1 }),
+  () => JSON.parse('{"then":1}') as unknown, // a thenable to whatever awaits it
+  () => ({ length: 1e9 }),
+  () => ({ length: -1, 0: "a" }),
+  () => JSON.parse('{"__proto__":{"toString":1}}') as unknown,
+];
+
 /** A wrong or extreme JSON value of any type, nested up to `depth`. */
 export function evilValue(rng: Prng, depth = 0): unknown {
-  const r = rng.int(12);
+  const r = rng.int(13);
   switch (r) {
+    case 12:
+      return rng.pick(POISONED_OBJECTS)();
     case 0:
       return null;
     case 1:
