@@ -42,6 +42,7 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
     webDir: DEFAULT_WEB_DIR,
     logger: { level: config.logLevel },
     logRequests: config.logLevel === "debug" || config.logLevel === "trace",
+    trustProxy: config.trustProxy,
   });
   // Port calls follow the AIS: recomputed for changed vessel-days every 30 s (and now).
   const callUpdater = startCallUpdater(await callServiceDeps(store), {

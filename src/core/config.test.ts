@@ -15,6 +15,7 @@ describe("parseConfig", () => {
       logLevel: "info",
       loadDemo: true,
       language: "en",
+      trustProxy: false, // X-Forwarded-For believed from nobody unless SP_TRUST_PROXY names proxies
     });
   });
 

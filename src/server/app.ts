@@ -68,6 +68,12 @@ export interface BuildAppOptions {
   webDir?: string;
   logger?: FastifyServerOptions["logger"];
   logRequests?: boolean;
+  /**
+   * Proxies whose X-Forwarded-For gives the client's address (config SP_TRUST_PROXY; default none):
+   * the audit log's "from where" and the per-address rate limits use `request.ip`, which Fastify
+   * takes from the header only when the TCP peer is one of these.
+   */
+  trustProxy?: false | number | string[];
   /** DCSA T&T event parser for POST /api/ports/{locode}/events (the operations parsers). */
   parseEvents?: OperationsRouteDeps["parseEvents"];
   /**
@@ -293,6 +299,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // One line per request is noise at the console; at debug level it is wanted.
     logController: new LogController({ disableRequestLogging: !options.logRequests }),
     routerOptions: { ignoreTrailingSlash: true },
+    // A hop count as proxy-addr's trust function: the nearest n addresses are proxies.
+    trustProxy:
+      typeof options.trustProxy === "number"
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(options.trustProxy)
+        : (options.trustProxy ?? false),
   });
 
   // Who may use what, enforced once for every route mounted below (issue 14).
