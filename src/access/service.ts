@@ -14,6 +14,7 @@ import {
   newOneTimePassword,
   newSessionToken,
   parseApiKey,
+  type ScryptParams,
   secretMatches,
   sha256Hex,
   verifyAgainstNothing,
@@ -174,6 +175,8 @@ export async function addUser(
   input: NewUserInput,
   actor: Actor,
   nowMs: number,
+  /** The scrypt cost (default PASSWORD_SCRYPT, the OWASP minimum). */
+  hashParams?: ScryptParams,
 ): Promise<{ user: UserRecord; oneTimePassword: string }> {
   const { role, ports } = checkScope(input.role, input.ports ?? "*");
   const name = input.name.trim();
@@ -186,7 +189,7 @@ export async function addUser(
     role,
     ports,
     owner: input.owner?.trim() || null,
-    passwordHash: await hashPassword(oneTimePassword),
+    passwordHash: await hashPassword(oneTimePassword, hashParams),
     createdAt: iso(nowMs),
     disabledAt: null,
   };

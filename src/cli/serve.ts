@@ -54,6 +54,7 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
     logger: { level: config.logLevel },
     logRequests: config.logLevel === "debug" || config.logLevel === "trace",
     onDataChanged: () => exchangeSync.nudge(),
+    trustProxy: config.trustProxy,
   });
   // Port calls follow the AIS: recomputed for changed vessel-days every 30 s (and now).
   const callUpdater = startCallUpdater(await callServiceDeps(store), {

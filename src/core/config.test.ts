@@ -17,6 +17,7 @@ describe("parseConfig", () => {
       language: "en",
       exchangeSyncS: 300,
       alertTargets: { allowPrivate: false, allowCidrs: [] },
+      trustProxy: false, // X-Forwarded-For believed from nobody unless SP_TRUST_PROXY names proxies
     });
     // SP_EXCHANGE_SYNC_S: whole seconds, 1 to a day.
     expect(parseConfig({}, { SP_EXCHANGE_SYNC_S: "2" }, "/x").exchangeSyncS).toBe(2);

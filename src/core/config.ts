@@ -2,6 +2,7 @@
  * Configuration, read once at start-up: command-line flags win over `SP_*` environment variables,
  * which win over defaults. Every bad value is listed at once in one DomainError.
  */
+import { isIP } from "node:net";
 import path from "node:path";
 import { DomainError, type FieldIssue } from "./errors.ts";
 import { type Language, terminalLanguage } from "./language.ts";
@@ -34,6 +35,12 @@ export interface AppConfig {
    * ranges (`10.20.0.0/16,fd00::/8`); none by default.
    */
   alertTargets: { allowPrivate: boolean; allowCidrs: string[] };
+  /**
+   * Whose X-Forwarded-For the server believes (SP_TRUST_PROXY): false (default: nobody's — the
+   * client address is the TCP peer's, for the audit log and the rate limits); a number of proxy hops;
+   * or the proxies' addresses and CIDRs (and proxy-addr's names loopback, linklocal, uniquelocal).
+   */
+  trustProxy: false | number | string[];
 }
 
 /** Values as given on the command line (already split by the CLI parser); undefined = not given. */
@@ -45,6 +52,7 @@ export interface ConfigFlags {
   logLevel?: string | undefined;
   demo?: string | boolean | undefined;
   lang?: string | undefined;
+  trustProxy?: string | undefined;
 }
 
 interface Source {
@@ -161,6 +169,14 @@ export function parseConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, cwd = pr
       else alertTargets.allowCidrs = items;
     }
   }
+  let trustProxy: AppConfig["trustProxy"] = false;
+  const proxySource = pick(flags.trustProxy, "--trust-proxy", env, ["SP_TRUST_PROXY"]);
+  if (proxySource) {
+    const parsed = parseTrustProxy(proxySource.value);
+    if (typeof parsed === "object" && !Array.isArray(parsed))
+      issues.push({ field: proxySource.origin, reason: parsed.reason });
+    else trustProxy = parsed;
+  }
 
   if (issues.length > 0) {
     const list = issues.map((i) => `${i.field}: ${i.reason}`).join("; ");
@@ -177,5 +193,39 @@ export function parseConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, cwd = pr
     language,
     exchangeSyncS,
     alertTargets,
+    trustProxy,
   };
+}
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/**
+ * SP_TRUST_PROXY: "off" (or "false", "0") → false; a whole number of hops → that number; otherwise
+ * a comma-separated list of addresses, CIDRs or proxy-addr's names. "on" / "true" (believe anyone's
+ * header) is refused: any client could then choose the address the audit log and limits see.
+ * Example: "10.0.0.0/8, loopback" → ["10.0.0.0/8", "loopback"]; "2" → 2; "off" → false;
+ * "10.0.0.0/33" → { reason: … }.
+ */
+export function parseTrustProxy(text: string): false | number | string[] | { reason: string } {
+  const t = text.trim().toLowerCase();
+  if (t === "" || t === "off" || t === "false" || t === "0" || t === "no") return false;
+  if (/^\d+$/.test(t)) return Number(t);
+  if (t === "on" || t === "true" || t === "yes" || t === "*")
+    return {
+      reason: `"${text}" would believe any client's X-Forwarded-For: name the proxies (CIDRs) or a hop count`,
+    };
+  const entries = t
+    .split(",")
+    .map((e) => e.trim())
+    .filter((e) => e !== "");
+  for (const e of entries) {
+    if (PROXY_NAMES.has(e)) continue;
+    const [address = "", prefix, extra] = e.split("/");
+    const family = isIP(address);
+    const maxPrefix = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (family === 0 || !prefixOk || extra !== undefined)
+      return { reason: `"${e}" is not an IP address, a CIDR or one of ${[...PROXY_NAMES].join(", ")}` };
+  }
+  return entries;
 }

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { DomainError } from "../core/errors.ts";
+import { textOf } from "../core/json-text.ts";
 import {
   AgreementTerms,
   agreementStatus,
@@ -432,7 +433,7 @@ export async function receiveReceipt(store: ExchangeStore, input: unknown, now: 
   const agreementId = typeof r?.agreementId === "string" ? r.agreementId : "";
   const sent = (await store.listPackages(agreementId, "sent")).find((p) => p.seq === r?.packageSeq);
   if (!sent)
-    throw new DomainError("not_found", `no package ${String(r?.packageSeq)} sent under ${agreementId}`);
+    throw new DomainError("not_found", `no package ${textOf(r?.packageSeq)} sent under ${agreementId}`);
   const check = verifyReceipt(
     input,
     { agreementId, seq: sent.seq, hash: signedHash(asSent(sent)), to: sent.to },
@@ -507,7 +508,7 @@ export async function applyRetention(
  * a revocation or expiry stopped the flow. Refusals are audited and thrown (signature_invalid).
  */
 export async function servePull(store: ExchangeStore, input: unknown, now: Date): Promise<PullResponse> {
-  const agreementId = String((input as { agreementId?: unknown } | null)?.agreementId ?? "");
+  const agreementId = textOf((input as { agreementId?: unknown } | null)?.agreementId ?? "");
   const agreement = agreementId ? await store.getNegotiation(agreementId) : undefined;
   const node = await requireNode(store);
   if (!agreement || agreement.provider !== node.profile.port)
@@ -618,7 +619,7 @@ export async function noticeFor(store: ExchangeStore, agreementId: string, now: 
 
 /** The consumer checks a notice (signed by the agreement's provider, fresh) before pulling. */
 export async function acceptNotice(store: ExchangeStore, input: unknown, now: Date): Promise<Notice> {
-  const agreementId = String((input as { agreementId?: unknown } | null)?.agreementId ?? "");
+  const agreementId = textOf((input as { agreementId?: unknown } | null)?.agreementId ?? "");
   const agreement = agreementId ? await store.getNegotiation(agreementId) : undefined;
   const node = await requireNode(store);
   if (!agreement || agreement.consumer !== node.profile.port)

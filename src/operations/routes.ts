@@ -211,12 +211,20 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
         .max(MAX_EVENTS_PER_POST)
         .describe("DCSA T&T 2.2.0 events (EQUIPMENT, TRANSPORT, SHIPMENT)"),
       response: ingestCountsSchema,
-      async handler({ params, body }) {
+      async handler({ params, body, context }) {
         const { port, timeZone } = knownPort(deps.timeZoneOf, params.locode);
         // The batch's name in rejects: the same body posted again is the same source (idempotent).
         const digest = createHash("sha256").update(JSON.stringify(body)).digest("hex").slice(0, 16);
         const source = `api:${port}:${digest}`;
         const parsed = deps.parseEvents(body, source);
+        // A terminal operator writes only its own terminal's events (issue 14 data reach): a batch
+        // naming another terminal, or none, is answered as reads are — not found — and nothing of
+        // it is stored.
+        if (context?.principal?.role === "terminal") {
+          const own = terminalReach(context.principal, undefined);
+          const outside = parsed.events.find((e) => e.terminal !== own);
+          if (outside) terminalReach(context.principal, outside.terminal ?? "(none)");
+        }
         const counts = await ingestOperations(deps.operations, parsed, { file: source, port, timeZone });
         return { ...counts, rejects: parsed.rejects };
       },

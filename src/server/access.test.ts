@@ -244,7 +244,7 @@ describe("access enforcement (SQLite)", () => {
       403,
     );
     const audit = (await (
-      await call("/api/admin/audit?limit=5000", { headers: server.adminHeaders })
+      await call("/api/admin/audit?limit=1000", { headers: server.adminHeaders })
     ).json()) as {
       action: string;
     }[];

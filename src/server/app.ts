@@ -18,7 +18,7 @@ import Fastify, {
   LogController,
 } from "fastify";
 import { z } from "zod";
-import { accessRoutes } from "../access/index.ts";
+import { type AccessRouteDeps, accessRoutes } from "../access/index.ts";
 import { aisRoutes } from "../ais/index.ts";
 import { callRoutes } from "../calls/index.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
@@ -49,7 +49,12 @@ import {
   scenarioRoutes,
   scenarioTablesFrom,
 } from "../transition/index.ts";
-import { type AccessRouteConfig, installAccessEnforcement, requestContext } from "./access.ts";
+import {
+  type AccessEnforcementOptions,
+  type AccessRouteConfig,
+  installAccessEnforcement,
+  requestContext,
+} from "./access.ts";
 import { APP_VERSION, REPO_ROOT } from "./paths.ts";
 import { problemFor } from "./problem.ts";
 import { portRegionOf } from "./regions.ts";
@@ -69,6 +74,12 @@ export interface BuildAppOptions {
   webDir?: string;
   logger?: FastifyServerOptions["logger"];
   logRequests?: boolean;
+  /**
+   * Proxies whose X-Forwarded-For gives the client's address (config SP_TRUST_PROXY; default none):
+   * the audit log's "from where" and the per-address rate limits use `request.ip`, which Fastify
+   * takes from the header only when the TCP peer is one of these.
+   */
+  trustProxy?: false | number | string[];
   /** DCSA T&T event parser for POST /api/ports/{locode}/events (the operations parsers). */
   parseEvents?: OperationsRouteDeps["parseEvents"];
   /** Called after a change to the data succeeded (a 2xx POST/PUT/PATCH/DELETE outside the exchange). */
@@ -78,6 +89,14 @@ export interface BuildAppOptions {
    * public addresses only. `serve` builds it from the configuration (SP_ALERTS_ALLOW_PRIVATE).
    */
   webhookTargets?: WebhookTargets;
+  /**
+   * Rate limits of the access enforcement and of sign-in, and the scrypt cost of new passwords
+   * (defaults in access.ts, access/routes.ts and access/secrets.ts); tests and the fuzz bench set them.
+   */
+  limits?: Pick<AccessEnforcementOptions, "mutationLimits" | "badKeyLimits"> & {
+    login?: AccessRouteDeps["loginLimits"];
+    passwordScrypt?: AccessRouteDeps["passwordScrypt"];
+  };
 }
 
 /**
@@ -293,10 +312,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // One line per request is noise at the console; at debug level it is wanted.
     logController: new LogController({ disableRequestLogging: !options.logRequests }),
     routerOptions: { ignoreTrailingSlash: true },
+    // A hop count as proxy-addr's trust function: the nearest n addresses are proxies.
+    trustProxy:
+      typeof options.trustProxy === "number"
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(options.trustProxy)
+        : (options.trustProxy ?? false),
   });
 
   // Who may use what, enforced once for every route mounted below (issue 14).
-  installAccessEnforcement(app, { access: options.store.access });
+  installAccessEnforcement(app, {
+    access: options.store.access,
+    ...(options.limits?.mutationLimits ? { mutationLimits: options.limits.mutationLimits } : {}),
+    ...(options.limits?.badKeyLimits ? { badKeyLimits: options.limits.badKeyLimits } : {}),
+  });
 
   // Data arrived (an ingest, an import): the exchange publishes what changed soon after (issue 15).
   const onDataChanged = options.onDataChanged;
@@ -452,7 +483,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       },
       demandEstimates: () => hydrogenTables().demand,
     }),
-    ...accessRoutes({ access: options.store.access }),
+    ...accessRoutes({
+      access: options.store.access,
+      ...(options.limits?.login ? { loginLimits: options.limits.login } : {}),
+      ...(options.limits?.passwordScrypt ? { passwordScrypt: options.limits.passwordScrypt } : {}),
+    }),
     ...hydrogenRoutes({
       tables: hydrogenTables,
       solarYear: shippedSolarYear,

@@ -6,8 +6,11 @@
  * accepted = new + changed rows and duplicates = rows already stored unchanged or repeated in the
  * file — so ingesting the same file twice accepts nothing the second time.
  */
+
 import { randomUUID } from "node:crypto";
+import { DomainError } from "../core/errors.ts";
 import { emptyIngestCounts, type IngestCounts } from "../core/ingest.ts";
+import { textOf } from "../core/json-text.ts";
 import { parseEquipmentCsv } from "./equipment.ts";
 import type { TransitionIngestRun, TransitionStore, WriteOutcome } from "./store.ts";
 import { parseTelemetryCsv, parseTelemetryJson } from "./telemetry.ts";
@@ -118,11 +121,33 @@ export async function ingestTelemetry(
   store: TransitionStore,
   input: string | { port: string; records: readonly Record<string, unknown>[] },
   file: string,
-  ctx: { timeZone(port: string): string | undefined; h2LhvKwhPerKg: number },
+  ctx: {
+    timeZone(port: string): string | undefined;
+    h2LhvKwhPerKg: number;
+    /**
+     * The owner whose units the input may report on (a partner's reach, issue 14): a record for
+     * another owner's unit, or for an unknown unit, makes the whole input not found (nothing is
+     * stored; the two cases read the same). Absent: every unit, unknown ones rejected per record.
+     */
+    owner?: string;
+  },
 ): Promise<FleetIngestResult> {
   const startedAt = new Date().toISOString();
   const registry = new Map<string, Equipment>();
   for (const e of await store.listEquipment({})) registry.set(`${e.port}|${e.unitId}`, e);
+  if (ctx.owner !== undefined && typeof input !== "string") {
+    for (const r of input.records) {
+      // As parseTelemetryJson reads it: the port is the route's, the unit id the field as text.
+      const v = r["unitId"];
+      const unitId = v === undefined || v === null ? "" : textOf(v).trim();
+      const unit = registry.get(`${input.port}|${unitId}`);
+      if (!unit || unit.owner !== ctx.owner)
+        throw new DomainError(
+          "not_found",
+          `no unit ${unitId || "(none)"} of ${ctx.owner || "(no owner)"} at ${input.port}`,
+        );
+    }
+  }
   const tctx = {
     unit: (port: string, unitId: string) => registry.get(`${port}|${unitId}`),
     timeZone: ctx.timeZone,

@@ -174,14 +174,18 @@ export function fleetRoutes(deps: FleetRouteDeps): RouteDef[] {
           "records with the telemetry CSV's fields in camelCase; times a date (the port's midnight) or a date-time with an offset",
         ),
       response: fleetIngestReplySchema,
-      async handler({ params, body }) {
+      async handler({ params, body, context }) {
         const { port } = knownPort(deps.timeZoneOf, params.locode);
+        // A partner writes only its own equipment's telemetry (issue 14 data reach): a unit outside
+        // it is answered as an unknown unit is, not found, so its existence is not revealed.
+        const owner = ownerReach(context?.principal);
         // The batch's name in runs and rejects: the same body posted again is the same source.
         const digest = createHash("sha256").update(JSON.stringify(body)).digest("hex").slice(0, 16);
         const lhv = deps.tables().nonship.energy.constants.get("hydrogen_lhv")?.value ?? Number.NaN;
         const r = await ingestTelemetry(deps.transition, { port, records: body }, `api:${port}:${digest}`, {
           timeZone: deps.timeZoneOf,
           h2LhvKwhPerKg: lhv,
+          ...(owner !== undefined ? { owner } : {}),
         });
         return { runId: r.runId, ...r.counts, rejects: r.rejects };
       },

@@ -17,6 +17,7 @@
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
 import { defineRoute, knownPort, type RouteDef } from "../core/http.ts";
+import { textOf } from "../core/json-text.ts";
 import type { DemandEstimateRow } from "./hydrogen-tables.ts";
 import type { ScenarioTablesIn } from "./scenario.ts";
 import {
@@ -67,8 +68,8 @@ export function scenarioRoutes(deps: ScenarioRouteDeps): RouteDef[] {
     currencyOf: deps.currencyOf,
   };
   const input = (port: string, body: Record<string, unknown>) => {
-    if (body.port !== undefined && String(body.port).toUpperCase() !== port)
-      throw new DomainError("validation", `port: the body names ${String(body.port)}, the path ${port}`, [
+    if (body.port !== undefined && textOf(body.port).toUpperCase() !== port)
+      throw new DomainError("validation", `port: the body names ${textOf(body.port)}, the path ${port}`, [
         { field: "port", reason: `must be ${port} (the path's port)` },
       ]);
     return parseScenario({ ...body, port }, "body");

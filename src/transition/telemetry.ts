@@ -12,6 +12,7 @@
  * same row changes nothing (fleet-ingest.ts counts it as a duplicate).
  */
 import { parseUnLocode } from "../core/ids.ts";
+import { textOf } from "../core/json-text.ts";
 import { dateOrInstantS, isCalendarDate, isInstant, SECONDS_PER_DAY } from "../core/time.ts";
 import { type CsvRow, csvRows, RowCheck } from "./csv-rows.ts";
 import type { Equipment, Telemetry, TransitionReject } from "./wire.ts";
@@ -123,7 +124,7 @@ export function parseTelemetryJson(
     get(column: string): string {
       if (column === "port") return port;
       const v = r[JSON_FIELD[column as keyof typeof JSON_FIELD] ?? column];
-      return v === undefined || v === null ? "" : String(v).trim();
+      return v === undefined || v === null ? "" : textOf(v).trim();
     },
   }));
   const parsed = parseTelemetryRows(rows, source, ctx, { rejects: [], read: records.length });

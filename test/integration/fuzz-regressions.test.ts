@@ -1,0 +1,56 @@
+/**
+ * Inputs the fuzz found answered 500 (issue 14), each now a 4xx or a per-record reject: a JSON value
+ * whose `toString` / `valueOf` keys are data made `String(value)` throw in the telemetry parser,
+ * the scenario routes' port check and the exchange's pull and notice handlers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
+import { type FuzzTarget, startFuzzTarget } from "../helpers/fuzz-run.ts";
+
+const POISON = { toString: 1, valueOf: 2 };
+const CASES: { url: string; as: string; body: unknown }[] = [
+  {
+    url: "/api/ports/USLAX/transition/telemetry",
+    as: "admin",
+    body: [{ unitId: POISON, periodStart: "2026-11-01", periodEnd: "2026-11-02", operatingH: 1 }],
+  },
+  {
+    url: "/api/ports/USLAX/transition/telemetry",
+    as: "admin",
+    body: [{ unitId: "x", periodStart: POISON, periodEnd: "2026-11-02", operatingH: POISON }],
+  },
+  { url: "/api/ports/USLAX/transition/scenarios/run", as: "admin", body: { port: POISON, name: "x" } },
+  { url: "/api/ports/USLAX/transition/scenarios", as: "admin", body: { port: POISON, name: "x" } },
+  { url: "/api/exchange/pull", as: "sister_port", body: { agreementId: POISON, kid: "k", signature: "s" } },
+  {
+    url: "/api/exchange/notices",
+    as: "sister_port",
+    body: { agreementId: POISON, kid: "k", signature: "s" },
+  },
+  { url: "/api/exchange/receipts", as: "sister_port", body: { agreementId: "a", packageSeq: POISON } },
+];
+
+const [kind] = testDatabaseKinds();
+describe(`request bodies the fuzz found answered 500 (${kind?.kind})`, () => {
+  let db: TestDatabase;
+  let target: FuzzTarget;
+  beforeAll(async () => {
+    db = await kind!.create();
+    target = await startFuzzTarget(db.url);
+  }, 60_000);
+  afterAll(async () => {
+    await target?.close();
+    await db?.drop();
+  });
+
+  for (const c of CASES)
+    it(`POST ${c.url} ${JSON.stringify(c.body).slice(0, 80)} → 4xx or 200 with rejects`, async () => {
+      const r = await target.app.inject({
+        method: "POST",
+        url: c.url,
+        headers: { ...target.headersOf[c.as], "content-type": "application/json" },
+        payload: JSON.stringify(c.body),
+      });
+      expect(r.statusCode, r.body).toBeLessThan(500);
+    });
+});
