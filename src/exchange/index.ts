@@ -11,6 +11,8 @@
  *   with reason codes, receipts, corrections.
  * - audit.ts: the hash-chained audit log.
  * - store.ts: the storage interface (src/store/exchange/ implements it); service.ts: use cases.
+ * - views.ts, view-routes.ts, wire.ts: what people read (agreements, their logs and packages, the
+ *   audit log); normalise.ts: units, reporting years (fiscal / calendar), zones, money on display.
  * The CLI's `registerExchangeCommands` is in cli.ts (it imports commander; the CLI imports it directly).
  */
 export * from "./agreement.ts";
@@ -19,9 +21,13 @@ export * from "./canonical.ts";
 export * from "./catalog.ts";
 export * from "./identity.ts";
 export * from "./keys.ts";
+export * from "./normalise.ts";
 export * from "./package.ts";
 export { type ExchangeRouteDeps, exchangeRoutes, httpTransport, PullResponseSchema } from "./routes.ts";
 export * from "./service.ts";
 export * from "./signed.ts";
 export type * from "./store.ts";
 export * from "./sync.ts";
+export { type ExchangeViewRouteDeps, exchangeViewRoutes } from "./view-routes.ts";
+export * from "./views.ts";
+export type * from "./wire.ts";

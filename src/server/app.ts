@@ -24,7 +24,7 @@ import { callRoutes } from "../calls/index.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { RequestInvalid, type RouteDef } from "../core/http.ts";
 import { emissionRoutes } from "../emissions/index.ts";
-import { exchangeRoutes } from "../exchange/index.ts";
+import { exchangeRoutes, exchangeViewRoutes } from "../exchange/index.ts";
 import { alertRoutes, type OperationsRouteDeps, operationsRoutes } from "../operations/index.ts";
 import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
@@ -430,6 +430,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // The sister-port exchange (issue 15): node document and catalog public; the peer's signed
     // negotiation messages, pulls, notices and receipts (each body checked against its node key).
     ...exchangeRoutes({ exchange: options.store.exchange, now: () => new Date() }),
+    // What people read of the exchange: agreements, their logs and packages, the audit log.
+    ...exchangeViewRoutes({ exchange: options.store.exchange, now: () => new Date() }),
   ];
   const ctx: MountContext = {
     cache: new ResponseCache(),
