@@ -282,6 +282,7 @@ async function registerExchangeGroup(program: Command): Promise<void> {
   const { registerExchangeCommands } = await import("../exchange/cli.ts");
   registerExchangeCommands(program, async () => {
     const { store } = await openReadyStore(loadConfig(program.opts<GlobalOptions>()));
-    return { exchange: store.exchange, close: () => store.close() };
+    const { exchangeEngineDeps } = await import("../store/services.ts");
+    return { exchange: store.exchange, close: () => store.close(), engine: exchangeEngineDeps(store) };
   });
 }

@@ -124,8 +124,17 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
   const signals = startSignalRefresher(store.operations, (port) => portRegistry().get(port)?.timeZone, {
     onError: (error) => app.log.error(error),
   });
+  // The sister-port exchange: every agreement that may move is synced every SP_EXCHANGE_SYNC_S
+  // (a consumer pulls, a provider publishes what changed since its last package), and once now.
+  const { startExchangeSync } = await import("../exchange/index.ts");
+  const { exchangeEngineDeps } = await import("../store/services.ts");
+  const exchangeSync = startExchangeSync(exchangeEngineDeps(store), {
+    intervalS: config.exchangeSyncS,
+    onError: (error) => app.log.warn({ error: String(error) }, "exchange sync failed"),
+  });
   const stop = async () => {
     process.stderr.write(`${msg("stopping")}\n`);
+    exchangeSync.stop();
     refresher.stop();
     signals.stop();
     await listener?.close();
@@ -139,6 +148,7 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
+  void exchangeSync.kick();
   process.stdout.write(
     `${msg("listening", { url, db: config.databaseKind === "sqlite" ? config.databaseUrl : "PostgreSQL" })}\n`,
   );

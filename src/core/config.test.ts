@@ -15,7 +15,11 @@ describe("parseConfig", () => {
       logLevel: "info",
       loadDemo: true,
       language: "en",
+      exchangeSyncS: 300,
     });
+    // SP_EXCHANGE_SYNC_S: whole seconds, 1 to a day.
+    expect(parseConfig({}, { SP_EXCHANGE_SYNC_S: "2" }, "/x").exchangeSyncS).toBe(2);
+    expect(() => parseConfig({}, { SP_EXCHANGE_SYNC_S: "0.5" }, "/x")).toThrow(/SP_EXCHANGE_SYNC_S/);
   });
 
   it("takes flags over SP_* over PORT over defaults", () => {

@@ -24,6 +24,8 @@ export interface AppConfig {
   loadDemo: boolean;
   /** The language of messages and tables: --lang, else SP_LANG, else the locale (LC_ALL, LANG). */
   language: Language;
+  /** Seconds between the exchange's syncs (a consumer pulls, a provider publishes): SP_EXCHANGE_SYNC_S, default 300. */
+  exchangeSyncS: number;
 }
 
 /** Values as given on the command line (already split by the CLI parser); undefined = not given. */
@@ -124,9 +126,21 @@ export function parseConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, cwd = pr
     else issues.push({ field: "--lang", reason: `"${flags.lang}" is not en or ja` });
   }
 
+  let exchangeSyncS = 300;
+  const syncSource = pick(undefined, "", env, ["SP_EXCHANGE_SYNC_S"]);
+  if (syncSource) {
+    const n = Number(syncSource.value);
+    if (Number.isInteger(n) && n >= 1 && n <= 86_400) exchangeSyncS = n;
+    else
+      issues.push({
+        field: syncSource.origin,
+        reason: `"${syncSource.value}" is not a whole number of seconds (1-86400)`,
+      });
+  }
+
   if (issues.length > 0) {
     const list = issues.map((i) => `${i.field}: ${i.reason}`).join("; ");
     throw new DomainError("validation", `invalid configuration: ${list}`, issues);
   }
-  return { port, host, dataDir, databaseUrl, databaseKind, logLevel, loadDemo, language };
+  return { port, host, dataDir, databaseUrl, databaseKind, logLevel, loadDemo, language, exchangeSyncS };
 }

@@ -22,6 +22,14 @@ export const AUDIT_ACTIONS = [
   "pull.served",
   "pull.refused",
   "retention.deleted",
+  // Added with the HTTP engine (engine.ts, routes.ts): delivery of a step or a notice to the peer
+  // ("failed": the peer could not be reached), the API key set for a peer, a request refused
+  // because the HTTP key belongs to another peer than the signed body's sender.
+  "negotiation.delivered",
+  "notice.sent",
+  "notice.received",
+  "peer.key",
+  "request.refused",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -30,7 +38,8 @@ export interface AuditEntryInput {
   action: AuditAction;
   peer?: string;
   agreementId?: string;
-  outcome: "ok" | "refused";
+  /** "failed": this node could not reach the peer (network, HTTP 5xx) after its retries. */
+  outcome: "ok" | "refused" | "failed";
   reason?: string;
   detail?: Record<string, unknown>;
 }

@@ -8,16 +8,61 @@ import type { Command } from "commander";
 import { DomainError } from "../core/errors.ts";
 import { terminalLanguage } from "../core/language.ts";
 import { formatTable } from "../core/text-table.ts";
-import { type AgreementTerms, agreementStatus, ODRL_ACTIONS, type OdrlRule } from "./agreement.ts";
+import { AgreementTerms, agreementStatus, ODRL_ACTIONS, type OdrlRule } from "./agreement.ts";
 import { firstBrokenAuditEntry } from "./audit.ts";
 import { CATALOG, catalogDataset } from "./catalog.ts";
+import {
+  type EngineDeps,
+  requestAgreement,
+  type StepResult,
+  type SyncResult,
+  syncAgreement,
+  syncAll,
+  takeStep,
+} from "./engine.ts";
 import { currentKey } from "./identity.ts";
 import { fingerprint } from "./keys.ts";
 import { exchangeMsg as m } from "./messages.ts";
 import { addPeer, applyRetention, draftAgreement, initNode, rotateNodeKey } from "./service.ts";
 import type { ExchangeStore } from "./store.ts";
 
-export type OpenExchangeStore = () => Promise<{ exchange: ExchangeStore; close(): Promise<void> }>;
+export type OpenExchangeStore = () => Promise<{
+  exchange: ExchangeStore;
+  close(): Promise<void>;
+  /** How this node reaches its peers and reads its own rows (steps delivered, sync). */
+  engine?: Pick<EngineDeps, "transportFor" | "rowsFor">;
+}>;
+
+async function withEngine<T>(open: OpenExchangeStore, f: (deps: EngineDeps) => Promise<T>): Promise<T> {
+  const s = await open();
+  try {
+    if (!s.engine) throw new DomainError("unavailable", "no exchange transport in this build");
+    return await f({ ...s.engine, exchange: s.exchange, now: () => new Date() });
+  } finally {
+    await s.close();
+  }
+}
+
+/** A sisterports API key as `keys create` prints it: spx_<16 hex>_<43 base64url>. */
+function apiKeyOption(key: string): string {
+  if (!/^spx_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/.test(key))
+    throw new DomainError(
+      "validation",
+      "the key is not a sisterports API key (spx_<16 hex>_<43 characters>)",
+      [{ field: "--key", reason: "format" }],
+    );
+  return key;
+}
+
+function printStep(r: StepResult, type: string, peer: string, json?: boolean) {
+  if (json) return printJson(r);
+  out(
+    r.delivered
+      ? m("stepDelivered", { id: r.id, type, state: r.state, peer })
+      : m("stepNotDelivered", { id: r.id, type, state: r.state, peer, reason: r.reason ?? "" }),
+  );
+  if (!r.delivered) process.exitCode = 1;
+}
 
 function out(text: string): void {
   process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
@@ -203,9 +248,11 @@ export function registerExchangeCommands(program: Command, open: OpenExchangeSto
       "--fingerprint <hex>",
       "the fingerprint the peer gave you out of band (spaces and colons ignored)",
     )
+    .option("--key <spx_…>", "the sister_port API key the peer made for this node (stored, never printed)")
     .option("--json", "machine-readable")
-    .action(async (file: string, o: { fingerprint?: string; json?: boolean }) => {
+    .action(async (file: string, o: { fingerprint?: string; key?: string; json?: boolean }) => {
       const doc = readJson(file);
+      const apiKey = o.key !== undefined ? apiKeyOption(o.key) : undefined;
       await withStore(open, async (s) => {
         const r = await addPeer(
           s,
@@ -213,11 +260,23 @@ export function registerExchangeCommands(program: Command, open: OpenExchangeSto
           o.fingerprint !== undefined ? { fingerprint: o.fingerprint } : {},
           new Date(),
         );
+        if (apiKey !== undefined) await setKey(s, r.port, apiKey);
         if (o.json) return printJson(r);
         const key =
           r.outcome === "added" ? "peerAdded" : r.outcome === "updated" ? "peerUpdated" : "peerUnchanged";
         out(m(key, { port: r.port, fingerprint: r.fingerprint }));
+        if (apiKey !== undefined) out(m("peerKeySet", { port: r.port }));
         if (!r.fingerprintChecked) process.stderr.write(`${m("peerCheck", { port: r.port })}\n`);
+      });
+    });
+  peer
+    .command("key <port> <key>")
+    .description("store the sister_port API key the peer made for this node (presented on every request)")
+    .action(async (port: string, key: string) => {
+      const k = apiKeyOption(key);
+      await withStore(open, async (s) => {
+        await setKey(s, port.toUpperCase(), k);
+        out(m("peerKeySet", { port: port.toUpperCase() }));
       });
     });
   peer
@@ -401,6 +460,112 @@ export function registerExchangeCommands(program: Command, open: OpenExchangeSto
         );
       });
     });
+  agreement
+    .command("request")
+    .description("request an agreement as consumer: signed, stored and sent to the provider node")
+    .option("--terms <file>", "the terms as JSON (AgreementTerms); the options of `draft` build them instead")
+    .option("--peer <locode>", "the providing sister port")
+    .option("--dataset <spec...>", "dataset[:aggregation[:field,field]], repeatable")
+    .option("--min-cell-size <k>", "no cell from fewer than k vessels or companies", "3")
+    .option("--purpose-en <text>", "purpose in English")
+    .option("--purpose-ja <text>", "purpose in Japanese")
+    .option("--permit <actions>", "ODRL actions permitted, comma-separated", "use,display,aggregate")
+    .option("--prohibit <actions>", "ODRL actions prohibited, comma-separated", "distribute,commercialize")
+    .option("--retention-days <n>", "days the receiver may keep the data", "365")
+    .option("--attribution-en <text>", "attribution in English")
+    .option("--attribution-ja <text>", "attribution in Japanese")
+    .option("--from <date>", "valid from (UTC date or instant)")
+    .option("--until <date>", "valid until (UTC date or instant)")
+    .option("--json", "machine-readable")
+    .action(async (o: DraftOptions) => {
+      await withEngine(open, async (deps) => {
+        const node = await deps.exchange.getNode();
+        if (!node)
+          throw new DomainError("not_found", "this node is not set up: run `sisterports exchange node init`");
+        const terms = o.terms
+          ? readJson(o.terms)
+          : termsFromOptions({ ...o, role: "consumer" }, node.profile.port);
+        const r = await requestAgreement(deps, terms);
+        const provider = (terms as { provider?: string }).provider ?? "";
+        printStep(r, "request", provider, o.json);
+      });
+    });
+  for (const type of ["offer", "accept", "agree", "verify", "finalize", "terminate"] as const) {
+    const c = agreement
+      .command(`${type} <id>`)
+      .description(
+        {
+          offer: "offer (or counter-offer) terms as provider; --terms gives new terms (a new version)",
+          accept: "accept the provider's offer (consumer)",
+          agree: "agree: the provider signs the agreement",
+          verify: "verify: the consumer signs the agreement",
+          finalize: "finalize: data may flow from now on (provider)",
+          terminate: "terminate (revoke) the agreement: nothing flows from now on (either party)",
+        }[type],
+      )
+      .option("--json", "machine-readable");
+    if (type === "offer") c.option("--terms <file>", "the terms offered (AgreementTerms JSON)");
+    if (type === "terminate") c.option("--reason <text>", "why (sent to the sister port)");
+    c.action(async (id: string, o: { terms?: string; reason?: string; json?: boolean }) => {
+      await withEngine(open, async (deps) => {
+        const a = await deps.exchange.getNegotiation(id);
+        if (!a) throw new DomainError("not_found", `no agreement ${id}`);
+        const self = (await deps.exchange.getNode())?.profile.port;
+        let terms: AgreementTerms | undefined;
+        if (o.terms) {
+          const parsed = AgreementTerms.safeParse(readJson(o.terms));
+          if (!parsed.success)
+            throw new DomainError(
+              "validation",
+              `${o.terms}: not agreement terms`,
+              parsed.error.issues.map((i) => ({ file: o.terms, field: i.path.join("."), reason: i.message })),
+            );
+          terms = parsed.data;
+        }
+        const r = await takeStep(deps, id, {
+          type,
+          ...(terms ? { terms } : {}),
+          ...(o.reason !== undefined ? { reason: o.reason } : {}),
+        });
+        printStep(r, type, a.provider === self ? a.consumer : a.provider, o.json);
+      });
+    });
+  }
+  exchange
+    .command("sync")
+    .description("sync agreements now: a consumer pulls what is new, a provider publishes what changed")
+    .option("--agreement <id>", "only this agreement")
+    .option("--json", "machine-readable")
+    .action(async (o: { agreement?: string; json?: boolean }) => {
+      await withEngine(open, async (deps) => {
+        const results = o.agreement ? [await syncAgreement(deps, o.agreement)] : await syncAll(deps);
+        if (o.json) return printJson(results);
+        if (results.length === 0) return out(m("syncNothing"));
+        const list = (xs: readonly number[]) => (xs.length === 0 ? m("none") : xs.join(", "));
+        for (const r of results) {
+          if ("error" in r) {
+            out(m("syncError", { id: r.agreementId, reason: r.error }));
+            process.exitCode = 1;
+            continue;
+          }
+          const s: SyncResult = r;
+          out(
+            m("syncLine", {
+              id: s.agreementId,
+              role: m(`role_${s.role}`),
+              status: m(`status_${s.status}`),
+              sent: list(s.sent),
+              accepted: list(s.accepted),
+              duplicates: list(s.duplicates),
+              refused:
+                s.refused.length === 0
+                  ? m("none")
+                  : s.refused.map((x) => `${x.seq} (${x.reason})`).join(", "),
+            }),
+          );
+        }
+      });
+    });
   exchange
     .command("retention")
     .description("delete received data past each agreement's retention period; the audit log records what")
@@ -457,6 +622,18 @@ export function registerExchangeCommands(program: Command, open: OpenExchangeSto
       });
     });
   return exchange;
+}
+
+/** Stores the API key this node presents to a peer, and audits that it was set (not the key). */
+async function setKey(s: ExchangeStore, port: string, key: string) {
+  await s.setPeerKey(port, key, new Date().toISOString());
+  await s.appendAudit({
+    at: new Date().toISOString(),
+    action: "peer.key",
+    peer: port,
+    outcome: "ok",
+    detail: { keyId: key.slice(4, 20) },
+  });
 }
 
 interface DraftOptions {

@@ -19,6 +19,8 @@ export * from "./agreement.ts";
 export * from "./audit.ts";
 export * from "./canonical.ts";
 export * from "./catalog.ts";
+export * from "./datasets.ts";
+export * from "./engine.ts";
 export * from "./identity.ts";
 export * from "./keys.ts";
 export * from "./normalise.ts";

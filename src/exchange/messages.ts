@@ -73,6 +73,17 @@ const en = {
   colReason: "reason",
   auditIntact: "audit chain intact (every entry links to the one before and matches its hash)",
   auditBroken: "audit chain BROKEN at entry {seq}: an entry was changed or removed",
+  peerKeySet: "API key for {port} stored (it is presented to {port} on every request; never printed)",
+  stepDelivered: "agreement {id}: {type} sent; state {state}; {peer} received it",
+  stepNotDelivered:
+    "agreement {id}: {type} stored here (state {state}) but NOT delivered to {peer}: {reason}\n  `sisterports exchange sync --agreement {id}` sends it again",
+  syncLine:
+    "agreement {id} ({role}): {status}; sent {sent}; accepted {accepted}; duplicate {duplicates}; refused {refused}",
+  syncError: "agreement {id}: sync failed: {reason}",
+  syncNothing: "no agreement to sync (none negotiating or active)",
+  role_provider: "provider",
+  role_consumer: "consumer",
+  none: "none",
 };
 
 const ja: { [K in keyof typeof en]: string } = {
@@ -146,6 +157,16 @@ const ja: { [K in keyof typeof en]: string } = {
   colReason: "理由",
   auditIntact: "監査記録の連鎖は完全です（各記録が直前の記録につながり、ハッシュが一致）",
   auditBroken: "監査記録の連鎖がエントリ {seq} で壊れています：記録が変更または削除されました",
+  peerKeySet: "{port} 用の API キーを保存しました（{port} への各要求で提示します。表示はしません）",
+  stepDelivered: "協定 {id}：{type} を送信しました。状態 {state}。{peer} が受信しました",
+  stepNotDelivered:
+    "協定 {id}：{type} をこのノードに保存しました（状態 {state}）が、{peer} に届いていません：{reason}\n  `sisterports exchange sync --agreement {id}` で再送します",
+  syncLine: "協定 {id}（{role}）：{status}。送信 {sent}、受理 {accepted}、重複 {duplicates}、拒否 {refused}",
+  syncError: "協定 {id}：同期に失敗しました：{reason}",
+  syncNothing: "同期する協定はありません（交渉中または有効なものがありません）",
+  role_provider: "提供側",
+  role_consumer: "受領側",
+  none: "なし",
 };
 
 export const exchangeMsg = messages({ en, ja });

@@ -7,24 +7,64 @@
  * - POST /api/exchange/pull                 sister_port — a consumer's signed pull request
  * - POST /api/exchange/notices              sister_port — a provider's signed push notice
  * - POST /api/exchange/receipts             sister_port — a consumer's signed receipt
- * Every POST body is signed by the sending node's Ed25519 key and verified here whatever the
- * caller's HTTP credentials; a refusal is audited and answered with its reason code.
+ * Every POST body is signed by the sending node's Ed25519 key and verified here; besides, the
+ * caller's sister_port API key is tied to one peer (the key's owner is its UN/LOCODE): a body whose
+ * `from` is another port is refused with 403 and audited.
+ * Admin (this node's operator; engine.ts does the work, wire.ts holds the shapes):
+ * - POST /api/exchange/agreements             request an agreement (this node consumer), sent to the provider
+ * - POST /api/exchange/agreements/:id/steps   offer, accept, agree, verify, finalize or terminate, sent to the peer
+ * - POST /api/exchange/agreements/:id/sync    consumer pulls, provider publishes
  */
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
+import type { RouteRequest } from "../core/http.ts";
 import { defineRoute, type RouteDef } from "../core/http.ts";
 import { NEGOTIATION_STATES } from "./agreement.ts";
 import { CATALOG, CatalogDataset } from "./catalog.ts";
+import { type EngineDeps, requestAgreement, syncAgreement, takeStep } from "./engine.ts";
 import { NodeDocument } from "./identity.ts";
 import { DataPackage, Receipt } from "./package.ts";
 import { acceptNotice, receiveNegotiationMessage, receiveReceipt, servePull } from "./service.ts";
 import type { ExchangeStore } from "./store.ts";
+import { AgreementRequestBody, AgreementStepBody, AgreementStepResult, AgreementSyncResult } from "./wire.ts";
 
 export interface ExchangeRouteDeps {
   exchange: ExchangeStore;
   now(): Date;
   /** Called after a valid notice: pull from the provider (in the background). */
   onNotice?(agreementId: string): void;
+  /** How this node reaches peers and reads its own rows (the admin routes need them). */
+  engine?: Pick<EngineDeps, "transportFor" | "rowsFor" | "attempts" | "retryDelayMs" | "pageSize">;
+}
+
+/**
+ * A sister_port key speaks for one peer: its owner. The signed body's sender must be that peer
+ * (the signature proves who signed, the key proves who is calling). Refusals are audited.
+ */
+async function requireKeyPeer(
+  deps: ExchangeRouteDeps,
+  request: RouteRequest<unknown, unknown, Record<string, unknown>>,
+) {
+  const principal = request.context?.principal;
+  if (principal?.role !== "sister_port") return;
+  const from = typeof request.body.from === "string" ? request.body.from : "";
+  const owner = principal.owner?.toUpperCase();
+  if (owner !== undefined && owner === from) return;
+  await deps.exchange.appendAudit({
+    at: deps.now().toISOString(),
+    action: "request.refused",
+    ...(from ? { peer: from } : {}),
+    ...(typeof request.body.agreementId === "string" ? { agreementId: request.body.agreementId } : {}),
+    outcome: "refused",
+    reason: "key_peer_mismatch",
+    detail: { keyId: principal.id, keyPeer: owner ?? null, from, type: request.body.type },
+  });
+  throw new DomainError(
+    "forbidden",
+    owner === undefined
+      ? "this sister_port key names no peer port (create it with --owner <UN/LOCODE>)"
+      : `this key belongs to ${owner}, the body is signed by ${from || "nobody"}`,
+  );
 }
 
 const anyJson = z.record(z.string(), z.unknown());
@@ -45,6 +85,10 @@ export const NegotiationAck = z.object({
 });
 
 export function exchangeRoutes(deps: ExchangeRouteDeps): RouteDef[] {
+  const engineDeps = (): EngineDeps => {
+    if (!deps.engine) throw new DomainError("unavailable", "this server has no exchange transport");
+    return { ...deps.engine, exchange: deps.exchange, now: deps.now };
+  };
   return [
     defineRoute({
       method: "GET",
@@ -85,7 +129,9 @@ export function exchangeRoutes(deps: ExchangeRouteDeps): RouteDef[] {
       access: ["sister_port"],
       body: anyJson,
       response: NegotiationAck,
-      async handler({ body }) {
+      async handler(request) {
+        await requireKeyPeer(deps, request);
+        const body = request.body;
         const r = await receiveNegotiationMessage(deps.exchange, body, deps.now());
         return r.ok
           ? { ok: true, state: r.state.state, duplicate: r.duplicate }
@@ -102,7 +148,9 @@ export function exchangeRoutes(deps: ExchangeRouteDeps): RouteDef[] {
       access: ["sister_port"],
       body: anyJson,
       response: PullResponseSchema,
-      async handler({ body }) {
+      async handler(request) {
+        await requireKeyPeer(deps, request);
+        const body = request.body;
         return servePull(deps.exchange, body, deps.now());
       },
     }),
@@ -115,8 +163,17 @@ export function exchangeRoutes(deps: ExchangeRouteDeps): RouteDef[] {
       access: ["sister_port"],
       body: anyJson,
       response: z.object({ agreementId: z.string(), seq: z.number().int() }),
-      async handler({ body }) {
-        const notice = await acceptNotice(deps.exchange, body, deps.now());
+      async handler(request) {
+        await requireKeyPeer(deps, request);
+        const notice = await acceptNotice(deps.exchange, request.body, deps.now());
+        await deps.exchange.appendAudit({
+          at: deps.now().toISOString(),
+          action: "notice.received",
+          peer: notice.from,
+          agreementId: notice.agreementId,
+          outcome: "ok",
+          detail: { seq: notice.seq },
+        });
         deps.onNotice?.(notice.agreementId);
         return { agreementId: notice.agreementId, seq: notice.seq };
       },
@@ -130,28 +187,101 @@ export function exchangeRoutes(deps: ExchangeRouteDeps): RouteDef[] {
       access: ["sister_port"],
       body: anyJson,
       response: Receipt,
-      async handler({ body }) {
+      async handler(request) {
+        await requireKeyPeer(deps, request);
+        const body = request.body;
         return receiveReceipt(deps.exchange, body, deps.now());
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      path: "/api/exchange/agreements",
+      operationId: "postExchangeAgreement",
+      summary:
+        "Request an agreement on these terms (this node the consumer): stored, signed and sent to the provider node",
+      tags: ["exchange"],
+      access: ["admin"],
+      body: AgreementRequestBody,
+      response: AgreementStepResult,
+      async handler({ body }) {
+        return requestAgreement(engineDeps(), body.terms);
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      path: "/api/exchange/agreements/:id/steps",
+      operationId: "postExchangeAgreementStep",
+      summary:
+        "This node's next negotiation step (offer with terms, accept, agree, verify, finalize, terminate): stored, signed and sent to the peer",
+      tags: ["exchange"],
+      access: ["admin"],
+      params: z.object({ id: z.string() }),
+      body: AgreementStepBody,
+      response: AgreementStepResult,
+      async handler({ params, body }) {
+        return takeStep(engineDeps(), params.id, {
+          type: body.type,
+          ...(body.terms ? { terms: body.terms } : {}),
+          ...(body.reason !== undefined ? { reason: body.reason } : {}),
+        });
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      path: "/api/exchange/agreements/:id/sync",
+      operationId: "postExchangeAgreementSync",
+      summary:
+        "Sync one agreement now: the consumer pulls what is new, the provider publishes what changed (and notifies)",
+      tags: ["exchange"],
+      access: ["admin"],
+      params: z.object({ id: z.string() }),
+      response: AgreementSyncResult,
+      async handler({ params }) {
+        const { agreementId: _, ...r } = await syncAgreement(engineDeps(), params.id);
+        return r;
       },
     }),
   ];
 }
 
 /**
- * The consumer's transport over HTTP to the provider's endpoint (from its node document).
- * Example: httpTransport("http://127.0.0.1:8081/", fetch) posts pulls to
- * http://127.0.0.1:8081/api/exchange/pull.
+ * A node's transport over HTTP to a peer's endpoint (from its node document), presenting the API key
+ * the peer gave this node (`Authorization: Bearer spx_…`). HTTP failures carry a code: 401
+ * unauthorized, 403 forbidden, 404 not_found, other 4xx validation, 5xx and network errors
+ * unavailable (the only ones worth retrying).
+ * Example: httpTransport("http://127.0.0.1:8081/", fetch, "spx_…") posts pulls to
+ * http://127.0.0.1:8081/api/exchange/pull with that key.
  */
-export function httpTransport(endpoint: string, fetchFn: typeof fetch = fetch) {
+export function httpTransport(endpoint: string, fetchFn: typeof fetch = fetch, apiKey?: string) {
   const url = (path: string) => new URL(path, endpoint).toString();
   const post = async (path: string, body: unknown) => {
-    const res = await fetchFn(url(path), {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
+    let res: Response;
+    try {
+      res = await fetchFn(url(path), {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(apiKey !== undefined ? { authorization: `Bearer ${apiKey}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    } catch (error) {
+      throw new DomainError("unavailable", `${url(path)}: ${(error as Error).message}`);
+    }
     const text = await res.text();
-    if (!res.ok) throw new DomainError("unavailable", `${path}: HTTP ${res.status} ${text.slice(0, 200)}`);
+    if (!res.ok) {
+      const code =
+        res.status === 401
+          ? "unauthorized"
+          : res.status === 403
+            ? "forbidden"
+            : res.status === 404
+              ? "not_found"
+              : res.status < 500
+                ? "validation"
+                : "unavailable";
+      throw new DomainError(code, `${path}: HTTP ${res.status} ${text.slice(0, 300)}`);
+    }
     return JSON.parse(text) as unknown;
   };
   return {

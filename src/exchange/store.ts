@@ -62,6 +62,9 @@ export interface ExchangeStore {
   }): Promise<"added" | "updated" | "unchanged">;
   getPeer(port: string): Promise<Peer | undefined>;
   listPeers(): Promise<Peer[]>;
+  /** The API key this node presents to a peer's HTTP routes (kept out of Peer: never printed back). */
+  setPeerKey(port: string, apiKey: string, at: string): Promise<void>;
+  peerKey(port: string): Promise<string | undefined>;
 
   /**
    * Appends a message to a negotiation's log and stores the state it led to, in one transaction.

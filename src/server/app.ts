@@ -24,12 +24,13 @@ import { callRoutes } from "../calls/index.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { RequestInvalid, type RouteDef } from "../core/http.ts";
 import { emissionRoutes } from "../emissions/index.ts";
-import { exchangeRoutes, exchangeViewRoutes } from "../exchange/index.ts";
+import { exchangeRoutes, exchangeViewRoutes, syncAgreement } from "../exchange/index.ts";
 import { alertRoutes, type OperationsRouteDeps, operationsRoutes } from "../operations/index.ts";
 import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
 import {
   emissionsServiceDeps,
+  exchangeEngineDeps,
   hydrogenTables,
   parseDcsaBody,
   referenceTables,
@@ -372,6 +373,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       const neighbour = f.properties["port"];
       if (typeof neighbour === "string" && !timeZones.has(neighbour)) timeZones.set(neighbour, p.timeZone);
     }
+  const exchangeEngine = exchangeEngineDeps(options.store);
   const routes: RouteDef[] = [
     {
       method: "GET",
@@ -429,7 +431,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }),
     // The sister-port exchange (issue 15): node document and catalog public; the peer's signed
     // negotiation messages, pulls, notices and receipts (each body checked against its node key).
-    ...exchangeRoutes({ exchange: options.store.exchange, now: () => new Date() }),
+    // Admin: negotiation steps and sync, delivered to the peer over HTTP; a valid notice starts a
+    // pull in the background.
+    ...exchangeRoutes({
+      exchange: options.store.exchange,
+      now: () => new Date(),
+      engine: exchangeEngine,
+      onNotice: (agreementId) =>
+        void syncAgreement(exchangeEngine, agreementId).catch((error) =>
+          app.log.warn({ agreementId, error: String(error) }, "exchange pull after a notice failed"),
+        ),
+    }),
     // What people read of the exchange: agreements, their logs and packages, the audit log.
     ...exchangeViewRoutes({ exchange: options.store.exchange, now: () => new Date() }),
   ];

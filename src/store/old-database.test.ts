@@ -27,6 +27,7 @@ const MIGRATIONS_SINCE = [
   "0440_operations_daily",
   "0600_exchange",
   "0700_access",
+  "0730_exchange_peer_keys",
 ];
 const MIGRATIONS_RUN = "select name, timestamp from kysely_migration order by name";
 

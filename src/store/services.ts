@@ -113,3 +113,6 @@ export function shippedSolarYear(port: string): ParsedSolarYear {
   }
   return year;
 }
+
+// The exchange's dataset rows from this node's stores (issue 15), composed in their own file.
+export { exchangeDatasetRows, exchangeEngineDeps } from "./exchange-datasets.ts";

@@ -32,6 +32,7 @@ for (const kind of testDatabaseKinds()) {
         "0440_operations_daily",
         "0600_exchange",
         "0700_access",
+        "0730_exchange_peer_keys",
       ]);
       expect(await store.migrationStatus()).toEqual({
         applied: [],

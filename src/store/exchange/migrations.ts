@@ -102,5 +102,11 @@ export function exchangeMigrations(_kind: DialectKind): Record<string, Migration
           .execute();
       },
     },
+    // The API key this node presents to each peer's HTTP routes (a sister_port key the peer made).
+    "0730_exchange_peer_keys": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("exchange_peers").addColumn("api_key", "text").execute();
+      },
+    },
   };
 }

@@ -27,6 +27,8 @@ export interface ExchangePeersTable {
   document: string;
   added_at: string;
   updated_at: string;
+  /** The API key this node presents to the peer (0730); null until set. */
+  api_key: string | null;
 }
 
 export interface ExchangeNegotiationsTable {

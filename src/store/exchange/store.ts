@@ -171,6 +171,24 @@ export function createExchangeStore(db: Kysely<ExchangeDatabase>): ExchangeStore
       return r ? peerFromRow(r) : undefined;
     },
 
+    async setPeerKey(port, apiKey, at) {
+      const r = await db
+        .updateTable("exchange_peers")
+        .set({ api_key: apiKey, updated_at: at })
+        .where("port", "=", port)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw new DomainError("not_found", `${port} is not a known peer`);
+    },
+
+    async peerKey(port) {
+      const r = await db
+        .selectFrom("exchange_peers")
+        .select("api_key")
+        .where("port", "=", port)
+        .executeTakeFirst();
+      return r?.api_key ?? undefined;
+    },
+
     async listPeers() {
       return (await db.selectFrom("exchange_peers").selectAll().orderBy("port").execute()).map(peerFromRow);
     },
