@@ -19,6 +19,7 @@ export * from "./agreement.ts";
 export * from "./audit.ts";
 export * from "./canonical.ts";
 export * from "./catalog.ts";
+export { METRIC_DEFS, METRICS, type MetricId, publicDisplay, sideBySide, weightedMean } from "./compare.ts";
 export * from "./datasets.ts";
 export * from "./engine.ts";
 export * from "./identity.ts";

@@ -176,3 +176,83 @@ export const ExchangeAuditPageWire = z.object({
   nextBefore: z.number().int().nullable(),
 });
 export type ExchangeAuditPageWire = z.infer<typeof ExchangeAuditPageWire>;
+
+/** Why a side has no figure for a metric. */
+export const FIGURE_REASONS = [
+  "no_agreement",
+  "negotiating",
+  "not_yet_valid",
+  "revoked",
+  "expired",
+  "not_for_public",
+  "no_packages",
+  "no_data",
+  "field_missing",
+  "fiscal_year_level",
+  "restricted",
+] as const;
+
+export const SideFigureWire = z.object({
+  /** In the metric's unit (tonnes for masses; the reader converts); null with a reason when absent. */
+  value: z.number().nullable(),
+  reason: z.enum(FIGURE_REASONS).nullable(),
+  agreementId: z.string().nullable(),
+  /** Where a peer figure came from (null for this port's own). */
+  origin: z
+    .object({
+      node: z.object({
+        port: z.string(),
+        name: LocalizedText.nullable(),
+        fingerprint: z.string().nullable(),
+      }),
+      agreementId: z.string(),
+      attribution: LocalizedText,
+      packages: z.array(
+        z.object({
+          seq: z.number().int(),
+          dataset: z.string(),
+          hash: z.string(),
+          issuedAt: z.string(),
+          receivedAt: z.string(),
+        }),
+      ),
+    })
+    .nullable(),
+});
+export type SideFigureWire = z.infer<typeof SideFigureWire>;
+
+const SidePartyWire = z.object({
+  port: z.string(),
+  name: LocalizedText.nullable(),
+  role: z.enum(["own", "peer"]),
+  /** The months the figures cover, in this port's zone. */
+  period: z.object({
+    first: z.string(),
+    last: z.string(),
+    effectiveBasis: z.enum(["calendar", "fiscal"]),
+    label: LocalizedText,
+    timeZone: z.string(),
+  }),
+});
+
+export const SideBySideWire = z.object({
+  year: z.number().int(),
+  basis: z.enum(["calendar", "fiscal"]),
+  at: z.string(),
+  /** "public": peer figures only under agreements that permit display, own public datasets only. */
+  audience: z.enum(["public", "all"]),
+  own: SidePartyWire,
+  peer: SidePartyWire.nullable(),
+  metrics: z.array(
+    z.object({
+      id: z.string(),
+      unit: z.string(),
+      own: SideFigureWire,
+      peer: SideFigureWire,
+    }),
+  ),
+  /** The attribution each agreement requires under what is shown from it. */
+  attributions: z.array(z.object({ agreementId: z.string(), text: LocalizedText })),
+  moneyNote: LocalizedText.nullable(),
+});
+export type SideBySideWire = z.infer<typeof SideBySideWire>;

@@ -30,6 +30,7 @@ import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
 import {
   emissionsServiceDeps,
+  exchangeDatasetRows,
   exchangeEngineDeps,
   hydrogenTables,
   parseDcsaBody,
@@ -443,7 +444,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         ),
     }),
     // What people read of the exchange: agreements, their logs and packages, the audit log.
-    ...exchangeViewRoutes({ exchange: options.store.exchange, now: () => new Date() }),
+    ...exchangeViewRoutes({
+      exchange: options.store.exchange,
+      now: () => new Date(),
+      ownRows: (port, dataset, range) => exchangeDatasetRows(options.store, port, dataset, range),
+    }),
   ];
   const ctx: MountContext = {
     cache: new ResponseCache(),
