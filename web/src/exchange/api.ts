@@ -5,7 +5,10 @@ import type { CatalogDataset } from "../../../src/exchange/catalog.ts";
 import type {
   AgreementDetailWire,
   AgreementListWire,
+  AgreementStepResult,
+  AgreementSyncResult,
   ExchangeAuditPageWire,
+  SideBySideWire,
 } from "../../../src/exchange/wire.ts";
 import { requestJson } from "../api.ts";
 
@@ -14,24 +17,13 @@ export type {
   AgreementListWire as AgreementList,
   AgreementSummaryWire as AgreementSummary,
   ExchangeAuditEntryWire as ExchangeAuditEntry,
+  SideBySideWire as SideBySide,
+  SideFigureWire as SideFigure,
 } from "../../../src/exchange/wire.ts";
 export type { AgreementTerms, CatalogDataset, MessageType };
 
-/** What a draft or a step answers (the POST contract). */
-export interface StepReply {
-  id: string;
-  state: string;
-  delivered: boolean;
-  reason?: string;
-}
-export interface SyncReply {
-  role: string;
-  status: string;
-  sent: number[];
-  accepted: number[];
-  duplicates: number[];
-  refused: { seq: number; reason: string }[];
-}
+export type StepReply = AgreementStepResult;
+export type SyncReply = AgreementSyncResult;
 
 const enc = encodeURIComponent;
 
@@ -47,7 +39,13 @@ export const exchangeApi = {
   catalog: () => requestJson<CatalogDataset[]>("/api/exchange/catalog", {}),
   draft: (terms: AgreementTerms) =>
     requestJson<StepReply>("/api/exchange/agreements", { method: "POST", body: { terms } }),
-  step: (id: string, type: MessageType) =>
-    requestJson<StepReply>(`/api/exchange/agreements/${enc(id)}/steps`, { method: "POST", body: { type } }),
-  sync: (id: string) => requestJson<SyncReply>(`/api/exchange/agreements/${enc(id)}/sync`, { method: "POST" }),
+  step: (id: string, type: Exclude<MessageType, "request">, reason?: string) =>
+    requestJson<StepReply>(`/api/exchange/agreements/${enc(id)}/steps`, {
+      method: "POST",
+      body: { type, ...(reason ? { reason } : {}) },
+    }),
+  sideBySide: (year: number, basis: "calendar" | "fiscal") =>
+    requestJson<SideBySideWire>(`/api/exchange/side-by-side?year=${year}&basis=${basis}`, {}),
+  sync: (id: string) =>
+    requestJson<SyncReply>(`/api/exchange/agreements/${enc(id)}/sync`, { method: "POST" }),
 };
