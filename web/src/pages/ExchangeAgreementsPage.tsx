@@ -5,7 +5,7 @@
 // confirmation, sync now. Times are shown in this node's port zone.
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ODRL_ACTIONS } from "../../../src/exchange/agreement.ts";
+import type { OdrlRule } from "../../../src/exchange/agreement.ts";
 import { api, sessionApi } from "../api.ts";
 import { Status } from "../components/Status.tsx";
 import {
@@ -22,6 +22,21 @@ import type { Language } from "../i18n/index.ts";
 import { Link } from "../router.tsx";
 import type { PageProps } from "../routes.ts";
 import "../exchange/exchange.css";
+
+// ODRL actions (agreement.ts's ODRL_ACTIONS): a record so that tsc fails when the server adds one.
+// Not imported: agreement.ts pulls node:crypto into the bundle.
+const ODRL_SET: Record<OdrlRule["action"], true> = {
+  use: true,
+  display: true,
+  print: true,
+  aggregate: true,
+  derive: true,
+  reproduce: true,
+  distribute: true,
+  commercialize: true,
+  archive: true,
+};
+const ODRL_ACTIONS = Object.keys(ODRL_SET) as OdrlRule["action"][];
 
 /** The zone of this node's port (times on the page), UTC until the registry answers. */
 function useZone(port: string | undefined): string {
