@@ -24,9 +24,14 @@ function shown(metric: Metric, value: number, mass: MassDisplayUnit): number {
   return value;
 }
 
-function unitLabel(metric: Metric, mass: MassDisplayUnit, t: (k: string) => string): string {
+function unitLabel(
+  metric: Metric,
+  mass: MassDisplayUnit,
+  t: (k: string, o?: Record<string, string>) => string,
+): string {
   if (metric.unit === "fraction") return "%";
-  if (metric.unit.startsWith("t ")) return `${t(`exchange.compare.mass.${mass}`)}${metric.unit.slice(1)}`;
+  if (metric.unit.startsWith("t "))
+    return t(`exchange.compare.massUnits.${metric.id}`, { mass: t(`exchange.compare.mass.${mass}`) });
   return t(`exchange.compare.units.${metric.unit}`);
 }
 
@@ -55,7 +60,7 @@ export function ExchangeComparePage(_: PageProps) {
           </p>
         </div>
       </header>
-      <fieldset className="ex-toggles" aria-label={t("exchange.compare.options")}>
+      <div className="ex-toggles">
         <label>
           <span>{t("exchange.compare.year")}</span>
           <input
@@ -97,7 +102,7 @@ export function ExchangeComparePage(_: PageProps) {
             </label>
           ))}
         </fieldset>
-      </fieldset>
+      </div>
       <Status state={data} />
       {data.status === "ready" ? (
         <CompareView
@@ -326,30 +331,32 @@ function OriginPanel({
         <dt>{t("exchange.compare.attribution")}</dt>
         <dd data-origin="attribution">{localName(o.attribution, lang)}</dd>
       </dl>
-      <table className="data-table ex-origin-packages">
-        <thead>
-          <tr>
-            <th className="num">#</th>
-            <th>{t("exchange.packages.dataset")}</th>
-            <th>{t("exchange.packages.issued")}</th>
-            <th>{t("exchange.compare.received")}</th>
-            <th>{t("exchange.packages.hash")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {o.packages.map((p) => (
-            <tr key={p.seq} data-seq={p.seq}>
-              <td className="num">{p.seq}</td>
-              <td>{p.dataset}</td>
-              <td className="nowrap small">{when(p.issuedAt)}</td>
-              <td className="nowrap small">{when(p.receivedAt)}</td>
-              <td>
-                <code className="ex-hash">{p.hash}</code>
-              </td>
+      <div className="table-wrap">
+        <table className="data-table ex-origin-packages">
+          <thead>
+            <tr>
+              <th className="num">#</th>
+              <th>{t("exchange.packages.dataset")}</th>
+              <th>{t("exchange.packages.issued")}</th>
+              <th>{t("exchange.compare.received")}</th>
+              <th>{t("exchange.packages.hash")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {o.packages.map((p) => (
+              <tr key={p.seq} data-seq={p.seq}>
+                <td className="num">{p.seq}</td>
+                <td>{p.dataset}</td>
+                <td className="nowrap small">{when(p.issuedAt)}</td>
+                <td className="nowrap small">{when(p.receivedAt)}</td>
+                <td>
+                  <code className="ex-hash">{p.hash}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </aside>
   );
 }
