@@ -1,20 +1,17 @@
 /**
  * The exchange pages in chromium: Nagoya's node is the server, Los Angeles a second store that sends
- * under a finalized agreement (emissions by category and month, port calls, ZE fleet, then a
- * correction). The figures expected are worked out by hand from the rows below (the same rows as
- * test/integration/exchange-side-by-side.test.ts). Screenshots go to test-output/screenshots/.
+ * under a finalized agreement the packages of test/helpers/exchange-two-ports.ts (emissions by
+ * category and month, port calls, ZE fleet, then a correction); the figures expected are worked out
+ * by hand from those rows. Screenshots go to test-output/screenshots/.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AgreementTerms } from "../../src/exchange/agreement.ts";
-import { connectAndAgree, wire } from "../../src/exchange/fixtures/two-nodes.ts";
-import type { DatasetRow } from "../../src/exchange/package.ts";
-import { receivePackage, sendPackage } from "../../src/exchange/service.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
+import { agreeAndSend, year } from "../helpers/exchange-two-ports.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { openSignedInPage, pollWithin, SHOTS, screenshot, switchLanguage, visibleText } from "./chromium.ts";
 
@@ -25,34 +22,6 @@ const tick = () => {
   clock += 1000;
   return new Date(clock);
 };
-const year = new Date().getUTCFullYear();
-const Y = String(year);
-const m = (month: number) => `${Y}-${String(month).padStart(2, "0")}`;
-const r = (
-  contributor: string,
-  dims: Record<string, string>,
-  values: Record<string, number>,
-): DatasetRow => ({
-  contributor,
-  dims: { ...dims, year: Y },
-  values,
-});
-const ghg = (c: string, month: number, t: number) =>
-  r(c, { category: "ogv", month: m(month) }, { co2eTonnes: t });
-const call = (c: string, month: number, waitH: number) =>
-  r(c, { vesselType: "container", month: m(month) }, { calls: 1, anchorageWaitH: waitH });
-const unit = (c: string, powertrain: string) =>
-  r(c, { category: "yard_tractor", powertrain, month: m(4) }, { units: 1 });
-const TERMS: Partial<AgreementTerms> = {
-  validFrom: `${year - 1}-01-01T00:00:00Z`,
-  validUntil: `${year + 3}-01-01T00:00:00Z`,
-  datasets: [
-    { dataset: "emissions-inventory", aggregation: "category-month", fields: ["co2eTonnes"] },
-    { dataset: "port-calls", aggregation: "type-month", fields: ["calls", "anchorageWaitH"] },
-    { dataset: "ze-fleet", aggregation: "category-powertrain-month", fields: ["units"] },
-  ],
-};
-
 let server: TestServer;
 let laDb: TestDatabase;
 let la: Store;
@@ -71,62 +40,7 @@ describe("the exchange pages", { timeout: 120_000 }, () => {
     laDb = await testDatabaseKinds()[0]!.create();
     la = openStore({ databaseUrl: laDb.url });
     await la.migrate();
-    id = await connectAndAgree(la.exchange, server.store.exchange, tick, TERMS);
-    const sends = [
-      {
-        dataset: "emissions-inventory",
-        rows: [
-          ghg("A", 3, 10),
-          ghg("B", 3, 20),
-          ghg("C", 3, 30),
-          ghg("A", 4, 100),
-          ghg("B", 4, 50),
-          ghg("C", 4, 25),
-        ],
-      },
-      {
-        dataset: "port-calls",
-        rows: [
-          call("V1", 4, 2),
-          call("V2", 4, 0),
-          call("V3", 4, 4),
-          call("V4", 4, 6),
-          call("V1", 5, 1),
-          call("V2", 5, 1),
-          call("V3", 5, 1),
-        ],
-      },
-      {
-        dataset: "ze-fleet",
-        rows: [
-          unit("A", "fuel_cell"),
-          unit("B", "fuel_cell"),
-          unit("C", "fuel_cell"),
-          unit("A", "diesel"),
-          unit("B", "diesel"),
-          unit("C", "diesel"),
-          unit("D", "diesel"),
-        ],
-      },
-      {
-        dataset: "emissions-inventory",
-        supersedes: 1,
-        rows: [
-          ghg("A", 3, 10),
-          ghg("B", 3, 20),
-          ghg("C", 3, 30),
-          ghg("A", 4, 90),
-          ghg("B", 4, 50),
-          ghg("C", 4, 25),
-        ],
-      },
-    ];
-    for (const s of sends) {
-      const sent = await sendPackage(la.exchange, id, s, tick());
-      expect((await receivePackage(server.store.exchange, wire(sent.package), tick())).outcome).toBe(
-        "accepted",
-      );
-    }
+    ({ id } = await agreeAndSend(la.exchange, server.store.exchange, tick));
     ({ browser, page } = await openSignedInPage((await server.signIn("admin")).cookie, problems, 1280));
   }, 120_000);
 

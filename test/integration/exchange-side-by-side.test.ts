@@ -2,17 +2,16 @@
  * GET /api/exchange/side-by-side on the real server: Nagoya's node is the server's store (it holds
  * no data of its own here), Los Angeles a second store that sends, under one finalized agreement,
  * emissions by category and month, port calls by type and month, and the ZE fleet — then corrects
- * the emissions. Every figure below is worked out by hand from the rows written here.
+ * the emissions (test/helpers/exchange-two-ports.ts). Every figure below is worked out by hand from those rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AgreementTerms } from "../../src/exchange/agreement.ts";
-import { connectAndAgree, deliver, wire } from "../../src/exchange/fixtures/two-nodes.ts";
+import { deliver } from "../../src/exchange/fixtures/two-nodes.ts";
 import { fingerprint } from "../../src/exchange/keys.ts";
-import type { DatasetRow } from "../../src/exchange/package.ts";
-import { negotiationStep, receivePackage, sendPackage } from "../../src/exchange/service.ts";
+import { negotiationStep } from "../../src/exchange/service.ts";
 import type { SideBySideWire } from "../../src/exchange/wire.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
+import { agreeAndSend, month as m, year } from "../helpers/exchange-two-ports.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 let clock = Date.now() - 3_600_000;
@@ -20,34 +19,6 @@ const tick = () => {
   clock += 1000;
   return new Date(clock);
 };
-const year = new Date().getUTCFullYear();
-const TERMS: Partial<AgreementTerms> = {
-  validFrom: `${year - 1}-01-01T00:00:00Z`,
-  validUntil: `${year + 3}-01-01T00:00:00Z`,
-  datasets: [
-    { dataset: "emissions-inventory", aggregation: "category-month", fields: ["co2eTonnes"] },
-    { dataset: "port-calls", aggregation: "type-month", fields: ["calls", "anchorageWaitH"] },
-    { dataset: "ze-fleet", aggregation: "category-powertrain-month", fields: ["units"] },
-  ],
-};
-const Y = String(year);
-const m = (month: number) => `${Y}-${String(month).padStart(2, "0")}`;
-const r = (
-  contributor: string,
-  dims: Record<string, string>,
-  values: Record<string, number>,
-): DatasetRow => ({
-  contributor,
-  dims: { ...dims, year: Y },
-  values,
-});
-const ghg = (c: string, month: number, t: number) =>
-  r(c, { category: "ogv", month: m(month) }, { co2eTonnes: t });
-const call = (c: string, month: number, waitH: number) =>
-  r(c, { vesselType: "container", month: m(month) }, { calls: 1, anchorageWaitH: waitH });
-const unit = (c: string, powertrain: string) =>
-  r(c, { category: "yard_tractor", powertrain, month: m(4) }, { units: 1 });
-
 for (const kind of testDatabaseKinds()) {
   describe.skipIf(kind.skip)(`side by side on ${kind.kind}`, () => {
     let server: TestServer;
@@ -55,7 +26,7 @@ for (const kind of testDatabaseKinds()) {
     let serverDb: TestDatabase;
     let la: Store;
     let id = "";
-    const hashes: string[] = [];
+    let hashes: string[] = [];
     let analyst: Record<string, string> = {};
 
     beforeAll(async () => {
@@ -65,65 +36,7 @@ for (const kind of testDatabaseKinds()) {
       la = openStore({ databaseUrl: laDb.url });
       await la.migrate();
       const ngo = server.store.exchange;
-      id = await connectAndAgree(la.exchange, ngo, tick, TERMS);
-      const sends = [
-        // 1: March ogv A+B+C = 10+20+30 = 60 t; April ogv A+B+C = 100+50+25 = 175 t.
-        {
-          dataset: "emissions-inventory",
-          rows: [
-            ghg("A", 3, 10),
-            ghg("B", 3, 20),
-            ghg("C", 3, 30),
-            ghg("A", 4, 100),
-            ghg("B", 4, 50),
-            ghg("C", 4, 25),
-          ],
-        },
-        // 2: April 4 calls waiting 2, 0, 4, 6 h (mean 3); May 3 calls waiting 1 h each (mean 1).
-        {
-          dataset: "port-calls",
-          rows: [
-            call("V1", 4, 2),
-            call("V2", 4, 0),
-            call("V3", 4, 4),
-            call("V4", 4, 6),
-            call("V1", 5, 1),
-            call("V2", 5, 1),
-            call("V3", 5, 1),
-          ],
-        },
-        // 3: April yard tractors: 3 fuel cell (owners A, B, C), 4 diesel (A, B, C, D).
-        {
-          dataset: "ze-fleet",
-          rows: [
-            unit("A", "fuel_cell"),
-            unit("B", "fuel_cell"),
-            unit("C", "fuel_cell"),
-            unit("A", "diesel"),
-            unit("B", "diesel"),
-            unit("C", "diesel"),
-            unit("D", "diesel"),
-          ],
-        },
-        // 4 corrects 1: April A is 90, not 100 → April 165 t; March unchanged 60 t.
-        {
-          dataset: "emissions-inventory",
-          supersedes: 1,
-          rows: [
-            ghg("A", 3, 10),
-            ghg("B", 3, 20),
-            ghg("C", 3, 30),
-            ghg("A", 4, 90),
-            ghg("B", 4, 50),
-            ghg("C", 4, 25),
-          ],
-        },
-      ];
-      for (const s of sends) {
-        const sent = await sendPackage(la.exchange, id, s, tick());
-        hashes.push(sent.hash);
-        expect((await receivePackage(ngo, wire(sent.package), tick())).outcome).toBe("accepted");
-      }
+      ({ id, hashes } = await agreeAndSend(la.exchange, ngo, tick));
       analyst = await server.headersFor("analyst");
     }, 60_000);
 
