@@ -179,7 +179,7 @@ export type TransitionResult =
 
 type Role = "provider" | "consumer";
 /** Which party may send each message, and the state it leads to from each allowed state. */
-const TRANSITIONS: Record<
+export const TRANSITIONS: Record<
   MessageType,
   { by: Role | "either"; from: (NegotiationStateName | "start")[]; to: NegotiationStateName }
 > = {

@@ -16,20 +16,26 @@
  * - engine.ts: two running nodes — steps delivered to the peer (retried, idempotent), the provider's
  *   publishing (only what changed; corrections supersede), sync either side, the server's timer.
  * - wire.ts: the admin routes' shapes (the portal imports their types).
+ * - views.ts, view-routes.ts, wire.ts: what people read (agreements, their logs and packages, the
+ *   audit log); normalise.ts: units, reporting years (fiscal / calendar), zones, money on display.
  * The CLI's `registerExchangeCommands` is in cli.ts (it imports commander; the CLI imports it directly).
  */
 export * from "./agreement.ts";
 export * from "./audit.ts";
 export * from "./canonical.ts";
 export * from "./catalog.ts";
+export { METRIC_DEFS, METRICS, type MetricId, publicDisplay, sideBySide, weightedMean } from "./compare.ts";
 export * from "./datasets.ts";
 export * from "./engine.ts";
 export * from "./identity.ts";
 export * from "./keys.ts";
+export * from "./normalise.ts";
 export * from "./package.ts";
 export { type ExchangeRouteDeps, exchangeRoutes, httpTransport, PullResponseSchema } from "./routes.ts";
 export * from "./service.ts";
 export * from "./signed.ts";
 export type * from "./store.ts";
 export * from "./sync.ts";
+export { type ExchangeViewRouteDeps, exchangeViewRoutes } from "./view-routes.ts";
+export * from "./views.ts";
 export * from "./wire.ts";

@@ -99,6 +99,9 @@ export interface ExchangeStore {
 
   /** Appends an entry chained to the last one; returns it with its seq and hashes. */
   appendAudit(entry: AuditEntryInput): Promise<AuditEntry>;
-  /** Entries in seq order (all, or one agreement's; the newest `limit` when given). */
-  listAudit(query?: { agreementId?: string; limit?: number }): Promise<AuditEntry[]>;
+  /**
+   * Entries in seq order (all, or one agreement's; only those before seq `before` when given — a
+   * page of older entries; the newest `limit` of them when given).
+   */
+  listAudit(query?: { agreementId?: string; limit?: number; before?: number }): Promise<AuditEntry[]>;
 }

@@ -24,7 +24,7 @@ import { callRoutes } from "../calls/index.ts";
 import { DomainError, isDomainError } from "../core/errors.ts";
 import { RequestInvalid, type RouteDef } from "../core/http.ts";
 import { emissionRoutes } from "../emissions/index.ts";
-import { exchangeRoutes, syncAgreement } from "../exchange/index.ts";
+import { exchangeRoutes, exchangeViewRoutes, syncAgreement } from "../exchange/index.ts";
 import {
   alertRoutes,
   type OperationsRouteDeps,
@@ -35,6 +35,7 @@ import { portRoutes } from "../ports/index.ts";
 import type { Store } from "../store/index.ts";
 import {
   emissionsServiceDeps,
+  exchangeDatasetRows,
   exchangeEngineDeps,
   hydrogenTables,
   parseDcsaBody,
@@ -505,6 +506,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         void syncAgreement(exchangeEngine, agreementId).catch((error) =>
           app.log.warn({ agreementId, error: String(error) }, "exchange pull after a notice failed"),
         ),
+    }),
+    // What people read of the exchange: agreements, their logs and packages, the audit log.
+    ...exchangeViewRoutes({
+      exchange: options.store.exchange,
+      now: () => new Date(),
+      ownRows: (port, dataset, range) => exchangeDatasetRows(options.store, port, dataset, range),
     }),
   ];
   const ctx: MountContext = {

@@ -126,7 +126,7 @@ function currentCsrfToken(): Promise<string | null> {
 }
 
 /** One request: JSON asked for, problems worded in the portal's language (the API reads Accept-Language). */
-async function requestJson<T>(
+export async function requestJson<T>(
   path: string,
   init: { method?: string; signal?: AbortSignal; body?: unknown },
 ): Promise<T> {

@@ -98,6 +98,28 @@ export const routes: RouteEntry[] = [
     component: lazy(() => import("./pages/TransitionPage.tsx").then((m) => ({ default: m.TransitionPage }))),
   },
   {
+    // The sister-port exchange (issue 15): agreements (analysts and admins) and the side-by-side page.
+    path: "/exchange/agreements",
+    labelKey: "nav.exchange",
+    component: lazy(() =>
+      import("./pages/ExchangeAgreementsPage.tsx").then((m) => ({ default: m.ExchangeAgreementsPage })),
+    ),
+  },
+  {
+    path: "/exchange/agreements/:id",
+    section: "/exchange/agreements",
+    component: lazy(() =>
+      import("./pages/ExchangeAgreementsPage.tsx").then((m) => ({ default: m.ExchangeAgreementPage })),
+    ),
+  },
+  {
+    path: "/exchange/compare",
+    labelKey: "nav.compare",
+    component: lazy(() =>
+      import("./pages/ExchangeComparePage.tsx").then((m) => ({ default: m.ExchangeComparePage })),
+    ),
+  },
+  {
     path: "/about",
     labelKey: "nav.about",
     component: lazy(() => import("./pages/AboutPage.tsx").then((m) => ({ default: m.AboutPage }))),

@@ -448,6 +448,7 @@ export function createExchangeStore(db: Kysely<ExchangeDatabase>): ExchangeStore
     async listAudit(query = {}) {
       let q = db.selectFrom("exchange_audit").selectAll();
       if (query.agreementId !== undefined) q = q.where("agreement_id", "=", query.agreementId);
+      if (query.before !== undefined) q = q.where("seq", "<", query.before);
       const rows =
         query.limit !== undefined
           ? (await q.orderBy("seq", "desc").limit(query.limit).execute()).reverse()

@@ -1,0 +1,116 @@
+/**
+ * The two-port exchange the side-by-side tests share (route test and browser test): an agreement
+ * Los Angeles → Nagoya over emissions by category and month, port calls by type and month and the ZE
+ * fleet, valid from last year to three years on (real time: the server reads the real clock), and
+ * four packages — emissions, calls, fleet, then a correction of the emissions. The figures these
+ * rows give are worked out by hand where the tests assert them.
+ */
+import { expect } from "vitest";
+import type { AgreementTerms } from "../../src/exchange/agreement.ts";
+import { connectAndAgree, wire } from "../../src/exchange/fixtures/two-nodes.ts";
+import type { DatasetRow } from "../../src/exchange/package.ts";
+import { receivePackage, sendPackage } from "../../src/exchange/service.ts";
+import type { ExchangeStore } from "../../src/exchange/store.ts";
+
+export const year = new Date().getUTCFullYear();
+const Y = String(year);
+/** "YYYY-MM" of this year. */
+export const month = (n: number) => `${Y}-${String(n).padStart(2, "0")}`;
+
+export const SIDE_BY_SIDE_TERMS: Partial<AgreementTerms> = {
+  validFrom: `${year - 1}-01-01T00:00:00Z`,
+  validUntil: `${year + 3}-01-01T00:00:00Z`,
+  datasets: [
+    { dataset: "emissions-inventory", aggregation: "category-month", fields: ["co2eTonnes"] },
+    { dataset: "port-calls", aggregation: "type-month", fields: ["calls", "anchorageWaitH"] },
+    { dataset: "ze-fleet", aggregation: "category-powertrain-month", fields: ["units"] },
+  ],
+};
+
+const r = (
+  contributor: string,
+  dims: Record<string, string>,
+  values: Record<string, number>,
+): DatasetRow => ({
+  contributor,
+  dims: { ...dims, year: Y },
+  values,
+});
+const ghg = (c: string, m: number, t: number) =>
+  r(c, { category: "ogv", month: month(m) }, { co2eTonnes: t });
+const call = (c: string, m: number, waitH: number) =>
+  r(c, { vesselType: "container", month: month(m) }, { calls: 1, anchorageWaitH: waitH });
+const unit = (c: string, powertrain: string) =>
+  r(c, { category: "yard_tractor", powertrain, month: month(4) }, { units: 1 });
+
+/**
+ * 1: March ogv A+B+C = 10+20+30 = 60 t; April ogv A+B+C = 100+50+25 = 175 t.
+ * 2: April 4 calls waiting 2, 0, 4, 6 h (mean 3); May 3 calls waiting 1 h each (mean 1).
+ * 3: April yard tractors: 3 fuel cell (owners A, B, C), 4 diesel (A, B, C, D).
+ * 4 corrects 1: April A is 90, not 100 → April 165 t; March unchanged 60 t.
+ */
+export const SIDE_BY_SIDE_SENDS: { dataset: string; rows: DatasetRow[]; supersedes?: number }[] = [
+  {
+    dataset: "emissions-inventory",
+    rows: [
+      ghg("A", 3, 10),
+      ghg("B", 3, 20),
+      ghg("C", 3, 30),
+      ghg("A", 4, 100),
+      ghg("B", 4, 50),
+      ghg("C", 4, 25),
+    ],
+  },
+  {
+    dataset: "port-calls",
+    rows: [
+      call("V1", 4, 2),
+      call("V2", 4, 0),
+      call("V3", 4, 4),
+      call("V4", 4, 6),
+      call("V1", 5, 1),
+      call("V2", 5, 1),
+      call("V3", 5, 1),
+    ],
+  },
+  {
+    dataset: "ze-fleet",
+    rows: [
+      unit("A", "fuel_cell"),
+      unit("B", "fuel_cell"),
+      unit("C", "fuel_cell"),
+      unit("A", "diesel"),
+      unit("B", "diesel"),
+      unit("C", "diesel"),
+      unit("D", "diesel"),
+    ],
+  },
+  {
+    dataset: "emissions-inventory",
+    supersedes: 1,
+    rows: [
+      ghg("A", 3, 10),
+      ghg("B", 3, 20),
+      ghg("C", 3, 30),
+      ghg("A", 4, 90),
+      ghg("B", 4, 50),
+      ghg("C", 4, 25),
+    ],
+  },
+];
+
+/** Agrees LA → Nagoya and sends the four packages, each received by Nagoya; the agreement id and package hashes. */
+export async function agreeAndSend(
+  la: ExchangeStore,
+  ngo: ExchangeStore,
+  tick: () => Date,
+): Promise<{ id: string; hashes: string[] }> {
+  const id = await connectAndAgree(la, ngo, tick, SIDE_BY_SIDE_TERMS);
+  const hashes: string[] = [];
+  for (const s of SIDE_BY_SIDE_SENDS) {
+    const sent = await sendPackage(la, id, s, tick());
+    hashes.push(sent.hash);
+    expect((await receivePackage(ngo, wire(sent.package), tick())).outcome).toBe("accepted");
+  }
+  return { id, hashes };
+}
