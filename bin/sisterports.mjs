@@ -4,6 +4,12 @@
 // transpiled at start-up. SP_TS=1 runs the TypeScript sources through tsx instead (development).
 import { pathToFileURL } from "node:url";
 
+// A reader that stops early (`sisterports … | head`) closes the pipe: end quietly, as Unix tools do.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 let main;
 if (process.env.SP_TS === "1") {
   const { register } = await import("tsx/esm/api");

@@ -114,4 +114,70 @@ describe("sisterports CLI", () => {
     });
     expect(shown.particulars.defaulted.map((d: { field: string }) => d.field)).toContain("mainEngineKw");
   });
+  it("runs the README's example scenario file: trajectory, forced retirements and target gaps (issue 13)", () => {
+    const file = path.join(REPO_ROOT, "docs", "examples", "scenario-terminal.json");
+    const json = run(["ze", "scenario", "run", file, "--port", "USLAX", "--json"]);
+    expect(json.code).toBe(0);
+    const { result, targetsGap } = JSON.parse(json.stdout);
+    // Worked by hand from the file: 65 CHE (40 + 5 yard tractors, 12 top handlers, 8 RTGs) and 120
+    // trucks, replaced like for like, so 185 units every year; 5 battery tractors of 65 CHE = 7.69 %.
+    expect(
+      result.years.map((y: { fleet: { units: number }[] }) => y.fleet.reduce((a, x) => a + x.units, 0)),
+    ).toEqual(Array(16).fill(185));
+    expect(result.years[0].zeShareChePct).toBeCloseTo((5 / 65) * 100, 6);
+    // The 8 diesel RTGs of 2012 live 20 years (scenario_defaults.csv) — to 2032, after CAAP's 2030 —
+    // and the file sets no RTG target: 57 of 65 CHE are ZE in 2030, all in 2032.
+    const year = (y: number) => result.years.find((r: { year: number }) => r.year === y);
+    expect(year(2030).zeShareChePct).toBeCloseTo((57 / 65) * 100, 6);
+    expect(year(2032).zeShareChePct).toBe(100);
+    expect(year(2035).zeShareDrayagePct).toBe(100);
+    // Forced early: the 2021 top handlers (15-year life → 2036: 6 years left in 2030) and both truck
+    // cohorts in 2035 (18 years: 2018 → 2036, 1 left; 2022 → 2040, 5 left).
+    expect(result.earlyRetirements).toEqual([
+      {
+        year: 2030,
+        category: "top_handler",
+        powertrain: "diesel",
+        modelYear: 2021,
+        units: 6,
+        remainingLifeYears: 6,
+        reason: "ze_target",
+      },
+      {
+        year: 2035,
+        category: "drayage_truck",
+        powertrain: "diesel",
+        modelYear: 2018,
+        units: 60,
+        remainingLifeYears: 1,
+        reason: "ze_target",
+      },
+      {
+        year: 2035,
+        category: "drayage_truck",
+        powertrain: "diesel",
+        modelYear: 2022,
+        units: 60,
+        remainingLifeYears: 5,
+        reason: "ze_target",
+      },
+    ]);
+    const cheGap = targetsGap.targets.find((t: { metric: string }) => t.metric.includes("cargo-handling"));
+    expect(cheGap).toMatchObject({
+      met: false,
+      toReplace: [{ category: "rtg", units: 8, byYear: 2030, early: 8 }],
+    });
+    const horizon = targetsGap.targets.find((t: { targetYear: number }) => t.targetYear === 2050);
+    expect(horizon.met).toBeNull();
+
+    const text = run(["ze", "scenario", "run", file, "--port", "USLAX"]);
+    expect(text.stdout).toContain('USLAX scenario "one terminal ZE by 2030" 2025–2040');
+    expect(text.stdout).toContain("replace 8 rtg by 2030");
+    const ja = run(["ze", "scenario", "run", file, "--port", "USLAX"], { SP_LANG: "ja" });
+    expect(ja.stdout).toContain("早期退役");
+    // A file for another port is refused by --port, naming the field.
+    const wrongPort = run(["ze", "scenario", "run", file, "--port", "JPNGO"]);
+    expect(wrongPort.code).not.toBe(0);
+    expect(wrongPort.stderr).toContain("port");
+  });
 });
