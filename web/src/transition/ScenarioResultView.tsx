@@ -119,10 +119,15 @@ function Headline({ stored, port }: { stored: ShownScenario; port: PortDetail })
   const first = r.years[0];
   const last = r.years.at(-1);
   const u = (k: string) => t(`transition.units.${k}`);
+  // A target year outside the scenario's years shows "—" and says why.
+  const beyond = (year: number) =>
+    at(year) === undefined && last !== undefined
+      ? t("transition.scenarios.card.beyondHorizon", { year: last.year })
+      : undefined;
   const totalCapex = r.years.reduce((a, y) => a + y.capex, 0);
   const cards = [
-    { id: "zeChe2030", value: pctText(at(2030)?.zeShareChePct, lang) },
-    { id: "zeDrayage2035", value: pctText(at(2035)?.zeShareDrayagePct, lang) },
+    { id: "zeChe2030", value: pctText(at(2030)?.zeShareChePct, lang), note: beyond(2030) },
+    { id: "zeDrayage2035", value: pctText(at(2035)?.zeShareDrayagePct, lang), note: beyond(2035) },
     {
       id: "wtwHorizon",
       value: `${decimal(last?.emissions.wtwCo2eT, lang)} ${u("tCo2e")}`,
