@@ -157,6 +157,19 @@ describe("the scenario editor", { timeout: 240_000 }, () => {
       ).toBe(left);
     // 2027..2029 replaced like for like: still 0 % ZE in 2029.
     expect((await yearRow(preview, 2029))[1]).toBe("0 %");
+
+    // Energy prices typed in: the 2030 opex is the ten battery tractors' electricity, worked by hand
+    // from the assumptions the result lists: 10 units × 4,000 h × 7 kWh/h × USD 0.20/kWh = USD 56,000.
+    await form.locator('input[name="dieselPerL"]').fill("1.1");
+    await form.locator('input[name="electricityPerKwh"]').fill("0.2");
+    await form.locator('input[name="h2PerKg"]').fill("13.5");
+    await form.locator('input[name="priceYear"]').fill("2024");
+    await form.locator('button[data-action="run"]').click();
+    await poll(async () => (await yearRow(preview, 2030))[14]).toMatch(/56,000/);
+    await form.locator('input[name="dieselPerL"]').fill("");
+    await form.locator('input[name="electricityPerKwh"]').fill("");
+    await form.locator('input[name="h2PerKg"]').fill("");
+    await form.locator('input[name="priceYear"]').fill("");
     await page.locator("#editor").screenshot({ path: path.join(SHOTS, "transition-editor-run-en.png") });
 
     // Save: listed with the saved scenarios and shown there; no unsaved changes left.

@@ -5,7 +5,7 @@
 // previews the result (POST …/scenarios/run) in the saved scenarios' own view; "Save" stores it
 // under its name (POST …/scenarios). Problems are shown on the field they are about, in the
 // reader's language; leaving with unsaved changes asks first. Everyone else reads a sign-in hint.
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { type FormEvent, Fragment, type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   ApiError,
@@ -24,6 +24,7 @@ import { useAsync, useLanguage } from "../hooks.ts";
 import { ScenarioView } from "./ScenarioResultView.tsx";
 import {
   checkDraft,
+  DRAFT_PATHWAYS,
   DRAFT_POWERTRAINS,
   type Draft,
   type DraftIssue,
@@ -34,6 +35,7 @@ import {
   emptyDraft,
   fieldOfIssue,
   newRule,
+  PRICE_FIELDS,
   type RuleKind,
   sameDraft,
   ZE_DRAFT_POWERTRAINS,
@@ -152,7 +154,7 @@ function EditorForm({ port, version, onSaved }: EditorProps) {
       focusFirstInvalid(formRef.current);
       return;
     }
-    const { doc, where } = documentOf(draft, port.locode);
+    const { doc, where } = documentOf(draft, port.locode, port.currency === "JPY" ? "JPY" : "USD");
     setIssues([]);
     setPreview({ status: "busy", what });
     try {
@@ -191,7 +193,17 @@ function EditorForm({ port, version, onSaved }: EditorProps) {
   };
   /** A labelled text input of a draft field, with its problem under it. */
   const textField = (
-    name: "name" | "description" | "baseYear" | "horizonYear" | "jpyPerUsd" | "fxYear" | "fxSource",
+    name:
+      | "name"
+      | "description"
+      | "baseYear"
+      | "horizonYear"
+      | "jpyPerUsd"
+      | "fxYear"
+      | "fxSource"
+      | (typeof PRICE_FIELDS)[number]
+      | "priceYear"
+      | "priceSource",
     o: {
       label: string;
       issue?: string;
@@ -222,7 +234,10 @@ function EditorForm({ port, version, onSaved }: EditorProps) {
     draft.savedFleet && Array.isArray(draft.savedFleet["cohorts"])
       ? (draft.savedFleet["cohorts"] as { units?: number }[]).reduce((a, c) => a + (c.units ?? 0), 0)
       : 0;
-  const prices = (draft.rest["prices"] ?? null) as { currency?: string; priceYear?: number } | null;
+  const priceCurrency = draft.priceCurrency || port.currency;
+  const pathways: string[] = [...DRAFT_PATHWAYS];
+  if (draft.hydrogenPathway !== "" && !pathways.includes(draft.hydrogenPathway))
+    pathways.push(draft.hydrogenPathway);
 
   return (
     <>
@@ -388,11 +403,25 @@ function EditorForm({ port, version, onSaved }: EditorProps) {
           <legend>{t("transition.editor.money")}</legend>
           <p className="small" data-currency={port.currency}>
             {t("transition.editor.currency", { currency: port.currency })}{" "}
-            {prices?.priceYear
-              ? t("transition.editor.priceYear", { year: prices.priceYear, currency: prices.currency ?? "" })
-              : t("transition.editor.priceYearTables")}{" "}
+            {t("transition.editor.pricesLead", { currency: priceCurrency })}{" "}
             {t("transition.scenarios.money.noInflation")}
           </p>
+          {PRICE_FIELDS.map((k) => (
+            <Fragment key={k}>
+              {textField(k, {
+                label: t(`transition.editor.price.${k}`, { currency: priceCurrency }),
+                issue: k,
+                inputMode: "decimal",
+                size: "medium",
+              })}
+            </Fragment>
+          ))}
+          {textField("priceYear", {
+            label: t("transition.editor.priceYearLabel"),
+            issue: "priceYear",
+            inputMode: "numeric",
+          })}
+          {textField("priceSource", { label: t("transition.editor.priceSource"), size: "wide" })}
           {textField("jpyPerUsd", {
             label: t("transition.editor.fx"),
             issue: "fx",
@@ -401,6 +430,31 @@ function EditorForm({ port, version, onSaved }: EditorProps) {
           })}
           {textField("fxYear", { label: t("transition.editor.fxYear"), inputMode: "numeric" })}
           {textField("fxSource", { label: t("transition.editor.fxSource"), size: "wide" })}
+        </fieldset>
+
+        <fieldset className="ze-editor-h2">
+          <legend>{t("transition.editor.hydrogen")}</legend>
+          <Field
+            id="editor-hydrogenPathway"
+            label={t("transition.editor.pathway")}
+            issue={issueOf("hydrogenPathway")}
+          >
+            {(p) => (
+              <select
+                {...p}
+                name="hydrogenPathway"
+                value={draft.hydrogenPathway}
+                onChange={(e) => change({ hydrogenPathway: e.target.value })}
+              >
+                <option value="">{t("transition.editor.pathwayDefault")}</option>
+                {pathways.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`transition.pathway.${k}`, { defaultValue: k })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </fieldset>
 
         <div className="ze-editor-actions">

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { demoScenarioInputs } from "../../../src/demo/transition.ts";
 import { loadScenarioTables } from "../../../src/transition/scenario-tables-io.ts";
 import { SCENARIO_POWERTRAINS, scenarioInputSchema } from "../../../src/transition/scenario-wire.ts";
+import { SCORECARD_PATHWAYS } from "../../../src/transition/scorecard.ts";
 import {
   checkDraft,
+  DRAFT_PATHWAYS,
   DRAFT_POWERTRAINS,
   documentOf,
   draftFromInput,
@@ -19,6 +21,48 @@ describe("the editor's draft", () => {
   it("offers the powertrains the server's scenarios buy", () => {
     expect([...DRAFT_POWERTRAINS].sort()).toEqual([...SCENARIO_POWERTRAINS].sort());
     expect([...ZE_DRAFT_POWERTRAINS]).toEqual(["battery", "fuel_cell"]);
+    expect([...DRAFT_PATHWAYS].sort()).toEqual([...SCORECARD_PATHWAYS].sort());
+  });
+
+  it("energy prices and the hydrogen pathway: into the document in the port's currency, checked, issues placed", () => {
+    const d = emptyDraft(2026);
+    d.name = "priced";
+    d.h2PerKg = "13.5";
+    d.electricityPerKwh = "0.2";
+    d.priceYear = "2024";
+    d.hydrogenPathway = "solar-electrolysis";
+    const { doc } = documentOf(d, "USLAX", "USD");
+    expect(doc.prices).toEqual({
+      h2PerKg: 13.5,
+      electricityPerKwh: 0.2,
+      currency: "USD",
+      priceYear: 2024,
+      source: "scenario editor",
+    });
+    expect(doc.hydrogenPathway).toBe("solar-electrolysis");
+    expect(scenarioInputSchema.safeParse(doc).success).toBe(true);
+    // No price typed: no prices object, and the pathway left to the API's default.
+    const bare = documentOf(
+      { ...d, h2PerKg: "", electricityPerKwh: "", hydrogenPathway: "" },
+      "JPNGO",
+      "JPY",
+    ).doc;
+    expect(bare.prices).toBeUndefined();
+    expect(bare.hydrogenPathway).toBeUndefined();
+    // A negative price and a price without its year are the form's own problems.
+    expect(checkDraft({ ...d, dieselPerL: "-1", priceYear: "" })).toEqual([
+      { field: "dieselPerL", code: "nonNegative" },
+      { field: "priceYear", code: "year" },
+    ]);
+    // A saved JPY price stays in JPY when the draft is saved again; the API's price issues land on their input.
+    const back = draftFromInput({ ...doc, prices: { ...doc.prices, currency: "JPY" } } as Record<
+      string,
+      unknown
+    >);
+    expect(documentOf(back, "USLAX", "USD").doc.prices?.currency).toBe("JPY");
+    expect(fieldOfIssue("prices.h2PerKg", new Map())).toBe("h2PerKg");
+    expect(fieldOfIssue("prices.priceYear", new Map())).toBe("priceYear");
+    expect(fieldOfIssue("hydrogenPathway", new Map())).toBe("hydrogenPathway");
   });
 
   it("a saved scenario → draft → document: the same scenario (the demo's two of each port)", () => {
@@ -29,7 +73,9 @@ describe("the editor's draft", () => {
         const saved = JSON.parse(JSON.stringify(scenarioInputSchema.parse(raw))) as Record<string, unknown>;
         const draft = draftFromInput(saved);
         expect(checkDraft(draft)).toEqual([]);
-        const again = scenarioInputSchema.parse(documentOf(draft, port).doc);
+        const again = scenarioInputSchema.parse(
+          documentOf(draft, port, port === "JPNGO" ? "JPY" : "USD").doc,
+        );
         expect(JSON.parse(JSON.stringify(again))).toEqual(saved);
       }
   });
@@ -41,7 +87,7 @@ describe("the editor's draft", () => {
     const units = { ...newRule("top_handler", "units", 2027), value: "2", powertrain: "fuel_cell" as const };
     units.forceEarly = false;
     d.rules = [share, units];
-    const { doc, where } = documentOf(d, "USLAX");
+    const { doc, where } = documentOf(d, "USLAX", "USD");
     const input = scenarioInputSchema.parse(doc);
     expect(input.startingFleet).toEqual({ source: "registry" });
     expect(input.zeTargets).toEqual([

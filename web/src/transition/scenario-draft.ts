@@ -7,15 +7,18 @@
 //   mix   — from a year, the powertrain mix of purchases at end of life   → purchases[]
 //   share — by a year, a zero-emission share of the type's fleet          → zeTargets[]
 //   units — in a year, a number of units replaced by a powertrain         → extraReplacements[]
-// `share` and `units` honour useful life unless "force early" is ticked (forceEarly). Fields the
-// editor has no input for (activity overrides, prices, unit costs, TEU, baseline …) are carried
-// over unchanged from the scenario the draft started from.
+// `share` and `units` honour useful life unless "force early" is ticked (forceEarly). Energy prices
+// (→ prices, in the port's currency) and the hydrogen pathway have inputs too. Fields the editor has
+// no input for (activity overrides, unit costs, TEU, baseline …) are carried over unchanged from the
+// scenario the draft started from.
 import type { EquipmentCategory, ScenarioInputIn, ScenarioPowertrain } from "../api.ts";
 import { CATEGORY_STYLE } from "./text.ts";
 
 /** Powertrains a scenario buys, in the form's order (scenario-draft.test.ts checks the server's list). */
 export const DRAFT_POWERTRAINS: readonly ScenarioPowertrain[] = ["diesel", "hybrid", "battery", "fuel_cell"];
 export const ZE_DRAFT_POWERTRAINS = ["battery", "fuel_cell"] as const;
+/** Hydrogen pathways offered (scenario-draft.test.ts checks them against the server's scorecard pathways). */
+export const DRAFT_PATHWAYS = ["grey-smr", "grid-electrolysis", "solar-electrolysis"] as const;
 export type RuleKind = "mix" | "share" | "units";
 
 /** One rule of a type. Numbers are kept as typed (text) until the document is built. */
@@ -44,6 +47,16 @@ export interface Draft {
   jpyPerUsd: string;
   fxYear: string;
   fxSource: string;
+  /** Energy prices per litre, kWh and kg (empty: none — opex needs all the carriers the fleet uses). */
+  dieselPerL: string;
+  electricityPerKwh: string;
+  h2PerKg: string;
+  priceYear: string;
+  priceSource: string;
+  /** Currency of the prices: a saved scenario's own, else the port's. */
+  priceCurrency: "USD" | "JPY" | "";
+  /** Hydrogen pathway (hydrogen_carbon_intensity.csv) or "" for the API's default. */
+  hydrogenPathway: string;
   /** The document's other fields, carried over unchanged. */
   rest: Record<string, unknown>;
 }
@@ -96,9 +109,21 @@ export function emptyDraft(baseYear: number): Draft {
     jpyPerUsd: "",
     fxYear: "",
     fxSource: "",
+    ...NO_PRICES,
+    hydrogenPathway: "",
     rest: {},
   };
 }
+
+const NO_PRICES = {
+  dieselPerL: "",
+  electricityPerKwh: "",
+  h2PerKg: "",
+  priceYear: "",
+  priceSource: "",
+  priceCurrency: "",
+} as const;
+export const PRICE_FIELDS = ["dieselPerL", "electricityPerKwh", "h2PerKg"] as const;
 
 const EDITED = new Set([
   "port",
@@ -111,6 +136,8 @@ const EDITED = new Set([
   "zeTargets",
   "extraReplacements",
   "exchangeRate",
+  "prices",
+  "hydrogenPathway",
 ]);
 
 const text = (v: unknown) => (v === undefined || v === null ? "" : String(v));
@@ -155,6 +182,7 @@ export function draftFromInput(input: Record<string, unknown>): Draft {
   }
   const fleet = (input["startingFleet"] ?? { source: "registry" }) as Record<string, unknown>;
   const fx = (input["exchangeRate"] ?? null) as Record<string, unknown> | null;
+  const prices = (input["prices"] ?? null) as Record<string, unknown> | null;
   const rest: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) if (!EDITED.has(k)) rest[k] = v;
   return {
@@ -168,6 +196,13 @@ export function draftFromInput(input: Record<string, unknown>): Draft {
     jpyPerUsd: text(fx?.["jpyPerUsd"]),
     fxYear: text(fx?.["year"]),
     fxSource: text(fx?.["source"]),
+    dieselPerL: text(prices?.["dieselPerL"]),
+    electricityPerKwh: text(prices?.["electricityPerKwh"]),
+    h2PerKg: text(prices?.["h2PerKg"]),
+    priceYear: text(prices?.["priceYear"]),
+    priceSource: text(prices?.["source"]),
+    priceCurrency: prices?.["currency"] === "USD" || prices?.["currency"] === "JPY" ? prices["currency"] : "",
+    hydrogenPathway: text(input["hydrogenPathway"]),
     rest,
   };
 }
@@ -189,6 +224,10 @@ export function checkDraft(d: Draft): DraftIssue[] {
     out.push({ field: "horizonYear", code: "year" });
   else if (horizon <= base) out.push({ field: "horizonYear", code: "horizonAfterBase" });
   if (d.jpyPerUsd.trim() !== "" && !(num(d.jpyPerUsd) > 0)) out.push({ field: "fx", code: "positive" });
+  for (const k of PRICE_FIELDS)
+    if (d[k].trim() !== "" && !(num(d[k]) >= 0)) out.push({ field: k, code: "nonNegative" });
+  if (hasPrices(d) && (!isInt(d.priceYear) || num(d.priceYear) < 1990 || num(d.priceYear) > 2050))
+    out.push({ field: "priceYear", code: "year" });
   for (const r of d.rules) {
     const y = num(r.year);
     if (!isInt(r.year) || y < 1990 || y > 2050) out.push({ field: `rule:${r.id}:year`, code: "year" });
@@ -211,11 +250,20 @@ export function checkDraft(d: Draft): DraftIssue[] {
   return out;
 }
 
+const hasPrices = (d: Draft) => PRICE_FIELDS.some((k) => d[k].trim() !== "");
+
 /**
- * The scenario document of a draft for `port`, and where each of its rules went (document path →
- * field key) to place the API's issues. Empty mix cells are 0 % (left out).
+ * The scenario document of a draft for `port` (prices in `currency`, the port's, unless the draft
+ * came with its own), and where each of its rules went (document path → field key) to place the
+ * API's issues. Empty mix cells are 0 % (left out); empty prices are left out.
+ * Example: h2PerKg "13.5", priceYear "2024" for USLAX → prices { h2PerKg: 13.5, currency: "USD",
+ * priceYear: 2024, source: "scenario editor" }.
  */
-export function documentOf(d: Draft, port: string): { doc: ScenarioInputIn; where: Map<string, FieldKey> } {
+export function documentOf(
+  d: Draft,
+  port: string,
+  currency: "USD" | "JPY",
+): { doc: ScenarioInputIn; where: Map<string, FieldKey> } {
   const where = new Map<string, FieldKey>();
   const purchases: NonNullable<ScenarioInputIn["purchases"]> = [];
   const zeTargets: NonNullable<ScenarioInputIn["zeTargets"]> = [];
@@ -274,6 +322,17 @@ export function documentOf(d: Draft, port: string): { doc: ScenarioInputIn; wher
           },
         }
       : {}),
+    ...(hasPrices(d)
+      ? {
+          prices: {
+            ...Object.fromEntries(PRICE_FIELDS.filter((k) => d[k].trim() !== "").map((k) => [k, num(d[k])])),
+            currency: d.priceCurrency || currency,
+            priceYear: num(d.priceYear),
+            source: d.priceSource.trim() || "scenario editor",
+          },
+        }
+      : {}),
+    ...(d.hydrogenPathway !== "" ? { hydrogenPathway: d.hydrogenPathway } : {}),
   } as ScenarioInputIn;
   return { doc, where };
 }
@@ -287,6 +346,11 @@ export function fieldOfIssue(path: string | undefined, where: ReadonlyMap<string
   const top = path.split(".")[0] ?? "";
   if (["name", "baseYear", "horizonYear"].includes(top)) return top;
   if (top === "exchangeRate") return "fx";
+  if (top === "hydrogenPathway") return "hydrogenPathway";
+  if (top === "prices") {
+    const leaf = path.split(".")[1] ?? "";
+    return (PRICE_FIELDS as readonly string[]).includes(leaf) ? leaf : "priceYear";
+  }
   const parts = path.split(".");
   for (let n = parts.length; n >= 2; n--) {
     const hit = where.get(parts.slice(0, n).join("."));
