@@ -68,6 +68,59 @@ export function csvCell(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
+/** One data line of a user's header-keyed CSV. */
+export interface CsvRecord {
+  /** 1-based line in the file (header = 1). */
+  line: number;
+  /** The cell of a column (header names matched in lower case, cells trimmed); "" when absent. */
+  get(column: string): string;
+}
+
+/** A user's CSV split into header-keyed records; what each capability rejects is its own wording. */
+export interface UserCsv {
+  /** Required columns the header lacks (then no record is read). */
+  missing: string[];
+  records: CsvRecord[];
+  /** Lines that are not records: an unterminated quote, or (with exact cells) a wrong cell count. */
+  bad: { line: number; reason: string }[];
+  /** Data lines: every non-blank line after the header. */
+  lines: number;
+}
+
+/**
+ * Header-keyed records of a user file (messy input: nothing throws; the caller words each bad line
+ * in its own reject). Columns match case-insensitively; blank lines are skipped. With
+ * `exactCells` (the default) a line whose cell count differs from the header's is bad; without it,
+ * missing cells read as "".
+ *
+ * Example: userCsv("A,b\n1,2\n\n3\n", ["a"]) → records [{ line 2, get("a") = "1" }], bad
+ * [{ line 4, reason: "1 cells where the header has 2" }], lines 2.
+ */
+export function userCsv(text: string, required: readonly string[], exactCells = true): UserCsv {
+  const lines = text.split(/\r?\n/);
+  const cells: string[] = [];
+  const n = splitCsvLine((lines[0] ?? "").replace(/^\uFEFF/, ""), cells);
+  const header = new Map(cells.slice(0, Math.max(n, 0)).map((h, i) => [h.trim().toLowerCase(), i]));
+  const out: UserCsv = { missing: required.filter((c) => !header.has(c)), records: [], bad: [], lines: 0 };
+  for (let i = 1; i < lines.length; i++) {
+    const text = lines[i] ?? "";
+    if (text.trim() === "") continue;
+    out.lines++;
+    if (out.missing.length > 0) continue;
+    const m = splitCsvLine(text, cells);
+    if (m < 0 || (exactCells && m !== header.size)) {
+      out.bad.push({
+        line: i + 1,
+        reason: m < 0 ? "unterminated quoted field" : `${m} cells where the header has ${header.size}`,
+      });
+      continue;
+    }
+    const row = cells.slice(0, m).map((c) => c.trim());
+    out.records.push({ line: i + 1, get: (column) => row[header.get(column) ?? -1] ?? "" });
+  }
+  return out;
+}
+
 export interface ReferenceRecord {
   /** 1-based line in the file (header = 1). */
   line: number;

@@ -2,7 +2,7 @@
  * What every operations parser shares: the empty result, a reject, a blank event, identifier and
  * time checks that several inputs need (UN/LOCODE country part, local EDIFACT times, offsets).
  */
-import { splitCsvLine } from "../core/csv.ts";
+import { type CsvRecord, userCsv } from "../core/csv.ts";
 import { parseContainerNumber, parseUnLocode } from "../core/ids.ts";
 import { isInstant, utcOffsetMinutes } from "../core/time.ts";
 import type { FacilityLookup, FacilityMatch } from "./facilities.ts";
@@ -145,13 +145,10 @@ export function offsetTimeS(text: string): number | string {
   return `"${text}" is not an ISO 8601 date-time with offset`;
 }
 
-export interface CsvRow {
-  line: number;
-  get(column: string): string;
-}
+export type CsvRow = CsvRecord;
 
 /**
- * Header-keyed rows of an input CSV (RFC 4180 via core/csv). A missing required column refuses the
+ * Header-keyed rows of an input CSV (core/csv `userCsv`). A missing required column refuses the
  * file (one reject, counted as one record read); a row with the wrong number of cells is rejected
  * on its own. Blank lines are skipped.
  */
@@ -161,36 +158,17 @@ export function csvRows(
   out: ParsedOperations,
   required: readonly string[],
 ): CsvRow[] {
-  const lines = text.split(/\r?\n/);
-  const cells: string[] = [];
-  const n = splitCsvLine((lines[0] ?? "").replace(/^\uFEFF/, ""), cells);
-  const header = new Map(cells.slice(0, Math.max(n, 0)).map((h, i) => [h.trim().toLowerCase(), i]));
-  const missing = required.filter((c) => !header.has(c));
-  if (missing.length > 0) {
+  const csv = userCsv(text, required);
+  if (csv.missing.length > 0) {
     out.read++;
-    reject(out, file, 1, missing.join(","), `missing column(s) ${missing.join(", ")} in the header`);
+    reject(out, file, 1, csv.missing.join(","), `missing column(s) ${csv.missing.join(", ")} in the header`);
     return [];
   }
-  const rows: CsvRow[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const text = lines[i]!;
-    if (text.trim() === "") continue;
-    const m = splitCsvLine(text, cells);
-    if (m !== header.size) {
-      out.read++;
-      reject(
-        out,
-        file,
-        i + 1,
-        "",
-        m < 0 ? "unterminated quoted field" : `${m} cells where the header has ${header.size}`,
-      );
-      continue;
-    }
-    const row = cells.slice(0, m).map((c) => c.trim());
-    rows.push({ line: i + 1, get: (column) => row[header.get(column) ?? -1] ?? "" });
+  for (const b of csv.bad) {
+    out.read++;
+    reject(out, file, b.line, "", b.reason);
   }
-  return rows;
+  return csv.records;
 }
 
 /** "empty" / "laden" (any case, also E / F / full) → the DCSA indicator; "" → null; else a failure. */

@@ -2,13 +2,10 @@
  * What the fleet CSV parsers share: header-keyed rows of a user file (messy input: a bad row is
  * rejected with file, line, field and reason; nothing throws per row), and field readers.
  */
-import { splitCsvLine } from "../core/csv.ts";
+import { type CsvRecord, userCsv } from "../core/csv.ts";
 import type { TransitionReject } from "./wire.ts";
 
-export interface CsvRow {
-  line: number;
-  get(column: string): string;
-}
+export type CsvRow = CsvRecord;
 
 export interface CsvRows {
   rows: CsvRow[];
@@ -19,48 +16,26 @@ export interface CsvRows {
 }
 
 /**
- * Splits a CSV text into header-keyed rows. Columns are matched case-insensitively; a required
- * column missing from the header rejects the whole file (line 1). A line whose cell count differs
- * from the header's is rejected (field "line").
+ * Splits a CSV text into header-keyed rows (core/csv `userCsv`). A required column missing from
+ * the header rejects the whole file (line 1); a line whose cell count differs from the header's is
+ * rejected (field "line").
  * Example: csvRows("a,b\n1,2\n", "f.csv", ["a"]) → one row with get("b") = "2".
  */
 export function csvRows(text: string, file: string, required: readonly string[]): CsvRows {
-  const lines = text.split(/\r?\n/);
-  const cells: string[] = [];
-  const out: CsvRows = { rows: [], rejects: [], read: 0 };
-  const header = (lines[0] ?? "").replace(/^\uFEFF/, "");
-  const n = splitCsvLine(header, cells);
-  const columns = cells.slice(0, Math.max(0, n)).map((h) => h.trim().toLowerCase());
-  const index = new Map(columns.map((c, i) => [c, i]));
-  const missing = required.filter((c) => !index.has(c));
-  if (n < 0 || missing.length > 0) {
-    for (let i = 1; i < lines.length; i++) if ((lines[i] ?? "").trim() !== "") out.read++;
-    out.rejects.push({
-      file,
-      line: 1,
-      field: missing[0] ?? "header",
-      reason: `header lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`,
-    });
-    return out;
-  }
-  for (let i = 1; i < lines.length; i++) {
-    const text = lines[i] ?? "";
-    if (text.trim() === "") continue;
-    out.read++;
-    const m = splitCsvLine(text, cells);
-    if (m !== columns.length) {
-      out.rejects.push({
-        file,
-        line: i + 1,
-        field: "line",
-        reason: m < 0 ? "unterminated quoted field" : `${m} cells where the header has ${columns.length}`,
-      });
-      continue;
-    }
-    const row = cells.slice(0, m).map((c) => c.trim());
-    out.rows.push({ line: i + 1, get: (c) => row[index.get(c) ?? -1] ?? "" });
-  }
-  return out;
+  const csv = userCsv(text, required);
+  const { missing } = csv;
+  const rejects: TransitionReject[] =
+    missing.length > 0
+      ? [
+          {
+            file,
+            line: 1,
+            field: missing[0] ?? "header",
+            reason: `header lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`,
+          },
+        ]
+      : csv.bad.map((b) => ({ file, line: b.line, field: "line", reason: b.reason }));
+  return { rows: csv.records, rejects, read: csv.lines };
 }
 
 /** Collects one row's rejects; `ok` is false once any field failed. */

@@ -4,7 +4,7 @@
  * (0…24·n − 1, local standard time). Bad rows are rejected with file, line, field and reason; a
  * second row for an hour is a duplicate; hours not given are 0 (no demand), and the counts say so.
  */
-import { splitCsvLine } from "../core/csv.ts";
+import { userCsv } from "../core/csv.ts";
 import type { FieldIssue } from "../core/errors.ts";
 import { emptyIngestCounts, type IngestCounts } from "../core/ingest.ts";
 
@@ -24,13 +24,8 @@ export interface ParsedDemand {
 export function parseHourlyDemandCsv(text: string, file: string, maxHours = 8760): ParsedDemand {
   const counts = emptyIngestCounts();
   const issues: FieldIssue[] = [];
-  const rows = text.split(/\r?\n/);
-  const cells: string[] = [];
-  const n = splitCsvLine((rows[0] ?? "").replace(/^\uFEFF/, ""), cells);
-  const header = new Map(cells.slice(0, Math.max(n, 0)).map((h, i) => [h.trim().toLowerCase(), i]));
-  const iHour = header.get("hour");
-  const iKg = header.get("kg");
-  if (iHour === undefined || iKg === undefined) {
+  const csv = userCsv(text, ["hour", "kg"], false);
+  if (csv.missing.length > 0) {
     issues.push({ file, line: 1, field: "header", reason: "expected columns hour,kg" });
     return { dailyProfile: false, counts, issues };
   }
@@ -40,21 +35,17 @@ export function parseHourlyDemandCsv(text: string, file: string, maxHours = 8760
     counts.rejectedByReason[code] = (counts.rejectedByReason[code] ?? 0) + 1;
     issues.push({ file, line, field, reason });
   };
-  for (let li = 1; li < rows.length; li++) {
-    const row = rows[li]!;
-    if (row.trim() === "") continue;
-    counts.read++;
-    if (splitCsvLine(row, cells) < 0) {
-      reject(li + 1, "row", "unterminated quoted field", "bad_csv");
-      continue;
-    }
-    const hText = (cells[iHour] ?? "").trim();
+  counts.read = csv.lines;
+  for (const b of csv.bad) reject(b.line, "row", b.reason, "bad_csv");
+  for (const row of csv.records) {
+    const li = row.line - 1;
+    const hText = row.get("hour");
     const h = Number(hText);
     if (!/^\d+$/.test(hText) || h >= maxHours) {
       reject(li + 1, "hour", `"${hText}" is not a whole hour 0 … ${maxHours - 1}`, "bad_hour");
       continue;
     }
-    const kText = (cells[iKg] ?? "").trim();
+    const kText = row.get("kg");
     const kg = kText === "" ? Number.NaN : Number(kText);
     if (!(kg >= 0 && kg <= 10_000)) {
       reject(li + 1, "kg", `"${kText}" is not a number within 0 … 10,000 kg`, "bad_kg");

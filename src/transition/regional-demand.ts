@@ -8,7 +8,7 @@
  * before the first point it is 0; after the last it is 0 unless the line says `extend: "hold"`
  * (e.g. a plant "from 2020" keeps supplying).
  */
-import { splitCsvLine } from "../core/csv.ts";
+import { userCsv } from "../core/csv.ts";
 import type { FieldIssue } from "../core/errors.ts";
 import { emptyIngestCounts, type IngestCounts } from "../core/ingest.ts";
 import type { DemandEstimateRow } from "./hydrogen-tables.ts";
@@ -144,17 +144,13 @@ export interface ParsedLines {
 export function parseYearlyLinesCsv(text: string, file: string): ParsedLines {
   const counts = emptyIngestCounts();
   const issues: FieldIssue[] = [];
-  const rows = text.split(/\r?\n/);
-  const cells: string[] = [];
-  const n = splitCsvLine((rows[0] ?? "").replace(/^\uFEFF/, ""), cells);
-  const header = new Map(cells.slice(0, Math.max(n, 0)).map((h, i) => [h.trim().toLowerCase(), i]));
-  const need = ["name", "kind", "year", "tonnes"].filter((c) => !header.has(c));
-  if (need.length > 0) {
+  const csv = userCsv(text, ["name", "kind", "year", "tonnes"], false);
+  if (csv.missing.length > 0) {
     issues.push({
       file,
       line: 1,
       field: "header",
-      reason: `columns missing: ${need.join(", ")} (name,kind,year,tonnes[,extend][,source])`,
+      reason: `columns missing: ${csv.missing.join(", ")} (name,kind,year,tonnes[,extend][,source])`,
     });
     return { lines: [], counts, issues };
   }
@@ -164,19 +160,9 @@ export function parseYearlyLinesCsv(text: string, file: string): ParsedLines {
     counts.rejectedByReason[code] = (counts.rejectedByReason[code] ?? 0) + 1;
     issues.push({ file, line, field, reason });
   };
-  for (let li = 1; li < rows.length; li++) {
-    const row = rows[li]!;
-    if (row.trim() === "") continue;
-    counts.read++;
-    const lineNo = li + 1;
-    if (splitCsvLine(row, cells) < 0) {
-      bad(lineNo, "row", "unterminated quoted field", "bad_csv");
-      continue;
-    }
-    const get = (c: string) => {
-      const i = header.get(c);
-      return i === undefined ? "" : (cells[i] ?? "").trim();
-    };
+  counts.read = csv.lines;
+  for (const b of csv.bad) bad(b.line, "row", b.reason, "bad_csv");
+  for (const { line: lineNo, get } of csv.records) {
     const name = get("name");
     const kind = get("kind").toLowerCase();
     const year = Number(get("year"));
