@@ -5,7 +5,8 @@
  * - GET  /api/ports/{locode}/operations/kpis           analyst, terminal, sister_port, admin — every
  *   KPI, with per-call moves naming vessels;
  * - GET  /api/ports/{locode}/operations/containers/{ref} analyst, terminal, admin — one box's timeline
- *   (B/L and booking numbers are commercial data);
+ *   (B/L and booking numbers are commercial data); a terminal operator only boxes that passed through
+ *   its terminal (reach.ts), others 404 as if they did not exist;
  * - GET  /api/ports/{locode}/operations/forecast       public — import boxes expected by week, terminal,
  *   size and mode (per call: vessel IMO and voyage, as public schedules show them);
  * - GET  /api/ports/{locode}/operations/empty-returns  public — which terminals take which empties
@@ -32,6 +33,7 @@ import {
 import { nowS } from "../core/time.ts";
 import { ingestOperations } from "./ingest.ts";
 import type { ParsedOperations } from "./model.ts";
+import { boxReachOf } from "./reach.ts";
 import {
   containerAvailability,
   containerTimeline,
@@ -128,9 +130,11 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
       cache: () => "data",
       params: z.object({ locode: z.string(), ref: z.string().min(1).max(64) }),
       response: containerTimelineSchema,
-      async handler({ params }) {
+      // A terminal operator sees only boxes that passed through its own terminal, and of them its own
+      // terminal's entries (reach.ts); any other box is the same 404 as one that does not exist.
+      async handler({ params, context }) {
         const { port } = knownPort(deps.timeZoneOf, params.locode);
-        return containerTimeline(deps, port, params.ref);
+        return containerTimeline(deps, port, params.ref, boxReachOf(context?.principal));
       },
     }),
     defineRoute({
@@ -192,9 +196,17 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
         ),
       }),
       response: availabilitySchema,
-      async handler({ params, query }) {
+      // Reach as for a timeline (reach.ts): a box a terminal operator may not see is listed as unknown.
+      async handler({ params, query, context }) {
         const { port, timeZone } = knownPort(deps.timeZoneOf, params.locode);
-        return containerAvailability(deps, port, timeZone, containerList(query.containers), nowS());
+        return containerAvailability(
+          deps,
+          port,
+          timeZone,
+          containerList(query.containers),
+          nowS(),
+          boxReachOf(context?.principal),
+        );
       },
     }),
     defineRoute({

@@ -9,6 +9,7 @@ import { isoUtc, SECONDS_PER_DAY, utcOffsetMinutes } from "../core/time.ts";
 import { type BoxExit, boxAvailability } from "./availability.ts";
 import { anchorageWaiting, callOperations, scheduleReliability, terminalKpis } from "./kpi.ts";
 import type { ContainerEvent } from "./model.ts";
+import { type BoxReach, boxInReach, EVERY_BOX, entryInReach } from "./reach.ts";
 import { AGEING_DAYS, clockFor, HISTOGRAM_METRICS } from "./rollup.ts";
 import type { OperationsStore } from "./store.ts";
 import type {
@@ -163,12 +164,15 @@ export async function containerTimeline(
   deps: OperationsServiceDeps,
   port: string,
   reference: string,
+  reach: BoxReach = EVERY_BOX,
 ): Promise<ContainerTimeline> {
   const ref = reference.trim();
-  const containers = await deps.operations.containersByReference(ref, MAX_CONTAINERS);
-  const facts = await deps.operations.containerFacts(containers, [ref]);
-  if (containers.length === 0 && facts.events.length === 0)
-    throw new DomainError("not_found", `no container, B/L or booking ${reference}`);
+  const found = await deps.operations.containersByReference(ref, MAX_CONTAINERS);
+  const facts = await deps.operations.containerFacts(found, [ref]);
+  // Boxes outside the reader's reach are left out; none left is the same 404 as no box at all.
+  const containers = found.filter((c) => boxInReach(reach, port, c, facts));
+  const notFound = () => new DomainError("not_found", `no container, B/L or booking ${reference}`);
+  if (containers.length === 0 && (reach.kind !== "all" || facts.events.length === 0)) throw notFound();
 
   const callCache = new Map<string, PortCallRecord[]>();
   const callOf = async (e: ContainerEvent): Promise<string | null> => {
@@ -227,7 +231,8 @@ export async function containerTimeline(
           emptyIndicator: r.emptyIndicator,
           detail: r.trainId,
         });
-    timeline.sort((a, b) => a.at.localeCompare(b.at));
+    const shown = timeline.filter((entry) => entryInReach(reach, entry.terminal));
+    shown.sort((a, b) => a.at.localeCompare(b.at));
     const withCode = events.find((e) => e.isoEquipmentCode !== null);
     const sizes = [
       ...events.map((e) => e.sizeFt),
@@ -241,10 +246,12 @@ export async function containerTimeline(
       sizeFt: sizes.find((s) => s !== null) ?? null,
       transportDocumentReferences: distinct(events.map((e) => e.transportDocumentReference)),
       carrierBookingReferences: distinct(events.map((e) => e.carrierBookingReference)),
-      timeline,
+      timeline: shown,
     });
   }
-  const documents = facts.events.filter((e) => e.containerNumber === null).map((e) => eventEntry(e, null));
+  const documents = facts.events
+    .filter((e) => e.containerNumber === null && entryInReach(reach, e.terminal))
+    .map((e) => eventEntry(e, null));
   return { port, reference: ref, containers: boxes, documents };
 }
 
@@ -261,10 +268,17 @@ export async function containerAvailability(
   timeZone: string,
   containerNumbers: readonly string[],
   asOfS: number,
+  reach: BoxReach = EVERY_BOX,
 ): Promise<AvailabilityReply> {
   const boxes = [...new Set(containerNumbers)];
   const own = await deps.operations.containerFacts(boxes, []);
-  const atPort = own.events.filter((e) => e.port === null || e.port === port);
+  // A box outside the reader's reach is listed as unknown, as one the node never heard of.
+  const atPort = own.events.filter(
+    (e) =>
+      (e.port === null || e.port === port) &&
+      e.containerNumber !== null &&
+      boxInReach(reach, port, e.containerNumber, own),
+  );
   const bls = [
     ...new Set(atPort.map((e) => e.transportDocumentReference).filter((x): x is string => x !== null)),
   ];
