@@ -9,7 +9,14 @@ import { isoUtc, SECONDS_PER_DAY, utcOffsetMinutes } from "../core/time.ts";
 import { type BoxExit, boxAvailability } from "./availability.ts";
 import { anchorageWaiting, callOperations, scheduleReliability, terminalKpis } from "./kpi.ts";
 import type { ContainerEvent } from "./model.ts";
-import { type BoxReach, boxInReach, EVERY_BOX, entryInReach } from "./reach.ts";
+import {
+  type BoxReach,
+  boxInReach,
+  EVERY_BOX,
+  eventInReach,
+  railMoveInReach,
+  visitInReach,
+} from "./reach.ts";
 import { AGEING_DAYS, clockFor, HISTOGRAM_METRICS } from "./rollup.ts";
 import type { OperationsStore } from "./store.ts";
 import type {
@@ -18,6 +25,7 @@ import type {
   OperationsKpis,
   OperationsSummary,
   TimelineEntry,
+  TruckVisitsReply,
 } from "./wire.ts";
 
 export interface OperationsServiceDeps {
@@ -199,12 +207,15 @@ export async function containerTimeline(
     return hit?.id ?? null;
   };
 
+  const shownVisits = facts.visits.filter((v) => visitInReach(reach, v));
+  const shownVisitIds = new Set(shownVisits.map((v) => v.visitId));
   const boxes = [];
   for (const containerNumber of containers) {
     const events = facts.events.filter((e) => e.containerNumber === containerNumber);
+    const shownEvents = events.filter((e) => eventInReach(reach, e, shownVisitIds));
     const timeline: TimelineEntry[] = [];
-    for (const e of events) timeline.push(eventEntry(e, await callOf(e)));
-    for (const v of facts.visits)
+    for (const e of shownEvents) timeline.push(eventEntry(e, await callOf(e)));
+    for (const v of shownVisits)
       for (const m of v.moves)
         if (m.containerNumber === containerNumber)
           timeline.push({
@@ -219,7 +230,7 @@ export async function containerTimeline(
             detail: v.truckId,
           });
     for (const r of facts.railMoves)
-      if (r.containerNumber === containerNumber)
+      if (r.containerNumber === containerNumber && railMoveInReach(reach, r))
         timeline.push({
           ...bare,
           at: isoUtc(r.atS),
@@ -231,8 +242,7 @@ export async function containerTimeline(
           emptyIndicator: r.emptyIndicator,
           detail: r.trainId,
         });
-    const shown = timeline.filter((entry) => entryInReach(reach, entry.terminal));
-    shown.sort((a, b) => a.at.localeCompare(b.at));
+    timeline.sort((a, b) => a.at.localeCompare(b.at));
     const withCode = events.find((e) => e.isoEquipmentCode !== null);
     const sizes = [
       ...events.map((e) => e.sizeFt),
@@ -246,11 +256,11 @@ export async function containerTimeline(
       sizeFt: sizes.find((s) => s !== null) ?? null,
       transportDocumentReferences: distinct(events.map((e) => e.transportDocumentReference)),
       carrierBookingReferences: distinct(events.map((e) => e.carrierBookingReference)),
-      timeline: shown,
+      timeline,
     });
   }
   const documents = facts.events
-    .filter((e) => e.containerNumber === null && entryInReach(reach, e.terminal))
+    .filter((e) => e.containerNumber === null && eventInReach(reach, e, shownVisitIds))
     .map((e) => eventEntry(e, null));
   return { port, reference: ref, containers: boxes, documents };
 }
@@ -317,5 +327,75 @@ export async function containerAvailability(
         };
       }),
     unknown: boxes.filter((b) => !known.has(b)),
+  };
+}
+
+/** Truck visits one answer lists at most. */
+export const MAX_TRUCK_VISITS = 1000;
+
+/**
+ * The port's truck visits in [fromS, toS), newest first, with their turn times (queue arrival →
+ * gate-out when the queue was seen; gate-in → gate-out always), confined to `reach` (reach.ts: a
+ * trucking company its own visits, a terminal operator its terminal's).
+ */
+export async function truckVisits(
+  deps: OperationsServiceDeps,
+  q: {
+    port: string;
+    fromS: number;
+    toS: number;
+    limit: number;
+    reach: BoxReach;
+    terminal?: string;
+    carrierScac?: string;
+  },
+): Promise<TruckVisitsReply> {
+  const reach = q.reach;
+  const visits = await deps.operations.truckVisits({
+    port: q.port,
+    fromS: q.fromS,
+    toS: q.toS,
+    limit: q.limit + 1,
+    ...(reach.kind === "terminal"
+      ? { terminal: reach.terminal }
+      : q.terminal !== undefined
+        ? { terminal: q.terminal }
+        : {}),
+    ...(reach.kind === "trucking"
+      ? { carrierScac: reach.carrierScac }
+      : q.carrierScac !== undefined
+        ? { carrierScac: q.carrierScac }
+        : {}),
+  });
+  const shown = visits.slice(0, q.limit).filter((v) => visitInReach(reach, v));
+  const minutes = (s: number) => Math.round((s / 60) * 10) / 10;
+  const rows = shown.map((v) => ({
+    visitId: v.visitId,
+    terminal: v.terminal,
+    truckId: v.truckId,
+    licencePlate: v.licencePlate,
+    carrierScac: v.carrierScac,
+    queueArrival: v.queueArrivalS === null ? null : isoUtc(v.queueArrivalS),
+    gateIn: isoUtc(v.gateInS),
+    gateOut: isoUtc(v.gateOutS),
+    turnMin: v.queueArrivalS === null ? null : minutes(v.gateOutS - v.queueArrivalS),
+    inTerminalMin: minutes(v.gateOutS - v.gateInS),
+    appointmentId: v.appointmentId,
+    troubleTicket: v.troubleTicket,
+    moves: v.moves.map((m) => ({ containerNumber: m.containerNumber, direction: m.direction })),
+  }));
+  // Means from the seconds, not from the rounded minutes.
+  const meanMin = (seconds: number[]) =>
+    seconds.length === 0 ? null : minutes(seconds.reduce((a, b) => a + b, 0) / seconds.length);
+  return {
+    port: q.port,
+    from: isoUtc(q.fromS),
+    to: isoUtc(q.toS),
+    visits: rows,
+    meanTurnMin: meanMin(
+      shown.flatMap((v) => (v.queueArrivalS === null ? [] : [v.gateOutS - v.queueArrivalS])),
+    ),
+    meanInTerminalMin: meanMin(shown.map((v) => v.gateOutS - v.gateInS)),
+    truncated: visits.length > q.limit,
   };
 }

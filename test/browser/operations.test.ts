@@ -70,6 +70,7 @@ function visit(
     gateOutS: q + (queueMin + inMin) * 60,
     appointmentId: null,
     troubleTicket: trouble,
+    carrierScac: null,
     moves,
   };
 }
