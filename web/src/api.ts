@@ -22,6 +22,7 @@ import type {
   ImportForecastReply,
   OperationsKpis,
   OperationsSummary,
+  TruckVisitsReply,
 } from "../../src/operations/wire.ts";
 import type { PortDetail, PortSummary } from "../../src/ports/index.ts";
 import type { Health } from "../../src/server/app.ts";
@@ -86,6 +87,7 @@ export type {
   OperationsSummary,
   TerminalKpis,
   TimelineEntry,
+  TruckVisitsReply,
 } from "../../src/operations/wire.ts";
 export type { BilingualName, PortDetail, PortSummary } from "../../src/ports/index.ts";
 export type { Problem } from "../../src/server/problem.ts";
@@ -310,6 +312,9 @@ export const operationsApi = {
     q: DayRange & { by: "day" | "hour"; terminal?: string | null },
     signal?: AbortSignal,
   ) => getJson<OperationsKpis>(`${operationsPath(locode)}/kpis${query({ ...q })}`, signal),
+  /** Truck visits and turn times: a trucking company's own, a terminal operator's terminal's. */
+  truckVisits: (locode: Locode, range: DayRange, signal?: AbortSignal) =>
+    getJson<TruckVisitsReply>(`${operationsPath(locode)}/truck-visits${query({ ...range })}`, signal),
   container: (locode: Locode, ref: string, signal?: AbortSignal) =>
     getJson<ContainerTimeline>(`${operationsPath(locode)}/containers/${encodeURIComponent(ref)}`, signal),
   forecast: (locode: Locode, signal?: AbortSignal) =>
