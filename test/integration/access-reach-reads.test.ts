@@ -7,12 +7,11 @@
  * availability of any box it asks for by number (a dispatcher's question).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKey } from "../../src/access/index.ts";
 import { loadFacilityLookup } from "../../src/operations/facilities-io.ts";
 import { parseGateCsv } from "../../src/operations/gate.ts";
 import { ingestOperations } from "../../src/operations/index.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
-import { type FuzzTarget, startFuzzTarget } from "../helpers/fuzz-run.ts";
+import { type FuzzTarget, ownerKeys, startFuzzTarget } from "../helpers/fuzz-run.ts";
 
 const YTI = "uslax-terminal-yti";
 const APM = "uslax-terminal-apm-pier400";
@@ -51,20 +50,15 @@ for (const kind of testDatabaseKinds()) {
         accepted: 0,
         duplicates: 4,
       });
-      for (const [name, role, owner] of [
-        ["yti", "terminal", YTI],
-        ["apm", "terminal", APM],
-        ["hbdy", "trucking", "HBDY"],
-        ["tikt", "trucking", "TIKT"],
-      ] as const) {
-        const { token } = await createKey(
-          target.store.access,
-          { name, role, owner },
-          { kind: "cli", id: "test" },
-          Date.now(),
-        );
-        keys[name] = { authorization: `Bearer ${token}` };
-      }
+      Object.assign(
+        keys,
+        await ownerKeys(target.store, [
+          ["yti", "terminal", YTI],
+          ["apm", "terminal", APM],
+          ["hbdy", "trucking", "HBDY"],
+          ["tikt", "trucking", "TIKT"],
+        ]),
+      );
       keys["analyst"] = target.headersOf["analyst"]!;
     }, 60_000);
     afterAll(async () => {
