@@ -151,6 +151,7 @@ function writeCorpus(file: string): number {
               gateOutS: outS,
               appointmentId: null,
               troubleTicket: rnd() < 0.03,
+              carrierScac: null,
               moves: [
                 {
                   containerNumber: container,

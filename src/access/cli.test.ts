@@ -77,11 +77,25 @@ describe("access commands", () => {
     expect(listed).not.toContain(token.split("_")[2]!);
     await run("keys", ["keys", "revoke", token.split("_")[1]!]);
     expect(await principalFromKey(store.access, token, Date.now())).toMatchObject({ error: "revoked" });
-    const audit = JSON.parse(await run("audit", ["audit", "--json"])) as {
-      action: string;
-      actorKind: string;
-    }[];
+    const audit = (
+      JSON.parse(await run("audit", ["audit", "--json"])) as {
+        entries: { action: string; actorKind: string }[];
+        nextCursor: string | null;
+      }
+    ).entries;
     expect(audit.map((e) => e.action)).toEqual(["key.revoke", "key.create", "user.add"]);
     expect(audit.every((e) => e.actorKind === "cli")).toBe(true);
+    // A page of two prints the cursor of the next; that page holds the third entry and says it is the last.
+    const first = await run("audit", ["audit", "--limit", "2"]);
+    const cursor = /--before (\S+)/.exec(first)?.[1];
+    expect(cursor).toBeDefined();
+    const second = await run("audit", ["audit", "--limit", "2", "--before", cursor!]);
+    expect(second).toContain("user.add");
+    expect(second).not.toContain("key.create");
+    expect(second).not.toContain("--before");
+    const filtered = JSON.parse(await run("audit", ["audit", "--json", "--action", "key.create"])) as {
+      entries: { action: string }[];
+    };
+    expect(filtered.entries.map((e) => e.action)).toEqual(["key.create"]);
   });
 });

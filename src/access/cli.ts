@@ -9,10 +9,23 @@ import type { Command } from "commander";
 import { DomainError } from "../core/errors.ts";
 import { formatTable, printJson } from "../core/text-table.ts";
 import { isInstant } from "../core/time.ts";
+import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX, readAuditPage } from "./audit-page.ts";
 import { accessMsg } from "./messages.ts";
 import { formatPorts, parsePorts, ROLES } from "./policy.ts";
 import { type Actor, addUser, createKey, disableUser, revokeKey } from "./service.ts";
 import type { AccessStore } from "./store.ts";
+
+interface AuditOptions {
+  limit: string;
+  before?: string;
+  actor?: string;
+  action?: string;
+  outcome?: string;
+  from?: string;
+  to?: string;
+  since?: string;
+  json?: boolean;
+}
 
 export type OpenAccessStore = () => Promise<{ access: AccessStore; close(): Promise<void> }>;
 
@@ -195,25 +208,48 @@ export function registerAccessCommands(program: Command, group: string, open: Op
     program
       .command("audit")
       .description("the audit log, newest first: sign-ins, key use, changes, denied requests")
-      .option("--since <instant>", "entries at or after this date-time (e.g. 2026-12-05T00:00:00Z)")
-      .option("--limit <n>", "entries at most", "200")
-      .option("--json", "machine-readable output")
-      .action(async (opts: { since?: string; limit: string; json?: boolean }) => {
-        if (opts.since !== undefined && !isInstant(opts.since))
+      .option("--limit <n>", `entries a page, 1 to ${AUDIT_PAGE_MAX}`, String(AUDIT_PAGE_DEFAULT))
+      .option("--before <cursor>", "the next, older page: the cursor the previous page printed")
+      .option("--actor <id>", "only this actor: a user id, a key id, or the OS user of a CLI action")
+      .option("--action <action>", "only this action (login, denied, key.use, change, user.add, key.revoke…)")
+      .option(
+        "--outcome <outcome>",
+        "only this outcome (ok, failed, denied_401, denied_403, rate_limited, 201…)",
+      )
+      .option("--from <instant>", "entries at or after this date-time (e.g. 2026-12-05T00:00:00Z)")
+      .option("--to <instant>", "entries before this date-time")
+      .option("--since <instant>", "the same as --from")
+      .option("--json", "machine-readable output: { entries, nextCursor }")
+      .action(async (opts: AuditOptions) => {
+        const from = opts.from ?? opts.since;
+        for (const [flag, value] of [
+          ["--from", from],
+          ["--to", opts.to],
+        ] as const)
+          if (value !== undefined && !isInstant(value))
+            throw new DomainError(
+              "validation",
+              `${flag}: a date-time with an offset (2026-12-05T00:00:00Z), not ${value}`,
+            );
+        const limit = Number(opts.limit);
+        if (!Number.isInteger(limit))
           throw new DomainError(
             "validation",
-            `--since: a date-time with an offset (2026-12-05T00:00:00Z), not ${opts.since}`,
+            accessMsg("auditBadLimit", { max: AUDIT_PAGE_MAX, limit: opts.limit }),
           );
-        const limit = Number(opts.limit);
-        if (!(Number.isInteger(limit) && limit >= 1 && limit <= 100_000))
-          throw new DomainError("validation", `--limit: 1 to 100000, not ${opts.limit}`);
-        const entries = await withStore(open, (access) =>
-          access.listAudit({
-            ...(opts.since ? { since: new Date(opts.since).toISOString() } : {}),
+        const page = await withStore(open, (access) =>
+          readAuditPage(access, {
             limit,
+            ...(opts.before !== undefined ? { before: opts.before } : {}),
+            ...(opts.actor !== undefined ? { actorId: opts.actor } : {}),
+            ...(opts.action !== undefined ? { action: opts.action } : {}),
+            ...(opts.outcome !== undefined ? { outcome: opts.outcome } : {}),
+            ...(from !== undefined ? { since: new Date(from).toISOString() } : {}),
+            ...(opts.to !== undefined ? { until: new Date(opts.to).toISOString() } : {}),
           }),
         );
-        if (opts.json) return printJson(entries);
+        const entries = page.entries;
+        if (opts.json) return printJson(page);
         process.stdout.write(
           formatTable(
             ["colAt", "colActor", "colAction", "colTarget", "colOutcome", "colIp"].map((k) =>
@@ -228,6 +264,9 @@ export function registerAccessCommands(program: Command, group: string, open: Op
               e.ip,
             ]),
           ),
+        );
+        process.stdout.write(
+          `${page.nextCursor ? accessMsg("auditNextPage", { cursor: page.nextCursor }) : accessMsg("auditLastPage")}\n`,
         );
       });
   }

@@ -1,5 +1,6 @@
 /** The access capability (issue 14): roles, the policy, secrets, rate limits, its store interface and routes. */
 
+export * from "./audit-page.ts";
 export { accessMsg } from "./messages.ts";
 export * from "./policy.ts";
 export * from "./rate-limit.ts";

@@ -29,6 +29,10 @@ const en = {
   userDisabled: "User {name} disabled; their sessions ended.",
   demoUsers:
     "Demo sign-ins, one per role (one-time passwords, shown only now; `sisterports users list` lists them):",
+  auditBadCursor: "before: {cursor} is not a cursor of this audit log (pass a page's nextCursor as it came).",
+  auditBadLimit: "limit: 1 to {max} entries a page, not {limit}.",
+  auditNextPage: "Older entries: --before {cursor}",
+  auditLastPage: "(oldest entry reached)",
   colName: "name",
   colRole: "role",
   colPorts: "ports",
@@ -75,6 +79,11 @@ const ja: typeof en = {
   userDisabled: "ユーザー {name} を無効にし、セッションを終了しました。",
   demoUsers:
     "デモ用のサインイン（ロールごとに1つ。ワンタイムパスワードは今回だけ表示。一覧は `sisterports users list`）：",
+  auditBadCursor:
+    "before: {cursor} はこの監査ログのカーソルではありません（前のページの nextCursor をそのまま渡してください）。",
+  auditBadLimit: "limit: 1 ページあたり 1〜{max} 件です（{limit} ではありません）。",
+  auditNextPage: "さらに古い記録：--before {cursor}",
+  auditLastPage: "（最も古い記録まで表示しました）",
   colName: "名前",
   colRole: "ロール",
   colPorts: "港",

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
 import { defineRoute, type Principal, type RouteDef, type RouteRequest } from "../core/http.ts";
 import type { Language } from "../core/language.ts";
+import { readAuditPage } from "./audit-page.ts";
 import { accessMsg } from "./messages.ts";
 import { ROLES } from "./policy.ts";
 import { TokenBuckets } from "./rate-limit.ts";
@@ -29,7 +30,8 @@ import {
 } from "./service.ts";
 import type { AccessStore, ApiKeyRecord, UserRecord } from "./store.ts";
 import {
-  auditEntrySchema,
+  auditPageSchema,
+  auditQuerySchema,
   keySchema,
   loginBodySchema,
   newKeyBodySchema,
@@ -301,21 +303,30 @@ export function accessRoutes(deps: AccessRouteDeps): RouteDef[] {
       method: "GET",
       path: "/api/admin/audit",
       operationId: "listAudit",
-      summary: "The audit log, newest first: sign-ins, key use, changes and denied requests",
+      summary:
+        "The audit log, newest first (sign-ins, key use, changes, denied requests): a page of `limit` entries and the cursor of the next, older page",
       tags: ["access"],
       portless: true,
       access: ["admin"],
-      query: z.object({
-        since: z.iso.datetime({ offset: true }).optional(),
-        // A page at most 1,000 entries (a larger one is paged with `before`): 10,000 took 0.8 s.
-        limit: z.coerce.number().int().min(1).max(1000).default(100),
-      }),
-      response: z.array(auditEntrySchema),
-      handler: async (request) =>
-        store.listAudit({
-          ...(request.query.since ? { since: new Date(request.query.since).toISOString() } : {}),
-          limit: request.query.limit,
-        }),
+      query: auditQuerySchema,
+      response: auditPageSchema,
+      handler: async (request) => {
+        const q = request.query;
+        const page = await readAuditPage(
+          store,
+          {
+            limit: q.limit,
+            ...(q.before !== undefined ? { before: q.before } : {}),
+            ...(q.actor !== undefined ? { actorId: q.actor } : {}),
+            ...(q.action !== undefined ? { action: q.action } : {}),
+            ...(q.outcome !== undefined ? { outcome: q.outcome } : {}),
+            ...(q.from !== undefined ? { since: new Date(q.from).toISOString() } : {}),
+            ...(q.to !== undefined ? { until: new Date(q.to).toISOString() } : {}),
+          },
+          langOf(request.headers),
+        );
+        return page;
+      },
     }),
   ];
 }

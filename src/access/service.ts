@@ -285,6 +285,8 @@ export async function changePassword(
 /** The demo terminal operator runs one Los Angeles terminal of the registry (its data reach). */
 const DEMO_SCOPES: Partial<Record<Role, { ports: string[]; owner: string }>> = {
   terminal: { ports: ["USLAX"], owner: "uslax-terminal-apm-pier400" },
+  // One of the demo's trucking companies (src/demo/operations.ts), by its SCAC.
+  trucking: { ports: ["USLAX"], owner: "HBDY" },
 };
 
 /**

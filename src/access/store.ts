@@ -58,9 +58,23 @@ export interface AuditEntry {
   detail: Record<string, unknown> | null;
 }
 
+/** Where a page of the audit log ended: entries strictly older in (at, id) order come next. */
+export interface AuditPosition {
+  at: string;
+  id: string;
+}
+
 export interface AuditQuery {
-  /** Entries at or after this instant (ISO 8601). */
+  /** Entries at or after this instant (ISO 8601, UTC). */
   since?: string;
+  /** Entries before this instant (ISO 8601, UTC; exclusive, so a day is [since, until)). */
+  until?: string;
+  /** Entries after this one in newest-first order (keyset paging: stable while entries are appended). */
+  before?: AuditPosition;
+  /** Only this actor: a user id, a key id, or the operating-system user of a CLI action. */
+  actorId?: string;
+  action?: string;
+  outcome?: string;
   limit?: number;
 }
 
@@ -87,6 +101,6 @@ export interface AccessStore {
 
   /** Appends one entry, or several in one transaction (the server's batched entries). */
   appendAudit(entries: AuditEntry | readonly AuditEntry[]): Promise<void>;
-  /** Newest first. */
+  /** Newest first: by `at`, then by `id` among entries of the same instant. */
   listAudit(query?: AuditQuery): Promise<AuditEntry[]>;
 }

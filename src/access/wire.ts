@@ -1,5 +1,6 @@
 /** Wire shapes of the access routes (zod is the source; the portal imports the types). */
 import { z } from "zod";
+import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from "./audit-page.ts";
 import { ROLES } from "./policy.ts";
 
 export const roleSchema = z.enum(ROLES as unknown as [string, ...string[]]);
@@ -83,3 +84,27 @@ export const auditEntrySchema = z.object({
   detail: z.record(z.string(), z.unknown()).nullable(),
 });
 export type AuditEntryWire = z.output<typeof auditEntrySchema>;
+
+const instantSchema = z.iso.datetime({ offset: true });
+
+/** GET /api/admin/audit: a page of the log, newest first, and its filters. */
+export const auditQuerySchema = z.object({
+  /** `nextCursor` of the previous page: entries older than that page's last. */
+  before: z.string().min(1).max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(AUDIT_PAGE_DEFAULT),
+  /** A user id, a key id, or the operating-system user of a CLI action. */
+  actor: z.string().min(1).max(200).optional(),
+  action: z.string().min(1).max(100).optional(),
+  outcome: z.string().min(1).max(100).optional(),
+  /** Entries at or after this instant. */
+  from: instantSchema.optional(),
+  /** Entries before this instant (exclusive). */
+  to: instantSchema.optional(),
+});
+
+export const auditPageSchema = z.object({
+  entries: z.array(auditEntrySchema),
+  /** Pass as `before` for the next, older page; null when this page holds the oldest entry. */
+  nextCursor: z.string().nullable(),
+});
+export type AuditPageWire = z.output<typeof auditPageSchema>;

@@ -564,8 +564,33 @@ function makeVisit(
       ? `APT${hash32(`${truckId}|${gateInS}`, 3).toString(36).toUpperCase()}`
       : null,
     troubleTicket: trouble,
+    carrierScac: demoCarrierOf(b.port, truckNo),
     moves: moves.map((m) => m.move),
   };
+}
+
+/**
+ * The demo's trucking companies (fictional, labelled demo; codes shaped as SCACs). A truck belongs
+ * to one company, picked from its number (not from the random stream, so the demo's other figures
+ * stay as they were); every tenth truck's company is not recorded by the gate, as in real files.
+ */
+export const DEMO_TRUCKING_COMPANIES: Readonly<Record<DemoPort, readonly { scac: string; name: string }[]>> =
+  {
+    USLAX: [
+      { scac: "HBDY", name: "Harbor Belt Drayage (demo)" },
+      { scac: "TIKT", name: "Terminal Island Trucking (demo)" },
+      { scac: "PSHL", name: "Pacific Short-Haul (demo)" },
+    ],
+    JPNGO: [
+      { scac: "ISBT", name: "Ise Bay Transport (demo)" },
+      { scac: "CHTD", name: "Chita Drayage (demo)" },
+    ],
+  };
+
+function demoCarrierOf(port: DemoPort, truckNo: number): string | null {
+  if (truckNo % 10 === 0) return null;
+  const companies = DEMO_TRUCKING_COMPANIES[port];
+  return companies[truckNo % companies.length]?.scac ?? null;
 }
 
 /** Container-ship calls at container terminals (those with "terminal" ids the registry knows). */

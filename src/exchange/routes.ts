@@ -47,8 +47,9 @@ async function requireKeyPeer(
   const principal = request.context?.principal;
   if (principal?.role !== "sister_port") return;
   const from = typeof request.body.from === "string" ? request.body.from : "";
-  // A body naming no sender is malformed: the use case refuses it with its own reason.
-  if (from === "") return;
+  // A body naming no sender, or no UN/LOCODE as sender, is malformed: the use case refuses it with
+  // its own reason (and the audit is not handed text PostgreSQL cannot store, such as a NUL).
+  if (!/^[A-Z]{2}[A-Z2-9]{3}$/.test(from)) return;
   const owner = principal.owner?.toUpperCase();
   if (owner !== undefined && owner === from) return;
   await deps.exchange.appendAudit({

@@ -69,6 +69,7 @@ describe("box.moved", () => {
     gateOutS: s("2026-01-15T17:05:00Z"),
     appointmentId: null,
     troubleTicket: null,
+    carrierScac: null,
     moves: [
       {
         containerNumber: BOX.A,

@@ -79,6 +79,18 @@ describe("ops commands", () => {
     expect(json.by).toBe("hour");
   });
 
+  it("lists truck visits with their turn times (the hand-made day's YTI visits: mean turn 65 min, as kpis says)", async () => {
+    process.env.SP_LANG = "en";
+    const args = ["ops", "truck-visits", "--port", "uslax", "--from", "2026-01-01", "--to", "2026-01-16"];
+    const json = JSON.parse(await run([...args, "--terminal", YTI, "--json"]));
+    expect(json.visits.length).toBe(4);
+    expect(json.meanTurnMin).toBe(65);
+    const out = await run([...args, "--terminal", YTI]);
+    expect(out).toContain("4 visits: mean turn 65.0 min");
+    expect(JSON.parse(await run([...args, "--carrier", "HBDY", "--json"])).visits).toEqual([]);
+    await expect(run([...args, "--carrier", "H-1"])).rejects.toThrow(/SCAC/);
+  });
+
   it("prints a box's timeline with local times, in Japanese too", async () => {
     const out = await run(["ops", "container", BOX.A, "--port", "USLAX"]);
     // A's discharge 2026-01-10T16:00Z is 08:00 in Los Angeles.

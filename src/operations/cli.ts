@@ -29,7 +29,9 @@ import {
   containerAvailability,
   containerTimeline,
   MAX_AVAILABILITY_BOXES,
+  MAX_TRUCK_VISITS,
   operationsKpis,
+  truckVisits,
 } from "./service.ts";
 import { boardAt, storedSignal } from "./signals.ts";
 import type { OperationsStore } from "./store.ts";
@@ -441,6 +443,86 @@ export function registerOperationsCommands(
         await store.close();
       }
     });
+
+  ops
+    .command("truck-visits")
+    .description(
+      "truck visits at the gates with their turn times, newest first; one company (SCAC) or terminal",
+    )
+    .requiredOption("--port <locode>", "USLAX or JPNGO")
+    .option("--carrier <scac>", "one trucking company, by its SCAC")
+    .option("--terminal <id>", "one terminal (id of the port registry)")
+    .option("--from <time>", "start: a date (midnight in the port's zone) or a date-time with an offset")
+    .option("--to <time>", "end (exclusive); default now")
+    .option("--limit <n>", `visits at most (1 to ${MAX_TRUCK_VISITS})`, "200")
+    .option("--json", "machine-readable")
+    .action(
+      async (o: {
+        port: string;
+        carrier?: string;
+        terminal?: string;
+        from?: string;
+        to?: string;
+        limit: string;
+        json?: boolean;
+      }) => {
+        const { port, timeZone } = portAndZone(o.port);
+        const toS = timeOption(o.to, "to", nowS(), timeZone);
+        const fromS = timeOption(o.from, "from", toS - 7 * SECONDS_PER_DAY, timeZone);
+        if (!(toS > fromS)) throw new DomainError("validation", "--from: must be before --to");
+        const limit = Number(o.limit);
+        if (!(Number.isInteger(limit) && limit >= 1 && limit <= MAX_TRUCK_VISITS))
+          throw new DomainError("validation", `--limit: 1 to ${MAX_TRUCK_VISITS}, not ${o.limit}`);
+        if (o.carrier !== undefined && !/^[A-Za-z]{2,4}$/.test(o.carrier))
+          throw new DomainError("validation", `--carrier: a SCAC (2 to 4 letters), not ${o.carrier}`);
+        const store = await openStore();
+        try {
+          // The CLI is the node's operator: every company's and terminal's visits (no reach).
+          const r = await truckVisits(store, {
+            port,
+            fromS,
+            toS,
+            limit,
+            reach: { kind: "all" },
+            ...(o.carrier !== undefined ? { carrierScac: o.carrier.toUpperCase() } : {}),
+            ...(o.terminal !== undefined ? { terminal: o.terminal } : {}),
+          });
+          if (o.json) {
+            process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+            return;
+          }
+          process.stdout.write(
+            formatTable(
+              (
+                [
+                  "colGateIn",
+                  "colTerminal",
+                  "colTruck",
+                  "colCarrier",
+                  "colTurnMin",
+                  "colInTerminalMin",
+                  "colContainer",
+                ] as const
+              ).map((c) => opsMsg(c, { zone: timeZone })),
+              r.visits.map((v) => [
+                zonedMinute(v.gateIn, timeZone),
+                v.terminal,
+                v.truckId,
+                v.carrierScac ?? "",
+                fmt(v.turnMin),
+                fmt(v.inTerminalMin),
+                v.moves.map((m) => `${m.direction} ${m.containerNumber}`).join(", "),
+              ]),
+            ),
+          );
+          process.stdout.write(
+            `${opsMsg("truckVisitsMeans", { visits: r.visits.length, turn: fmt(r.meanTurnMin), inTerminal: fmt(r.meanInTerminalMin) })}\n`,
+          );
+        } finally {
+          await store.close();
+        }
+      },
+    );
 
   ops
     .command("ingest-status")

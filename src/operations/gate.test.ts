@@ -100,3 +100,32 @@ describe("parseGateCsv", () => {
     });
   });
 });
+
+describe("parseGateCsv: the trucking company (carrier_scac, optional)", () => {
+  const header = `${HEADER},carrier_scac`;
+  const row = (truck: string, scac: string) =>
+    `${truck},,CBHU6192031,42G1,in,laden,,2026-11-02T08:05:00-08:00,2026-11-02T08:50:00-08:00,${YTI},,no,${scac}`;
+  const r = parseGateCsv(
+    [header, row("T1", "hbdy"), row("T2", ""), row("T3", "HB-1"), row("T4", "ABCDE")].join("\n"),
+    "gate.csv",
+    facilities,
+  );
+
+  it("keeps a SCAC in capitals, none when empty, rejects what is not 2 to 4 letters", () => {
+    expect(r.visits.map((v) => [v.truckId, v.carrierScac])).toEqual([
+      ["T1", "HBDY"],
+      ["T2", null],
+    ]);
+    expect(r.rejects.map((x) => [x.line, x.field])).toEqual([
+      [4, "carrier_scac"],
+      [5, "carrier_scac"],
+    ]);
+    expect(r.read).toBe(4);
+  });
+
+  it("files without the column read as before: no company", () => {
+    expect(
+      parseGateCsv([HEADER, rows[0]].join("\n"), "gate.csv", facilities).visits[0]?.carrierScac,
+    ).toBeNull();
+  });
+});

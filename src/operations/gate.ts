@@ -2,7 +2,7 @@
  * Gate transactions CSV: one row per container moved through a terminal gate on a truck visit.
  * Columns: truck_id, licence_plate, container, iso_code, direction (in|out), empty_laden
  * (empty|laden), queue_arrival, gate_in, gate_out, terminal (our terminal id), appointment_id,
- * trouble_ticket (yes|no). Times are ISO 8601 with offset. Rows with the same terminal, truck and
+ * trouble_ticket (yes|no), carrier_scac (the trucking company's SCAC, optional). Times are ISO 8601 with offset. Rows with the same terminal, truck and
  * gate-in time are one TruckVisit; each move also gives a gate event (GTIN for a box entering at
  * gate-in, GTOT for one leaving at gate-out) so that a box's timeline shows it.
  */
@@ -33,7 +33,11 @@ export const GATE_COLUMNS = [
   "terminal",
   "appointment_id",
   "trouble_ticket",
+  "carrier_scac",
 ] as const;
+
+/** NMFTA's Standard Carrier Alpha Code: 2 to 4 letters. */
+const SCAC = /^[A-Z]{2,4}$/;
 
 const REQUIRED = ["truck_id", "container", "direction", "gate_in", "gate_out", "terminal"];
 
@@ -109,6 +113,12 @@ export function parseGateCsv(text: string, file: string, facilities: FacilityLoo
       fail(trouble);
       continue;
     }
+    const scacText = row.get("carrier_scac").toUpperCase();
+    if (scacText !== "" && !SCAC.test(scacText)) {
+      fail({ field: "carrier_scac", reason: `"${row.get("carrier_scac")}" is not a SCAC (2 to 4 letters)` });
+      continue;
+    }
+    const carrierScac = scacText === "" ? null : scacText;
     const moveKey = `${terminal.terminal}|${truckId}|${gateInS}|${box.containerNumber}|${direction}`;
     const before = seenMoves.get(moveKey);
     if (before !== undefined) {
@@ -135,7 +145,9 @@ export function parseGateCsv(text: string, file: string, facilities: FacilityLoo
                 ? "appointment_id"
                 : v.troubleTicket !== trouble
                   ? "trouble_ticket"
-                  : null;
+                  : v.carrierScac !== carrierScac
+                    ? "carrier_scac"
+                    : null;
       if (clash !== null) {
         fail({ field: clash, reason: `${clash} differs from line ${existing.line}, the same truck visit` });
         continue;
@@ -155,6 +167,7 @@ export function parseGateCsv(text: string, file: string, facilities: FacilityLoo
         gateOutS,
         appointmentId,
         troubleTicket: trouble,
+        carrierScac,
         moves: [],
       } satisfies TruckVisit);
     if (existing === undefined) {

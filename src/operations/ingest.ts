@@ -17,7 +17,7 @@ import type { IngestCounts } from "../core/ingest.ts";
 import { nowS as clockS } from "../core/time.ts";
 import { raiseBatchAlerts } from "./alerts-service.ts";
 import { ForecastInputs } from "./forecast.ts";
-import type { ParsedOperations, TruckVisit } from "./model.ts";
+import type { ContainerEvent, ParsedOperations, TruckVisit } from "./model.ts";
 import { clockFor, dwellContainers, rollupBatch } from "./rollup.ts";
 import { refreshSignals } from "./signals.ts";
 import type { OperationsStore, SignalKind } from "./store.ts";
@@ -38,6 +38,12 @@ export interface OperationsIngestResult extends IngestCounts {
 }
 
 const visitRows = (v: TruckVisit) => Math.max(1, v.moves.length);
+/**
+ * Events the gate and rail parsers derive from a row they already return as a visit move or rail
+ * move (so that a box's timeline shows it): the same record, not counted twice.
+ */
+const recordEvents = (events: readonly ContainerEvent[]) =>
+  events.filter((e) => e.source !== "gate" && e.source !== "rail").length;
 
 export async function ingestOperations(
   store: OperationsStore,
@@ -50,7 +56,7 @@ export async function ingestOperations(
   const rejectedLines = new Set(parsed.rejects.map((r) => `${r.file}\n${r.line}`));
   const ruleRows = (rules: typeof parsed.receivingRules) => rules.reduce((n, r) => n + r.rules.length, 0);
   const records =
-    parsed.events.length +
+    recordEvents(parsed.events) +
     parsed.railMoves.length +
     parsed.visits.reduce((n, v) => n + visitRows(v), 0) +
     ruleRows(parsed.receivingRules);
@@ -81,7 +87,10 @@ export async function ingestOperations(
     }
     await w.insertRejects(runId, parsed.rejects);
     const accepted =
-      events.length + railMoves.length + visits.reduce((n, v) => n + visitRows(v), 0) + ruleRows(rules);
+      recordEvents(events) +
+      railMoves.length +
+      visits.reduce((n, v) => n + visitRows(v), 0) +
+      ruleRows(rules);
     const counts = {
       read: parsed.read,
       accepted,

@@ -181,6 +181,11 @@ export interface TruckVisit {
   appointmentId: string | null;
   /** The visit needed a trouble ticket (a problem solved at the trouble window), when the data says. */
   troubleTicket: boolean | null;
+  /**
+   * The trucking company, by its SCAC (Standard Carrier Alpha Code, NMFTA: 2–4 letters, the US
+   * standard for motor carriers), when the gate system records it. A trucking principal's owner.
+   */
+  carrierScac: string | null;
   moves: GateMove[];
 }
 

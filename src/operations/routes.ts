@@ -4,20 +4,25 @@
  *   (no container, company, vessel or call named);
  * - GET  /api/ports/{locode}/operations/kpis           analyst, terminal, sister_port, admin — every
  *   KPI, with per-call moves naming vessels;
- * - GET  /api/ports/{locode}/operations/containers/{ref} analyst, terminal, admin — one box's timeline
- *   (B/L and booking numbers are commercial data);
+ * - GET  /api/ports/{locode}/operations/containers/{ref} analyst, terminal, trucking, admin — one box's
+ *   timeline (B/L and booking numbers are commercial data); a terminal operator only boxes that passed
+ *   through its terminal, a trucking company boxes its trucks moved (reach.ts); others 404 as if they
+ *   did not exist;
  * - GET  /api/ports/{locode}/operations/forecast       public — import boxes expected by week, terminal,
  *   size and mode (per call: vessel IMO and voyage, as public schedules show them);
  * - GET  /api/ports/{locode}/operations/empty-returns  public — which terminals take which empties
  *   today and tomorrow (what the terminals publish themselves), with the alerts of the last 24 h;
- * - GET  /api/ports/{locode}/operations/availability   analyst, terminal, partner (a trucking company
- *   or carrier: its own boxes, once issue 14 scopes it), admin — holds name B/Ls;
+ * - GET  /api/ports/{locode}/operations/availability   analyst, terminal (its terminal's boxes),
+ *   trucking (any box asked by number, as dispatchers do), partner, admin — holds name B/Ls;
+ * - GET  /api/ports/{locode}/operations/truck-visits   analyst, terminal (its terminal's), trucking
+ *   (its own visits, by its SCAC), admin — truck visits and turn times;
  * - POST /api/ports/{locode}/events                    terminal, partner, admin — DCSA T&T 2.2.0 events
  *   sent by a terminal or a carrier.
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { terminalReach } from "../access/index.ts";
+import { DomainError } from "../core/errors.ts";
 import {
   cacheByTo,
   containerList,
@@ -32,13 +37,16 @@ import {
 import { nowS } from "../core/time.ts";
 import { ingestOperations } from "./ingest.ts";
 import type { ParsedOperations } from "./model.ts";
+import { boxReachOf } from "./reach.ts";
 import {
   containerAvailability,
   containerTimeline,
   MAX_AVAILABILITY_BOXES,
+  MAX_TRUCK_VISITS,
   type OperationsServiceDeps,
   operationsKpis,
   operationsSummary,
+  truckVisits,
 } from "./service.ts";
 import { boardAt, storedSignal } from "./signals.ts";
 import {
@@ -51,6 +59,7 @@ import {
   ingestCountsSchema,
   operationsKpisSchema,
   operationsSummarySchema,
+  truckVisitsSchema,
 } from "./wire.ts";
 
 export interface OperationsRouteDeps extends OperationsServiceDeps {
@@ -124,13 +133,16 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
       summary:
         "One box's timeline (events, gate, rail) with the call it came on, by container number, B/L or booking",
       tags: ["operations"],
-      access: ["analyst", "terminal", "admin"],
+      access: ["analyst", "terminal", "trucking", "admin"],
       cache: () => "data",
       params: z.object({ locode: z.string(), ref: z.string().min(1).max(64) }),
       response: containerTimelineSchema,
-      async handler({ params }) {
+      // A terminal operator sees only boxes that passed through its own terminal, and of them its own
+      // terminal's entries; a trucking company boxes its trucks moved, without other companies' gate
+      // visits (reach.ts). Any other box is the same 404 as one that does not exist.
+      async handler({ params, context }) {
         const { port } = knownPort(deps.timeZoneOf, params.locode);
-        return containerTimeline(deps, port, params.ref);
+        return containerTimeline(deps, port, params.ref, boxReachOf(context?.principal));
       },
     }),
     defineRoute({
@@ -183,7 +195,7 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
       summary:
         "Import availability before dispatch: per box, whether it is discharged, on hold (customs, freight, line), released and available for pickup",
       tags: ["operations"],
-      access: ["analyst", "terminal", "partner", "admin"],
+      access: ["analyst", "terminal", "trucking", "partner", "admin"],
       cache: () => "second",
       params: z.object({ locode: z.string() }),
       query: z.object({
@@ -192,9 +204,59 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
         ),
       }),
       response: availabilitySchema,
-      async handler({ params, query }) {
+      // Reach (reach.ts): a box a terminal operator may not see is listed as unknown; a trucking
+      // company asks for any box by number, as a dispatcher does (the field's practice).
+      async handler({ params, query, context }) {
         const { port, timeZone } = knownPort(deps.timeZoneOf, params.locode);
-        return containerAvailability(deps, port, timeZone, containerList(query.containers), nowS());
+        return containerAvailability(
+          deps,
+          port,
+          timeZone,
+          containerList(query.containers),
+          nowS(),
+          boxReachOf(context?.principal, "availability"),
+        );
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/api/ports/:locode/operations/truck-visits",
+      operationId: "listTruckVisits",
+      summary:
+        "Truck visits at the port's gates with their turn times, newest first: a trucking company its own, a terminal operator its terminal's",
+      tags: ["operations"],
+      access: ["analyst", "terminal", "trucking", "admin"],
+      cache: cacheByTo,
+      params: z.object({ locode: z.string() }),
+      query: z.object({
+        ...timeWindowQuery(7),
+        terminal: z.string().min(1).max(100).optional().describe("a terminal id of the port registry"),
+        carrier: z
+          .string()
+          .regex(/^[A-Za-z]{2,4}$/)
+          .optional()
+          .describe("a trucking company's SCAC (2 to 4 letters)"),
+        limit: z.coerce.number().int().min(1).max(MAX_TRUCK_VISITS).default(200),
+      }),
+      response: truckVisitsSchema,
+      // Reach (reach.ts): a trucking company (owner = its SCAC) reads its own visits only, a terminal
+      // operator its own terminal's; asking for another company or terminal is not found (404).
+      async handler({ params, query, context }) {
+        const { port, timeZone } = knownPort(deps.timeZoneOf, params.locode);
+        const principal = context?.principal;
+        const terminal = terminalReach(principal, query.terminal);
+        const carrier = query.carrier?.toUpperCase();
+        const reach = boxReachOf(principal);
+        if (reach.kind === "trucking" && carrier !== undefined && carrier !== reach.carrierScac)
+          throw new DomainError("not_found", `no trucking company ${carrier} in your reach`);
+        return truckVisits(deps, {
+          port,
+          ...timeWindow(query, timeZone, WINDOW_DAYS),
+          limit: query.limit,
+          reach,
+          ...(terminal !== undefined ? { terminal } : {}),
+          ...(carrier !== undefined ? { carrierScac: carrier } : {}),
+        });
       },
     }),
     defineRoute({

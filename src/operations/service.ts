@@ -9,6 +9,14 @@ import { isoUtc, SECONDS_PER_DAY, utcOffsetMinutes } from "../core/time.ts";
 import { type BoxExit, boxAvailability } from "./availability.ts";
 import { anchorageWaiting, callOperations, scheduleReliability, terminalKpis } from "./kpi.ts";
 import type { ContainerEvent } from "./model.ts";
+import {
+  type BoxReach,
+  boxInReach,
+  EVERY_BOX,
+  eventInReach,
+  railMoveInReach,
+  visitInReach,
+} from "./reach.ts";
 import { AGEING_DAYS, clockFor, HISTOGRAM_METRICS } from "./rollup.ts";
 import type { OperationsStore } from "./store.ts";
 import type {
@@ -17,6 +25,7 @@ import type {
   OperationsKpis,
   OperationsSummary,
   TimelineEntry,
+  TruckVisitsReply,
 } from "./wire.ts";
 
 export interface OperationsServiceDeps {
@@ -163,12 +172,15 @@ export async function containerTimeline(
   deps: OperationsServiceDeps,
   port: string,
   reference: string,
+  reach: BoxReach = EVERY_BOX,
 ): Promise<ContainerTimeline> {
   const ref = reference.trim();
-  const containers = await deps.operations.containersByReference(ref, MAX_CONTAINERS);
-  const facts = await deps.operations.containerFacts(containers, [ref]);
-  if (containers.length === 0 && facts.events.length === 0)
-    throw new DomainError("not_found", `no container, B/L or booking ${reference}`);
+  const found = await deps.operations.containersByReference(ref, MAX_CONTAINERS);
+  const facts = await deps.operations.containerFacts(found, [ref]);
+  // Boxes outside the reader's reach are left out; none left is the same 404 as no box at all.
+  const containers = found.filter((c) => boxInReach(reach, port, c, facts));
+  const notFound = () => new DomainError("not_found", `no container, B/L or booking ${reference}`);
+  if (containers.length === 0 && (reach.kind !== "all" || facts.events.length === 0)) throw notFound();
 
   const callCache = new Map<string, PortCallRecord[]>();
   const callOf = async (e: ContainerEvent): Promise<string | null> => {
@@ -195,12 +207,15 @@ export async function containerTimeline(
     return hit?.id ?? null;
   };
 
+  const shownVisits = facts.visits.filter((v) => visitInReach(reach, v));
+  const shownVisitIds = new Set(shownVisits.map((v) => v.visitId));
   const boxes = [];
   for (const containerNumber of containers) {
     const events = facts.events.filter((e) => e.containerNumber === containerNumber);
+    const shownEvents = events.filter((e) => eventInReach(reach, e, shownVisitIds));
     const timeline: TimelineEntry[] = [];
-    for (const e of events) timeline.push(eventEntry(e, await callOf(e)));
-    for (const v of facts.visits)
+    for (const e of shownEvents) timeline.push(eventEntry(e, await callOf(e)));
+    for (const v of shownVisits)
       for (const m of v.moves)
         if (m.containerNumber === containerNumber)
           timeline.push({
@@ -215,7 +230,7 @@ export async function containerTimeline(
             detail: v.truckId,
           });
     for (const r of facts.railMoves)
-      if (r.containerNumber === containerNumber)
+      if (r.containerNumber === containerNumber && railMoveInReach(reach, r))
         timeline.push({
           ...bare,
           at: isoUtc(r.atS),
@@ -244,7 +259,9 @@ export async function containerTimeline(
       timeline,
     });
   }
-  const documents = facts.events.filter((e) => e.containerNumber === null).map((e) => eventEntry(e, null));
+  const documents = facts.events
+    .filter((e) => e.containerNumber === null && eventInReach(reach, e, shownVisitIds))
+    .map((e) => eventEntry(e, null));
   return { port, reference: ref, containers: boxes, documents };
 }
 
@@ -261,10 +278,17 @@ export async function containerAvailability(
   timeZone: string,
   containerNumbers: readonly string[],
   asOfS: number,
+  reach: BoxReach = EVERY_BOX,
 ): Promise<AvailabilityReply> {
   const boxes = [...new Set(containerNumbers)];
   const own = await deps.operations.containerFacts(boxes, []);
-  const atPort = own.events.filter((e) => e.port === null || e.port === port);
+  // A box outside the reader's reach is listed as unknown, as one the node never heard of.
+  const atPort = own.events.filter(
+    (e) =>
+      (e.port === null || e.port === port) &&
+      e.containerNumber !== null &&
+      boxInReach(reach, port, e.containerNumber, own),
+  );
   const bls = [
     ...new Set(atPort.map((e) => e.transportDocumentReference).filter((x): x is string => x !== null)),
   ];
@@ -303,5 +327,75 @@ export async function containerAvailability(
         };
       }),
     unknown: boxes.filter((b) => !known.has(b)),
+  };
+}
+
+/** Truck visits one answer lists at most. */
+export const MAX_TRUCK_VISITS = 1000;
+
+/**
+ * The port's truck visits in [fromS, toS), newest first, with their turn times (queue arrival →
+ * gate-out when the queue was seen; gate-in → gate-out always), confined to `reach` (reach.ts: a
+ * trucking company its own visits, a terminal operator its terminal's).
+ */
+export async function truckVisits(
+  deps: OperationsServiceDeps,
+  q: {
+    port: string;
+    fromS: number;
+    toS: number;
+    limit: number;
+    reach: BoxReach;
+    terminal?: string;
+    carrierScac?: string;
+  },
+): Promise<TruckVisitsReply> {
+  const reach = q.reach;
+  const visits = await deps.operations.truckVisits({
+    port: q.port,
+    fromS: q.fromS,
+    toS: q.toS,
+    limit: q.limit + 1,
+    ...(reach.kind === "terminal"
+      ? { terminal: reach.terminal }
+      : q.terminal !== undefined
+        ? { terminal: q.terminal }
+        : {}),
+    ...(reach.kind === "trucking"
+      ? { carrierScac: reach.carrierScac }
+      : q.carrierScac !== undefined
+        ? { carrierScac: q.carrierScac }
+        : {}),
+  });
+  const shown = visits.slice(0, q.limit).filter((v) => visitInReach(reach, v));
+  const minutes = (s: number) => Math.round((s / 60) * 10) / 10;
+  const rows = shown.map((v) => ({
+    visitId: v.visitId,
+    terminal: v.terminal,
+    truckId: v.truckId,
+    licencePlate: v.licencePlate,
+    carrierScac: v.carrierScac,
+    queueArrival: v.queueArrivalS === null ? null : isoUtc(v.queueArrivalS),
+    gateIn: isoUtc(v.gateInS),
+    gateOut: isoUtc(v.gateOutS),
+    turnMin: v.queueArrivalS === null ? null : minutes(v.gateOutS - v.queueArrivalS),
+    inTerminalMin: minutes(v.gateOutS - v.gateInS),
+    appointmentId: v.appointmentId,
+    troubleTicket: v.troubleTicket,
+    moves: v.moves.map((m) => ({ containerNumber: m.containerNumber, direction: m.direction })),
+  }));
+  // Means from the seconds, not from the rounded minutes.
+  const meanMin = (seconds: number[]) =>
+    seconds.length === 0 ? null : minutes(seconds.reduce((a, b) => a + b, 0) / seconds.length);
+  return {
+    port: q.port,
+    from: isoUtc(q.fromS),
+    to: isoUtc(q.toS),
+    visits: rows,
+    meanTurnMin: meanMin(
+      shown.flatMap((v) => (v.queueArrivalS === null ? [] : [v.gateOutS - v.queueArrivalS])),
+    ),
+    meanInTerminalMin: meanMin(shown.map((v) => v.gateOutS - v.gateInS)),
+    truncated: visits.length > q.limit,
   };
 }

@@ -105,6 +105,15 @@ export interface StoredReject extends OperationsReject {
 }
 
 /** A container's stored facts (each list in time order). */
+export interface TruckVisitQuery {
+  port: string;
+  fromS: number;
+  toS: number;
+  carrierScac?: string;
+  terminal?: string;
+  limit: number;
+}
+
 export interface ContainerFacts {
   events: ContainerEvent[];
   visits: TruckVisit[];
@@ -138,6 +147,11 @@ export interface OperationsStore {
   containersByReference(ref: string, limit: number): Promise<string[]>;
   /** Stored facts of these containers, and the shipment events of the given references. */
   containerFacts(containerNumbers: readonly string[], references: readonly string[]): Promise<ContainerFacts>;
+  /**
+   * The port's truck visits with gate-in in [fromS, toS), newest first, at most `limit`; only one
+   * trucking company's (by SCAC) or one terminal's when asked.
+   */
+  truckVisits(query: TruckVisitQuery): Promise<TruckVisit[]>;
   /** Receiving-rule publications of the port's terminals published in [fromS, toS). */
   receivingRules(port: string, fromS: number, toS: number): Promise<ReceivingRules[]>;
   /** The port's stored result of this kind, or null. */

@@ -291,3 +291,33 @@ export type ImportForecastReply = z.output<typeof importForecastSchema>;
 export type EmptyReturnBoardReply = z.output<typeof emptyReturnBoardSchema>;
 export type BoxAvailabilityReply = z.output<typeof boxAvailabilitySchema>;
 export type AvailabilityReply = z.output<typeof availabilitySchema>;
+
+/** GET /api/ports/{locode}/operations/truck-visits: truck visits and their turn times. */
+export const truckVisitsSchema = z.object({
+  port: z.string(),
+  from: isoTime,
+  to: isoTime,
+  visits: z
+    .array(
+      z.object({
+        visitId: z.string(),
+        terminal: z.string(),
+        truckId: z.string(),
+        licencePlate: z.string().nullable(),
+        carrierScac: z.string().nullable().describe("the trucking company's SCAC, when the gate recorded it"),
+        queueArrival: isoTime.nullable(),
+        gateIn: isoTime,
+        gateOut: isoTime,
+        turnMin: z.number().nullable().describe("queue arrival → gate-out, minutes (null: queue not seen)"),
+        inTerminalMin: z.number().describe("gate-in → gate-out, minutes"),
+        appointmentId: z.string().nullable(),
+        troubleTicket: z.boolean().nullable(),
+        moves: z.array(z.object({ containerNumber: z.string(), direction: z.enum(["in", "out"]) })),
+      }),
+    )
+    .describe("newest gate-in first"),
+  meanTurnMin: z.number().nullable().describe("mean of turnMin over the visits that have one"),
+  meanInTerminalMin: z.number().nullable(),
+  truncated: z.boolean().describe("more visits in the window than `limit`: narrow the window"),
+});
+export type TruckVisitsReply = z.output<typeof truckVisitsSchema>;

@@ -243,12 +243,30 @@ describe("access enforcement (SQLite)", () => {
     expect((await call("/api/admin/audit", { headers: await server.headersFor("analyst") })).status).toBe(
       403,
     );
-    const audit = (await (
-      await call("/api/admin/audit?limit=1000", { headers: server.adminHeaders })
-    ).json()) as {
-      action: string;
-    }[];
+    const audit = (
+      (await (await call("/api/admin/audit?limit=1000", { headers: server.adminHeaders })).json()) as {
+        entries: { action: string }[];
+      }
+    ).entries;
     expect(audit.some((e) => e.action === "user.add")).toBe(true);
     expect(audit.some((e) => e.action === "change")).toBe(true);
+    // Paged: two at a time, filtered, the cursor of the next page in the answer; a bad one is a 400.
+    const first = (await (
+      await call("/api/admin/audit?limit=2&action=change", { headers: server.adminHeaders })
+    ).json()) as { entries: { id: string; action: string }[]; nextCursor: string | null };
+    expect(first.entries.map((e) => e.action)).toEqual(["change", "change"]);
+    const second = (await (
+      await call(`/api/admin/audit?limit=2&action=change&before=${first.nextCursor}`, {
+        headers: server.adminHeaders,
+      })
+    ).json()) as { entries: { id: string }[] };
+    expect(second.entries.map((e) => e.id).filter((id) => first.entries.some((f) => f.id === id))).toEqual(
+      [],
+    );
+    const bad = await call("/api/admin/audit?before=x%0Ay", {
+      headers: { ...server.adminHeaders, "accept-language": "ja" },
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("カーソルではありません");
   }, 20_000);
 });

@@ -140,10 +140,30 @@ type RequestPart = "path" | "query" | "body";
 
 /** Parses one part of a request with the route's zod schema; a failure lists every field, worded. */
 function parsePart(schema: z.ZodType | undefined, value: unknown, part: RequestPart, lang: Lang): unknown {
+  if (part !== "body") refuseNul(value, part, lang);
   if (!schema) return value;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw new WordedValidation(wordZodIssues(part, schema, value, result.error.issues, lang));
+}
+
+/**
+ * A NUL character in a path or query value is refused (400): no name or number holds one, and
+ * PostgreSQL cannot store or compare text holding it (the query would fail as a 500).
+ */
+function refuseNul(value: unknown, part: RequestPart, lang: Lang): void {
+  if (value === null || typeof value !== "object") return;
+  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+    const texts = Array.isArray(v) ? v : [v];
+    if (texts.some((t) => typeof t === "string" && t.includes("\u0000"))) {
+      const field = `${part}.${name}`;
+      const reason =
+        lang === "ja"
+          ? `${field}: NUL 文字（U+0000）は使えません。`
+          : `${field}: a NUL character (U+0000) is not allowed.`;
+      throw new DomainError("validation", reason, [{ field, reason }]);
+    }
+  }
 }
 
 /** Validation issues already worded for the client (thrown by parsePart, answered by the error handler). */

@@ -29,6 +29,8 @@ const MIGRATIONS_SINCE = [
   "0700_access",
   "0720_operations_alert_since",
   "0730_exchange_peer_keys",
+  "0740_access_audit_paging",
+  "0741_operations_visit_carrier",
 ];
 const MIGRATIONS_RUN = "select name, timestamp from kysely_migration order by name";
 

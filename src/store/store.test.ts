@@ -34,6 +34,8 @@ for (const kind of testDatabaseKinds()) {
         "0700_access",
         "0720_operations_alert_since",
         "0730_exchange_peer_keys",
+        "0740_access_audit_paging",
+        "0741_operations_visit_carrier",
       ]);
       expect(await store.migrationStatus()).toEqual({
         applied: [],

@@ -118,6 +118,35 @@ describe("signing in on the portal", { timeout: 120_000 }, () => {
         .status,
     ).toBe(401);
     await poll(() => page.locator('.admin-audit tr[data-action="key.revoke"]').count()).toBeGreaterThan(0);
+
+    // Paging: 230 entries of one action, filtered, read 100 at a time with "Older entries".
+    const t0 = Date.parse("2026-12-01T00:00:00.000Z");
+    await server.store.access.appendAudit(
+      Array.from({ length: 230 }, (_, i) => ({
+        id: `page-${String(i).padStart(3, "0")}`,
+        at: new Date(t0 + i * 1000).toISOString(),
+        actorKind: "cli" as const,
+        actorId: "test",
+        action: "test.page",
+        target: "paging",
+        outcome: "ok",
+        ip: null,
+        detail: null,
+      })),
+    );
+    await page.locator('.audit-filter input[name="action"]').fill("test.page");
+    await page.locator(".audit-filter button").click();
+    const rows = page.locator('.admin-audit tbody tr[data-action="test.page"]');
+    await poll(() => rows.count()).toBe(100);
+    expect(await page.locator(".admin-audit tbody tr").count()).toBe(100);
+    await page.locator(".audit-older").click();
+    await poll(() => rows.count()).toBe(200);
+    await page.locator(".audit-older").click();
+    await poll(() => rows.count()).toBe(230);
+    await poll(() => page.locator(".audit-end").textContent()).toBe("Oldest entry reached.");
+    const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-id")));
+    // Newest first, each once: page-229 … page-000.
+    expect(ids).toEqual(Array.from({ length: 230 }, (_, i) => `page-${String(229 - i).padStart(3, "0")}`));
     expect(problems).toEqual([]);
   });
 });

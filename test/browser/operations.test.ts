@@ -70,6 +70,7 @@ function visit(
     gateOutS: q + (queueMin + inMin) * 60,
     appointmentId: null,
     troubleTicket: trouble,
+    carrierScac: null,
     moves,
   };
 }
@@ -417,6 +418,15 @@ describe("operations in the portal", { timeout: 120_000 }, () => {
       expect(await kpi("inTerminalMean", TRAPAC)).toBe(`28.8 ${min}`);
       expect(await kpi("troubleRate", YTI)).toMatch(/^20 %/);
       expect(await kpi("troubleRate", TRAPAC)).toBe("—");
+
+      // Truck visits (an analyst sees every company's): the 10 YTI and 4 TraPac visits of the week.
+      // Turn by hand: YTI 10 × 69.5 = 695 min, TraPac 30 + 40 + 50 + 80 = 200 → 895 / 14 = 63.9;
+      // in terminal: YTI 10 × 39.0 = 390, TraPac 22 + 28 + 30 + 35 = 115 → 505 / 14 = 36.1.
+      await poll(() => page.locator(".truck-visits tbody tr").count()).toBe(14);
+      if (lang === "en")
+        expect(await page.locator(".visits-means").textContent()).toBe(
+          "14 visits: mean turn 63.9 min, mean in terminal 36.1 min.",
+        );
       // Import dwell at YTI.
       const h = lang === "ja" ? "時間" : "h";
       expect(await kpi("dwellCount", YTI)).toBe("4");

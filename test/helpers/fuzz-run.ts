@@ -142,6 +142,27 @@ export async function startFuzzTarget(databaseUrl: string): Promise<FuzzTarget> 
   };
 }
 
+/**
+ * Bearer headers of API keys made for `owners`, by name: `[name, role, owner]` each (a terminal's
+ * id, a company's SCAC or name) — for tests of data reach.
+ */
+export async function ownerKeys(
+  store: Store,
+  owners: readonly (readonly [name: string, role: string, owner: string])[],
+): Promise<Record<string, Record<string, string>>> {
+  const headers: Record<string, Record<string, string>> = {};
+  for (const [name, role, owner] of owners) {
+    const { token } = await createKey(
+      store.access,
+      { name, role, owner },
+      { kind: "cli", id: "test" },
+      Date.now(),
+    );
+    headers[name] = { authorization: `Bearer ${token}` };
+  }
+  return headers;
+}
+
 /** Requests that are all one route's: the operations cycle so every route gets its share. */
 export async function fuzzHttp(
   target: FuzzTarget,

@@ -73,6 +73,7 @@ function visit(
     gateOutS: s(gateOut),
     appointmentId: null,
     troubleTicket: trouble,
+    carrierScac: null,
     moves,
   };
 }

@@ -5,10 +5,9 @@
  * a partner cannot probe which units exist. Admin keeps the per-record rejects.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKey } from "../../src/access/index.ts";
 import { ingestEquipment } from "../../src/transition/index.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
-import { type FuzzTarget, startFuzzTarget } from "../helpers/fuzz-run.ts";
+import { type FuzzTarget, ownerKeys, startFuzzTarget } from "../helpers/fuzz-run.ts";
 
 const EQUIPMENT = `port,unit_id,category,powertrain,model_year,rated_power_kw,engine_tier,owner,status,programme,replaces
 USLAX,UTR-ACME-1,yard_tractor,fuel_cell,2024,90,,ACME H2,pilot,,
@@ -56,18 +55,13 @@ for (const kind of testDatabaseKinds()) {
       db = await kind.create();
       target = await startFuzzTarget(db.url);
       await ingestEquipment(target.store.transition, EQUIPMENT, "equipment.csv");
-      for (const [name, role, owner] of [
-        ["acme", "partner", "ACME H2"],
-        ["yti", "terminal", "uslax-terminal-yti"],
-      ] as const) {
-        const { token } = await createKey(
-          target.store.access,
-          { name, role, owner },
-          { kind: "cli", id: "test" },
-          Date.now(),
-        );
-        keys[name] = { authorization: `Bearer ${token}` };
-      }
+      Object.assign(
+        keys,
+        await ownerKeys(target.store, [
+          ["acme", "partner", "ACME H2"],
+          ["yti", "terminal", "uslax-terminal-yti"],
+        ]),
+      );
     }, 60_000);
     afterAll(async () => {
       await target?.close();

@@ -106,6 +106,7 @@ function tickVisits(): TruckVisit[] {
     gateOutS: s(gateOut),
     appointmentId: null,
     troubleTicket: null,
+    carrierScac: null,
     moves: [],
   });
   // Gate-in all in 08:00–09:00 local (16:00–17:00Z) on 11-20: turns 65, 90 and 40 min → mean 65.

@@ -156,6 +156,7 @@ for (const kind of testDatabaseKinds()) {
           gateOutS: out,
           appointmentId: null,
           troubleTicket: i % 10 === 0,
+          carrierScac: null,
           moves: [
             {
               containerNumber: container,
@@ -220,6 +221,7 @@ for (const kind of testDatabaseKinds()) {
         gateOutS: 1_767_400_000,
         appointmentId: "A-1",
         troubleTicket: false,
+        carrierScac: null,
         moves: [
           {
             containerNumber: box,

@@ -2,7 +2,7 @@
 // from src/, erased by Vite), so a changed field fails `tsc` here; the portal adds only view types.
 
 import type { z } from "zod";
-import type { AuditEntryWire, KeyWire, SessionReply, UserWire } from "../../src/access/wire.ts";
+import type { AuditPageWire, KeyWire, SessionReply, UserWire } from "../../src/access/wire.ts";
 import type { PortVessels, VesselDetail, VesselOnMap, VesselTrack } from "../../src/ais/routes.ts";
 import type { AnchorageQueue, CallDetail, CallPage, SpeedCompliance } from "../../src/calls/index.ts";
 import type { Pollutant, SourceCategory } from "../../src/emissions/model.ts";
@@ -22,6 +22,7 @@ import type {
   ImportForecastReply,
   OperationsKpis,
   OperationsSummary,
+  TruckVisitsReply,
 } from "../../src/operations/wire.ts";
 import type { PortDetail, PortSummary } from "../../src/ports/index.ts";
 import type { Health } from "../../src/server/app.ts";
@@ -86,6 +87,7 @@ export type {
   OperationsSummary,
   TerminalKpis,
   TimelineEntry,
+  TruckVisitsReply,
 } from "../../src/operations/wire.ts";
 export type { BilingualName, PortDetail, PortSummary } from "../../src/ports/index.ts";
 export type { Problem } from "../../src/server/problem.ts";
@@ -310,6 +312,9 @@ export const operationsApi = {
     q: DayRange & { by: "day" | "hour"; terminal?: string | null },
     signal?: AbortSignal,
   ) => getJson<OperationsKpis>(`${operationsPath(locode)}/kpis${query({ ...q })}`, signal),
+  /** Truck visits and turn times: a trucking company's own, a terminal operator's terminal's. */
+  truckVisits: (locode: Locode, range: DayRange, signal?: AbortSignal) =>
+    getJson<TruckVisitsReply>(`${operationsPath(locode)}/truck-visits${query({ ...range })}`, signal),
   container: (locode: Locode, ref: string, signal?: AbortSignal) =>
     getJson<ContainerTimeline>(`${operationsPath(locode)}/containers/${encodeURIComponent(ref)}`, signal),
   forecast: (locode: Locode, signal?: AbortSignal) =>
@@ -434,9 +439,23 @@ export const scenarioApi = {
 
 // ---- session (issue 14) ----
 
-export type { AuditEntryWire, KeyWire, SessionReply, UserWire } from "../../src/access/wire.ts";
+export type {
+  AuditEntryWire,
+  AuditPageWire,
+  KeyWire,
+  SessionReply,
+  UserWire,
+} from "../../src/access/wire.ts";
 
 /** The admin pages' calls (admin role only; the server refuses anyone else). */
+/** Filters of the audit log (GET /api/admin/audit); empty ones are left out. */
+export interface AuditQuery {
+  before?: string;
+  actor?: string;
+  action?: string;
+  outcome?: string;
+}
+
 export const adminApi = {
   users: () => getJson<UserWire[]>("/api/admin/users"),
   addUser: (body: { name: string; role: string; ports?: string[]; owner?: string }) =>
@@ -453,7 +472,13 @@ export const adminApi = {
   }) => requestJson<{ key: KeyWire; token: string }>("/api/admin/keys", { method: "POST", body }),
   revokeKey: (id: string) =>
     requestJson<KeyWire>(`/api/admin/keys/${encodeURIComponent(id)}`, { method: "DELETE" }),
-  audit: () => getJson<AuditEntryWire[]>("/api/admin/audit?limit=200"),
+  /** A page of the audit log, newest first; `before` is the previous page's nextCursor. */
+  audit: (query: AuditQuery = {}) => {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) if (value) params.set(name, value);
+    const text = params.toString();
+    return getJson<AuditPageWire>(`/api/admin/audit${text ? `?${text}` : ""}`);
+  },
 };
 
 /** Sign-in, sign-out and "who am I": the cookie is HttpOnly, so the portal asks the server. */

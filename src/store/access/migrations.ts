@@ -58,5 +58,21 @@ export function accessMigrations(_kind: DialectKind): Record<string, Migration> 
         await db.schema.createIndex("access_audit_log_at").on("access_audit_log").column("at").execute();
       },
     },
+    // Paging the audit log newest first by (at, id), and by one actor: both read an index in order.
+    "0740_access_audit_paging": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.dropIndex("access_audit_log_at").execute();
+        await db.schema
+          .createIndex("access_audit_log_at_id")
+          .on("access_audit_log")
+          .columns(["at", "id"])
+          .execute();
+        await db.schema
+          .createIndex("access_audit_log_actor_at_id")
+          .on("access_audit_log")
+          .columns(["actor_id", "at", "id"])
+          .execute();
+      },
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabaseKinds } from "../../../test/helpers/databases.ts";
-import type { AccessStore } from "../../access/store.ts";
+import { readAuditPage } from "../../access/audit-page.ts";
+import type { AccessStore, AuditEntry } from "../../access/store.ts";
 import { openStore, type Store } from "../index.ts";
 
 for (const kind of testDatabaseKinds()) {
@@ -107,6 +108,84 @@ for (const kind of testDatabaseKinds()) {
       ]);
       // Append-only: the interface offers no way to change or remove an entry.
       expect(Object.keys(access).filter((k) => /audit/i.test(k))).toEqual(["appendAudit", "listAudit"]);
+    });
+
+    /** Entry `n` of a made-up log: a minute apart from 2026-12-06T00:00Z, three per instant from n = 200. */
+    const entry = (n: number, atMs: number): AuditEntry => ({
+      id: `p${String(n).padStart(4, "0")}-${(n * 7919) % 1000}`,
+      at: new Date(atMs).toISOString(),
+      actorKind: "user",
+      actorId: n % 3 === 0 ? "u-ana" : "u-ben",
+      action: n % 2 === 0 ? "key.use" : "change",
+      target: "GET /api/ports/:locode/calls",
+      outcome: n % 5 === 0 ? "denied_403" : "ok",
+      ip: null,
+      detail: null,
+    });
+    const T0 = Date.parse("2026-12-06T00:00:00.000Z");
+    const atOf = (n: number) =>
+      n < 200 ? T0 + n * 60_000 : T0 + 200 * 60_000 + Math.floor((n - 200) / 3) * 60_000;
+    const byNewest = (a: AuditEntry, b: AuditEntry) =>
+      a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1;
+
+    it("pages the audit log newest first while entries are appended between pages: each once, none lost", async () => {
+      const made = Array.from({ length: 260 }, (_, n) => entry(n, atOf(n)));
+      await access.appendAudit(made);
+      const present = await access.listAudit({ limit: 100_000 });
+      const seen: AuditEntry[] = [];
+      const late: AuditEntry[] = [];
+      let cursor: string | undefined;
+      for (let pageNo = 0; pageNo < 100; pageNo++) {
+        const page = await readAuditPage(access, { limit: 37, ...(cursor ? { before: cursor } : {}) });
+        seen.push(...page.entries);
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+        // Between pages: a new entry (newer than all: it belongs before the first page, so the walk
+        // never meets it) and a batched one stamped earlier than this page's end (the hook writes
+        // entries up to 5 s late): the walk meets it further on.
+        const last = page.entries.at(-1)!;
+        await access.appendAudit(entry(1000 + pageNo, T0 + 400 * 60_000 + pageNo));
+        const delayed = entry(2000 + pageNo, Date.parse(last.at) - 1);
+        late.push(delayed);
+        await access.appendAudit(delayed);
+      }
+      const ids = seen.map((e) => e.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect([...ids].sort()).toEqual([...present, ...late].map((e) => e.id).sort());
+      expect(seen).toEqual([...seen].sort(byNewest));
+      expect(ids.some((id) => id.startsWith("p1"))).toBe(false);
+    });
+
+    it("filters the audit log by actor, action, outcome and a [from, to) window, paged", async () => {
+      const from = new Date(T0 + 100 * 60_000).toISOString();
+      const to = new Date(atOf(240)).toISOString();
+      // Independently: the entries `made` above that match, by the rule each filter states.
+      const expected = Array.from({ length: 260 }, (_, n) => entry(n, atOf(n)))
+        .filter((e) => e.actorId === "u-ana" && e.action === "key.use" && e.outcome === "ok")
+        .filter((e) => e.at >= from && e.at < to)
+        .sort(byNewest);
+      // n ≡ 0 mod 6 (u-ana, key.use), not ≡ 0 mod 5 (ok), at in [minute 100, minute 213): n from 100
+      // to 238 (239 and 240 share minute 213). 102…234 by 6 = 23 values, less 120, 150, 180, 210.
+      expect(expected).toHaveLength(19);
+      const seen: AuditEntry[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await readAuditPage(access, {
+          actorId: "u-ana",
+          action: "key.use",
+          outcome: "ok",
+          since: from,
+          until: to,
+          limit: 5,
+          ...(cursor ? { before: cursor } : {}),
+        });
+        expect(page.entries.length).toBeLessThanOrEqual(5);
+        seen.push(...page.entries);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+      await expect(readAuditPage(access, { before: "not-a-cursor" }, "en")).rejects.toThrow(/not a cursor/);
+      await expect(readAuditPage(access, { limit: 1001 }, "en")).rejects.toThrow(/1 to 1000/);
     });
   });
 }

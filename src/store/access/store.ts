@@ -220,6 +220,17 @@ export function createAccessStore(
     async listAudit(query = {}) {
       let q = db.selectFrom("access_audit_log").selectAll();
       if (query.since) q = q.where("at", ">=", query.since);
+      if (query.until) q = q.where("at", "<", query.until);
+      if (query.actorId !== undefined) q = q.where("actor_id", "=", query.actorId);
+      if (query.action !== undefined) q = q.where("action", "=", query.action);
+      if (query.outcome !== undefined) q = q.where("outcome", "=", query.outcome);
+      const before = query.before;
+      // Keyset over (at, id): an entry appended between two pages is newer than the first page's
+      // end or (a batched entry stamped earlier) lands in a later page — never twice, never lost.
+      if (before)
+        q = q.where((eb) =>
+          eb.or([eb("at", "<", before.at), eb.and([eb("at", "=", before.at), eb("id", "<", before.id)])]),
+        );
       const rows = await q
         .orderBy("at", "desc")
         .orderBy("id", "desc")

@@ -424,6 +424,18 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
         await db.schema.alterTable("ops_alert_subscriptions").dropColumn("since_s").execute();
       },
     },
+    // Truck visits name their trucking company (SCAC) when the gate data does (issue 14: a trucking
+    // company's principal reads its own visits). Visits stored before: no company known.
+    "0741_operations_visit_carrier": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("ops_truck_visits").addColumn("carrier_scac", "text").execute();
+        await db.schema
+          .createIndex("ops_truck_visits_carrier")
+          .on("ops_truck_visits")
+          .columns(["port", "carrier_scac", "gate_in_s"])
+          .execute();
+      },
+    },
   };
 }
 

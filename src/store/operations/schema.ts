@@ -21,6 +21,8 @@ export interface OpsTruckVisitsTable {
   port: string;
   terminal: string;
   gate_in_s: number;
+  /** 0741: the trucking company's SCAC (null before, or when the gate data did not say). */
+  carrier_scac: string | null;
   record_json: string;
 }
 

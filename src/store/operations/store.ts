@@ -320,13 +320,21 @@ const EVENT_ROW_COLUMNS = [
 type EventColumn = (typeof EVENT_ROW_COLUMNS)[number];
 
 const VISIT_COLUMNS = new Set(["visitId", "port", "terminal", "gateInS"]);
-const VISIT_DEFAULTS = { licencePlate: null, queueArrivalS: null, appointmentId: null, troubleTicket: null };
+const VISIT_DEFAULTS = {
+  licencePlate: null,
+  queueArrivalS: null,
+  appointmentId: null,
+  troubleTicket: null,
+  carrierScac: null,
+};
 
 const visitRow = (v: TruckVisit) => ({
   visit_id: v.visitId,
   port: v.port,
   terminal: v.terminal,
   gate_in_s: v.gateInS,
+  // Also in the record; a column so that one company's visits are read by index.
+  carrier_scac: v.carrierScac,
   record_json: packFact(v, VISIT_COLUMNS, VISIT_DEFAULTS),
 });
 
@@ -888,6 +896,23 @@ export function createOperationsStore(
         visits: visits.map(visitFromRow),
         railMoves: rail.map((r) => parse<RailMove>(r.record_json)),
       };
+    },
+
+    async truckVisits(query) {
+      let q = db
+        .selectFrom("ops_truck_visits")
+        .selectAll()
+        .where("port", "=", query.port)
+        .where("gate_in_s", ">=", query.fromS)
+        .where("gate_in_s", "<", query.toS);
+      if (query.carrierScac !== undefined) q = q.where("carrier_scac", "=", query.carrierScac);
+      if (query.terminal !== undefined) q = q.where("terminal", "=", query.terminal);
+      const rows = await q
+        .orderBy("gate_in_s", "desc")
+        .orderBy("visit_id", "desc")
+        .limit(query.limit)
+        .execute();
+      return rows.map(visitFromRow);
     },
 
     async receivingRules(port, fromS, toS) {

@@ -1,9 +1,9 @@
 // The administrator's page (issue 14): accounts (add with a one-time password shown once, disable),
-// API keys (create — the key shown once —, revoke) and the latest audit entries. The server
+// API keys (create — the key shown once —, revoke) and the audit log, a page at a time. The server
 // refuses these calls to anyone but an admin; the page then says sign-in required / not allowed.
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { adminApi } from "../api.ts";
+import { type AuditEntryWire, type AuditQuery, adminApi } from "../api.ts";
 import { Status } from "../components/Status.tsx";
 import { useAsync } from "../hooks.ts";
 
@@ -63,7 +63,6 @@ export function AdminPage() {
   const [error, setError] = useState<string | null>(null);
   const users = useAsync(() => adminApi.users(), `users-${version}`);
   const keys = useAsync(() => adminApi.keys(), `keys-${version}`);
-  const audit = useAsync(() => adminApi.audit(), `audit-${version}`);
 
   const act = (f: () => Promise<void>) => {
     setError(null);
@@ -203,10 +202,76 @@ export function AdminPage() {
         </form>
       </section>
 
-      <section className="admin-audit">
-        <h2>{t("admin.audit")}</h2>
-        <Status state={audit} />
-        {audit.status === "ready" ? (
+      <AuditSection version={version} />
+    </div>
+  );
+}
+
+type AuditFilters = Omit<AuditQuery, "before">;
+
+/**
+ * The audit log, newest first, a page at a time: "Older entries" reads the next page with the
+ * cursor the last one gave (the server pages by keyset, so entries written meanwhile do not shift
+ * the pages). Filters start over from the newest entry.
+ */
+function AuditSection({ version }: { version: number }) {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const key = `audit-${version}-${JSON.stringify(filters)}`;
+  const first = useAsync(() => adminApi.audit(filters), key);
+  // Older pages read so far, for the list `key` names (a new key starts from the first page again).
+  const [older, setOlder] = useState<{ key: string; entries: AuditEntryWire[]; nextCursor: string | null }>();
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const more = older?.key === key ? older : undefined;
+  const entries = first.status === "ready" ? [...first.data.entries, ...(more?.entries ?? [])] : [];
+  const nextCursor = more ? more.nextCursor : first.status === "ready" ? first.data.nextCursor : null;
+
+  const loadOlder = () => {
+    if (!nextCursor) return;
+    setLoading(true);
+    setError(null);
+    adminApi
+      .audit({ ...filters, before: nextCursor })
+      .then(
+        (page) =>
+          setOlder({
+            key,
+            entries: [...(more?.entries ?? []), ...page.entries],
+            nextCursor: page.nextCursor,
+          }),
+        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      )
+      .finally(() => setLoading(false));
+  };
+  const filter = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = (name: string) => String(form.get(name) ?? "").trim();
+    setFilters({ actor: value("actor"), action: value("action"), outcome: value("outcome") });
+  };
+
+  return (
+    <section className="admin-audit">
+      <h2>{t("admin.audit")}</h2>
+      <form className="admin-form audit-filter" onSubmit={filter}>
+        <label>
+          <span>{t("admin.actor")}</span>
+          <input name="actor" autoComplete="off" />
+        </label>
+        <label>
+          <span>{t("admin.action")}</span>
+          <input name="action" autoComplete="off" placeholder="login, denied, key.use…" />
+        </label>
+        <label>
+          <span>{t("admin.outcome")}</span>
+          <input name="outcome" autoComplete="off" placeholder="ok, failed, denied_403…" />
+        </label>
+        <button type="submit">{t("admin.filter")}</button>
+      </form>
+      <Status state={first} />
+      {first.status === "ready" ? (
+        <>
           <table className="data-table">
             <thead>
               <tr>
@@ -219,8 +284,8 @@ export function AdminPage() {
               </tr>
             </thead>
             <tbody>
-              {audit.data.map((e) => (
-                <tr key={e.id} data-action={e.action}>
+              {entries.map((e) => (
+                <tr key={e.id} data-action={e.action} data-id={e.id}>
                   <td>{e.at.slice(0, 19).replace("T", " ")} UTC</td>
                   <td>{`${e.actorKind}${e.actorId ? `:${e.actorId.slice(0, 16)}` : ""}`}</td>
                   <td>{e.action}</td>
@@ -231,8 +296,23 @@ export function AdminPage() {
               ))}
             </tbody>
           </table>
-        ) : null}
-      </section>
-    </div>
+          <p className="audit-paging">
+            <span className="audit-count">{t("admin.auditShown", { count: entries.length })}</span>{" "}
+            {nextCursor ? (
+              <button type="button" className="audit-older" onClick={loadOlder} disabled={loading}>
+                {t("admin.older")}
+              </button>
+            ) : (
+              <span className="audit-end">{t("admin.auditEnd")}</span>
+            )}
+          </p>
+          {error ? (
+            <p className="admin-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </section>
   );
 }

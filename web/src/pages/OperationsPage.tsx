@@ -1,7 +1,7 @@
 // A port's operations: the public port-level summary, terminal KPIs side by side for a period in the
 // port's calendar (dwell, truck turn time with its tail, gate throughput by hour, trouble tickets,
 // moves per berth hour, schedule reliability, anchorage waiting), container search with each box's
-// availability, the import forecast for the next three weeks and the empty-return board. Period,
+// availability, truck visits and turn times (a trucking company its own), the import forecast for the next three weeks and the empty-return board. Period,
 // granularity and the box searched live in the address.
 import { useTranslation } from "react-i18next";
 import { api, type OperationsKpis, type OperationsSummary, operationsApi, type PortDetail } from "../api.ts";
@@ -17,6 +17,7 @@ import { EmptyReturnBoard } from "../operations/EmptyReturnBoard.tsx";
 import { ForecastPanel } from "../operations/ForecastPanel.tsx";
 import { SummaryCards } from "../operations/SummaryCards.tsx";
 import { TerminalKpiPanels } from "../operations/TerminalKpis.tsx";
+import { TruckVisitsPanel } from "../operations/TruckVisits.tsx";
 import { addDays, chosenPeriod, daysInclusive } from "../operations/text.ts";
 import { Link, replaceSearchParam, useSearchParam } from "../router.tsx";
 import type { PageProps } from "../routes.ts";
@@ -145,6 +146,7 @@ function OperationsView({ port }: { port: PortDetail }) {
       )}
 
       <ContainerSearch port={port} />
+      {ask && <TruckVisitsPanel port={port} range={range} names={names} />}
 
       <ForecastPanel port={port} names={names} />
       <EmptyReturnBoard port={port} names={names} />
