@@ -94,7 +94,7 @@ const DEMO_DATASETS: AgreementTerms["datasets"] = [
   {
     dataset: "operations-kpis",
     aggregation: "month",
-    fields: ["truckVisits", "truckTurnMin", "importDwellDays", "moves"],
+    fields: ["truckVisits", "truckTurnMin", "importDwellDays", "moves", "teu"],
   },
   { dataset: "ze-fleet", aggregation: "category-month", fields: ["units", "operatingH"] },
 ];

@@ -95,8 +95,9 @@ interface MetricDef {
 export const METRIC_DEFS: Readonly<Record<MetricId, MetricDef>> = {
   co2ePerTeu: {
     unit: "t CO2e/TEU",
-    datasets: ["emissions-inventory", "port-calls"],
-    compute: (c) => ratio(sum(c.get("emissions-inventory"), "co2eTonnes"), sum(c.get("port-calls"), "teu")),
+    datasets: ["emissions-inventory", "operations-kpis"],
+    compute: (c) =>
+      ratio(sum(c.get("emissions-inventory"), "co2eTonnes"), sum(c.get("operations-kpis"), "teu")),
   },
   co2ePerCall: {
     unit: "t CO2e/call",

@@ -70,8 +70,8 @@ describe("the exchange pages", { timeout: 120_000 }, () => {
       const row = page.locator(`.ex-agreements tr[data-agreement="${id}"]`);
       await row.waitFor();
       expect(await visibleText(row.locator(".ex-status"))).toBe(T.status);
-      // 4 packages received (3 + a correction), none sent: Nagoya is the consumer.
-      expect(await visibleText(row.locator('[data-count="received"]'))).toBe("4");
+      // 5 packages received (4 + a correction), none sent: Nagoya is the consumer.
+      expect(await visibleText(row.locator('[data-count="received"]'))).toBe("5");
       expect(await visibleText(row.locator('[data-count="sent"]'))).toBe("0");
       await screenshot(page, `exchange-${lang}-agreements`, true);
 
@@ -115,11 +115,17 @@ describe("the exchange pages", { timeout: 120_000 }, () => {
           page.locator('.ex-compare-table tr[data-metric="zeShareChe"] td[data-side="peer"]'),
         ),
       ).toBe("42.9");
+      // Per TEU (60 + 165) t / 6,000 TEU = 0.0375; turn the mean of three terminals (60 + 90 + 60)/3 = 70 min.
       expect(
-        await page
-          .locator('.ex-compare-table tr[data-metric="truckTurnMin"] td[data-side="peer"]')
-          .getAttribute("data-reason"),
-      ).toBe("no_agreement");
+        await visibleText(
+          page.locator('.ex-compare-table tr[data-metric="co2ePerTeu"] td[data-side="peer"]'),
+        ),
+      ).toBe("0.0375");
+      expect(
+        await visibleText(
+          page.locator('.ex-compare-table tr[data-metric="truckTurnMin"] td[data-side="peer"]'),
+        ),
+      ).toBe("70");
       expect(await visibleText(page.locator(".ex-attribution"))).toBe(
         lang === "en" ? "Source: Port of Los Angeles" : "出典：ロサンゼルス港",
       );

@@ -1,8 +1,8 @@
 /**
  * GET /api/exchange/side-by-side on the real server: Nagoya's node is the server's store (it holds
  * no data of its own here), Los Angeles a second store that sends, under one finalized agreement,
- * emissions by category and month, port calls by type and month, and the ZE fleet — then corrects
- * the emissions (test/helpers/exchange-two-ports.ts). Every figure below is worked out by hand from those rows.
+ * emissions by category and month, port calls by type and month, the ZE fleet — then corrects
+ * the emissions, and sends terminal KPIs with the TEU handled (test/helpers/exchange-two-ports.ts). Every figure below is worked out by hand from those rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliver } from "../../src/exchange/fixtures/two-nodes.ts";
@@ -78,10 +78,19 @@ for (const kind of testDatabaseKinds()) {
       expect(metric(b, "anchorageWaitH")?.peer.value).toBeCloseTo(15 / 7, 9);
       // ZE share of CHE: 3 fuel-cell of 7 yard tractors.
       expect(metric(b, "zeShareChe")?.peer.value).toBeCloseTo(3 / 7, 9);
-      // No drayage in the package; no TEU field agreed; no agreement over terminal KPIs.
+      // No drayage in the package.
       expect(metric(b, "zeShareDrayage")?.peer.reason).toBe("no_data");
-      expect(metric(b, "co2ePerTeu")?.peer.reason).toBe("field_missing");
-      expect(metric(b, "truckTurnMin")?.peer.reason).toBe("no_agreement");
+      // Per TEU: (165 + 60) t over 3,000 + 2,000 + 1,000 TEU = 0.0375 t CO2e/TEU, from the
+      // emissions correction and the terminal KPIs.
+      const perTeu = metric(b, "co2ePerTeu");
+      expect(perTeu?.peer.value).toBeCloseTo(0.0375, 12);
+      expect(perTeu?.peer.origin?.packages.map((p) => [p.seq, p.dataset, p.hash])).toEqual([
+        [4, "emissions-inventory", hashes[3]],
+        [5, "operations-kpis", hashes[4]],
+      ]);
+      // Turn time: the one April cell's mean over its three terminal rows (the catalog's "mean":
+      // rows, not visits), (60 + 90 + 60) / 3 = 70 min.
+      expect(metric(b, "truckTurnMin")?.peer.value).toBeCloseTo(70, 9);
       // Nagoya holds no data of its own in this store.
       expect(metric(b, "co2ePerCall")?.own).toMatchObject({ value: null, reason: "no_data" });
       expect(b.attributions).toEqual([{ agreementId: id, text: TERMS_ATTRIBUTION }]);
