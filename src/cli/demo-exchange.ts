@@ -23,6 +23,7 @@ import { reportingYearAt } from "../emissions/index.ts";
 import {
   type AgreementTerms,
   addPeer,
+  agreementStatus,
   type EngineDeps,
   fingerprint,
   initNode,
@@ -55,6 +56,11 @@ const en = {
   revokeLine: '  sisterports exchange agreement terminate {id} --reason "demo over"',
   stopLine: "To stop the Nagoya node: kill {pid}",
   failedStep: "{step} of agreement {id} was not delivered: {reason}",
+  reusedAgreement:
+    "agreement {id}: {provider} → {consumer} is already in force (until {until}) on both nodes: reused, not negotiated again",
+  replacedAgreement:
+    "agreement {id}: {provider} → {consumer} is {status} here and {peerStatus} at {consumer}, or has other terms than the demo's: terminated, and a new one negotiated",
+  replacedReason: "demo exchange run again: replaced by a new agreement",
 };
 const ja: { [K in keyof typeof en]: string } = {
   checking: "主ノード（ロサンゼルス）：{url}",
@@ -75,6 +81,11 @@ const ja: { [K in keyof typeof en]: string } = {
   revokeLine: '  sisterports exchange agreement terminate {id} --reason "デモ終了"',
   stopLine: "名古屋ノードを止めるには：kill {pid}",
   failedStep: "協定 {id} の {step} が届きませんでした：{reason}",
+  reusedAgreement:
+    "協定 {id}：{provider} → {consumer} は両ノードですでに有効です（{until} まで）。再交渉せずそのまま使います",
+  replacedAgreement:
+    "協定 {id}：{provider} → {consumer} はこちらで {status}、{consumer} で {peerStatus}、またはデモと異なる条件です。終了して新しい協定を交渉します",
+  replacedReason: "demo exchange の再実行：新しい協定に置き換え",
 };
 const msg = messages({ en, ja });
 const say = (text: string) => process.stdout.write(`${text}\n`);
@@ -143,18 +154,28 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * Nagoya's demo data, each part loaded only when the store has none of it yet: a second run (or one
+ * after a crash half-way) adds nothing twice and completes what is missing.
+ */
 async function loadNagoya(store: Store, now: Date): Promise<string> {
   if ((await store.ais.ingestRuns(1)).length === 0) {
     const start = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 - SECONDS_PER_DAY * 1000);
     await ingestDemoWorld(store.ais, { seed: 1, start, days: 1, scale: 0.5, ports: ["JPNGO"] });
+  }
+  if ((await store.calls.listCalls({ port: "JPNGO", limit: 1, offset: 0 })).total === 0)
     await updateCalls(await callServiceDeps(store));
+  if ((await store.operations.ingestRuns("JPNGO", 1)).length === 0)
     await loadDemoOperations(store, { seed: 1, ports: ["JPNGO"], end: now, scale: 0.05 });
+  if ((await store.emissions.listInventories("JPNGO")).length === 0) {
     const deps = emissionsServiceDeps(store);
     await loadDemoEmissions(deps, {
       seed: 1,
       ports: ["JPNGO"],
       years: { JPNGO: reportingYearAt(deps, "JPNGO", now) },
     });
+  }
+  if ((await store.transition.listEquipment({ port: "JPNGO" })).length === 0) {
     const { loadDemoFleet } = await import("../demo/transition.ts");
     await loadDemoFleet(store, { seed: 1, ports: ["JPNGO"], end: now, days: 28 });
   }
@@ -217,6 +238,56 @@ async function negotiate(consumer: EngineDeps, provider: EngineDeps, terms: Agre
   delivered("verify", await takeStep(consumer, id, { type: "verify" }));
   delivered("finalize", await takeStep(provider, id, { type: "finalize" }));
   return id;
+}
+
+/**
+ * The agreement provider → consumer to publish under: one already FINALIZED and in force on both
+ * nodes with the demo's datasets and k is reused; any other between the two in the same direction
+ * that is not yet terminated (a run that stopped half-way through the negotiation, an agreement
+ * terminated by the other side only, other terms) is terminated, and a new one negotiated.
+ */
+async function agreementInForce(
+  consumer: EngineDeps,
+  provider: EngineDeps,
+  terms: AgreementTerms,
+): Promise<{ id: string; reused: boolean }> {
+  const at = provider.now().toISOString();
+  const mine = (await provider.exchange.listNegotiations()).filter(
+    (a) => a.provider === terms.provider && a.consumer === terms.consumer && a.state !== "TERMINATED",
+  );
+  let reuse: string | undefined;
+  for (const a of [...mine].sort((x, y) => (x.updatedAt < y.updatedAt ? 1 : -1))) {
+    const theirs = await consumer.exchange.getNegotiation(a.id);
+    const peerStatus = theirs ? agreementStatus(theirs, at) : "unknown";
+    const sameTerms =
+      JSON.stringify(a.terms.datasets) === JSON.stringify(terms.datasets) &&
+      a.terms.minCellSize === terms.minCellSize;
+    if (reuse === undefined && agreementStatus(a, at) === "active" && peerStatus === "active" && sameTerms) {
+      reuse = a.id;
+      say(
+        msg("reusedAgreement", {
+          id: a.id,
+          provider: a.provider,
+          consumer: a.consumer,
+          until: a.terms.validUntil,
+        }),
+      );
+      continue;
+    }
+    say(
+      msg("replacedAgreement", {
+        id: a.id,
+        provider: a.provider,
+        consumer: a.consumer,
+        status: agreementStatus(a, at),
+        peerStatus,
+      }),
+    );
+    // Delivered when the other side still holds it open; a refusal there (already terminated) is fine.
+    await takeStep(provider, a.id, { type: "terminate", reason: msg("replacedReason") });
+  }
+  if (reuse !== undefined) return { id: reuse, reused: true };
+  return { id: await negotiate(consumer, provider, terms), reused: false };
 }
 
 async function publish(consumer: EngineDeps, provider: EngineDeps, id: string): Promise<string> {
@@ -317,17 +388,18 @@ export function registerDemoExchangeCommand(demo: Command, program: Command): vo
           [ngoDeps, laDeps, "USLAX", "JPNGO"],
         ] as const) {
           const terms = demoTerms(from, to, now);
-          const id = await negotiate(consumer, provider, terms);
+          const { id, reused } = await agreementInForce(consumer, provider, terms);
           ids.push(id);
-          say(
-            msg("agreed", {
-              id,
-              provider: from,
-              consumer: to,
-              datasets: terms.datasets.map((d) => `${d.dataset} (${d.aggregation})`).join(", "),
-              k: terms.minCellSize,
-            }),
-          );
+          if (!reused)
+            say(
+              msg("agreed", {
+                id,
+                provider: from,
+                consumer: to,
+                datasets: terms.datasets.map((d) => `${d.dataset} (${d.aggregation})`).join(", "),
+                k: terms.minCellSize,
+              }),
+            );
           say(await publish(consumer, provider, id));
         }
         say(msg("lookHeading"));
