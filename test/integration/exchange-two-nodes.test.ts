@@ -5,8 +5,11 @@
  * HTTP with a counter-offer, publishing and syncing, correcting (a superseding package), refusing
  * what it must over HTTP (a key speaking for another port, a tampered pull), a consumer killed with
  * SIGKILL in the middle of a long transfer and restarted (every package ends up stored once), and a
- * revocation after which nothing flows. Refusals tested in process only (replayed, out-of-order,
- * expired, out-of-agreement packages) are in exchange-sync.test.ts and src/exchange/package.test.ts.
+ * revocation after which nothing flows, and packages the consumer's server refuses when it pulls
+ * them from the provider's server — out of the agreement, dated after its end — with the signed
+ * refusal logged at both. A replayed package cannot reach a consumer through an honest provider's
+ * pull (it serves only what follows the consumer's chain head), so replays of packages, like
+ * out-of-order ones, are tested in process (exchange-sync.test.ts, src/exchange/package.test.ts).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -15,6 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type InventoryLine, zeroPollutants } from "../../src/emissions/index.ts";
+import { requestAgreement, takeStep } from "../../src/exchange/engine.ts";
 import { agreementTerms } from "../../src/exchange/fixtures/two-nodes.ts";
 import {
   type AgreementTerms,
@@ -22,8 +26,11 @@ import {
   sendPackage,
   signPullRequest,
 } from "../../src/exchange/index.ts";
+import { buildPackage } from "../../src/exchange/package.ts";
 import { nodeSigner } from "../../src/exchange/service.ts";
+import { signedHash, signWith } from "../../src/exchange/signed.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
+import { exchangeEngineDeps } from "../../src/store/services.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -445,5 +452,83 @@ describe(`two nodes in separate processes (USLAX sqlite, JPNGO ${ngoKind.kind})`
     expect(ngo1).toMatchObject({ status: "terminated", accepted: [] });
     const audit = await ngoStore.exchange.listAudit({ agreementId, limit: 5 });
     expect(audit.some((e) => e.action === "negotiation.received")).toBe(true);
+  }, 60_000);
+  it("the consumer's server refuses, over HTTP, a package out of the agreement and one dated after its end — logged at both nodes", async () => {
+    const [laDeps, ngoDeps] = [exchangeEngineDeps(laStore), exchangeEngineDeps(ngoStore)];
+    /** A new agreement LA → Nagoya over the emissions, negotiated between the two servers. */
+    const agree = async () => {
+      const { id } = await requestAgreement(ngoDeps, terms(1, ["co2eTonnes"]));
+      for (const [deps, type] of [
+        [laDeps, "offer"],
+        [ngoDeps, "accept"],
+        [laDeps, "agree"],
+        [ngoDeps, "verify"],
+        [laDeps, "finalize"],
+      ] as const) {
+        const r = await takeStep(
+          deps,
+          id,
+          type === "offer" ? { type, terms: terms(2, ["co2eTonnes"]) } : { type },
+        );
+        expect(r.delivered, `${type}: ${r.reason}`).toBe(true);
+      }
+      return (await laStore.exchange.getNegotiation(id))!;
+    };
+    const rows: DatasetRow[] = ["a", "b", "c"].map((c) => ({
+      contributor: c,
+      dims: { category: "che", month: "2026-03", year: "2026", vesselType: "container" },
+      values: { co2eTonnes: 1, calls: 1 },
+    }));
+    /** LA's server holds `pkg` as sent; Nagoya's server is asked to sync and pulls it. */
+    const pullAtNgo = async (id: string, pkg: Parameters<typeof signedHash>[0] & { seq: number }) => {
+      await laStore.exchange.appendPackage("sent", pkg as never, signedHash(pkg), new Date().toISOString());
+      const res = await fetch(`${ngo.url}api/exchange/agreements/${id}/sync`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ngoAdminKey}` },
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return (await res.json()) as { accepted: number[]; refused: { seq: number; reason: string }[] };
+    };
+    const logged = async (id: string, reason: string) => {
+      const [atNgo, atLa] = [
+        await ngoStore.exchange.listAudit({ agreementId: id, limit: 20 }),
+        await laStore.exchange.listAudit({ agreementId: id, limit: 20 }),
+      ];
+      // The consumer's refusal, and the provider's copy of the consumer's signed refusal receipt.
+      expect(atNgo.filter((e) => e.action === "package.refused").map((e) => e.reason)).toEqual([reason]);
+      expect(atLa.filter((e) => e.action === "receipt.received").map((e) => [e.outcome, e.reason])).toEqual([
+        ["refused", reason],
+      ]);
+      expect(await ngoStore.exchange.listPackages(id, "received")).toEqual([]);
+    };
+    const signer = await nodeSigner(laStore.exchange, new Date());
+    const now = new Date().toISOString();
+
+    // Out of the agreement: port calls, signed by LA under the agreement's hash, which covers only
+    // the emissions inventory.
+    const outside = await agree();
+    const widened = {
+      ...outside,
+      terms: {
+        ...outside.terms,
+        datasets: [
+          ...outside.terms.datasets,
+          { dataset: "port-calls", aggregation: "month", fields: ["calls"] },
+        ],
+      },
+    };
+    const calls = buildPackage(widened, { dataset: "port-calls", rows }, undefined, signer, now);
+    const r1 = await pullAtNgo(outside.id, calls);
+    expect(r1).toMatchObject({ accepted: [], refused: [{ seq: 1, reason: "out_of_agreement" }] });
+    await logged(outside.id, "out_of_agreement");
+
+    // Dated after the agreement's end (2030-01-01): an emissions package LA signed as issued then.
+    const late = await agree();
+    const built = buildPackage(late, { dataset: "emissions-inventory", rows }, undefined, signer, now);
+    const { kid: _k, signature: _s, ...body } = built;
+    const afterEnd = signWith({ ...body, issuedAt: "2030-01-01T00:00:01Z" }, signer);
+    const r2 = await pullAtNgo(late.id, afterEnd);
+    expect(r2).toMatchObject({ accepted: [], refused: [{ seq: 1, reason: "expired" }] });
+    await logged(late.id, "expired");
   }, 60_000);
 });
