@@ -9,6 +9,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agreementTerms, deliver } from "../../src/exchange/fixtures/two-nodes.ts";
+import { draftAgreement } from "../../src/exchange/service.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 import { agreeAndSend, year } from "../helpers/exchange-two-ports.ts";
@@ -17,6 +19,7 @@ import { openSignedInPage, pollWithin, SHOTS, screenshot, switchLanguage, visibl
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
+const T_COUNTER = { en: "Counter-offer", ja: "対案の提示" } as const;
 let clock = Date.now() - 3_600_000;
 const tick = () => {
   clock += 1000;
@@ -155,6 +158,59 @@ describe("the exchange pages", { timeout: 120_000 }, () => {
       );
       await page.locator('input[name="mass"][value="t"]').check();
       await page.locator('input[name="basis"][value="calendar"]').check();
+    });
+
+    it(`counter-offer in ${lang}: Los Angeles' request answered with other k, retention, datasets and validity`, async () => {
+      // Los Angeles asks Nagoya (this node, the provider) for emissions and port calls, k 3, 365 days.
+      const request = await draftAgreement(
+        la.exchange,
+        agreementTerms({
+          provider: "JPNGO",
+          consumer: "USLAX",
+          datasets: [
+            { dataset: "emissions-inventory", aggregation: "category-month", fields: ["co2eTonnes"] },
+            { dataset: "port-calls", aggregation: "month", fields: ["calls", "anchorageWaitH"] },
+          ],
+          validFrom: `${year}-01-01T00:00:00Z`,
+          validUntil: `${year + 1}-01-01T00:00:00Z`,
+        }),
+        tick(),
+      );
+      const rid = request.state.id;
+      await deliver(server.store.exchange, request.message, tick());
+      await page.goto(`${server.baseUrl}/exchange/agreements/${rid}`);
+      await switchLanguage(page, lang, 20_000);
+      await page.locator('.ex-actions [data-step="offer"]').click();
+      const form = page.locator("form.ex-counter");
+      await form.waitFor();
+      expect(await visibleText(form.locator("h2"))).toBe(T_COUNTER[lang]);
+      // The form starts from the request's terms.
+      expect(await form.locator('input[name="k"]').inputValue()).toBe("3");
+      expect(await form.locator('input[name="ds-port-calls"]').isChecked()).toBe(true);
+      await form.locator('input[name="k"]').fill("5");
+      await form.locator('input[name="retention"]').fill("180");
+      await form.locator('input[name="ds-port-calls"]').uncheck();
+      await form.locator('input[name="validUntil"]').fill(`${year + 2}-01-01`);
+      await screenshot(page, `exchange-${lang}-counter-offer`, true);
+      await form.locator('[data-action="send-offer"]').click();
+      await poll(() => page.locator(".ex-agreement .ex-status").getAttribute("data-state")).toBe("OFFERED");
+      expect(
+        await page
+          .locator(".ex-timeline li")
+          .evaluateAll((els) => els.map((e) => e.getAttribute("data-type"))),
+      ).toEqual(["request", "offer"]);
+      expect(await visibleText(page.locator('[data-term="k"]'))).toBe("5");
+      // What this node signed and stored: version 2 with the changed terms, the rest as requested.
+      const offered = await server.store.exchange.getNegotiation(rid);
+      expect(offered?.terms).toMatchObject({
+        version: 2,
+        minCellSize: 5,
+        retentionDays: 180,
+        datasets: [{ dataset: "emissions-inventory", aggregation: "category-month", fields: ["co2eTonnes"] }],
+        validFrom: `${year}-01-01T00:00:00Z`,
+        validUntil: `${year + 2}-01-01T00:00:00Z`,
+        purpose: request.state.terms.purpose,
+      });
     });
   }
 
