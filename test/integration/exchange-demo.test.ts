@@ -3,7 +3,9 @@
  * SQLite, no demo data of its own), the command run twice neither fails nor adds an agreement or a
  * package — it says it reuses the agreements in force — and run after a negotiation left half-way
  * (as a crash would leave it) it terminates that one, says so, and still reuses the agreement in
- * force. Whole processes, as a newcomer runs them.
+ * force. Then data arriving by the command line (`ais ingest`, which recomputes the port calls) is
+ * published by that command under the agreement in force, and Nagoya's server pulls it on the notice
+ * — without waiting for the server's 300 s timer. Whole processes, as a newcomer runs them.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -168,5 +170,69 @@ describe("sisterports demo exchange, run again", () => {
     expect(after[pending]).toMatch(/ TERMINATED /);
     const { [pending]: _, ...rest } = after;
     expect(rest).toEqual(first);
+  }, 300_000);
+
+  it("AIS ingested by the command line is published by it at once, and Nagoya's server pulls it on the notice", async () => {
+    const la = openStore({ databaseUrl });
+    const laToNgo = (await la.exchange.listNegotiations()).find(
+      (a) => a.provider === "USLAX" && a.state === "FINALIZED",
+    )!;
+    await la.close();
+    const heldAtNgo = async () => {
+      const ngo = openStore({ databaseUrl: ngoUrl() });
+      try {
+        return (await ngo.exchange.listPackages(laToNgo.id, "received")).map((p) => `${p.seq} ${p.dataset}`);
+      } finally {
+        await ngo.close();
+      }
+    };
+    const before = await heldAtNgo();
+    // Two days of Los Angeles traffic ending an hour ago: calls the main node did not hold.
+    const out = path.join(tmp, "ais");
+    const start = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 49 * 3_600_000).toISOString();
+    const run = (args: string[]) => {
+      const r = spawnSync(process.execPath, ["bin/sisterports.mjs", ...args], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env,
+        timeout: 240_000,
+      });
+      if (r.status !== 0) throw new Error(`${args.join(" ")} → ${r.status}\n${r.stdout}\n${r.stderr}`);
+      return r;
+    };
+    run([
+      "demo",
+      "--port",
+      "USLAX",
+      "--days",
+      "2",
+      "--scale",
+      "0.3",
+      "--start",
+      start,
+      "--format",
+      "nmea",
+      "--out",
+      out,
+    ]);
+    const files = fs
+      .readdirSync(out)
+      .filter((f) => f.endsWith(".nmea"))
+      .map((f) => path.join(out, f));
+    const ingest = run(["ais", "ingest", ...files, "--no-progress"]);
+    // The calls changed: a port-calls package (a correction of the last one), and the notice delivered.
+    const line = new RegExp(
+      `exchange: agreement ${laToNgo.id} → JPNGO: sent package\\(s\\) (\\d+); notice delivered`,
+    );
+    const seq = line.exec(ingest.stderr)?.[1];
+    expect(seq, ingest.stderr).toBeDefined();
+    // Nagoya's server pulled it on the notice (its own timer is 300 s away).
+    const deadline = Date.now() + 20_000;
+    let after = await heldAtNgo();
+    while (!after.includes(`${seq} port-calls`) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      after = await heldAtNgo();
+    }
+    expect(after).toEqual([...before, `${seq} port-calls`]);
   }, 300_000);
 });
