@@ -105,9 +105,9 @@ describe("the exchange pages", { timeout: 120_000 }, () => {
       await switchLanguage(page, lang, 20_000);
       const perCall = page.locator('.ex-compare-table tr[data-metric="co2ePerCall"] td[data-side="peer"]');
       await perCall.waitFor();
-      // (165 + 60) t over 7 calls = 32.142857 → "32.1"; wait (3×4 + 1×3)/7 = 2.142857 h → "2.14";
+      // April (the month both emissions and calls cover): 165 t over 4 calls = 41.25 → "41.3"; wait (3×4 + 1×3)/7 = 2.142857 h → "2.14";
       // ZE share of CHE 3/7 = 42.857 % → "42.9".
-      expect(await visibleText(perCall)).toBe("32.1");
+      expect(await visibleText(perCall)).toBe("41.3");
       expect(
         await visibleText(
           page.locator('.ex-compare-table tr[data-metric="anchorageWaitH"] td[data-side="peer"]'),
@@ -118,12 +118,12 @@ describe("the exchange pages", { timeout: 120_000 }, () => {
           page.locator('.ex-compare-table tr[data-metric="zeShareChe"] td[data-side="peer"]'),
         ),
       ).toBe("42.9");
-      // Per TEU (60 + 165) t / 6,000 TEU = 0.0375; turn the mean of three terminals (60 + 90 + 60)/3 = 70 min.
+      // Per TEU over April 165 t / 6,000 TEU = 0.0275; turn the mean of three terminals (60 + 90 + 60)/3 = 70 min.
       expect(
         await visibleText(
           page.locator('.ex-compare-table tr[data-metric="co2ePerTeu"] td[data-side="peer"]'),
         ),
-      ).toBe("0.0375");
+      ).toBe("0.0275");
       expect(
         await visibleText(
           page.locator('.ex-compare-table tr[data-metric="truckTurnMin"] td[data-side="peer"]'),
@@ -145,9 +145,9 @@ describe("the exchange pages", { timeout: 120_000 }, () => {
       await screenshot(page, `exchange-${lang}-origin`, false);
       await origin.getByRole("button").click();
 
-      // US short tons: 32.142857 t ÷ 0.90718474 t per short ton = 35.43 → "35.4".
+      // US short tons: 41.25 t ÷ 0.90718474 t per short ton = 45.47 → "45.5".
       await page.locator('input[name="mass"][value="short_ton"]').check();
-      await poll(() => visibleText(perCall)).toBe("35.4");
+      await poll(() => visibleText(perCall)).toBe("45.5");
       await poll(() => new URL(page.url()).searchParams.get("mass")).toBe("short_ton");
       // Fiscal basis: Nagoya's period starts in April.
       await page.locator('input[name="basis"][value="fiscal"]').check();

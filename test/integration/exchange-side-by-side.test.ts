@@ -59,9 +59,10 @@ for (const kind of testDatabaseKinds()) {
       expect(b.audience).toBe("all");
       expect(b.own.port).toBe("JPNGO");
       expect(b.peer?.port).toBe("USLAX");
-      // Per call: (165 + 60) t over (4 + 3) calls = 225 / 7 = 32.142857 t CO2e per call.
+      // Per call, over the months both datasets cover (emissions March and April, calls April and
+      // May): April, 165 t over 4 calls = 41.25 t CO2e per call.
       const perCall = metric(b, "co2ePerCall");
-      expect(perCall?.peer.value).toBeCloseTo(225 / 7, 9);
+      expect(perCall?.peer.value).toBeCloseTo(41.25, 9);
       expect(perCall?.peer.origin?.packages.map((p) => [p.seq, p.dataset, p.hash])).toEqual([
         [4, "emissions-inventory", hashes[3]],
         [2, "port-calls", hashes[1]],
@@ -80,10 +81,10 @@ for (const kind of testDatabaseKinds()) {
       expect(metric(b, "zeShareChe")?.peer.value).toBeCloseTo(3 / 7, 9);
       // No drayage in the package.
       expect(metric(b, "zeShareDrayage")?.peer.reason).toBe("no_data");
-      // Per TEU: (165 + 60) t over 3,000 + 2,000 + 1,000 TEU = 0.0375 t CO2e/TEU, from the
-      // emissions correction and the terminal KPIs.
+      // Per TEU, over April (the only month with TEU): 165 t over 3,000 + 2,000 + 1,000 TEU =
+      // 0.0275 t CO2e/TEU, from the emissions correction and the terminal KPIs.
       const perTeu = metric(b, "co2ePerTeu");
-      expect(perTeu?.peer.value).toBeCloseTo(0.0375, 12);
+      expect(perTeu?.peer.value).toBeCloseTo(0.0275, 12);
       expect(perTeu?.peer.origin?.packages.map((p) => [p.seq, p.dataset, p.hash])).toEqual([
         [4, "emissions-inventory", hashes[3]],
         [5, "operations-kpis", hashes[4]],
@@ -101,13 +102,13 @@ for (const kind of testDatabaseKinds()) {
       const b = await get(`year=${year}&basis=fiscal`, analyst);
       expect(b.own.period).toMatchObject({ first: m(4), last: `${year + 1}-03`, effectiveBasis: "fiscal" });
       expect(b.peer?.period).toMatchObject({ first: m(1), last: m(12), effectiveBasis: "calendar" });
-      expect(metric(b, "co2ePerCall")?.peer.value).toBeCloseTo(225 / 7, 9);
+      expect(metric(b, "co2ePerCall")?.peer.value).toBeCloseTo(41.25, 9);
     });
 
     it("the public sees Los Angeles' figures (display permitted) but not Nagoya's analyst data", async () => {
       const b = await get(`year=${year}`);
       expect(b.audience).toBe("public");
-      expect(metric(b, "co2ePerCall")?.peer.value).toBeCloseTo(225 / 7, 9);
+      expect(metric(b, "co2ePerCall")?.peer.value).toBeCloseTo(41.25, 9);
       expect(metric(b, "co2ePerCall")?.own.reason).toBe("restricted");
       // Calls are public here (AIS): no data rather than restricted.
       expect(metric(b, "anchorageWaitH")?.own.reason).toBe("no_data");
