@@ -59,7 +59,9 @@ const en = {
   reusedAgreement:
     "agreement {id}: {provider} → {consumer} is already in force (until {until}) on both nodes: reused, not negotiated again",
   replacedAgreement:
-    "agreement {id}: {provider} → {consumer} is {status} here and {peerStatus} at {consumer}, or has other terms than the demo's: terminated, and a new one negotiated",
+    "agreement {id}: {provider} → {consumer} is {status} here and {peerStatus} at {consumer}: terminated, and a new one negotiated",
+  replacedTerms:
+    "agreement {id}: {provider} → {consumer} has other terms than this version of the demo: terminated, and a new one negotiated",
   replacedReason: "demo exchange run again: replaced by a new agreement",
 };
 const ja: { [K in keyof typeof en]: string } = {
@@ -84,13 +86,18 @@ const ja: { [K in keyof typeof en]: string } = {
   reusedAgreement:
     "協定 {id}：{provider} → {consumer} は両ノードですでに有効です（{until} まで）。再交渉せずそのまま使います",
   replacedAgreement:
-    "協定 {id}：{provider} → {consumer} はこちらで {status}、{consumer} で {peerStatus}、またはデモと異なる条件です。終了して新しい協定を交渉します",
+    "協定 {id}：{provider} → {consumer} はこちらで {status}、{consumer} で {peerStatus} です。終了して新しい協定を交渉します",
+  replacedTerms:
+    "協定 {id}：{provider} → {consumer} はこの版のデモと条件が異なります。終了して新しい協定を交渉します",
   replacedReason: "demo exchange の再実行：新しい協定に置き換え",
 };
 const msg = messages({ en, ja });
 const say = (text: string) => process.stdout.write(`${text}\n`);
 
-/** The datasets each port shares with the other, at levels the demo's contributors allow with k = 2. */
+/**
+ * The datasets each port shares with the other, at levels the demo's contributors allow with k = 2;
+ * the ZE fleet by powertrain, which the zero-emission shares of the side-by-side page need.
+ */
 const DEMO_DATASETS: AgreementTerms["datasets"] = [
   {
     dataset: "emissions-inventory",
@@ -107,7 +114,7 @@ const DEMO_DATASETS: AgreementTerms["datasets"] = [
     aggregation: "month",
     fields: ["truckVisits", "truckTurnMin", "importDwellDays", "moves", "teu"],
   },
-  { dataset: "ze-fleet", aggregation: "category-month", fields: ["units", "operatingH"] },
+  { dataset: "ze-fleet", aggregation: "category-powertrain-month", fields: ["units", "operatingH"] },
 ];
 
 /**
@@ -244,7 +251,8 @@ async function negotiate(consumer: EngineDeps, provider: EngineDeps, terms: Agre
  * The agreement provider → consumer to publish under: one already FINALIZED and in force on both
  * nodes with the demo's datasets and k is reused; any other between the two in the same direction
  * that is not yet terminated (a run that stopped half-way through the negotiation, an agreement
- * terminated by the other side only, other terms) is terminated, and a new one negotiated.
+ * terminated by the other side only, the terms of an earlier version of the demo) is terminated,
+ * and a new one negotiated.
  */
 async function agreementInForce(
   consumer: EngineDeps,
@@ -274,8 +282,9 @@ async function agreementInForce(
       );
       continue;
     }
+    const inForce = agreementStatus(a, at) === "active" && peerStatus === "active";
     say(
-      msg("replacedAgreement", {
+      msg(inForce && !sameTerms ? "replacedTerms" : "replacedAgreement", {
         id: a.id,
         provider: a.provider,
         consumer: a.consumer,
