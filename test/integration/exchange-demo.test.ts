@@ -7,27 +7,17 @@
  * published by that command under the agreement in force, and Nagoya's server pulls it on the notice
  * — without waiting for the server's 300 s timer. Whole processes, as a newcomer runs them.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestAgreement } from "../../src/exchange/index.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { exchangeEngineDeps } from "../../src/store/services.ts";
+import { freePort, startServe } from "../helpers/serve-process.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe("sisterports demo exchange, run again", () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sp-demo-exchange-"));
@@ -93,26 +83,7 @@ describe("sisterports demo exchange, run again", () => {
       SP_LOG_LEVEL: "warn",
       SP_HOST: "127.0.0.1",
     };
-    const child = spawn(process.execPath, ["bin/sisterports.mjs", "serve", "--port", String(mainPort)], {
-      cwd: ROOT,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    main = child;
-    let log = "";
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`main did not start:\n${log}`)), 30_000);
-      child.stdout?.on("data", (d: Buffer) => {
-        log += d.toString();
-        if (log.includes("serving")) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.stderr?.on("data", (d: Buffer) => {
-        log += d.toString();
-      });
-    });
+    main = await startServe("main", mainPort, env);
   }, 60_000);
 
   afterAll(async () => {

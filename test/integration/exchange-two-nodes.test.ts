@@ -14,7 +14,6 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,20 +32,11 @@ import { signedHash, signWith } from "../../src/exchange/signed.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { exchangeEngineDeps } from "../../src/store/services.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
+import { freePort, startServe } from "../helpers/serve-process.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const [sqliteKind, pgKind] = [testDatabaseKinds()[0]!, testDatabaseKinds()[1]];
 const ngoKind = pgKind && !pgKind.skip ? pgKind : sqliteKind;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Node {
   port: string;
@@ -74,27 +64,7 @@ function cliOk(node: Node, args: string[]): string {
 }
 
 async function startServer(node: Node): Promise<void> {
-  const child = spawn(process.execPath, ["bin/sisterports.mjs", "serve", "--port", String(node.httpPort)], {
-    cwd: ROOT,
-    env: node.env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  node.server = child;
-  let log = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${node.port} did not start:\n${log}`)), 30_000);
-    child.stdout?.on("data", (d: Buffer) => {
-      log += d.toString();
-      if (log.includes("serving")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr?.on("data", (d: Buffer) => {
-      log += d.toString();
-    });
-    child.on("exit", (code) => reject(new Error(`${node.port} exited ${code}:\n${log}`)));
-  });
+  node.server = await startServe(node.port, node.httpPort, node.env);
 }
 
 function killServer(node: Node, signal: NodeJS.Signals): Promise<void> {
