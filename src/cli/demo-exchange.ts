@@ -27,8 +27,7 @@ import {
   type EngineDeps,
   fingerprint,
   initNode,
-  requestAgreement,
-  type StepResult,
+  negotiateAgreement,
   syncAgreement,
   takeStep,
 } from "../exchange/index.ts";
@@ -55,7 +54,6 @@ const en = {
   revokeHeading: "To revoke (the figures disappear from the other side at the next sync):",
   revokeLine: '  sisterports exchange agreement terminate {id} --reason "demo over"',
   stopLine: "To stop the Nagoya node: kill {pid}",
-  failedStep: "{step} of agreement {id} was not delivered: {reason}",
   reusedAgreement:
     "agreement {id}: {provider} → {consumer} is already in force (until {until}) on both nodes: reused, not negotiated again",
   replacedAgreement:
@@ -82,7 +80,6 @@ const ja: { [K in keyof typeof en]: string } = {
   revokeHeading: "協定を取り消すには（次の同期で相手側から数値が消えます）：",
   revokeLine: '  sisterports exchange agreement terminate {id} --reason "デモ終了"',
   stopLine: "名古屋ノードを止めるには：kill {pid}",
-  failedStep: "協定 {id} の {step} が届きませんでした：{reason}",
   reusedAgreement:
     "協定 {id}：{provider} → {consumer} は両ノードですでに有効です（{until} まで）。再交渉せずそのまま使います",
   replacedAgreement:
@@ -230,23 +227,6 @@ async function introduce(a: Store, b: Store): Promise<void> {
   }
 }
 
-function delivered(step: string, r: StepResult): StepResult {
-  if (!r.delivered)
-    throw new DomainError("unavailable", msg("failedStep", { step, id: r.id, reason: r.reason ?? "" }));
-  return r;
-}
-
-async function negotiate(consumer: EngineDeps, provider: EngineDeps, terms: AgreementTerms): Promise<string> {
-  const { id } = delivered("request", await requestAgreement(consumer, terms));
-  // The provider answers with its own offer (a new version of the same terms), then the usual round.
-  delivered("offer", await takeStep(provider, id, { type: "offer", terms: { ...terms, version: 2 } }));
-  delivered("accept", await takeStep(consumer, id, { type: "accept" }));
-  delivered("agree", await takeStep(provider, id, { type: "agree" }));
-  delivered("verify", await takeStep(consumer, id, { type: "verify" }));
-  delivered("finalize", await takeStep(provider, id, { type: "finalize" }));
-  return id;
-}
-
 /**
  * The agreement provider → consumer to publish under: one already FINALIZED and in force on both
  * nodes with the demo's datasets and k is reused; any other between the two in the same direction
@@ -296,7 +276,7 @@ async function agreementInForce(
     await takeStep(provider, a.id, { type: "terminate", reason: msg("replacedReason") });
   }
   if (reuse !== undefined) return { id: reuse, reused: true };
-  return { id: await negotiate(consumer, provider, terms), reused: false };
+  return { id: await negotiateAgreement(consumer, provider, terms), reused: false };
 }
 
 async function publish(consumer: EngineDeps, provider: EngineDeps, id: string): Promise<string> {

@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type InventoryLine, zeroPollutants } from "../../src/emissions/index.ts";
-import { requestAgreement, takeStep } from "../../src/exchange/engine.ts";
+import { negotiateAgreement } from "../../src/exchange/engine.ts";
 import { agreementTerms } from "../../src/exchange/fixtures/two-nodes.ts";
 import {
   type AgreementTerms,
@@ -542,21 +542,7 @@ describe(`two nodes in separate processes (USLAX sqlite, JPNGO ${ngoKind.kind})`
     const [laDeps, ngoDeps] = [exchangeEngineDeps(laStore), exchangeEngineDeps(ngoStore)];
     /** A new agreement LA → Nagoya over the emissions, negotiated between the two servers. */
     const agree = async () => {
-      const { id } = await requestAgreement(ngoDeps, terms(1, ["co2eTonnes"]));
-      for (const [deps, type] of [
-        [laDeps, "offer"],
-        [ngoDeps, "accept"],
-        [laDeps, "agree"],
-        [ngoDeps, "verify"],
-        [laDeps, "finalize"],
-      ] as const) {
-        const r = await takeStep(
-          deps,
-          id,
-          type === "offer" ? { type, terms: terms(2, ["co2eTonnes"]) } : { type },
-        );
-        expect(r.delivered, `${type}: ${r.reason}`).toBe(true);
-      }
+      const id = await negotiateAgreement(ngoDeps, laDeps, terms(1, ["co2eTonnes"]));
       return (await laStore.exchange.getNegotiation(id))!;
     };
     const rows: DatasetRow[] = ["a", "b", "c"].map((c) => ({
