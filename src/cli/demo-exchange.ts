@@ -23,11 +23,11 @@ import { reportingYearAt } from "../emissions/index.ts";
 import {
   type AgreementTerms,
   addPeer,
+  agreementStatus,
   type EngineDeps,
   fingerprint,
   initNode,
-  requestAgreement,
-  type StepResult,
+  negotiateAgreement,
   syncAgreement,
   takeStep,
 } from "../exchange/index.ts";
@@ -54,7 +54,13 @@ const en = {
   revokeHeading: "To revoke (the figures disappear from the other side at the next sync):",
   revokeLine: '  sisterports exchange agreement terminate {id} --reason "demo over"',
   stopLine: "To stop the Nagoya node: kill {pid}",
-  failedStep: "{step} of agreement {id} was not delivered: {reason}",
+  reusedAgreement:
+    "agreement {id}: {provider} → {consumer} is already in force (until {until}) on both nodes: reused, not negotiated again",
+  replacedAgreement:
+    "agreement {id}: {provider} → {consumer} is {status} here and {peerStatus} at {consumer}: terminated, and a new one negotiated",
+  replacedTerms:
+    "agreement {id}: {provider} → {consumer} has other terms than this version of the demo: terminated, and a new one negotiated",
+  replacedReason: "demo exchange run again: replaced by a new agreement",
 };
 const ja: { [K in keyof typeof en]: string } = {
   checking: "主ノード（ロサンゼルス）：{url}",
@@ -74,12 +80,21 @@ const ja: { [K in keyof typeof en]: string } = {
   revokeHeading: "協定を取り消すには（次の同期で相手側から数値が消えます）：",
   revokeLine: '  sisterports exchange agreement terminate {id} --reason "デモ終了"',
   stopLine: "名古屋ノードを止めるには：kill {pid}",
-  failedStep: "協定 {id} の {step} が届きませんでした：{reason}",
+  reusedAgreement:
+    "協定 {id}：{provider} → {consumer} は両ノードですでに有効です（{until} まで）。再交渉せずそのまま使います",
+  replacedAgreement:
+    "協定 {id}：{provider} → {consumer} はこちらで {status}、{consumer} で {peerStatus} です。終了して新しい協定を交渉します",
+  replacedTerms:
+    "協定 {id}：{provider} → {consumer} はこの版のデモと条件が異なります。終了して新しい協定を交渉します",
+  replacedReason: "demo exchange の再実行：新しい協定に置き換え",
 };
 const msg = messages({ en, ja });
 const say = (text: string) => process.stdout.write(`${text}\n`);
 
-/** The datasets each port shares with the other, at levels the demo's contributors allow with k = 2. */
+/**
+ * The datasets each port shares with the other, at levels the demo's contributors allow with k = 2;
+ * the ZE fleet by powertrain, which the zero-emission shares of the side-by-side page need.
+ */
 const DEMO_DATASETS: AgreementTerms["datasets"] = [
   {
     dataset: "emissions-inventory",
@@ -94,9 +109,9 @@ const DEMO_DATASETS: AgreementTerms["datasets"] = [
   {
     dataset: "operations-kpis",
     aggregation: "month",
-    fields: ["truckVisits", "truckTurnMin", "importDwellDays", "moves"],
+    fields: ["truckVisits", "truckTurnMin", "importDwellDays", "moves", "teu"],
   },
-  { dataset: "ze-fleet", aggregation: "category-month", fields: ["units", "operatingH"] },
+  { dataset: "ze-fleet", aggregation: "category-powertrain-month", fields: ["units", "operatingH"] },
 ];
 
 /**
@@ -143,18 +158,28 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * Nagoya's demo data, each part loaded only when the store has none of it yet: a second run (or one
+ * after a crash half-way) adds nothing twice and completes what is missing.
+ */
 async function loadNagoya(store: Store, now: Date): Promise<string> {
   if ((await store.ais.ingestRuns(1)).length === 0) {
     const start = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 - SECONDS_PER_DAY * 1000);
     await ingestDemoWorld(store.ais, { seed: 1, start, days: 1, scale: 0.5, ports: ["JPNGO"] });
+  }
+  if ((await store.calls.listCalls({ port: "JPNGO", limit: 1, offset: 0 })).total === 0)
     await updateCalls(await callServiceDeps(store));
+  if ((await store.operations.ingestRuns("JPNGO", 1)).length === 0)
     await loadDemoOperations(store, { seed: 1, ports: ["JPNGO"], end: now, scale: 0.05 });
+  if ((await store.emissions.listInventories("JPNGO")).length === 0) {
     const deps = emissionsServiceDeps(store);
     await loadDemoEmissions(deps, {
       seed: 1,
       ports: ["JPNGO"],
       years: { JPNGO: reportingYearAt(deps, "JPNGO", now) },
     });
+  }
+  if ((await store.transition.listEquipment({ port: "JPNGO" })).length === 0) {
     const { loadDemoFleet } = await import("../demo/transition.ts");
     await loadDemoFleet(store, { seed: 1, ports: ["JPNGO"], end: now, days: 28 });
   }
@@ -202,21 +227,56 @@ async function introduce(a: Store, b: Store): Promise<void> {
   }
 }
 
-function delivered(step: string, r: StepResult): StepResult {
-  if (!r.delivered)
-    throw new DomainError("unavailable", msg("failedStep", { step, id: r.id, reason: r.reason ?? "" }));
-  return r;
-}
-
-async function negotiate(consumer: EngineDeps, provider: EngineDeps, terms: AgreementTerms): Promise<string> {
-  const { id } = delivered("request", await requestAgreement(consumer, terms));
-  // The provider answers with its own offer (a new version of the same terms), then the usual round.
-  delivered("offer", await takeStep(provider, id, { type: "offer", terms: { ...terms, version: 2 } }));
-  delivered("accept", await takeStep(consumer, id, { type: "accept" }));
-  delivered("agree", await takeStep(provider, id, { type: "agree" }));
-  delivered("verify", await takeStep(consumer, id, { type: "verify" }));
-  delivered("finalize", await takeStep(provider, id, { type: "finalize" }));
-  return id;
+/**
+ * The agreement provider → consumer to publish under: one already FINALIZED and in force on both
+ * nodes with the demo's datasets and k is reused; any other between the two in the same direction
+ * that is not yet terminated (a run that stopped half-way through the negotiation, an agreement
+ * terminated by the other side only, the terms of an earlier version of the demo) is terminated,
+ * and a new one negotiated.
+ */
+async function agreementInForce(
+  consumer: EngineDeps,
+  provider: EngineDeps,
+  terms: AgreementTerms,
+): Promise<{ id: string; reused: boolean }> {
+  const at = provider.now().toISOString();
+  const mine = (await provider.exchange.listNegotiations()).filter(
+    (a) => a.provider === terms.provider && a.consumer === terms.consumer && a.state !== "TERMINATED",
+  );
+  let reuse: string | undefined;
+  for (const a of [...mine].sort((x, y) => (x.updatedAt < y.updatedAt ? 1 : -1))) {
+    const theirs = await consumer.exchange.getNegotiation(a.id);
+    const peerStatus = theirs ? agreementStatus(theirs, at) : "unknown";
+    const sameTerms =
+      JSON.stringify(a.terms.datasets) === JSON.stringify(terms.datasets) &&
+      a.terms.minCellSize === terms.minCellSize;
+    if (reuse === undefined && agreementStatus(a, at) === "active" && peerStatus === "active" && sameTerms) {
+      reuse = a.id;
+      say(
+        msg("reusedAgreement", {
+          id: a.id,
+          provider: a.provider,
+          consumer: a.consumer,
+          until: a.terms.validUntil,
+        }),
+      );
+      continue;
+    }
+    const inForce = agreementStatus(a, at) === "active" && peerStatus === "active";
+    say(
+      msg(inForce && !sameTerms ? "replacedTerms" : "replacedAgreement", {
+        id: a.id,
+        provider: a.provider,
+        consumer: a.consumer,
+        status: agreementStatus(a, at),
+        peerStatus,
+      }),
+    );
+    // Delivered when the other side still holds it open; a refusal there (already terminated) is fine.
+    await takeStep(provider, a.id, { type: "terminate", reason: msg("replacedReason") });
+  }
+  if (reuse !== undefined) return { id: reuse, reused: true };
+  return { id: await negotiateAgreement(consumer, provider, terms), reused: false };
 }
 
 async function publish(consumer: EngineDeps, provider: EngineDeps, id: string): Promise<string> {
@@ -317,17 +377,18 @@ export function registerDemoExchangeCommand(demo: Command, program: Command): vo
           [ngoDeps, laDeps, "USLAX", "JPNGO"],
         ] as const) {
           const terms = demoTerms(from, to, now);
-          const id = await negotiate(consumer, provider, terms);
+          const { id, reused } = await agreementInForce(consumer, provider, terms);
           ids.push(id);
-          say(
-            msg("agreed", {
-              id,
-              provider: from,
-              consumer: to,
-              datasets: terms.datasets.map((d) => `${d.dataset} (${d.aggregation})`).join(", "),
-              k: terms.minCellSize,
-            }),
-          );
+          if (!reused)
+            say(
+              msg("agreed", {
+                id,
+                provider: from,
+                consumer: to,
+                datasets: terms.datasets.map((d) => `${d.dataset} (${d.aggregation})`).join(", "),
+                k: terms.minCellSize,
+              }),
+            );
           say(await publish(consumer, provider, id));
         }
         say(msg("lookHeading"));

@@ -57,6 +57,13 @@ export function buildProgram(): Command {
     const { lang } = program.opts<GlobalOptions>();
     if (lang !== undefined) process.env.SP_LANG = loadConfig({ lang }).language;
   });
+  // A command that wrote what shared datasets are built from publishes under the agreements in
+  // force before it ends, rather than waiting for the server's timer (publish-after.ts).
+  program.hook("postAction", async (_program, action) => {
+    const { SHARED_DATA_COMMANDS, commandPath, publishChangedData } = await import("./publish-after.ts");
+    if (SHARED_DATA_COMMANDS.has(commandPath(action)))
+      await publishChangedData(loadConfig(program.opts<GlobalOptions>()));
+  });
 
   program
     .command("serve")

@@ -56,9 +56,13 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
     onDataChanged: () => exchangeSync.nudge(),
     trustProxy: config.trustProxy,
   });
-  // Port calls follow the AIS: recomputed for changed vessel-days every 30 s (and now).
+  // Port calls follow the AIS: recomputed for changed vessel-days every 30 s (and now); calls that
+  // changed (live feeds, another process's ingest) are published soon after, not at the next timer.
   const callUpdater = startCallUpdater(await callServiceDeps(store), {
     intervalS: 30,
+    onRun: (run) => {
+      if (run.calls > 0) exchangeSync.nudge();
+    },
     onError: (error) => app.log.error(error),
   });
   if (demoLoaded) {

@@ -68,6 +68,31 @@ function ratio(a: number | undefined, b: number | undefined): Computed {
 }
 
 /**
+ * A sum over a sum, both over the months that each dataset covers (cells of a month-level
+ * aggregation): a year's inventory over four weeks of container moves would be no ratio at all.
+ * Cells without a month (a year-level aggregation) are taken whole. Example: emissions March 60 t
+ * and April 165 t, TEU April 6,000 → April only, 165 / 6,000 = 0.0275 t per TEU.
+ */
+export function sharedMonthsRatio(
+  numerator: readonly PackageCell[] | undefined,
+  numeratorField: string,
+  denominator: readonly PackageCell[] | undefined,
+  denominatorField: string,
+): Computed {
+  const months = (cells: readonly PackageCell[] | undefined, field: string) =>
+    new Set(
+      (cells ?? []).filter((c) => c.values[field] !== undefined).map((c) => c.dims["month"] ?? "whole"),
+    );
+  const [a, b] = [months(numerator, numeratorField), months(denominator, denominatorField)];
+  const shared = (cells: readonly PackageCell[] | undefined) =>
+    (cells ?? []).filter((c) => {
+      const m = c.dims["month"] ?? "whole";
+      return (a.has(m) && b.has(m)) || m === "whole";
+    });
+  return ratio(sum(shared(numerator), numeratorField), sum(shared(denominator), denominatorField));
+}
+
+/**
  * Zero-emission share of a set of categories: ZE unit-months over all unit-months (each ze-fleet row
  * is a unit that worked in a month, so a year's share is the share of working unit-months).
  * Example: 3 ZE and 3 diesel CHE in each of 12 months → 36 / 72 = 0.5.
@@ -95,13 +120,15 @@ interface MetricDef {
 export const METRIC_DEFS: Readonly<Record<MetricId, MetricDef>> = {
   co2ePerTeu: {
     unit: "t CO2e/TEU",
-    datasets: ["emissions-inventory", "port-calls"],
-    compute: (c) => ratio(sum(c.get("emissions-inventory"), "co2eTonnes"), sum(c.get("port-calls"), "teu")),
+    datasets: ["emissions-inventory", "operations-kpis"],
+    compute: (c) =>
+      sharedMonthsRatio(c.get("emissions-inventory"), "co2eTonnes", c.get("operations-kpis"), "teu"),
   },
   co2ePerCall: {
     unit: "t CO2e/call",
     datasets: ["emissions-inventory", "port-calls"],
-    compute: (c) => ratio(sum(c.get("emissions-inventory"), "co2eTonnes"), sum(c.get("port-calls"), "calls")),
+    compute: (c) =>
+      sharedMonthsRatio(c.get("emissions-inventory"), "co2eTonnes", c.get("port-calls"), "calls"),
   },
   zeShareChe: {
     unit: "fraction",

@@ -165,6 +165,7 @@ const rollup = (r: Partial<HourlyRollup>): HourlyRollup =>
     dwellRailSumS: 0,
     vesselDischarges: 0,
     vesselLoads: 0,
+    vesselTeuQuarters: 0,
     ...r,
   }) as HourlyRollup;
 
@@ -178,6 +179,8 @@ describe("operations-kpis rows", () => {
         dwellTruckCount: 15,
         dwellTruckSumS: 6_480_000,
         vesselDischarges: 300,
+        // 100 × 20 ft (4 quarter-TEU each) + 180 × 40 ft (8) + 20 × 45 ft (9) = 400 + 1,440 + 180.
+        vesselTeuQuarters: 2020,
       }),
       rollup({
         day: 20514,
@@ -187,17 +190,19 @@ describe("operations-kpis rows", () => {
         dwellRailCount: 5,
         dwellRailSumS: 2_160_000,
         vesselLoads: 200,
+        // 200 × 40 ft.
+        vesselTeuQuarters: 1600,
       }),
       // 2026-04-01 = day 20544 (20513 + 31): another month, nothing timed.
       rollup({ day: 20544, truckVisits: 3 }),
     ]);
     // March: 150 visits; turn 540,000 s / 150 = 3,600 s = 60 min; dwell (6,480,000 + 2,160,000) s / 20
-    // = 432,000 s = 5 d; moves 300 + 200 = 500.
+    // = 432,000 s = 5 d; moves 300 + 200 = 500; TEU (2,020 + 1,600) / 4 = 905 (April: no box, no TEU).
     expect(rows).toEqual([
       {
         contributor: "terminal YTI",
         dims: { terminal: "YTI", month: "2026-03", year: "2026" },
-        values: { truckVisits: 150, truckTurnMin: 60, importDwellDays: 5, moves: 500 },
+        values: { truckVisits: 150, truckTurnMin: 60, importDwellDays: 5, moves: 500, teu: 905 },
       },
       {
         contributor: "terminal YTI",

@@ -8,7 +8,7 @@
  * month: a fiscal-year reader regroups months on display), and names its values exactly as the
  * catalog's fields, in the catalog's units. A field the store does not hold is left out of the row
  * (aggregateRows skips it) — never invented:
- * - port-calls `teu`: the stored vessel moves are box counts without box sizes;
+ * - operations-kpis `teu` counts the boxes of known size (ISO 6346 size code) only;
  * - hydrogen-supply `fills`: telemetry holds kg dispensed per unit-period, not fills; its `pathway`
  *   is "unrecorded" (the records do not say how the hydrogen was made).
  * Contributors (what the minimum cell size counts): the vessel (IMO number, else MMSI) for calls and
@@ -153,10 +153,12 @@ const dayMonth = (day: number) => new Date(day * 86_400_000).toISOString().slice
 /**
  * operations-kpis rows: one per terminal and local month from the stored day rollups (hourly sums):
  * truck visits, mean turn time, mean import dwell (truck and rail exits), vessel moves (discharges +
- * loads). A mean with nothing measured is left out.
+ * loads) and the TEU they handled (the rollups keep quarter-TEU). A mean with nothing measured is
+ * left out; so is `teu` when no vessel move had a box of known size.
  * Example: terminal YTI, two days of 2026-03 with 100 + 50 visits, turn 150 timed visits summing
- * 540,000 s, 20 dwells summing 8,640,000 s, 300 + 200 vessel moves → { contributor "terminal YTI",
- * values { truckVisits 150, truckTurnMin 60, importDwellDays 5, moves 500 } }.
+ * 540,000 s, 20 dwells summing 8,640,000 s, 300 + 200 vessel moves of 3,000 quarter-TEU →
+ * { contributor "terminal YTI", values { truckVisits 150, truckTurnMin 60, importDwellDays 5,
+ * moves 500, teu 750 } }.
  */
 export function operationsKpiRows(rollups: Iterable<HourlyRollup>): DatasetRow[] {
   const acc = new Map<
@@ -170,6 +172,7 @@ export function operationsKpiRows(rollups: Iterable<HourlyRollup>): DatasetRow[]
       dwellN: number;
       dwellS: number;
       moves: number;
+      teuQuarters: number;
     }
   >();
   for (const r of rollups) {
@@ -177,7 +180,17 @@ export function operationsKpiRows(rollups: Iterable<HourlyRollup>): DatasetRow[]
     const key = `${r.terminal}|${month}`;
     let a = acc.get(key);
     if (!a) {
-      a = { terminal: r.terminal, month, visits: 0, turnN: 0, turnS: 0, dwellN: 0, dwellS: 0, moves: 0 };
+      a = {
+        terminal: r.terminal,
+        month,
+        visits: 0,
+        turnN: 0,
+        turnS: 0,
+        dwellN: 0,
+        dwellS: 0,
+        moves: 0,
+        teuQuarters: 0,
+      };
       acc.set(key, a);
     }
     a.visits += r.truckVisits;
@@ -186,6 +199,7 @@ export function operationsKpiRows(rollups: Iterable<HourlyRollup>): DatasetRow[]
     a.dwellN += r.dwellTruckCount + r.dwellRailCount;
     a.dwellS += r.dwellTruckSumS + r.dwellRailSumS;
     a.moves += r.vesselDischarges + r.vesselLoads;
+    a.teuQuarters += r.vesselTeuQuarters;
   }
   return [...acc.values()].map((a) => ({
     contributor: `terminal ${a.terminal}`,
@@ -195,6 +209,7 @@ export function operationsKpiRows(rollups: Iterable<HourlyRollup>): DatasetRow[]
       ...(a.turnN > 0 ? { truckTurnMin: a.turnS / a.turnN / 60 } : {}),
       ...(a.dwellN > 0 ? { importDwellDays: a.dwellS / a.dwellN / 86_400 } : {}),
       moves: a.moves,
+      ...(a.teuQuarters > 0 ? { teu: a.teuQuarters / 4 } : {}),
     },
   }));
 }

@@ -264,6 +264,37 @@ export async function publishAgreement(
 }
 
 /**
+ * A whole negotiation between two nodes this process holds both of (the demo, tests): the
+ * consumer requests `terms`, the provider answers with the same terms as its own offer (the next
+ * version), then accept, agree, verify, finalize — each step delivered to the other node over its
+ * transport, or refused (unavailable) naming the step that was not. Returns the agreement id.
+ */
+export async function negotiateAgreement(
+  consumer: EngineDeps,
+  provider: EngineDeps,
+  terms: AgreementTerms,
+): Promise<string> {
+  const delivered = (step: string, r: StepResult): StepResult => {
+    if (!r.delivered)
+      throw new DomainError(
+        "unavailable",
+        `${step} of agreement ${r.id} was not delivered: ${r.reason ?? ""}`,
+      );
+    return r;
+  };
+  const { id } = delivered("request", await requestAgreement(consumer, terms));
+  delivered(
+    "offer",
+    await takeStep(provider, id, { type: "offer", terms: { ...terms, version: terms.version + 1 } }),
+  );
+  delivered("accept", await takeStep(consumer, id, { type: "accept" }));
+  delivered("agree", await takeStep(provider, id, { type: "agree" }));
+  delivered("verify", await takeStep(consumer, id, { type: "verify" }));
+  delivered("finalize", await takeStep(provider, id, { type: "finalize" }));
+  return id;
+}
+
+/**
  * Sync of one agreement from this node's side. Provider: publish (above); accepted and refused are
  * the consumer's signed receipts stored so far. Consumer: pull everything new (resuming from its own
  * chain head). While still negotiating, this node's last message is sent again (idempotent).

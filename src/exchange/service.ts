@@ -598,7 +598,26 @@ export async function pullAgreement(
       else if (r.outcome === "duplicate") result.duplicates.push(pkg.seq);
       else result.refused.push({ seq: pkg.seq, reason: r.reason ?? "" });
     }
-    if (receipts.length > 0) await transport.sendReceipts(receipts);
+    // The receipts are signed and stored here whatever becomes of them: a provider that refuses one
+    // (a refusal of a package it says it never sent, say) or cannot be reached does not undo what
+    // this node verified and stored; the failed delivery is audited and the pull goes on.
+    if (receipts.length > 0)
+      try {
+        await transport.sendReceipts(receipts);
+      } catch (error) {
+        await store.appendAudit({
+          at: iso(now()),
+          action: "receipt.sent",
+          peer: agreement.provider,
+          agreementId,
+          outcome: "failed",
+          reason: error instanceof DomainError ? error.code : "error",
+          detail: {
+            seqs: receipts.map((r) => r.packageSeq),
+            detail: error instanceof Error ? error.message : String(error),
+          },
+        });
+      }
     const progressed = response.packages.length > 0 && result.refused.length === 0;
     const last = response.packages.at(-1)?.seq ?? after;
     if (response.status !== "active" || !progressed || last >= response.headSeq)

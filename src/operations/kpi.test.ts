@@ -14,6 +14,7 @@ import {
   scheduleReliability,
   terminalKpis,
 } from "./kpi.ts";
+import { teuQuartersOf } from "./model.ts";
 import { firstDayOfMonth, localClock, monthOfDay, rollupBatch, splitByMonths } from "./rollup.ts";
 
 const clock = localClock(ZONE);
@@ -89,6 +90,19 @@ describe("terminal KPIs of the hand-made day", () => {
     // p50 rank 2 → 30; p90 rank ceil(3.6) = 4 → 50.
     expect(yti?.turn.inTerminal).toEqual({ count: 4, meanMin: 37.5, p50Min: 30, p90Min: 50, p95Min: 50 });
     expect(yti?.turn.visits).toBe(4);
+  });
+
+  it("TEU of the vessel moves: 9 actual moves at the port, all 45G1 (40 ft) boxes", () => {
+    // Discharges A, G, H, B, D, E and loads I, J, K; the planned X and the load at Shanghai do
+    // not count. 9 boxes × 2 TEU = 18 TEU = 72 quarter-TEU.
+    const sum = (k: "vesselTeuQuarters" | "vesselDischarges" | "vesselLoads") =>
+      batch.hourly.reduce((a, r) => a + r[k], 0);
+    expect(sum("vesselDischarges") + sum("vesselLoads")).toBe(9);
+    expect(sum("vesselTeuQuarters")).toBe(72);
+  });
+
+  it("TEU per box by length: 20 ft 1, 40 ft 2, 45 ft 2.25, unknown 0 (in quarters)", () => {
+    expect([20, 40, 45, null].map((f) => teuQuartersOf(f as 20 | 40 | 45 | null))).toEqual([4, 8, 9, 0]);
   });
 
   it("gate throughput and trouble tickets", () => {

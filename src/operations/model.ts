@@ -229,6 +229,16 @@ export interface ParsedOperations {
 }
 
 /**
+ * Quarter-TEU per box by nominal length: TEU is length / 20 ft (a 40 ft box is 2 TEU, as the US BTS
+ * counts it; a 45 ft box 2.25 TEU, as Eurostat's maritime statistics reference manual counts boxes
+ * over 40 ft), kept in quarters so sums stay whole numbers. A box of unknown size adds nothing.
+ * Example: teuQuartersOf(20) → 4, teuQuartersOf(45) → 9.
+ */
+export function teuQuartersOf(sizeFt: 20 | 40 | 45 | null): number {
+  return sizeFt === null ? 0 : sizeFt === 45 ? 9 : sizeFt / 5;
+}
+
+/**
  * Nominal length from an ISO 6346 size-type code's first character (ISO 6346:1995 Table 1):
  * "2" → 20 ft, "4" → 40 ft, "L" → 45 ft. Example: sizeFtOf("45G1") → 40; sizeFtOf("L5G1") → 45.
  */

@@ -15,7 +15,7 @@
  * load) of a laden box, paired per container whatever order the two facts arrive in.
  */
 import { utcOffsetMinutes } from "../core/time.ts";
-import type { ContainerEvent, RailMove, TruckVisit } from "./model.ts";
+import { type ContainerEvent, type RailMove, type TruckVisit, teuQuartersOf } from "./model.ts";
 import type { ContainerState, HistogramDelta, MonthHistogramDelta } from "./store.ts";
 
 export const HISTOGRAM_METRICS = ["turn", "queue", "inTerminal", "dwellTruck", "dwellRail"] as const;
@@ -55,6 +55,8 @@ export const HOURLY_SUMS = [
   "dwellRailSumS",
   "dwellRailOver5d",
   "dwellRailOver9d",
+  // Boxes discharged from and loaded onto vessels, in quarter-TEU (model.ts teuQuartersOf).
+  "vesselTeuQuarters",
 ] as const;
 export type HourlySum = (typeof HOURLY_SUMS)[number];
 
@@ -190,6 +192,17 @@ export function dwellContainers(
 const atPort = (port: string, e: ContainerEvent) =>
   e.classifier === "ACT" && (e.port === null || e.port === port);
 
+/**
+ * Quarter-TEU a fact adds to the port's vessel moves: an actual discharge from or load onto a vessel
+ * (or barge) at the port, by its box's size; 0 for anything else. The ingest and the migration that
+ * filled the column for facts stored before it (store/operations/migrations.ts 0750) both use it.
+ */
+export function vesselMoveTeuQuarters(port: string, e: ContainerEvent): number {
+  if (e.eventType !== "EQUIPMENT" || !atPort(port, e) || (e.eventCode !== "DISC" && e.eventCode !== "LOAD"))
+    return 0;
+  return e.mode === null || e.mode === "VESSEL" || e.mode === "BARGE" ? teuQuartersOf(e.sizeFt) : 0;
+}
+
 /** What an equipment event means for import dwell: a discharge, an exit by truck or rail, or nothing. */
 function dwellRole(port: string, e: ContainerEvent): "discharge" | "truck" | "rail" | null {
   if (e.eventType !== "EQUIPMENT" || !atPort(port, e) || e.emptyIndicator === "EMPTY" || !e.containerNumber)
@@ -305,6 +318,7 @@ export function rollupBatch(
           else if (e.eventCode === "GTOT") row.gateOutEvents++;
           else if (e.eventCode === "DISC" && byVessel) row.vesselDischarges++;
           else if (e.eventCode === "LOAD" && byVessel) row.vesselLoads++;
+          row.vesselTeuQuarters += vesselMoveTeuQuarters(port, e);
           if (byVessel && e.vesselImo !== null && (e.eventCode === "DISC" || e.eventCode === "LOAD")) {
             const hourS = Math.floor(e.eventAtS / HOUR_S) * HOUR_S;
             const key = `${e.terminal ?? ""}|${e.vesselImo}|${hourS}`;

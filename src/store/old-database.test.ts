@@ -31,6 +31,7 @@ const MIGRATIONS_SINCE = [
   "0730_exchange_peer_keys",
   "0740_access_audit_paging",
   "0741_operations_visit_carrier",
+  "0750_operations_vessel_teu",
 ];
 const MIGRATIONS_RUN = "select name, timestamp from kysely_migration order by name";
 

@@ -36,6 +36,7 @@ for (const kind of testDatabaseKinds()) {
         "0730_exchange_peer_keys",
         "0740_access_audit_paging",
         "0741_operations_visit_carrier",
+        "0750_operations_vessel_teu",
       ]);
       expect(await store.migrationStatus()).toEqual({
         applied: [],

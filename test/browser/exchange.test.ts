@@ -9,6 +9,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agreementTerms, deliver } from "../../src/exchange/fixtures/two-nodes.ts";
+import { draftAgreement } from "../../src/exchange/service.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 import { agreeAndSend, year } from "../helpers/exchange-two-ports.ts";
@@ -17,6 +19,7 @@ import { openSignedInPage, pollWithin, SHOTS, screenshot, switchLanguage, visibl
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
+const T_COUNTER = { en: "Counter-offer", ja: "対案の提示" } as const;
 let clock = Date.now() - 3_600_000;
 const tick = () => {
   clock += 1000;
@@ -70,8 +73,8 @@ describe("the exchange pages", { timeout: 120_000 }, () => {
       const row = page.locator(`.ex-agreements tr[data-agreement="${id}"]`);
       await row.waitFor();
       expect(await visibleText(row.locator(".ex-status"))).toBe(T.status);
-      // 4 packages received (3 + a correction), none sent: Nagoya is the consumer.
-      expect(await visibleText(row.locator('[data-count="received"]'))).toBe("4");
+      // 5 packages received (4 + a correction), none sent: Nagoya is the consumer.
+      expect(await visibleText(row.locator('[data-count="received"]'))).toBe("5");
       expect(await visibleText(row.locator('[data-count="sent"]'))).toBe("0");
       await screenshot(page, `exchange-${lang}-agreements`, true);
 
@@ -102,9 +105,9 @@ describe("the exchange pages", { timeout: 120_000 }, () => {
       await switchLanguage(page, lang, 20_000);
       const perCall = page.locator('.ex-compare-table tr[data-metric="co2ePerCall"] td[data-side="peer"]');
       await perCall.waitFor();
-      // (165 + 60) t over 7 calls = 32.142857 → "32.1"; wait (3×4 + 1×3)/7 = 2.142857 h → "2.14";
+      // April (the month both emissions and calls cover): 165 t over 4 calls = 41.25 → "41.3"; wait (3×4 + 1×3)/7 = 2.142857 h → "2.14";
       // ZE share of CHE 3/7 = 42.857 % → "42.9".
-      expect(await visibleText(perCall)).toBe("32.1");
+      expect(await visibleText(perCall)).toBe("41.3");
       expect(
         await visibleText(
           page.locator('.ex-compare-table tr[data-metric="anchorageWaitH"] td[data-side="peer"]'),
@@ -115,11 +118,17 @@ describe("the exchange pages", { timeout: 120_000 }, () => {
           page.locator('.ex-compare-table tr[data-metric="zeShareChe"] td[data-side="peer"]'),
         ),
       ).toBe("42.9");
+      // Per TEU over April 165 t / 6,000 TEU = 0.0275; turn the mean of three terminals (60 + 90 + 60)/3 = 70 min.
       expect(
-        await page
-          .locator('.ex-compare-table tr[data-metric="truckTurnMin"] td[data-side="peer"]')
-          .getAttribute("data-reason"),
-      ).toBe("no_agreement");
+        await visibleText(
+          page.locator('.ex-compare-table tr[data-metric="co2ePerTeu"] td[data-side="peer"]'),
+        ),
+      ).toBe("0.0275");
+      expect(
+        await visibleText(
+          page.locator('.ex-compare-table tr[data-metric="truckTurnMin"] td[data-side="peer"]'),
+        ),
+      ).toBe("70");
       expect(await visibleText(page.locator(".ex-attribution"))).toBe(
         lang === "en" ? "Source: Port of Los Angeles" : "出典：ロサンゼルス港",
       );
@@ -136,9 +145,9 @@ describe("the exchange pages", { timeout: 120_000 }, () => {
       await screenshot(page, `exchange-${lang}-origin`, false);
       await origin.getByRole("button").click();
 
-      // US short tons: 32.142857 t ÷ 0.90718474 t per short ton = 35.43 → "35.4".
+      // US short tons: 41.25 t ÷ 0.90718474 t per short ton = 45.47 → "45.5".
       await page.locator('input[name="mass"][value="short_ton"]').check();
-      await poll(() => visibleText(perCall)).toBe("35.4");
+      await poll(() => visibleText(perCall)).toBe("45.5");
       await poll(() => new URL(page.url()).searchParams.get("mass")).toBe("short_ton");
       // Fiscal basis: Nagoya's period starts in April.
       await page.locator('input[name="basis"][value="fiscal"]').check();
@@ -149,6 +158,59 @@ describe("the exchange pages", { timeout: 120_000 }, () => {
       );
       await page.locator('input[name="mass"][value="t"]').check();
       await page.locator('input[name="basis"][value="calendar"]').check();
+    });
+
+    it(`counter-offer in ${lang}: Los Angeles' request answered with other k, retention, datasets and validity`, async () => {
+      // Los Angeles asks Nagoya (this node, the provider) for emissions and port calls, k 3, 365 days.
+      const request = await draftAgreement(
+        la.exchange,
+        agreementTerms({
+          provider: "JPNGO",
+          consumer: "USLAX",
+          datasets: [
+            { dataset: "emissions-inventory", aggregation: "category-month", fields: ["co2eTonnes"] },
+            { dataset: "port-calls", aggregation: "month", fields: ["calls", "anchorageWaitH"] },
+          ],
+          validFrom: `${year}-01-01T00:00:00Z`,
+          validUntil: `${year + 1}-01-01T00:00:00Z`,
+        }),
+        tick(),
+      );
+      const rid = request.state.id;
+      await deliver(server.store.exchange, request.message, tick());
+      await page.goto(`${server.baseUrl}/exchange/agreements/${rid}`);
+      await switchLanguage(page, lang, 20_000);
+      await page.locator('.ex-actions [data-step="offer"]').click();
+      const form = page.locator("form.ex-counter");
+      await form.waitFor();
+      expect(await visibleText(form.locator("h2"))).toBe(T_COUNTER[lang]);
+      // The form starts from the request's terms.
+      expect(await form.locator('input[name="k"]').inputValue()).toBe("3");
+      expect(await form.locator('input[name="ds-port-calls"]').isChecked()).toBe(true);
+      await form.locator('input[name="k"]').fill("5");
+      await form.locator('input[name="retention"]').fill("180");
+      await form.locator('input[name="ds-port-calls"]').uncheck();
+      await form.locator('input[name="validUntil"]').fill(`${year + 2}-01-01`);
+      await screenshot(page, `exchange-${lang}-counter-offer`, true);
+      await form.locator('[data-action="send-offer"]').click();
+      await poll(() => page.locator(".ex-agreement .ex-status").getAttribute("data-state")).toBe("OFFERED");
+      expect(
+        await page
+          .locator(".ex-timeline li")
+          .evaluateAll((els) => els.map((e) => e.getAttribute("data-type"))),
+      ).toEqual(["request", "offer"]);
+      expect(await visibleText(page.locator('[data-term="k"]'))).toBe("5");
+      // What this node signed and stored: version 2 with the changed terms, the rest as requested.
+      const offered = await server.store.exchange.getNegotiation(rid);
+      expect(offered?.terms).toMatchObject({
+        version: 2,
+        minCellSize: 5,
+        retentionDays: 180,
+        datasets: [{ dataset: "emissions-inventory", aggregation: "category-month", fields: ["co2eTonnes"] }],
+        validFrom: `${year}-01-01T00:00:00Z`,
+        validUntil: `${year + 2}-01-01T00:00:00Z`,
+        purpose: request.state.terms.purpose,
+      });
     });
   }
 

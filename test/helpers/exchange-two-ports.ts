@@ -1,8 +1,9 @@
 /**
  * The two-port exchange the side-by-side tests share (route test and browser test): an agreement
- * Los Angeles → Nagoya over emissions by category and month, port calls by type and month and the ZE
- * fleet, valid from last year to three years on (real time: the server reads the real clock), and
- * four packages — emissions, calls, fleet, then a correction of the emissions. The figures these
+ * Los Angeles → Nagoya over emissions by category and month, port calls by type and month, the ZE
+ * fleet and terminal KPIs by month, valid from last year to three years on (real time: the server
+ * reads the real clock), and five packages — emissions, calls, fleet, a correction of the emissions,
+ * then terminal KPIs. The figures these
  * rows give are worked out by hand where the tests assert them.
  */
 import { expect } from "vitest";
@@ -24,6 +25,7 @@ export const SIDE_BY_SIDE_TERMS: Partial<AgreementTerms> = {
     { dataset: "emissions-inventory", aggregation: "category-month", fields: ["co2eTonnes"] },
     { dataset: "port-calls", aggregation: "type-month", fields: ["calls", "anchorageWaitH"] },
     { dataset: "ze-fleet", aggregation: "category-powertrain-month", fields: ["units"] },
+    { dataset: "operations-kpis", aggregation: "month", fields: ["truckVisits", "truckTurnMin", "teu"] },
   ],
 };
 
@@ -48,6 +50,10 @@ const unit = (c: string, powertrain: string) =>
  * 2: April 4 calls waiting 2, 0, 4, 6 h (mean 3); May 3 calls waiting 1 h each (mean 1).
  * 3: April yard tractors: 3 fuel cell (owners A, B, C), 4 diesel (A, B, C, D).
  * 4 corrects 1: April A is 90, not 100 → April 165 t; March unchanged 60 t.
+ * 5: April terminals T1 (100 visits, 60 min turn, 3,000 TEU), T2 (50 visits, 90 min, 2,000 TEU) and
+ *    T3 (50 visits, 60 min, 1,000 TEU): one month cell of 3 terminals, 200 visits, turn the mean of
+ *    the rows (60 + 90 + 60)/3 = 70 min, 6,000 TEU.
+ *    Emissions per TEU over the months both cover (April): 165 t / 6,000 TEU = 0.0275 t CO2e/TEU.
  */
 export const SIDE_BY_SIDE_SENDS: { dataset: string; rows: DatasetRow[]; supersedes?: number }[] = [
   {
@@ -97,9 +103,21 @@ export const SIDE_BY_SIDE_SENDS: { dataset: string; rows: DatasetRow[]; supersed
       ghg("C", 4, 25),
     ],
   },
+  {
+    dataset: "operations-kpis",
+    rows: [
+      r(
+        "terminal T1",
+        { terminal: "T1", month: month(4) },
+        { truckVisits: 100, truckTurnMin: 60, teu: 3000 },
+      ),
+      r("terminal T2", { terminal: "T2", month: month(4) }, { truckVisits: 50, truckTurnMin: 90, teu: 2000 }),
+      r("terminal T3", { terminal: "T3", month: month(4) }, { truckVisits: 50, truckTurnMin: 60, teu: 1000 }),
+    ],
+  },
 ];
 
-/** Agrees LA → Nagoya and sends the four packages, each received by Nagoya; the agreement id and package hashes. */
+/** Agrees LA → Nagoya and sends the five packages, each received by Nagoya; the agreement id and package hashes. */
 export async function agreeAndSend(
   la: ExchangeStore,
   ngo: ExchangeStore,

@@ -1,8 +1,8 @@
 /**
  * GET /api/exchange/side-by-side on the real server: Nagoya's node is the server's store (it holds
  * no data of its own here), Los Angeles a second store that sends, under one finalized agreement,
- * emissions by category and month, port calls by type and month, and the ZE fleet — then corrects
- * the emissions (test/helpers/exchange-two-ports.ts). Every figure below is worked out by hand from those rows.
+ * emissions by category and month, port calls by type and month, the ZE fleet — then corrects
+ * the emissions, and sends terminal KPIs with the TEU handled (test/helpers/exchange-two-ports.ts). Every figure below is worked out by hand from those rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliver } from "../../src/exchange/fixtures/two-nodes.ts";
@@ -59,9 +59,10 @@ for (const kind of testDatabaseKinds()) {
       expect(b.audience).toBe("all");
       expect(b.own.port).toBe("JPNGO");
       expect(b.peer?.port).toBe("USLAX");
-      // Per call: (165 + 60) t over (4 + 3) calls = 225 / 7 = 32.142857 t CO2e per call.
+      // Per call, over the months both datasets cover (emissions March and April, calls April and
+      // May): April, 165 t over 4 calls = 41.25 t CO2e per call.
       const perCall = metric(b, "co2ePerCall");
-      expect(perCall?.peer.value).toBeCloseTo(225 / 7, 9);
+      expect(perCall?.peer.value).toBeCloseTo(41.25, 9);
       expect(perCall?.peer.origin?.packages.map((p) => [p.seq, p.dataset, p.hash])).toEqual([
         [4, "emissions-inventory", hashes[3]],
         [2, "port-calls", hashes[1]],
@@ -78,10 +79,19 @@ for (const kind of testDatabaseKinds()) {
       expect(metric(b, "anchorageWaitH")?.peer.value).toBeCloseTo(15 / 7, 9);
       // ZE share of CHE: 3 fuel-cell of 7 yard tractors.
       expect(metric(b, "zeShareChe")?.peer.value).toBeCloseTo(3 / 7, 9);
-      // No drayage in the package; no TEU field agreed; no agreement over terminal KPIs.
+      // No drayage in the package.
       expect(metric(b, "zeShareDrayage")?.peer.reason).toBe("no_data");
-      expect(metric(b, "co2ePerTeu")?.peer.reason).toBe("field_missing");
-      expect(metric(b, "truckTurnMin")?.peer.reason).toBe("no_agreement");
+      // Per TEU, over April (the only month with TEU): 165 t over 3,000 + 2,000 + 1,000 TEU =
+      // 0.0275 t CO2e/TEU, from the emissions correction and the terminal KPIs.
+      const perTeu = metric(b, "co2ePerTeu");
+      expect(perTeu?.peer.value).toBeCloseTo(0.0275, 12);
+      expect(perTeu?.peer.origin?.packages.map((p) => [p.seq, p.dataset, p.hash])).toEqual([
+        [4, "emissions-inventory", hashes[3]],
+        [5, "operations-kpis", hashes[4]],
+      ]);
+      // Turn time: the one April cell's mean over its three terminal rows (the catalog's "mean":
+      // rows, not visits), (60 + 90 + 60) / 3 = 70 min.
+      expect(metric(b, "truckTurnMin")?.peer.value).toBeCloseTo(70, 9);
       // Nagoya holds no data of its own in this store.
       expect(metric(b, "co2ePerCall")?.own).toMatchObject({ value: null, reason: "no_data" });
       expect(b.attributions).toEqual([{ agreementId: id, text: TERMS_ATTRIBUTION }]);
@@ -92,13 +102,13 @@ for (const kind of testDatabaseKinds()) {
       const b = await get(`year=${year}&basis=fiscal`, analyst);
       expect(b.own.period).toMatchObject({ first: m(4), last: `${year + 1}-03`, effectiveBasis: "fiscal" });
       expect(b.peer?.period).toMatchObject({ first: m(1), last: m(12), effectiveBasis: "calendar" });
-      expect(metric(b, "co2ePerCall")?.peer.value).toBeCloseTo(225 / 7, 9);
+      expect(metric(b, "co2ePerCall")?.peer.value).toBeCloseTo(41.25, 9);
     });
 
     it("the public sees Los Angeles' figures (display permitted) but not Nagoya's analyst data", async () => {
       const b = await get(`year=${year}`);
       expect(b.audience).toBe("public");
-      expect(metric(b, "co2ePerCall")?.peer.value).toBeCloseTo(225 / 7, 9);
+      expect(metric(b, "co2ePerCall")?.peer.value).toBeCloseTo(41.25, 9);
       expect(metric(b, "co2ePerCall")?.own.reason).toBe("restricted");
       // Calls are public here (AIS): no data rather than restricted.
       expect(metric(b, "anchorageWaitH")?.own.reason).toBe("no_data");

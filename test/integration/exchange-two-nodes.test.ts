@@ -5,16 +5,20 @@
  * HTTP with a counter-offer, publishing and syncing, correcting (a superseding package), refusing
  * what it must over HTTP (a key speaking for another port, a tampered pull), a consumer killed with
  * SIGKILL in the middle of a long transfer and restarted (every package ends up stored once), and a
- * revocation after which nothing flows. Refusals tested in process only (replayed, out-of-order,
- * expired, out-of-agreement packages) are in exchange-sync.test.ts and src/exchange/package.test.ts.
+ * revocation after which nothing flows, and packages the consumer's server refuses when it pulls
+ * them from the provider's server — out of the agreement, dated after its end — with the signed
+ * refusal logged at both; and packages replayed on the wire between them (an HTTP relay in front of
+ * Los Angeles' server): the same package again is a duplicate, another package 1 signed by the
+ * provider is refused as replayed. Out-of-order packages are tested in process
+ * (exchange-sync.test.ts, src/exchange/package.test.ts).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type InventoryLine, zeroPollutants } from "../../src/emissions/index.ts";
+import { negotiateAgreement } from "../../src/exchange/engine.ts";
 import { agreementTerms } from "../../src/exchange/fixtures/two-nodes.ts";
 import {
   type AgreementTerms,
@@ -22,23 +26,17 @@ import {
   sendPackage,
   signPullRequest,
 } from "../../src/exchange/index.ts";
+import { buildPackage } from "../../src/exchange/package.ts";
 import { nodeSigner } from "../../src/exchange/service.ts";
+import { signedHash, signWith } from "../../src/exchange/signed.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
+import { exchangeEngineDeps } from "../../src/store/services.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
+import { freePort, startServe } from "../helpers/serve-process.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const [sqliteKind, pgKind] = [testDatabaseKinds()[0]!, testDatabaseKinds()[1]];
 const ngoKind = pgKind && !pgKind.skip ? pgKind : sqliteKind;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Node {
   port: string;
@@ -66,27 +64,7 @@ function cliOk(node: Node, args: string[]): string {
 }
 
 async function startServer(node: Node): Promise<void> {
-  const child = spawn(process.execPath, ["bin/sisterports.mjs", "serve", "--port", String(node.httpPort)], {
-    cwd: ROOT,
-    env: node.env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  node.server = child;
-  let log = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${node.port} did not start:\n${log}`)), 30_000);
-    child.stdout?.on("data", (d: Buffer) => {
-      log += d.toString();
-      if (log.includes("serving")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr?.on("data", (d: Buffer) => {
-      log += d.toString();
-    });
-    child.on("exit", (code) => reject(new Error(`${node.port} exited ${code}:\n${log}`)));
-  });
+  node.server = await startServe(node.port, node.httpPort, node.env);
 }
 
 function killServer(node: Node, signal: NodeJS.Signals): Promise<void> {
@@ -155,6 +133,71 @@ async function until<T>(what: string, f: () => Promise<T | undefined>, timeoutMs
   }
 }
 
+/**
+ * The network between the nodes: an HTTP relay in front of Los Angeles' server, in a process of its
+ * own (the CLI calls below block this one while the nodes talk), that passes every request and
+ * answer through unchanged, except that packages given to `replayOnWire` are added to the next
+ * pull answer — what a replaying attacker or a confused middlebox would do.
+ */
+const WIRE = `
+const http = require("node:http");
+const target = Number(process.argv[1]);
+let replay = [];
+const server = http.createServer((req, res) => {
+  const chunks = [];
+  req.on("data", (c) => chunks.push(c));
+  req.on("end", async () => {
+    const body = Buffer.concat(chunks);
+    if (req.url === "/__wire/replay") {
+      replay = JSON.parse(body.toString());
+      res.end("{}");
+      return;
+    }
+    const headers = {};
+    for (const [k, v] of Object.entries(req.headers))
+      if (typeof v === "string" && !["host", "connection", "content-length"].includes(k)) headers[k] = v;
+    try {
+      const up = await fetch("http://127.0.0.1:" + target + req.url, {
+        method: req.method,
+        headers,
+        ...(req.method !== "GET" && req.method !== "HEAD" && body.length > 0 ? { body } : {}),
+      });
+      let text = await up.text();
+      if (req.url === "/api/exchange/pull" && up.ok && replay.length > 0) {
+        const answer = JSON.parse(text);
+        answer.packages = [...answer.packages, ...replay];
+        replay = [];
+        text = JSON.stringify(answer);
+      }
+      res.writeHead(up.status, { "content-type": up.headers.get("content-type") || "application/json" });
+      res.end(text);
+    } catch (error) {
+      res.writeHead(502);
+      res.end(String(error));
+    }
+  });
+});
+server.listen(0, "127.0.0.1", () => process.stdout.write(server.address().port + "\\n"));
+`;
+let wire: ChildProcess | undefined;
+let wireUrl = "";
+
+async function startWire(targetPort: number): Promise<string> {
+  const child = spawn(process.execPath, ["-e", WIRE, String(targetPort)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  wire = child;
+  const port = await new Promise<string>((resolve) =>
+    child.stdout?.once("data", (d: Buffer) => resolve(d.toString().trim())),
+  );
+  wireUrl = `http://127.0.0.1:${port}/`;
+  return wireUrl;
+}
+
+async function replayOnWire(packages: unknown[]): Promise<void> {
+  await fetch(`${wireUrl}__wire/replay`, { method: "POST", body: JSON.stringify(packages) });
+}
+
 describe(`two nodes in separate processes (USLAX sqlite, JPNGO ${ngoKind.kind})`, () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sp-two-nodes-"));
   let la: Node;
@@ -196,6 +239,8 @@ describe(`two nodes in separate processes (USLAX sqlite, JPNGO ${ngoKind.kind})`
     };
     la = await make("USLAX", sqliteKind);
     ngo = await make("JPNGO", ngoKind);
+    // Nagoya reaches Los Angeles through the wire below (LA's document names it as its endpoint).
+    la.url = await startWire(la.httpPort);
     // Each node: identity, exported document, a sister_port key for the other, an admin key.
     const fingerprints: Record<string, string> = {};
     const keysFor: Record<string, string> = {};
@@ -263,6 +308,7 @@ describe(`two nodes in separate processes (USLAX sqlite, JPNGO ${ngoKind.kind})`
   }, 120_000);
 
   afterAll(async () => {
+    wire?.kill();
     await Promise.all([la && killServer(la, "SIGTERM"), ngo && killServer(ngo, "SIGTERM")]);
     await laStore?.close();
     await ngoStore?.close();
@@ -348,6 +394,52 @@ describe(`two nodes in separate processes (USLAX sqlite, JPNGO ${ngoKind.kind})`
       return r.length >= 2 ? r : undefined;
     });
   }, 60_000);
+
+  it("a package replayed on the wire: the same again is a duplicate, stored once; another package 1 signed by the provider is refused as replayed — logged at both", async () => {
+    const syncAtNgo = async () => {
+      const res = await fetch(`${ngo.url}api/exchange/agreements/${agreementId}/sync`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ngoAdminKey}` },
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return (await res.json()) as { accepted: number[]; duplicates: number[]; refused: unknown[] };
+    };
+    const [first] = await laStore.exchange.listPackages(agreementId, "sent");
+    const { storedAt: _s, purgedAt: _p, ...onWire } = first!;
+    // The same package 1 again: acknowledged as a duplicate, nothing stored twice.
+    await replayOnWire([onWire]);
+    expect(await syncAtNgo()).toMatchObject({ accepted: [], duplicates: [1], refused: [] });
+    expect((await ngoStore.exchange.listPackages(agreementId, "received")).map((p) => p.seq)).toEqual([1, 2]);
+    // Another package 1, validly signed by Los Angeles (other figures): a replay of the chain's start.
+    const agreement = (await laStore.exchange.getNegotiation(agreementId))!;
+    const rows: DatasetRow[] = ["a", "b", "c"].map((c) => ({
+      contributor: c,
+      dims: { category: "che", month: "2026-03", year: "2026" },
+      values: { co2eTonnes: 100, noxTonnes: 1 },
+    }));
+    const signer = await nodeSigner(laStore.exchange, new Date());
+    await replayOnWire([
+      buildPackage(
+        agreement,
+        { dataset: "emissions-inventory", rows },
+        undefined,
+        signer,
+        new Date().toISOString(),
+      ),
+    ]);
+    expect(await syncAtNgo()).toMatchObject({ accepted: [], refused: [{ seq: 1, reason: "replayed" }] });
+    expect((await ngoStore.exchange.listPackages(agreementId, "received")).map((p) => p.seq)).toEqual([1, 2]);
+    // Logged at Nagoya; Los Angeles logs the signed refusal it was sent (for a package it never sent).
+    const atNgo = await ngoStore.exchange.listAudit({ agreementId, limit: 10 });
+    expect(atNgo.find((e) => e.action === "package.refused")).toMatchObject({ reason: "replayed" });
+    // Los Angeles refuses that receipt (its package 1 has another hash): Nagoya's sync still answers,
+    // and logs the receipt it could not deliver.
+    expect(atNgo.find((e) => e.action === "receipt.sent")).toMatchObject({ outcome: "failed" });
+    const atLa = await laStore.exchange.listAudit({ agreementId, limit: 10 });
+    expect(atLa.find((e) => e.action === "receipt.received" && e.outcome === "refused")).toMatchObject({
+      reason: "mismatch",
+    });
+  }, 30_000);
 
   it("refuses over HTTP a key speaking for another port, a tampered pull, a replayed and an out-of-order message — logged", async () => {
     const signer = await nodeSigner(ngoStore.exchange, new Date());
@@ -445,5 +537,69 @@ describe(`two nodes in separate processes (USLAX sqlite, JPNGO ${ngoKind.kind})`
     expect(ngo1).toMatchObject({ status: "terminated", accepted: [] });
     const audit = await ngoStore.exchange.listAudit({ agreementId, limit: 5 });
     expect(audit.some((e) => e.action === "negotiation.received")).toBe(true);
+  }, 60_000);
+  it("the consumer's server refuses, over HTTP, a package out of the agreement and one dated after its end — logged at both nodes", async () => {
+    const [laDeps, ngoDeps] = [exchangeEngineDeps(laStore), exchangeEngineDeps(ngoStore)];
+    /** A new agreement LA → Nagoya over the emissions, negotiated between the two servers. */
+    const agree = async () => {
+      const id = await negotiateAgreement(ngoDeps, laDeps, terms(1, ["co2eTonnes"]));
+      return (await laStore.exchange.getNegotiation(id))!;
+    };
+    const rows: DatasetRow[] = ["a", "b", "c"].map((c) => ({
+      contributor: c,
+      dims: { category: "che", month: "2026-03", year: "2026", vesselType: "container" },
+      values: { co2eTonnes: 1, calls: 1 },
+    }));
+    /** LA's server holds `pkg` as sent; Nagoya's server is asked to sync and pulls it. */
+    const pullAtNgo = async (id: string, pkg: Parameters<typeof signedHash>[0] & { seq: number }) => {
+      await laStore.exchange.appendPackage("sent", pkg as never, signedHash(pkg), new Date().toISOString());
+      const res = await fetch(`${ngo.url}api/exchange/agreements/${id}/sync`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ngoAdminKey}` },
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return (await res.json()) as { accepted: number[]; refused: { seq: number; reason: string }[] };
+    };
+    const logged = async (id: string, reason: string) => {
+      const [atNgo, atLa] = [
+        await ngoStore.exchange.listAudit({ agreementId: id, limit: 20 }),
+        await laStore.exchange.listAudit({ agreementId: id, limit: 20 }),
+      ];
+      // The consumer's refusal, and the provider's copy of the consumer's signed refusal receipt.
+      expect(atNgo.filter((e) => e.action === "package.refused").map((e) => e.reason)).toEqual([reason]);
+      expect(atLa.filter((e) => e.action === "receipt.received").map((e) => [e.outcome, e.reason])).toEqual([
+        ["refused", reason],
+      ]);
+      expect(await ngoStore.exchange.listPackages(id, "received")).toEqual([]);
+    };
+    const signer = await nodeSigner(laStore.exchange, new Date());
+    const now = new Date().toISOString();
+
+    // Out of the agreement: port calls, signed by LA under the agreement's hash, which covers only
+    // the emissions inventory.
+    const outside = await agree();
+    const widened = {
+      ...outside,
+      terms: {
+        ...outside.terms,
+        datasets: [
+          ...outside.terms.datasets,
+          { dataset: "port-calls", aggregation: "month", fields: ["calls"] },
+        ],
+      },
+    };
+    const calls = buildPackage(widened, { dataset: "port-calls", rows }, undefined, signer, now);
+    const r1 = await pullAtNgo(outside.id, calls);
+    expect(r1).toMatchObject({ accepted: [], refused: [{ seq: 1, reason: "out_of_agreement" }] });
+    await logged(outside.id, "out_of_agreement");
+
+    // Dated after the agreement's end (2030-01-01): an emissions package LA signed as issued then.
+    const late = await agree();
+    const built = buildPackage(late, { dataset: "emissions-inventory", rows }, undefined, signer, now);
+    const { kid: _k, signature: _s, ...body } = built;
+    const afterEnd = signWith({ ...body, issuedAt: "2030-01-01T00:00:01Z" }, signer);
+    const r2 = await pullAtNgo(late.id, afterEnd);
+    expect(r2).toMatchObject({ accepted: [], refused: [{ seq: 1, reason: "expired" }] });
+    await logged(late.id, "expired");
   }, 60_000);
 });

@@ -5,6 +5,7 @@
  * rejects are stored once, a failing batch leaves nothing behind, container search by number, B/L
  * and booking.
  */
+import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type ContainerEvent,
@@ -18,6 +19,7 @@ import {
   type TruckVisit,
 } from "../../src/operations/index.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
+import { fillVesselTeu } from "../../src/store/operations/migrations.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 import { BOX, event, operationsDay, PORT, parsedOf, YTI, ZONE } from "../helpers/operations.ts";
 
@@ -65,6 +67,29 @@ for (const kind of testDatabaseKinds()) {
       expect(twice).toMatchObject({ read: 2, accepted: 0, duplicates: 2 });
       const runs = await store.operations.ingestRuns(PORT, 10);
       expect(runs.map((r) => r.file).sort()).toEqual(["all.json", "events.json", "gate.csv", "twice.json"]);
+    });
+
+    it("TEU of the vessel moves: the ingest's sums, and the same from migration 0750 over stored facts", async () => {
+      const teuByHour = async () =>
+        (await store.operations.hourlyRollups({ port: PORT, fromDay: 0, toDay: 100_000 }, "hour"))
+          .filter((r) => r.vesselTeuQuarters > 0)
+          .map((r) => `${key(r)} ${r.vesselTeuQuarters}`)
+          .sort();
+      const byDay = async () =>
+        (await store.operations.hourlyRollups({ port: PORT, fromDay: 0, toDay: 100_000 }, "day")).reduce(
+          (a, r) => a + r.vesselTeuQuarters,
+          0,
+        );
+      const ingested = await teuByHour();
+      // 9 vessel moves of 40 ft boxes at the port (kpi.test.ts): 9 × 8 quarter-TEU = 72 = 18 TEU.
+      expect(await byDay()).toBe(72);
+      // A database from before 0750: the column at 0, then filled from the stored events.
+      await sql`update ops_hourly set vessel_teu_quarters = 0`.execute(store.db);
+      await sql`update ops_daily set vessel_teu_quarters = 0`.execute(store.db);
+      expect(await byDay()).toBe(0);
+      await fillVesselTeu(store.db as unknown as Kysely<unknown>);
+      expect(await teuByHour()).toEqual(ingested);
+      expect(await byDay()).toBe(72);
     });
 
     it("holds rollups equal to one computation over all the records", async () => {

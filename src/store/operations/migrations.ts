@@ -4,9 +4,10 @@
  */
 import { type Kysely, type Migration, sql } from "kysely";
 import type { DialectKind } from "../dialect.ts";
+import type { OperationsDatabase } from "./schema.ts";
 
-/** The hourly sum columns (rollup.ts HOURLY_SUMS in snake case); bigint: seconds summed over a year exceed 2³¹. */
-export const HOURLY_SUM_COLUMNS = [
+/** The hourly sum columns 0300 and 0440 made (frozen: released migrations must not change). */
+const HOURLY_SUM_COLUMNS_0300 = [
   "truck_visits",
   "turn_count",
   "turn_sum_s",
@@ -31,6 +32,9 @@ export const HOURLY_SUM_COLUMNS = [
   "dwell_rail_over5d",
   "dwell_rail_over9d",
 ] as const;
+
+/** The hourly sum columns (rollup.ts HOURLY_SUMS in snake case); bigint: seconds summed over a year exceed 2³¹. */
+export const HOURLY_SUM_COLUMNS = [...HOURLY_SUM_COLUMNS_0300, "vessel_teu_quarters"] as const;
 
 export function operationsMigrations(_kind: DialectKind): Record<string, Migration> {
   return {
@@ -153,7 +157,7 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
           .addColumn("terminal", "text", (c) => c.notNull())
           .addColumn("day", "integer", (c) => c.notNull())
           .addColumn("hour", "integer", (c) => c.notNull());
-        for (const col of HOURLY_SUM_COLUMNS)
+        for (const col of HOURLY_SUM_COLUMNS_0300)
           hourly = hourly.addColumn(col, "bigint", (c) => c.notNull().defaultTo(0));
         await hourly.addPrimaryKeyConstraint("ops_hourly_pk", ["port", "terminal", "day", "hour"]).execute();
         await db.schema.createIndex("ops_hourly_day").on("ops_hourly").columns(["port", "day"]).execute();
@@ -396,12 +400,12 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
           .addColumn("port", "text", (c) => c.notNull())
           .addColumn("terminal", "text", (c) => c.notNull())
           .addColumn("day", "integer", (c) => c.notNull());
-        for (const col of HOURLY_SUM_COLUMNS)
+        for (const col of HOURLY_SUM_COLUMNS_0300)
           daily = daily.addColumn(col, "bigint", (c) => c.notNull().defaultTo(0));
         await daily.addPrimaryKeyConstraint("ops_daily_pk", ["port", "terminal", "day"]).execute();
         await db.schema.createIndex("ops_daily_day").on("ops_daily").columns(["port", "day"]).execute();
-        const cols = sql.join(HOURLY_SUM_COLUMNS.map((c) => sql.ref(c)));
-        const sums = sql.join(HOURLY_SUM_COLUMNS.map((c) => sql`sum(${sql.ref(c)})`));
+        const cols = sql.join(HOURLY_SUM_COLUMNS_0300.map((c) => sql.ref(c)));
+        const sums = sql.join(HOURLY_SUM_COLUMNS_0300.map((c) => sql`sum(${sql.ref(c)})`));
         await sql`insert into ops_daily (port, terminal, day, ${cols})
           select port, terminal, day, ${sums} from ops_hourly group by port, terminal, day`.execute(db);
       },
@@ -436,7 +440,95 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
           .execute();
       },
     },
+    // TEU handled (issue 15's emissions per TEU): the vessel moves' boxes by size, in quarter-TEU,
+    // filled for the facts already stored as an ingest would have added them.
+    "0750_operations_vessel_teu": {
+      async up(db: Kysely<unknown>) {
+        for (const table of ["ops_hourly", "ops_daily"])
+          await db.schema
+            .alterTable(table)
+            .addColumn("vessel_teu_quarters", "bigint", (c) => c.notNull().defaultTo(0))
+            .execute();
+        await fillVesselTeu(db);
+      },
+      async down(db: Kysely<unknown>) {
+        for (const table of ["ops_hourly", "ops_daily"])
+          await db.schema.alterTable(table).dropColumn("vessel_teu_quarters").execute();
+      },
+    },
   };
+}
+
+/**
+ * 0750 up: each stored vessel discharge / load adds its box's quarter-TEU to the hour and day rows
+ * its ingest added its move to. An event stored without a port counted for the port its ingest
+ * named, which is the one port whose rollups hold its terminal (a terminal belongs to one port).
+ */
+export async function fillVesselTeu(db: Kysely<unknown>): Promise<void> {
+  // Imported here: store.ts imports this module's column list at load time.
+  const { eventFromStoredRow } = await import("./store.ts");
+  const { loadPortRegistry } = await import("../../geo/index.ts");
+  const { clockFor, vesselMoveTeuQuarters } = await import("../../operations/index.ts");
+  const q = db as unknown as Kysely<OperationsDatabase>;
+  const registry = loadPortRegistry();
+  const portsOf = new Map<string, string[]>();
+  for (const r of await q.selectFrom("ops_hourly").select(["port", "terminal"]).distinct().execute())
+    portsOf.set(r.terminal, [...(portsOf.get(r.terminal) ?? []), r.port]);
+  const hours = new Map<
+    string,
+    { port: string; terminal: string; day: number; hour: number; quarters: number }
+  >();
+  let after = "";
+  for (;;) {
+    const rows = await q
+      .selectFrom("ops_events")
+      .selectAll()
+      .where("event_code", "in", ["DISC", "LOAD"])
+      .where("event_id", ">", after)
+      .orderBy("event_id")
+      .limit(5000)
+      .execute();
+    for (const row of rows) {
+      const e = eventFromStoredRow(row);
+      const owners = portsOf.get(e.terminal ?? "") ?? [];
+      const port = e.port ?? (owners.length === 1 ? owners[0] : undefined);
+      const timeZone = port === undefined ? undefined : registry.get(port)?.timeZone;
+      if (port === undefined || timeZone === undefined) continue;
+      const quarters = vesselMoveTeuQuarters(port, e);
+      if (quarters === 0) continue;
+      const { day, hour } = clockFor(timeZone)(e.eventAtS);
+      const terminal = e.terminal ?? "";
+      const key = `${port}|${terminal}|${day}|${hour}`;
+      const h = hours.get(key) ?? { port, terminal, day, hour, quarters: 0 };
+      h.quarters += quarters;
+      hours.set(key, h);
+    }
+    if (rows.length < 5000) break;
+    after = rows[rows.length - 1]?.event_id ?? after;
+  }
+  const days = new Map<string, { port: string; terminal: string; day: number; quarters: number }>();
+  for (const h of hours.values()) {
+    await q
+      .updateTable("ops_hourly")
+      .set({ vessel_teu_quarters: h.quarters })
+      .where("port", "=", h.port)
+      .where("terminal", "=", h.terminal)
+      .where("day", "=", h.day)
+      .where("hour", "=", h.hour)
+      .execute();
+    const key = `${h.port}|${h.terminal}|${h.day}`;
+    const d = days.get(key) ?? { port: h.port, terminal: h.terminal, day: h.day, quarters: 0 };
+    d.quarters += h.quarters;
+    days.set(key, d);
+  }
+  for (const d of days.values())
+    await q
+      .updateTable("ops_daily")
+      .set({ vessel_teu_quarters: d.quarters })
+      .where("port", "=", d.port)
+      .where("terminal", "=", d.terminal)
+      .where("day", "=", d.day)
+      .execute();
 }
 
 /** The row-per-bin histogram tables of 0300, by grain (their period column is named after it). */

@@ -101,6 +101,7 @@ export interface OpsHourlyTable {
   dwell_rail_sum_s: number;
   dwell_rail_over5d: number;
   dwell_rail_over9d: number;
+  vessel_teu_quarters: number;
 }
 
 /**

@@ -290,7 +290,8 @@ const eventRow = (e: ContainerEvent) => ({
   record_json: packFact(e, EVENT_COLUMNS, EVENT_DEFAULTS, "createdAtS", e.eventAtS),
 });
 
-function eventFromRow(
+/** A stored event row back into the event (exported for the migration that reads stored facts). */
+export function eventFromStoredRow(
   r: Pick<OperationsDatabase["ops_events"], EventColumn | "record_json">,
 ): ContainerEvent {
   const rest = parse<Pick<ContainerEvent, "source" | "eventType"> & Partial<ContainerEvent>>(r.record_json);
@@ -892,7 +893,7 @@ export function createOperationsStore(
               .orderBy("at_s")
               .execute();
       return {
-        events: events.map(eventFromRow),
+        events: events.map(eventFromStoredRow),
         visits: visits.map(visitFromRow),
         railMoves: rail.map((r) => parse<RailMove>(r.record_json)),
       };

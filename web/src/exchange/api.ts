@@ -39,10 +39,10 @@ export const exchangeApi = {
   catalog: () => requestJson<CatalogDataset[]>("/api/exchange/catalog", {}),
   draft: (terms: AgreementTerms) =>
     requestJson<StepReply>("/api/exchange/agreements", { method: "POST", body: { terms } }),
-  step: (id: string, type: Exclude<MessageType, "request">, reason?: string) =>
+  step: (id: string, type: Exclude<MessageType, "request">, reason?: string, terms?: AgreementTerms) =>
     requestJson<StepReply>(`/api/exchange/agreements/${enc(id)}/steps`, {
       method: "POST",
-      body: { type, ...(reason ? { reason } : {}) },
+      body: { type, ...(reason ? { reason } : {}), ...(terms ? { terms } : {}) },
     }),
   sideBySide: (year: number, basis: "calendar" | "fiscal") =>
     requestJson<SideBySideWire>(`/api/exchange/side-by-side?year=${year}&basis=${basis}`, {}),

@@ -440,7 +440,8 @@ function Actions({ a, onChange }: { a: AgreementDetail; onChange: () => void }) 
         onChange();
       });
   };
-  // A counter-offer needs new terms: the draft form's job, not a one-click step.
+  const [countering, setCountering] = useState(false);
+  // A counter-offer needs new terms: its own form below, not a one-click step.
   const steps = a.allowedSteps.filter(
     (s): s is Exclude<MessageType, "request" | "offer" | "terminate"> =>
       s !== "request" && s !== "offer" && s !== "terminate",
@@ -462,6 +463,11 @@ function Actions({ a, onChange }: { a: AgreementDetail; onChange: () => void }) 
           {t(`exchange.step.${s}`)}
         </button>
       ))}
+      {a.allowedSteps.includes("offer") && !countering ? (
+        <button type="button" className="ex-action" data-step="offer" onClick={() => setCountering(true)}>
+          {t("exchange.counter.open")}
+        </button>
+      ) : null}
       {a.status === "active" ? (
         <button
           type="button"
@@ -515,12 +521,145 @@ function Actions({ a, onChange }: { a: AgreementDetail; onChange: () => void }) 
           </button>
         )
       ) : null}
+      {countering ? (
+        <CounterOfferForm
+          terms={a.terms}
+          busy={busy}
+          onCancel={() => setCountering(false)}
+          onSubmit={(terms) =>
+            run(async () => stepped(await exchangeApi.step(a.id, "offer", undefined, terms)))
+          }
+        />
+      ) : null}
       {message ? (
         <p className="ex-message small" role="status">
           {message}
         </p>
       ) : null}
     </fieldset>
+  );
+}
+
+/** The datasets chosen in a form of DatasetsFieldset: checked ones, their level and fields. */
+function chosenDatasets(f: FormData, catalog: readonly CatalogDataset[]): AgreementTerms["datasets"] {
+  return catalog
+    .filter((d) => f.get(`ds-${d.id}`) === "on")
+    .map((d) => ({
+      dataset: d.id,
+      aggregation: String(f.get(`agg-${d.id}`) ?? ""),
+      fields: d.fields.filter((x) => f.get(`field-${d.id}-${x.name}`) === "on").map((x) => x.name),
+    }));
+}
+
+/** The catalog's datasets to tick, each with its level and fields; `initial` pre-selects terms' own. */
+function DatasetsFieldset({
+  catalog,
+  initial,
+}: {
+  catalog: readonly CatalogDataset[];
+  initial?: AgreementTerms["datasets"];
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  return (
+    <fieldset>
+      <legend>{t("exchange.draft.datasets")}</legend>
+      {catalog.map((d) => {
+        const agreed = initial?.find((x) => x.dataset === d.id);
+        return (
+          <div key={d.id} className="ex-draft-dataset" data-dataset={d.id}>
+            <label>
+              <input type="checkbox" name={`ds-${d.id}`} defaultChecked={agreed !== undefined} />{" "}
+              {localName(d.title, lang)}
+            </label>{" "}
+            <select
+              name={`agg-${d.id}`}
+              aria-label={t("exchange.draft.aggregation")}
+              defaultValue={agreed?.aggregation}
+            >
+              {d.aggregations.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.id}
+                </option>
+              ))}
+            </select>{" "}
+            {d.fields.map((x) => (
+              <label key={x.name} className="small">
+                <input
+                  type="checkbox"
+                  name={`field-${d.id}-${x.name}`}
+                  defaultChecked={agreed === undefined || agreed.fields.includes(x.name)}
+                />{" "}
+                {localName(x.title, lang)} ({x.unit})
+              </label>
+            ))}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/**
+ * A counter-offer (this node the provider, the peer's request in hand): the requested terms with k,
+ * retention, datasets and validity changed, sent as an OFFERED step with the next version.
+ */
+function CounterOfferForm({
+  terms,
+  busy,
+  onSubmit,
+  onCancel,
+}: {
+  terms: AgreementTerms;
+  busy: boolean;
+  onSubmit: (terms: AgreementTerms) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const catalog = useAsync(() => exchangeApi.catalog(), "catalog");
+  if (catalog.status !== "ready") return <Status state={catalog} />;
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const f = new FormData(event.currentTarget);
+    const s = (k: string) => String(f.get(k) ?? "").trim();
+    onSubmit({
+      ...terms,
+      version: terms.version + 1,
+      datasets: chosenDatasets(f, catalog.data),
+      minCellSize: Number(s("k")),
+      retentionDays: Number(s("retention")),
+      validFrom: `${s("validFrom")}T00:00:00Z`,
+      validUntil: `${s("validUntil")}T00:00:00Z`,
+    });
+  };
+  return (
+    <form className="panel ex-counter" onSubmit={submit} aria-label={t("exchange.counter.title")}>
+      <h2>{t("exchange.counter.title")}</h2>
+      <p className="muted small">{t("exchange.counter.lead", { version: terms.version + 1 })}</p>
+      <DatasetsFieldset catalog={catalog.data} initial={terms.datasets} />
+      <label>
+        <span>{t("exchange.terms.k")}</span>
+        <input name="k" type="number" min={1} defaultValue={terms.minCellSize} required />
+      </label>
+      <label>
+        <span>{t("exchange.draft.retentionDays")}</span>
+        <input name="retention" type="number" min={1} defaultValue={terms.retentionDays} required />
+      </label>
+      <label>
+        <span>{t("exchange.draft.validFrom")}</span>
+        <input name="validFrom" type="date" defaultValue={terms.validFrom.slice(0, 10)} required />
+      </label>
+      <label>
+        <span>{t("exchange.draft.validUntil")}</span>
+        <input name="validUntil" type="date" defaultValue={terms.validUntil.slice(0, 10)} required />
+      </label>
+      <button type="submit" className="ex-action" data-action="send-offer" disabled={busy}>
+        {t("exchange.counter.submit")}
+      </button>{" "}
+      <button type="button" onClick={onCancel}>
+        {t("exchange.actions.cancel")}
+      </button>
+    </form>
   );
 }
 
@@ -539,13 +678,7 @@ function DraftForm({ self, onDone }: { self: string; onDone: () => void }) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
     const s = (k: string) => String(f.get(k) ?? "").trim();
-    const chosen = datasets
-      .filter((d) => f.get(`ds-${d.id}`) === "on")
-      .map((d) => ({
-        dataset: d.id,
-        aggregation: s(`agg-${d.id}`),
-        fields: d.fields.filter((x) => f.get(`field-${d.id}-${x.name}`) === "on").map((x) => x.name),
-      }));
+    const chosen = chosenDatasets(f, datasets);
     const rule = (prefix: string) =>
       ODRL_ACTIONS.filter((a) => f.get(`${prefix}-${a}`) === "on").map((action) => ({
         action,
@@ -592,29 +725,7 @@ function DraftForm({ self, onDone }: { self: string; onDone: () => void }) {
           ))}
         </select>
       </label>
-      <fieldset>
-        <legend>{t("exchange.draft.datasets")}</legend>
-        {catalog.data.map((d) => (
-          <div key={d.id} className="ex-draft-dataset" data-dataset={d.id}>
-            <label>
-              <input type="checkbox" name={`ds-${d.id}`} /> {localName(d.title, lang)}
-            </label>{" "}
-            <select name={`agg-${d.id}`} aria-label={t("exchange.draft.aggregation")}>
-              {d.aggregations.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.id}
-                </option>
-              ))}
-            </select>{" "}
-            {d.fields.map((x) => (
-              <label key={x.name} className="small">
-                <input type="checkbox" name={`field-${d.id}-${x.name}`} defaultChecked />{" "}
-                {localName(x.title, lang)} ({x.unit})
-              </label>
-            ))}
-          </div>
-        ))}
-      </fieldset>
+      <DatasetsFieldset catalog={catalog.data} />
       <label>
         <span>{t("exchange.terms.k")}</span>
         <input name="k" type="number" min={1} defaultValue={3} required />
@@ -650,7 +761,7 @@ function DraftForm({ self, onDone }: { self: string; onDone: () => void }) {
         ))}
       </fieldset>
       <label>
-        <span>{t("exchange.terms.retention")}</span>
+        <span>{t("exchange.draft.retentionDays")}</span>
         <input name="retention" type="number" min={1} defaultValue={365} required />
       </label>
       <label>

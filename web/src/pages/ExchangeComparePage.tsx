@@ -38,7 +38,12 @@ function unitLabel(
 function fmt(metric: Metric, value: number | null, mass: MassDisplayUnit, lang: Language): string {
   if (value === null) return "—";
   const v = shown(metric, value, mass);
-  return formatNumber(v, lang, { maximumFractionDigits: Math.abs(v) < 10 ? 2 : 1 });
+  // Below 1 (tonnes per TEU are hundredths) three significant digits, else one or two decimals.
+  const digits =
+    v !== 0 && Math.abs(v) < 1
+      ? { maximumSignificantDigits: 3 }
+      : { maximumFractionDigits: Math.abs(v) < 10 ? 2 : 1 };
+  return formatNumber(v, lang, digits);
 }
 
 export function ExchangeComparePage(_: PageProps) {

@@ -1,0 +1,90 @@
+/**
+ * Publish when data arrives (issue 15): a command that writes what the exchange's datasets are built
+ * from (AIS and so port calls, calls, an inventory, container and gate flows, the equipment registry
+ * and its telemetry) publishes, before it ends, under every agreement this node provides that is in
+ * force — the package of each dataset whose content changed, and a notice the consumer pulls on at
+ * once — instead of leaving it to the server's next timer run (SP_EXCHANGE_SYNC_S, default 300 s).
+ * The publishing is the engine's own (publishAgreement: nothing is sent when nothing changed). A
+ * failure is said on stderr and does not fail the command: its data is stored, and the server's
+ * next run publishes it.
+ */
+import type { Command } from "commander";
+import type { AppConfig } from "../core/config.ts";
+import { messages } from "../core/messages.ts";
+
+/** The commands (their words after `sisterports`) that write what shared datasets are built from. */
+export const SHARED_DATA_COMMANDS: ReadonlySet<string> = new Set([
+  "ais ingest",
+  "calls detect",
+  "emissions inventory",
+  "ops ingest",
+  "ze equipment import",
+  "ze telemetry ingest",
+]);
+
+/** A command's words below the program. Example: the action of `sisterports ops ingest x.json` → "ops ingest". */
+export function commandPath(command: Command): string {
+  const words: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) words.unshift(c.name());
+  return words.join(" ");
+}
+
+const en = {
+  published: "exchange: agreement {id} → {consumer}: sent package(s) {sent}; notice {notice}",
+  unchanged: "exchange: agreement {id} → {consumer}: the shared datasets did not change, nothing sent",
+  failed:
+    "exchange: publishing under agreement {id} failed ({error}); the data is stored, and the server's next sync publishes it",
+  delivered: "delivered",
+  noticeFailed: "not delivered (the consumer pulls at its next sync)",
+};
+const ja: { [K in keyof typeof en]: string } = {
+  published: "共有：協定 {id} → {consumer}：パッケージ {sent} を送信、通知は{notice}",
+  unchanged: "共有：協定 {id} → {consumer}：共有データセットに変更がないため送信なし",
+  failed:
+    "共有：協定 {id} での公開に失敗しました（{error}）。データは保存済みで、サーバーの次回の同期で公開されます",
+  delivered: "配信済み",
+  noticeFailed: "未配信（相手側が次回の同期で取得します）",
+};
+const msg = messages({ en, ja });
+
+/**
+ * Publishes under each agreement in force that this node provides; one line per agreement on
+ * stderr (stdout stays the command's, --json included). Nothing when there is none.
+ */
+export async function publishChangedData(config: AppConfig): Promise<void> {
+  const [{ openStore }, { agreementStatus, publishAgreement }, { exchangeEngineDeps }] = await Promise.all([
+    import("../store/index.ts"),
+    import("../exchange/index.ts"),
+    import("../store/services.ts"),
+  ]);
+  const store = openStore({ databaseUrl: config.databaseUrl });
+  try {
+    const node = await store.exchange.getNode();
+    if (!node) return;
+    const at = new Date().toISOString();
+    const providing = (await store.exchange.listNegotiations()).filter(
+      (a) => a.provider === node.profile.port && agreementStatus(a, at) === "active",
+    );
+    const deps = exchangeEngineDeps(store);
+    for (const a of providing) {
+      try {
+        const r = await publishAgreement(deps, a.id);
+        const line =
+          r.sent.length === 0
+            ? msg("unchanged", { id: a.id, consumer: a.consumer })
+            : msg("published", {
+                id: a.id,
+                consumer: a.consumer,
+                sent: r.sent.join(", "),
+                notice: msg(r.notice === "delivered" ? "delivered" : "noticeFailed"),
+              });
+        process.stderr.write(`${line}\n`);
+      } catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`${msg("failed", { id: a.id, error: text })}\n`);
+      }
+    }
+  } finally {
+    await store.close();
+  }
+}
