@@ -231,6 +231,14 @@ describe("portal in the browser", { timeout: 60_000 }, () => {
     await shot("en-about");
   });
 
+  it("side by side on a node not set up for the exchange: says how to set it up", async () => {
+    await page.goto(`${server.baseUrl}/exchange/compare`);
+    const notice = page.locator('[data-state="no-node"]');
+    await notice.waitFor({ timeout: 20_000 });
+    expect(await notice.innerText()).toContain("npx sisterports demo exchange");
+    expect(await page.locator(".ex-compare-table").count()).toBe(0);
+  });
+
   it("left no console errors, failed requests or error responses", () => {
     expect(problems).toEqual([]);
   });

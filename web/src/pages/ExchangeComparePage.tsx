@@ -109,7 +109,13 @@ export function ExchangeComparePage(_: PageProps) {
         </fieldset>
       </div>
       <Status state={data} />
-      {data.status === "ready" ? (
+      {data.status === "ready" && data.data.own.port === "" ? (
+        // A node not yet set up for the exchange (a fresh `npm start`) has no port of its own to compare.
+        <p className="notice" data-state="no-node">
+          {t("exchange.compare.noNode")} <code>npx sisterports demo exchange</code>{" "}
+          {t("exchange.compare.noNodeOr")} <code>npx sisterports exchange node init --port USLAX …</code>
+        </p>
+      ) : data.status === "ready" ? (
         <CompareView
           d={data.data}
           mass={mass}
