@@ -235,7 +235,7 @@ describe("portal in the browser", { timeout: 60_000 }, () => {
     await page.goto(`${server.baseUrl}/exchange/compare`);
     const notice = page.locator('[data-state="no-node"]');
     await notice.waitFor({ timeout: 20_000 });
-    expect(await notice.innerText()).toContain("npx sisterports demo exchange");
+    expect(await notice.textContent()).toContain("npx sisterports demo exchange");
     expect(await page.locator(".ex-compare-table").count()).toBe(0);
   });
 
