@@ -6,9 +6,11 @@
  * rejection meanwhile; each is recorded with its seed, route and input so it can be replayed.
  * Used by test/integration/fuzz.test.ts (short) and bench/fuzz.bench.ts (1,000,000 inputs).
  */
+
 import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll } from "vitest";
 import { createKey, TokenBuckets } from "../../src/access/index.ts";
 import { AisDecoder, nmeaChecksum } from "../../src/ais/index.ts";
 import { isDomainError } from "../../src/core/errors.ts";
@@ -23,6 +25,7 @@ import {
   parseTelemetryCsv,
   TELEMETRY_CSV_COLUMNS,
 } from "../../src/transition/index.ts";
+import type { TestDatabase, TestDatabaseKind } from "./databases.ts";
 import {
   BODY_SEEDS,
   csvText,
@@ -455,4 +458,25 @@ export function fuzzFiles(seed: number, count: number, tally: FuzzTally, maxFail
     noteSlow(tally, ms, kind.family, text);
     bump(tally.msByRoute, kind.family, ms);
   }
+}
+
+/**
+ * A fuzz target on a new database of `kind` for the enclosing describe block: started before its
+ * tests, closed and dropped after them. Returns the target's getter (set once beforeAll ran).
+ */
+export function fuzzTargetFor(kind: TestDatabaseKind): () => FuzzTarget {
+  let db: TestDatabase | undefined;
+  let target: FuzzTarget | undefined;
+  beforeAll(async () => {
+    db = await kind.create();
+    target = await startFuzzTarget(db.url);
+  }, 60_000);
+  afterAll(async () => {
+    await target?.close();
+    await db?.drop();
+  });
+  return () => {
+    if (!target) throw new Error("fuzz target not started");
+    return target;
+  };
 }

@@ -5,9 +5,9 @@
  * NUL character (U+0000) in a path value or in a receipt's sender reached a query (PostgreSQL text
  * cannot hold one); now a 400, or the use case's own refusal.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
-import { type FuzzTarget, startFuzzTarget } from "../helpers/fuzz-run.ts";
+import { describe, expect, it } from "vitest";
+import { testDatabaseKinds } from "../helpers/databases.ts";
+import { fuzzTargetFor } from "../helpers/fuzz-run.ts";
 
 const POISON = { toString: 1, valueOf: 2 };
 const CASES: { url: string; as: string; body: unknown; method?: "GET" | "POST" }[] = [
@@ -49,26 +49,17 @@ const CASES: { url: string; as: string; body: unknown; method?: "GET" | "POST" }
 
 for (const kind of testDatabaseKinds())
   describe.skipIf(kind.skip)(`request bodies the fuzz found answered 500 (${kind.kind})`, () => {
-    let db: TestDatabase;
-    let target: FuzzTarget;
-    beforeAll(async () => {
-      db = await kind.create();
-      target = await startFuzzTarget(db.url);
-    }, 60_000);
-    afterAll(async () => {
-      await target?.close();
-      await db?.drop();
-    });
+    const target = fuzzTargetFor(kind);
 
     for (const c of CASES)
       it(`${c.method ?? "POST"} ${c.url} ${JSON.stringify(c.body ?? "").slice(0, 80)} → 4xx or 200 with rejects`, async () => {
-        const r = await target.app.inject(
+        const r = await target().app.inject(
           c.method === "GET"
-            ? { method: "GET", url: c.url, headers: { ...target.headersOf[c.as] } }
+            ? { method: "GET", url: c.url, headers: { ...target().headersOf[c.as] } }
             : {
                 method: "POST",
                 url: c.url,
-                headers: { ...target.headersOf[c.as], "content-type": "application/json" },
+                headers: { ...target().headersOf[c.as], "content-type": "application/json" },
                 payload: JSON.stringify(c.body),
               },
         );

@@ -5,9 +5,9 @@
  * imports. Fails on any response of 500, any exception out of a request or a parser (other than a
  * DomainError for a whole file), with the seed, route and input to replay it.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
-import { type FuzzTarget, fuzzFiles, fuzzHttp, newTally, startFuzzTarget } from "../helpers/fuzz-run.ts";
+import { describe, expect, it } from "vitest";
+import { testDatabaseKinds } from "../helpers/databases.ts";
+import { fuzzFiles, fuzzHttp, fuzzTargetFor, newTally } from "../helpers/fuzz-run.ts";
 
 const show = (t: ReturnType<typeof newTally>) =>
   t.failures.map(
@@ -16,25 +16,16 @@ const show = (t: ReturnType<typeof newTally>) =>
 
 for (const kind of testDatabaseKinds()) {
   describe.skipIf(kind.skip)(`fuzz of the request parsers on ${kind.kind}`, () => {
-    let db: TestDatabase;
-    let target: FuzzTarget;
-    beforeAll(async () => {
-      db = await kind.create();
-      target = await startFuzzTarget(db.url);
-    }, 60_000);
-    afterAll(async () => {
-      await target?.close();
-      await db?.drop();
-    });
+    const target = fuzzTargetFor(kind);
 
     it("3,000 requests over every operation: no 500, nothing thrown", async () => {
       const t = newTally();
-      await fuzzHttp(target, 20261205, 3000, t);
+      await fuzzHttp(target(), 20261205, 3000, t);
       expect(show(t)).toEqual([]);
       expect(t.inputs).toBe(3000);
       // Every operation got its share (3,000 / ~62 ≈ 48 each), and the inputs reached past the
       // access check: most answers are the parsers' own (200, 400, 404…), not 401/403.
-      expect(new Set(t.msByRoute.keys()).size).toBe(target.operations.length);
+      expect(new Set(t.msByRoute.keys()).size).toBe(target().operations.length);
       const denied = (t.statuses.get("401") ?? 0) + (t.statuses.get("403") ?? 0);
       expect(denied).toBeLessThan(t.inputs * 0.2);
       expect(t.statuses.get("400") ?? 0).toBeGreaterThan(0);
