@@ -29,6 +29,7 @@ const MIGRATIONS_SINCE = [
   "0700_access",
   "0720_operations_alert_since",
   "0730_exchange_peer_keys",
+  "0760_operations_fact_keys",
 ];
 const MIGRATIONS_RUN = "select name, timestamp from kysely_migration order by name";
 

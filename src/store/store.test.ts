@@ -34,6 +34,7 @@ for (const kind of testDatabaseKinds()) {
         "0700_access",
         "0720_operations_alert_since",
         "0730_exchange_peer_keys",
+        "0760_operations_fact_keys",
       ]);
       expect(await store.migrationStatus()).toEqual({
         applied: [],
