@@ -428,7 +428,7 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
     // Facts keyed by a 53-bit integer key of their id (fact-keys.ts) in place of the id text: the
     // unique index an ingest writes in random order (ids are random UUIDs) shrinks to a third, and
     // the rows themselves are stored in arrival order. Gate moves name their visit by its key. The
-    // rows already stored are carried over with their keys.
+    // rows already stored are carried over with their keys. Vessel moves are keyed hour first.
     "0760_operations_fact_keys": {
       async up(db: Kysely<unknown>) {
         for (const fact of FACT_TABLES) {
@@ -450,8 +450,12 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
         await db.schema.dropTable("ops_gate_moves_0300").execute();
         for (const fact of FACT_TABLES) await createFactIndexes(db, fact);
         await createGateMoveIndexes(db);
+        // Vessel moves keyed by hour first: a batch's rows go to the end of the key, not to one
+        // place per vessel (~700 pages dirtied per batch of a year at Los Angeles, now tens).
+        await rekeyVesselMoves(db, ["port", "hour_s", "vessel_imo", "terminal"]);
       },
       async down(db: Kysely<unknown>) {
+        await rekeyVesselMoves(db, ["port", "vessel_imo", "hour_s", "terminal"]);
         for (const fact of FACT_TABLES) {
           await db.schema.alterTable(fact.table).renameTo(`${fact.table}_0760`).execute();
           await createFactTable(db, fact, "id");
@@ -466,7 +470,7 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
         for (const fact of FACT_TABLES) await copyFacts(db, fact, "id");
         await sql`insert into ops_gate_moves (visit_id, container_number, direction)
           select v.visit_id, g.container_number, g.direction
-          from ops_gate_moves_0760 g join ops_truck_visits v on v.id_key = g.visit_key`.execute(db);
+          from ops_gate_moves_0760 g join ops_truck_visits_0760 v on v.id_key = g.visit_key`.execute(db);
         for (const fact of FACT_TABLES) await db.schema.dropTable(`${fact.table}_0760`).execute();
         await db.schema.dropTable("ops_gate_moves_0760").execute();
         for (const fact of FACT_TABLES) await createFactIndexes(db, fact);
@@ -533,6 +537,27 @@ async function unpackBins(db: Kysely<unknown>, to: string, grain: "day" | "month
       .insertInto(to)
       .values(out.slice(i, i + 400))
       .execute();
+}
+
+/** ops_vessel_moves rebuilt with its primary key on `key` (0300: vessel first; 0760: hour first). */
+type VesselMoveColumn = "port" | "terminal" | "vessel_imo" | "hour_s";
+async function rekeyVesselMoves(db: Kysely<unknown>, key: VesselMoveColumn[]): Promise<void> {
+  // PostgreSQL names the key's index after the constraint: the renamed table still holds the old name.
+  const name = key[1] === "hour_s" ? "ops_vessel_moves_hour_pk" : "ops_vessel_moves_pk";
+  await db.schema.alterTable("ops_vessel_moves").renameTo("ops_vessel_moves_old").execute();
+  await db.schema
+    .createTable("ops_vessel_moves")
+    .addColumn("port", "text", (c) => c.notNull())
+    .addColumn("terminal", "text", (c) => c.notNull())
+    .addColumn("vessel_imo", "integer", (c) => c.notNull())
+    .addColumn("hour_s", "bigint", (c) => c.notNull())
+    .addColumn("discharges", "bigint", (c) => c.notNull())
+    .addColumn("loads", "bigint", (c) => c.notNull())
+    .addPrimaryKeyConstraint(name, key)
+    .execute();
+  await sql`insert into ops_vessel_moves (port, terminal, vessel_imo, hour_s, discharges, loads)
+    select port, terminal, vessel_imo, hour_s, discharges, loads from ops_vessel_moves_old`.execute(db);
+  await db.schema.dropTable("ops_vessel_moves_old").execute();
 }
 
 /** The fact tables (0300) and their columns; `id` names the fact's id column. */
