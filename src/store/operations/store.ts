@@ -347,21 +347,24 @@ const EVENT_DEFAULTS: Readonly<Record<string, unknown>> = (() => {
   return defaults;
 })();
 
+const EVENT_ROW_COLUMNS = [
+  "event_id",
+  "port",
+  "terminal",
+  "event_s",
+  "event_code",
+  "container_number",
+  "bl",
+  "booking",
+  "record_json",
+] as const;
+type EventColumn = (typeof EVENT_ROW_COLUMNS)[number];
+
 const EVENTS: FactTable<ContainerEvent> = {
   table: "ops_events",
   idColumn: "event_id",
   idOf: (e) => e.eventId,
-  columns: [
-    "event_id",
-    "port",
-    "terminal",
-    "event_s",
-    "event_code",
-    "container_number",
-    "bl",
-    "booking",
-    "record_json",
-  ],
+  columns: EVENT_ROW_COLUMNS,
   write(e, out, at) {
     out[at] = e.eventId;
     out[at + 1] = e.port;
@@ -391,18 +394,6 @@ function eventFromRow(
     ...rest,
   });
 }
-const EVENT_ROW_COLUMNS = [
-  "event_id",
-  "port",
-  "terminal",
-  "event_s",
-  "event_code",
-  "container_number",
-  "bl",
-  "booking",
-  "record_json",
-] as const;
-type EventColumn = (typeof EVENT_ROW_COLUMNS)[number];
 
 const VISIT_COLUMNS = new Set(["visitId", "port", "terminal", "gateInS"]);
 const VISIT_DEFAULTS = { licencePlate: null, queueArrivalS: null, appointmentId: null, troubleTicket: null };
