@@ -77,7 +77,7 @@ for (const kind of testDatabaseKinds()) {
       await refStore.close();
       await reference.drop();
 
-      // The database as 0730 left it (facts keyed by their id text), holding the same facts.
+      // The database as 0750 left it (facts keyed by their id text), holding the same facts.
       db = await kind.create();
       const kysely = new Kysely<Record<string, Record<string, unknown>>>({
         dialect: openDialect(db.url).dialect,
@@ -86,7 +86,7 @@ for (const kind of testDatabaseKinds()) {
         db: kysely,
         provider: { getMigrations: async () => migrationsFor(kind.kind) },
       });
-      expect((await migrator.migrateTo("0730_exchange_peer_keys")).error).toBeUndefined();
+      expect((await migrator.migrateTo("0750_operations_vessel_teu")).error).toBeUndefined();
       const withoutKey = (r: Record<string, unknown>) => {
         const { id_key: _, ...rest } = r;
         return rest;
