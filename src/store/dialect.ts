@@ -47,7 +47,8 @@ export function openDialect(databaseUrl: string): {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  // Another process (a CLI ingest beside `serve`) may hold the write lock for a long batch: wait.
+  sqlite.pragma("busy_timeout = 15000");
   // One connection (Kysely's driver holds it for a whole transaction), read synchronously: ~µs.
   const version = sqlite
     .prepare("select (select data_version from pragma_data_version), total_changes()")
@@ -82,7 +83,11 @@ export function withStatementCache(
 ): { prepare(sql: string): SqliteDatabase.Statement; close(): void } {
   const statements = new Map<string, SqliteDatabase.Statement>();
   return {
-    prepare(sql) {
+    prepare(text) {
+      // Kysely opens transactions with a deferred BEGIN: one that reads and then writes fails at
+      // once (SQLITE_BUSY, no waiting) when another process wrote in between. IMMEDIATE takes the
+      // write lock at BEGIN, where busy_timeout waits for it.
+      const sql = text === "begin" ? "begin immediate" : text;
       const cached = statements.get(sql);
       if (cached && !cached.busy) {
         statements.delete(sql); // re-inserted below: the Map's order is the recency order
