@@ -21,6 +21,11 @@ import type { ContainerState, HistogramDelta, MonthHistogramDelta } from "./stor
 export const HISTOGRAM_METRICS = ["turn", "queue", "inTerminal", "dwellTruck", "dwellRail"] as const;
 export type HistogramMetric = (typeof HISTOGRAM_METRICS)[number];
 
+const METRIC_NUMBER = Object.fromEntries(HISTOGRAM_METRICS.map((m, i) => [m, i])) as Record<
+  HistogramMetric,
+  number
+>;
+
 /** Bin width and the last bin (longer values fall in it) of each histogram. */
 export const HISTOGRAM_BINS: Record<HistogramMetric, { binS: number; maxBin: number }> = {
   turn: { binS: 60, maxBin: 1440 },
@@ -224,15 +229,38 @@ export function rollupBatch(
   fresh: { events: readonly ContainerEvent[]; visits: readonly TruckVisit[]; railMoves: readonly RailMove[] },
   states: Map<string, ContainerState>,
 ): RollupBatch {
-  const hourly = new Map<string, HourlyRollup>();
-  const hist = new Map<string, HistogramDelta>();
+  // Cells are found by numeric keys (terminal number, day, hour, …), not by joined strings: one
+  // string built per fact and per histogram bin was a fifth of this function (bench/ops-ingest).
+  const hourly = new Map<number, HourlyRollup>();
+  const hist = new Map<number, HistogramDelta>();
   const moves = new Map<string, VesselMoveRollup>();
   const changed = new Set<string>();
+  const terminals = new Map<string, number>();
+  const terminalNumber = (t: string): number => {
+    let n = terminals.get(t);
+    if (n === undefined) {
+      n = terminals.size;
+      terminals.set(t, n);
+    }
+    return n;
+  };
+  // The facts are applied in time order: the last UTC hour's local slot serves the next fact mostly
+  // (a clock's slot depends on the UTC hour only: localClock's offsets are per UTC hour).
+  let lastHour = Number.NaN;
+  let lastSlot: LocalSlot = { day: 0, hour: 0 };
+  const local = (s: number): LocalSlot => {
+    const h = Math.floor(s / HOUR_S);
+    if (h !== lastHour) {
+      lastHour = h;
+      lastSlot = clock(s);
+    }
+    return lastSlot;
+  };
 
   const slot = (terminal: string | null, s: number): HourlyRollup => {
     const t = terminal ?? "";
-    const { day, hour } = clock(s);
-    const key = `${t}|${day}|${hour}`;
+    const { day, hour } = local(s);
+    const key = (terminalNumber(t) * 1_000_000 + day) * 24 + hour;
     let row = hourly.get(key);
     if (!row) {
       row = emptyHourly(port, t, day, hour);
@@ -242,9 +270,11 @@ export function rollupBatch(
   };
   const addHist = (terminal: string | null, s: number, metric: HistogramMetric, durationS: number) => {
     const t = terminal ?? "";
-    const { day } = clock(s);
+    const { day } = local(s);
     const bin = histogramBin(metric, durationS);
-    const key = `${t}|${day}|${metric}|${bin}`;
+    const key =
+      ((terminalNumber(t) * 1_000_000 + day) * HISTOGRAM_METRICS.length + METRIC_NUMBER[metric]) * 1_441 +
+      bin;
     const h = hist.get(key);
     if (h) h.count++;
     else hist.set(key, { port, terminal: t, day, metric, bin, count: 1 });
@@ -277,18 +307,19 @@ export function rollupBatch(
     const dwellS = s.exitS - s.dischargeS;
     const terminal = s.dischargeTerminal ?? s.exitTerminal;
     const row = slot(terminal, s.exitS);
-    const over = AGEING_DAYS.map((d) => (dwellS > d * DAY_S ? 1 : 0));
+    const over5 = dwellS > AGEING_DAYS[0] * DAY_S ? 1 : 0;
+    const over9 = dwellS > AGEING_DAYS[1] * DAY_S ? 1 : 0;
     if (s.exitMode === "truck") {
       row.dwellTruckCount++;
       row.dwellTruckSumS += dwellS;
-      row.dwellTruckOver5d += over[0] ?? 0;
-      row.dwellTruckOver9d += over[1] ?? 0;
+      row.dwellTruckOver5d += over5;
+      row.dwellTruckOver9d += over9;
       addHist(terminal, s.exitS, "dwellTruck", dwellS);
     } else {
       row.dwellRailCount++;
       row.dwellRailSumS += dwellS;
-      row.dwellRailOver5d += over[0] ?? 0;
-      row.dwellRailOver9d += over[1] ?? 0;
+      row.dwellRailOver5d += over5;
+      row.dwellRailOver9d += over9;
       addHist(terminal, s.exitS, "dwellRail", dwellS);
     }
     s.dischargeS = s.dischargeTerminal = s.exitS = s.exitMode = s.exitTerminal = null;
@@ -303,105 +334,113 @@ export function rollupBatch(
     close(s);
   };
 
-  // Time order, so that a discharge and its exit in one batch pair as they happened.
-  const timed: { atS: number; apply: () => void }[] = [];
-  for (const e of fresh.events) {
-    if (!atPort(port, e)) continue;
+  const applyEvent = (e: ContainerEvent) => {
+    if (e.eventType === "EQUIPMENT") {
+      const row = slot(e.terminal, e.eventAtS);
+      const byVessel = e.mode === null || e.mode === "VESSEL" || e.mode === "BARGE";
+      if (e.eventCode === "GTIN") row.gateInEvents++;
+      else if (e.eventCode === "GTOT") row.gateOutEvents++;
+      else if (e.eventCode === "DISC" && byVessel) row.vesselDischarges++;
+      else if (e.eventCode === "LOAD" && byVessel) row.vesselLoads++;
+      row.vesselTeuQuarters += vesselMoveTeuQuarters(port, e);
+      if (byVessel && e.vesselImo !== null && (e.eventCode === "DISC" || e.eventCode === "LOAD")) {
+        const hourS = Math.floor(e.eventAtS / HOUR_S) * HOUR_S;
+        const key = `${e.terminal ?? ""}|${e.vesselImo}|${hourS}`;
+        let m = moves.get(key);
+        if (!m) {
+          m = { port, terminal: e.terminal ?? "", vesselImo: e.vesselImo, hourS, discharges: 0, loads: 0 };
+          moves.set(key, m);
+        }
+        if (e.eventCode === "DISC") m.discharges++;
+        else m.loads++;
+      }
+    }
     const role = dwellRole(port, e);
-    timed.push({
-      atS: e.eventAtS,
-      apply: () => {
-        if (e.eventType === "EQUIPMENT") {
-          const row = slot(e.terminal, e.eventAtS);
-          const byVessel = e.mode === null || e.mode === "VESSEL" || e.mode === "BARGE";
-          if (e.eventCode === "GTIN") row.gateInEvents++;
-          else if (e.eventCode === "GTOT") row.gateOutEvents++;
-          else if (e.eventCode === "DISC" && byVessel) row.vesselDischarges++;
-          else if (e.eventCode === "LOAD" && byVessel) row.vesselLoads++;
-          row.vesselTeuQuarters += vesselMoveTeuQuarters(port, e);
-          if (byVessel && e.vesselImo !== null && (e.eventCode === "DISC" || e.eventCode === "LOAD")) {
-            const hourS = Math.floor(e.eventAtS / HOUR_S) * HOUR_S;
-            const key = `${e.terminal ?? ""}|${e.vesselImo}|${hourS}`;
-            let m = moves.get(key);
-            if (!m) {
-              m = {
-                port,
-                terminal: e.terminal ?? "",
-                vesselImo: e.vesselImo,
-                hourS,
-                discharges: 0,
-                loads: 0,
-              };
-              moves.set(key, m);
-            }
-            if (e.eventCode === "DISC") m.discharges++;
-            else m.loads++;
-          }
-        }
-        const container = e.containerNumber;
-        if (role === null || container === null) return;
-        if (role === "discharge") {
-          const s = state(container);
-          s.dischargeS = e.eventAtS;
-          s.dischargeTerminal = e.terminal;
-          s.sizeFt = e.sizeFt;
-          close(s);
-        } else exit(container, e.eventAtS, role, e.terminal);
-      },
-    });
-  }
-  for (const v of fresh.visits) {
-    if (v.port !== port) continue;
-    timed.push({
-      atS: v.gateInS,
-      apply: () => {
-        const row = slot(v.terminal, v.gateInS);
-        row.truckVisits++;
-        const inTerminalS = v.gateOutS - v.gateInS;
-        row.inTerminalSumS += inTerminalS;
-        addHist(v.terminal, v.gateInS, "inTerminal", inTerminalS);
-        if (v.queueArrivalS !== null) {
-          const queueS = v.gateInS - v.queueArrivalS;
-          const turnS = v.gateOutS - v.queueArrivalS;
-          row.turnCount++;
-          row.turnSumS += turnS;
-          row.queueSumS += queueS;
-          addHist(v.terminal, v.gateInS, "turn", turnS);
-          addHist(v.terminal, v.gateInS, "queue", queueS);
-        }
-        if (v.troubleTicket !== null) {
-          row.troubleKnown++;
-          if (v.troubleTicket) row.troubleTickets++;
-        }
-        for (const m of v.moves) {
-          if (m.direction === "in") row.gateMovesIn++;
-          else row.gateMovesOut++;
-        }
-      },
-    });
+    const container = e.containerNumber;
+    if (role === null || container === null) return;
+    if (role === "discharge") {
+      const s = state(container);
+      s.dischargeS = e.eventAtS;
+      s.dischargeTerminal = e.terminal;
+      s.sizeFt = e.sizeFt;
+      close(s);
+    } else exit(container, e.eventAtS, role, e.terminal);
+  };
+  const applyVisit = (v: TruckVisit) => {
+    const row = slot(v.terminal, v.gateInS);
+    row.truckVisits++;
+    const inTerminalS = v.gateOutS - v.gateInS;
+    row.inTerminalSumS += inTerminalS;
+    addHist(v.terminal, v.gateInS, "inTerminal", inTerminalS);
+    if (v.queueArrivalS !== null) {
+      const queueS = v.gateInS - v.queueArrivalS;
+      const turnS = v.gateOutS - v.queueArrivalS;
+      row.turnCount++;
+      row.turnSumS += turnS;
+      row.queueSumS += queueS;
+      addHist(v.terminal, v.gateInS, "turn", turnS);
+      addHist(v.terminal, v.gateInS, "queue", queueS);
+    }
+    if (v.troubleTicket !== null) {
+      row.troubleKnown++;
+      if (v.troubleTicket) row.troubleTickets++;
+    }
+    for (const m of v.moves) {
+      if (m.direction === "in") row.gateMovesIn++;
+      else row.gateMovesOut++;
+    }
+  };
+  const applyRail = (r: RailMove) => {
+    const row = slot(r.terminal, r.atS);
+    if (r.direction === "load") {
+      row.railLoads++;
+      if (r.emptyIndicator !== "EMPTY") exit(r.containerNumber, r.atS, "rail", r.terminal);
+    } else row.railDischarges++;
+  };
+
+  // Time order, so that a discharge and its exit in one batch pair as they happened; equal times
+  // keep the order below (events, then each visit and its exits, then rail moves). A step is three
+  // numbers, not a closure: its time, its kind, the fact's index (and a visit's move's).
+  const EVENT = 0;
+  const VISIT = 1;
+  const VISIT_EXIT = 2;
+  const RAIL = 3;
+  const atS: number[] = [];
+  const kinds: number[] = [];
+  const indexes: number[] = [];
+  const moveIndexes: number[] = [];
+  const step = (s: number, kind: number, index: number, move = 0) => {
+    atS.push(s);
+    kinds.push(kind);
+    indexes.push(index);
+    moveIndexes.push(move);
+  };
+  fresh.events.forEach((e, i) => {
+    if (atPort(port, e)) step(e.eventAtS, EVENT, i);
+  });
+  fresh.visits.forEach((v, i) => {
+    if (v.port !== port) return;
+    step(v.gateInS, VISIT, i);
     // The exits happen at gate-out: ordered there.
-    for (const m of v.moves)
-      if (m.direction === "out" && m.emptyIndicator !== "EMPTY")
-        timed.push({
-          atS: v.gateOutS,
-          apply: () => exit(m.containerNumber, v.gateOutS, "truck", v.terminal),
-        });
-  }
-  for (const r of fresh.railMoves) {
-    if (r.port !== port) continue;
-    timed.push({
-      atS: r.atS,
-      apply: () => {
-        const row = slot(r.terminal, r.atS);
-        if (r.direction === "load") {
-          row.railLoads++;
-          if (r.emptyIndicator !== "EMPTY") exit(r.containerNumber, r.atS, "rail", r.terminal);
-        } else row.railDischarges++;
-      },
+    v.moves.forEach((m, j) => {
+      if (m.direction === "out" && m.emptyIndicator !== "EMPTY") step(v.gateOutS, VISIT_EXIT, i, j);
     });
+  });
+  fresh.railMoves.forEach((r, i) => {
+    if (r.port === port) step(r.atS, RAIL, i);
+  });
+  const order = Array.from(atS, (_, i) => i).sort((a, b) => (atS[a] as number) - (atS[b] as number) || a - b);
+  for (const o of order) {
+    const kind = kinds[o];
+    const index = indexes[o] as number;
+    if (kind === EVENT) applyEvent(fresh.events[index] as ContainerEvent);
+    else if (kind === VISIT) applyVisit(fresh.visits[index] as TruckVisit);
+    else if (kind === VISIT_EXIT) {
+      const v = fresh.visits[index] as TruckVisit;
+      const m = v.moves[moveIndexes[o] as number] as TruckVisit["moves"][number];
+      exit(m.containerNumber, v.gateOutS, "truck", v.terminal);
+    } else applyRail(fresh.railMoves[index] as RailMove);
   }
-  timed.sort((a, b) => a.atS - b.atS);
-  for (const t of timed) t.apply();
 
   const months = new Map<string, MonthHistogramDelta>();
   for (const h of hist.values()) {

@@ -32,6 +32,7 @@ const MIGRATIONS_SINCE = [
   "0740_access_audit_paging",
   "0741_operations_visit_carrier",
   "0750_operations_vessel_teu",
+  "0760_operations_fact_keys",
 ];
 const MIGRATIONS_RUN = "select name, timestamp from kysely_migration order by name";
 

@@ -37,6 +37,7 @@ for (const kind of testDatabaseKinds()) {
         "0740_access_audit_paging",
         "0741_operations_visit_carrier",
         "0750_operations_vessel_teu",
+        "0760_operations_fact_keys",
       ]);
       expect(await store.migrationStatus()).toEqual({
         applied: [],

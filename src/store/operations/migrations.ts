@@ -5,6 +5,7 @@
 import { type Kysely, type Migration, sql } from "kysely";
 import type { DialectKind } from "../dialect.ts";
 import type { OperationsDatabase } from "./schema.ts";
+import { freshKeys } from "./fact-keys.ts";
 
 /** The hourly sum columns 0300 and 0440 made (frozen: released migrations must not change). */
 const HOURLY_SUM_COLUMNS_0300 = [
@@ -456,6 +457,58 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
           await db.schema.alterTable(table).dropColumn("vessel_teu_quarters").execute();
       },
     },
+    // Facts keyed by a 53-bit integer key of their id (fact-keys.ts) in place of the id text: the
+    // unique index an ingest writes in random order (ids are random UUIDs) shrinks to a third, and
+    // the rows themselves are stored in arrival order. Gate moves name their visit by its key. The
+    // rows already stored are carried over with their keys. Vessel moves are keyed hour first.
+    "0760_operations_fact_keys": {
+      async up(db: Kysely<unknown>) {
+        for (const fact of FACT_TABLES) {
+          await db.schema.alterTable(fact.table).renameTo(`${fact.table}_0300`).execute();
+          await createFactTable(db, fact, "key");
+        }
+        await db.schema.alterTable("ops_gate_moves").renameTo("ops_gate_moves_0300").execute();
+        await db.schema
+          .createTable("ops_gate_moves")
+          .addColumn("visit_key", "bigint", (c) => c.notNull())
+          .addColumn("container_number", "text", (c) => c.notNull())
+          .addColumn("direction", "text", (c) => c.notNull())
+          .execute();
+        for (const fact of FACT_TABLES) await copyFacts(db, fact, "key");
+        await sql`insert into ops_gate_moves (visit_key, container_number, direction)
+          select v.id_key, g.container_number, g.direction
+          from ops_gate_moves_0300 g join ops_truck_visits v on v.visit_id = g.visit_id`.execute(db);
+        for (const fact of FACT_TABLES) await db.schema.dropTable(`${fact.table}_0300`).execute();
+        await db.schema.dropTable("ops_gate_moves_0300").execute();
+        for (const fact of FACT_TABLES) await createFactIndexes(db, fact);
+        await createGateMoveIndexes(db);
+        // Vessel moves keyed by hour first: a batch's rows go to the end of the key, not to one
+        // place per vessel (~700 pages dirtied per batch of a year at Los Angeles, now tens).
+        await rekeyVesselMoves(db, ["port", "hour_s", "vessel_imo", "terminal"]);
+      },
+      async down(db: Kysely<unknown>) {
+        await rekeyVesselMoves(db, ["port", "vessel_imo", "hour_s", "terminal"]);
+        for (const fact of FACT_TABLES) {
+          await db.schema.alterTable(fact.table).renameTo(`${fact.table}_0760`).execute();
+          await createFactTable(db, fact, "id");
+        }
+        await db.schema.alterTable("ops_gate_moves").renameTo("ops_gate_moves_0760").execute();
+        await db.schema
+          .createTable("ops_gate_moves")
+          .addColumn("visit_id", "text", (c) => c.notNull())
+          .addColumn("container_number", "text", (c) => c.notNull())
+          .addColumn("direction", "text", (c) => c.notNull())
+          .execute();
+        for (const fact of FACT_TABLES) await copyFacts(db, fact, "id");
+        await sql`insert into ops_gate_moves (visit_id, container_number, direction)
+          select v.visit_id, g.container_number, g.direction
+          from ops_gate_moves_0760 g join ops_truck_visits_0760 v on v.id_key = g.visit_key`.execute(db);
+        for (const fact of FACT_TABLES) await db.schema.dropTable(`${fact.table}_0760`).execute();
+        await db.schema.dropTable("ops_gate_moves_0760").execute();
+        for (const fact of FACT_TABLES) await createFactIndexes(db, fact);
+        await createGateMoveIndexes(db);
+      },
+    },
   };
 }
 
@@ -588,4 +641,172 @@ async function unpackBins(db: Kysely<unknown>, to: string, grain: "day" | "month
       .insertInto(to)
       .values(out.slice(i, i + 400))
       .execute();
+}
+
+/** ops_vessel_moves rebuilt with its primary key on `key` (0300: vessel first; 0760: hour first). */
+type VesselMoveColumn = "port" | "terminal" | "vessel_imo" | "hour_s";
+async function rekeyVesselMoves(db: Kysely<unknown>, key: VesselMoveColumn[]): Promise<void> {
+  // PostgreSQL names the key's index after the constraint: the renamed table still holds the old name.
+  const name = key[1] === "hour_s" ? "ops_vessel_moves_hour_pk" : "ops_vessel_moves_pk";
+  await db.schema.alterTable("ops_vessel_moves").renameTo("ops_vessel_moves_old").execute();
+  await db.schema
+    .createTable("ops_vessel_moves")
+    .addColumn("port", "text", (c) => c.notNull())
+    .addColumn("terminal", "text", (c) => c.notNull())
+    .addColumn("vessel_imo", "integer", (c) => c.notNull())
+    .addColumn("hour_s", "bigint", (c) => c.notNull())
+    .addColumn("discharges", "bigint", (c) => c.notNull())
+    .addColumn("loads", "bigint", (c) => c.notNull())
+    .addPrimaryKeyConstraint(name, key)
+    .execute();
+  await sql`insert into ops_vessel_moves (port, terminal, vessel_imo, hour_s, discharges, loads)
+    select port, terminal, vessel_imo, hour_s, discharges, loads from ops_vessel_moves_old`.execute(db);
+  await db.schema.dropTable("ops_vessel_moves_old").execute();
+}
+
+/** The fact tables (0300) and their columns; `id` names the fact's id column. */
+const FACT_TABLES = [
+  {
+    table: "ops_events",
+    id: "event_id",
+    columns: [
+      ["port", "text", false],
+      ["terminal", "text", false],
+      ["event_s", "bigint", true],
+      ["event_code", "text", true],
+      ["container_number", "text", false],
+      ["bl", "text", false],
+      ["booking", "text", false],
+      ["record_json", "text", true],
+    ],
+  },
+  {
+    table: "ops_truck_visits",
+    id: "visit_id",
+    columns: [
+      ["port", "text", true],
+      ["terminal", "text", true],
+      ["gate_in_s", "bigint", true],
+      ["carrier_scac", "text", false],
+      ["record_json", "text", true],
+    ],
+  },
+  {
+    table: "ops_rail_moves",
+    id: "move_id",
+    columns: [
+      ["port", "text", true],
+      ["terminal", "text", true],
+      ["container_number", "text", true],
+      ["at_s", "bigint", true],
+      ["record_json", "text", true],
+    ],
+  },
+] as const;
+type FactTable = (typeof FACT_TABLES)[number];
+
+/**
+ * A fact table keyed by its id text (0300: `id`) or by the id's key (0760: `key`, the id kept as a
+ * plain column). Its other indexes are made after its rows are copied in (createFactIndexes).
+ */
+async function createFactTable(db: Kysely<unknown>, fact: FactTable, keyed: "id" | "key"): Promise<void> {
+  let t = db.schema.createTable(fact.table);
+  if (keyed === "key")
+    t = t.addColumn("id_key", "bigint", (c) => c.notNull()).addColumn(fact.id, "text", (c) => c.notNull());
+  else t = t.addColumn(fact.id, "text", (c) => c.primaryKey());
+  for (const [name, type, notNull] of fact.columns)
+    t = t.addColumn(name, type, (c) => (notNull ? c.notNull() : c));
+  await t.execute();
+  // Made before the rows are copied in: the copy looks keys up in it.
+  if (keyed === "key")
+    await db.schema.createIndex(`${fact.table}_key`).on(fact.table).column("id_key").unique().execute();
+}
+
+/** The indexes of 0300 and 0420 on a fact table (its key's unique index is made with the table). */
+async function createFactIndexes(db: Kysely<unknown>, fact: FactTable): Promise<void> {
+  if (fact.table === "ops_events") {
+    await db.schema
+      .createIndex("ops_events_container_number")
+      .on("ops_events")
+      .column("container_number")
+      .execute();
+    for (const col of ["bl", "booking"])
+      await db.schema
+        .createIndex(`ops_events_${col}`)
+        .on("ops_events")
+        .column(col)
+        .where(sql.ref(col), "is not", null)
+        .execute();
+  } else if (fact.table === "ops_truck_visits") {
+    await db.schema
+      .createIndex("ops_truck_visits_gate_in")
+      .on("ops_truck_visits")
+      .columns(["port", "gate_in_s"])
+      .execute();
+    // 0741's: a trucking company's own visits.
+    await db.schema
+      .createIndex("ops_truck_visits_carrier")
+      .on("ops_truck_visits")
+      .columns(["port", "carrier_scac", "gate_in_s"])
+      .execute();
+  } else
+    await db.schema
+      .createIndex("ops_rail_moves_container")
+      .on("ops_rail_moves")
+      .column("container_number")
+      .execute();
+}
+
+async function createGateMoveIndexes(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createIndex("ops_gate_moves_container")
+    .on("ops_gate_moves")
+    .column("container_number")
+    .execute();
+}
+
+/**
+ * Copies the rows of the renamed table (`<table>_0300` up, `<table>_0760` down) into the new one,
+ * 5,000 at a time in id order: up gives each its key as an ingest would (fact-keys.ts, probing on
+ * a collision); down leaves the keys behind.
+ */
+async function copyFacts(db: Kysely<unknown>, fact: FactTable, to: "id" | "key"): Promise<void> {
+  const q = db as Kysely<Record<string, Row>>;
+  const from = `${fact.table}_${to === "key" ? "0300" : "0760"}`;
+  const columns = [fact.id, ...fact.columns.map(([name]) => name)];
+  let after: string | null = null;
+  for (;;) {
+    let page = q.selectFrom(from).select(columns).orderBy(fact.id).limit(5000);
+    if (after !== null) page = page.where(fact.id, ">", after);
+    const rows = await page.execute();
+    const last = rows.at(-1);
+    if (last === undefined) return;
+    after = String(last[fact.id]);
+    const out =
+      to === "id"
+        ? rows
+        : (
+            await freshKeys(
+              rows,
+              (r) => String(r[fact.id]),
+              async (keys) => {
+                const stored = new Map<number, string>();
+                for (let i = 0; i < keys.length; i += 400) {
+                  const found = await q
+                    .selectFrom(fact.table)
+                    .select(["id_key", fact.id])
+                    .where("id_key", "in", keys.slice(i, i + 400))
+                    .execute();
+                  for (const r of found) stored.set(Number(r.id_key), String(r[fact.id]));
+                }
+                return stored;
+              },
+            )
+          ).map(({ item, key }) => ({ id_key: key, ...item }));
+    for (let i = 0; i < out.length; i += 400)
+      await q
+        .insertInto(fact.table)
+        .values(out.slice(i, i + 400))
+        .execute();
+  }
 }

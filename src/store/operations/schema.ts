@@ -4,7 +4,9 @@
  * per-container dwell state, and the KPI rollups (hourly sums, histograms packed per day and per month, vessel moves).
  */
 
+/** Fact tables (0760): rows in arrival order, unique by `id_key`, the 53-bit key of the id (fact-keys.ts). */
 export interface OpsEventsTable {
+  id_key: number;
   event_id: string;
   port: string | null;
   terminal: string | null;
@@ -17,6 +19,7 @@ export interface OpsEventsTable {
 }
 
 export interface OpsTruckVisitsTable {
+  id_key: number;
   visit_id: string;
   port: string;
   terminal: string;
@@ -26,13 +29,15 @@ export interface OpsTruckVisitsTable {
   record_json: string;
 }
 
+/** A container moved by a truck visit; `visit_key` is the visit's `id_key`. */
 export interface OpsGateMovesTable {
-  visit_id: string;
+  visit_key: number;
   container_number: string;
   direction: string;
 }
 
 export interface OpsRailMovesTable {
+  id_key: number;
   move_id: string;
   port: string;
   terminal: string;

@@ -32,6 +32,7 @@ import type {
 } from "../../operations/store.ts";
 import { chunks } from "../chunks.ts";
 import { createAlertOutboxWriter, createOperationsAlertStore } from "./alerts-store.ts";
+import { factKey, freshKeys } from "./fact-keys.ts";
 import { HOURLY_SUM_COLUMNS } from "./migrations.ts";
 import type { OperationsDatabase, OpsDailyTable, OpsHourlyTable } from "./schema.ts";
 
@@ -176,33 +177,101 @@ async function insertEach<R extends object, O>(
   return out;
 }
 
+/** A fact table (0760): its id column, the columns after `id_key`, and a fact's values in their order. */
+interface FactTable<T> {
+  table: "ops_events" | "ops_truck_visits" | "ops_rail_moves";
+  idColumn: "event_id" | "visit_id" | "move_id";
+  idOf: (fact: T) => string;
+  /** Every column but id_key, in insert order (the id column first). */
+  columns: readonly string[];
+  /** Writes the fact's values (as `columns` orders them) into `out` from `at`. */
+  write: (fact: T, out: unknown[], at: number) => void;
+}
+
+/** Statement texts by table, columns and row count (a Kysely compile costs ~0.1–1 ms). */
+const compiledTexts = new Map<string, string>();
+function compiledText(key: string, build: () => Compilable<unknown>): string {
+  let text = compiledTexts.get(key);
+  if (text === undefined) {
+    text = build().compile().sql;
+    compiledTexts.set(key, text);
+  }
+  return text;
+}
+
 /**
- * Inserts the facts whose id is not stored yet (`query` says ON CONFLICT DO NOTHING) and returns
- * those it stored, in order.
- * - SQLite: the statement without RETURNING, run per row; a row counts as stored when it changed
- *   one. A RETURNING row built, read back into an array and an object per fact, then a set of ids
- *   to filter by, cost about a fifth of the facts' insert (profile of bench/ops-ingest.bench.ts).
- * - PostgreSQL: RETURNING the id column, as insertEach runs it.
+ * Inserts the facts whose id is not stored yet and returns those with their keys, in order (a fact
+ * repeated in the input counts once). A fact's key is the first of its id's probe sequence that is
+ * free or holds that id (fact-keys.ts):
+ * - SQLite: per fact, the one-row INSERT … ON CONFLICT DO NOTHING of its first key, prepared once,
+ *   its values written into one reused array (a row object and its Object.values array per fact
+ *   were the ingest's most allocated objects); only when that stored nothing is the stored id read
+ *   (the same id: a duplicate; another: the next probe). A 16- to 80-row INSERT was slower per
+ *   row than the one-row statement run 16–80 times (better-sqlite3, 300,000 rows).
+ * - PostgreSQL: the keys looked up first (`freshKeys`), then 400 rows per statement (one round
+ *   trip each), ON CONFLICT DO NOTHING RETURNING the keys, so that a fact another transaction
+ *   stored meanwhile counts as a duplicate, not twice.
  */
-async function insertFresh<T, R extends object>(
+async function insertFacts<T>(
   tx: Tx,
+  fact: FactTable<T>,
   items: readonly T[],
-  toRow: (item: T) => R,
-  id: { of: (item: T) => string; column: string },
-  query: (rows: R[], returning: boolean) => Compilable<unknown>,
-): Promise<T[]> {
-  const first = items[0];
-  if (first === undefined) return [];
+): Promise<{ item: T; key: number }[]> {
+  if (items.length === 0) return [];
+  const width = fact.columns.length + 1;
+  const db = tx.trx as unknown as Kysely<Record<string, Record<string, string | number | null>>>;
+  const blank = Object.fromEntries(["id_key", ...fact.columns].map((c) => [c, null]));
+  const insert = (rows: number) =>
+    db
+      .insertInto(fact.table)
+      .values(Array.from({ length: rows }, () => blank))
+      .onConflict((oc) => oc.column("id_key").doNothing());
+  const lookup = (keys: readonly number[]) =>
+    db.selectFrom(fact.table).select(["id_key", fact.idColumn]).where("id_key", "in", keys);
   if (tx.direct) {
-    const statement = tx.direct.prepare(query([toRow(first)], false).compile().sql);
-    const out: T[] = [];
-    for (const item of items) if (statement.run(Object.values(toRow(item))).changes > 0) out.push(item);
+    const insertOne = tx.direct.prepare(compiledText(`insert|${fact.table}`, () => insert(1)));
+    const storedAt = tx.direct.prepare(compiledText(`key|${fact.table}`, () => lookup([0])));
+    const out: { item: T; key: number }[] = [];
+    const values: unknown[] = new Array(width);
+    for (const item of items) {
+      const id = fact.idOf(item);
+      fact.write(item, values, 1);
+      for (let probe = 0; ; probe++) {
+        const key = factKey(id, probe);
+        values[0] = key;
+        if (insertOne.run(values).changes > 0) {
+          out.push({ item, key });
+          break;
+        }
+        const [stored] = storedAt.all([key]) as Record<string, unknown>[];
+        if (stored?.[fact.idColumn] === id) break; // stored before, or earlier in this input
+      }
+    }
     return out;
   }
-  const fresh = await insertEach(tx, items.map(toRow), (rows) => query(rows, true));
-  const ids = new Set(fresh.map((r) => (r as Record<string, unknown>)[id.column]));
-  return items.filter((item) => ids.has(id.of(item)));
+  const fresh = await freshKeys(items, fact.idOf, async (keys) => {
+    const found = new Map<number, string>();
+    for (const part of chunks(keys, ROWS_PER_INSERT))
+      for (const r of await lookup(part).execute()) found.set(Number(r.id_key), String(r[fact.idColumn]));
+    return found;
+  });
+  const stored = new Set<number>();
+  const full = insert(ROWS_PER_INSERT).returning("id_key").compile();
+  for (const part of chunks(fresh, ROWS_PER_INSERT)) {
+    const values: unknown[] = new Array(part.length * width);
+    part.forEach(({ item, key }, r) => {
+      values[r * width] = key;
+      fact.write(item, values, r * width + 1);
+    });
+    const compiled =
+      part.length === ROWS_PER_INSERT ? full : insert(part.length).returning("id_key").compile();
+    const result = await tx.trx.executeQuery<{ id_key: number }>({ ...compiled, parameters: values });
+    for (const r of result.rows) stored.add(Number(r.id_key));
+  }
+  return fresh.filter((f) => stored.has(f.key));
 }
+
+const factsOf = <T>(fresh: readonly { item: T }[]): T[] => fresh.map((f) => f.item);
 
 /**
  * A fact's stored JSON: the record without the fields its row's columns hold and without the fields
@@ -278,17 +347,36 @@ const EVENT_DEFAULTS: Readonly<Record<string, unknown>> = (() => {
   return defaults;
 })();
 
-const eventRow = (e: ContainerEvent) => ({
-  event_id: e.eventId,
-  port: e.port,
-  terminal: e.terminal,
-  event_s: e.eventAtS,
-  event_code: e.eventCode,
-  container_number: e.containerNumber,
-  bl: e.transportDocumentReference,
-  booking: e.carrierBookingReference,
-  record_json: packFact(e, EVENT_COLUMNS, EVENT_DEFAULTS, "createdAtS", e.eventAtS),
-});
+const EVENT_ROW_COLUMNS = [
+  "event_id",
+  "port",
+  "terminal",
+  "event_s",
+  "event_code",
+  "container_number",
+  "bl",
+  "booking",
+  "record_json",
+] as const;
+type EventColumn = (typeof EVENT_ROW_COLUMNS)[number];
+
+const EVENTS: FactTable<ContainerEvent> = {
+  table: "ops_events",
+  idColumn: "event_id",
+  idOf: (e) => e.eventId,
+  columns: EVENT_ROW_COLUMNS,
+  write(e, out, at) {
+    out[at] = e.eventId;
+    out[at + 1] = e.port;
+    out[at + 2] = e.terminal;
+    out[at + 3] = e.eventAtS;
+    out[at + 4] = e.eventCode;
+    out[at + 5] = e.containerNumber;
+    out[at + 6] = e.transportDocumentReference;
+    out[at + 7] = e.carrierBookingReference;
+    out[at + 8] = packFact(e, EVENT_COLUMNS, EVENT_DEFAULTS, "createdAtS", e.eventAtS);
+  },
+};
 
 /** A stored event row back into the event (exported for the migration that reads stored facts). */
 export function eventFromStoredRow(
@@ -307,18 +395,6 @@ export function eventFromStoredRow(
     ...rest,
   });
 }
-const EVENT_ROW_COLUMNS = [
-  "event_id",
-  "port",
-  "terminal",
-  "event_s",
-  "event_code",
-  "container_number",
-  "bl",
-  "booking",
-  "record_json",
-] as const;
-type EventColumn = (typeof EVENT_ROW_COLUMNS)[number];
 
 const VISIT_COLUMNS = new Set(["visitId", "port", "terminal", "gateInS"]);
 const VISIT_DEFAULTS = {
@@ -329,24 +405,36 @@ const VISIT_DEFAULTS = {
   carrierScac: null,
 };
 
-const visitRow = (v: TruckVisit) => ({
-  visit_id: v.visitId,
-  port: v.port,
-  terminal: v.terminal,
-  gate_in_s: v.gateInS,
-  // Also in the record; a column so that one company's visits are read by index.
-  carrier_scac: v.carrierScac,
-  record_json: packFact(v, VISIT_COLUMNS, VISIT_DEFAULTS),
-});
+const VISITS: FactTable<TruckVisit> = {
+  table: "ops_truck_visits",
+  idColumn: "visit_id",
+  idOf: (v) => v.visitId,
+  // carrier_scac is also in the record; a column so that one company's visits are read by index.
+  columns: ["visit_id", "port", "terminal", "gate_in_s", "carrier_scac", "record_json"],
+  write(v, out, at) {
+    out[at] = v.visitId;
+    out[at + 1] = v.port;
+    out[at + 2] = v.terminal;
+    out[at + 3] = v.gateInS;
+    out[at + 4] = v.carrierScac;
+    out[at + 5] = packFact(v, VISIT_COLUMNS, VISIT_DEFAULTS);
+  },
+};
 
-const railRow = (m: RailMove) => ({
-  move_id: m.moveId,
-  port: m.port,
-  terminal: m.terminal,
-  container_number: m.containerNumber,
-  at_s: m.atS,
-  record_json: JSON.stringify(m),
-});
+const RAIL_MOVES: FactTable<RailMove> = {
+  table: "ops_rail_moves",
+  idColumn: "move_id",
+  idOf: (m) => m.moveId,
+  columns: ["move_id", "port", "terminal", "container_number", "at_s", "record_json"],
+  write(m, out, at) {
+    out[at] = m.moveId;
+    out[at + 1] = m.port;
+    out[at + 2] = m.terminal;
+    out[at + 3] = m.containerNumber;
+    out[at + 4] = m.atS;
+    out[at + 5] = JSON.stringify(m);
+  },
+};
 
 const visitFromRow = (r: OperationsDatabase["ops_truck_visits"]): TruckVisit => ({
   visitId: r.visit_id,
@@ -447,77 +535,42 @@ function writer(
 ): OperationsWriter {
   const tx: Tx = { trx, direct };
   return {
-    async insertEvents(events) {
-      const unique = firstById(events, (e) => e.eventId);
-      return insertFresh(
-        tx,
-        unique,
-        eventRow,
-        { of: (e) => e.eventId, column: "event_id" },
-        (rows, returning) => {
-          const q = trx
-            .insertInto("ops_events")
-            .values(rows)
-            .onConflict((oc) => oc.column("event_id").doNothing());
-          return returning ? q.returning("event_id") : q;
-        },
-      );
-    },
+    insertEvents: async (events) => factsOf(await insertFacts(tx, EVENTS, events)),
 
     async insertVisits(visits) {
-      const unique = firstById(visits, (v) => v.visitId);
-      const added = await insertFresh(
-        tx,
-        unique,
-        visitRow,
-        { of: (v) => v.visitId, column: "visit_id" },
-        (rows, returning) => {
-          const q = trx
-            .insertInto("ops_truck_visits")
-            .values(rows)
-            .onConflict((oc) => oc.column("visit_id").doNothing());
-          return returning ? q.returning("visit_id") : q;
-        },
-      );
-      const moves = added.flatMap((v) =>
-        v.moves.map((m) => ({
-          visit_id: v.visitId,
+      const added = await insertFacts(tx, VISITS, visits);
+      const moves = added.flatMap(({ item, key }) =>
+        item.moves.map((m) => ({
+          visit_key: key,
           container_number: m.containerNumber,
           direction: m.direction,
         })),
       );
       await insertEach(tx, moves, (rows) => trx.insertInto("ops_gate_moves").values(rows));
-      return added;
+      return factsOf(added);
     },
 
-    async insertRailMoves(moves) {
-      const unique = firstById(moves, (m) => m.moveId);
-      return insertFresh(
-        tx,
-        unique,
-        railRow,
-        { of: (m) => m.moveId, column: "move_id" },
-        (rows, returning) => {
-          const q = trx
-            .insertInto("ops_rail_moves")
-            .values(rows)
-            .onConflict((oc) => oc.column("move_id").doNothing());
-          return returning ? q.returning("move_id") : q;
-        },
-      );
-    },
+    insertRailMoves: async (moves) => factsOf(await insertFacts(tx, RAIL_MOVES, moves)),
 
     async containerStates(port, containerNumbers) {
       const out = new Map<string, ContainerState>();
-      for (const part of chunks(containerNumbers, ROWS_PER_INSERT)) {
-        const rows = await trx
+      const query = (part: readonly string[]) =>
+        trx
           .selectFrom("ops_container_state")
           .selectAll()
           .where("port", "=", port)
-          .where("container_number", "in", part)
-          .execute();
-        for (const r of rows) out.set(r.container_number, stateFromRow(r));
+          .where("container_number", "in", part);
+      if (direct) {
+        // One prepared one-key look-up per box: a 400-key IN list built and compiled by Kysely per
+        // chunk cost more than the look-ups (bench/ops-ingest profile).
+        const one = direct.prepare(compiledText("container-state", () => query([""])));
+        for (const c of containerNumbers)
+          for (const r of one.all([port, c]) as OperationsDatabase["ops_container_state"][])
+            out.set(r.container_number, stateFromRow(r));
+        return out;
       }
+      for (const part of chunks(containerNumbers, ROWS_PER_INSERT))
+        for (const r of await query(part).execute()) out.set(r.container_number, stateFromRow(r));
       return out;
     },
 
@@ -606,7 +659,7 @@ function writer(
             .insertInto("ops_vessel_moves")
             .values(rows)
             .onConflict((oc) =>
-              oc.columns(["port", "vessel_imo", "hour_s", "terminal"]).doUpdateSet((eb) => ({
+              oc.columns(["port", "hour_s", "vessel_imo", "terminal"]).doUpdateSet((eb) => ({
                 discharges: eb("ops_vessel_moves.discharges", "+", eb.ref("excluded.discharges")),
                 loads: eb("ops_vessel_moves.loads", "+", eb.ref("excluded.loads")),
               })),
@@ -874,11 +927,11 @@ export function createOperationsStore(
               .selectFrom("ops_truck_visits")
               .selectAll()
               .where(
-                "visit_id",
+                "id_key",
                 "in",
                 db
                   .selectFrom("ops_gate_moves")
-                  .select("visit_id")
+                  .select("visit_key")
                   .where("container_number", "in", containerNumbers),
               )
               .orderBy("gate_in_s")
