@@ -4,8 +4,8 @@
  */
 import { type Kysely, type Migration, sql } from "kysely";
 import type { DialectKind } from "../dialect.ts";
-import type { OperationsDatabase } from "./schema.ts";
 import { freshKeys } from "./fact-keys.ts";
+import type { OperationsDatabase } from "./schema.ts";
 
 /** The hourly sum columns 0300 and 0440 made (frozen: released migrations must not change). */
 const HOURLY_SUM_COLUMNS_0300 = [
