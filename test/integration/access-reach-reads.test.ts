@@ -12,6 +12,7 @@ import { parseGateCsv } from "../../src/operations/gate.ts";
 import { ingestOperations } from "../../src/operations/index.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 import { type FuzzTarget, ownerKeys, startFuzzTarget } from "../helpers/fuzz-run.ts";
+import { event, parsedOf } from "../helpers/operations.ts";
 
 const YTI = "uslax-terminal-yti";
 const APM = "uslax-terminal-apm-pier400";
@@ -27,6 +28,30 @@ const GATE = [
   `T200,,MAGU5591240,45G1,out,laden,,2026-11-02T09:00:00-08:00,2026-11-02T09:40:00-08:00,${APM},,no,tikt`,
   `T100,,TEMU3412100,22G1,in,empty,,2026-11-02T10:00:00-08:00,2026-11-02T10:20:00-08:00,${APM},,no,HBDY`,
 ].join("\n");
+
+// BMOU2200011 (check digit 1) was discharged at YTI under one B/L and booking and loaded at APM under
+// others (a box re-booked between two terminals): each terminal's documents are its own business.
+const REBOOKED = "BMOU2200011";
+const DOCUMENT_EVENTS = parsedOf({
+  events: [
+    event({
+      eventCode: "DISC",
+      eventAtS: Date.parse("2026-11-03T18:00:00Z") / 1000,
+      containerNumber: REBOOKED,
+      terminal: YTI,
+      transportDocumentReference: "BLYTI0001",
+      carrierBookingReference: "BKYTI0001",
+    }),
+    event({
+      eventCode: "LOAD",
+      eventAtS: Date.parse("2026-11-06T18:00:00Z") / 1000,
+      containerNumber: REBOOKED,
+      terminal: APM,
+      transportDocumentReference: "BLAPM0002",
+      carrierBookingReference: "BKAPM0002",
+    }),
+  ],
+});
 
 for (const kind of testDatabaseKinds()) {
   describe.skipIf(kind.skip)(`data reach on container reads (${kind.kind})`, () => {
@@ -50,6 +75,9 @@ for (const kind of testDatabaseKinds()) {
         accepted: 0,
         duplicates: 4,
       });
+      expect(
+        await ingestOperations(target.store.operations, DOCUMENT_EVENTS, { ...options, file: "events.json" }),
+      ).toMatchObject({ accepted: 2, rejected: 0 });
       Object.assign(
         keys,
         await ownerKeys(target.store, [
@@ -166,6 +194,32 @@ for (const kind of testDatabaseKinds()) {
         "GTIN",
         "in",
       ]);
+    });
+
+    it("a terminal operator's timeline lists only the B/Ls and bookings its own terminal's events carry", async () => {
+      type Box = { transportDocumentReferences: string[]; carrierBookingReferences: string[] };
+      const refsOf = async (ref: string, who: string) => {
+        const r = await timeline(ref, who);
+        expect(r.statusCode, r.body).toBe(200);
+        const box = (r.json() as { containers: Box[] }).containers[0]!;
+        return [box.transportDocumentReferences, box.carrierBookingReferences];
+      };
+      expect(await refsOf(REBOOKED, "yti")).toEqual([["BLYTI0001"], ["BKYTI0001"]]);
+      expect(await refsOf(REBOOKED, "apm")).toEqual([["BLAPM0002"], ["BKAPM0002"]]);
+      expect(await refsOf(REBOOKED, "analyst")).toEqual([
+        ["BLAPM0002", "BLYTI0001"],
+        ["BKAPM0002", "BKYTI0001"],
+      ]);
+      // Found by its own terminal's B/L or booking: shown; by the other terminal's: the same 404 as a
+      // reference nobody used (the box's tie to that document is not the reader's to learn).
+      expect(await refsOf("BLYTI0001", "yti")).toEqual([["BLYTI0001"], ["BKYTI0001"]]);
+      expect(await refsOf("BKAPM0002", "apm")).toEqual([["BLAPM0002"], ["BKAPM0002"]]);
+      const other = await timeline("BLAPM0002", "yti");
+      const none = await timeline("BLNONE0002", "yti");
+      expect(other.statusCode).toBe(404);
+      expect(other.body.replaceAll("BLAPM0002", "?")).toBe(none.body.replaceAll("BLNONE0002", "?"));
+      expect((await timeline("BKYTI0001", "apm")).statusCode).toBe(404);
+      expect((await timeline("BLAPM0002", "analyst")).statusCode).toBe(200);
     });
   });
 }
