@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFacilityLookup } from "../../src/operations/facilities-io.ts";
 import { parseGateCsv } from "../../src/operations/gate.ts";
 import { ingestOperations } from "../../src/operations/index.ts";
+import { boxReachOf } from "../../src/operations/reach.ts";
+import { containerAvailability } from "../../src/operations/service.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 import { type FuzzTarget, ownerKeys, startFuzzTarget } from "../helpers/fuzz-run.ts";
 import { event, parsedOf } from "../helpers/operations.ts";
@@ -85,6 +87,8 @@ for (const kind of testDatabaseKinds()) {
           ["apm", "terminal", APM],
           ["hbdy", "trucking", "HBDY"],
           ["tikt", "trucking", "TIKT"],
+          ["acme", "partner", "ACME H2"],
+          ["exchange", "sister_port", "JPNGO"],
         ]),
       );
       keys["analyst"] = target.headersOf["analyst"]!;
@@ -220,6 +224,35 @@ for (const kind of testDatabaseKinds()) {
       expect(other.body.replaceAll("BLAPM0002", "?")).toBe(none.body.replaceAll("BLNONE0002", "?"));
       expect((await timeline("BKYTI0001", "apm")).statusCode).toBe(404);
       expect((await timeline("BLAPM0002", "analyst")).statusCode).toBe(200);
+    });
+
+    it("a partner has no business with container availability: refused as a role the route does not list", async () => {
+      const url = "/api/ports/USLAX/operations/availability?containers=CBHU6192031,MAGU5591240";
+      const partner = await get(url, "acme");
+      // The same answer as the sister port's, a role the route never listed.
+      const sister = await get(url, "exchange");
+      expect(sister.statusCode).toBe(403);
+      expect(partner.statusCode, partner.body).toBe(403);
+      expect(partner.json().type).toBe(sister.json().type);
+      expect(partner.json().boxes).toBeUndefined();
+      // Nor timelines or truck visits (they never listed partners).
+      expect((await timeline("CBHU6192031", "acme")).statusCode).toBe(403);
+      expect((await visits("acme")).statusCode).toBe(403);
+      // The data reach says the same should the route ever list the role: every box unknown.
+      const reach = boxReachOf(
+        { kind: "key", id: "k", name: "ACME H2", role: "partner", ports: "*", owner: "ACME H2" },
+        "availability",
+      );
+      const answer = await containerAvailability(
+        { operations: target.store.operations, calls: target.store.calls },
+        "USLAX",
+        "America/Los_Angeles",
+        ["CBHU6192031", "MAGU5591240"],
+        Date.parse("2026-11-05T00:00:00Z") / 1000,
+        reach,
+      );
+      expect(answer.boxes).toEqual([]);
+      expect([...answer.unknown].sort()).toEqual(["CBHU6192031", "MAGU5591240"]);
     });
   });
 }
