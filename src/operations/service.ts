@@ -155,6 +155,8 @@ function eventEntry(e: ContainerEvent, callId: string | null): TimelineEntry {
   };
 }
 
+const gateMoveKey = (visitId: string, gateCode: string) => `${visitId}|${gateCode}`;
+
 const bare = {
   eventType: null,
   classifier: null,
@@ -227,13 +229,24 @@ export async function containerTimeline(
   for (const containerNumber of containers) {
     const events = facts.events.filter((e) => e.containerNumber === containerNumber);
     const shownEvents = events.filter(shown);
+    // A gate row is stored twice, as its truck visit's move and as a GTIN/GTOT equipment event
+    // (gate.ts): one physical move, one entry — the visit's (its truck), with the event's type,
+    // classifier and source. Gate events of no shown visit stay as events.
+    const gateEvents = new Map<string, ContainerEvent>();
+    for (const e of shownEvents) {
+      const visitId = e.source === "gate" ? e.extra["visitId"] : undefined;
+      if (typeof visitId === "string") gateEvents.set(gateMoveKey(visitId, e.eventCode), e);
+    }
     const timeline: TimelineEntry[] = [];
-    for (const e of shownEvents) timeline.push(eventEntry(e, await callOf(e)));
+    const merged = new Set<ContainerEvent>();
     for (const v of shownVisits)
       for (const m of v.moves)
-        if (m.containerNumber === containerNumber)
+        if (m.containerNumber === containerNumber) {
+          const e = gateEvents.get(gateMoveKey(v.visitId, m.direction === "in" ? "GTIN" : "GTOT"));
+          if (e) merged.add(e);
           timeline.push({
             ...bare,
+            ...(e ? { eventType: e.eventType, classifier: e.classifier, source: e.source } : {}),
             at: isoUtc(m.direction === "in" ? v.gateInS : v.gateOutS),
             kind: "gate",
             code: m.direction,
@@ -243,6 +256,8 @@ export async function containerTimeline(
             emptyIndicator: m.emptyIndicator,
             detail: v.truckId,
           });
+        }
+    for (const e of shownEvents) if (!merged.has(e)) timeline.push(eventEntry(e, await callOf(e)));
     for (const r of facts.railMoves)
       if (r.containerNumber === containerNumber && railMoveInReach(reach, r))
         timeline.push({
