@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AuditEntryWire, type AuditQuery, adminApi } from "../api.ts";
 import { Status } from "../components/Status.tsx";
+import { fromZonedInput } from "../format.ts";
 import { useAsync } from "../hooks.ts";
 
 const ROLES = ["analyst", "terminal", "trucking", "partner", "sister_port", "admin"] as const;
@@ -209,6 +210,13 @@ export function AdminPage() {
 
 type AuditFilters = Omit<AuditQuery, "before">;
 
+// The page serves every port, so the time filter is in the reader's own zone (the browser's), and
+// the label names it; the server gets ISO instants.
+const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** A datetime-local value ("2026-12-01T09:00") read in the browser's zone, as an ISO instant ("" when empty). */
+const instantOfLocal = (value: string) => fromZonedInput(value, browserZone)?.toISOString() ?? "";
+
 /**
  * The audit log, newest first, a page at a time: "Older entries" reads the next page with the
  * cursor the last one gave (the server pages by keyset, so entries written meanwhile do not shift
@@ -248,7 +256,13 @@ function AuditSection({ version }: { version: number }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? "").trim();
-    setFilters({ actor: value("actor"), action: value("action"), outcome: value("outcome") });
+    setFilters({
+      actor: value("actor"),
+      action: value("action"),
+      outcome: value("outcome"),
+      from: instantOfLocal(value("from")),
+      to: instantOfLocal(value("to")),
+    });
   };
 
   return (
@@ -266,6 +280,14 @@ function AuditSection({ version }: { version: number }) {
         <label>
           <span>{t("admin.outcome")}</span>
           <input name="outcome" autoComplete="off" placeholder="ok, failed, denied_403…" />
+        </label>
+        <label>
+          <span>{t("admin.since", { zone: browserZone })}</span>
+          <input name="from" type="datetime-local" />
+        </label>
+        <label>
+          <span>{t("admin.until", { zone: browserZone })}</span>
+          <input name="to" type="datetime-local" />
         </label>
         <button type="submit">{t("admin.filter")}</button>
       </form>
