@@ -174,6 +174,8 @@ describe("signing in on the portal", { timeout: 120_000 }, () => {
     await poll(() => page.locator(".audit-end").textContent()).toBe("Oldest entry reached.");
     const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-id")));
     expect(ids).toEqual(Array.from({ length: 120 }, (_, i) => `page-${String(179 - i).padStart(3, "0")}`));
+    // Entries' times are shown in the same zone as the filter: page-179 is 00:02:59Z = 09:02:59 Tokyo.
+    expect(await rows.first().locator("td").first().textContent()).toContain("09:02:59");
     // Only "from": seconds 60 … 229 = 170 entries (two pages).
     await filterForm.locator('input[name="to"]').fill("");
     await filterForm.locator("button").click();

@@ -5,8 +5,8 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AuditEntryWire, type AuditQuery, adminApi } from "../api.ts";
 import { Status } from "../components/Status.tsx";
-import { fromZonedInput } from "../format.ts";
-import { useAsync } from "../hooks.ts";
+import { formatDateTime, fromZonedInput } from "../format.ts";
+import { useAsync, useLanguage } from "../hooks.ts";
 
 const ROLES = ["analyst", "terminal", "trucking", "partner", "sister_port", "admin"] as const;
 
@@ -210,8 +210,8 @@ export function AdminPage() {
 
 type AuditFilters = Omit<AuditQuery, "before">;
 
-// The page serves every port, so the time filter is in the reader's own zone (the browser's), and
-// the label names it; the server gets ISO instants.
+// The page serves every port, so the time filter and the entries' times are in the reader's own zone
+// (the browser's), and the labels name it; the server gets ISO instants.
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** A datetime-local value ("2026-12-01T09:00") read in the browser's zone, as an ISO instant ("" when empty). */
@@ -224,6 +224,7 @@ const instantOfLocal = (value: string) => fromZonedInput(value, browserZone)?.to
  */
 function AuditSection({ version }: { version: number }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const [filters, setFilters] = useState<AuditFilters>({});
   const key = `audit-${version}-${JSON.stringify(filters)}`;
   const first = useAsync(() => adminApi.audit(filters), key);
@@ -308,7 +309,7 @@ function AuditSection({ version }: { version: number }) {
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id} data-action={e.action} data-id={e.id}>
-                  <td>{e.at.slice(0, 19).replace("T", " ")} UTC</td>
+                  <td>{formatDateTime(new Date(e.at), browserZone, lang, { seconds: true })}</td>
                   <td>{`${e.actorKind}${e.actorId ? `:${e.actorId.slice(0, 16)}` : ""}`}</td>
                   <td>{e.action}</td>
                   <td>{e.target}</td>
