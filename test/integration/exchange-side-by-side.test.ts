@@ -89,9 +89,10 @@ for (const kind of testDatabaseKinds()) {
         [4, "emissions-inventory", hashes[3]],
         [5, "operations-kpis", hashes[4]],
       ]);
-      // Turn time: the one April cell's mean over its three terminal rows (the catalog's "mean":
-      // rows, not visits), (60 + 90 + 60) / 3 = 70 min.
-      expect(metric(b, "truckTurnMin")?.peer.value).toBeCloseTo(70, 9);
+      // Turn time: the one April cell's mean over all visits of its three terminals (the catalog
+      // weights truckTurnMin by truckVisits): (100 × 60 + 50 × 90 + 50 × 60) / 200 = 13,500 / 200
+      // = 67.5 min, not the mean of the terminal means (60 + 90 + 60) / 3 = 70.
+      expect(metric(b, "truckTurnMin")?.peer.value).toBeCloseTo(67.5, 9);
       // Nagoya holds no data of its own in this store.
       expect(metric(b, "co2ePerCall")?.own).toMatchObject({ value: null, reason: "no_data" });
       expect(b.attributions).toEqual([{ agreementId: id, text: TERMS_ATTRIBUTION }]);
