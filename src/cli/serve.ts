@@ -1,7 +1,8 @@
 /**
  * `sisterports serve`: the store (migrated, ports loaded, demo data on an empty database), the HTTP
  * API and portal, and the timers that keep derived results following the facts (port calls every
- * 30 s, the current reporting year's inventories every 15 minutes, the import forecast and the
+ * 30 s, the current reporting year's inventories every 15 minutes — both nudging the exchange
+ * sync, so that what changed reaches sister ports soon —, the import forecast and the
  * empty-return board every 5 minutes), plus live AIS feeds if asked.
  * Imported only when `serve` runs: it brings the web framework.
  */
@@ -148,8 +149,12 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
       : undefined;
   // Inventories follow the calls: the current reporting year of every port that has one stored
   // is recomputed every 15 minutes (a year of a port takes seconds; older years stay as computed).
+  // A recomputed inventory is published to sister ports soon after, as changed calls are.
   const refresher = startInventoryRefresher(emissionsServiceDeps(store), {
     intervalS: 15 * 60,
+    onRun: (run) => {
+      if (run.recomputed.length > 0) exchangeSync.nudge();
+    },
     onError: (error) => app.log.error(error),
   });
   // The import forecast and the empty-return board move with the clock: recomputed every 5 minutes.
