@@ -217,6 +217,10 @@ describe(`sisterports demo exchange, run again (main node on ${mainKind ? "Postg
       await new Promise((r) => setTimeout(r, 200));
       after = await heldAtNgo();
     }
-    expect(after).toEqual([...before, `${seq} port-calls`]);
+    const ngoLog = path.join(dataDir, "nagoya", "serve.log");
+    expect(after, fs.existsSync(ngoLog) ? fs.readFileSync(ngoLog, "utf8").slice(-3000) : "").toEqual([
+      ...before,
+      `${seq} port-calls`,
+    ]);
   }, 300_000);
 });
