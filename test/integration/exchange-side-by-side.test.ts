@@ -79,8 +79,8 @@ for (const kind of testDatabaseKinds()) {
       expect(metric(b, "anchorageWaitH")?.peer.value).toBeCloseTo(15 / 7, 9);
       // ZE share of CHE: 3 fuel-cell of 7 yard tractors.
       expect(metric(b, "zeShareChe")?.peer.value).toBeCloseTo(3 / 7, 9);
-      // No drayage in the package.
-      expect(metric(b, "zeShareDrayage")?.peer.reason).toBe("no_data");
+      // The one drayage truck's cell (1 owner) was withheld at k = 3: the page says why.
+      expect(metric(b, "zeShareDrayage")?.peer.reason).toBe("withheld_k");
       // Per TEU, over April (the only month with TEU): 165 t over 3,000 + 2,000 + 1,000 TEU =
       // 0.0275 t CO2e/TEU, from the emissions correction and the terminal KPIs.
       const perTeu = metric(b, "co2ePerTeu");
