@@ -2,8 +2,9 @@
  * `sisterports demo exchange` (issue 15): the two ports exchange on one machine. Beside a running
  * main node (`npm start`, Los Angeles' side, default http://127.0.0.1:8080) it sets up a second node,
  * Nagoya, with its own SQLite in `<data folder>/nagoya/`, loads Nagoya-only demo data into it (the
- * same demo loaders as the main node's first start, for JPNGO alone: one day of AIS and its calls,
- * four weeks of container and gate flows, the current reporting year's inventory, the pilot fleet),
+ * same demo loaders as the main node's first start, for JPNGO alone: two days of AIS and its calls,
+ * the container and gate flows of those calls, the non-ship activity of the same two days and the
+ * current reporting year's inventory of it, the pilot fleet),
  * starts it as a background `serve` on another port, introduces the two nodes (node documents,
  * fingerprints, sister_port API keys — here in both databases, since both are on this machine),
  * negotiates one agreement each way over HTTP (request → counter-offer → accept → agree → verify →
@@ -34,7 +35,14 @@ import {
 import { loadPortRecords } from "../ports/index.ts";
 import { openStore, type Store } from "../store/index.ts";
 import { emissionsServiceDeps, exchangeEngineDeps } from "../store/services.ts";
-import { callServiceDeps, ingestDemoWorld, loadDemoEmissions, loadDemoOperations } from "./demo-load.ts";
+import {
+  callServiceDeps,
+  DEMO_AHEAD_DAYS,
+  type DemoWindow,
+  ingestDemoWorld,
+  loadDemoEmissions,
+  loadDemoOperations,
+} from "./demo-load.ts";
 import { loadConfig, openReadyStore } from "./runtime.ts";
 
 const en = {
@@ -158,25 +166,50 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+/** Days of Nagoya's demo window (as the main node's first start). */
+const NAGOYA_DAYS = 2;
+
+/**
+ * Nagoya's demo window: the one its AIS was loaded for (a run after a crash half-way completes the
+ * same window), else the two whole hours-aligned days up to now.
+ */
+async function nagoyaWindow(store: Store, now: Date): Promise<DemoWindow> {
+  const run = (await store.ais.ingestRuns(1, "demo"))[0];
+  const start = run ? /start=([^,]+)/.exec(run.source)?.[1] : undefined;
+  const from = start
+    ? new Date(start)
+    : new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 - NAGOYA_DAYS * SECONDS_PER_DAY * 1000);
+  return { start: from, end: new Date(from.getTime() + NAGOYA_DAYS * SECONDS_PER_DAY * 1000) };
+}
+
 /**
  * Nagoya's demo data, each part loaded only when the store has none of it yet: a second run (or one
  * after a crash half-way) adds nothing twice and completes what is missing.
  */
 async function loadNagoya(store: Store, now: Date): Promise<string> {
-  if ((await store.ais.ingestRuns(1)).length === 0) {
-    const start = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 - SECONDS_PER_DAY * 1000);
-    await ingestDemoWorld(store.ais, { seed: 1, start, days: 1, scale: 0.5, ports: ["JPNGO"] });
-  }
+  // One window for everything, as on the main node's first start (DemoWindow): the AIS, the calls
+  // detected from it, their container flows and the non-ship activity of the same two days.
+  const window = await nagoyaWindow(store, now);
+  if ((await store.ais.ingestRuns(1)).length === 0)
+    await ingestDemoWorld(store.ais, {
+      seed: 1,
+      start: window.start,
+      days: NAGOYA_DAYS,
+      scale: 1,
+      ports: ["JPNGO"],
+      aheadDays: DEMO_AHEAD_DAYS,
+    });
   if ((await store.calls.listCalls({ port: "JPNGO", limit: 1, offset: 0 })).total === 0)
     await updateCalls(await callServiceDeps(store));
   if ((await store.operations.ingestRuns("JPNGO", 1)).length === 0)
-    await loadDemoOperations(store, { seed: 1, ports: ["JPNGO"], end: now, scale: 0.05 });
+    await loadDemoOperations(store, { seed: 1, ports: ["JPNGO"], end: window.end, window });
   if ((await store.emissions.listInventories("JPNGO")).length === 0) {
     const deps = emissionsServiceDeps(store);
     await loadDemoEmissions(deps, {
       seed: 1,
       ports: ["JPNGO"],
       years: { JPNGO: reportingYearAt(deps, "JPNGO", now) },
+      window,
     });
   }
   if ((await store.transition.listEquipment({ port: "JPNGO" })).length === 0) {

@@ -11,6 +11,7 @@ import { SECONDS_PER_DAY } from "../core/time.ts";
 import {
   type DemoPort,
   type DemoPortTruth,
+  demoActivityForWindow,
   demoBaselines,
   generateDemoActivity,
   generateDemoOperations,
@@ -34,8 +35,27 @@ export interface DemoLoadOptions {
   scale: number;
   /** The demo window ends at this instant (rounded down to the hour). */
   end: Date;
+  /** Days the world runs on past the window (its AIS stops at the window's end): see DEMO_AHEAD_DAYS. */
+  aheadDays?: number;
   onProgress?: (messages: number) => void;
 }
+
+/**
+ * The demo's observed window [start, end). On first start the AIS, the port calls detected from it,
+ * the container flows of those calls and the non-ship activity all cover these same days at the same
+ * (realistic) scale, so that ratios of one to another — CO2e per TEU, per call — are ratios of the
+ * same port over the same days.
+ */
+export interface DemoWindow {
+  start: Date;
+  end: Date;
+}
+
+/**
+ * Days of announced arrivals after the window (the import forecast reads them): the demo world runs
+ * this far, its AIS stops at the window's end, and the container flows follow the same world.
+ */
+export const DEMO_AHEAD_DAYS = 21;
 
 export interface DemoLoadResult {
   counts: IngestCounts;
@@ -61,6 +81,7 @@ export async function loadDemoIfEmpty(
     days: options.days,
     scale: options.scale,
     ports: ["USLAX", "JPNGO"],
+    ...(options.aheadDays ? { aheadDays: options.aheadDays } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
 }
@@ -73,36 +94,50 @@ export interface DemoWorldLoad {
   ports: DemoPort[];
   /** Multiplies every report interval (fewer reports for long windows). */
   intervalScale?: number;
+  /** The world runs this many days past the window; AIS only up to the window's end. */
+  aheadDays?: number;
   onProgress?: (messages: number) => void;
 }
 
-/** Generates a demo world and ingests its AIS and vessel particulars (one "demo" ingest run). */
-export async function ingestDemoWorld(ais: AisStore, options: DemoWorldLoad): Promise<DemoLoadResult> {
-  const { start, days } = options;
-  const world = generateDemoWorld(
+/** The demo world of a load: the same options give the same world (AIS and container flows agree). */
+function demoWorldOf(options: DemoWorldLoad) {
+  return generateDemoWorld(
     {
       seed: options.seed,
-      start,
-      days,
+      start: options.start,
+      days: options.days + (options.aheadDays ?? 0),
       scale: options.scale,
       ports: options.ports,
       ...(options.intervalScale ? { intervalScale: options.intervalScale } : {}),
     },
     loadPortRegistry(),
   );
+}
+
+/** Generates a demo world and ingests its AIS and vessel particulars (one "demo" ingest run). */
+export async function ingestDemoWorld(ais: AisStore, options: DemoWorldLoad): Promise<DemoLoadResult> {
+  const { start, days } = options;
+  const world = demoWorldOf(options);
+  const endS = start.getTime() / 1000 + days * SECONDS_PER_DAY;
   const startedAt = new Date();
-  const source = `demo:seed=${options.seed},days=${days},scale=${options.scale},start=${start.toISOString()}${options.intervalScale ? `,interval=${options.intervalScale}` : ""}`;
+  const source = `demo:seed=${options.seed},days=${days},scale=${options.scale},start=${start.toISOString()}${options.intervalScale ? `,interval=${options.intervalScale}` : ""}${options.aheadDays ? `,ahead=${options.aheadDays}` : ""}`;
   const ingest = new AisIngest(ais, { source });
   let n = 0;
+  // The particulars of the vessels heard in the window (the world also holds those still to come).
+  const heard = new Set<number>();
   // Messages go straight in as decoded payloads: the NMEA round trip is tested elsewhere.
   for (const m of world.messages()) {
+    // Messages come in time order: the window ends here (the world runs on for the announced calls).
+    if (m.timeS >= endS) break;
+    heard.add((m.payload as { mmsi: number }).mmsi);
     n++;
     ingest.addMessage({ ...m.payload, line: n, channel: "A", tagSource: m.source } as AisMessage, m.timeS);
     if (ingest.flushDue) await ingest.flush();
     if (n % 100_000 === 0) options.onProgress?.(n);
   }
   await ingest.flush();
-  const particulars = parseParticularsCsv(vesselsCsv(world.vessels), { table: loadDefaultEngineTable() });
+  const vessels = world.vessels.filter((v) => heard.has(v.mmsi));
+  const particulars = parseParticularsCsv(vesselsCsv(vessels), { table: loadDefaultEngineTable() });
   await ais.upsertParticulars(particulars.rows, `${source}:vessels.csv`);
   await ais.recordIngestRun({
     id: randomUUID(),
@@ -118,8 +153,11 @@ export async function ingestDemoWorld(ais: AisStore, options: DemoWorldLoad): Pr
   });
   return {
     counts: ingest.counts,
-    vessels: world.vessels.length,
-    calls: world.truth.reduce((s, t) => s + t.calls.length, 0),
+    vessels: vessels.length,
+    calls: world.truth.reduce(
+      (s, t) => s + t.calls.filter((c) => Date.parse(c.berthArrivalAt) < endS * 1000).length,
+      0,
+    ),
     particulars: particulars.rows.length,
     window: {
       from: start.toISOString(),
@@ -163,12 +201,33 @@ export async function callServiceDeps(store: { ais: AisStore; calls: CallStore }
  */
 export async function loadDemoActivity(
   store: EmissionActivityStore,
-  options: { seed: number; ports: DemoPort[]; years: number[] },
+  options: { seed: number; ports: DemoPort[]; years: number[]; window?: DemoWindow },
 ): Promise<{ records: number }> {
   let records = 0;
+  const registry = portRegistry();
   for (const port of options.ports) {
-    for (const year of options.years) {
-      const activity = generateDemoActivity({ seed: options.seed, port, year });
+    const { window } = options;
+    const timeZone = registry.get(port)?.timeZone ?? "UTC";
+    // A window: its days' activity only (see demoActivityForWindow); else whole calendar years.
+    const parts = window
+      ? [
+          {
+            label: `window=${window.start.toISOString()}/${window.end.toISOString()}`,
+            activity: demoActivityForWindow({
+              seed: options.seed,
+              port,
+              start: window.start,
+              days: (window.end.getTime() - window.start.getTime()) / (SECONDS_PER_DAY * 1000),
+              timeZone,
+              prorate: true,
+            }),
+          },
+        ]
+      : options.years.map((year) => ({
+          label: `year=${year}`,
+          activity: generateDemoActivity({ seed: options.seed, port, year }),
+        }));
+    for (const { label, activity } of parts) {
       const byKind: [ActivityKind, object[]][] = [
         ["che", activity.che],
         ["harbor-craft", activity.harborCraft],
@@ -181,7 +240,7 @@ export async function loadDemoActivity(
         await store.importRecords({
           port,
           kind,
-          sourceFile: `demo:seed=${options.seed},port=${port},year=${year}:${kind}.csv`,
+          sourceFile: `demo:seed=${options.seed},port=${port},${label}:${kind}.csv`,
           read: rows.length,
           inFileDuplicates: 0,
           records: rows.map((record, i) => ({ key: spec.key(record), record, line: i + 2 })),
@@ -206,7 +265,7 @@ export interface DemoEmissionsResult {
  */
 export async function loadDemoEmissions(
   deps: EmissionsServiceDeps,
-  options: { seed: number; ports: DemoPort[]; years: Record<string, number> },
+  options: { seed: number; ports: DemoPort[]; years: Record<string, number>; window?: DemoWindow },
 ): Promise<DemoEmissionsResult> {
   const ref = loadEmissionsReference();
   const out: DemoEmissionsResult = { inventories: [], baselines: 0 };
@@ -217,7 +276,12 @@ export async function loadDemoEmissions(
     if (!settings || !entry || year === undefined) continue;
     const period = reportingYear(settings, entry.timeZone, year);
     const calendarYears = [...new Set(period.months.map((m) => m.year))];
-    await loadDemoActivity(deps.activity, { seed: options.seed, ports: [port], years: calendarYears });
+    await loadDemoActivity(deps.activity, {
+      seed: options.seed,
+      ports: [port],
+      years: calendarYears,
+      ...(options.window ? { window: options.window } : {}),
+    });
     const report = await computeInventory(deps, port, year);
     const coverage = report.meta.coverage as { calls: number };
     out.inventories.push({
@@ -246,21 +310,39 @@ export interface DemoOperationsLoad {
 }
 
 /**
- * The demo's container, gate and rail flows for the operations page: four weeks observed up to
- * `end` and three weeks of announced arrivals after it. The flows follow the calls of a world
- * generated (truth only, no AIS) over that window with the same seed; `scale` 0.1 keeps the first
- * start to seconds (about 150,000 events for both ports), 1 is a realistic port.
+ * The demo's container, gate and rail flows for the operations page: observed up to `end` and
+ * announced for three weeks after it. Given the demo's window (first start, `demo exchange`), the
+ * flows are those of the very calls its AIS shows — the same world (seed, window, DEMO_AHEAD_DAYS)
+ * — at full scale: the TEU go with the calls and with the inventory of the same days. Without a
+ * window: four weeks of calls of a world generated (truth only, no AIS) up to `end`, at `scale`
+ * (default 0.1, about 150,000 events for both ports; 1 is a realistic port).
  */
 export async function loadDemoOperations(
   store: { operations: OperationsStore },
-  options: { seed: number; ports: DemoPort[]; end: Date; scale?: number },
+  options: { seed: number; ports: DemoPort[]; end: Date; scale?: number; window?: DemoWindow },
 ): Promise<DemoOperationsLoad[]> {
   const registry = portRegistry();
-  const start = new Date(options.end.getTime() - 28 * SECONDS_PER_DAY * 1000);
-  const world = generateDemoWorld(
-    { seed: options.seed, start, days: 49, scale: 1, ports: options.ports },
-    registry,
-  );
+  const { window } = options;
+  const world = window
+    ? demoWorldOf({
+        seed: options.seed,
+        start: window.start,
+        days: (window.end.getTime() - window.start.getTime()) / (SECONDS_PER_DAY * 1000),
+        scale: 1,
+        ports: options.ports,
+        aheadDays: DEMO_AHEAD_DAYS,
+      })
+    : generateDemoWorld(
+        {
+          seed: options.seed,
+          start: new Date(options.end.getTime() - 28 * SECONDS_PER_DAY * 1000),
+          days: 49,
+          scale: 1,
+          ports: options.ports,
+        },
+        registry,
+      );
+  const asOf = window ? window.end : options.end;
   const out: DemoOperationsLoad[] = [];
   for (const port of options.ports) {
     const truth = world.truth.find((t) => t.port === port);
@@ -270,8 +352,10 @@ export async function loadDemoOperations(
       seed: options.seed,
       port,
       truth,
-      asOf: options.end,
-      scale: options.scale ?? 0.1,
+      asOf,
+      scale: options.scale ?? (window ? 1 : 0.1),
+      // The terminals' records begin when the demo's AIS does.
+      ...(window ? { observedFrom: window.start } : {}),
     });
     const { runId: _, ...counts } = await ingestOperations(store.operations, demo.operations, {
       file: `demo:seed=${options.seed}`,

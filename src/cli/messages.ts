@@ -33,13 +33,13 @@ const en = {
   demoYearDone:
     "{port} {label}: {calls} calls, {tonnes} t CO2e (tailpipe) — npx sisterports emissions inventory --port {port} --year {year}",
   demoOperations:
-    "Demo container, gate and rail records (four weeks, and arrivals announced for three more): {list} — see the Operations page or npx sisterports ops kpis --port USLAX",
+    "Demo container, gate and rail records of the demo's calls (the same two days as its AIS, at full scale, and arrivals announced for three weeks more): {list} — see the Operations page or npx sisterports ops kpis --port USLAX",
   demoFleet:
     "Demo zero-emission pilots (equipment and four weeks of telemetry): {list} — npx sisterports ze scorecard --port USLAX",
   demoScenarios:
     "Demo rollout scenarios to 2050: {list} — see the Zero emission page or npx sisterports ze targets --port USLAX",
   demoEmissions:
-    "Demo emissions inventories: {list}; demo equipment, trucks and rail loaded; demo baselines entered (labelled DEMO WORLD ONLY).",
+    "Demo emissions inventories of the same two days (ships, equipment, trucks, rail, harbour craft): {list}; demo baselines entered (labelled DEMO WORLD ONLY).",
 };
 
 const ja: typeof en = {
@@ -71,13 +71,13 @@ const ja: typeof en = {
   demoYearDone:
     "{port} {label}: 入港 {calls} 件、{tonnes} t CO2e（直接排出）— npx sisterports emissions inventory --port {port} --year {year}",
   demoOperations:
-    "デモのコンテナ・ゲート・鉄道の記録（4 週間分と、その後 3 週間の入港予定）: {list} — 運用ページ、または npx sisterports ops kpis --port USLAX で確認できます",
+    "デモの入港のコンテナ・ゲート・鉄道の記録（AIS と同じ 2 日間、実規模、その後 3 週間の入港予定）: {list} — 運用ページ、または npx sisterports ops kpis --port USLAX で確認できます",
   demoFleet:
     "デモのゼロエミッション実証機（機器と 4 週間分の稼働データ）: {list} — npx sisterports ze scorecard --port JPNGO で確認できます",
   demoScenarios:
     "デモの 2050 年までの導入シナリオ: {list} — ゼロエミッションのページ、または npx sisterports ze targets --port JPNGO で確認できます",
   demoEmissions:
-    "デモの排出量インベントリ: {list}。デモの荷役機械・トラック・鉄道のデータと基準値（DEMO WORLD ONLY と表示）を登録しました。",
+    "同じ 2 日間のデモの排出量インベントリ（船舶・荷役機械・トラック・鉄道・港内作業船）: {list}。基準値（DEMO WORLD ONLY と表示）を登録しました。",
 };
 
 export const CLI_CATALOGS = { en, ja };

@@ -1,7 +1,8 @@
 /**
  * `sisterports serve`: the store (migrated, ports loaded, demo data on an empty database), the HTTP
  * API and portal, and the timers that keep derived results following the facts (port calls every
- * 30 s, the current reporting year's inventories every 15 minutes, the import forecast and the
+ * 30 s, the current reporting year's inventories every 15 minutes — both nudging the exchange
+ * sync, so that what changed reaches sister ports soon —, the import forecast and the
  * empty-return board every 5 minutes), plus live AIS feeds if asked.
  * Imported only when `serve` runs: it brings the web framework.
  */
@@ -13,13 +14,20 @@ import { startExchangeSync } from "../exchange/index.ts";
 import { startSignalRefresher, webhookTargets } from "../operations/index.ts";
 import { buildApp, DEFAULT_WEB_DIR } from "../server/app.ts";
 import { emissionsServiceDeps, exchangeEngineDeps, portRegistry } from "../store/services.ts";
-import { callServiceDeps, loadDemoEmissions, loadDemoIfEmpty, loadDemoOperations } from "./demo-load.ts";
+import {
+  callServiceDeps,
+  DEMO_AHEAD_DAYS,
+  type DemoWindow,
+  loadDemoEmissions,
+  loadDemoIfEmpty,
+  loadDemoOperations,
+} from "./demo-load.ts";
 import { msg } from "./messages.ts";
 import { openReadyStore } from "./runtime.ts";
 
 export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void> {
   const { store } = await openReadyStore(config);
-  let demoLoaded = false;
+  let demoWindow: DemoWindow | null = null;
   if (config.loadDemo) {
     const started = Date.now();
     const demo = await loadDemoIfEmpty(store.ais, {
@@ -27,10 +35,11 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
       days: 2,
       scale: 1,
       end: new Date(),
+      aheadDays: DEMO_AHEAD_DAYS,
       onProgress: (n) => process.stderr.write(`${msg("demoProgress", { n: n.toLocaleString("en-US") })}\r`),
     });
-    demoLoaded = demo !== null;
     if (demo) {
+      demoWindow = { start: new Date(demo.window.from), end: new Date(demo.window.to) };
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const reports = demo.counts.accepted.toLocaleString("en-US");
       process.stderr.write(
@@ -65,13 +74,19 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
     },
     onError: (error) => app.log.error(error),
   });
-  if (demoLoaded) {
+  if (demoWindow) {
     // The demo's emissions need its calls: detect them now, then the container and gate flows,
-    // the non-ship activity, the current reporting year's inventories and the demo's baselines.
+    // the non-ship activity, the current reporting year's inventories and the demo's baselines —
+    // all over the demo's window (DemoWindow: one port, one period, one scale).
     await callUpdater.runNow();
     const ports = ["USLAX", "JPNGO"] as const;
     // Gate data before the inventories: the drayage lines idle for the turn times it measures.
-    const operations = await loadDemoOperations(store, { seed: 1, ports: [...ports], end: new Date() });
+    const operations = await loadDemoOperations(store, {
+      seed: 1,
+      ports: [...ports],
+      end: demoWindow.end,
+      window: demoWindow,
+    });
     process.stderr.write(
       `${msg("demoOperations", {
         list: operations.map((o) => `${o.port} ${o.counts.accepted.toLocaleString("en-US")}`).join(", "),
@@ -82,6 +97,7 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
       seed: 1,
       ports: [...ports],
       years: Object.fromEntries(ports.map((p) => [p, reportingYearAt(deps, p, new Date())])),
+      window: demoWindow,
     });
     process.stderr.write(
       `${msg("demoEmissions", {
@@ -133,8 +149,12 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
       : undefined;
   // Inventories follow the calls: the current reporting year of every port that has one stored
   // is recomputed every 15 minutes (a year of a port takes seconds; older years stay as computed).
+  // A recomputed inventory is published to sister ports soon after, as changed calls are.
   const refresher = startInventoryRefresher(emissionsServiceDeps(store), {
     intervalS: 15 * 60,
+    onRun: (run) => {
+      if (run.recomputed.length > 0) exchangeSync.nudge();
+    },
     onError: (error) => app.log.error(error),
   });
   // The import forecast and the empty-return board move with the clock: recomputed every 5 minutes.

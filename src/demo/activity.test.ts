@@ -16,6 +16,7 @@ import {
   demoActivityFiles,
   demoActivityForWindow,
   generateDemoActivity,
+  monthShareInWindow,
 } from "./activity.ts";
 import type { DemoWorld } from "./world.ts";
 import { writeDemoActivity } from "./writers.ts";
@@ -160,5 +161,62 @@ describe("demo activity", () => {
       ["USLAX", "JPNGO"].flatMap((p) => Object.keys(KINDS).map((k) => `${p}/${k}`)).sort(),
     );
     expect(readFileSync(join(dir, "JPNGO", "drayage.csv"), "utf8").split("\n")[0]).toContain("one_way_km");
+  });
+});
+
+describe("demo activity of a window's days (prorate)", () => {
+  it("keeps the share of each month inside the window: 48 of November's 721 hours at Los Angeles", () => {
+    // 2026-11-18T08:00Z is midnight in Los Angeles (PST, UTC−8): two whole local days of November,
+    // which there has 30 × 24 + 1 = 721 hours (daylight saving time ends on 1 November 2026).
+    const start = new Date("2026-11-18T08:00:00Z");
+    const share = monthShareInWindow(
+      2026,
+      11,
+      { fromS: start.getTime() / 1000, toS: start.getTime() / 1000 + 2 * 86_400 },
+      "America/Los_Angeles",
+    );
+    const k = 48 / 721;
+    expect(share).toBeCloseTo(k, 12);
+    const whole = demoActivityForWindow({
+      seed: 1,
+      port: "USLAX",
+      start,
+      days: 2,
+      timeZone: "America/Los_Angeles",
+    });
+    const days = demoActivityForWindow({
+      seed: 1,
+      port: "USLAX",
+      start,
+      days: 2,
+      timeZone: "America/Los_Angeles",
+      prorate: true,
+    });
+    const sum = (xs: (number | null)[]) => xs.reduce<number>((a, x) => a + (x ?? 0), 0);
+    expect(sum(days.che.map((r) => r.hours))).toBeCloseTo(sum(whole.che.map((r) => r.hours)) * k, 6);
+    expect(sum(days.harborCraft.map((r) => r.hours))).toBeCloseTo(
+      sum(whole.harborCraft.map((r) => r.hours)) * k,
+      6,
+    );
+    expect(sum(days.rail.map((r) => r.fuelGal ?? r.fuelL))).toBeCloseTo(
+      sum(whole.rail.map((r) => r.fuelGal ?? r.fuelL)) * k,
+      6,
+    );
+    // Gate visits are whole visits: each record rounds, so the total is within half a visit a record.
+    const visits = sum(days.drayage.map((r) => r.gateVisits));
+    expect(Math.abs(visits - sum(whole.drayage.map((r) => r.gateVisits)) * k)).toBeLessThanOrEqual(
+      days.drayage.length / 2,
+    );
+  });
+
+  it("a window across a month end splits by the days in each month (Tokyo, no DST)", () => {
+    // 2026-11-29T15:00Z is 2026-11-30 00:00 in Tokyo: one day of November (of 30), one of December (of 31).
+    const w = {
+      fromS: Date.parse("2026-11-29T15:00:00Z") / 1000,
+      toS: Date.parse("2026-12-01T15:00:00Z") / 1000,
+    };
+    expect(monthShareInWindow(2026, 11, w, "Asia/Tokyo")).toBeCloseTo(1 / 30, 12);
+    expect(monthShareInWindow(2026, 12, w, "Asia/Tokyo")).toBeCloseTo(1 / 31, 12);
+    expect(monthShareInWindow(2026, 10, w, "Asia/Tokyo")).toBe(0);
   });
 });

@@ -20,7 +20,7 @@
  * Pure: `generateDemoActivity({ seed, port, year })` → the parsed records of a full year.
  */
 
-import { localDateTime, SECONDS_PER_DAY } from "../core/time.ts";
+import { localDateTime, SECONDS_PER_DAY, zonedMidnightUtcS } from "../core/time.ts";
 import {
   type CheRecord,
   cheCsv,
@@ -857,6 +857,10 @@ export function activityInMonths(activity: NonshipActivity, months: ReadonlySet<
 /**
  * The demo activity of the calendar months (in the port's zone) that a demo window touches.
  * Example: a 2-day window from 2026-11-30T12:00Z at Los Angeles → November and December 2026.
+ * With `prorate`, each month's activity is scaled to the share of the month inside the window
+ * (hours, fuel, energy, gate visits): the activity of the days the window covers, so an inventory of
+ * it goes with the calls and container moves of the same days. Example: a window of 2 days of a
+ * 31-day month keeps 2/31 of that month's hours.
  */
 export function demoActivityForWindow(options: {
   seed: number;
@@ -864,12 +868,12 @@ export function demoActivityForWindow(options: {
   start: Date;
   days: number;
   timeZone: string;
+  prorate?: boolean;
 }): NonshipActivity {
+  const fromS = options.start.getTime() / 1000;
+  const toS = fromS + options.days * SECONDS_PER_DAY;
   const first = localDateTime(options.start, options.timeZone);
-  const last = localDateTime(
-    new Date(options.start.getTime() + options.days * SECONDS_PER_DAY * 1000 - 1),
-    options.timeZone,
-  );
+  const last = localDateTime(new Date(toS * 1000 - 1), options.timeZone);
   const months = new Set<number>();
   for (let k = first.year * 12 + first.month - 1; k <= last.year * 12 + last.month - 1; k++)
     months.add(Math.floor(k / 12) * 100 + (k % 12) + 1);
@@ -885,5 +889,49 @@ export function demoActivityForWindow(options: {
     out.rail.push(...a.rail);
     if (out.factors.length === 0) out.factors = a.factors;
   }
-  return out;
+  return options.prorate ? prorated(out, { fromS, toS }, options.timeZone) : out;
+}
+
+/** The share of a local calendar month inside [fromS, toS). */
+export function monthShareInWindow(
+  year: number,
+  month: number,
+  window: { fromS: number; toS: number },
+  timeZone: string,
+): number {
+  const m0 = zonedMidnightUtcS(year, month, 1, timeZone);
+  const m1 = zonedMidnightUtcS(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1, timeZone);
+  const inside = Math.min(m1, window.toS) - Math.max(m0, window.fromS);
+  return Math.max(0, inside) / (m1 - m0);
+}
+
+/** Monthly records scaled to the share of their month inside the window (see demoActivityForWindow). */
+function prorated(
+  activity: NonshipActivity,
+  window: { fromS: number; toS: number },
+  timeZone: string,
+): NonshipActivity {
+  const share = (r: { year: number; month: number | null }) =>
+    r.month === null ? 1 : monthShareInWindow(r.year, r.month, window, timeZone);
+  const times = (v: number | null, k: number) => (v === null ? null : v * k);
+  return {
+    che: activity.che.map((r) => {
+      const k = share(r);
+      return {
+        ...r,
+        hours: times(r.hours, k),
+        energyKwh: times(r.energyKwh, k),
+        hydrogenKg: times(r.hydrogenKg, k),
+        fuelL: times(r.fuelL, k),
+        fuelGal: times(r.fuelGal, k),
+      };
+    }),
+    harborCraft: activity.harborCraft.map((r) => ({ ...r, hours: r.hours * share(r) })),
+    drayage: activity.drayage.map((r) => ({ ...r, gateVisits: Math.round(r.gateVisits * share(r)) })),
+    rail: activity.rail.map((r) => {
+      const k = share(r);
+      return { ...r, hours: times(r.hours, k), fuelL: times(r.fuelL, k), fuelGal: times(r.fuelGal, k) };
+    }),
+    factors: activity.factors,
+  };
 }

@@ -46,6 +46,11 @@ export interface DemoOperationsOptions {
   from?: Date;
   /** Only calls arriving at berth before this instant (default: asOf + 21 days). */
   until?: Date;
+  /**
+   * The terminals' records begin here: observations (events, gate visits, rail moves) before it are
+   * left out — the moves of a call already at berth then are partly in the data, as its AIS is.
+   */
+  observedFrom?: Date;
 }
 
 /** What really happened to one import box (including those still to come after `asOf`). */
@@ -683,26 +688,32 @@ export function generateDemoOperations(options: DemoOperationsOptions): DemoOper
     }
     calls.push(callTruth);
   }
-  const visits = buildVisits(b, f, seed);
-  b.events.sort((x, y) => x.eventAtS - y.eventAtS || byText(x.eventId, y.eventId));
-  b.railMoves.sort((x, y) => x.atS - y.atS || byText(x.moveId, y.moveId));
+  // Records begin at observedFrom (a feed switched on then): observations before it are left out.
+  const recordsFromS = options.observedFrom
+    ? options.observedFrom.getTime() / 1000
+    : Number.NEGATIVE_INFINITY;
+  const visits = buildVisits(b, f, seed).filter((v) => v.gateInS >= recordsFromS);
+  const events = b.events.filter((e) => e.classifier !== "ACT" || e.eventAtS >= recordsFromS);
+  const railMoves = b.railMoves.filter((m) => m.atS >= recordsFromS);
+  events.sort((x, y) => x.eventAtS - y.eventAtS || byText(x.eventId, y.eventId));
+  railMoves.sort((x, y) => x.atS - y.atS || byText(x.moveId, y.moveId));
   const terminals = [...new Set(containerCalls(truth).map((c) => c.terminal))].sort();
   const receivingRules = demoReceivingRules(seed, port, terminals, f, asOfS);
   return {
     port,
     asOfS,
     operations: {
-      events: b.events,
+      events,
       visits,
-      railMoves: b.railMoves,
+      railMoves,
       receivingRules,
       rejects: [],
       // The parsers' counting unit: one record per gate row (a visit with two boxes is two), one per
       // receiving rule (a size × line of a publication).
       read:
-        b.events.length +
+        events.length +
         visits.reduce((n, v) => n + Math.max(1, v.moves.length), 0) +
-        b.railMoves.length +
+        railMoves.length +
         receivingRules.reduce((n, r) => n + r.rules.length, 0),
     },
     truth: { imports, calls },

@@ -546,16 +546,27 @@ export function zeroEmissionShares(
  */
 export function startInventoryRefresher(
   deps: EmissionsServiceDeps,
-  options: { intervalS: number; onError: (error: unknown) => void; now?: () => Date },
+  options: {
+    intervalS: number;
+    onError: (error: unknown) => void;
+    now?: () => Date;
+    /** After each run: the inventories recomputed (the server publishes them to sister ports). */
+    onRun?: (run: { recomputed: { port: string; year: number }[] }) => void;
+  },
 ): { runNow(): Promise<void>; stop(): void } {
   const now = options.now ?? (() => new Date());
   let running: Promise<void> | undefined;
   const run = async () => {
+    const recomputed: { port: string; year: number }[] = [];
     for (const entry of deps.registry.list()) {
       const port = entry.locode;
       const year = reportingYearAt(deps, port, now());
-      if (await deps.emissions.getInventory(port, year)) await computeInventory(deps, port, year);
+      if (await deps.emissions.getInventory(port, year)) {
+        await computeInventory(deps, port, year);
+        recomputed.push({ port, year });
+      }
     }
+    options.onRun?.({ recomputed });
   };
   const runNow = () => {
     running ??= run()

@@ -14,6 +14,11 @@ export const DatasetField = z.object({
   unit: z.string(),
   /** How a cell combines the rows in it: sum, or mean over the rows. */
   aggregate: z.enum(["sum", "mean"]),
+  /**
+   * For a mean of per-row means: the count field each row's mean is over (a terminal's mean turn
+   * time is over its truck visits), so the cell's mean is over all of them, not over the rows.
+   */
+  weight: z.string().optional(),
   title: LocalizedText,
 });
 export type DatasetField = z.infer<typeof DatasetField>;
@@ -35,10 +40,18 @@ export const CatalogDataset = z.object({
 export type CatalogDataset = z.infer<typeof CatalogDataset>;
 
 const t = (en: string, ja: string) => ({ en, ja });
-const f = (name: string, unit: string, aggregate: "sum" | "mean", en: string, ja: string): DatasetField => ({
+const f = (
+  name: string,
+  unit: string,
+  aggregate: "sum" | "mean",
+  en: string,
+  ja: string,
+  weight?: string,
+): DatasetField => ({
   name,
   unit,
   aggregate,
+  ...(weight !== undefined ? { weight } : {}),
   title: t(en, ja),
 });
 
@@ -91,7 +104,7 @@ export const CATALOG: readonly CatalogDataset[] = [
     ],
     fields: [
       f("truckVisits", "visits", "sum", "truck visits", "トラック来場数"),
-      f("truckTurnMin", "min", "mean", "mean truck turn time", "平均トラックターン時間"),
+      f("truckTurnMin", "min", "mean", "mean truck turn time", "平均トラックターン時間", "truckVisits"),
       f("importDwellDays", "d", "mean", "mean import dwell", "平均輸入滞留日数"),
       f("moves", "moves", "sum", "container moves", "コンテナ荷役数"),
       f(

@@ -345,6 +345,9 @@ export async function sideBySide(
       else {
         const cells = new Map(def.datasets.map((d, i) => [d, (ok[i]?.cells ?? []) as PackageCell[]]));
         peerFigure = fromComputed(def, cells);
+        // Nothing to show, yet the provider withheld cells under the agreement's k: say so.
+        const withheld = ok.some((s) => s.packages.some((p) => p.suppressed.cells > 0));
+        if (peerFigure.reason === "no_data" && withheld) peerFigure.reason = "withheld_k";
       }
       const agreement = ok[0]?.agreement as NegotiationState;
       attributions.set(agreement.id, agreement.terms.attribution);

@@ -17,6 +17,7 @@ import {
   type NegotiationStateName,
 } from "./agreement.ts";
 import { canonicalJson } from "./canonical.ts";
+import { exchangeMsg } from "./messages.ts";
 import type { DatasetRow, PackageCell, Receipt } from "./package.ts";
 import { buildPackage } from "./package.ts";
 import {
@@ -98,7 +99,7 @@ async function withRetry<T>(deps: EngineDeps, f: () => Promise<T>): Promise<T> {
 /** The transport to a known peer, with the API key stored for it. */
 export async function peerTransport(deps: EngineDeps, port: string): Promise<PeerTransport> {
   const peer = await deps.exchange.getPeer(port);
-  if (!peer) throw new DomainError("not_found", `${port} is not a known peer`);
+  if (!peer) throw new DomainError("not_found", exchangeMsg("errNotPeer", { port }));
   return deps.transportFor({
     port,
     endpoint: peer.document.endpoint,
@@ -177,7 +178,7 @@ export async function takeStep(
  */
 export async function resendLastStep(deps: EngineDeps, id: string): Promise<StepResult | undefined> {
   const state = await deps.exchange.getNegotiation(id);
-  if (!state) throw new DomainError("not_found", `no agreement ${id}`);
+  if (!state) throw new DomainError("not_found", exchangeMsg("errNoAgreement", { id }));
   const self = (await nodeSigner(deps.exchange, deps.now())).port;
   const last = (await deps.exchange.negotiationLog(id)).at(-1);
   if (!last || last.from !== self) return undefined;
@@ -201,13 +202,13 @@ export async function publishAgreement(
 ): Promise<{ status: AgreementStatus; sent: number[]; notice?: "delivered" | "failed" }> {
   const store = deps.exchange;
   const agreement = await store.getNegotiation(id);
-  if (!agreement) throw new DomainError("not_found", `no agreement ${id}`);
+  if (!agreement) throw new DomainError("not_found", exchangeMsg("errNoAgreement", { id }));
   const now = deps.now();
   const status = agreementStatus(agreement, now.toISOString());
   if (status !== "active") return { status, sent: [] };
   const signer = await nodeSigner(store, now);
   if (signer.port !== agreement.provider)
-    throw new DomainError("validation", `this node is not the provider of agreement ${id}`);
+    throw new DomainError("validation", exchangeMsg("errNotProvider", { id }));
   const range = {
     from: agreement.terms.validFrom,
     to: new Date(Math.min(now.getTime(), Date.parse(agreement.terms.validUntil))).toISOString(),
@@ -278,7 +279,7 @@ export async function negotiateAgreement(
     if (!r.delivered)
       throw new DomainError(
         "unavailable",
-        `${step} of agreement ${r.id} was not delivered: ${r.reason ?? ""}`,
+        exchangeMsg("errStepNotDelivered", { step, id: r.id, reason: r.reason ?? "" }),
       );
     return r;
   };
@@ -318,7 +319,7 @@ const inFlight = new Map<string, Promise<unknown>>();
 async function syncOnce(deps: EngineDeps, id: string): Promise<SyncResult> {
   const store = deps.exchange;
   const agreement = await store.getNegotiation(id);
-  if (!agreement) throw new DomainError("not_found", `no agreement ${id}`);
+  if (!agreement) throw new DomainError("not_found", exchangeMsg("errNoAgreement", { id }));
   const self = (await nodeSigner(store, deps.now())).port;
   const role = agreement.provider === self ? "provider" : "consumer";
   const status = agreementStatus(agreement, deps.now().toISOString());

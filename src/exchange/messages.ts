@@ -84,6 +84,23 @@ const en = {
   role_provider: "provider",
   role_consumer: "consumer",
   none: "none",
+  errStepNotDelivered: "{step} of agreement {id} was not delivered: {reason}",
+  errNotPeer: "{port} is not a known peer",
+  errNotPeerAddFirst: "{port} is not a known peer: add its node document first",
+  errNoAgreement: "no agreement {id}",
+  errNotProvider: "this node is not the provider of agreement {id}",
+  errNotProvidedHere: "no agreement {id} provided by this node",
+  errNodeNotSetUp: "this node is not set up: run `sisterports exchange node init`",
+  errNodeNotSetUpHttp: "this node is not set up for the exchange",
+  errOwnPort: "{port} is this node's own port",
+  errNeitherParty: "this node ({port}) is neither provider nor consumer",
+  errAgreementTerms: "agreement terms",
+  errNoTerms: "no terms",
+  errNoPackageSent: "no package {seq} sent under {id}",
+  errNothingSent: "nothing sent under {id}",
+  errKeyNoPeer: "this sister_port key names no peer port (create it with --owner <UN/LOCODE>)",
+  errKeyOtherPeer: "this key belongs to {owner}, the body is signed by {from}",
+  errNoTransport: "this server has no exchange transport",
 };
 
 const ja: { [K in keyof typeof en]: string } = {
@@ -167,6 +184,24 @@ const ja: { [K in keyof typeof en]: string } = {
   role_provider: "提供側",
   role_consumer: "受領側",
   none: "なし",
+  errStepNotDelivered: "協定 {id} の {step} は届きませんでした：{reason}",
+  errNotPeer: "{port} は登録済みの相手ノードではありません",
+  errNotPeerAddFirst: "{port} は登録済みの相手ノードではありません。先にそのノード文書を登録してください",
+  errNoAgreement: "協定 {id} はありません",
+  errNotProvider: "このノードは協定 {id} の提供側ではありません",
+  errNotProvidedHere: "このノードが提供する協定 {id} はありません",
+  errNodeNotSetUp: "このノードは未設定です。`sisterports exchange node init` を実行してください",
+  errNodeNotSetUpHttp: "このノードは交換用に設定されていません",
+  errOwnPort: "{port} はこのノード自身の港です",
+  errNeitherParty: "このノード（{port}）は提供側でも受領側でもありません",
+  errAgreementTerms: "協定の条件",
+  errNoTerms: "条件がありません",
+  errNoPackageSent: "協定 {id} で送信したパッケージ {seq} はありません",
+  errNothingSent: "協定 {id} で送信したものはありません",
+  errKeyNoPeer:
+    "この sister_port キーには相手の港がありません（--owner <UN/LOCODE> を付けて作成してください）",
+  errKeyOtherPeer: "このキーは {owner} のものですが、本文の署名は {from} です",
+  errNoTransport: "このサーバーには交換の通信手段がありません",
 };
 
 export const exchangeMsg = messages({ en, ja });

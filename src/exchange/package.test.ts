@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type NegotiationState, nextMessage } from "./agreement.ts";
+import { catalogDataset } from "./catalog.ts";
 import { finalizedLog, KEYS, LA, NEGOTIATION_ID, NGO } from "./fixtures/nodes.ts";
 import {
   aggregateRows,
@@ -104,6 +105,27 @@ describe("aggregation and the minimum-cell-size rule", () => {
       cells: [],
       suppressedCells: 1,
     });
+  });
+
+  it("a weighted mean is over what each row's mean is over: turn times of two terminals by their visits", () => {
+    // Terminal A: 100 visits, mean 30 min; terminal B: 300 visits, mean 60 min. Over all 400 visits:
+    // (100 × 30 + 300 × 60) / 400 = (3,000 + 18,000) / 400 = 52.5 min — not (30 + 60) / 2 = 45.
+    const rows = [
+      {
+        contributor: "terminal A",
+        dims: { month: "2026-03" },
+        values: { truckVisits: 100, truckTurnMin: 30 },
+      },
+      {
+        contributor: "terminal B",
+        dims: { month: "2026-03" },
+        values: { truckVisits: 300, truckTurnMin: 60 },
+      },
+    ];
+    const kpis = catalogDataset("operations-kpis")!;
+    const { cells } = aggregateRows(rows, ["month"], kpis.fields, 2);
+    expect(cells[0]?.values.truckTurnMin).toBe(52.5);
+    expect(cells[0]?.values.truckVisits).toBe(400);
   });
 
   it("refuses to build outside an active agreement or its datasets", () => {

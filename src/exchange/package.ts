@@ -60,14 +60,17 @@ export interface ChainHead {
 
 /**
  * Aggregates rows to an aggregation level and applies the minimum-cell-size rule. Sums add; means are
- * over the rows of the cell that carry the field. Cells are sorted by their dimension values.
+ * over the rows of the cell that carry the field, or, for a field with a `weight`, over what each
+ * row's mean is over. Cells are sorted by their dimension values.
  * Example (k = 3): rows A, B, C in month 2026-01 with co2eTonnes 1, 2, 3 and rows D, E in 2026-02 →
  * one cell {month: 2026-01, co2eTonnes: 6, contributors: 3}; 2026-02 (2 companies) suppressed: 1.
+ * Weighted: truckTurnMin 30 over 100 truckVisits and 60 over 300 → (3,000 + 18,000) / 400 = 52.5
+ * min (not (30 + 60) / 2 = 45).
  */
 export function aggregateRows(
   rows: readonly DatasetRow[],
   dimensions: readonly string[],
-  fields: readonly { name: string; aggregate: "sum" | "mean" }[],
+  fields: readonly { name: string; aggregate: "sum" | "mean"; weight?: string | undefined }[],
   minCellSize: number,
 ): { cells: PackageCell[]; suppressedCells: number } {
   const groups = new Map<string, { dims: Record<string, string>; rows: DatasetRow[] }>();
@@ -93,10 +96,14 @@ export function aggregateRows(
     }
     const values: Record<string, number> = {};
     for (const f of fields) {
-      const present = g.rows.map((r) => r.values[f.name]).filter((v): v is number => Number.isFinite(v));
+      const present = g.rows.filter((r) => Number.isFinite(r.values[f.name]));
       if (present.length === 0) continue;
-      const sum = present.reduce((a, b) => a + b, 0);
-      values[f.name] = f.aggregate === "sum" ? sum : sum / present.length;
+      // A row without its weight counts once (as in an unweighted mean).
+      const w = (r: DatasetRow) => (f.aggregate === "mean" && f.weight ? (r.values[f.weight] ?? 1) : 1);
+      const sum = present.reduce((a, r) => a + (r.values[f.name] as number) * w(r), 0);
+      const n = present.reduce((a, r) => a + w(r), 0);
+      if (f.aggregate === "sum") values[f.name] = sum;
+      else if (n > 0) values[f.name] = sum / n;
     }
     cells.push({ dims: g.dims, values, contributors });
   }

@@ -22,6 +22,7 @@ import { NEGOTIATION_STATES } from "./agreement.ts";
 import { CATALOG, CatalogDataset } from "./catalog.ts";
 import { type EngineDeps, requestAgreement, syncAgreement, takeStep } from "./engine.ts";
 import { NodeDocument } from "./identity.ts";
+import { exchangeMsg } from "./messages.ts";
 import { DataPackage, Receipt } from "./package.ts";
 import { acceptNotice, receiveNegotiationMessage, receiveReceipt, servePull } from "./service.ts";
 import type { ExchangeStore } from "./store.ts";
@@ -63,9 +64,7 @@ async function requireKeyPeer(
   });
   throw new DomainError(
     "forbidden",
-    owner === undefined
-      ? "this sister_port key names no peer port (create it with --owner <UN/LOCODE>)"
-      : `this key belongs to ${owner}, the body is signed by ${from}`,
+    owner === undefined ? exchangeMsg("errKeyNoPeer") : exchangeMsg("errKeyOtherPeer", { owner, from }),
   );
 }
 
@@ -88,7 +87,7 @@ export const NegotiationAck = z.object({
 
 export function exchangeRoutes(deps: ExchangeRouteDeps): RouteDef[] {
   const engineDeps = (): EngineDeps => {
-    if (!deps.engine) throw new DomainError("unavailable", "this server has no exchange transport");
+    if (!deps.engine) throw new DomainError("unavailable", exchangeMsg("errNoTransport"));
     return { ...deps.engine, exchange: deps.exchange, now: deps.now };
   };
   return [
@@ -103,7 +102,7 @@ export function exchangeRoutes(deps: ExchangeRouteDeps): RouteDef[] {
       response: NodeDocument,
       async handler() {
         const node = await deps.exchange.getNode();
-        if (!node) throw new DomainError("not_found", "this node is not set up for the exchange");
+        if (!node) throw new DomainError("not_found", exchangeMsg("errNodeNotSetUpHttp"));
         return node.document;
       },
     }),

@@ -27,6 +27,7 @@ import {
   verifyNodeDocument,
 } from "./identity.ts";
 import { fingerprint, generateNodeKeyPair } from "./keys.ts";
+import { exchangeMsg } from "./messages.ts";
 import {
   buildPackage,
   type DataPackage,
@@ -59,8 +60,7 @@ const iso = (d: Date) => d.toISOString();
 
 async function requireNode(store: ExchangeStore): Promise<LocalNode> {
   const node = await store.getNode();
-  if (!node)
-    throw new DomainError("not_found", "this node is not set up: run `sisterports exchange node init`");
+  if (!node) throw new DomainError("not_found", exchangeMsg("errNodeNotSetUp"));
   return node;
 }
 
@@ -171,7 +171,7 @@ export async function addPeer(
   }
   const doc = check.document;
   if (node && doc.port === node.profile.port)
-    throw new DomainError("validation", `${doc.port} is this node's own port`);
+    throw new DomainError("validation", exchangeMsg("errOwnPort", { port: doc.port }));
   const outcome = await store.savePeer({
     port: doc.port,
     fingerprint: check.fingerprint,
@@ -215,7 +215,7 @@ export async function draftAgreement(
   if (!parsed.success)
     throw new DomainError(
       "validation",
-      "agreement terms",
+      exchangeMsg("errAgreementTerms"),
       parsed.error.issues.map((i) => ({ field: i.path.join("."), reason: i.message })),
     );
   const terms = { ...parsed.data, version: 1 };
@@ -223,17 +223,16 @@ export async function draftAgreement(
   if (problems.length > 0)
     throw new DomainError(
       "validation",
-      "agreement terms",
+      exchangeMsg("errAgreementTerms"),
       problems.map((reason) => ({ reason })),
     );
   const signer = await nodeSigner(store, now);
   const role =
     terms.provider === signer.port ? "provider" : terms.consumer === signer.port ? "consumer" : undefined;
-  if (!role)
-    throw new DomainError("validation", `this node (${signer.port}) is neither provider nor consumer`);
+  if (!role) throw new DomainError("validation", exchangeMsg("errNeitherParty", { port: signer.port }));
   const peer = role === "provider" ? terms.consumer : terms.provider;
   if (!(await store.getPeer(peer)))
-    throw new DomainError("not_found", `${peer} is not a known peer: add its node document first`);
+    throw new DomainError("not_found", exchangeMsg("errNotPeerAddFirst", { port: peer }));
   return sendStep(
     store,
     undefined,
@@ -254,7 +253,7 @@ export async function negotiationStep(
   now: Date,
 ): Promise<{ state: NegotiationState; message: NegotiationMessage }> {
   const state = await store.getNegotiation(id);
-  if (!state) throw new DomainError("not_found", `no agreement ${id}`);
+  if (!state) throw new DomainError("not_found", exchangeMsg("errNoAgreement", { id }));
   return sendStep(store, state, { ...step, negotiationId: id }, now);
 }
 
@@ -272,7 +271,7 @@ async function sendStep(
   const signer = await nodeSigner(store, now);
   const terms = step.terms ?? state?.terms;
   const to = terms?.provider === signer.port ? terms.consumer : terms?.provider;
-  if (!to) throw new DomainError("validation", "no terms");
+  if (!to) throw new DomainError("validation", exchangeMsg("errNoTerms"));
   const message = nextMessage(state, { ...step, to, sentAt: iso(now) }, signer);
   const r = applyTransition(state, message, await exchangeKeys(store));
   if (!r.ok) throw new DomainError("conflict", `${step.type}: ${r.reason}: ${r.detail}`);
@@ -346,7 +345,7 @@ export async function sendPackage(
   now: Date,
 ): Promise<{ package: DataPackage; hash: string }> {
   const agreement = await store.getNegotiation(agreementId);
-  if (!agreement) throw new DomainError("not_found", `no agreement ${agreementId}`);
+  if (!agreement) throw new DomainError("not_found", exchangeMsg("errNoAgreement", { id: agreementId }));
   const signer = await nodeSigner(store, now);
   const prev = await store.chainHead(agreementId, "sent");
   const pkg = buildPackage(agreement, input, prev, signer, iso(now));
@@ -433,7 +432,10 @@ export async function receiveReceipt(store: ExchangeStore, input: unknown, now: 
   const agreementId = typeof r?.agreementId === "string" ? r.agreementId : "";
   const sent = (await store.listPackages(agreementId, "sent")).find((p) => p.seq === r?.packageSeq);
   if (!sent)
-    throw new DomainError("not_found", `no package ${textOf(r?.packageSeq)} sent under ${agreementId}`);
+    throw new DomainError(
+      "not_found",
+      exchangeMsg("errNoPackageSent", { seq: textOf(r?.packageSeq), id: agreementId }),
+    );
   const check = verifyReceipt(
     input,
     { agreementId, seq: sent.seq, hash: signedHash(asSent(sent)), to: sent.to },
@@ -512,7 +514,7 @@ export async function servePull(store: ExchangeStore, input: unknown, now: Date)
   const agreement = agreementId ? await store.getNegotiation(agreementId) : undefined;
   const node = await requireNode(store);
   if (!agreement || agreement.provider !== node.profile.port)
-    throw new DomainError("not_found", `no agreement ${agreementId} provided by this node`);
+    throw new DomainError("not_found", exchangeMsg("errNotProvidedHere", { id: agreementId }));
   const check = verifySignedRequest(
     PullRequest,
     input,
@@ -576,7 +578,7 @@ export async function pullAgreement(
     refused: [] as { seq: number; reason: string }[],
   };
   const agreement = await store.getNegotiation(agreementId);
-  if (!agreement) throw new DomainError("not_found", `no agreement ${agreementId}`);
+  if (!agreement) throw new DomainError("not_found", exchangeMsg("errNoAgreement", { id: agreementId }));
   for (;;) {
     const signer = await nodeSigner(store, now());
     const after = (await store.chainHead(agreementId, "received"))?.seq ?? 0;
@@ -629,7 +631,8 @@ export async function pullAgreement(
 export async function noticeFor(store: ExchangeStore, agreementId: string, now: Date): Promise<Notice> {
   const agreement = await store.getNegotiation(agreementId);
   const head = await store.chainHead(agreementId, "sent");
-  if (!agreement || !head) throw new DomainError("not_found", `nothing sent under ${agreementId}`);
+  if (!agreement || !head)
+    throw new DomainError("not_found", exchangeMsg("errNothingSent", { id: agreementId }));
   return signNotice(
     { agreementId, to: agreement.consumer, seq: head.seq, sentAt: iso(now) },
     await nodeSigner(store, now),
@@ -642,7 +645,7 @@ export async function acceptNotice(store: ExchangeStore, input: unknown, now: Da
   const agreement = agreementId ? await store.getNegotiation(agreementId) : undefined;
   const node = await requireNode(store);
   if (!agreement || agreement.consumer !== node.profile.port)
-    throw new DomainError("not_found", `no agreement ${agreementId}`);
+    throw new DomainError("not_found", exchangeMsg("errNoAgreement", { id: agreementId }));
   const check = verifySignedRequest(
     Notice,
     input,

@@ -187,6 +187,7 @@ export const FIGURE_REASONS = [
   "not_for_public",
   "no_packages",
   "no_data",
+  "withheld_k",
   "field_missing",
   "fiscal_year_level",
   "restricted",

@@ -57,10 +57,13 @@ export async function exchangeDatasetRows(
 ): Promise<DatasetRow[]> {
   const timeZone = portRegistry().get(port)?.timeZone;
   if (timeZone === undefined) throw new DomainError("not_found", `unknown port ${port}`);
-  const fromS = Date.parse(range.from) / 1000;
-  const toS = Date.parse(range.to) / 1000;
-  if (!Number.isFinite(fromS) || !Number.isFinite(toS) || toS <= fromS)
+  // Stored instants are whole seconds (bigint on PostgreSQL, which refuses a fraction in a bound);
+  // for a whole second s, s ≥ x ⇔ s ≥ ⌈x⌉ and s < y ⇔ s < ⌈y⌉: the same half-open window.
+  const [fromMs, toMs] = [Date.parse(range.from), Date.parse(range.to)];
+  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || toMs <= fromMs)
     throw new DomainError("validation", `bad range ${range.from} – ${range.to}`);
+  const fromS = Math.ceil(fromMs / 1000);
+  const toS = Math.ceil(toMs / 1000);
   const r: DatasetRange = range;
   switch (dataset) {
     case "emissions-inventory": {

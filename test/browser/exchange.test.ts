@@ -118,7 +118,8 @@ describe("the exchange pages", { timeout: 120_000 }, () => {
           page.locator('.ex-compare-table tr[data-metric="zeShareChe"] td[data-side="peer"]'),
         ),
       ).toBe("42.9");
-      // Per TEU over April 165 t / 6,000 TEU = 0.0275; turn the mean of three terminals (60 + 90 + 60)/3 = 70 min.
+      // Per TEU over April 165 t / 6,000 TEU = 0.0275; turn the mean over the three terminals' 200
+      // visits (100 × 60 + 50 × 90 + 50 × 60) / 200 = 67.5 min.
       expect(
         await visibleText(
           page.locator('.ex-compare-table tr[data-metric="co2ePerTeu"] td[data-side="peer"]'),
@@ -128,7 +129,7 @@ describe("the exchange pages", { timeout: 120_000 }, () => {
         await visibleText(
           page.locator('.ex-compare-table tr[data-metric="truckTurnMin"] td[data-side="peer"]'),
         ),
-      ).toBe("70");
+      ).toBe("67.5");
       expect(await visibleText(page.locator(".ex-attribution"))).toBe(
         lang === "en" ? "Source: Port of Los Angeles" : "出典：ロサンゼルス港",
       );

@@ -50,9 +50,10 @@ const unit = (c: string, powertrain: string) =>
  * 2: April 4 calls waiting 2, 0, 4, 6 h (mean 3); May 3 calls waiting 1 h each (mean 1).
  * 3: April yard tractors: 3 fuel cell (owners A, B, C), 4 diesel (A, B, C, D).
  * 4 corrects 1: April A is 90, not 100 → April 165 t; March unchanged 60 t.
+ *    And one battery-electric drayage truck (owner E): a cell of 1 owner, withheld at k = 3.
  * 5: April terminals T1 (100 visits, 60 min turn, 3,000 TEU), T2 (50 visits, 90 min, 2,000 TEU) and
- *    T3 (50 visits, 60 min, 1,000 TEU): one month cell of 3 terminals, 200 visits, turn the mean of
- *    the rows (60 + 90 + 60)/3 = 70 min, 6,000 TEU.
+ *    T3 (50 visits, 60 min, 1,000 TEU): one month cell of 3 terminals, 200 visits, turn the mean
+ *    over the visits (100 × 60 + 50 × 90 + 50 × 60) / 200 = 67.5 min, 6,000 TEU.
  *    Emissions per TEU over the months both cover (April): 165 t / 6,000 TEU = 0.0275 t CO2e/TEU.
  */
 export const SIDE_BY_SIDE_SENDS: { dataset: string; rows: DatasetRow[]; supersedes?: number }[] = [
@@ -89,6 +90,7 @@ export const SIDE_BY_SIDE_SENDS: { dataset: string; rows: DatasetRow[]; supersed
       unit("B", "diesel"),
       unit("C", "diesel"),
       unit("D", "diesel"),
+      r("E", { category: "drayage_truck", powertrain: "battery_electric", month: month(4) }, { units: 1 }),
     ],
   },
   {

@@ -188,15 +188,26 @@ for (const kind of testDatabaseKinds()) {
       // "Now" is inside the demo's year, so the test means the same whatever today's date is.
       const now = () => END;
       const current = reportingYearAt(deps, "USLAX", now());
+      const runs: { port: string; year: number }[][] = [];
       const refresher = startInventoryRefresher(deps, {
         intervalS: 3600,
         now,
+        // The server nudges the exchange sync from here (serve.ts): it hears what was recomputed.
+        onRun: (run) => runs.push(run.recomputed),
         onError: (e) => {
           throw e;
         },
       });
       await refresher.runNow();
       refresher.stop();
+      // 2026-11-27: calendar 2026 at Los Angeles, FY2026 (April 2026 – March 2027) at Nagoya.
+      expect(runs).toEqual([
+        expect.arrayContaining([
+          { port: "USLAX", year: 2026 },
+          { port: "JPNGO", year: 2026 },
+        ]),
+      ]);
+      expect(runs[0]).toHaveLength(2);
       const after = await store.emissions.listInventories("USLAX");
       expect(after.map((i) => i.year)).toEqual(before.map((i) => i.year));
       for (const a of after) {

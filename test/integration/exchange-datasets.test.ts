@@ -215,6 +215,16 @@ for (const kind of testDatabaseKinds()) {
         expect(cards.map((r) => r.values.h2KgPerH)).toEqual([2 / 6, 3 / 7, 4 / 8]);
       });
 
+      it("a range with fractions of a second (a publish up to now) reads the same rows as whole seconds", async () => {
+        // PostgreSQL stores instants as bigint and refused "…18.998" as a bound (demo exchange on PG).
+        const fractional = { from: "2026-01-01T08:00:00.250Z", to: "2027-01-01T07:59:59.998Z" };
+        const whole = { from: "2026-01-01T08:00:01Z", to: "2027-01-01T08:00:00Z" };
+        for (const d of CATALOG)
+          expect(await exchangeDatasetRows(store, "USLAX", d.id, fractional), d.id).toEqual(
+            await exchangeDatasetRows(store, "USLAX", d.id, whole),
+          );
+      });
+
       it("refuses an unknown dataset or port", async () => {
         await expect(exchangeDatasetRows(store, "USLAX", "nope", YEAR_2026_LA)).rejects.toThrow(/no dataset/);
         await expect(exchangeDatasetRows(store, "XXXXX", "port-calls", YEAR_2026_LA)).rejects.toThrow(

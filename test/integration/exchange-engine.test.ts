@@ -16,6 +16,7 @@ import {
   type ExchangeStore,
   fingerprint,
   initNode,
+  negotiateAgreement,
   type PeerTransport,
   publishAgreement,
   receiveNegotiationMessage,
@@ -178,6 +179,25 @@ for (const kind of testDatabaseKinds()) {
       expect((await la.exchange.getNegotiation(id))?.terminationReason).toBeDefined();
       extra = 5;
       expect(await publishAgreement(laDeps, id)).toEqual({ status: "terminated", sent: [] });
+    });
+
+    it("a negotiation whose step is not delivered says which step, in the reader's language", async () => {
+      down = true;
+      const saved = process.env.SP_LANG;
+      try {
+        process.env.SP_LANG = "en";
+        await expect(negotiateAgreement(ngoDeps, laDeps, agreementTerms())).rejects.toThrow(
+          /^request of agreement [0-9a-f-]+ was not delivered: unavailable: connection refused/,
+        );
+        process.env.SP_LANG = "ja";
+        await expect(negotiateAgreement(ngoDeps, laDeps, agreementTerms())).rejects.toThrow(
+          /^協定 [0-9a-f-]+ の request は届きませんでした：unavailable: connection refused/,
+        );
+      } finally {
+        if (saved === undefined) delete process.env.SP_LANG;
+        else process.env.SP_LANG = saved;
+        down = false;
+      }
     });
   });
 }

@@ -79,8 +79,8 @@ for (const kind of testDatabaseKinds()) {
       expect(metric(b, "anchorageWaitH")?.peer.value).toBeCloseTo(15 / 7, 9);
       // ZE share of CHE: 3 fuel-cell of 7 yard tractors.
       expect(metric(b, "zeShareChe")?.peer.value).toBeCloseTo(3 / 7, 9);
-      // No drayage in the package.
-      expect(metric(b, "zeShareDrayage")?.peer.reason).toBe("no_data");
+      // The one drayage truck's cell (1 owner) was withheld at k = 3: the page says why.
+      expect(metric(b, "zeShareDrayage")?.peer.reason).toBe("withheld_k");
       // Per TEU, over April (the only month with TEU): 165 t over 3,000 + 2,000 + 1,000 TEU =
       // 0.0275 t CO2e/TEU, from the emissions correction and the terminal KPIs.
       const perTeu = metric(b, "co2ePerTeu");
@@ -89,9 +89,10 @@ for (const kind of testDatabaseKinds()) {
         [4, "emissions-inventory", hashes[3]],
         [5, "operations-kpis", hashes[4]],
       ]);
-      // Turn time: the one April cell's mean over its three terminal rows (the catalog's "mean":
-      // rows, not visits), (60 + 90 + 60) / 3 = 70 min.
-      expect(metric(b, "truckTurnMin")?.peer.value).toBeCloseTo(70, 9);
+      // Turn time: the one April cell's mean over all visits of its three terminals (the catalog
+      // weights truckTurnMin by truckVisits): (100 × 60 + 50 × 90 + 50 × 60) / 200 = 13,500 / 200
+      // = 67.5 min, not the mean of the terminal means (60 + 90 + 60) / 3 = 70.
+      expect(metric(b, "truckTurnMin")?.peer.value).toBeCloseTo(67.5, 9);
       // Nagoya holds no data of its own in this store.
       expect(metric(b, "co2ePerCall")?.own).toMatchObject({ value: null, reason: "no_data" });
       expect(b.attributions).toEqual([{ agreementId: id, text: TERMS_ATTRIBUTION }]);
