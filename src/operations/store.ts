@@ -130,12 +130,15 @@ export interface OperationsStore {
     query: RollupQuery,
     metrics: readonly HistogramMetric[],
   ): Promise<{ terminal: string; metric: HistogramMetric; bin: number; count: number }[]>;
-  /** Vessel moves in UTC hours [fromHourS, toHourS] at the port (one terminal when given). */
+  /**
+   * Vessel moves of these vessels (IMO numbers) in UTC hours [fromHourS, toHourS] at the port, in no
+   * particular order.
+   */
   vesselMoves(
     port: string,
     fromHourS: number,
     toHourS: number,
-    terminal?: string,
+    vesselImos: readonly number[],
   ): Promise<VesselMoveRollup[]>;
   /** Open discharges (boxes in the yard) per terminal discharged before `beforeS`. */
   boxesInYard(

@@ -220,6 +220,8 @@ export function createCallStore(
       if (q.shipTypeGroup !== undefined) base = base.where("ship_type_group", "=", q.shipTypeGroup);
       if (q.fromS !== undefined) base = base.where("end_s", ">=", q.fromS);
       if (q.toS !== undefined) base = base.where("start_s", "<=", q.toS);
+      if (q.berthArrivalFromS !== undefined) base = base.where("berth_arrival_s", ">=", q.berthArrivalFromS);
+      if (q.berthArrivalToS !== undefined) base = base.where("berth_arrival_s", "<", q.berthArrivalToS);
       const total = await base.select(sql<number>`count(*)`.as("n")).executeTakeFirst();
       const rows = await base
         .select("record_json")

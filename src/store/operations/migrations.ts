@@ -4,8 +4,8 @@
  */
 import { type Kysely, type Migration, sql } from "kysely";
 import type { DialectKind } from "../dialect.ts";
-import type { OperationsDatabase } from "./schema.ts";
 import { freshKeys } from "./fact-keys.ts";
+import type { OperationsDatabase } from "./schema.ts";
 
 /** The hourly sum columns 0300 and 0440 made (frozen: released migrations must not change). */
 const HOURLY_SUM_COLUMNS_0300 = [
@@ -507,6 +507,21 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
         await db.schema.dropTable("ops_gate_moves_0760").execute();
         for (const fact of FACT_TABLES) await createFactIndexes(db, fact);
         await createGateMoveIndexes(db);
+      },
+    },
+    // The KPI read of the port calls' moves by vessel: a terminal-month's calls name tens of vessels,
+    // and the hour-first key (0760) held every terminal's moves of the month (~10,000 rows a month at
+    // Los Angeles) to be read for them.
+    "0790_operations_vessel_moves_by_vessel": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex("ops_vessel_moves_vessel")
+          .on("ops_vessel_moves")
+          .columns(["port", "vessel_imo", "hour_s"])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropIndex("ops_vessel_moves_vessel").execute();
       },
     },
   };

@@ -842,25 +842,31 @@ export function createOperationsStore(
       return [...sum.values()].sort((a, b) => a.terminal.localeCompare(b.terminal) || a.bin - b.bin);
     },
 
-    async vesselMoves(port, fromHourS, toHourS, terminal) {
-      let query = db
-        .selectFrom("ops_vessel_moves")
-        .selectAll()
-        .where("port", "=", port)
-        .where("hour_s", ">=", fromHourS)
-        .where("hour_s", "<=", toHourS);
-      if (terminal !== undefined) query = query.where("terminal", "=", terminal);
-      const rows = await query.orderBy("hour_s").execute();
-      return rows.map(
-        (r): VesselMoveRollup => ({
-          port: r.port,
-          terminal: r.terminal,
-          vesselImo: Number(r.vessel_imo),
-          hourS: Number(r.hour_s),
-          discharges: Number(r.discharges),
-          loads: Number(r.loads),
-        }),
-      );
+    async vesselMoves(port, fromHourS, toHourS, vesselImos) {
+      const out: VesselMoveRollup[] = [];
+      // By vessel (0790's index), not the port's whole hour range: a terminal-month's calls name tens
+      // of vessels among the thousands of rows of every terminal's moves in those hours. No ORDER BY
+      // hour_s: SQLite would then walk the hour-first key instead.
+      for (const part of chunks([...new Set(vesselImos)], ROWS_PER_INSERT)) {
+        const rows = await db
+          .selectFrom("ops_vessel_moves")
+          .selectAll()
+          .where("port", "=", port)
+          .where("vessel_imo", "in", part)
+          .where("hour_s", ">=", fromHourS)
+          .where("hour_s", "<=", toHourS)
+          .execute();
+        for (const r of rows)
+          out.push({
+            port: r.port,
+            terminal: r.terminal,
+            vesselImo: Number(r.vessel_imo),
+            hourS: Number(r.hour_s),
+            discharges: Number(r.discharges),
+            loads: Number(r.loads),
+          });
+      }
+      return out;
     },
 
     async boxesInYard(port, beforeS, terminal) {
