@@ -7,7 +7,7 @@ import type { CallStore, PortCallRecord } from "../calls/index.ts";
 import { DomainError } from "../core/errors.ts";
 import { isoUtc, SECONDS_PER_DAY, utcOffsetMinutes } from "../core/time.ts";
 import { type BoxExit, boxAvailability } from "./availability.ts";
-import { anchorageWaiting, callOperations, scheduleReliability, terminalKpis } from "./kpi.ts";
+import { anchorageWaiting, berthWindow, callOperations, scheduleReliability, terminalKpis } from "./kpi.ts";
 import type { ContainerEvent } from "./model.ts";
 import {
   type BoxReach,
@@ -85,15 +85,17 @@ export async function operationsKpis(deps: OperationsServiceDeps, q: KpiRequest)
   const yard = new Map<string, { over5d: number; over9d: number }>();
   for (const y of yard5) yard.set(y.terminal, { over5d: y.boxes, over9d: 0 });
   for (const y of yard9) yard.set(y.terminal, { over5d: yard.get(y.terminal)?.over5d ?? 0, over9d: y.boxes });
-  // Only the moves callOperations can count: those of the calls' vessels over their berth stays.
-  let moves: Awaited<ReturnType<OperationsStore["vesselMoves"]>> = [];
-  const imos = calls.flatMap((c) => (c.imo === null ? [] : [c.imo]));
-  if (imos.length > 0) {
-    const fromS = Math.min(...calls.map((c) => Date.parse(c.berthArrivalAt) / 1000));
-    const toS = Math.max(...calls.map((c) => Date.parse(c.lastBerthDepartureAt) / 1000));
-    moves = await deps.operations.vesselMoves(q.port, Math.floor(fromS / 3600) * 3600, toS, imos);
-  }
-  const perCall = callOperations(calls, moves);
+  // Each call's moves summed by the store over its own berth window (not the rows of every vessel).
+  const windows = calls.map(berthWindow);
+  const sums = await deps.operations.movesInWindows(
+    q.port,
+    windows.filter((w) => w !== null),
+  );
+  let next = 0;
+  const perCall = callOperations(
+    calls,
+    windows.map((w) => (w === null ? 0 : (sums[next++] ?? 0))),
+  );
   return {
     port: q.port,
     timeZone: q.timeZone,

@@ -8,6 +8,7 @@
 import type { AlertOutboxWriter, OperationsAlertStore } from "./alerts-store.ts";
 import type { ReceivingRules } from "./empty-return.ts";
 import type { ForecastInputsState } from "./forecast.ts";
+import type { BerthWindow } from "./kpi.ts";
 import type { ContainerEvent, OperationsReject, RailMove, TruckVisit } from "./model.ts";
 import type { HistogramMetric, HourlyRollup, RollupBatch, VesselMoveRollup } from "./rollup.ts";
 
@@ -130,16 +131,8 @@ export interface OperationsStore {
     query: RollupQuery,
     metrics: readonly HistogramMetric[],
   ): Promise<{ terminal: string; metric: HistogramMetric; bin: number; count: number }[]>;
-  /**
-   * Vessel moves of these vessels (IMO numbers) in UTC hours [fromHourS, toHourS] at the port, in no
-   * particular order.
-   */
-  vesselMoves(
-    port: string,
-    fromHourS: number,
-    toHourS: number,
-    vesselImos: readonly number[],
-  ): Promise<VesselMoveRollup[]>;
+  /** Per window, the moves (discharges + loads) of its vessel in its UTC hours [fromHourS, toHourS] at the port. */
+  movesInWindows(port: string, windows: readonly BerthWindow[]): Promise<number[]>;
   /** Open discharges (boxes in the yard) per terminal discharged before `beforeS`. */
   boxesInYard(
     port: string,

@@ -842,29 +842,26 @@ export function createOperationsStore(
       return [...sum.values()].sort((a, b) => a.terminal.localeCompare(b.terminal) || a.bin - b.bin);
     },
 
-    async vesselMoves(port, fromHourS, toHourS, vesselImos) {
-      const out: VesselMoveRollup[] = [];
-      // By vessel (0790's index), not the port's whole hour range: a terminal-month's calls name tens
-      // of vessels among the thousands of rows of every terminal's moves in those hours. No ORDER BY
-      // hour_s: SQLite would then walk the hour-first key instead.
-      for (const part of chunks([...new Set(vesselImos)], ROWS_PER_INSERT)) {
-        const rows = await db
-          .selectFrom("ops_vessel_moves")
-          .selectAll()
-          .where("port", "=", port)
-          .where("vessel_imo", "in", part)
-          .where("hour_s", ">=", fromHourS)
-          .where("hour_s", "<=", toHourS)
-          .execute();
-        for (const r of rows)
-          out.push({
-            port: r.port,
-            terminal: r.terminal,
-            vesselImo: Number(r.vessel_imo),
-            hourS: Number(r.hour_s),
-            discharges: Number(r.discharges),
-            loads: Number(r.loads),
-          });
+    async movesInWindows(port, windows) {
+      const out: number[] = [];
+      // One statement per 400 windows: each window's sum read by 0790's (port, vessel_imo, hour_s)
+      // index — tens of rows a call, not the thousands of every vessel's moves in the calls' hours.
+      for (const part of chunks(windows, ROWS_PER_INSERT)) {
+        const values = sql.join(
+          part.map(
+            (w, i) =>
+              sql`(${i}, cast(${w.vesselImo} as bigint), cast(${w.fromHourS} as bigint), cast(${w.toHourS} as bigint))`,
+          ),
+        );
+        const { rows } = await sql<{ i: number | string; moves: number | string }>`
+          with w (i, imo, from_s, to_s) as (values ${values})
+          select w.i as i, coalesce(sum(m.discharges + m.loads), 0) as moves
+          from w join ops_vessel_moves m
+            on m.port = ${port} and m.vessel_imo = w.imo and m.hour_s >= w.from_s and m.hour_s <= w.to_s
+          group by w.i`.execute(db);
+        const sums = new Array<number>(part.length).fill(0);
+        for (const r of rows) sums[Number(r.i)] = Number(r.moves);
+        out.push(...sums);
       }
       return out;
     },
