@@ -10,7 +10,7 @@ import type { ReceivingRules } from "./empty-return.ts";
 import type { ForecastInputsState } from "./forecast.ts";
 import type { BerthWindow } from "./kpi.ts";
 import type { ContainerEvent, OperationsReject, RailMove, TruckVisit } from "./model.ts";
-import type { HistogramMetric, HourlyRollup, RollupBatch, VesselMoveRollup } from "./rollup.ts";
+import type { HistogramMetric, HourlyRollup, RollupBatch } from "./rollup.ts";
 
 /**
  * One container's open import dwell at a port: the discharge not yet closed by a gate-out or a

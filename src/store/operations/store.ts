@@ -21,7 +21,6 @@ import {
   type HourlyRollup,
   type HourlySum,
   splitByMonths,
-  type VesselMoveRollup,
 } from "../../operations/rollup.ts";
 import type {
   ContainerState,
