@@ -3,7 +3,7 @@
  * box outside the reader's reach is answered exactly as a box the node has never heard of (404, or
  * listed as unknown), so an answer never tells that it exists.
  *
- * - every role but the two below: every box, every visit;
+ * - analyst, admin, sister port (and the node itself: the CLI, the jobs): every box, every visit;
  * - terminal operator: boxes that passed through its own terminal (an event, gate move or rail
  *   move there), and of their timelines only its own terminal's entries and those naming no
  *   terminal (a carrier's shipment events) — another terminal's handling is that terminal's data;
@@ -13,7 +13,10 @@
  *   number. That last is how the field works (the Port of Los Angeles' Port Optimizer and the
  *   terminals' own sites give a trucker availability for any box it is dispatched to, by number):
  *   a dispatcher knows the number before its truck has touched the box. Availability names no
- *   company and no other trucker; a timeline does (B/L, booking, trucks), so it needs the move.
+ *   company and no other trucker; a timeline does (B/L, booking, trucks), so it needs the move;
+ * - partner (a pilot's company or research body: its own equipment and telemetry): no box and no
+ *   visit. The container routes do not list the role (403); this reach answers the same emptiness
+ *   should one ever be opened to it.
  */
 import { ownerReach, terminalReach } from "../access/index.ts";
 import type { Principal } from "../core/http.ts";
@@ -23,9 +26,11 @@ import type { ContainerFacts } from "./store.ts";
 export type BoxReach =
   | { kind: "all" }
   | { kind: "terminal"; terminal: string }
-  | { kind: "trucking"; carrierScac: string };
+  | { kind: "trucking"; carrierScac: string }
+  | { kind: "none" };
 
 export const EVERY_BOX: BoxReach = { kind: "all" };
+export const NO_BOX: BoxReach = { kind: "none" };
 
 /**
  * The reach of a principal on timelines and truck visits ("timeline"), or on availability
@@ -42,6 +47,7 @@ export function boxReachOf(
     return purpose === "availability"
       ? EVERY_BOX
       : { kind: "trucking", carrierScac: ownerReach(principal) ?? "" };
+  if (principal?.role === "partner") return NO_BOX;
   return EVERY_BOX;
 }
 
@@ -49,7 +55,7 @@ export function boxReachOf(
 export function visitInReach(reach: BoxReach, visit: TruckVisit): boolean {
   if (reach.kind === "terminal") return visit.terminal === reach.terminal;
   if (reach.kind === "trucking") return reach.carrierScac !== "" && visit.carrierScac === reach.carrierScac;
-  return true;
+  return reach.kind === "all";
 }
 
 /**
@@ -64,6 +70,7 @@ export function boxInReach(
   facts: ContainerFacts,
 ): boolean {
   if (reach.kind === "all") return true;
+  if (reach.kind === "none") return false;
   const moved = facts.visits.some(
     (v) =>
       v.port === port && visitInReach(reach, v) && v.moves.some((m) => m.containerNumber === containerNumber),
@@ -94,10 +101,11 @@ export function eventInReach(
   if (reach.kind === "terminal") return event.terminal === null || event.terminal === reach.terminal;
   if (reach.kind === "trucking")
     return event.source !== "gate" || shownVisitIds.has(String(event.extra["visitId"] ?? ""));
-  return true;
+  return reach.kind === "all";
 }
 
 /** Whether a rail move is shown to `reach` in a timeline (a trucking company sees the box's rail moves). */
 export function railMoveInReach(reach: BoxReach, move: RailMove): boolean {
-  return reach.kind !== "terminal" || move.terminal === reach.terminal;
+  if (reach.kind === "terminal") return move.terminal === reach.terminal;
+  return reach.kind !== "none";
 }

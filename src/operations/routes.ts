@@ -195,7 +195,9 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
       summary:
         "Import availability before dispatch: per box, whether it is discharged, on hold (customs, freight, line), released and available for pickup",
       tags: ["operations"],
-      access: ["analyst", "terminal", "trucking", "partner", "admin"],
+      // Not partners: a pilot's company or research body has its own equipment and telemetry, no
+      // business with whose import box may be picked up (issue 14).
+      access: ["analyst", "terminal", "trucking", "admin"],
       cache: () => "second",
       params: z.object({ locode: z.string() }),
       query: z.object({

@@ -156,6 +156,8 @@ function eventEntry(e: ContainerEvent, callId: string | null): TimelineEntry {
   };
 }
 
+const gateMoveKey = (visitId: string, gateCode: string) => `${visitId}|${gateCode}`;
+
 const bare = {
   eventType: null,
   classifier: null,
@@ -178,8 +180,24 @@ export async function containerTimeline(
   const ref = reference.trim();
   const found = await deps.operations.containersByReference(ref, MAX_CONTAINERS);
   const facts = await deps.operations.containerFacts(found, [ref]);
-  // Boxes outside the reader's reach are left out; none left is the same 404 as no box at all.
-  const containers = found.filter((c) => boxInReach(reach, port, c, facts));
+  const shownVisits = facts.visits.filter((v) => visitInReach(reach, v));
+  const shownVisitIds = new Set(shownVisits.map((v) => v.visitId));
+  const shown = (e: ContainerEvent) => eventInReach(reach, e, shownVisitIds);
+  // Boxes outside the reader's reach are left out; none left is the same 404 as no box at all. A
+  // box found by a B/L or booking needs that reference on an entry the reader sees: else the answer
+  // would tie another terminal's document to the box.
+  const containers = found.filter(
+    (c) =>
+      boxInReach(reach, port, c, facts) &&
+      (reach.kind === "all" ||
+        c === ref ||
+        facts.events.some(
+          (e) =>
+            e.containerNumber === c &&
+            (e.transportDocumentReference === ref || e.carrierBookingReference === ref) &&
+            shown(e),
+        )),
+  );
   const notFound = () => new DomainError("not_found", `no container, B/L or booking ${reference}`);
   if (containers.length === 0 && (reach.kind !== "all" || facts.events.length === 0)) throw notFound();
 
@@ -208,19 +226,28 @@ export async function containerTimeline(
     return hit?.id ?? null;
   };
 
-  const shownVisits = facts.visits.filter((v) => visitInReach(reach, v));
-  const shownVisitIds = new Set(shownVisits.map((v) => v.visitId));
   const boxes = [];
   for (const containerNumber of containers) {
     const events = facts.events.filter((e) => e.containerNumber === containerNumber);
-    const shownEvents = events.filter((e) => eventInReach(reach, e, shownVisitIds));
+    const shownEvents = events.filter(shown);
+    // A gate row is stored twice, as its truck visit's move and as a GTIN/GTOT equipment event
+    // (gate.ts): one physical move, one entry — the visit's (its truck), with the event's type,
+    // classifier and source. Gate events of no shown visit stay as events.
+    const gateEvents = new Map<string, ContainerEvent>();
+    for (const e of shownEvents) {
+      const visitId = e.source === "gate" ? e.extra["visitId"] : undefined;
+      if (typeof visitId === "string") gateEvents.set(gateMoveKey(visitId, e.eventCode), e);
+    }
     const timeline: TimelineEntry[] = [];
-    for (const e of shownEvents) timeline.push(eventEntry(e, await callOf(e)));
+    const merged = new Set<ContainerEvent>();
     for (const v of shownVisits)
       for (const m of v.moves)
-        if (m.containerNumber === containerNumber)
+        if (m.containerNumber === containerNumber) {
+          const e = gateEvents.get(gateMoveKey(v.visitId, m.direction === "in" ? "GTIN" : "GTOT"));
+          if (e) merged.add(e);
           timeline.push({
             ...bare,
+            ...(e ? { eventType: e.eventType, classifier: e.classifier, source: e.source } : {}),
             at: isoUtc(m.direction === "in" ? v.gateInS : v.gateOutS),
             kind: "gate",
             code: m.direction,
@@ -230,6 +257,8 @@ export async function containerTimeline(
             emptyIndicator: m.emptyIndicator,
             detail: v.truckId,
           });
+        }
+    for (const e of shownEvents) if (!merged.has(e)) timeline.push(eventEntry(e, await callOf(e)));
     for (const r of facts.railMoves)
       if (r.containerNumber === containerNumber && railMoveInReach(reach, r))
         timeline.push({
@@ -255,13 +284,15 @@ export async function containerTimeline(
       containerNumber,
       isoEquipmentCode: withCode?.isoEquipmentCode ?? null,
       sizeFt: sizes.find((s) => s !== null) ?? null,
-      transportDocumentReferences: distinct(events.map((e) => e.transportDocumentReference)),
-      carrierBookingReferences: distinct(events.map((e) => e.carrierBookingReference)),
+      // The references of the entries shown only: a terminal operator's list names no B/L or
+      // booking that only another terminal's events carry.
+      transportDocumentReferences: distinct(shownEvents.map((e) => e.transportDocumentReference)),
+      carrierBookingReferences: distinct(shownEvents.map((e) => e.carrierBookingReference)),
       timeline,
     });
   }
   const documents = facts.events
-    .filter((e) => e.containerNumber === null && eventInReach(reach, e, shownVisitIds))
+    .filter((e) => e.containerNumber === null && shown(e))
     .map((e) => eventEntry(e, null));
   return { port, reference: ref, containers: boxes, documents };
 }

@@ -36,7 +36,12 @@ describe("signing in on the portal", { timeout: 120_000 }, () => {
       )
     ).oneTimePassword;
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
+    // Tokyo (UTC+9, no DST): the audit time filter reads its inputs in the browser's zone.
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: "en-US",
+      timezoneId: "Asia/Tokyo",
+    });
     page = await context.newPage();
     page.on("console", (msg) => {
       if (/Content Security Policy/i.test(msg.text())) problems.push(`CSP: ${msg.text()}`);
@@ -147,6 +152,36 @@ describe("signing in on the portal", { timeout: 120_000 }, () => {
     const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-id")));
     // Newest first, each once: page-229 … page-000.
     expect(ids).toEqual(Array.from({ length: 230 }, (_, i) => `page-${String(229 - i).padStart(3, "0")}`));
+    expect(problems).toEqual([]);
+  });
+
+  it("filters the audit by a from/to window given in the browser's zone (Tokyo)", async () => {
+    // Signed in as root with the 230 "test.page" entries of the test before: page-i at
+    // 2026-12-01T00:00:00Z + i s. From 09:01 to 09:03 Tokyo time = 00:01Z (inclusive) to 00:03Z
+    // (exclusive) = seconds 60 … 179: page-060 … page-179, 180 − 60 = 120 entries.
+    const filterForm = page.locator(".audit-filter");
+    await poll(() => filterForm.locator("label").nth(3).locator("span").textContent()).toBe(
+      "From (Asia/Tokyo time, inclusive)",
+    );
+    await filterForm.locator('input[name="action"]').fill("test.page");
+    await filterForm.locator('input[name="from"]').fill("2026-12-01T09:01");
+    await filterForm.locator('input[name="to"]').fill("2026-12-01T09:03");
+    await filterForm.locator("button").click();
+    const rows = page.locator('.admin-audit tbody tr[data-action="test.page"]');
+    await poll(() => rows.count()).toBe(100);
+    await page.locator(".audit-older").click();
+    await poll(() => rows.count()).toBe(120);
+    await poll(() => page.locator(".audit-end").textContent()).toBe("Oldest entry reached.");
+    const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-id")));
+    expect(ids).toEqual(Array.from({ length: 120 }, (_, i) => `page-${String(179 - i).padStart(3, "0")}`));
+    // Entries' times are shown in the same zone as the filter: page-179 is 00:02:59Z = 09:02:59 Tokyo.
+    expect(await rows.first().locator("td").first().textContent()).toContain("09:02:59");
+    // Only "from": seconds 60 … 229 = 170 entries (two pages).
+    await filterForm.locator('input[name="to"]').fill("");
+    await filterForm.locator("button").click();
+    await poll(() => rows.count()).toBe(100);
+    await page.locator(".audit-older").click();
+    await poll(() => rows.count()).toBe(170);
     expect(problems).toEqual([]);
   });
 });

@@ -10,8 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFacilityLookup } from "../../src/operations/facilities-io.ts";
 import { parseGateCsv } from "../../src/operations/gate.ts";
 import { ingestOperations } from "../../src/operations/index.ts";
+import { boxReachOf } from "../../src/operations/reach.ts";
+import { containerAvailability } from "../../src/operations/service.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 import { type FuzzTarget, ownerKeys, startFuzzTarget } from "../helpers/fuzz-run.ts";
+import { event, parsedOf } from "../helpers/operations.ts";
 
 const YTI = "uslax-terminal-yti";
 const APM = "uslax-terminal-apm-pier400";
@@ -27,6 +30,30 @@ const GATE = [
   `T200,,MAGU5591240,45G1,out,laden,,2026-11-02T09:00:00-08:00,2026-11-02T09:40:00-08:00,${APM},,no,tikt`,
   `T100,,TEMU3412100,22G1,in,empty,,2026-11-02T10:00:00-08:00,2026-11-02T10:20:00-08:00,${APM},,no,HBDY`,
 ].join("\n");
+
+// BMOU2200011 (check digit 1) was discharged at YTI under one B/L and booking and loaded at APM under
+// others (a box re-booked between two terminals): each terminal's documents are its own business.
+const REBOOKED = "BMOU2200011";
+const DOCUMENT_EVENTS = parsedOf({
+  events: [
+    event({
+      eventCode: "DISC",
+      eventAtS: Date.parse("2026-11-03T18:00:00Z") / 1000,
+      containerNumber: REBOOKED,
+      terminal: YTI,
+      transportDocumentReference: "BLYTI0001",
+      carrierBookingReference: "BKYTI0001",
+    }),
+    event({
+      eventCode: "LOAD",
+      eventAtS: Date.parse("2026-11-06T18:00:00Z") / 1000,
+      containerNumber: REBOOKED,
+      terminal: APM,
+      transportDocumentReference: "BLAPM0002",
+      carrierBookingReference: "BKAPM0002",
+    }),
+  ],
+});
 
 for (const kind of testDatabaseKinds()) {
   describe.skipIf(kind.skip)(`data reach on container reads (${kind.kind})`, () => {
@@ -50,6 +77,9 @@ for (const kind of testDatabaseKinds()) {
         accepted: 0,
         duplicates: 4,
       });
+      expect(
+        await ingestOperations(target.store.operations, DOCUMENT_EVENTS, { ...options, file: "events.json" }),
+      ).toMatchObject({ accepted: 2, rejected: 0 });
       Object.assign(
         keys,
         await ownerKeys(target.store, [
@@ -57,6 +87,8 @@ for (const kind of testDatabaseKinds()) {
           ["apm", "terminal", APM],
           ["hbdy", "trucking", "HBDY"],
           ["tikt", "trucking", "TIKT"],
+          ["acme", "partner", "ACME H2"],
+          ["exchange", "sister_port", "JPNGO"],
         ]),
       );
       keys["analyst"] = target.headersOf["analyst"]!;
@@ -76,7 +108,7 @@ for (const kind of testDatabaseKinds()) {
       const r = await timeline("CBHU6192031", "yti");
       expect(r.statusCode, r.body).toBe(200);
       expect(terminalsOf(r.json())).toEqual([YTI]);
-      expect(r.json().containers[0].timeline.map((e: { code: string }) => e.code)).toEqual(["GTIN", "in"]);
+      expect(r.json().containers[0].timeline.map((e: { code: string }) => e.code)).toEqual(["in"]);
     });
 
     it("another terminal's box is the same 404 as a box that does not exist", async () => {
@@ -95,9 +127,9 @@ for (const kind of testDatabaseKinds()) {
       const yti = (await timeline("TEMU3412100", "yti")).json();
       const apm = (await timeline("TEMU3412100", "apm")).json();
       expect(terminalsOf(yti)).toEqual([YTI]);
-      expect(yti.containers[0].timeline.map((e: { code: string }) => e.code)).toEqual(["GTOT", "out"]);
+      expect(yti.containers[0].timeline.map((e: { code: string }) => e.code)).toEqual(["out"]);
       expect(terminalsOf(apm)).toEqual([APM]);
-      expect(apm.containers[0].timeline.map((e: { code: string }) => e.code)).toEqual(["GTIN", "in"]);
+      expect(apm.containers[0].timeline.map((e: { code: string }) => e.code)).toEqual(["in"]);
       const analyst = (await timeline("TEMU3412100", "analyst")).json();
       expect(terminalsOf(analyst).sort()).toEqual([APM, YTI]);
     });
@@ -160,12 +192,63 @@ for (const kind of testDatabaseKinds()) {
       expect((await timeline("MAGU5591240", "tikt")).statusCode).toBe(200);
       expect((await timeline("TEMU3412100", "tikt")).statusCode).toBe(404);
       const both = (await timeline("TEMU3412100", "hbdy")).json();
-      expect(both.containers[0].timeline.map((e: { code: string }) => e.code)).toEqual([
-        "GTOT",
-        "out",
-        "GTIN",
-        "in",
+      // One entry per gate move (the visit's, not also its GTOT/GTIN event): out at YTI, in at APM.
+      expect(both.containers[0].timeline.map((e: { code: string }) => e.code)).toEqual(["out", "in"]);
+    });
+
+    it("a terminal operator's timeline lists only the B/Ls and bookings its own terminal's events carry", async () => {
+      type Box = { transportDocumentReferences: string[]; carrierBookingReferences: string[] };
+      const refsOf = async (ref: string, who: string) => {
+        const r = await timeline(ref, who);
+        expect(r.statusCode, r.body).toBe(200);
+        const box = (r.json() as { containers: Box[] }).containers[0]!;
+        return [box.transportDocumentReferences, box.carrierBookingReferences];
+      };
+      expect(await refsOf(REBOOKED, "yti")).toEqual([["BLYTI0001"], ["BKYTI0001"]]);
+      expect(await refsOf(REBOOKED, "apm")).toEqual([["BLAPM0002"], ["BKAPM0002"]]);
+      expect(await refsOf(REBOOKED, "analyst")).toEqual([
+        ["BLAPM0002", "BLYTI0001"],
+        ["BKAPM0002", "BKYTI0001"],
       ]);
+      // Found by its own terminal's B/L or booking: shown; by the other terminal's: the same 404 as a
+      // reference nobody used (the box's tie to that document is not the reader's to learn).
+      expect(await refsOf("BLYTI0001", "yti")).toEqual([["BLYTI0001"], ["BKYTI0001"]]);
+      expect(await refsOf("BKAPM0002", "apm")).toEqual([["BLAPM0002"], ["BKAPM0002"]]);
+      const other = await timeline("BLAPM0002", "yti");
+      const none = await timeline("BLNONE0002", "yti");
+      expect(other.statusCode).toBe(404);
+      expect(other.body.replaceAll("BLAPM0002", "?")).toBe(none.body.replaceAll("BLNONE0002", "?"));
+      expect((await timeline("BKYTI0001", "apm")).statusCode).toBe(404);
+      expect((await timeline("BLAPM0002", "analyst")).statusCode).toBe(200);
+    });
+
+    it("a partner has no business with container availability: refused as a role the route does not list", async () => {
+      const url = "/api/ports/USLAX/operations/availability?containers=CBHU6192031,MAGU5591240";
+      const partner = await get(url, "acme");
+      // The same answer as the sister port's, a role the route never listed.
+      const sister = await get(url, "exchange");
+      expect(sister.statusCode).toBe(403);
+      expect(partner.statusCode, partner.body).toBe(403);
+      expect(partner.json().type).toBe(sister.json().type);
+      expect(partner.json().boxes).toBeUndefined();
+      // Nor timelines or truck visits (they never listed partners).
+      expect((await timeline("CBHU6192031", "acme")).statusCode).toBe(403);
+      expect((await visits("acme")).statusCode).toBe(403);
+      // The data reach says the same should the route ever list the role: every box unknown.
+      const reach = boxReachOf(
+        { kind: "key", id: "k", name: "ACME H2", role: "partner", ports: "*", owner: "ACME H2" },
+        "availability",
+      );
+      const answer = await containerAvailability(
+        { operations: target.store.operations, calls: target.store.calls },
+        "USLAX",
+        "America/Los_Angeles",
+        ["CBHU6192031", "MAGU5591240"],
+        Date.parse("2026-11-05T00:00:00Z") / 1000,
+        reach,
+      );
+      expect(answer.boxes).toEqual([]);
+      expect([...answer.unknown].sort()).toEqual(["CBHU6192031", "MAGU5591240"]);
     });
   });
 }

@@ -454,6 +454,10 @@ export interface AuditQuery {
   actor?: string;
   action?: string;
   outcome?: string;
+  /** Entries at or after this instant (ISO 8601). */
+  from?: string;
+  /** Entries before this instant (ISO 8601, exclusive). */
+  to?: string;
 }
 
 export const adminApi = {

@@ -74,7 +74,12 @@ export function formatUtcOffset(date: Date, timeZone: string): string {
 }
 
 /** Date and time in a port's zone with the zone's label: "Nov 17, 2026, 00:05 PST" / "2026年11月17日 17:05 JST". */
-export function formatDateTime(date: Date, timeZone: string, lang: Language): string {
+export function formatDateTime(
+  date: Date,
+  timeZone: string,
+  lang: Language,
+  options: { seconds?: boolean } = {},
+): string {
   const text = new Intl.DateTimeFormat(intlLocale(lang), {
     timeZone,
     year: "numeric",
@@ -82,6 +87,7 @@ export function formatDateTime(date: Date, timeZone: string, lang: Language): st
     day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
+    second: options.seconds ? "2-digit" : undefined,
     hourCycle: "h23",
   }).format(date);
   return `${text} ${formatZoneAbbrev(date, timeZone, lang)}`;

@@ -5,7 +5,8 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AuditEntryWire, type AuditQuery, adminApi } from "../api.ts";
 import { Status } from "../components/Status.tsx";
-import { useAsync } from "../hooks.ts";
+import { formatDateTime, fromZonedInput } from "../format.ts";
+import { useAsync, useLanguage } from "../hooks.ts";
 
 const ROLES = ["analyst", "terminal", "trucking", "partner", "sister_port", "admin"] as const;
 
@@ -209,6 +210,13 @@ export function AdminPage() {
 
 type AuditFilters = Omit<AuditQuery, "before">;
 
+// The page serves every port, so the time filter and the entries' times are in the reader's own zone
+// (the browser's), and the labels name it; the server gets ISO instants.
+const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** A datetime-local value ("2026-12-01T09:00") read in the browser's zone, as an ISO instant ("" when empty). */
+const instantOfLocal = (value: string) => fromZonedInput(value, browserZone)?.toISOString() ?? "";
+
 /**
  * The audit log, newest first, a page at a time: "Older entries" reads the next page with the
  * cursor the last one gave (the server pages by keyset, so entries written meanwhile do not shift
@@ -216,6 +224,7 @@ type AuditFilters = Omit<AuditQuery, "before">;
  */
 function AuditSection({ version }: { version: number }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const [filters, setFilters] = useState<AuditFilters>({});
   const key = `audit-${version}-${JSON.stringify(filters)}`;
   const first = useAsync(() => adminApi.audit(filters), key);
@@ -248,7 +257,13 @@ function AuditSection({ version }: { version: number }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? "").trim();
-    setFilters({ actor: value("actor"), action: value("action"), outcome: value("outcome") });
+    setFilters({
+      actor: value("actor"),
+      action: value("action"),
+      outcome: value("outcome"),
+      from: instantOfLocal(value("from")),
+      to: instantOfLocal(value("to")),
+    });
   };
 
   return (
@@ -266,6 +281,14 @@ function AuditSection({ version }: { version: number }) {
         <label>
           <span>{t("admin.outcome")}</span>
           <input name="outcome" autoComplete="off" placeholder="ok, failed, denied_403…" />
+        </label>
+        <label>
+          <span>{t("admin.since", { zone: browserZone })}</span>
+          <input name="from" type="datetime-local" />
+        </label>
+        <label>
+          <span>{t("admin.until", { zone: browserZone })}</span>
+          <input name="to" type="datetime-local" />
         </label>
         <button type="submit">{t("admin.filter")}</button>
       </form>
@@ -286,7 +309,7 @@ function AuditSection({ version }: { version: number }) {
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id} data-action={e.action} data-id={e.id}>
-                  <td>{e.at.slice(0, 19).replace("T", " ")} UTC</td>
+                  <td>{formatDateTime(new Date(e.at), browserZone, lang, { seconds: true })}</td>
                   <td>{`${e.actorKind}${e.actorId ? `:${e.actorId.slice(0, 16)}` : ""}`}</td>
                   <td>{e.action}</td>
                   <td>{e.target}</td>
