@@ -15,7 +15,9 @@
  *    kept until the data changes, as a repeated reader sees) and a new URL each request (terminal,
  *    month and a dummy parameter vary: nothing kept, every answer computed from the rollups).
  *
- * Event ids are random UUID-shaped (as DCSA eventIDs are), so the primary key is written in random order.
+ * Event ids are random UUID-shaped (as DCSA eventIDs are); the facts' unique key is time first
+ * (hour, then the id's hash: store/operations/fact-keys.ts), so the corpus's time order, not the ids,
+ * decides where an ingest writes it. The peer's primary key (the id text) is written in random order.
  * Targets (issue 12): ≥ 100,000 events/s end to end; KPI p99 < 50 ms for a terminal-month query.
  *
  *   npm run bench -- ops-ingest [--events N (1000000)] [--days D (365)] [--duration S (5)] [--keep]
