@@ -41,6 +41,7 @@ import {
   type TruckVisit,
 } from "../src/operations/model.ts";
 import type { Store } from "../src/store/index.ts";
+import { berthCall } from "../test/helpers/calls.ts";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -317,7 +318,6 @@ async function runPeer(corpus: string, dbFile: string, total: number): Promise<M
  * counts each call's vessel moves per berth hour as it does at a real port. Returns their number.
  */
 async function storeCalls(store: Store): Promise<number> {
-  const { DEFAULT_CALL_OPTIONS } = await import("../src/calls/model.ts");
   const iso = (s: number) => new Date(s * 1000).toISOString();
   const byImo = new Map<number, PortCallRecord[]>();
   for (let day = 0; day < DAYS; day++)
@@ -326,56 +326,16 @@ async function storeCalls(store: Store): Promise<number> {
       const mmsi = 538_000_000 + (imo - 9_100_000);
       const [arrivalS, departureS] = [T0 + day * 86_400, T0 + (day + 1) * 86_400];
       const terminal = TERMINALS[k] as string;
-      const stay = {
-        berth: `${terminal}-berth`,
-        terminal,
-        berthLabel: null,
-        port: PORT,
-        berthDistanceM: 0,
-        arrivalAt: iso(arrivalS),
-        departureAt: iso(departureS),
-        durationH: 24,
-      };
-      const call: PortCallRecord = {
-        id: `${PORT}-${mmsi}-${day}`,
-        port: PORT,
-        neighbourOf: null,
-        mmsi,
-        imo,
-        vesselName: `BENCH ${imo}`,
-        shipType: 71,
-        shipTypeGroup: "cargo",
-        aisClass: "A",
-        callsign: null,
-        lengthM: 366,
-        terminal,
-        berth: stay.berth,
-        berthLabel: null,
-        berthDistanceM: 0,
-        startAt: iso(arrivalS - 7200),
-        endAt: iso(departureS + 3600),
-        crossed40nmAt: null,
-        crossed20nmAt: null,
-        enteredPortAreaAt: iso(arrivalS - 7200),
-        anchoredFrom: null,
-        anchoredTo: null,
-        anchorages: [],
-        pilotBoardingAt: null,
-        berthArrivalAt: stay.arrivalAt,
-        berthDepartureAt: stay.departureAt,
-        lastBerthDepartureAt: stay.departureAt,
-        leftPortAreaAt: iso(departureS + 3600),
-        anchorageWaitH: 0,
-        timeAtBerthH: 24,
-        berthShifts: 0,
-        berths: [stay],
-        speedZones: [],
-        arrivalObserved: true,
-        departureObserved: true,
-        destination: "LOS ANGELES",
-        etaAt: iso(arrivalS - 3600),
-        methodology: { version: "bench", options: DEFAULT_CALL_OPTIONS },
-      };
+      const call = berthCall(
+        {
+          port: PORT,
+          terminal,
+          berth: `${terminal}-berth`,
+          arrivalAt: iso(arrivalS),
+          departureAt: iso(departureS),
+        },
+        { id: `${PORT}-${mmsi}-${day}`, mmsi, imo, vesselName: `BENCH ${imo}`, etaAt: iso(arrivalS - 3600) },
+      );
       const list = byImo.get(imo);
       if (list) list.push(call);
       else byImo.set(imo, [call]);

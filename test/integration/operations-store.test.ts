@@ -7,8 +7,6 @@
  */
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CALL_OPTIONS } from "../../src/calls/model.ts";
-import type { PortCallRecord } from "../../src/calls/wire.ts";
 import {
   type ContainerEvent,
   containerTimeline,
@@ -22,6 +20,7 @@ import {
 } from "../../src/operations/index.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { fillVesselTeu } from "../../src/store/operations/migrations.ts";
+import { berthCall } from "../helpers/calls.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 import { BOX, event, operationsDay, PORT, parsedOf, YTI, ZONE } from "../helpers/operations.ts";
 
@@ -186,73 +185,28 @@ for (const kind of testDatabaseKinds()) {
         file: "berth.json",
       });
       expect(stored).toMatchObject({ accepted: 8 });
-      const stay = {
-        berth: "uslax-berth-yti-212",
-        terminal: YTI,
-        berthLabel: "212",
-        port: PORT,
-        berthDistanceM: 0,
-        arrivalAt: "2026-03-10T16:00:00Z",
-        departureAt: "2026-03-11T04:00:00Z",
-        durationH: 12,
-      };
-      const call: PortCallRecord = {
-        id: `${PORT}-538000001-202603101600`,
-        port: PORT,
-        neighbourOf: null,
-        mmsi: 538_000_001,
-        imo,
-        vesselName: "TEST BERTH",
-        shipType: 71,
-        shipTypeGroup: "cargo",
-        aisClass: "A",
-        callsign: null,
-        lengthM: 300,
-        terminal: YTI,
-        berth: stay.berth,
-        berthLabel: stay.berthLabel,
-        berthDistanceM: 0,
-        startAt: "2026-03-10T14:00:00Z",
-        endAt: "2026-03-11T06:00:00Z",
-        crossed40nmAt: null,
-        crossed20nmAt: null,
-        enteredPortAreaAt: "2026-03-10T14:00:00Z",
-        anchoredFrom: null,
-        anchoredTo: null,
-        anchorages: [],
-        pilotBoardingAt: null,
-        berthArrivalAt: stay.arrivalAt,
-        berthDepartureAt: stay.departureAt,
-        lastBerthDepartureAt: stay.departureAt,
-        leftPortAreaAt: "2026-03-11T05:30:00Z",
-        anchorageWaitH: 0,
-        timeAtBerthH: 12,
-        berthShifts: 0,
-        berths: [stay],
-        speedZones: [],
-        arrivalObserved: true,
-        departureObserved: true,
-        destination: "LOS ANGELES",
-        etaAt: null,
-        methodology: { version: "test", options: DEFAULT_CALL_OPTIONS },
-      };
+      const call = berthCall(
+        {
+          port: PORT,
+          terminal: YTI,
+          berth: "uslax-berth-yti-212",
+          arrivalAt: "2026-03-10T16:00:00Z",
+          departureAt: "2026-03-11T04:00:00Z",
+        },
+        { id: `${PORT}-538000001-202603101600`, mmsi: 538_000_001, imo },
+      );
       // The same vessel's call before, at berth across the window's start (2026-03-01 08:00Z): its
       // berth arrival is outside the window, so it is not one of the window's calls.
-      const before: PortCallRecord = {
-        ...call,
-        id: `${PORT}-538000001-202602282000`,
-        startAt: "2026-02-28T18:00:00Z",
-        endAt: "2026-03-01T12:00:00Z",
-        enteredPortAreaAt: "2026-02-28T18:00:00Z",
-        berthArrivalAt: "2026-02-28T20:00:00Z",
-        berthDepartureAt: "2026-03-01T10:00:00Z",
-        lastBerthDepartureAt: "2026-03-01T10:00:00Z",
-        leftPortAreaAt: "2026-03-01T11:30:00Z",
-        timeAtBerthH: 14,
-        berths: [
-          { ...stay, arrivalAt: "2026-02-28T20:00:00Z", departureAt: "2026-03-01T10:00:00Z", durationH: 14 },
-        ],
-      };
+      const before = berthCall(
+        {
+          port: PORT,
+          terminal: YTI,
+          berth: "uslax-berth-yti-212",
+          arrivalAt: "2026-02-28T20:00:00Z",
+          departureAt: "2026-03-01T10:00:00Z",
+        },
+        { id: `${PORT}-538000001-202602282000`, mmsi: 538_000_001, imo },
+      );
       await store.calls.replaceVesselResults(
         PORT,
         call.mmsi,
