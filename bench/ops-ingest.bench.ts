@@ -9,15 +9,19 @@
  *    file in the same run: one SQLite row per record (better-sqlite3, prepared INSERT OR IGNORE of
  *    id + JSON, 20,000 rows per transaction) — stores the facts only, no rollups. Each runs in its own
  *    process; peak resident memory is sampled every 50 ms and printed at each quarter of the input.
- * 2. KPI latency: the real server (`bin/sisterports.mjs serve`, no demo) on the ingested database;
+ * 2. KPI latency: the real server (`bin/sisterports.mjs serve`, no demo) on the ingested database,
+ *    with the port calls of the corpus's vessels stored (7 a day: moves per berth hour are read);
  *    autocannon, 10 connections, with an analyst's API key (the route is not public), on a terminal-month `GET /operations/kpis` — the same URL (answers
  *    kept until the data changes, as a repeated reader sees) and a new URL each request (terminal,
  *    month and a dummy parameter vary: nothing kept, every answer computed from the rollups).
  *
- * Event ids are random UUID-shaped (as DCSA eventIDs are), so the primary key is written in random order.
+ * Event ids are random UUID-shaped (as DCSA eventIDs are); the facts' unique key is time first
+ * (hour, then the id's hash: store/operations/fact-keys.ts), so the corpus's time order, not the ids,
+ * decides where an ingest writes it. The peer's primary key (the id text) is written in random order.
  * Targets (issue 12): ≥ 100,000 events/s end to end; KPI p99 < 50 ms for a terminal-month query.
  *
  *   npm run bench -- ops-ingest [--events N (1000000)] [--days D (365)] [--duration S (5)] [--keep]
+ *                               [--kpi-only KEPT_DIR/ours.sqlite (the KPI reads alone, on a copy)]
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -27,6 +31,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import SqliteDatabase from "better-sqlite3";
+import type { PortCallRecord } from "../src/calls/wire.ts";
 import { forEachLine } from "../src/core/input.ts";
 import {
   type ContainerEvent,
@@ -35,6 +40,8 @@ import {
   type RailMove,
   type TruckVisit,
 } from "../src/operations/model.ts";
+import type { Store } from "../src/store/index.ts";
+import { berthCall } from "../test/helpers/calls.ts";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -305,6 +312,43 @@ async function runPeer(corpus: string, dbFile: string, total: number): Promise<M
   return { ...m, dbMb: dbSizeMb(dbFile) };
 }
 
+/**
+ * The port calls of the corpus's vessels, as AIS would give them (calls/): vessel k of day d
+ * (IMO 9,100,000 + (7d + k) mod 400, terminal k) at berth over that day, so that the KPI read
+ * counts each call's vessel moves per berth hour as it does at a real port. Returns their number.
+ */
+async function storeCalls(store: Store): Promise<number> {
+  const iso = (s: number) => new Date(s * 1000).toISOString();
+  const byImo = new Map<number, PortCallRecord[]>();
+  for (let day = 0; day < DAYS; day++)
+    for (let k = 0; k < TERMINALS.length; k++) {
+      const imo = 9_100_000 + ((day * 7 + k) % 400);
+      const mmsi = 538_000_000 + (imo - 9_100_000);
+      const [arrivalS, departureS] = [T0 + day * 86_400, T0 + (day + 1) * 86_400];
+      const terminal = TERMINALS[k] as string;
+      const call = berthCall(
+        {
+          port: PORT,
+          terminal,
+          berth: `${terminal}-berth`,
+          arrivalAt: iso(arrivalS),
+          departureAt: iso(departureS),
+        },
+        { id: `${PORT}-${mmsi}-${day}`, mmsi, imo, vesselName: `BENCH ${imo}`, etaAt: iso(arrivalS - 3600) },
+      );
+      const list = byImo.get(imo);
+      if (list) list.push(call);
+      else byImo.set(imo, [call]);
+    }
+  let n = 0;
+  for (const list of byImo.values()) {
+    const first = list[0] as PortCallRecord;
+    await store.calls.replaceVesselResults(PORT, first.mmsi, T0 - 86_400, T0 + (DAYS + 1) * 86_400, list, []);
+    n += list.length;
+  }
+  return n;
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -330,60 +374,65 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sp-bench-ops-"));
 const keep = process.argv.includes("--keep");
 let server: ChildProcess | undefined;
 try {
-  const corpus = path.join(dir, "ops.ndjson");
-  const genStarted = performance.now();
-  const total = writeCorpus(corpus);
-  log(
-    `corpus: ${total.toLocaleString("en-US")} records (events, truck visits) over ${DAYS} days at ${PORT}, ${(fs.statSync(corpus).size / 1e6).toFixed(0)} MB NDJSON (generated in ${((performance.now() - genStarted) / 1000).toFixed(1)} s); ${os.cpus().length} cores, load ${os.loadavg()[0]?.toFixed(2)}`,
-  );
-  const measure = (who: string, dbFile: string): Measured => {
-    const r = spawnSync(
-      process.execPath,
-      [
-        "--expose-gc",
-        "--import",
-        "tsx",
-        path.join(root, "bench", "ops-ingest.bench.ts"),
-        "--role",
-        who,
-        "--corpus",
-        corpus,
-        "--db",
-        dbFile,
-        "--total",
-        String(total),
-      ],
-      { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 },
-    );
-    const line = r.stdout.split("\n").find((l) => l.startsWith("RESULT "));
-    if (r.status !== 0 || !line) throw new Error(`${who}: ${r.stderr || r.stdout}`);
-    return JSON.parse(line.slice(7)) as Measured;
-  };
+  // --kpi-only DB: the KPI reads alone, on a database an earlier run kept (--keep), copied first.
+  const kpiOnly = arg("kpi-only", "");
   const oursDb = path.join(dir, "ours.sqlite");
-  const ours = measure("ours", oursDb);
-  const peer = measure("peer", path.join(dir, "peer.sqlite"));
-  const row = (name: string, m: Measured) =>
+  if (kpiOnly !== "") fs.copyFileSync(kpiOnly, oursDb);
+  else {
+    const corpus = path.join(dir, "ops.ndjson");
+    const genStarted = performance.now();
+    const total = writeCorpus(corpus);
     log(
-      `${name.padEnd(58)} ${(m.records / m.seconds).toFixed(0).padStart(9)} ${m.seconds.toFixed(1).padStart(7)} ${m.peakRssMb.toFixed(0).padStart(8)} ${m.rssAtQuartersMb
-        .map((x) => x.toFixed(0))
-        .join("/")
-        .padStart(16)} ${m.dbMb.toFixed(0).padStart(6)}`,
+      `corpus: ${total.toLocaleString("en-US")} records (events, truck visits) over ${DAYS} days at ${PORT}, ${(fs.statSync(corpus).size / 1e6).toFixed(0)} MB NDJSON (generated in ${((performance.now() - genStarted) / 1000).toFixed(1)} s); ${os.cpus().length} cores, load ${os.loadavg()[0]?.toFixed(2)}`,
     );
-  log(
-    `\n${"ingest (one process each, end to end from the file)".padEnd(58)} ${"records/s".padStart(9)} ${"s".padStart(7)} ${"peak MB".padStart(8)} ${"RSS at ¼ MB".padStart(16)} ${"DB MB".padStart(6)}`,
-  );
-  row("sisterports: ingestOperations (facts + rollups)", ours);
-  row("peer: one SQLite row per record (facts only)", peer);
-  const oursRate = ours.records / ours.seconds;
-  log(
-    `ours / peer: ${(oursRate / (peer.records / peer.seconds)).toFixed(2)}; target ≥ 100,000 records/s: ${oursRate >= 100_000 ? "met" : "NOT MET"}`,
-  );
-  const db = new SqliteDatabase(oursDb, { readonly: true });
-  const count = (t: string) => Number(db.prepare(`SELECT count(*) FROM ${t}`).pluck().get());
-  log(
-    `stored: ${count("ops_events").toLocaleString("en-US")} events, ${count("ops_truck_visits").toLocaleString("en-US")} visits; rollups: ${count("ops_hourly").toLocaleString("en-US")} hourly rows, ${count("ops_histogram_bins").toLocaleString("en-US")} packed histogram rows, ${count("ops_vessel_moves").toLocaleString("en-US")} vessel-move rows, ${count("ops_container_state").toLocaleString("en-US")} open dwells`,
-  );
-  db.close();
+    const measure = (who: string, dbFile: string): Measured => {
+      const r = spawnSync(
+        process.execPath,
+        [
+          "--expose-gc",
+          "--import",
+          "tsx",
+          path.join(root, "bench", "ops-ingest.bench.ts"),
+          "--role",
+          who,
+          "--corpus",
+          corpus,
+          "--db",
+          dbFile,
+          "--total",
+          String(total),
+        ],
+        { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 },
+      );
+      const line = r.stdout.split("\n").find((l) => l.startsWith("RESULT "));
+      if (r.status !== 0 || !line) throw new Error(`${who}: ${r.stderr || r.stdout}`);
+      return JSON.parse(line.slice(7)) as Measured;
+    };
+    const ours = measure("ours", oursDb);
+    const peer = measure("peer", path.join(dir, "peer.sqlite"));
+    const row = (name: string, m: Measured) =>
+      log(
+        `${name.padEnd(58)} ${(m.records / m.seconds).toFixed(0).padStart(9)} ${m.seconds.toFixed(1).padStart(7)} ${m.peakRssMb.toFixed(0).padStart(8)} ${m.rssAtQuartersMb
+          .map((x) => x.toFixed(0))
+          .join("/")
+          .padStart(16)} ${m.dbMb.toFixed(0).padStart(6)}`,
+      );
+    log(
+      `\n${"ingest (one process each, end to end from the file)".padEnd(58)} ${"records/s".padStart(9)} ${"s".padStart(7)} ${"peak MB".padStart(8)} ${"RSS at ¼ MB".padStart(16)} ${"DB MB".padStart(6)}`,
+    );
+    row("sisterports: ingestOperations (facts + rollups)", ours);
+    row("peer: one SQLite row per record (facts only)", peer);
+    const oursRate = ours.records / ours.seconds;
+    log(
+      `ours / peer: ${(oursRate / (peer.records / peer.seconds)).toFixed(2)}; target ≥ 100,000 records/s: ${oursRate >= 100_000 ? "met" : "NOT MET"}`,
+    );
+    const db = new SqliteDatabase(oursDb, { readonly: true });
+    const count = (t: string) => Number(db.prepare(`SELECT count(*) FROM ${t}`).pluck().get());
+    log(
+      `stored: ${count("ops_events").toLocaleString("en-US")} events, ${count("ops_truck_visits").toLocaleString("en-US")} visits; rollups: ${count("ops_hourly").toLocaleString("en-US")} hourly rows, ${count("ops_histogram_bins").toLocaleString("en-US")} packed histogram rows, ${count("ops_vessel_moves").toLocaleString("en-US")} vessel-move rows, ${count("ops_container_state").toLocaleString("en-US")} open dwells`,
+    );
+    db.close();
+  }
 
   // KPI latency through the real server on the ingested database.
   // The KPI routes are an analyst's (issue 14): the reads carry an analyst key, as a client would.
@@ -391,6 +440,7 @@ try {
   const { createKey } = await import("../src/access/index.ts");
   const keyStore = openStore({ databaseUrl: `sqlite:${oursDb}` });
   await keyStore.migrate();
+  const calls = await storeCalls(keyStore);
   const { token } = await createKey(
     keyStore.access,
     { name: "bench analyst", role: "analyst" },
@@ -441,10 +491,11 @@ try {
   const check = await fetch(`${base}${fixed}`, { headers });
   const body = (await check.json()) as {
     terminals: { turn: { visits: number }; dwell: { all: { count: number } } }[];
+    calls: unknown[];
   };
   if (!check.ok) throw new Error(`${fixed}: HTTP ${check.status}`);
   log(
-    `\nKPI reads (${fixed}: ${body.terminals[0]?.turn.visits.toLocaleString("en-US")} truck visits, ${body.terminals[0]?.dwell.all.count.toLocaleString("en-US")} dwells in the month); 10 connections, ${DURATION_S} s each`,
+    `\nKPI reads (${fixed}: ${body.terminals[0]?.turn.visits.toLocaleString("en-US")} truck visits, ${body.terminals[0]?.dwell.all.count.toLocaleString("en-US")} dwells, ${body.calls.length} of the ${calls.toLocaleString("en-US")} port calls in the month); 10 connections, ${DURATION_S} s each`,
   );
   log(`${"".padEnd(58)} ${"req/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(8)}`);
   const show = (name: string, r: Awaited<ReturnType<typeof autocannon>>) =>

@@ -20,6 +20,9 @@ export interface CallQuery {
   /** Calls whose visit overlaps [fromS, toS]. */
   fromS?: number;
   toS?: number;
+  /** Calls whose berth arrival is in [berthArrivalFromS, berthArrivalToS) (read by its own index). */
+  berthArrivalFromS?: number;
+  berthArrivalToS?: number;
   mmsi?: number;
   terminal?: string;
   shipTypeGroup?: string;

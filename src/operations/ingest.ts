@@ -76,8 +76,12 @@ export async function ingestOperations(
     const railMoves = await w.insertRailMoves(parsed.railMoves);
     await raiseBatchAlerts(w, port, { events, visits, railMoves }, nowS); // box.moved into the outbox
     const states = await w.containerStates(port, dwellContainers(port, events, visits, railMoves));
+    const stored = new Set(states.keys()); // rollupBatch adds the batch's new boxes to `states`
     const batch = rollupBatch(port, clock, { events, visits, railMoves }, states);
-    await w.putContainerStates(batch.states);
+    // A box discharged and gone within the batch has no stored state to delete: not sent.
+    await w.putContainerStates(
+      batch.states.filter((s) => s.dischargeS !== null || s.exitS !== null || stored.has(s.containerNumber)),
+    );
     await w.addRollups(batch);
     const rules = await w.insertReceivingRules(parsed.receivingRules);
     if (events.length > 0) {

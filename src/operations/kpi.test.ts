@@ -8,8 +8,10 @@ import { BOX, IMO_CALL, operationsDay, PORT, YTI, ZONE } from "../../test/helper
 import type { PortCallRecord } from "../calls/index.ts";
 import {
   anchorageWaiting,
+  berthWindow,
   binQuantileS,
   callOperations,
+  movesInWindow,
   periodLabel,
   scheduleReliability,
   terminalKpis,
@@ -196,7 +198,8 @@ function call(p: Partial<PortCallRecord>): PortCallRecord {
 describe("call KPIs", () => {
   it("moves per berth hour: the vessel's moves while at berth over its hours at berth", () => {
     const { batch } = kpisOfDay();
-    const [c] = callOperations([call({ id: "c1", imo: IMO_CALL })], batch.vesselMoves);
+    const c1 = call({ id: "c1", imo: IMO_CALL });
+    const [c] = callOperations([c1], [movesInWindow(berthWindow(c1), batch.vesselMoves)]);
     // 3 discharges + 3 loads between 15:00Z and 03:00Z; 12 h at berth → 6 / 12 = 0.5.
     expect(c).toMatchObject({ moves: 6, berthHours: 12, movesPerBerthHour: 0.5 });
   });
@@ -210,7 +213,7 @@ describe("call KPIs", () => {
         call({ id: "c", etaAt: "2026-01-10T05:00:00Z", anchorageWaitH: 12 }),
         call({ id: "d", etaAt: null, anchorageWaitH: 0 }),
       ],
-      [],
+      [0, 0, 0, 0],
     );
     expect(calls.map((c) => c.arrivalDeviationH)).toEqual([2, -30, 10, null]);
     // |dev| ≤ 24 h: a and c → 2 of 3 with an ETA; mean |dev| = (2 + 30 + 10) / 3 = 14 h.

@@ -235,28 +235,44 @@ export function terminalKpis(
 
 const isoS = (iso: string) => Date.parse(iso) / 1000;
 
+/** The vessel and UTC hours whose moves count for a call: from its berth arrival's hour to its last berth departure. */
+export interface BerthWindow {
+  vesselImo: number;
+  fromHourS: number;
+  toHourS: number;
+}
+
+/** A call's berth window; null for a vessel without an IMO number (its moves cannot be told apart). */
+export function berthWindow(c: PortCallRecord): BerthWindow | null {
+  if (c.imo === null) return null;
+  return {
+    vesselImo: c.imo,
+    fromHourS: Math.floor(isoS(c.berthArrivalAt) / 3600) * 3600,
+    toHourS: isoS(c.lastBerthDepartureAt),
+  };
+}
+
+/** The moves (discharges + loads) of rollup rows in a berth window (what the store sums in SQL). */
+export function movesInWindow(w: BerthWindow | null, moves: readonly VesselMoveRollup[]): number {
+  let n = 0;
+  if (w !== null)
+    for (const m of moves)
+      if (m.vesselImo === w.vesselImo && m.hourS >= w.fromHourS && m.hourS <= w.toHourS)
+        n += m.discharges + m.loads;
+  return n;
+}
+
 /**
- * Moves per berth hour of each call: the vessel's (by IMO number) discharges and loads in the UTC
- * hours from its berth arrival to its last berth departure, over its time at berth.
+ * Moves per berth hour of each call: its vessel's discharges and loads in its berth window
+ * (`movesAtBerth[i]` for `calls[i]`, summed by the store), over its time at berth.
  * Example: 1,200 moves over a 24 h berth stay → 50 moves per berth hour.
  */
 export function callOperations(
   calls: readonly PortCallRecord[],
-  moves: readonly VesselMoveRollup[],
+  movesAtBerth: readonly number[],
 ): CallOperations[] {
-  const byImo = new Map<number, VesselMoveRollup[]>();
-  for (const m of moves) {
-    const list = byImo.get(m.vesselImo);
-    if (list) list.push(m);
-    else byImo.set(m.vesselImo, [m]);
-  }
-  return calls.map((c) => {
-    const fromS = Math.floor(isoS(c.berthArrivalAt) / 3600) * 3600;
-    const toS = isoS(c.lastBerthDepartureAt);
-    let n = 0;
-    if (c.imo !== null)
-      for (const m of byImo.get(c.imo) ?? [])
-        if (m.hourS >= fromS && m.hourS <= toS) n += m.discharges + m.loads;
+  return calls.map((c, i) => {
+    const n = movesAtBerth[i] ?? 0;
     const deviationH = c.etaAt === null ? null : round2((isoS(c.berthArrivalAt) - isoS(c.etaAt)) / 3600);
     return {
       callId: c.id,

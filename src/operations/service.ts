@@ -7,7 +7,7 @@ import type { CallStore, PortCallRecord } from "../calls/index.ts";
 import { DomainError } from "../core/errors.ts";
 import { isoUtc, SECONDS_PER_DAY, utcOffsetMinutes } from "../core/time.ts";
 import { type BoxExit, boxAvailability } from "./availability.ts";
-import { anchorageWaiting, callOperations, scheduleReliability, terminalKpis } from "./kpi.ts";
+import { anchorageWaiting, berthWindow, callOperations, scheduleReliability, terminalKpis } from "./kpi.ts";
 import type { ContainerEvent } from "./model.ts";
 import {
   type BoxReach,
@@ -54,8 +54,8 @@ async function callsArriving(
   for (let offset = 0; ; offset += 5000) {
     const page = await calls.listCalls({
       port,
-      fromS,
-      toS,
+      berthArrivalFromS: fromS,
+      berthArrivalToS: toS,
       limit: 5000,
       offset,
       ...(terminal ? { terminal } : {}),
@@ -63,10 +63,7 @@ async function callsArriving(
     out.push(...page.calls);
     if (page.calls.length < 5000) break;
   }
-  return out.filter((c) => {
-    const s = Date.parse(c.berthArrivalAt) / 1000;
-    return s >= fromS && s < toS && c.neighbourOf === null;
-  });
+  return out.filter((c) => c.neighbourOf === null);
 }
 
 /** Every KPI of a port (one terminal or all, side by side) over [fromS, toS), days in the port's zone. */
@@ -88,13 +85,17 @@ export async function operationsKpis(deps: OperationsServiceDeps, q: KpiRequest)
   const yard = new Map<string, { over5d: number; over9d: number }>();
   for (const y of yard5) yard.set(y.terminal, { over5d: y.boxes, over9d: 0 });
   for (const y of yard9) yard.set(y.terminal, { over5d: yard.get(y.terminal)?.over5d ?? 0, over9d: y.boxes });
-  let moves: Awaited<ReturnType<OperationsStore["vesselMoves"]>> = [];
-  if (calls.length > 0) {
-    const fromS = Math.min(...calls.map((c) => Date.parse(c.berthArrivalAt) / 1000));
-    const toS = Math.max(...calls.map((c) => Date.parse(c.lastBerthDepartureAt) / 1000));
-    moves = await deps.operations.vesselMoves(q.port, Math.floor(fromS / 3600) * 3600, toS);
-  }
-  const perCall = callOperations(calls, moves);
+  // Each call's moves summed by the store over its own berth window (not the rows of every vessel).
+  const windows = calls.map(berthWindow);
+  const sums = await deps.operations.movesInWindows(
+    q.port,
+    windows.filter((w) => w !== null),
+  );
+  let next = 0;
+  const perCall = callOperations(
+    calls,
+    windows.map((w) => (w === null ? 0 : (sums[next++] ?? 0))),
+  );
   return {
     port: q.port,
     timeZone: q.timeZone,

@@ -8,8 +8,9 @@
 import type { AlertOutboxWriter, OperationsAlertStore } from "./alerts-store.ts";
 import type { ReceivingRules } from "./empty-return.ts";
 import type { ForecastInputsState } from "./forecast.ts";
+import type { BerthWindow } from "./kpi.ts";
 import type { ContainerEvent, OperationsReject, RailMove, TruckVisit } from "./model.ts";
-import type { HistogramMetric, HourlyRollup, RollupBatch, VesselMoveRollup } from "./rollup.ts";
+import type { HistogramMetric, HourlyRollup, RollupBatch } from "./rollup.ts";
 
 /**
  * One container's open import dwell at a port: the discharge not yet closed by a gate-out or a
@@ -130,13 +131,8 @@ export interface OperationsStore {
     query: RollupQuery,
     metrics: readonly HistogramMetric[],
   ): Promise<{ terminal: string; metric: HistogramMetric; bin: number; count: number }[]>;
-  /** Vessel moves in UTC hours [fromHourS, toHourS] at the port (one terminal when given). */
-  vesselMoves(
-    port: string,
-    fromHourS: number,
-    toHourS: number,
-    terminal?: string,
-  ): Promise<VesselMoveRollup[]>;
+  /** Per window, the moves (discharges + loads) of its vessel in its UTC hours [fromHourS, toHourS] at the port. */
+  movesInWindows(port: string, windows: readonly BerthWindow[]): Promise<number[]>;
   /** Open discharges (boxes in the yard) per terminal discharged before `beforeS`. */
   boxesInYard(
     port: string,

@@ -33,6 +33,9 @@ const MIGRATIONS_SINCE = [
   "0741_operations_visit_carrier",
   "0750_operations_vessel_teu",
   "0760_operations_fact_keys",
+  "0790_operations_vessel_moves_by_vessel",
+  "0791_calls_berth_arrival",
+  "0792_operations_fact_time_keys",
 ];
 const MIGRATIONS_RUN = "select name, timestamp from kysely_migration order by name";
 

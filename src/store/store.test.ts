@@ -38,6 +38,9 @@ for (const kind of testDatabaseKinds()) {
         "0741_operations_visit_carrier",
         "0750_operations_vessel_teu",
         "0760_operations_fact_keys",
+        "0790_operations_vessel_moves_by_vessel",
+        "0791_calls_berth_arrival",
+        "0792_operations_fact_time_keys",
       ]);
       expect(await store.migrationStatus()).toEqual({
         applied: [],

@@ -13,11 +13,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CALL_OPTIONS } from "../../src/calls/model.ts";
 import type { PortCallRecord } from "../../src/calls/wire.ts";
 import { iso6346CheckDigit } from "../../src/core/ids.ts";
 import { ingestOperations } from "../../src/operations/ingest.ts";
 import type { ContainerEvent, GateMove, RailMove, TruckVisit } from "../../src/operations/model.ts";
+import { berthCall } from "../helpers/calls.ts";
 import { event, PORT, parsedOf, YTI, ZONE } from "../helpers/operations.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { openSignedInPage, pollWithin, SHOTS, screenshot, switchLanguage, visibleText } from "./chromium.ts";
@@ -199,56 +199,34 @@ const RAIL: RailMove[] = [
 ];
 
 function theCall(): PortCallRecord {
-  const stay = {
-    berth: "uslax-berth-yti-212",
-    terminal: YTI,
-    berthLabel: "212",
-    port: PORT,
-    berthDistanceM: 0,
-    arrivalAt: "2026-01-13T16:00:00Z",
-    departureAt: "2026-01-14T04:00:00Z",
-    durationH: 12,
-  };
-  return {
-    id: `${PORT}-${MMSI}-202601131600`,
-    port: PORT,
-    neighbourOf: null,
-    mmsi: MMSI,
-    imo: IMO,
-    vesselName: "DEMO EXPRESS",
-    shipType: 71,
-    shipTypeGroup: "cargo",
-    aisClass: "A",
-    callsign: null,
-    lengthM: 366,
-    terminal: YTI,
-    berth: stay.berth,
-    berthLabel: stay.berthLabel,
-    berthDistanceM: 0,
-    startAt: "2026-01-13T06:00:00Z",
-    endAt: "2026-01-14T06:00:00Z",
-    crossed40nmAt: null,
-    crossed20nmAt: null,
-    enteredPortAreaAt: "2026-01-13T08:00:00Z",
-    anchoredFrom: "2026-01-13T09:00:00Z",
-    anchoredTo: "2026-01-13T14:00:00Z",
-    anchorages: [{ anchorage: null, from: "2026-01-13T09:00:00Z", to: "2026-01-13T14:00:00Z", durationH: 5 }],
-    pilotBoardingAt: null,
-    berthArrivalAt: stay.arrivalAt,
-    berthDepartureAt: stay.departureAt,
-    lastBerthDepartureAt: stay.departureAt,
-    leftPortAreaAt: "2026-01-14T05:30:00Z",
-    anchorageWaitH: 5,
-    timeAtBerthH: 12,
-    berthShifts: 0,
-    berths: [stay],
-    speedZones: [],
-    arrivalObserved: true,
-    departureObserved: true,
-    destination: "LOS ANGELES",
-    etaAt: "2026-01-13T13:00:00Z",
-    methodology: { version: "test", options: DEFAULT_CALL_OPTIONS },
-  };
+  return berthCall(
+    {
+      port: PORT,
+      terminal: YTI,
+      berth: "uslax-berth-yti-212",
+      berthLabel: "212",
+      arrivalAt: "2026-01-13T16:00:00Z",
+      departureAt: "2026-01-14T04:00:00Z",
+    },
+    {
+      id: `${PORT}-${MMSI}-202601131600`,
+      mmsi: MMSI,
+      imo: IMO,
+      vesselName: "DEMO EXPRESS",
+      startAt: "2026-01-13T06:00:00Z",
+      endAt: "2026-01-14T06:00:00Z",
+      enteredPortAreaAt: "2026-01-13T08:00:00Z",
+      anchoredFrom: "2026-01-13T09:00:00Z",
+      anchoredTo: "2026-01-13T14:00:00Z",
+      anchorages: [
+        { anchorage: null, from: "2026-01-13T09:00:00Z", to: "2026-01-13T14:00:00Z", durationH: 5 },
+      ],
+      leftPortAreaAt: "2026-01-14T05:30:00Z",
+      anchorageWaitH: 5,
+      destination: "LOS ANGELES",
+      etaAt: "2026-01-13T13:00:00Z",
+    },
+  );
 }
 
 /** A call announced 8 days ahead at TraPac (EST arrival) with its manifest: 3 × 40 ft laden (PLN DISC). */

@@ -20,6 +20,7 @@ import {
 } from "../../src/operations/index.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { fillVesselTeu } from "../../src/store/operations/migrations.ts";
+import { berthCall } from "../helpers/calls.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 import { BOX, event, operationsDay, PORT, parsedOf, YTI, ZONE } from "../helpers/operations.ts";
 
@@ -143,6 +144,89 @@ for (const kind of testDatabaseKinds()) {
       // V1 08:20, V2 09:40, V3 10:10, V4 11:00 local → one visit in each hour 08–11 of the 15th.
       const visits = hourly.terminals[0]?.series.filter((p) => p.truckVisits > 0).map((p) => p.period);
       expect(visits).toEqual(["2026-01-15T08", "2026-01-15T09", "2026-01-15T10", "2026-01-15T11"]);
+    });
+
+    it("counts a call's moves by its vessel over its berth hours, at any terminal, and no other vessel's", async () => {
+      // Vessel 9_700_001 at YTI, berth 2026-03-10 16:00Z → 2026-03-11 04:00Z (12 h). Its moves by UTC
+      // hour: 3 discharges at 16:xx and 1 load at 03:xx (YTI), 1 discharge at 20:xx recorded at
+      // TraPac (a berth shift's moves count for the call too) → 5; not its discharge at 05:xx (after
+      // departure) nor the 2 discharges of vessel 9_700_002 at YTI in the same hours.
+      // Of the window 2026-03-01 08:00Z → 04-01 07:00Z, the calls whose berth arrival is in it.
+      // Moves per berth hour: 5 / 12 h = 0.42 (0.4166… rounded to two places).
+      const imo = 9_700_001;
+      const at = (iso: string) => Date.parse(iso) / 1000;
+      const move = (
+        n: number,
+        eventCode: "DISC" | "LOAD",
+        iso: string,
+        terminal: string,
+        vesselImo: number,
+      ) =>
+        event({
+          eventId: `berth-${n}`,
+          eventCode,
+          eventAtS: at(iso),
+          terminal,
+          vesselImo,
+          containerNumber: `BRTH${String(n).padStart(7, "0")}`,
+        });
+      const moves = [
+        move(1, "DISC", "2026-03-10T16:05:00Z", YTI, imo),
+        move(2, "DISC", "2026-03-10T16:35:00Z", YTI, imo),
+        move(3, "DISC", "2026-03-10T16:50:00Z", YTI, imo),
+        move(4, "LOAD", "2026-03-11T03:40:00Z", YTI, imo),
+        move(5, "DISC", "2026-03-10T20:10:00Z", "uslax-terminal-trapac", imo),
+        move(6, "DISC", "2026-03-11T05:10:00Z", YTI, imo),
+        move(7, "DISC", "2026-03-10T17:00:00Z", YTI, 9_700_002),
+        move(8, "DISC", "2026-03-10T18:00:00Z", YTI, 9_700_002),
+      ];
+      const stored = await ingestOperations(store.operations, parsedOf({ events: moves }), {
+        ...options,
+        file: "berth.json",
+      });
+      expect(stored).toMatchObject({ accepted: 8 });
+      const call = berthCall(
+        {
+          port: PORT,
+          terminal: YTI,
+          berth: "uslax-berth-yti-212",
+          arrivalAt: "2026-03-10T16:00:00Z",
+          departureAt: "2026-03-11T04:00:00Z",
+        },
+        { id: `${PORT}-538000001-202603101600`, mmsi: 538_000_001, imo },
+      );
+      // The same vessel's call before, at berth across the window's start (2026-03-01 08:00Z): its
+      // berth arrival is outside the window, so it is not one of the window's calls.
+      const before = berthCall(
+        {
+          port: PORT,
+          terminal: YTI,
+          berth: "uslax-berth-yti-212",
+          arrivalAt: "2026-02-28T20:00:00Z",
+          departureAt: "2026-03-01T10:00:00Z",
+        },
+        { id: `${PORT}-538000001-202602282000`, mmsi: 538_000_001, imo },
+      );
+      await store.calls.replaceVesselResults(
+        PORT,
+        call.mmsi,
+        at(before.startAt),
+        at(call.endAt) + 1,
+        [before, call],
+        [],
+      );
+      const k = await operationsKpis(
+        { operations: store.operations, calls: store.calls },
+        {
+          port: PORT,
+          timeZone: ZONE,
+          fromS: at("2026-03-01T08:00:00Z"),
+          toS: at("2026-04-01T07:00:00Z"),
+          by: "day",
+          terminal: YTI,
+        },
+      );
+      expect(k.calls.map((c) => [c.callId, c.moves, c.movesPerBerthHour])).toEqual([[call.id, 5, 0.42]]);
     });
 
     it("stores batches larger than one statement (400 rows) the same as one computation", async () => {

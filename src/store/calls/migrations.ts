@@ -77,5 +77,19 @@ export function callsMigrations(_kind: DialectKind): Record<string, Migration> {
           await db.schema.dropTable(t).execute();
       },
     },
+    // Calls by berth arrival (the KPI page's calls of a month): the visit-overlap read by
+    // (port, start_s) walked every call of the port since the first, however old.
+    "0791_calls_berth_arrival": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex("port_calls_port_berth_arrival")
+          .on("port_calls")
+          .columns(["port", "berth_arrival_s"])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropIndex("port_calls_port_berth_arrival").execute();
+      },
+    },
   };
 }

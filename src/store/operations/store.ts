@@ -21,7 +21,6 @@ import {
   type HourlyRollup,
   type HourlySum,
   splitByMonths,
-  type VesselMoveRollup,
 } from "../../operations/rollup.ts";
 import type {
   ContainerState,
@@ -32,7 +31,7 @@ import type {
 } from "../../operations/store.ts";
 import { chunks } from "../chunks.ts";
 import { createAlertOutboxWriter, createOperationsAlertStore } from "./alerts-store.ts";
-import { factKey, freshKeys } from "./fact-keys.ts";
+import { freshKeys, timeFactKey } from "./fact-keys.ts";
 import { HOURLY_SUM_COLUMNS } from "./migrations.ts";
 import type { OperationsDatabase, OpsDailyTable, OpsHourlyTable } from "./schema.ts";
 
@@ -182,6 +181,8 @@ interface FactTable<T> {
   table: "ops_events" | "ops_truck_visits" | "ops_rail_moves";
   idColumn: "event_id" | "visit_id" | "move_id";
   idOf: (fact: T) => string;
+  /** The fact's key at a probe (fact-keys.ts: time first since 0792). */
+  keyOf: (fact: T, probe: number) => number;
   /** Every column but id_key, in insert order (the id column first). */
   columns: readonly string[];
   /** Writes the fact's values (as `columns` orders them) into `out` from `at`. */
@@ -200,9 +201,9 @@ function compiledText(key: string, build: () => Compilable<unknown>): string {
 }
 
 /**
- * Inserts the facts whose id is not stored yet and returns those with their keys, in order (a fact
- * repeated in the input counts once). A fact's key is the first of its id's probe sequence that is
- * free or holds that id (fact-keys.ts):
+ * Inserts the facts whose (id, hour) is not stored yet and returns those with their keys, in order
+ * (a fact repeated in the input counts once). A fact's key is the first of its probe sequence that
+ * is free or holds its id (fact-keys.ts, which says what happens to an id sent again with another time):
  * - SQLite: per fact, the one-row INSERT … ON CONFLICT DO NOTHING of its first key, prepared once,
  *   its values written into one reused array (a row object and its Object.values array per fact
  *   were the ingest's most allocated objects); only when that stored nothing is the stored id read
@@ -237,7 +238,7 @@ async function insertFacts<T>(
       const id = fact.idOf(item);
       fact.write(item, values, 1);
       for (let probe = 0; ; probe++) {
-        const key = factKey(id, probe);
+        const key = fact.keyOf(item, probe);
         values[0] = key;
         if (insertOne.run(values).changes > 0) {
           out.push({ item, key });
@@ -249,7 +250,7 @@ async function insertFacts<T>(
     }
     return out;
   }
-  const fresh = await freshKeys(items, fact.idOf, async (keys) => {
+  const fresh = await freshKeys(items, fact.idOf, fact.keyOf, async (keys) => {
     const found = new Map<number, string>();
     for (const part of chunks(keys, ROWS_PER_INSERT))
       for (const r of await lookup(part).execute()) found.set(Number(r.id_key), String(r[fact.idColumn]));
@@ -364,6 +365,7 @@ const EVENTS: FactTable<ContainerEvent> = {
   table: "ops_events",
   idColumn: "event_id",
   idOf: (e) => e.eventId,
+  keyOf: (e, probe) => timeFactKey(e.eventAtS, e.eventId, probe),
   columns: EVENT_ROW_COLUMNS,
   write(e, out, at) {
     out[at] = e.eventId;
@@ -409,6 +411,7 @@ const VISITS: FactTable<TruckVisit> = {
   table: "ops_truck_visits",
   idColumn: "visit_id",
   idOf: (v) => v.visitId,
+  keyOf: (v, probe) => timeFactKey(v.gateInS, v.visitId, probe),
   // carrier_scac is also in the record; a column so that one company's visits are read by index.
   columns: ["visit_id", "port", "terminal", "gate_in_s", "carrier_scac", "record_json"],
   write(v, out, at) {
@@ -425,6 +428,7 @@ const RAIL_MOVES: FactTable<RailMove> = {
   table: "ops_rail_moves",
   idColumn: "move_id",
   idOf: (m) => m.moveId,
+  keyOf: (m, probe) => timeFactKey(m.atS, m.moveId, probe),
   columns: ["move_id", "port", "terminal", "container_number", "at_s", "record_json"],
   write(m, out, at) {
     out[at] = m.moveId;
@@ -842,25 +846,28 @@ export function createOperationsStore(
       return [...sum.values()].sort((a, b) => a.terminal.localeCompare(b.terminal) || a.bin - b.bin);
     },
 
-    async vesselMoves(port, fromHourS, toHourS, terminal) {
-      let query = db
-        .selectFrom("ops_vessel_moves")
-        .selectAll()
-        .where("port", "=", port)
-        .where("hour_s", ">=", fromHourS)
-        .where("hour_s", "<=", toHourS);
-      if (terminal !== undefined) query = query.where("terminal", "=", terminal);
-      const rows = await query.orderBy("hour_s").execute();
-      return rows.map(
-        (r): VesselMoveRollup => ({
-          port: r.port,
-          terminal: r.terminal,
-          vesselImo: Number(r.vessel_imo),
-          hourS: Number(r.hour_s),
-          discharges: Number(r.discharges),
-          loads: Number(r.loads),
-        }),
-      );
+    async movesInWindows(port, windows) {
+      const out: number[] = [];
+      // One statement per 400 windows: each window's sum read by 0790's (port, vessel_imo, hour_s)
+      // index — tens of rows a call, not the thousands of every vessel's moves in the calls' hours.
+      for (const part of chunks(windows, ROWS_PER_INSERT)) {
+        const values = sql.join(
+          part.map(
+            (w, i) =>
+              sql`(${i}, cast(${w.vesselImo} as bigint), cast(${w.fromHourS} as bigint), cast(${w.toHourS} as bigint))`,
+          ),
+        );
+        const { rows } = await sql<{ i: number | string; moves: number | string }>`
+          with w (i, imo, from_s, to_s) as (values ${values})
+          select w.i as i, coalesce(sum(m.discharges + m.loads), 0) as moves
+          from w join ops_vessel_moves m
+            on m.port = ${port} and m.vessel_imo = w.imo and m.hour_s >= w.from_s and m.hour_s <= w.to_s
+          group by w.i`.execute(db);
+        const sums = new Array<number>(part.length).fill(0);
+        for (const r of rows) sums[Number(r.i)] = Number(r.moves);
+        out.push(...sums);
+      }
+      return out;
     },
 
     async boxesInYard(port, beforeS, terminal) {
