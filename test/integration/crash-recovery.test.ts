@@ -139,26 +139,36 @@ async function killWhen(
   return killedMidway;
 }
 
-/** Whether the database has a write transaction open (PostgreSQL) or its WAL grew past `walBytes` (SQLite). */
-function writeInProgress(url: string): (walBytes: number) => Promise<boolean> {
+/**
+ * Whether the database has a write transaction open (PostgreSQL) or its WAL grew past `walBytes`
+ * (SQLite). PostgreSQL is asked over one kept connection: a new one per poll took longer than a short
+ * write transaction, which then passed unseen on a quiet machine.
+ */
+function writeInProgress(url: string): { check(walBytes: number): Promise<boolean>; close(): Promise<void> } {
   if (url.startsWith("sqlite:")) {
     const wal = `${url.slice("sqlite:".length)}-wal`;
-    return async (walBytes) => fs.existsSync(wal) && fs.statSync(wal).size > walBytes;
+    return {
+      check: async (walBytes) => fs.existsSync(wal) && fs.statSync(wal).size > walBytes,
+      close: async () => {},
+    };
   }
   const name = new URL(url).pathname.slice(1);
-  return async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      const r = await c.query(
+  const client = new pg.Client({ connectionString: url });
+  const connected = client.connect();
+  return {
+    async check() {
+      await connected;
+      const r = await client.query(
         `SELECT count(*)::int AS n FROM pg_stat_activity
          WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL`,
         [name],
       );
       return (r.rows[0] as { n: number }).n > 0;
-    } finally {
-      await c.end();
-    }
+    },
+    close: async () => {
+      await connected;
+      await client.end();
+    },
   };
 }
 
@@ -230,7 +240,8 @@ for (const kind of testDatabaseKinds()) {
       const inWrite = writeInProgress(db.url);
       const wal0 = walSize(db.url);
       const child = cli.start(["ops", "ingest", file, "--port", "USLAX", "--kind", "dcsa"]);
-      const killed = await killWhen(child, () => inWrite(wal0 + 1_000_000));
+      const killed = await killWhen(child, () => inWrite.check(wal0 + 1_000_000));
+      await inWrite.close();
       expect(killed, "the ingest ended before the kill").toBe(true);
       await withStore(async (s) => {
         expect(await s.operations.ingestRuns("USLAX", 10)).toEqual([]);
@@ -308,7 +319,7 @@ for (const kind of testDatabaseKinds()) {
         const killed = await killWhen(
           child,
           async () => {
-            writing = await inWrite(wal0);
+            writing = await inWrite.check(wal0);
             return writing;
           },
           30_000,
@@ -319,6 +330,7 @@ for (const kind of testDatabaseKinds()) {
           `${killed ? (writing ? "killed writing" : "killed") : "ended"}: ${(await check()) ? "whole" : "none"}`,
         );
       }
+      await inWrite.close();
       console.log(`inventory kills (${kind.kind}): ${seen.join("; ")}`);
       expect(killedInWrite).toBeGreaterThan(0);
       const full = cli.run(args);
