@@ -20,8 +20,6 @@ declare module "autocannon" {
     connections: number;
     duration: number;
     headers?: Record<string, string>;
-    /** Requests per second across all connections (latency then counts from when each was due). */
-    overallRate?: number;
     /** Each request in turn; `setupRequest` may rewrite it (e.g. a new path each time). */
     requests?: { setupRequest?: (request: { path: string }) => { path: string } }[];
   }): Promise<Result>;
