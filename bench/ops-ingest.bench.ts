@@ -26,7 +26,6 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -43,6 +42,7 @@ import {
 } from "../src/operations/model.ts";
 import type { Store } from "../src/store/index.ts";
 import { berthCall } from "../test/helpers/calls.ts";
+import { freePort } from "../test/helpers/serve-process.ts";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -348,17 +348,6 @@ async function storeCalls(store: Store): Promise<number> {
     n += list.length;
   }
   return n;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 const role = arg("role", "");

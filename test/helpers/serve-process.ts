@@ -10,8 +10,9 @@ export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 /** A TCP port free on 127.0.0.1 at the moment of asking. */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const s = net.createServer();
+    s.once("error", reject);
     s.listen(0, "127.0.0.1", () => {
       const port = (s.address() as net.AddressInfo).port;
       s.close(() => resolve(port));
