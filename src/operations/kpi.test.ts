@@ -4,7 +4,7 @@
  * code's bins or tables.
  */
 import { describe, expect, it } from "vitest";
-import { BOX, IMO_CALL, operationsDay, PORT, YTI, ZONE } from "../../test/helpers/operations.ts";
+import { BOX, event, IMO_CALL, operationsDay, PORT, YTI, ZONE } from "../../test/helpers/operations.ts";
 import type { PortCallRecord } from "../calls/index.ts";
 import {
   anchorageWaiting,
@@ -34,6 +34,24 @@ function kpisOfDay() {
 }
 
 describe("local clock", () => {
+  it("puts two facts of one UTC hour in two local hours where the zone is off by half an hour", () => {
+    // Asia/Kolkata is UTC+5:30 (no DST). 2026-01-01T10:10Z = 15:40 local, 10:40Z = 16:10 local.
+    const t0 = 1_767_225_600; // 2026-01-01T00:00Z
+    const gateIns = [10 * 3600 + 600, 10 * 3600 + 2400].map((offsetS) =>
+      event({ eventCode: "GTIN", eventAtS: t0 + offsetS, mode: "TRUCK" }),
+    );
+    const batch = rollupBatch(
+      PORT,
+      localClock("Asia/Kolkata"),
+      { events: gateIns, visits: [], railMoves: [] },
+      new Map(),
+    );
+    expect(batch.hourly.map((r) => [r.hour, r.gateInEvents])).toEqual([
+      [15, 1],
+      [16, 1],
+    ]);
+  });
+
   it("gives the local day and hour, across a DST change", () => {
     // 2026-01-01T00:00Z = 1,767,225,600 s = 20,454 days exactly; Tokyo is UTC+9 → 09:00 the same day.
     expect(localClock("Asia/Tokyo")(1_767_225_600)).toEqual({ day: 20454, hour: 9 });

@@ -244,17 +244,22 @@ export function rollupBatch(
     }
     return n;
   };
-  // The facts are applied in time order: the last UTC hour's local slot serves the next fact mostly
-  // (a clock's slot depends on the UTC hour only: localClock's offsets are per UTC hour).
+  // The facts are applied in time order: the last UTC hour's local slot serves the next fact mostly.
+  // Kept only for a UTC hour that is one local hour (a zone offset of whole hours); in a zone such as
+  // UTC+5:30 the local hour changes within the UTC hour, and each fact asks the clock.
   let lastHour = Number.NaN;
   let lastSlot: LocalSlot = { day: 0, hour: 0 };
   const local = (s: number): LocalSlot => {
     const h = Math.floor(s / HOUR_S);
-    if (h !== lastHour) {
+    if (h === lastHour) return lastSlot;
+    const slot = clock(s);
+    const first = clock(h * HOUR_S);
+    const last = clock(h * HOUR_S + HOUR_S - 1);
+    if (first.day === last.day && first.hour === last.hour) {
       lastHour = h;
-      lastSlot = clock(s);
+      lastSlot = slot;
     }
-    return lastSlot;
+    return slot;
   };
 
   const slot = (terminal: string | null, s: number): HourlyRollup => {
