@@ -70,7 +70,8 @@ function ratio(a: number | undefined, b: number | undefined): Computed {
 /**
  * A sum over a sum, both over the months that each dataset covers (cells of a month-level
  * aggregation): a year's inventory over four weeks of container moves would be no ratio at all.
- * Cells without a month (a year-level aggregation) are taken whole. Example: emissions March 60 t
+ * Cells without a month (a year-level aggregation) pair only with cells without a month on the
+ * other side: a year over some months is not a ratio either. Example: emissions March 60 t
  * and April 165 t, TEU April 6,000 → April only, 165 / 6,000 = 0.0275 t per TEU.
  */
 export function sharedMonthsRatio(
@@ -87,7 +88,7 @@ export function sharedMonthsRatio(
   const shared = (cells: readonly PackageCell[] | undefined) =>
     (cells ?? []).filter((c) => {
       const m = c.dims["month"] ?? "whole";
-      return (a.has(m) && b.has(m)) || m === "whole";
+      return a.has(m) && b.has(m);
     });
   return ratio(sum(shared(numerator), numeratorField), sum(shared(denominator), denominatorField));
 }
