@@ -873,8 +873,15 @@ async function rekeyFacts(
 ): Promise<void> {
   for (const fact of FACT_TABLES) {
     await db.schema.alterTable(fact.table).renameTo(`${fact.table}_${suffix}`).execute();
-    // Index names are the schema's, not the table's: the old key index goes before the new is made.
+    // Index names are the schema's, not the table's: the old key index goes before the new is made,
+    // and the old table gets one of its own name, which copyFacts pages by (without it, each page of
+    // 5,000 would scan and sort the whole table).
     await db.schema.dropIndex(`${fact.table}_key`).execute();
+    await db.schema
+      .createIndex(`${fact.table}_${suffix}_key`)
+      .on(`${fact.table}_${suffix}`)
+      .column("id_key")
+      .execute();
     await createFactTable(db, fact, "key");
   }
   await db.schema.alterTable("ops_gate_moves").renameTo(`ops_gate_moves_${suffix}`).execute();
