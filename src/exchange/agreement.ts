@@ -22,11 +22,10 @@
 import { z } from "zod";
 import { canonicalHash } from "./canonical.ts";
 import { catalogDataset } from "./catalog.ts";
-import { type KeyLookup, LocalizedText } from "./identity.ts";
+import { type KeyLookup, LocalizedText, Locode } from "./identity.ts";
 import { type Signed, type Signer, signedHash, signWith, verifySigned } from "./signed.ts";
 
 const Iso = z.iso.datetime({ offset: false });
-const Locode = z.string().regex(/^[A-Z]{2}[A-Z2-9]{3}$/);
 
 /** ODRL actions we use (ODRL 2.2 vocabulary: odrl:use, odrl:display, odrl:distribute, …). */
 export const ODRL_ACTIONS = [

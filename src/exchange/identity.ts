@@ -13,7 +13,7 @@ export const LocalizedText = z.object({ en: z.string().min(1), ja: z.string().mi
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 const Iso = z.iso.datetime({ offset: false });
-const Locode = z.string().regex(/^[A-Z]{2}[A-Z2-9]{3}$/, "a UN/LOCODE such as USLAX");
+export const Locode = z.string().regex(/^[A-Z]{2}[A-Z2-9]{3}$/, "a UN/LOCODE such as USLAX");
 
 export const NodeKey = z.object({
   kid: z.string().min(1),

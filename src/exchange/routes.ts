@@ -21,7 +21,7 @@ import { defineRoute, type RouteDef } from "../core/http.ts";
 import { NEGOTIATION_STATES } from "./agreement.ts";
 import { CATALOG, CatalogDataset } from "./catalog.ts";
 import { type EngineDeps, requestAgreement, syncAgreement, takeStep } from "./engine.ts";
-import { NodeDocument } from "./identity.ts";
+import { Locode, NodeDocument } from "./identity.ts";
 import { exchangeMsg } from "./messages.ts";
 import { DataPackage, Receipt } from "./package.ts";
 import { acceptNotice, receiveNegotiationMessage, receiveReceipt, servePull } from "./service.ts";
@@ -50,7 +50,7 @@ async function requireKeyPeer(
   const from = typeof request.body.from === "string" ? request.body.from : "";
   // A body naming no sender, or no UN/LOCODE as sender, is malformed: the use case refuses it with
   // its own reason (and the audit is not handed text PostgreSQL cannot store, such as a NUL).
-  if (!/^[A-Z]{2}[A-Z2-9]{3}$/.test(from)) return;
+  if (!Locode.safeParse(from).success) return;
   const owner = principal.owner?.toUpperCase();
   if (owner !== undefined && owner === from) return;
   await deps.exchange.appendAudit({

@@ -19,9 +19,7 @@ import { requestAgreement } from "../../src/exchange/index.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { exchangeEngineDeps } from "../../src/store/services.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
-import { freePort, startServe } from "../helpers/serve-process.ts";
-
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
+import { freePort, ROOT, startServe } from "../helpers/serve-process.ts";
 
 const [, pgKind] = testDatabaseKinds();
 const mainKind = pgKind && !pgKind.skip ? pgKind : undefined;

@@ -32,9 +32,8 @@ import { signedHash, signWith } from "../../src/exchange/signed.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { exchangeEngineDeps } from "../../src/store/services.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
-import { freePort, startServe } from "../helpers/serve-process.ts";
+import { freePort, ROOT, startServe } from "../helpers/serve-process.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const [sqliteKind, pgKind] = [testDatabaseKinds()[0]!, testDatabaseKinds()[1]];
 const ngoKind = pgKind && !pgKind.skip ? pgKind : sqliteKind;
 
