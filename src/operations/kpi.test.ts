@@ -8,16 +8,23 @@ import { BOX, event, IMO_CALL, operationsDay, PORT, YTI, ZONE } from "../../test
 import type { PortCallRecord } from "../calls/index.ts";
 import {
   anchorageWaiting,
+  type BerthWindow,
   berthWindow,
   binQuantileS,
   callOperations,
-  movesInWindow,
   periodLabel,
   scheduleReliability,
   terminalKpis,
 } from "./kpi.ts";
 import { teuQuartersOf } from "./model.ts";
-import { firstDayOfMonth, localClock, monthOfDay, rollupBatch, splitByMonths } from "./rollup.ts";
+import {
+  firstDayOfMonth,
+  localClock,
+  monthOfDay,
+  rollupBatch,
+  splitByMonths,
+  type VesselMoveRollup,
+} from "./rollup.ts";
 
 const clock = localClock(ZONE);
 
@@ -211,6 +218,16 @@ function call(p: Partial<PortCallRecord>): PortCallRecord {
     anchorageWaitH: 0,
     ...p,
   } as PortCallRecord;
+}
+
+/** The moves (discharges + loads) of rollup rows in a berth window: what the store sums in SQL. */
+function movesInWindow(w: BerthWindow | null, moves: readonly VesselMoveRollup[]): number {
+  let n = 0;
+  if (w !== null)
+    for (const m of moves)
+      if (m.vesselImo === w.vesselImo && m.hourS >= w.fromHourS && m.hourS <= w.toHourS)
+        n += m.discharges + m.loads;
+  return n;
 }
 
 describe("call KPIs", () => {

@@ -9,7 +9,7 @@
  */
 import type { PortCallRecord } from "../calls/index.ts";
 import { quantile } from "../core/statistics.ts";
-import { HISTOGRAM_BINS, type HistogramMetric, type HourlyRollup, type VesselMoveRollup } from "./rollup.ts";
+import { HISTOGRAM_BINS, type HistogramMetric, type HourlyRollup } from "./rollup.ts";
 import type {
   AnchorageWaiting,
   CallOperations,
@@ -250,16 +250,6 @@ export function berthWindow(c: PortCallRecord): BerthWindow | null {
     fromHourS: Math.floor(isoS(c.berthArrivalAt) / 3600) * 3600,
     toHourS: isoS(c.lastBerthDepartureAt),
   };
-}
-
-/** The moves (discharges + loads) of rollup rows in a berth window (what the store sums in SQL). */
-export function movesInWindow(w: BerthWindow | null, moves: readonly VesselMoveRollup[]): number {
-  let n = 0;
-  if (w !== null)
-    for (const m of moves)
-      if (m.vesselImo === w.vesselImo && m.hourS >= w.fromHourS && m.hourS <= w.toHourS)
-        n += m.discharges + m.loads;
-  return n;
 }
 
 /**
