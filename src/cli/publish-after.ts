@@ -48,41 +48,31 @@ const ja: { [K in keyof typeof en]: string } = {
 const msg = messages({ en, ja });
 
 /**
- * Publishes under each agreement in force that this node provides; one line per agreement on
- * stderr (stdout stays the command's, --json included). Nothing when there is none.
+ * Publishes under each agreement in force that this node provides (the engine's publishAll); one
+ * line per agreement on stderr (stdout stays the command's, --json included). It acts as this node's
+ * operator: the local database and the node's own key, as the command it follows does — no role.
  */
 export async function publishChangedData(config: AppConfig): Promise<void> {
-  const [{ openStore }, { agreementStatus, publishAgreement }, { exchangeEngineDeps }] = await Promise.all([
+  const [{ openStore }, { publishAll }, { exchangeEngineDeps }] = await Promise.all([
     import("../store/index.ts"),
     import("../exchange/index.ts"),
     import("../store/services.ts"),
   ]);
   const store = openStore({ databaseUrl: config.databaseUrl });
   try {
-    const node = await store.exchange.getNode();
-    if (!node) return;
-    const at = new Date().toISOString();
-    const providing = (await store.exchange.listNegotiations()).filter(
-      (a) => a.provider === node.profile.port && agreementStatus(a, at) === "active",
-    );
-    const deps = exchangeEngineDeps(store);
-    for (const a of providing) {
-      try {
-        const r = await publishAgreement(deps, a.id);
-        const line =
-          r.sent.length === 0
-            ? msg("unchanged", { id: a.id, consumer: a.consumer })
+    for (const r of await publishAll(exchangeEngineDeps(store))) {
+      const line =
+        "error" in r
+          ? msg("failed", { id: r.agreementId, error: r.error })
+          : r.sent.length === 0
+            ? msg("unchanged", { id: r.agreementId, consumer: r.consumer })
             : msg("published", {
-                id: a.id,
-                consumer: a.consumer,
+                id: r.agreementId,
+                consumer: r.consumer,
                 sent: r.sent.join(", "),
                 notice: msg(r.notice === "delivered" ? "delivered" : "noticeFailed"),
               });
-        process.stderr.write(`${line}\n`);
-      } catch (error) {
-        const text = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`${msg("failed", { id: a.id, error: text })}\n`);
-      }
+      process.stderr.write(`${line}\n`);
     }
   } finally {
     await store.close();

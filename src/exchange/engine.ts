@@ -381,6 +381,34 @@ export async function syncAll(
 }
 
 /**
+ * Publishes under every agreement in force that this node provides (what a command that stored new
+ * data does before it ends): the packages of datasets whose content changed, and a notice. None when
+ * the node is not set up for the exchange.
+ */
+export async function publishAll(
+  deps: EngineDeps,
+): Promise<
+  ({ agreementId: string; consumer: string } & (
+    | Awaited<ReturnType<typeof publishAgreement>>
+    | { error: string }
+  ))[]
+> {
+  if (!(await deps.exchange.getNode())) return [];
+  const self = (await nodeSigner(deps.exchange, deps.now())).port;
+  const at = deps.now().toISOString();
+  const out: Awaited<ReturnType<typeof publishAll>> = [];
+  for (const a of await deps.exchange.listNegotiations()) {
+    if (a.provider !== self || agreementStatus(a, at) !== "active") continue;
+    try {
+      out.push({ agreementId: a.id, consumer: a.consumer, ...(await publishAgreement(deps, a.id)) });
+    } catch (error) {
+      out.push({ agreementId: a.id, consumer: a.consumer, error: errorText(error) });
+    }
+  }
+  return out;
+}
+
+/**
  * The server's exchange timer: every `intervalS`, sync every agreement that may move (a consumer
  * pulls, a provider publishes what changed). `kick()` runs one now; `nudge()` runs one `settleS`
  * (default 30) after data arrived, once per burst; runs never overlap.
