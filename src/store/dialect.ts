@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { PostgresDialect, SqliteDialect } from "kysely";
+import { CompiledQuery, type DatabaseConnection, type Driver, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { DomainError } from "../core/errors.ts";
 
@@ -59,7 +59,7 @@ export function openDialect(databaseUrl: string): {
   const statements = withStatementCache(sqlite);
   return {
     kind: "sqlite",
-    dialect: new SqliteDialect({ database: statements }),
+    dialect: new ImmediateSqliteDialect({ database: statements }),
     dataVersion: () => {
       const [dataVersion, changes] = version.get() as [number, number];
       return `${dataVersion}:${changes - bookkept}`;
@@ -69,6 +69,22 @@ export function openDialect(databaseUrl: string): {
     },
     statements,
   };
+}
+
+/**
+ * Kysely's SQLite dialect with transactions begun IMMEDIATE. Kysely begins them deferred: one that
+ * reads and then writes fails at once (SQLITE_BUSY, no waiting) when another process wrote in
+ * between. IMMEDIATE takes the write lock at BEGIN, where busy_timeout waits for it — so every
+ * transaction, a read-only one too, waits behind another process's write (up to 15 s).
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    };
+    return driver;
+  }
 }
 
 /**
@@ -83,11 +99,7 @@ export function withStatementCache(
 ): { prepare(sql: string): SqliteDatabase.Statement; close(): void } {
   const statements = new Map<string, SqliteDatabase.Statement>();
   return {
-    prepare(text) {
-      // Kysely opens transactions with a deferred BEGIN: one that reads and then writes fails at
-      // once (SQLITE_BUSY, no waiting) when another process wrote in between. IMMEDIATE takes the
-      // write lock at BEGIN, where busy_timeout waits for it.
-      const sql = text === "begin" ? "begin immediate" : text;
+    prepare(sql) {
       const cached = statements.get(sql);
       if (cached && !cached.busy) {
         statements.delete(sql); // re-inserted below: the Map's order is the recency order
