@@ -38,6 +38,7 @@ import { emissionsServiceDeps, exchangeEngineDeps } from "../store/services.ts";
 import {
   callServiceDeps,
   DEMO_AHEAD_DAYS,
+  DEMO_DAYS,
   type DemoWindow,
   ingestDemoWorld,
   loadDemoEmissions,
@@ -103,7 +104,7 @@ const say = (text: string) => process.stdout.write(`${text}\n`);
  * The datasets each port shares with the other, at levels the demo's contributors allow with k = 2;
  * the ZE fleet by powertrain, which the zero-emission shares of the side-by-side page need.
  */
-const DEMO_DATASETS: AgreementTerms["datasets"] = [
+export const DEMO_DATASETS: AgreementTerms["datasets"] = [
   {
     dataset: "emissions-inventory",
     aggregation: "category-month",
@@ -166,9 +167,6 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-/** Days of Nagoya's demo window (as the main node's first start). */
-const NAGOYA_DAYS = 2;
-
 /**
  * Nagoya's demo window: the one its AIS was loaded for (a run after a crash half-way completes the
  * same window), else the two whole hours-aligned days up to now.
@@ -178,8 +176,8 @@ async function nagoyaWindow(store: Store, now: Date): Promise<DemoWindow> {
   const start = run ? /start=([^,]+)/.exec(run.source)?.[1] : undefined;
   const from = start
     ? new Date(start)
-    : new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 - NAGOYA_DAYS * SECONDS_PER_DAY * 1000);
-  return { start: from, end: new Date(from.getTime() + NAGOYA_DAYS * SECONDS_PER_DAY * 1000) };
+    : new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 - DEMO_DAYS * SECONDS_PER_DAY * 1000);
+  return { start: from, end: new Date(from.getTime() + DEMO_DAYS * SECONDS_PER_DAY * 1000) };
 }
 
 /**
@@ -194,7 +192,7 @@ async function loadNagoya(store: Store, now: Date): Promise<string> {
     await ingestDemoWorld(store.ais, {
       seed: 1,
       start: window.start,
-      days: NAGOYA_DAYS,
+      days: DEMO_DAYS,
       scale: 1,
       ports: ["JPNGO"],
       aheadDays: DEMO_AHEAD_DAYS,

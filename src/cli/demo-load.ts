@@ -51,6 +51,9 @@ export interface DemoWindow {
   end: Date;
 }
 
+/** Days of AIS in each port's demo window (both nodes: one window, one scale). */
+export const DEMO_DAYS = 2;
+
 /**
  * Days of announced arrivals after the window (the import forecast reads them): the demo world runs
  * this far, its AIS stops at the window's end, and the container flows follow the same world.

@@ -17,6 +17,7 @@ import { emissionsServiceDeps, exchangeEngineDeps, portRegistry } from "../store
 import {
   callServiceDeps,
   DEMO_AHEAD_DAYS,
+  DEMO_DAYS,
   type DemoWindow,
   loadDemoEmissions,
   loadDemoIfEmpty,
@@ -32,7 +33,7 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
     const started = Date.now();
     const demo = await loadDemoIfEmpty(store.ais, {
       seed: 1,
-      days: 2,
+      days: DEMO_DAYS,
       scale: 1,
       end: new Date(),
       aheadDays: DEMO_AHEAD_DAYS,
@@ -149,7 +150,8 @@ export async function serve(config: AppConfig, feeds: FeedSpec[]): Promise<void>
       : undefined;
   // Inventories follow the calls: the current reporting year of every port that has one stored
   // is recomputed every 15 minutes (a year of a port takes seconds; older years stay as computed).
-  // A recomputed inventory is published to sister ports soon after, as changed calls are.
+  // After a run that recomputed any inventory the exchange sync is nudged; it sends a package only
+  // where a shared dataset's content changed (an inventory recomputed to the same figures sends none).
   const refresher = startInventoryRefresher(emissionsServiceDeps(store), {
     intervalS: 15 * 60,
     onRun: (run) => {

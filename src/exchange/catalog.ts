@@ -104,6 +104,8 @@ export const CATALOG: readonly CatalogDataset[] = [
     ],
     fields: [
       f("truckVisits", "visits", "sum", "truck visits", "トラック来場数"),
+      // Weighted by visits: the row's mean is over the visits with a queue arrival, which the
+      // dataset does not carry apart — close where (as in the demo) nearly every visit is timed.
       f("truckTurnMin", "min", "mean", "mean truck turn time", "平均トラックターン時間", "truckVisits"),
       f("importDwellDays", "d", "mean", "mean import dwell", "平均輸入滞留日数"),
       f("moves", "moves", "sum", "container moves", "コンテナ荷役数"),

@@ -10,15 +10,18 @@
  *   Authority statistics) — both in /work/shared/reference/port-community-systems.md §5. A two-day
  *   window holds a handful of calls, so the check is a factor of two either way: the fault it guards
  *   against (container flows at a tenth or a twentieth of the calls the inventory counts) is 10–20×.
- * - The per-TEU range 0.03–0.1 t CO2e/TEU for published port inventories is the lead's figure (brief
- *   s23-i15); the reference folder holds no absolute port inventory tonnages to check it against
- *   (emissions/METHOD.md §4: "Absolute tons per year by source category … were not found").
+ * - The per-TEU range 0.03–0.1 t CO2e/TEU is NOT from a published source: an order-of-magnitude guard
+ *   the lead gave (brief s23-i15). The reference folder holds no absolute port inventory tonnages to
+ *   check it against (emissions/METHOD.md §4: "Absolute tons per year by source category … were not
+ *   found"), and no search found one.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateCalls } from "../../src/calls/index.ts";
+import { DEMO_DATASETS } from "../../src/cli/demo-exchange.ts";
 import {
   callServiceDeps,
   DEMO_AHEAD_DAYS,
+  DEMO_DAYS,
   type DemoWindow,
   loadDemoEmissions,
   loadDemoIfEmpty,
@@ -33,15 +36,12 @@ import { emissionsServiceDeps, exchangeDatasetRows } from "../../src/store/servi
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
 
 const END = new Date("2026-11-20T04:30:00Z");
-const DAYS = 2;
 /** Published yearly TEU (see the file comment). */
 const PUBLISHED_TEU_PER_YEAR = { USLAX: 9_911_159, JPNGO: 2_530_000 } as const;
-/** The demo agreement's levels (src/cli/demo-exchange.ts DEMO_DATASETS). */
-const LEVELS: Record<string, string> = {
-  "emissions-inventory": "category-month",
-  "port-calls": "month",
-  "operations-kpis": "month",
-};
+/** The demo agreement's levels, dataset by dataset. */
+const LEVELS: Record<string, string> = Object.fromEntries(
+  DEMO_DATASETS.map((d) => [d.dataset, d.aggregation]),
+);
 
 describe("the demo's CO2e per TEU and per call", () => {
   let database: TestDatabase;
@@ -54,7 +54,7 @@ describe("the demo's CO2e per TEU and per call", () => {
     await store.ports.upsertPorts(loadPortRecords());
     const demo = await loadDemoIfEmpty(store.ais, {
       seed: 1,
-      days: DAYS,
+      days: DEMO_DAYS,
       scale: 1,
       end: END,
       aheadDays: DEMO_AHEAD_DAYS,
@@ -94,7 +94,7 @@ describe("the demo's CO2e per TEU and per call", () => {
   for (const port of ["USLAX", "JPNGO"] as const) {
     it(`${port}: the TEU of the window are the port's published throughput for two days, within a factor of two`, async () => {
       const teu = (await cells(port, "operations-kpis")).reduce((s, c) => s + (c.values.teu ?? 0), 0);
-      const published = (PUBLISHED_TEU_PER_YEAR[port] * DAYS) / 365;
+      const published = (PUBLISHED_TEU_PER_YEAR[port] * DEMO_DAYS) / 365;
       expect(teu / published).toBeGreaterThan(0.5);
       expect(teu / published).toBeLessThan(2);
     });
