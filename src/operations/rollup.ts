@@ -113,6 +113,9 @@ export function localClock(timeZone: string): (s: number) => LocalSlot {
   };
 }
 
+/** Bins a metric may have (0 … the largest maxBin): the stride of a histogram cell's numeric key. */
+const BINS_PER_METRIC = Math.max(...Object.values(HISTOGRAM_BINS).map((b) => b.maxBin)) + 1;
+
 const clocks = new Map<string, (s: number) => LocalSlot>();
 
 /** The zone's clock, made once per process (its offset cache fills as hours are seen). */
@@ -278,7 +281,8 @@ export function rollupBatch(
     const { day } = local(s);
     const bin = histogramBin(metric, durationS);
     const key =
-      ((terminalNumber(t) * 1_000_000 + day) * HISTOGRAM_METRICS.length + METRIC_NUMBER[metric]) * 1_441 +
+      ((terminalNumber(t) * 1_000_000 + day) * HISTOGRAM_METRICS.length + METRIC_NUMBER[metric]) *
+        BINS_PER_METRIC +
       bin;
     const h = hist.get(key);
     if (h) h.count++;

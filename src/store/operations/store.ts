@@ -189,7 +189,10 @@ interface FactTable<T> {
   write: (fact: T, out: unknown[], at: number) => void;
 }
 
-/** Statement texts by table, columns and row count (a Kysely compile costs ~0.1–1 ms). */
+/**
+ * SQLite statement texts by a name of what they do and on which table ("insert|ops_events"), each
+ * compiled once per process (a Kysely compile costs ~0.1–1 ms); only the SQLite paths use them.
+ */
 const compiledTexts = new Map<string, string>();
 function compiledText(key: string, build: () => Compilable<unknown>): string {
   let text = compiledTexts.get(key);
