@@ -515,6 +515,10 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
     // The KPI read of the port calls' moves by vessel: a terminal-month's calls name tens of vessels,
     // and the hour-first key (0760) held every terminal's moves of the month (~10,000 rows a month at
     // Los Angeles) to be read for them.
+    // A call's moves are read by vessel (the KPI read of a terminal-month). The trade-off: this index
+    // is written at one place per vessel again, as 0760's key was before it went hour first; the
+    // rows per batch are few (one per vessel, terminal and hour), and the read went from every
+    // terminal's moves of the month to the call's own.
     "0790_operations_vessel_moves_by_vessel": {
       async up(db: Kysely<unknown>) {
         await db.schema
