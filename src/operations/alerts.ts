@@ -230,14 +230,7 @@ export function turnTimeAlerts(
       if (f.terminal !== undefined && h.terminal !== f.terminal) continue;
       if (h.turnCount < f.minVisits) continue;
       const bins =
-        f.statistic === "p90"
-          ? binned(h.turnsS ?? []).map(([bin, count]) => ({
-              terminal: h.terminal,
-              metric: "turn" as const,
-              bin,
-              count,
-            }))
-          : [];
+        f.statistic === "p90" ? binned(h.turnsS ?? []).map(([bin, count]) => ({ bin, count })) : [];
       const stats = durationStats(h.turnCount, h.turnSumS, bins, "turn");
       const value = f.statistic === "mean" ? stats.meanMin : stats.p90Min;
       if (value === null || !(value > f.thresholdMin)) continue;

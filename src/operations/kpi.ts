@@ -35,25 +35,45 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
 /**
- * The nearest-rank q-quantile of binned values, as the lower edge of its bin in seconds; null for none.
+ * The nearest-rank q-quantiles of binned values, as the lower edge of the bin holding each rank in
+ * seconds; null for none. One pass over the bins (sorted here only when given out of order).
  * Example: bins [{bin: 30, count: 1}, {bin: 45, count: 2}, {bin: 90, count: 1}] of 60 s (turn):
  * N = 4; p50 → rank 2 → bin 45 → 2700 s; p90 → rank ceil(3.6) = 4 → bin 90 → 5400 s.
  */
+export function binQuantilesS(
+  bins: readonly { bin: number; count: number }[],
+  binS: number,
+  qs: readonly number[],
+): (number | null)[] {
+  let n = 0;
+  let ordered = true;
+  for (let i = 0; i < bins.length; i++) {
+    n += Math.max(0, (bins[i] as { count: number }).count);
+    if (i > 0 && (bins[i] as { bin: number }).bin < (bins[i - 1] as { bin: number }).bin) ordered = false;
+  }
+  if (n === 0) return qs.map(() => null);
+  const sorted = ordered ? bins : [...bins].sort((a, b) => a.bin - b.bin);
+  return qs.map((q) => {
+    const rank = Math.max(1, Math.ceil(q * n));
+    let seen = 0;
+    let last = 0;
+    for (const b of sorted) {
+      if (b.count <= 0) continue;
+      seen += b.count;
+      last = b.bin;
+      if (seen >= rank) return b.bin * binS;
+    }
+    return last * binS;
+  });
+}
+
+/** One nearest-rank quantile of binned values (binQuantilesS). */
 export function binQuantileS(
   bins: readonly { bin: number; count: number }[],
   binS: number,
   q: number,
 ): number | null {
-  const sorted = [...bins].filter((b) => b.count > 0).sort((a, b) => a.bin - b.bin);
-  const n = sorted.reduce((s, b) => s + b.count, 0);
-  if (n === 0) return null;
-  const rank = Math.max(1, Math.ceil(q * n));
-  let seen = 0;
-  for (const b of sorted) {
-    seen += b.count;
-    if (seen >= rank) return b.bin * binS;
-  }
-  return (sorted.at(-1)?.bin ?? 0) * binS;
+  return binQuantilesS(bins, binS, [q])[0] ?? null;
 }
 
 function sum(rows: readonly HourlyRollup[], f: (r: HourlyRollup) => number): number {
@@ -62,53 +82,91 @@ function sum(rows: readonly HourlyRollup[], f: (r: HourlyRollup) => number): num
   return s;
 }
 
-/** Duration statistics in minutes from a count, a sum of seconds and the metric's bins. */
+/** A histogram's count in one bin. */
+export interface BinCount {
+  bin: number;
+  count: number;
+}
+
+/** Duration statistics in minutes from a count, a sum of seconds and the metric's bins (ascending). */
 export function durationStats(
   count: number,
   sumS: number,
-  bins: readonly HistogramRow[],
+  bins: readonly BinCount[],
   metric: HistogramMetric,
 ): DurationStats {
-  const own = bins.filter((b) => b.metric === metric);
-  const q = (p: number) => {
-    const s = binQuantileS(own, HISTOGRAM_BINS[metric].binS, p);
-    return s === null ? null : round2(s / 60);
-  };
+  const [p50, p90, p95] = binQuantilesS(bins, HISTOGRAM_BINS[metric].binS, [0.5, 0.9, 0.95]).map((s) =>
+    s === null || s === undefined ? null : round2(s / 60),
+  );
   return {
     count,
     meanMin: count > 0 ? round2(sumS / count / 60) : null,
-    p50Min: q(0.5),
-    p90Min: q(0.9),
-    p95Min: q(0.95),
+    p50Min: p50 ?? null,
+    p90Min: p90 ?? null,
+    p95Min: p95 ?? null,
   };
 }
 
-/** Import dwell statistics in hours (truck, rail, or both when `metrics` names both). */
+/** Import dwell statistics in hours from the dwell bins (truck, rail or both merged; ascending). */
 export function dwellStats(
   count: number,
   sumS: number,
   over5d: number,
   over9d: number,
-  bins: readonly HistogramRow[],
-  metrics: readonly HistogramMetric[],
+  bins: readonly BinCount[],
 ): DwellStats {
-  const merged = new Map<number, number>();
-  for (const b of bins) if (metrics.includes(b.metric)) merged.set(b.bin, (merged.get(b.bin) ?? 0) + b.count);
-  const own = [...merged].map(([bin, c]) => ({ bin, count: c }));
-  const q = (p: number) => {
-    const s = binQuantileS(own, HISTOGRAM_BINS.dwellTruck.binS, p);
-    return s === null ? null : round2(s / 3600);
-  };
+  const [median, p90] = binQuantilesS(bins, HISTOGRAM_BINS.dwellTruck.binS, [0.5, 0.9]).map((s) =>
+    s === null || s === undefined ? null : round2(s / 3600),
+  );
   return {
     count,
     meanH: count > 0 ? round2(sumS / count / 3600) : null,
-    medianH: q(0.5),
-    p90H: q(0.9),
+    medianH: median ?? null,
+    p90H: p90 ?? null,
     over5d,
     over9d,
     over5dShare: ratio(over5d, count),
     over9dShare: ratio(over9d, count),
   };
+}
+
+/** Two ascending bin lists as one (counts of a bin in both added). */
+function mergeBins(a: readonly BinCount[], b: readonly BinCount[]): BinCount[] {
+  const out: BinCount[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x.bin < y.bin)) {
+      out.push(x as BinCount);
+      i++;
+    } else if (x === undefined || y.bin < x.bin) {
+      out.push(y);
+      j++;
+    } else {
+      out.push({ bin: x.bin, count: x.count + y.count });
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+/** The rows of each terminal and metric, in the rows' order (the store's: ascending bins). */
+function binsByTerminal(rows: readonly HistogramRow[]): Map<string, Map<HistogramMetric, BinCount[]>> {
+  const out = new Map<string, Map<HistogramMetric, BinCount[]>>();
+  for (const r of rows) {
+    let metrics = out.get(r.terminal);
+    if (!metrics) {
+      metrics = new Map();
+      out.set(r.terminal, metrics);
+    }
+    const list = metrics.get(r.metric);
+    if (list) list.push(r);
+    else metrics.set(r.metric, [r]);
+  }
+  return out;
 }
 
 /** "2026-03-01" for a local day number; with the hour "2026-03-01T13". */
@@ -149,9 +207,11 @@ export function terminalKpis(
   by: "day" | "hour",
 ): TerminalKpis[] {
   const terminals = [...new Set([...hourly.map((r) => r.terminal), ...yard.keys()])].sort();
+  const binsOf = binsByTerminal(histograms);
   return terminals.map((terminal) => {
     const rows = hourly.filter((r) => r.terminal === terminal);
-    const bins = histograms.filter((b) => b.terminal === terminal);
+    const metricBins = binsOf.get(terminal);
+    const bins = (m: HistogramMetric): readonly BinCount[] => metricBins?.get(m) ?? [];
     const groups = new Map<string, HourlyRollup[]>();
     for (const r of [...rows].sort((a, b) => a.day - b.day || a.hour - b.hour)) {
       const label = by === "day" ? periodLabel(r.day) : periodLabel(r.day, r.hour);
@@ -172,24 +232,21 @@ export function terminalKpis(
           s((r) => r.dwellTruckSumS + r.dwellRailSumS),
           s((r) => r.dwellTruckOver5d + r.dwellRailOver5d),
           s((r) => r.dwellTruckOver9d + r.dwellRailOver9d),
-          bins,
-          ["dwellTruck", "dwellRail"],
+          mergeBins(bins("dwellTruck"), bins("dwellRail")),
         ),
         truck: dwellStats(
           s((r) => r.dwellTruckCount),
           s((r) => r.dwellTruckSumS),
           s((r) => r.dwellTruckOver5d),
           s((r) => r.dwellTruckOver9d),
-          bins,
-          ["dwellTruck"],
+          bins("dwellTruck"),
         ),
         rail: dwellStats(
           s((r) => r.dwellRailCount),
           s((r) => r.dwellRailSumS),
           s((r) => r.dwellRailOver5d),
           s((r) => r.dwellRailOver9d),
-          bins,
-          ["dwellRail"],
+          bins("dwellRail"),
         ),
       },
       boxesInYard: yard.get(terminal) ?? { over5d: 0, over9d: 0 },
@@ -198,19 +255,19 @@ export function terminalKpis(
         turn: durationStats(
           turnCount,
           s((r) => r.turnSumS),
-          bins,
+          bins("turn"),
           "turn",
         ),
         queue: durationStats(
           turnCount,
           s((r) => r.queueSumS),
-          bins,
+          bins("queue"),
           "queue",
         ),
         inTerminal: durationStats(
           visits,
           s((r) => r.inTerminalSumS),
-          bins,
+          bins("inTerminal"),
           "inTerminal",
         ),
       },

@@ -75,16 +75,18 @@ export async function operationsKpis(deps: OperationsServiceDeps, q: KpiRequest)
     toDay: clock(q.toS - 1).day,
     ...(q.terminal !== undefined ? { terminal: q.terminal } : {}),
   };
-  const [hourly, histograms, calls, yard5, yard9] = await Promise.all([
+  const [hourly, histograms, calls, aged] = await Promise.all([
     deps.operations.hourlyRollups(range, q.by),
     deps.operations.histograms(range, HISTOGRAM_METRICS),
     callsArriving(deps.calls, q.port, q.fromS, q.toS, q.terminal),
-    deps.operations.boxesInYard(q.port, q.toS - AGEING_DAYS[0] * SECONDS_PER_DAY, q.terminal),
-    deps.operations.boxesInYard(q.port, q.toS - AGEING_DAYS[1] * SECONDS_PER_DAY, q.terminal),
+    deps.operations.boxesInYard(
+      q.port,
+      AGEING_DAYS.map((d) => q.toS - d * SECONDS_PER_DAY),
+      q.terminal,
+    ),
   ]);
   const yard = new Map<string, { over5d: number; over9d: number }>();
-  for (const y of yard5) yard.set(y.terminal, { over5d: y.boxes, over9d: 0 });
-  for (const y of yard9) yard.set(y.terminal, { over5d: yard.get(y.terminal)?.over5d ?? 0, over9d: y.boxes });
+  for (const y of aged) yard.set(y.terminal, { over5d: y.boxes[0] ?? 0, over9d: y.boxes[1] ?? 0 });
   // Each call's moves summed by the store over its own berth window (not the rows of every vessel).
   const windows = calls.map(berthWindow);
   const sums = await deps.operations.movesInWindows(

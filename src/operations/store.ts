@@ -133,12 +133,15 @@ export interface OperationsStore {
   ): Promise<{ terminal: string; metric: HistogramMetric; bin: number; count: number }[]>;
   /** Per window, the moves (discharges + loads) of its vessel in its UTC hours [fromHourS, toHourS] at the port. */
   movesInWindows(port: string, windows: readonly BerthWindow[]): Promise<number[]>;
-  /** Open discharges (boxes in the yard) per terminal discharged before `beforeS`. */
+  /**
+   * Open discharges (boxes in the yard) per terminal discharged before each of `beforeS` (one count
+   * per cut-off, in its order; one read for all of them).
+   */
   boxesInYard(
     port: string,
-    beforeS: number,
+    beforeS: readonly number[],
     terminal?: string,
-  ): Promise<{ terminal: string; boxes: number }[]>;
+  ): Promise<{ terminal: string; boxes: number[] }[]>;
   /** Container numbers that a container number, B/L or booking reference names (at most `limit`). */
   containersByReference(ref: string, limit: number): Promise<string[]>;
   /** Stored facts of these containers, and the shipment events of the given references. */

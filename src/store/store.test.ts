@@ -41,6 +41,7 @@ for (const kind of testDatabaseKinds()) {
         "0790_operations_vessel_moves_by_vessel",
         "0791_calls_berth_arrival",
         "0792_operations_fact_time_keys",
+        "0793_operations_vessel_moves_covering",
       ]);
       expect(await store.migrationStatus()).toEqual({
         applied: [],

@@ -72,12 +72,13 @@ function stateFromRow(r: OperationsDatabase["ops_container_state"]): ContainerSt
   };
 }
 
-function hourlyFromRow(r: OpsHourlyTable): HourlyRollup {
+/** A rollup from an hour row, or from a day row (ops_daily: `hour` 0). */
+function hourlyFromRow(r: OpsDailyTable & { hour?: OpsHourlyTable["hour"] }): HourlyRollup {
   const row = {
     port: r.port,
     terminal: r.terminal,
     day: Number(r.day),
-    hour: Number(r.hour),
+    hour: r.hour === undefined ? 0 : Number(r.hour),
   } as HourlyRollup;
   for (const k of HOURLY_SUMS) row[k] = Number(r[COLUMN_OF[k]]);
   return row;
@@ -797,30 +798,29 @@ export function createOperationsStore(
         .where("day", "<=", q.toDay);
       if (q.terminal !== undefined) query = query.where("terminal", "=", q.terminal);
       const rows = await query.orderBy("terminal").orderBy("day").execute();
-      return rows.map((r) => hourlyFromRow({ ...r, hour: 0 }));
+      return rows.map(hourlyFromRow);
     },
 
     async histograms(q, metrics) {
       if (metrics.length === 0) return [];
       const { months, days } = splitByMonths(q.fromDay, q.toDay);
-      const sum = new Map<
-        string,
-        { terminal: string; metric: HistogramMetric; bin: number; count: number }
-      >();
+      // Per terminal and metric, bin → count (keys per stored row, not per bin: a month of a
+      // terminal is a few rows of hundreds of bins each).
+      const sum = new Map<string, { terminal: string; metric: HistogramMetric; bins: Map<number, number> }>();
       const add = (rows: { terminal: string; metric: string; bins_json: string }[]) => {
-        for (const r of rows)
-          for (const [bin, n] of Object.entries(parse<Record<string, number>>(r.bins_json))) {
-            const key = `${r.terminal}|${r.metric}|${bin}`;
-            const seen = sum.get(key);
-            if (seen) seen.count += n;
-            else
-              sum.set(key, {
-                terminal: r.terminal,
-                metric: r.metric as HistogramMetric,
-                bin: Number(bin),
-                count: n,
-              });
+        for (const r of rows) {
+          const key = `${r.terminal}|${r.metric}`;
+          let seen = sum.get(key);
+          if (!seen) {
+            seen = { terminal: r.terminal, metric: r.metric as HistogramMetric, bins: new Map() };
+            sum.set(key, seen);
           }
+          const counts = parse<Record<string, number>>(r.bins_json);
+          for (const bin in counts) {
+            const b = Number(bin);
+            seen.bins.set(b, (seen.bins.get(b) ?? 0) + (counts[bin] as number));
+          }
+        }
       };
       if (months) {
         let query = db
@@ -846,7 +846,10 @@ export function createOperationsStore(
         if (q.terminal !== undefined) query = query.where("terminal", "=", q.terminal);
         add(await query.execute());
       }
-      return [...sum.values()].sort((a, b) => a.terminal.localeCompare(b.terminal) || a.bin - b.bin);
+      const out: { terminal: string; metric: HistogramMetric; bin: number; count: number }[] = [];
+      for (const h of sum.values())
+        for (const [bin, count] of h.bins) out.push({ terminal: h.terminal, metric: h.metric, bin, count });
+      return out.sort((a, b) => (a.terminal < b.terminal ? -1 : a.terminal > b.terminal ? 1 : a.bin - b.bin));
     },
 
     async movesInWindows(port, windows) {
@@ -874,15 +877,27 @@ export function createOperationsStore(
     },
 
     async boxesInYard(port, beforeS, terminal) {
+      if (beforeS.length === 0) return [];
       let query = db
         .selectFrom("ops_container_state")
-        .select([sql<string>`coalesce(discharge_terminal, '')`.as("terminal"), sql<number>`count(*)`.as("n")])
+        .select([
+          sql<string>`coalesce(discharge_terminal, '')`.as("terminal"),
+          ...beforeS.map((s, i) =>
+            sql<number>`sum(case when discharge_s < cast(${s} as bigint) then 1 else 0 end)`.as(`n${i}`),
+          ),
+        ])
         .where("port", "=", port)
-        .where("discharge_s", "<", beforeS);
+        .where("discharge_s", "<", Math.max(...beforeS));
       if (terminal !== undefined) query = query.where("discharge_terminal", "=", terminal);
       // Counted in the (port, terminal, discharge) index: only the old part of each terminal's range.
-      const rows = await query.groupBy("discharge_terminal").execute();
-      return rows.map((r) => ({ terminal: r.terminal, boxes: Number(r.n) }));
+      const rows = (await query.groupBy("discharge_terminal").execute()) as unknown as Record<
+        string,
+        unknown
+      >[];
+      return rows.map((r) => ({
+        terminal: String(r.terminal),
+        boxes: beforeS.map((_, i) => Number(r[`n${i}`] ?? 0)),
+      }));
     },
 
     async containersByReference(ref, limit) {
