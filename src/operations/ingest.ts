@@ -14,11 +14,11 @@
 import { randomUUID } from "node:crypto";
 import { DomainError } from "../core/errors.ts";
 import type { IngestCounts } from "../core/ingest.ts";
-import { nowS as clockS } from "../core/time.ts";
+import { nowS as clockS, SECONDS_PER_DAY } from "../core/time.ts";
 import { raiseBatchAlerts } from "./alerts-service.ts";
 import { ForecastInputs } from "./forecast.ts";
 import type { ContainerEvent, ParsedOperations, TruckVisit } from "./model.ts";
-import { clockFor, dwellContainers, rollupBatch } from "./rollup.ts";
+import { clockFor, dwellContainers, rollupBatch, UNPAIRED_EXIT_DAYS } from "./rollup.ts";
 import { refreshSignals } from "./signals.ts";
 import type { OperationsStore, SignalKind } from "./store.ts";
 
@@ -82,6 +82,8 @@ export async function ingestOperations(
     await w.putContainerStates(
       batch.states.filter((s) => s.dischargeS !== null || s.exitS !== null || stored.has(s.containerNumber)),
     );
+    if (batch.latestS !== null)
+      await w.dropUnpairedExits(port, batch.latestS - UNPAIRED_EXIT_DAYS * SECONDS_PER_DAY);
     await w.addRollups(batch);
     const rules = await w.insertReceivingRules(parsed.receivingRules);
     if (events.length > 0) {

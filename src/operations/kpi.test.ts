@@ -16,7 +16,7 @@ import {
   scheduleReliability,
   terminalKpis,
 } from "./kpi.ts";
-import { teuQuartersOf } from "./model.ts";
+import { type TruckVisit, teuQuartersOf } from "./model.ts";
 import {
   firstDayOfMonth,
   localClock,
@@ -200,6 +200,58 @@ describe("terminal KPIs of the hand-made day", () => {
     const second = rollupBatch(PORT, clock, { events: disc, visits: [], railMoves: [] }, states);
     // E: 36 h, closed when the discharge arrives.
     expect(second.hourly.reduce((k, r) => k + r.dwellTruckSumS, 0)).toBe(36 * 3600);
+  });
+});
+
+describe("a gate-out told twice", () => {
+  // Box X off the vessel at 08:00, out by truck at 14:00: the terminal's DCSA GTOT says 14:00, the gate
+  // file's visit says gate-out 14:02. One dwell of 6 h; nothing left open for X.
+  const t = (h: number, m = 0) =>
+    Date.parse(`2026-02-02T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:00Z`) / 1000;
+  const events = [
+    event({ eventCode: "DISC", eventAtS: t(8), containerNumber: BOX.X }),
+    event({ eventCode: "GTOT", eventAtS: t(14), containerNumber: BOX.X, mode: "TRUCK" }),
+  ];
+  const visit: TruckVisit = {
+    visitId: "V-X",
+    port: PORT,
+    terminal: YTI,
+    truckId: "T-X",
+    licencePlate: null,
+    queueArrivalS: t(13, 30),
+    gateInS: t(13, 40),
+    gateOutS: t(14, 2),
+    appointmentId: null,
+    troubleTicket: false,
+    carrierScac: null,
+    moves: [
+      {
+        containerNumber: BOX.X,
+        direction: "out",
+        isoEquipmentCode: "45G1",
+        sizeFt: 40,
+        emptyIndicator: "LADEN",
+      },
+    ],
+  };
+
+  it("closes one dwell and leaves no exit waiting for a discharge", () => {
+    const batch = rollupBatch(PORT, clock, { events, visits: [visit], railMoves: [] }, new Map());
+    expect(batch.hourly.reduce((k, r) => k + r.dwellTruckCount, 0)).toBe(1);
+    expect(batch.hourly.reduce((k, r) => k + r.dwellTruckSumS, 0)).toBe(6 * 3600);
+    const x = batch.states.find((st) => st.containerNumber === BOX.X);
+    expect(x).toMatchObject({ dischargeS: null, exitS: null });
+    expect(batch.latestS).toBe(t(14, 2));
+  });
+
+  it("still opens an exit more than an hour after the one that closed the dwell (a later stay told out of order)", () => {
+    const later = { ...visit, visitId: "V-X2", gateInS: t(16), gateOutS: t(16, 10), queueArrivalS: null };
+    const batch = rollupBatch(PORT, clock, { events, visits: [later], railMoves: [] }, new Map());
+    expect(batch.hourly.reduce((k, r) => k + r.dwellTruckCount, 0)).toBe(1);
+    expect(batch.states.find((st) => st.containerNumber === BOX.X)).toMatchObject({
+      dischargeS: null,
+      exitS: t(16, 10),
+    });
   });
 });
 

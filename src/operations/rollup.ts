@@ -84,6 +84,17 @@ const DAY_S = 86_400;
 const HOUR_S = 3600;
 /** Ageing thresholds of the issue: dwell longer than 5 and 9 days. */
 export const AGEING_DAYS = [5, 9] as const;
+/**
+ * Two exits of a box this close are one gate-out told twice (a DCSA GTOT event and the gate file's
+ * truck visit, say): the second finds the dwell closed and opens nothing.
+ */
+export const SAME_EXIT_S = 3600;
+/**
+ * An exit with no discharge waits this long for its discharge told late (events arrive out of order
+ * by hours, a terminal's COARRI a day after the vessel); then it is dropped, so that exits whose
+ * discharge is never told (boxes that came in by rail or truck) do not pile up.
+ */
+export const UNPAIRED_EXIT_DAYS = 30;
 
 /** Local day number (days since 1970-01-01 in the zone) and hour of an instant. */
 export interface LocalSlot {
@@ -177,6 +188,8 @@ export interface RollupBatch {
   vesselMoves: VesselMoveRollup[];
   /** Container states changed by the batch (to store). */
   states: ContainerState[];
+  /** The latest time of a fact at the port in the batch (null for none). */
+  latestS: number | null;
 }
 
 /** Containers whose state the batch may change (laden discharges and exits at the port). */
@@ -238,6 +251,8 @@ export function rollupBatch(
   const hist = new Map<number, HistogramDelta>();
   const moves = new Map<string, VesselMoveRollup>();
   const changed = new Set<string>();
+  /** Per box, the exit that closed its dwell in this batch. */
+  const closedExitS = new Map<string, number>();
   const terminals = new Map<string, number>();
   const terminalNumber = (t: string): number => {
     let n = terminals.get(t);
@@ -331,9 +346,18 @@ export function rollupBatch(
       row.dwellRailOver9d += over9;
       addHist(terminal, s.exitS, "dwellRail", dwellS);
     }
+    closedExitS.set(s.containerNumber, s.exitS);
     s.dischargeS = s.dischargeTerminal = s.exitS = s.exitMode = s.exitTerminal = null;
   };
   const exit = (container: string, atS: number, mode: "truck" | "rail", terminal: string | null) => {
+    const closedS = closedExitS.get(container);
+    const open = states.get(container);
+    if (
+      closedS !== undefined &&
+      Math.abs(atS - closedS) <= SAME_EXIT_S &&
+      (open === undefined || (open.dischargeS === null && open.exitS === null))
+    )
+      return;
     const s = state(container);
     // The first exit after the discharge closes the dwell; a second one (duplicate source) does not.
     if (s.exitS !== null && s.exitS <= atS) return;
@@ -465,5 +489,6 @@ export function rollupBatch(
     monthHistograms: [...months.values()],
     vesselMoves: [...moves.values()],
     states: [...changed].map((c) => states.get(c) as ContainerState),
+    latestS: atS.reduce<number | null>((m, t) => (m === null || t > m ? t : m), null),
   };
 }

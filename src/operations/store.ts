@@ -49,8 +49,10 @@ export interface OperationsWriter {
   containerStates(port: string, containerNumbers: readonly string[]): Promise<Map<string, ContainerState>>;
   /** Replaces these containers' states (a state with nothing open is deleted). */
   putContainerStates(states: readonly ContainerState[]): Promise<void>;
+  /** Deletes the states holding only an exit (no discharge) from before `beforeS`; returns how many. */
+  dropUnpairedExits(port: string, beforeS: number): Promise<number>;
   /** Adds the deltas to the stored rollups (each column summed). */
-  addRollups(deltas: Omit<RollupBatch, "states">): Promise<void>;
+  addRollups(deltas: Omit<RollupBatch, "states" | "latestS">): Promise<void>;
   /** Stores rejects not stored before (by file, line, field); returns how many were new. */
   insertRejects(runId: string, rejects: readonly OperationsReject[]): Promise<number>;
   recordRun(run: OperationsIngestRun): Promise<void>;

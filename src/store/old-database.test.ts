@@ -37,6 +37,7 @@ const MIGRATIONS_SINCE = [
   "0791_calls_berth_arrival",
   "0792_operations_fact_time_keys",
   "0793_operations_vessel_moves_covering",
+  "0794_operations_unpaired_exits",
 ];
 const MIGRATIONS_RUN = "select name, timestamp from kysely_migration order by name";
 

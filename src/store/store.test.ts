@@ -42,6 +42,7 @@ for (const kind of testDatabaseKinds()) {
         "0791_calls_berth_arrival",
         "0792_operations_fact_time_keys",
         "0793_operations_vessel_moves_covering",
+        "0794_operations_unpaired_exits",
       ]);
       expect(await store.migrationStatus()).toEqual({
         applied: [],

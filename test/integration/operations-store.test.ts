@@ -377,6 +377,42 @@ for (const kind of testDatabaseKinds()) {
       expect(stored.every((r) => r.runId === first.runId)).toBe(true);
     });
 
+    it("drops an exit whose discharge is not told within 30 days, and keeps a younger one", async () => {
+      const at = (iso: string) => Date.parse(iso) / 1000;
+      const exitOnly = (container: string, iso: string) =>
+        event({ eventCode: "GTOT", eventAtS: at(iso), containerNumber: container, mode: "TRUCK" });
+      // Two boxes out by truck with no discharge told (they came in by rail, say), 40 and 20 days
+      // before a later fact at the port.
+      await ingestOperations(
+        store.operations,
+        parsedOf({
+          events: [exitOnly(BOX.J, "2026-03-01T12:00:00Z"), exitOnly(BOX.K, "2026-03-21T12:00:00Z")],
+        }),
+        { ...options, file: "exits.json" },
+      );
+      const waiting = () =>
+        store.operations.write(async (w) =>
+          [...(await w.containerStates(PORT, [BOX.J, BOX.K])).keys()].sort(),
+        );
+      expect(await waiting()).toEqual([BOX.J, BOX.K].sort());
+      await ingestOperations(
+        store.operations,
+        parsedOf({
+          events: [
+            event({
+              eventCode: "GTIN",
+              eventAtS: at("2026-04-10T12:00:00Z"),
+              containerNumber: BOX.I,
+              mode: "TRUCK",
+            }),
+          ],
+        }),
+        { ...options, file: "later.json" },
+      );
+      // J waited 40 days (> 30): dropped; K 20 days: still waits for its discharge.
+      expect(await waiting()).toEqual([BOX.K]);
+    });
+
     it("writes nothing of a batch that fails part-way", async () => {
       const day = operationsDay();
       const fresh = { ...day.events[0]!, eventId: "11111111-1111-4111-8111-111111111111" };

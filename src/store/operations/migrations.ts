@@ -569,6 +569,22 @@ export function operationsMigrations(_kind: DialectKind): Record<string, Migrati
           .execute();
       },
     },
+    // The exits still waiting for their discharge (rollup.ts UNPAIRED_EXIT_DAYS), by time: each
+    // ingest drops the ones past the wait from the old end of this index. Before it, a gate-out told
+    // twice (GTOT event and gate visit) left an exit-only state for nearly every box trucked out.
+    "0794_operations_unpaired_exits": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex("ops_container_state_unpaired")
+          .on("ops_container_state")
+          .columns(["port", "exit_s"])
+          .where(sql.ref("discharge_s"), "is", null)
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropIndex("ops_container_state_unpaired").execute();
+      },
+    },
   };
 }
 

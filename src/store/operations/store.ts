@@ -616,6 +616,17 @@ function writer(
       );
     },
 
+    async dropUnpairedExits(port, beforeS) {
+      // Read in 0794's partial index of exit-only states: the old end of it, not every state.
+      const r = await trx
+        .deleteFrom("ops_container_state")
+        .where("port", "=", port)
+        .where("discharge_s", "is", null)
+        .where("exit_s", "<", beforeS)
+        .executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+
     async addRollups({ hourly, histograms, monthHistograms, vesselMoves }) {
       // Each column is added to what is stored: `x = stored.x + excluded.x`.
       const sums = Object.fromEntries(
