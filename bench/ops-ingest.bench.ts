@@ -38,7 +38,7 @@ import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import SqliteDatabase from "better-sqlite3";
 import type { PortCallRecord } from "../src/calls/wire.ts";
-import { iso6346CheckDigit } from "../src/core/ids.ts";
+import { iso6346CheckDigit, parseImoNumber } from "../src/core/ids.ts";
 import { forEachLine } from "../src/core/input.ts";
 import {
   type ContainerEvent,
@@ -77,7 +77,7 @@ const log = (s: string) => process.stdout.write(`${s}\n`);
 type CorpusRecord = { e: ContainerEvent } | { v: TruckVisit } | { r: RailMove };
 
 /** A time-ordered year: boxes discharged from daily calls, out by truck (70 %) or rail after 0.5–15 days; exports in and loaded. */
-function writeCorpus(file: string): number {
+function writeCorpus(file: string, dcsaFile: string): { records: number; dcsaEvents: number } {
   let seed = 2026;
   const rnd = () => {
     seed ^= seed << 13;
@@ -118,12 +118,26 @@ function writeCorpus(file: string): number {
   let written = 0;
   let box = 0;
   let buffer: string[] = [];
+  // The corpus's events again as DCSA T&T 2.2.0 JSON, one per line (the first DCSA_MAX of them), as
+  // a terminal would send them: DCSA's own conformance example with this event's fields.
+  const dcsaOut = fs.openSync(dcsaFile, "w");
+  let dcsaBuffer: string[] = [];
+  let dcsaWritten = 0;
   const write = (rec: CorpusRecord) => {
     buffer.push(JSON.stringify(rec));
     written++;
     if (buffer.length === 10_000) {
       fs.writeSync(out, `${buffer.join("\n")}\n`);
       buffer = [];
+    }
+    // Actual events only up to now (the corpus's year runs past today; DCSA refuses ACT events from the future).
+    if ("e" in rec && dcsaWritten < DCSA_MAX && rec.e.eventAtS <= BENCH_STARTED_S) {
+      dcsaBuffer.push(JSON.stringify(dcsaEvent(rec.e)));
+      dcsaWritten++;
+      if (dcsaBuffer.length === 10_000) {
+        fs.writeSync(dcsaOut, `${dcsaBuffer.join("\n")}\n`);
+        dcsaBuffer = [];
+      }
     }
   };
   for (let day = 0; written < EVENTS; day++) {
@@ -221,7 +235,66 @@ function writeCorpus(file: string): number {
   }
   fs.writeSync(out, `${buffer.join("\n")}\n`);
   fs.closeSync(out);
-  return written;
+  fs.writeSync(dcsaOut, `${dcsaBuffer.join("\n")}\n`);
+  fs.closeSync(dcsaOut);
+  return { records: written, dcsaEvents: dcsaWritten };
+}
+
+const DCSA_MAX = 1_000_000;
+const DCSA_TEMPLATE = (
+  JSON.parse(
+    fs.readFileSync(path.join(root, "src/operations/fixtures/dcsa/tnt-220-response.json"), "utf8"),
+  ) as Record<string, unknown>[]
+).find((e) => e.eventType === "EQUIPMENT") as Record<string, unknown>;
+/** SMDG codes of the Los Angeles terminals (data/reference/operations/terminal-codes.csv); WBCT has none. */
+const SMDG_CODES: Record<string, string> = {
+  "uslax-terminal-apm-pier400": "APMT",
+  "uslax-terminal-everport": "ETS",
+  "uslax-terminal-fenix": "EAGLE",
+  "uslax-terminal-trapac": "TRAP",
+  "uslax-terminal-yti": "YUSEN",
+};
+
+/** A valid IMO number for the corpus's vessel number (its six digits and the check digit that fits). */
+function validImo(imo: number): string {
+  const six = String(910_000 + (imo % 1000));
+  for (let d = 0; d < 10; d++) if (parseImoNumber(`${six}${d}`).ok) return `${six}${d}`;
+  throw new Error(`no IMO check digit for ${six}`);
+}
+const BENCH_STARTED_S = Math.floor(Date.now() / 1000);
+
+/** One of our events as a DCSA 2.2.0 EQUIPMENT event (the conformance example's shape). */
+function dcsaEvent(e: ContainerEvent): Record<string, unknown> {
+  const iso = new Date(e.eventAtS * 1000).toISOString().replace(".000Z", "Z");
+  const facilityCode = SMDG_CODES[e.terminal ?? ""] ?? "WBCT";
+  const call = DCSA_TEMPLATE.transportCall as Record<string, unknown>;
+  return {
+    ...DCSA_TEMPLATE,
+    eventID: e.eventId,
+    eventCreatedDateTime: iso,
+    eventClassifierCode: "ACT",
+    eventDateTime: iso,
+    equipmentEventTypeCode: e.eventCode,
+    equipmentReference: e.containerNumber,
+    ISOEquipmentCode: "45G1",
+    emptyIndicatorCode: "LADEN",
+    eventLocation: {
+      locationName: e.terminal,
+      UNLocationCode: PORT,
+      facilityCode,
+      facilityCodeListProvider: "SMDG",
+    },
+    transportCall: {
+      ...call,
+      UNLocationCode: PORT,
+      facilityCode,
+      modeOfTransport: e.mode ?? "VESSEL",
+      ...(e.vesselImo !== null
+        ? { vessel: { ...(call.vessel as object), vesselIMONumber: validImo(e.vesselImo) } }
+        : {}),
+    },
+    references: [{ referenceType: "EQ", referenceValue: e.containerNumber }],
+  };
 }
 
 interface Measured {
@@ -322,6 +395,103 @@ async function runPeer(corpus: string, dbFile: string, total: number): Promise<M
 }
 
 /**
+ * The peer of `ops ingest` on DCSA NDJSON: each line JSON-parsed and checked against the same DCSA
+ * T&T 2.2.0 schema (our compiled Ajv validators), then one SQLite row per event (id + the line), as
+ * runPeer stores them — validated facts, no mapping, no rollups.
+ */
+async function runDcsaPeer(file: string, dbFile: string): Promise<Measured> {
+  const { dcsaValidators } = await import("../src/operations/dcsa-schema-io.ts");
+  const validators = dcsaValidators();
+  const db = new SqliteDatabase(dbFile);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.exec("CREATE TABLE events (id TEXT PRIMARY KEY, event_json TEXT NOT NULL)");
+  const insert = db.prepare("INSERT OR IGNORE INTO events VALUES (?, ?)");
+  const writeMany = db.transaction((rows: [string, string][]) => {
+    for (const [id, json] of rows) insert.run(id, json);
+  });
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  const started = performance.now();
+  let rows: [string, string][] = [];
+  let n = 0;
+  let invalid = 0;
+  await forEachLine(fs.createReadStream(file, { highWaterMark: 1 << 20 }), (bytes, s, e) => {
+    if (e <= s) return;
+    const line = bytes.toString("utf8", s, e);
+    const event = JSON.parse(line) as { eventType: "EQUIPMENT"; eventID: string };
+    n++;
+    if (!validators.byType[event.eventType](event)) invalid++;
+    else rows.push([event.eventID, line]);
+    if (rows.length === BATCH) {
+      writeMany(rows);
+      rows = [];
+    }
+  });
+  writeMany(rows);
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  if (invalid > 0) throw new Error(`dcsa peer: ${invalid} of ${n} events invalid`);
+  return { seconds, records: n, peakRssMb: peak / 1e6, rssAtQuartersMb: [], dbMb: dbSizeMb(dbFile) };
+}
+
+/** `sisterports ops ingest FILE --port USLAX --json`, the process a user runs; peak RSS read from /proc. */
+async function runCli(file: string, dbFile: string): Promise<Measured & { accepted: number }> {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, "bin", "sisterports.mjs"),
+      "--database-url",
+      `sqlite:${dbFile}`,
+      "ops",
+      "ingest",
+      file,
+      "--port",
+      PORT,
+      "--json",
+    ],
+    { cwd: root, env: { ...process.env, SP_LANG: "en" }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr.on("data", (d: Buffer) => {
+    err += d.toString();
+  });
+  let peakKb = 0;
+  const hwm = () => {
+    const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
+    peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+  };
+  const sampler = setInterval(() => {
+    try {
+      hwm();
+    } catch {
+      // exited
+    }
+  }, 100);
+  const code = await new Promise<number | null>((r) => child.on("exit", r));
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`ops ingest exited ${code}: ${err}`);
+  const { total } = JSON.parse(out) as { total: { read: number; accepted: number } };
+  return {
+    seconds,
+    records: total.read,
+    accepted: total.accepted,
+    peakRssMb: (peakKb * 1024) / 1e6,
+    rssAtQuartersMb: [],
+    dbMb: dbSizeMb(dbFile),
+  };
+}
+
+/**
  * The port calls of the corpus's vessels, as AIS would give them (calls/): vessel k of day d
  * (IMO 9,100,000 + (7d + k) mod 400, terminal k) at berth over that day, so that the KPI read
  * counts each call's vessel moves per berth hour as it does at a real port. Returns their number.
@@ -415,7 +585,12 @@ if (role !== "") {
   const corpus = arg("corpus", "");
   const dbFile = arg("db", "");
   const total = Number(arg("total", "0"));
-  const m = role === "ours" ? await runOurs(corpus, dbFile, total) : await runPeer(corpus, dbFile, total);
+  const m =
+    role === "ours"
+      ? await runOurs(corpus, dbFile, total)
+      : role === "dcsa-peer"
+        ? await runDcsaPeer(corpus, dbFile)
+        : await runPeer(corpus, dbFile, total);
   process.stdout.write(`RESULT ${JSON.stringify(m)}\n`);
   process.exit(0);
 }
@@ -432,11 +607,12 @@ try {
   else {
     const corpus = path.join(dir, "ops.ndjson");
     const genStarted = performance.now();
-    const total = writeCorpus(corpus);
+    const dcsaCorpus = path.join(dir, "dcsa-events.ndjson");
+    const { records: total, dcsaEvents } = writeCorpus(corpus, dcsaCorpus);
     log(
       `corpus: ${total.toLocaleString("en-US")} records (events, truck visits) over ${DAYS} days at ${PORT}, ${(fs.statSync(corpus).size / 1e6).toFixed(0)} MB NDJSON (generated in ${((performance.now() - genStarted) / 1000).toFixed(1)} s); ${os.cpus().length} cores, load ${os.loadavg()[0]?.toFixed(2)}`,
     );
-    const measure = (who: string, dbFile: string): Measured => {
+    const measure = (who: string, dbFile: string, input = corpus): Measured => {
       const r = spawnSync(
         process.execPath,
         [
@@ -447,7 +623,7 @@ try {
           "--role",
           who,
           "--corpus",
-          corpus,
+          input,
           "--db",
           dbFile,
           "--total",
@@ -483,6 +659,22 @@ try {
       `stored: ${count("ops_events").toLocaleString("en-US")} events, ${count("ops_truck_visits").toLocaleString("en-US")} visits; rollups: ${count("ops_hourly").toLocaleString("en-US")} hourly rows, ${count("ops_histogram_bins").toLocaleString("en-US")} packed histogram rows, ${count("ops_vessel_moves").toLocaleString("en-US")} vessel-move rows, ${count("ops_container_state").toLocaleString("en-US")} open dwells`,
     );
     db.close();
+
+    // The command a user runs on a terminal's DCSA feed: parse, schema-check, map, store and roll up.
+    const cli = await runCli(dcsaCorpus, path.join(dir, "cli.sqlite"));
+    const dcsaPeer = noPeer
+      ? undefined
+      : measure("dcsa-peer", path.join(dir, "dcsa-peer.sqlite"), dcsaCorpus);
+    log(
+      `\nDCSA T&T 2.2.0 events as NDJSON (${dcsaEvents.toLocaleString("en-US")} events, ${(fs.statSync(dcsaCorpus).size / 1e6).toFixed(0)} MB)`.padEnd(
+        59,
+      ) +
+        `${"records/s".padStart(9)} ${"s".padStart(7)} ${"peak MB".padStart(8)} ${"".padStart(16)} ${"DB MB".padStart(6)}`,
+    );
+    row("sisterports ops ingest FILE (the CLI process, end to end)", cli);
+    if (dcsaPeer) row("peer: JSON.parse + DCSA schema check + one row per event", dcsaPeer);
+    if (cli.accepted !== cli.records)
+      throw new Error(`ops ingest accepted ${cli.accepted} of ${cli.records}`);
   }
 
   // KPI latency through the real server on the ingested database.

@@ -4,13 +4,15 @@
  * the configured store and the parsers by file kind (DCSA JSON / NDJSON, EDIFACT CODECO / COARRI,
  * gate and rail CSV). Times are shown in the port's zone.
  */
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import type { CallStore } from "../calls/index.ts";
 import { DomainError } from "../core/errors.ts";
 import { parseContainerNumber } from "../core/ids.ts";
-import { addIngestCounts, emptyIngestCounts, formatIngestCounts } from "../core/ingest.ts";
+import { addIngestCounts, emptyIngestCounts, formatIngestCounts, type IngestCounts } from "../core/ingest.ts";
+import { forEachLine, openInput } from "../core/input.ts";
 import { formatTable } from "../core/text-table.ts";
 import {
   dateOrInstantS,
@@ -24,7 +26,7 @@ import { loadPortRegistry } from "../geo/index.ts";
 import { registerAlertCommands } from "./alerts-cli.ts";
 import { ingestOperations } from "./ingest.ts";
 import { opsMsg } from "./messages.ts";
-import type { ParsedOperations } from "./model.ts";
+import type { OperationsReject, ParsedOperations } from "./model.ts";
 import {
   containerAvailability,
   containerTimeline,
@@ -33,8 +35,8 @@ import {
   operationsKpis,
   truckVisits,
 } from "./service.ts";
-import { boardAt, storedSignal } from "./signals.ts";
-import type { OperationsStore } from "./store.ts";
+import { boardAt, refreshSignals, storedSignal } from "./signals.ts";
+import type { OperationsStore, SignalKind } from "./store.ts";
 import type { WebhookTargetPolicy } from "./webhook-targets.ts";
 import type { EmptyReturnBoardReply, ImportForecastReply } from "./wire.ts";
 
@@ -49,9 +51,116 @@ export type OpenOperationsStore = () => Promise<{
 /** The input kinds `ops ingest` knows; each maps to one parser. */
 export const OPERATIONS_FILE_KINDS = ["dcsa", "edifact", "gate", "rail", "rules"] as const;
 export type OperationsFileKind = (typeof OPERATIONS_FILE_KINDS)[number];
-/** A parser: the file's text and name → records and rejects. */
-export type OperationsParser = (text: string, file: string) => ParsedOperations;
+/**
+ * A parser: the file's text and name → records and rejects. `firstLine`: the file line of the
+ * text's first line, when the text is a batch of an NDJSON file's lines (rejects name file lines).
+ */
+export type OperationsParser = (text: string, file: string, firstLine?: number) => ParsedOperations;
 export type ParsersByKind = Partial<Record<OperationsFileKind, OperationsParser>>;
+
+/** A progress bar of a file's bytes on stderr (cli-progress, loaded only when a file needs it). */
+async function progressBar(file: string, sizeBytes: number) {
+  const { default: cliProgress } = await import("cli-progress");
+  const bar = new cliProgress.SingleBar(
+    {
+      format: `${path.basename(file)} |{bar}| {percentage}% | {mb}/{totalMb} MB | {records} records`,
+      stream: process.stderr,
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(Math.max(sizeBytes, 1), 0, { mb: "0.0", totalMb: (sizeBytes / 1e6).toFixed(1), records: "0" });
+  return bar;
+}
+
+/** Lines of an NDJSON file parsed and stored per transaction: memory stays one batch deep. */
+export const NDJSON_LINES_PER_BATCH = 20_000;
+/** Other files are read whole: not above this (V8's strings end near 512 MB; memory follows the file). */
+const MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024;
+/** Rejects of a file read in batches kept to print and return (all are counted and stored). */
+const MAX_REJECTS_SHOWN = 1000;
+
+/** The first bytes of a file as text: its kind, and whether it is NDJSON, are told from them. */
+function headOf(file: string, bytes = 65_536): string {
+  const fd = fs.openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(bytes);
+    return buffer.toString("utf8", 0, fs.readSync(fd, buffer, 0, bytes, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Whether a text starts as NDJSON: a whole JSON object on its first line and more lines after it.
+ * Example: '{"eventID":"a"}\n{"eventID":"b"}' → true; '{\n  "eventID": "a"\n}' (one pretty-printed
+ * event) → false; '[{…}]' → false.
+ */
+export function startsAsNdjson(head: string): boolean {
+  const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
+  const start = text.search(/\S/);
+  const end = text.indexOf("\n", start);
+  if (start < 0 || text[start] !== "{" || end < 0) return false;
+  try {
+    const first = JSON.parse(text.slice(start, end)) as unknown;
+    return first !== null && typeof first === "object" && !Array.isArray(first);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An NDJSON file read and stored in batches of lines (one transaction each, one run in the ledger):
+ * memory stays one batch deep whatever the file's size. The forecast and board are recomputed once,
+ * at the end. `onBatch` gets the bytes read so far.
+ */
+export async function ingestNdjsonFile(
+  store: OperationsStore,
+  file: string,
+  parse: OperationsParser,
+  options: { port: string; timeZone: string },
+  onBatch: (bytesRead: number, sizeBytes: number, counts: IngestCounts) => void,
+  linesPerBatch = NDJSON_LINES_PER_BATCH,
+): Promise<{ counts: IngestCounts; rejects: OperationsReject[] }> {
+  const name = path.basename(file);
+  const input = openInput(file);
+  const runId = randomUUID();
+  const counts = emptyIngestCounts();
+  const rejects: OperationsReject[] = [];
+  const signals = new Set<SignalKind>();
+  let lines: string[] = [];
+  let lineNumber = 0;
+  let firstLine = 1;
+  const flush = async () => {
+    if (lines.length === 0) return;
+    const parsed = parse(lines.join("\n"), name, firstLine);
+    lines = [];
+    firstLine = lineNumber + 1;
+    const {
+      runId: _,
+      signalsChanged,
+      ...batch
+    } = await ingestOperations(store, parsed, {
+      file: name,
+      port: options.port,
+      timeZone: options.timeZone,
+      runId,
+      refreshSignals: false,
+    });
+    addIngestCounts(counts, batch);
+    for (const k of signalsChanged) signals.add(k);
+    for (const r of parsed.rejects) if (rejects.length < MAX_REJECTS_SHOWN) rejects.push(r);
+    onBatch(input.bytesRead(), input.sizeBytes, counts);
+  };
+  await forEachLine(input.stream, (buffer, start, end) => {
+    lineNumber++;
+    lines.push(buffer.toString("utf8", start, end));
+    if (lines.length === linesPerBatch) return flush();
+  });
+  await flush();
+  if (signals.size > 0) await refreshSignals(store, options.port, options.timeZone, nowS(), [...signals]);
+  return { counts, rejects };
+}
 
 /**
  * The kind of an input from its name and first bytes: .json / .ndjson / .jsonl → dcsa; UNA / UNB
@@ -596,22 +705,52 @@ export function registerOperationsCommands(
         const total = emptyIngestCounts();
         const perFile = [];
         for (const file of files) {
-          const text = fs.readFileSync(file, "utf8");
-          const kind = (o.kind as OperationsFileKind | undefined) ?? fileKind(file, text.slice(0, 4096));
+          const head = headOf(file);
+          const kind = (o.kind as OperationsFileKind | undefined) ?? fileKind(file, head.slice(0, 4096));
           if (kind === undefined) throw new DomainError("validation", opsMsg("unknownKind", { file }));
           const parse = parsersByKind[kind];
           if (!parse) throw new DomainError("unsupported", opsMsg("noParser", { file, kind }));
-          const parsed = parse(text, path.basename(file));
-          const counts = await ingestOperations(store.operations, parsed, {
-            file: path.basename(file),
-            port,
-            timeZone,
-          });
+          const sizeBytes = fs.statSync(file).size;
+          let counts: IngestCounts;
+          let rejects: OperationsReject[];
+          if (kind === "dcsa" && startsAsNdjson(head)) {
+            // Read in batches, a progress bar on stderr when a person watches (not with --json).
+            const bar = o.json || !process.stderr.isTTY ? undefined : await progressBar(file, sizeBytes);
+            try {
+              ({ counts, rejects } = await ingestNdjsonFile(
+                store.operations,
+                file,
+                parse,
+                { port, timeZone },
+                (read, size, sofar) =>
+                  bar?.update(Math.min(read, size), {
+                    mb: (read / 1e6).toFixed(1),
+                    records: sofar.read.toLocaleString("en-US"),
+                  }),
+              ));
+            } finally {
+              bar?.stop();
+            }
+          } else {
+            if (sizeBytes > MAX_WHOLE_FILE_BYTES)
+              throw new DomainError(
+                "validation",
+                opsMsg("tooLarge", { file, mb: (sizeBytes / 1e6).toFixed(0) }),
+              );
+            const parsed = parse(fs.readFileSync(file, "utf8"), path.basename(file));
+            const { signalsChanged: _, ...stored } = await ingestOperations(store.operations, parsed, {
+              file: path.basename(file),
+              port,
+              timeZone,
+            });
+            counts = stored;
+            rejects = parsed.rejects;
+          }
           addIngestCounts(total, counts);
-          perFile.push({ file, kind, ...counts, rejects: parsed.rejects });
+          perFile.push({ file, kind, ...counts, rejects });
           if (!o.json) {
             process.stdout.write(`${opsMsg("ingested", { file, counts: formatIngestCounts(counts) })}\n`);
-            for (const r of parsed.rejects.slice(0, 20))
+            for (const r of rejects.slice(0, 20))
               process.stderr.write(`${r.file}:${r.line}: ${r.field}: ${r.reason}\n`);
           }
         }

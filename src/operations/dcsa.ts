@@ -25,6 +25,11 @@ export interface DcsaParseOptions {
   /** "Now" in epoch seconds: events created later than this (+5 min clock skew) are refused. */
   nowS?: number;
   validators?: DcsaValidators;
+  /**
+   * Given: the text is a batch of an NDJSON file's lines, the first of them this file line (rejects
+   * name file lines). Absent: the text is a whole file (a JSON array, one object, or NDJSON).
+   */
+  firstLine?: number | undefined;
 }
 
 /** Clock skew allowed between the sender's clock and ours. */
@@ -38,10 +43,12 @@ interface Item {
 }
 
 /** Splits the input into items: a JSON array's elements (line = index + 1), a single object, or NDJSON lines. */
-function itemsOf(input: string, file: string, out: ParsedOperations): Item[] {
+function itemsOf(input: string, file: string, out: ParsedOperations, firstLine?: number): Item[] {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const start = text.search(/\S/);
   if (start < 0) return [];
+  // Lines of an NDJSON file (a batch of them): each line one event, whatever the first one holds.
+  if (firstLine !== undefined) return ndjsonItems(text, firstLine);
   if (text[start] === "[") {
     try {
       const parsed = JSON.parse(text) as unknown[];
@@ -59,15 +66,20 @@ function itemsOf(input: string, file: string, out: ParsedOperations): Item[] {
       // not one object: NDJSON, below
     }
   }
+  return ndjsonItems(text, 1);
+}
+
+/** One item per non-blank line; `firstLine` is the file line of the text's first line. */
+function ndjsonItems(text: string, firstLine: number): Item[] {
   const items: Item[] = [];
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (line === "") continue;
     try {
-      items.push({ value: JSON.parse(line), line: i + 1 });
+      items.push({ value: JSON.parse(line), line: i + firstLine });
     } catch (error) {
-      items.push({ value: new SyntaxError((error as Error).message), line: i + 1 });
+      items.push({ value: new SyntaxError((error as Error).message), line: i + firstLine });
     }
   }
   return items;
@@ -248,7 +260,7 @@ export function parseDcsaEvents(
   const validators = options.validators ?? dcsaValidators();
   const nowS = options.nowS ?? Date.now() / 1000;
   const seen = new Map<string, number>();
-  for (const { value, line } of itemsOf(text, file, out)) {
+  for (const { value, line } of itemsOf(text, file, out, options.firstLine)) {
     out.read++;
     if (value instanceof SyntaxError) {
       reject(out, file, line, "/", `not JSON: ${value.message}`);

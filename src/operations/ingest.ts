@@ -31,10 +31,22 @@ export interface OperationsIngestOptions {
   timeZone: string;
   /** "Now" for the forecast and board computed after the ingest (default: the clock). */
   nowS?: number;
+  /**
+   * A run this batch continues (a file stored in several transactions): its ledger row's counts are
+   * added to. Default: a new run.
+   */
+  runId?: string;
+  /**
+   * Whether the forecast and empty-return board are recomputed after the batch (default true). A
+   * file stored in batches defers it to its end (`signalsChanged` says what to recompute).
+   */
+  refreshSignals?: boolean;
 }
 
 export interface OperationsIngestResult extends IngestCounts {
   runId: string;
+  /** The signals the batch's records feed (recomputed already unless `refreshSignals` was false). */
+  signalsChanged: SignalKind[];
 }
 
 const visitRows = (v: TruckVisit) => Math.max(1, v.moves.length);
@@ -51,7 +63,7 @@ export async function ingestOperations(
   options: OperationsIngestOptions,
 ): Promise<OperationsIngestResult> {
   const startedAt = new Date().toISOString();
-  const runId = randomUUID();
+  const runId = options.runId ?? randomUUID();
   const clock = clockFor(options.timeZone);
   const rejectedLines = new Set(parsed.rejects.map((r) => `${r.file}\n${r.line}`));
   const ruleRows = (rules: typeof parsed.receivingRules) => rules.reduce((n, r) => n + r.rules.length, 0);
@@ -121,6 +133,7 @@ export async function ingestOperations(
     return { result: { runId, ...counts }, changed };
   });
   // Only what the new records feed: gate and rail rows alone change neither.
-  if (changed.length > 0) await refreshSignals(store, port, options.timeZone, nowS, changed);
-  return result;
+  if (changed.length > 0 && options.refreshSignals !== false)
+    await refreshSignals(store, port, options.timeZone, nowS, changed);
+  return { ...result, signalsChanged: changed };
 }

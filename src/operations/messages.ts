@@ -47,6 +47,8 @@ const en = {
   ingested: "{file}: {counts}",
   unknownKind: "{file}: cannot tell the file type (dcsa, edifact, gate, rail, rules); name it with --kind",
   noParser: "{file}: no {kind} parser is configured in this build",
+  tooLarge:
+    "{file}: {mb} MB is too large to read whole; give DCSA events as NDJSON (one per line: read in batches, any size) or split the file",
   forecastHeading: "{port} import forecast as of {asOf} ({zone}), laden boxes by ISO week of arrival",
   colWeek: "week",
   colSize: "size ft",
@@ -128,6 +130,8 @@ const ja: typeof en = {
   unknownKind:
     "{file}: ファイルの種類（dcsa、edifact、gate、rail、rules）が判別できません。--kind で指定してください",
   noParser: "{file}: この版には {kind} のパーサーが組み込まれていません",
+  tooLarge:
+    "{file}: {mb} MB は一度に読み込むには大きすぎます。DCSA イベントは NDJSON（1 行 1 件、分割して読み込むためサイズ無制限）で渡すか、ファイルを分割してください",
   forecastHeading: "{port} の輸入予測（{asOf} 時点、{zone}）、着岸の ISO 週別の実入りコンテナ数",
   colWeek: "週",
   colSize: "サイズ ft",

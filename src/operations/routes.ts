@@ -289,7 +289,11 @@ export function operationsRoutes(deps: OperationsRouteDeps): RouteDef[] {
           const outside = parsed.events.find((e) => e.terminal !== own);
           if (outside) terminalReach(context.principal, outside.terminal ?? "(none)");
         }
-        const counts = await ingestOperations(deps.operations, parsed, { file: source, port, timeZone });
+        const { signalsChanged: _, ...counts } = await ingestOperations(deps.operations, parsed, {
+          file: source,
+          port,
+          timeZone,
+        });
         return { ...counts, rejects: parsed.rejects };
       },
     }),

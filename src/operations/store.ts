@@ -55,6 +55,7 @@ export interface OperationsWriter {
   addRollups(deltas: Omit<RollupBatch, "states" | "latestS">): Promise<void>;
   /** Stores rejects not stored before (by file, line, field); returns how many were new. */
   insertRejects(runId: string, rejects: readonly OperationsReject[]): Promise<number>;
+  /** Records a run, or adds to the counts of the run with its id (a file stored in batches). */
   recordRun(run: OperationsIngestRun): Promise<void>;
   /** Stores publications not stored before (by port, terminal, day, published time); returns those. */
   insertReceivingRules(rules: readonly ReceivingRules[]): Promise<ReceivingRules[]>;

@@ -68,14 +68,14 @@ let validators: ReturnType<typeof dcsaValidators> | undefined;
 /** The operations parsers by input kind, with the facility lookup and the DCSA schema loaded once. */
 export function operationsParsers(): Record<
   "dcsa" | "edifact" | "gate" | "rail" | "rules",
-  (text: string, file: string) => ParsedOperations
+  (text: string, file: string, firstLine?: number) => ParsedOperations
 > {
   facilities ??= loadFacilityLookup(portRegistry());
   validators ??= dcsaValidators();
   const f = facilities;
   const v = validators;
   return {
-    dcsa: (text, file) => parseDcsaEvents(text, file, f, { validators: v }),
+    dcsa: (text, file, firstLine) => parseDcsaEvents(text, file, f, { validators: v, firstLine }),
     edifact: (text, file) => parseEdifact(text, file, f),
     gate: (text, file) => parseGateCsv(text, file, f),
     rail: (text, file) => parseRailCsv(text, file, f),

@@ -715,6 +715,16 @@ function writer(
           rejected: run.rejected,
           duplicates: run.duplicates,
         })
+        // A run stored in several transactions (a file read in batches): its counts add up.
+        .onConflict((oc) =>
+          oc.column("id").doUpdateSet({
+            finished_at: (eb) => eb.ref("excluded.finished_at"),
+            read: sql<number>`ops_ingest_runs.read + excluded.read`,
+            accepted: sql<number>`ops_ingest_runs.accepted + excluded.accepted`,
+            rejected: sql<number>`ops_ingest_runs.rejected + excluded.rejected`,
+            duplicates: sql<number>`ops_ingest_runs.duplicates + excluded.duplicates`,
+          }),
+        )
         .execute();
     },
 
