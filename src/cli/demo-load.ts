@@ -360,7 +360,11 @@ export async function loadDemoOperations(
       // The terminals' records begin when the demo's AIS does.
       ...(window ? { observedFrom: window.start } : {}),
     });
-    const { runId: _, signalsChanged: __, ...counts } = await ingestOperations(store.operations, demo.operations, {
+    const {
+      runId: _,
+      signalsChanged: __,
+      ...counts
+    } = await ingestOperations(store.operations, demo.operations, {
       file: `demo:seed=${options.seed}`,
       port,
       timeZone,
