@@ -35,7 +35,7 @@ const en = {
   failed:
     "exchange: publishing under agreement {id} failed ({error}); the data is stored, and the server's next sync publishes it",
   delivered: "delivered",
-  noticeFailed: "not delivered (the consumer pulls at its next sync)",
+  noticeFailed: "not delivered: {error} (the consumer pulls at its next sync)",
 };
 const ja: { [K in keyof typeof en]: string } = {
   published: "共有：協定 {id} → {consumer}：パッケージ {sent} を送信、通知は{notice}",
@@ -43,7 +43,7 @@ const ja: { [K in keyof typeof en]: string } = {
   failed:
     "共有：協定 {id} での公開に失敗しました（{error}）。データは保存済みで、サーバーの次回の同期で公開されます",
   delivered: "配信済み",
-  noticeFailed: "未配信（相手側が次回の同期で取得します）",
+  noticeFailed: "未配信：{error}（相手側が次回の同期で取得します）",
 };
 const msg = messages({ en, ja });
 
@@ -70,7 +70,10 @@ export async function publishChangedData(config: AppConfig): Promise<void> {
                 id: r.agreementId,
                 consumer: r.consumer,
                 sent: r.sent.join(", "),
-                notice: msg(r.notice === "delivered" ? "delivered" : "noticeFailed"),
+                notice:
+                  r.notice === "delivered"
+                    ? msg("delivered")
+                    : msg("noticeFailed", { error: r.noticeError ?? "unknown" }),
               });
       process.stderr.write(`${line}\n`);
     }

@@ -199,7 +199,12 @@ const contentOf = (p: { fields: unknown; cells: readonly PackageCell[]; suppress
 export async function publishAgreement(
   deps: EngineDeps,
   id: string,
-): Promise<{ status: AgreementStatus; sent: number[]; notice?: "delivered" | "failed" }> {
+): Promise<{
+  status: AgreementStatus;
+  sent: number[];
+  notice?: "delivered" | "failed";
+  noticeError?: string;
+}> {
   const store = deps.exchange;
   const agreement = await store.getNegotiation(id);
   if (!agreement) throw new DomainError("not_found", exchangeMsg("errNoAgreement", { id }));
@@ -260,7 +265,7 @@ export async function publishAgreement(
       reason: error instanceof DomainError ? error.code : "error",
       detail: { detail: errorText(error) },
     });
-    return { status, sent, notice: "failed" };
+    return { status, sent, notice: "failed", noticeError: errorText(error) };
   }
 }
 

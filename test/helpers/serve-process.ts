@@ -21,6 +21,13 @@ export async function freePort(): Promise<number> {
 }
 
 /** `sisterports serve --port N` with this environment, once it prints "serving" (30 s at most). */
+const logs = new WeakMap<ChildProcess, () => string>();
+
+/** What a server started by `startServe` has printed so far (its log, for a failing test's message). */
+export function serveLogOf(child: ChildProcess | undefined): string {
+  return child ? (logs.get(child)?.() ?? "") : "";
+}
+
 export async function startServe(name: string, port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["bin/sisterports.mjs", "serve", "--port", String(port)], {
     cwd: ROOT,
@@ -28,6 +35,7 @@ export async function startServe(name: string, port: number, env: NodeJS.Process
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
+  logs.set(child, () => log);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${log}`)), 30_000);
     child.stdout?.on("data", (d: Buffer) => {

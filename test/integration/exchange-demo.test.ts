@@ -19,7 +19,7 @@ import { requestAgreement } from "../../src/exchange/index.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { exchangeEngineDeps } from "../../src/store/services.ts";
 import { type TestDatabase, testDatabaseKinds } from "../helpers/databases.ts";
-import { freePort, ROOT, startServe } from "../helpers/serve-process.ts";
+import { freePort, ROOT, serveLogOf, startServe } from "../helpers/serve-process.ts";
 
 const [, pgKind] = testDatabaseKinds();
 const mainKind = pgKind && !pgKind.skip ? pgKind : undefined;
@@ -208,7 +208,7 @@ describe(`sisterports demo exchange, run again (main node on ${mainKind ? "Postg
       `exchange: agreement ${laToNgo.id} → JPNGO: sent package\\(s\\) (\\d+); notice delivered`,
     );
     const seq = line.exec(ingest.stderr)?.[1];
-    expect(seq, ingest.stderr).toBeDefined();
+    expect(seq, `${ingest.stderr}\nmain node:\n${serveLogOf(main).slice(-3000)}`).toBeDefined();
     // Nagoya's server pulled it on the notice (its own timer is 300 s away).
     const deadline = Date.now() + 20_000;
     let after = await heldAtNgo();
@@ -217,9 +217,8 @@ describe(`sisterports demo exchange, run again (main node on ${mainKind ? "Postg
       after = await heldAtNgo();
     }
     const ngoLog = path.join(dataDir, "nagoya", "serve.log");
-    expect(after, fs.existsSync(ngoLog) ? fs.readFileSync(ngoLog, "utf8").slice(-3000) : "").toEqual([
-      ...before,
-      `${seq} port-calls`,
-    ]);
+    // Both servers' logs in the message: a failed pull is told by Nagoya, its cause by the main node.
+    const logs = `Nagoya:\n${fs.existsSync(ngoLog) ? fs.readFileSync(ngoLog, "utf8").slice(-3000) : ""}\nmain node:\n${serveLogOf(main).slice(-3000)}`;
+    expect(after, logs).toEqual([...before, `${seq} port-calls`]);
   }, 300_000);
 });
