@@ -47,17 +47,19 @@ export function binQuantilesS(
 ): (number | null)[] {
   let n = 0;
   let ordered = true;
-  for (let i = 0; i < bins.length; i++) {
-    n += Math.max(0, (bins[i] as { count: number }).count);
-    if (i > 0 && (bins[i] as { bin: number }).bin < (bins[i - 1] as { bin: number }).bin) ordered = false;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (const b of bins) {
+    n += Math.max(0, b.count);
+    if (b.bin < previous) ordered = false;
+    previous = b.bin;
   }
   if (n === 0) return qs.map(() => null);
-  const sorted = ordered ? bins : [...bins].sort((a, b) => a.bin - b.bin);
+  const ascending = ordered ? bins : [...bins].sort((a, b) => a.bin - b.bin);
   return qs.map((q) => {
     const rank = Math.max(1, Math.ceil(q * n));
     let seen = 0;
     let last = 0;
-    for (const b of sorted) {
+    for (const b of ascending) {
       if (b.count <= 0) continue;
       seen += b.count;
       last = b.bin;
@@ -82,6 +84,10 @@ function sum(rows: readonly HourlyRollup[], f: (r: HourlyRollup) => number): num
   return s;
 }
 
+/** Seconds (or none) in minutes (60) or hours (3600), to two decimals. */
+const inUnit = (s: number | null | undefined, unitS: number) =>
+  s === null || s === undefined ? null : round2(s / unitS);
+
 /** A histogram's count in one bin. */
 export interface BinCount {
   bin: number;
@@ -95,15 +101,13 @@ export function durationStats(
   bins: readonly BinCount[],
   metric: HistogramMetric,
 ): DurationStats {
-  const [p50, p90, p95] = binQuantilesS(bins, HISTOGRAM_BINS[metric].binS, [0.5, 0.9, 0.95]).map((s) =>
-    s === null || s === undefined ? null : round2(s / 60),
-  );
+  const [p50, p90, p95] = binQuantilesS(bins, HISTOGRAM_BINS[metric].binS, [0.5, 0.9, 0.95]);
   return {
     count,
     meanMin: count > 0 ? round2(sumS / count / 60) : null,
-    p50Min: p50 ?? null,
-    p90Min: p90 ?? null,
-    p95Min: p95 ?? null,
+    p50Min: inUnit(p50, 60),
+    p90Min: inUnit(p90, 60),
+    p95Min: inUnit(p95, 60),
   };
 }
 
@@ -115,14 +119,12 @@ export function dwellStats(
   over9d: number,
   bins: readonly BinCount[],
 ): DwellStats {
-  const [median, p90] = binQuantilesS(bins, HISTOGRAM_BINS.dwellTruck.binS, [0.5, 0.9]).map((s) =>
-    s === null || s === undefined ? null : round2(s / 3600),
-  );
+  const [median, p90] = binQuantilesS(bins, HISTOGRAM_BINS.dwellTruck.binS, [0.5, 0.9]);
   return {
     count,
     meanH: count > 0 ? round2(sumS / count / 3600) : null,
-    medianH: median ?? null,
-    p90H: p90 ?? null,
+    medianH: inUnit(median, 3600),
+    p90H: inUnit(p90, 3600),
     over5d,
     over9d,
     over5dShare: ratio(over5d, count),
