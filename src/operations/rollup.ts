@@ -350,14 +350,12 @@ export function rollupBatch(
     s.dischargeS = s.dischargeTerminal = s.exitS = s.exitMode = s.exitTerminal = null;
   };
   const exit = (container: string, atS: number, mode: "truck" | "rail", terminal: string | null) => {
+    // The same gate-out told again after it closed the dwell here (no discharge since): nothing opens.
     const closedS = closedExitS.get(container);
-    const open = states.get(container);
-    if (
-      closedS !== undefined &&
-      Math.abs(atS - closedS) <= SAME_EXIT_S &&
-      (open === undefined || (open.dischargeS === null && open.exitS === null))
-    )
-      return;
+    if (closedS !== undefined && Math.abs(atS - closedS) <= SAME_EXIT_S) {
+      const open = states.get(container);
+      if (open === undefined || (open.dischargeS === null && open.exitS === null)) return;
+    }
     const s = state(container);
     // The first exit after the discharge closes the dwell; a second one (duplicate source) does not.
     if (s.exitS !== null && s.exitS <= atS) return;
