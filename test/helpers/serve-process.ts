@@ -20,7 +20,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** `sisterports serve --port N` with this environment, once it prints "serving" (30 s at most). */
 const logs = new WeakMap<ChildProcess, () => string>();
 
 /** What a server started by `startServe` has printed so far (its log, for a failing test's message). */
@@ -28,6 +27,7 @@ export function serveLogOf(child: ChildProcess | undefined): string {
   return child ? (logs.get(child)?.() ?? "") : "";
 }
 
+/** `sisterports serve --port N` with this environment, once it prints "serving" (30 s at most). */
 export async function startServe(name: string, port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["bin/sisterports.mjs", "serve", "--port", String(port)], {
     cwd: ROOT,
