@@ -40,6 +40,8 @@ import SqliteDatabase from "better-sqlite3";
 import type { PortCallRecord } from "../src/calls/wire.ts";
 import { iso6346CheckDigit, parseImoNumber } from "../src/core/ids.ts";
 import { forEachLine } from "../src/core/input.ts";
+import { parseTerminalCodes } from "../src/operations/facilities.ts";
+import { TERMINAL_CODES_FILE } from "../src/operations/facilities-io.ts";
 import {
   type ContainerEvent,
   newContainerEvent,
@@ -246,14 +248,13 @@ const DCSA_TEMPLATE = (
     fs.readFileSync(path.join(root, "src/operations/fixtures/dcsa/tnt-220-response.json"), "utf8"),
   ) as Record<string, unknown>[]
 ).find((e) => e.eventType === "EQUIPMENT") as Record<string, unknown>;
-/** SMDG codes of the Los Angeles terminals (data/reference/operations/terminal-codes.csv); WBCT has none. */
-const SMDG_CODES: Record<string, string> = {
-  "uslax-terminal-apm-pier400": "APMT",
-  "uslax-terminal-everport": "ETS",
-  "uslax-terminal-fenix": "EAGLE",
-  "uslax-terminal-trapac": "TRAP",
-  "uslax-terminal-yti": "YUSEN",
-};
+/** SMDG codes of our terminals (data/reference/operations/terminal-codes.csv), as terminals send them. */
+const SMDG_CODES = new Map(
+  parseTerminalCodes(fs.readFileSync(TERMINAL_CODES_FILE, "utf8"), TERMINAL_CODES_FILE).map((c) => [
+    c.terminal,
+    c.smdgCode,
+  ]),
+);
 
 /** A valid IMO number for the corpus's vessel number (its six digits and the check digit that fits). */
 function validImo(imo: number): string {
@@ -266,7 +267,9 @@ const BENCH_STARTED_S = Math.floor(Date.now() / 1000);
 /** One of our events as a DCSA 2.2.0 EQUIPMENT event (the conformance example's shape). */
 function dcsaEvent(e: ContainerEvent): Record<string, unknown> {
   const iso = new Date(e.eventAtS * 1000).toISOString().replace(".000Z", "Z");
-  const facilityCode = SMDG_CODES[e.terminal ?? ""] ?? "WBCT";
+  // West Basin (WBCT) has no SMDG code; DCSA's facilityCode is at most 6 characters, so not our id:
+  // its events carry the operator's short name, which the lookup does not know (terminal unset).
+  const facilityCode = SMDG_CODES.get(e.terminal ?? "") ?? "WBCT";
   const call = DCSA_TEMPLATE.transportCall as Record<string, unknown>;
   return {
     ...DCSA_TEMPLATE,
